@@ -1,0 +1,3 @@
+from newsdiff_gui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""The extracted article: the unit every other layer works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article as read off one page: its own text blocks in reading order.
+
+    Dates are ISO 8601 strings as the page states them (or None); they are
+    metadata, not compared text.
+    """
+
+    title: str
+    paragraphs: tuple[str, ...]
+    byline: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    dek: str | None = None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "byline": self.byline,
+            "published": self.published,
+            "modified": self.modified,
+            "dek": self.dek,
+            "paragraphs": list(self.paragraphs),
+        }
+
+    @classmethod
+    def from_json_dict(cls, data: dict[str, Any]) -> Document:
+        """Build a document from JSON; raises ValueError on a malformed object."""
+        if not isinstance(data, dict):
+            raise ValueError("a document must be a JSON object")
+        title = data.get("title") or ""
+        paragraphs = data.get("paragraphs")
+        if not isinstance(title, str):
+            raise ValueError("'title' must be a string")
+        if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
+            raise ValueError("'paragraphs' must be a list of strings")
+
+        def optional(key: str) -> str | None:
+            value = data.get(key)
+            if value is None or isinstance(value, str):
+                return value
+            raise ValueError(f"'{key}' must be a string or null")
+
+        return cls(
+            title=title,
+            paragraphs=tuple(paragraphs),
+            byline=optional("byline"),
+            published=optional("published"),
+            modified=optional("modified"),
+            dek=optional("dek"),
+        )
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
