@@ -16,6 +16,10 @@ def test_core_never_imports_qt() -> None:
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in {"PySide6", "PyQt6", "shiboken6"}]
+            offenders += [
+                f"{path.name}: {n}"
+                for n in names
+                if n.split(".")[0] in {"PySide6", "PyQt6", "shiboken6"}
+            ]
     assert list(CORE.rglob("*.py")), "core package not found"
     assert offenders == []
