@@ -1,0 +1,32 @@
+"""The SQLite store: articles, versions (raw HTML + extracted text), checks, annotations."""
+
+from newsdiff_gui.core.store.database import default_database_path
+from newsdiff_gui.core.store.models import (
+    Article,
+    Capture,
+    CaptureOutcome,
+    CaptureResult,
+    CheckRecord,
+    DuplicateArticle,
+    NotFound,
+    StoredVersion,
+    StoreError,
+    VersionSource,
+)
+from newsdiff_gui.core.store.version_store import VersionStore, content_hash
+
+__all__ = [
+    "Article",
+    "Capture",
+    "CaptureOutcome",
+    "CaptureResult",
+    "CheckRecord",
+    "DuplicateArticle",
+    "NotFound",
+    "StoreError",
+    "StoredVersion",
+    "VersionSource",
+    "VersionStore",
+    "content_hash",
+    "default_database_path",
+]

@@ -1,0 +1,122 @@
+"""Immutable records read from and written to the store."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsdiff_gui.core.document import Document
+
+
+class StoreError(Exception):
+    """A store problem the user can act on (unreadable file, full disk, newer schema)."""
+
+
+class NotFound(StoreError):
+    """No such article or version."""
+
+
+class DuplicateArticle(StoreError):
+    """The URL is already tracked; `article_id` names the existing article."""
+
+    def __init__(self, url: str, article_id: int) -> None:
+        super().__init__(f"{url} is already tracked as article {article_id}")
+        self.article_id = article_id
+
+
+class VersionSource(enum.StrEnum):
+    FETCH = "fetch"
+    IMPORT = "import"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: int
+    url: str
+    title: str
+    added_at: datetime
+    active: bool
+    stopped_reason: str | None
+    etag: str | None
+    last_modified: str | None
+    check_interval: float
+    next_check_at: datetime | None
+    failure_count: int
+    last_checked_at: datetime | None
+    last_error: str | None
+    last_changed_at: datetime | None
+    unread_changes: int
+    version_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """One successful read of a page, ready to be stored if its text is new."""
+
+    raw: bytes
+    document: Document
+    extractor: str
+    extractor_version: str
+    captured_at: datetime
+    source: VersionSource
+    encoding: str | None = None
+    final_url: str | None = None
+    http_status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVersion:
+    id: int
+    article_id: int
+    number: int
+    captured_at: datetime
+    source: VersionSource
+    final_url: str | None
+    http_status: int | None
+    etag: str | None
+    last_modified: str | None
+    sha256: str
+    raw_size: int
+    encoding: str | None
+    document: Document
+    content_hash: str
+    extractor: str
+    extractor_version: str
+    returns_to: int | None
+    suspect_extraction: bool
+    suspect_reason: str | None
+
+    @property
+    def flags(self) -> list[str]:
+        flags = []
+        if self.returns_to is not None:
+            flags.append(f"returns_to_version_{self.returns_to}")
+        if self.suspect_extraction:
+            flags.append("suspect_extraction")
+        return flags
+
+
+class CaptureOutcome(enum.StrEnum):
+    NEW_VERSION = "new_version"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class CaptureResult:
+    outcome: CaptureOutcome
+    version: StoredVersion  # the new version, or the latest one the capture matched
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRecord:
+    id: int
+    article_id: int
+    started_at: datetime
+    duration: float
+    http_status: int | None
+    outcome: str
+    error: str | None
+    version_id: int | None

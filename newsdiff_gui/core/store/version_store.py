@@ -1,0 +1,400 @@
+"""VersionStore: tracked articles, their versions and every check, in one SQLite file.
+
+Each instance owns one connection and must stay on the thread that opened it
+(the GUI's worker opens its own). Every write runs in one IMMEDIATE transaction,
+so a crash leaves either the whole capture or none of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.normalize import content_fingerprint
+from newsdiff_gui.core.schedule import STOPPED_BY_USER, ScheduleState
+from newsdiff_gui.core.store.database import immediate_transaction, open_connection
+from newsdiff_gui.core.store.models import (
+    Article,
+    Capture,
+    CaptureOutcome,
+    CaptureResult,
+    CheckRecord,
+    DuplicateArticle,
+    NotFound,
+    StoredVersion,
+    StoreError,
+    VersionSource,
+)
+from newsdiff_gui.core.store.suspect import suspect_reason
+from newsdiff_gui.core.timeutil import from_iso, to_iso
+
+_ARTICLE_COLUMNS = """
+    a.id, a.url, a.title, a.added_at, a.active, a.stopped_reason, a.etag, a.last_modified,
+    a.check_interval, a.next_check_at, a.failure_count, a.last_checked_at, a.last_error,
+    a.last_changed_at, a.unread_changes,
+    (SELECT COUNT(*) FROM versions v WHERE v.article_id = a.id) AS version_count
+"""
+_VERSION_COLUMNS = """
+    id, article_id, number, captured_at, source, final_url, http_status, etag, last_modified,
+    raw_sha256, raw_size, raw_encoding, document_json, content_hash, extractor,
+    extractor_version, returns_to, suspect_extraction, suspect_reason
+"""
+
+
+def content_hash(document: Document) -> str:
+    """SHA-256 of the normalised text: equal hashes mean 'no new version'."""
+    fingerprint = content_fingerprint(document.title, document.byline, document.paragraphs)
+    return hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()
+
+
+class VersionStore:
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._connection = connection
+        self.path = path
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: str | Path) -> VersionStore:
+        resolved = Path(path).expanduser()
+        return cls(open_connection(resolved), resolved)
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> VersionStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit; nested uses join the outermost transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with immediate_transaction(self._connection):
+                yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"database error: {exc}") from exc
+        finally:
+            self._depth = 0
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        try:
+            cursor = self._connection.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            return list(cursor.fetchall())
+        except sqlite3.Error as exc:
+            raise StoreError(f"database error: {exc}") from exc
+
+    # -- articles ---------------------------------------------------------------
+
+    def add_article(self, url: str, schedule: ScheduleState, now: datetime) -> Article:
+        """Track a URL; a URL the user had untracked is tracked again."""
+        with self.transaction():
+            existing = self.find_article(url)
+            if existing is not None:
+                if existing.active or existing.stopped_reason != STOPPED_BY_USER:
+                    raise DuplicateArticle(url, existing.id)
+                self.update_schedule(existing.id, schedule)
+                return self.get_article(existing.id)
+            cursor = self._connection.execute(
+                "INSERT INTO articles (url, added_at, check_interval, next_check_at)"
+                " VALUES (?, ?, ?, ?)",
+                (
+                    url,
+                    to_iso(now),
+                    schedule.check_interval.total_seconds(),
+                    _iso(schedule.next_check_at),
+                ),
+            )
+            assert cursor.lastrowid is not None
+            return self.get_article(cursor.lastrowid)
+
+    def get_article(self, article_id: int) -> Article:
+        rows = self._query(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?", (article_id,)
+        )
+        if not rows:
+            raise NotFound(f"no article with id {article_id}")
+        return _article(rows[0])
+
+    def find_article(self, url: str) -> Article | None:
+        rows = self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.url = ?", (url,))
+        return _article(rows[0]) if rows else None
+
+    def list_articles(self) -> list[Article]:
+        return [
+            _article(r)
+            for r in self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles a ORDER BY a.id")
+        ]
+
+    def due_articles(self, now: datetime) -> list[Article]:
+        rows = self._query(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.active = 1"
+            " AND a.next_check_at IS NOT NULL AND a.next_check_at <= ? ORDER BY a.next_check_at",
+            (to_iso(now),),
+        )
+        return [_article(r) for r in rows]
+
+    def schedule_of(self, article: Article) -> ScheduleState:
+        return ScheduleState(
+            check_interval=timedelta(seconds=article.check_interval),
+            next_check_at=article.next_check_at,
+            failure_count=article.failure_count,
+            active=article.active,
+            stopped_reason=article.stopped_reason,
+        )
+
+    def update_schedule(self, article_id: int, schedule: ScheduleState) -> None:
+        with self.transaction():
+            self._connection.execute(
+                "UPDATE articles SET check_interval = ?, next_check_at = ?, failure_count = ?,"
+                " active = ?, stopped_reason = ? WHERE id = ?",
+                (
+                    schedule.check_interval.total_seconds(),
+                    _iso(schedule.next_check_at),
+                    schedule.failure_count,
+                    int(schedule.active),
+                    schedule.stopped_reason,
+                    article_id,
+                ),
+            )
+
+    def untrack(self, article_id: int) -> None:
+        """Stop checking; every stored version stays."""
+        with self.transaction():
+            self.get_article(article_id)
+            self._connection.execute(
+                "UPDATE articles SET active = 0, stopped_reason = ?, next_check_at = NULL"
+                " WHERE id = ?",
+                (STOPPED_BY_USER, article_id),
+            )
+
+    def purge_article(self, article_id: int) -> None:
+        """Delete the article with all its versions, checks and notes."""
+        with self.transaction():
+            self.get_article(article_id)
+            self._connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def mark_read(self, article_id: int) -> None:
+        with self.transaction():
+            self._connection.execute(
+                "UPDATE articles SET unread_changes = 0 WHERE id = ?", (article_id,)
+            )
+
+    # -- versions ---------------------------------------------------------------
+
+    def add_capture(self, article_id: int, capture: Capture) -> CaptureResult:
+        """Store the capture as a new version unless its normalised text equals the latest."""
+        digest = content_hash(capture.document)
+        with self.transaction():
+            article = self.get_article(article_id)
+            latest = self.latest_version(article_id)
+            if latest is not None and latest.content_hash == digest:
+                return CaptureResult(CaptureOutcome.UNCHANGED, latest)
+            returns_to = self._earlier_version_with(article_id, digest)
+            reason = suspect_reason(latest.document, capture.document) if latest else None
+            number = (latest.number if latest else 0) + 1
+            raw_sha256 = hashlib.sha256(capture.raw).hexdigest()
+            cursor = self._connection.execute(
+                f"INSERT INTO versions ({_VERSION_COLUMNS.replace('id,', '', 1)}, raw_compressed)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    number,
+                    to_iso(capture.captured_at),
+                    capture.source.value,
+                    capture.final_url,
+                    capture.http_status,
+                    capture.etag,
+                    capture.last_modified,
+                    raw_sha256,
+                    len(capture.raw),
+                    capture.encoding,
+                    json.dumps(capture.document.to_json_dict(), ensure_ascii=False),
+                    digest,
+                    capture.extractor,
+                    capture.extractor_version,
+                    returns_to,
+                    int(reason is not None),
+                    reason,
+                    zlib.compress(capture.raw, 6),
+                ),
+            )
+            title = capture.document.title or article.title
+            self._connection.execute(
+                "UPDATE articles SET title = ?, last_changed_at = ?,"
+                " unread_changes = unread_changes + ? WHERE id = ?",
+                (title, to_iso(capture.captured_at), int(latest is not None), article_id),
+            )
+            assert cursor.lastrowid is not None
+            return CaptureResult(CaptureOutcome.NEW_VERSION, self._version_by_id(cursor.lastrowid))
+
+    def _earlier_version_with(self, article_id: int, digest: str) -> int | None:
+        rows = self._query(
+            "SELECT MAX(number) FROM versions WHERE article_id = ? AND content_hash = ?",
+            (article_id, digest),
+        )
+        value = rows[0][0]
+        return int(value) if value is not None else None
+
+    def get_version(self, article_id: int, number: int) -> StoredVersion:
+        rows = self._query(
+            f"SELECT {_VERSION_COLUMNS} FROM versions WHERE article_id = ? AND number = ?",
+            (article_id, number),
+        )
+        if not rows:
+            self.get_article(article_id)  # a missing article gets its own message
+            raise NotFound(f"article {article_id} has no version {number}")
+        return _version(rows[0])
+
+    def _version_by_id(self, version_id: int) -> StoredVersion:
+        rows = self._query(f"SELECT {_VERSION_COLUMNS} FROM versions WHERE id = ?", (version_id,))
+        if not rows:
+            raise NotFound(f"no version with id {version_id}")
+        return _version(rows[0])
+
+    def list_versions(self, article_id: int) -> list[StoredVersion]:
+        self.get_article(article_id)
+        rows = self._query(
+            f"SELECT {_VERSION_COLUMNS} FROM versions WHERE article_id = ? ORDER BY number",
+            (article_id,),
+        )
+        return [_version(r) for r in rows]
+
+    def latest_version(self, article_id: int) -> StoredVersion | None:
+        rows = self._query(
+            f"SELECT {_VERSION_COLUMNS} FROM versions WHERE article_id = ?"
+            " ORDER BY number DESC LIMIT 1",
+            (article_id,),
+        )
+        return _version(rows[0]) if rows else None
+
+    def raw_html(self, article_id: int, number: int) -> bytes:
+        """The page bytes exactly as captured (their SHA-256 is the version's `sha256`)."""
+        version = self.get_version(article_id, number)
+        rows = self._query("SELECT raw_compressed FROM versions WHERE id = ?", (version.id,))
+        return zlib.decompress(rows[0][0])
+
+    # -- checks -----------------------------------------------------------------
+
+    def record_check(
+        self,
+        article_id: int,
+        *,
+        started_at: datetime,
+        duration: float,
+        outcome: str,
+        http_status: int | None = None,
+        error: str | None = None,
+        version_id: int | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> CheckRecord:
+        """Record one attempt and the article's last-check state (validators only on success)."""
+        with self.transaction():
+            cursor = self._connection.execute(
+                "INSERT INTO checks (article_id, started_at, duration, http_status, outcome,"
+                " error, version_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (article_id, to_iso(started_at), duration, http_status, outcome, error, version_id),
+            )
+            self._connection.execute(
+                "UPDATE articles SET last_checked_at = ?, last_error = ? WHERE id = ?",
+                (to_iso(started_at), error, article_id),
+            )
+            if error is None and (etag or last_modified):
+                self._connection.execute(
+                    "UPDATE articles SET etag = ?, last_modified = ? WHERE id = ?",
+                    (etag, last_modified, article_id),
+                )
+            assert cursor.lastrowid is not None
+            check_id = cursor.lastrowid
+        return CheckRecord(
+            check_id, article_id, started_at, duration, http_status, outcome, error, version_id
+        )
+
+    def list_checks(self, article_id: int) -> list[CheckRecord]:
+        rows = self._query(
+            "SELECT id, article_id, started_at, duration, http_status, outcome, error, version_id"
+            " FROM checks WHERE article_id = ? ORDER BY id",
+            (article_id,),
+        )
+        return [CheckRecord(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
+
+    def integrity_check(self) -> str:
+        return str(self._query("PRAGMA integrity_check")[0][0])
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return to_iso(moment) if moment is not None else None
+
+
+def _time(text: str | None) -> datetime | None:
+    return from_iso(text) if text else None
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        url=row["url"],
+        title=row["title"],
+        added_at=from_iso(row["added_at"]),
+        active=bool(row["active"]),
+        stopped_reason=row["stopped_reason"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        check_interval=row["check_interval"],
+        next_check_at=_time(row["next_check_at"]),
+        failure_count=row["failure_count"],
+        last_checked_at=_time(row["last_checked_at"]),
+        last_error=row["last_error"],
+        last_changed_at=_time(row["last_changed_at"]),
+        unread_changes=row["unread_changes"],
+        version_count=row["version_count"],
+    )
+
+
+def _version(row: sqlite3.Row) -> StoredVersion:
+    return StoredVersion(
+        id=row["id"],
+        article_id=row["article_id"],
+        number=row["number"],
+        captured_at=from_iso(row["captured_at"]),
+        source=VersionSource(row["source"]),
+        final_url=row["final_url"],
+        http_status=row["http_status"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        sha256=row["raw_sha256"],
+        raw_size=row["raw_size"],
+        encoding=row["raw_encoding"],
+        document=Document.from_json_dict(json.loads(row["document_json"])),
+        content_hash=row["content_hash"],
+        extractor=row["extractor"],
+        extractor_version=row["extractor_version"],
+        returns_to=row["returns_to"],
+        suspect_extraction=bool(row["suspect_extraction"]),
+        suspect_reason=row["suspect_reason"],
+    )
