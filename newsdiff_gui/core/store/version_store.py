@@ -215,7 +215,8 @@ class VersionStore:
             if latest is not None and latest.content_hash == digest:
                 return CaptureResult(CaptureOutcome.UNCHANGED, latest)
             returns_to = self._earlier_version_with(article_id, digest)
-            reason = suspect_reason(latest.document, capture.document) if latest else None
+            reference = self._latest_trusted_version(article_id)
+            reason = suspect_reason(reference.document, capture.document) if reference else None
             number = (latest.number if latest else 0) + 1
             raw_sha256 = hashlib.sha256(capture.raw).hexdigest()
             cursor = self._connection.execute(
@@ -251,6 +252,16 @@ class VersionStore:
             )
             assert cursor.lastrowid is not None
             return CaptureResult(CaptureOutcome.NEW_VERSION, self._version_by_id(cursor.lastrowid))
+
+    def _latest_trusted_version(self, article_id: int) -> StoredVersion | None:
+        # Compare with the last version that was not itself a collapse, so a paywall
+        # that stays up for several captures keeps every one of them flagged.
+        rows = self._query(
+            f"SELECT {_VERSION_COLUMNS} FROM versions WHERE article_id = ?"
+            " AND suspect_extraction = 0 ORDER BY number DESC LIMIT 1",
+            (article_id,),
+        )
+        return _version(rows[0]) if rows else None
 
     def _earlier_version_with(self, article_id: int, digest: str) -> int | None:
         rows = self._query(
