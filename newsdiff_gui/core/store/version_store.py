@@ -323,19 +323,24 @@ class VersionStore:
         version_id: int | None = None,
         etag: str | None = None,
         last_modified: str | None = None,
+        update_article: bool = True,
     ) -> CheckRecord:
-        """Record one attempt and the article's last-check state (validators only on success)."""
+        """Record one attempt and, unless told not to, the article's last-check state.
+
+        Validators (ETag, Last-Modified) are only kept from successful checks.
+        """
         with self.transaction():
             cursor = self._connection.execute(
                 "INSERT INTO checks (article_id, started_at, duration, http_status, outcome,"
                 " error, version_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (article_id, to_iso(started_at), duration, http_status, outcome, error, version_id),
             )
-            self._connection.execute(
-                "UPDATE articles SET last_checked_at = ?, last_error = ? WHERE id = ?",
-                (to_iso(started_at), error, article_id),
-            )
-            if error is None and (etag or last_modified):
+            if update_article:
+                self._connection.execute(
+                    "UPDATE articles SET last_checked_at = ?, last_error = ? WHERE id = ?",
+                    (to_iso(started_at), error, article_id),
+                )
+            if update_article and error is None and (etag or last_modified):
                 self._connection.execute(
                     "UPDATE articles SET etag = ?, last_modified = ? WHERE id = ?",
                     (etag, last_modified, article_id),

@@ -1,0 +1,258 @@
+"""The capture engine: check articles (fetch → extract → store) and import saved pages.
+
+Every attempt ends as one recorded check with a typed outcome and a readable
+message; stored versions are only ever added to, never touched by a failure.
+The store is used from the calling thread only (fetches run on the fetcher's
+threads), so a GUI worker can own one `CaptureService` and its connection.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsdiff_gui.core.charset import decode_html
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.extract import (
+    EXTRACTOR_NAME,
+    EXTRACTOR_VERSION,
+    ExtractionError,
+    extract_document,
+)
+from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
+from newsdiff_gui.core.schedule import CheckEvent, SchedulePolicy, after_check, initial_state
+from newsdiff_gui.core.store import (
+    Article,
+    Capture,
+    CaptureOutcome,
+    StoredVersion,
+    StoreError,
+    VersionSource,
+    VersionStore,
+)
+from newsdiff_gui.core.timeutil import to_iso, utc_now
+from newsdiff_gui.core.urls import validate_article_url
+
+log = logging.getLogger(__name__)
+
+
+class CheckOutcome(enum.StrEnum):
+    """What one check found; fetch failures keep the fetch layer's own values."""
+
+    NEW_VERSION = "new_version"
+    UNCHANGED = "unchanged"
+    NO_ARTICLE = "no_article"
+    EXTRACTION_FAILED = "extraction_failed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    article_id: int
+    url: str
+    outcome: str  # a CheckOutcome or FetchOutcome value
+    message: str | None  # human-readable error, None on success
+    version: StoredVersion | None  # the new version for NEW_VERSION
+    http_status: int | None
+    duration: float
+
+    @property
+    def failed(self) -> bool:
+        return self.message is not None
+
+
+class CaptureService:
+    def __init__(
+        self,
+        store: VersionStore,
+        fetcher: Fetcher,
+        policy: SchedulePolicy | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.store = store
+        self.fetcher = fetcher
+        self.policy = policy or SchedulePolicy()
+        self.clock = clock
+
+    def track(self, url: str) -> Article:
+        """Start tracking a URL (validated); due for a first check at once."""
+        url = validate_article_url(url)
+        now = self.clock()
+        return self.store.add_article(url, initial_state(self.policy, now), now)
+
+    def due_article_ids(self) -> list[int]:
+        return [article.id for article in self.store.due_articles(self.clock())]
+
+    def check(
+        self, article_ids: Iterable[int], cancel: threading.Event | None = None
+    ) -> Iterator[CheckReport]:
+        """Check the articles now (fetches run concurrently); yield a report per article."""
+        articles = {}
+        for article_id in article_ids:
+            article = self.store.get_article(article_id)
+            articles[article.url] = article
+        requests = [
+            FetchRequest(url=a.url, etag=a.etag, last_modified=a.last_modified)
+            for a in articles.values()
+            if a.version_count  # validators only help once we hold a version
+        ] + [FetchRequest(url=a.url) for a in articles.values() if not a.version_count]
+        for result in self.fetcher.fetch_many(requests, cancel=cancel):
+            article = articles.get(result.request_url)
+            if article is None:  # cannot happen with our own requests; never crash on it
+                log.error("fetch result for an unrequested URL %s", result.request_url)
+                continue
+            yield self._record_fetch(article, result)
+
+    def _record_fetch(self, article: Article, result: FetchResult) -> CheckReport:
+        if result.outcome is FetchOutcome.OK and result.text is not None:
+            return self._record_page(article, result)
+        if result.outcome is FetchOutcome.NOT_MODIFIED:
+            return self._finish(article, result, CheckOutcome.UNCHANGED, None, None)
+        if result.outcome is FetchOutcome.CANCELLED:
+            message = "Check cancelled before it finished"
+            return self._finish(article, result, CheckOutcome.CANCELLED, message, None)
+        return self._finish(
+            article, result, result.outcome.value, result.error or result.outcome.value, None
+        )
+
+    def _record_page(self, article: Article, result: FetchResult) -> CheckReport:
+        assert result.text is not None and result.body is not None
+        try:
+            document = extract_document(result.text, result.final_url or article.url)
+        except ExtractionError as exc:
+            return self._finish(article, result, CheckOutcome.NO_ARTICLE, str(exc), None)
+        except Exception as exc:  # the extractor must never take the app down with it
+            log.exception("extractor crashed on %s", article.url)
+            message = f"Extraction failed: {type(exc).__name__}: {exc}"
+            return self._finish(article, result, CheckOutcome.EXTRACTION_FAILED, message, None)
+        capture = Capture(
+            raw=result.body,
+            document=document,
+            extractor=EXTRACTOR_NAME,
+            extractor_version=EXTRACTOR_VERSION,
+            captured_at=result.started_at,
+            source=VersionSource.FETCH,
+            encoding=result.encoding,
+            final_url=result.final_url,
+            http_status=result.status,
+            etag=result.etag,
+            last_modified=result.last_modified,
+        )
+        return self._finish(article, result, None, None, capture)
+
+    def _finish(
+        self,
+        article: Article,
+        result: FetchResult,
+        outcome: str | None,
+        message: str | None,
+        capture: Capture | None,
+    ) -> CheckReport:
+        """Store the capture (if any), the check and the new schedule in one transaction."""
+        now = self.clock()
+        version = None
+        with self.store.transaction():
+            if capture is not None:
+                stored = self.store.add_capture(article.id, capture)
+                new = stored.outcome is CaptureOutcome.NEW_VERSION
+                outcome = CheckOutcome.NEW_VERSION if new else CheckOutcome.UNCHANGED
+                version = stored.version if new else None
+            assert outcome is not None
+            self.store.record_check(
+                article.id,
+                started_at=result.started_at,
+                duration=result.duration,
+                outcome=str(outcome),
+                http_status=result.status,
+                error=message,
+                version_id=version.id if version else None,
+                etag=result.etag if capture is not None else None,
+                last_modified=result.last_modified if capture is not None else None,
+                # A cancelled attempt learned nothing about the page: keep the article's
+                # last state and schedule (it stays due).
+                update_article=outcome != CheckOutcome.CANCELLED,
+            )
+            if outcome != CheckOutcome.CANCELLED:
+                event = _schedule_event(outcome, message)
+                state = self.store.schedule_of(self.store.get_article(article.id))
+                state = after_check(self.policy, state, event, now, result.retry_after)
+                self.store.update_schedule(article.id, state)
+        return CheckReport(
+            article.id, article.url, str(outcome), message, version, result.status, result.duration
+        )
+
+    def import_page(
+        self,
+        url: str,
+        raw: bytes,
+        captured_at: datetime,
+        declared_charset: str | None = None,
+    ) -> CheckReport:
+        """Store a saved copy of a page as a version of the article at `url`.
+
+        The article is tracked if it was not. Versions are numbered in capture
+        order, so a copy older than the latest stored version is refused rather
+        than silently renumbering versions that notes and scripts refer to.
+        """
+        url = validate_article_url(url)
+        started = time.monotonic()
+        page = decode_html(raw, declared_charset)
+        try:
+            document = extract_document(page.text, url)
+        except ExtractionError as exc:
+            raise ImportRefused(f"no article found in the file: {exc}") from exc
+        article = self.store.find_article(url) or self.track(url)
+        latest = self.store.latest_version(article.id)
+        if latest is not None and captured_at < latest.captured_at:
+            raise ImportRefused(
+                f"article {article.id} already has version {latest.number} captured at "
+                f"{to_iso(latest.captured_at)}, after {to_iso(captured_at)}; import older "
+                "copies before newer ones"
+            )
+        capture = Capture(
+            raw=raw,
+            document=document,
+            extractor=EXTRACTOR_NAME,
+            extractor_version=EXTRACTOR_VERSION,
+            captured_at=captured_at,
+            source=VersionSource.IMPORT,
+            encoding=page.encoding,
+            final_url=url,
+        )
+        with self.store.transaction():
+            stored = self.store.add_capture(article.id, capture)
+            new = stored.outcome is CaptureOutcome.NEW_VERSION
+            outcome = CheckOutcome.NEW_VERSION if new else CheckOutcome.UNCHANGED
+            duration = time.monotonic() - started
+            self.store.record_check(
+                article.id,
+                started_at=captured_at,
+                duration=duration,
+                outcome=f"import_{outcome}",
+                version_id=stored.version.id if new else None,
+            )
+        return CheckReport(
+            article.id, url, str(outcome), None, stored.version if new else None, None, duration
+        )
+
+
+class ImportRefused(StoreError):
+    """A saved page that cannot be imported (no article, out of order)."""
+
+
+def _schedule_event(outcome: str, message: str | None) -> CheckEvent:
+    if message is not None:
+        return CheckEvent.FAILED
+    if outcome == CheckOutcome.NEW_VERSION:
+        return CheckEvent.CHANGED
+    return CheckEvent.UNCHANGED
+
+
+def document_from_page(raw: bytes, url: str | None = None) -> Document:
+    """Decode and extract a page's bytes (raises ExtractionError when there is no article)."""
+    return extract_document(decode_html(raw).text, url)
