@@ -70,7 +70,7 @@ class CaptureService:
     def __init__(
         self,
         store: VersionStore,
-        fetcher: Fetcher,
+        fetcher: Fetcher | None = None,
         policy: SchedulePolicy | None = None,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
@@ -92,6 +92,8 @@ class CaptureService:
         self, article_ids: Iterable[int], cancel: threading.Event | None = None
     ) -> Iterator[CheckReport]:
         """Check the articles now (fetches run concurrently); yield a report per article."""
+        if self.fetcher is None:
+            raise RuntimeError("CaptureService.check needs a Fetcher")
         articles = {}
         for article_id in article_ids:
             article = self.store.get_article(article_id)

@@ -1,0 +1,76 @@
+"""Helpers shared by the CLI's commands: the store, version references, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from newsdiff_gui.cli.errors import CliError
+from newsdiff_gui.core.store import StoredVersion, StoreError, VersionStore, default_database_path
+from newsdiff_gui.core.timeutil import to_iso
+
+_VERSION_REF = re.compile(r"^(\d+)@(\d+)$")
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
+
+
+def open_store(args: argparse.Namespace) -> VersionStore:
+    """The store named by --db / NEWSDIFF_DB / the default; CliError if unusable."""
+    try:
+        return VersionStore.open(database_path(args))
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def parse_version_ref(text: str) -> tuple[int, int]:
+    """'12@3' → (article 12, version 3)."""
+    match = _VERSION_REF.match(text.strip())
+    if not match:
+        raise CliError(f"expected ARTICLE_ID@VERSION (e.g. 12@3), got {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def parse_article_id(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not an article id: {text!r}")
+    return int(text)
+
+
+def iso_or_none(moment: datetime | None) -> str | None:
+    return to_iso(moment) if moment is not None else None
+
+
+def version_json(version: StoredVersion) -> dict[str, Any]:
+    """The `versions --json` object (DESIGN.md), with provenance fields added."""
+    document = version.document
+    return {
+        "number": version.number,
+        "captured_at": to_iso(version.captured_at),
+        "sha256": version.sha256,
+        "title": document.title,
+        "paragraphs": list(document.paragraphs),
+        "flags": version.flags,
+        "byline": document.byline,
+        "published": document.published,
+        "modified": document.modified,
+        "returns_to": version.returns_to,
+        "suspect_reason": version.suspect_reason,
+        "source": version.source.value,
+        "final_url": version.final_url,
+        "http_status": version.http_status,
+        "raw_size": version.raw_size,
+        "extractor": version.extractor,
+        "extractor_version": version.extractor_version,
+    }
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

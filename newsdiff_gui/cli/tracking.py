@@ -1,0 +1,268 @@
+"""Commands over tracked articles: track, untrack, list, check, versions, show, import."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from newsdiff_gui.cli.common import (
+    iso_or_none,
+    open_store,
+    parse_article_id,
+    parse_version_ref,
+    print_json,
+    version_json,
+)
+from newsdiff_gui.cli.errors import CliError
+from newsdiff_gui.cli.pages import read_page_file
+from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport, ImportRefused
+from newsdiff_gui.core.fetch import Fetcher
+from newsdiff_gui.core.store import StoreError
+from newsdiff_gui.core.timeutil import from_iso, to_iso
+from newsdiff_gui.core.urls import InvalidURL
+
+
+def register(subparsers: Any) -> None:
+    track = subparsers.add_parser("track", help="start tracking an article URL")
+    track.add_argument("url")
+    track.set_defaults(func=run_track)
+
+    untrack = subparsers.add_parser("untrack", help="stop checking an article")
+    untrack.add_argument("article_id", type=parse_article_id, metavar="ID")
+    untrack.add_argument(
+        "--purge", action="store_true", help="also delete its versions, checks and notes"
+    )
+    untrack.set_defaults(func=run_untrack)
+
+    listing = subparsers.add_parser("list", help="list tracked articles")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=run_list)
+
+    check = subparsers.add_parser("check", help="fetch articles now and store new versions")
+    check.add_argument("article_ids", nargs="*", type=parse_article_id, metavar="ID")
+    check.add_argument("--due", action="store_true", help="only articles whose check is due")
+    check.add_argument("--json", action="store_true", help="one JSON object per check")
+    check.set_defaults(func=run_check)
+
+    versions = subparsers.add_parser("versions", help="list an article's versions")
+    versions.add_argument("article_id", type=parse_article_id, metavar="ID")
+    versions.add_argument("--json", action="store_true")
+    versions.set_defaults(func=run_versions)
+
+    show = subparsers.add_parser("show", help="print one version (ID@N)")
+    show.add_argument("ref", metavar="ID@N")
+    output = show.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--raw", action="store_true", help="the captured page bytes, verbatim")
+    show.set_defaults(func=run_show)
+
+    imp = subparsers.add_parser("import", help="store a saved page as a version")
+    imp.add_argument("file", type=Path, metavar="FILE.html")
+    imp.add_argument("--url", required=True, help="the article's address")
+    imp.add_argument(
+        "--captured-at",
+        metavar="ISO8601",
+        help="when the page was saved (default: the file's modification time)",
+    )
+    imp.set_defaults(func=run_import)
+
+
+def run_track(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        try:
+            article = CaptureService(store).track(args.url)
+        except (InvalidURL, StoreError) as exc:
+            raise CliError(str(exc)) from exc
+    print(article.id)
+    return 0
+
+
+def run_untrack(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        try:
+            if args.purge:
+                store.purge_article(args.article_id)
+            else:
+                store.untrack(args.article_id)
+        except StoreError as exc:
+            raise CliError(str(exc)) from exc
+    what = "deleted with its versions" if args.purge else "no longer checked; versions kept"
+    print(f"article {args.article_id} {what}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        articles = store.list_articles()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": a.id,
+                    "url": a.url,
+                    "title": a.title,
+                    "versions": a.version_count,
+                    "last_checked": iso_or_none(a.last_checked_at),
+                    "last_error": a.last_error,
+                    "next_check": iso_or_none(a.next_check_at),
+                    "active": a.active,
+                    "stopped_reason": a.stopped_reason,
+                    "last_changed": iso_or_none(a.last_changed_at),
+                    "unread_changes": a.unread_changes,
+                }
+                for a in articles
+            ]
+        )
+        return 0
+    if not articles:
+        print("No tracked articles. Add one with: newsdiff track URL")
+    for a in articles:
+        state = "checked" if a.active else f"stopped ({a.stopped_reason})"
+        error = f"  last error: {a.last_error}" if a.last_error else ""
+        title = a.title or "(not fetched yet)"
+        print(f"{a.id:>4}  {a.version_count:>3} v  {state:<20} {title}  <{a.url}>{error}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    cancel = threading.Event()
+    with open_store(args) as store, Fetcher() as fetcher:
+        service = CaptureService(store, fetcher)
+        try:
+            if args.article_ids:
+                ids = list(dict.fromkeys(args.article_ids))
+                for article_id in ids:
+                    store.get_article(article_id)  # unknown ids fail before any fetch
+            elif args.due:
+                ids = service.due_article_ids()
+            else:
+                ids = [a.id for a in store.list_articles() if a.active]
+            previous = _cancel_on_interrupt(cancel)
+            try:
+                for report in service.check(ids, cancel=cancel):
+                    _print_report(report, as_json=args.json)
+            finally:
+                signal.signal(signal.SIGINT, previous)
+        except StoreError as exc:
+            raise CliError(str(exc)) from exc
+    if cancel.is_set():
+        raise CliError("interrupted; checks in progress were cancelled and recorded")
+    return 0
+
+
+def _cancel_on_interrupt(cancel: threading.Event) -> Any:
+    # Ctrl-C cancels in-flight fetches; finished checks are already committed.
+    def handler(signum: int, frame: FrameType | None) -> None:
+        cancel.set()
+
+    return signal.signal(signal.SIGINT, handler)
+
+
+def _print_report(report: CheckReport, as_json: bool) -> None:
+    version = report.version
+    if as_json:
+        print_json(
+            {
+                "id": report.article_id,
+                "url": report.url,
+                "outcome": report.outcome,
+                "error": report.message,
+                "http_status": report.http_status,
+                "version": version.number if version else None,
+                "flags": version.flags if version else [],
+                "duration": round(report.duration, 3),
+            }
+        )
+        return
+    if report.outcome == CheckOutcome.NEW_VERSION and version is not None:
+        flags = f" [{', '.join(version.flags)}]" if version.flags else ""
+        line = f"new version {version.number}{flags}"
+    elif report.message:
+        line = f"failed ({report.outcome}): {report.message}"
+    else:
+        line = report.outcome.replace("_", " ")
+    print(f"{report.article_id:>4}  {line}  <{report.url}>")
+    sys.stdout.flush()
+
+
+def run_versions(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        try:
+            versions = store.list_versions(args.article_id)
+        except StoreError as exc:
+            raise CliError(str(exc)) from exc
+    if args.json:
+        print_json([version_json(v) for v in versions])
+        return 0
+    for v in versions:
+        flags = f"  [{', '.join(v.flags)}]" if v.flags else ""
+        words = v.document.word_count
+        print(
+            f"{v.number:>3}  {to_iso(v.captured_at)}  {len(v.document.paragraphs):>3} paragraphs"
+            f" {words:>6} words  sha256 {v.sha256[:12]}…  {v.document.title}{flags}"
+        )
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    article_id, number = parse_version_ref(args.ref)
+    with open_store(args) as store:
+        try:
+            version = store.get_version(article_id, number)
+            raw = store.raw_html(article_id, number) if args.raw else b""
+        except StoreError as exc:
+            raise CliError(str(exc)) from exc
+    if args.raw:
+        sys.stdout.buffer.write(raw)
+        return 0
+    if args.json:
+        print_json(version_json(version))
+        return 0
+    document = version.document
+    print(document.title)
+    print("=" * min(len(document.title), 78))
+    for label, value in (
+        ("By", document.byline),
+        ("Published", document.published),
+        ("Modified", document.modified),
+    ):
+        if value:
+            print(f"{label}: {value}")
+    print(f"Version {version.number}, captured {to_iso(version.captured_at)}")
+    print(f"SHA-256 of the captured page: {version.sha256}")
+    for flag in version.flags:
+        print(
+            f"Flag: {flag}"
+            + (f" ({version.suspect_reason})" if flag == "suspect_extraction" else "")
+        )
+    for paragraph in document.paragraphs:
+        print()
+        print(paragraph)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    raw = read_page_file(args.file)
+    if args.captured_at:
+        try:
+            captured_at = from_iso(args.captured_at)
+        except ValueError as exc:
+            raise CliError(f"--captured-at is not an ISO 8601 time: {args.captured_at!r}") from exc
+    else:
+        captured_at = datetime.fromtimestamp(args.file.stat().st_mtime, UTC)
+    with open_store(args) as store:
+        try:
+            report = CaptureService(store).import_page(args.url, raw, captured_at)
+        except (InvalidURL, ImportRefused, StoreError) as exc:
+            raise CliError(f"{args.file}: {exc}") from exc
+    if report.version is not None:
+        print(f"article {report.article_id}: new version {report.version.number}")
+    else:
+        print(f"article {report.article_id}: unchanged (same text as the latest version)")
+    return 0
