@@ -1,0 +1,269 @@
+"""The capture engine end to end against a local server: versions, noise, every fault."""
+
+from __future__ import annotations
+
+import gzip
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from newsdiff_gui.core.fetch import Fetcher, FetchLimits
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from newsdiff_gui.core.capture import CaptureService, CheckOutcome
+from newsdiff_gui.core.store import VersionStore
+from tests.support.pages import STORM, article_page
+
+T0 = datetime(2026, 3, 3, 11, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[VersionStore]:
+    with VersionStore.open(tmp_path / "capture.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    with Fetcher(FetchLimits(total_timeout=1.5, connect_timeout=1.0)) as opened:
+        yield opened
+
+
+@pytest.fixture
+def service(store: VersionStore, fetcher: Fetcher) -> CaptureService:
+    return CaptureService(store, fetcher, clock=Clock())
+
+
+def serve(httpserver: HTTPServer, path: str, html: str, **headers: str) -> str:
+    httpserver.expect_request(path).respond_with_data(
+        html.encode("utf-8"),
+        content_type=headers.pop("content_type", "text/html; charset=utf-8"),
+        headers=headers,
+    )
+    return httpserver.url_for(path)
+
+
+def check_one(service: CaptureService, article_id: int):  # type: ignore[no-untyped-def]
+    reports = list(service.check([article_id]))
+    assert len(reports) == 1
+    return reports[0]
+
+
+def test_track_check_change_check_gives_two_versions(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    url = serve(httpserver, "/storm", article_page())
+    article = service.track(url)
+    first = check_one(service, article.id)
+    assert first.outcome == CheckOutcome.NEW_VERSION and first.version is not None
+    assert first.version.document.paragraphs == STORM
+    assert first.version.document.title == "Storm batters coastal towns overnight"
+
+    httpserver.clear()
+    edited = (STORM[0].replace("Seven people were", "At least eight people were"), *STORM[1:])
+    serve(httpserver, "/storm", article_page(paragraphs=edited))
+    second = check_one(service, article.id)
+    assert second.outcome == CheckOutcome.NEW_VERSION
+    versions = store.list_versions(article.id)
+    assert [v.number for v in versions] == [1, 2]
+    assert versions[1].document.paragraphs[0].startswith("At least eight")
+    assert [c.outcome for c in store.list_checks(article.id)] == ["new_version", "new_version"]
+    assert store.get_article(article.id).unread_changes == 1
+
+
+def test_boilerplate_only_change_makes_no_version(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    url = serve(httpserver, "/storm", article_page())
+    article = service.track(url)
+    assert check_one(service, article.id).outcome == CheckOutcome.NEW_VERSION
+    httpserver.clear()
+    serve(
+        httpserver,
+        "/storm",
+        article_page(updated="Updated 11:02 GMT", ad_slot="Advertisement: New cars from 9,999"),
+    )
+    report = check_one(service, article.id)
+    assert report.outcome == CheckOutcome.UNCHANGED and report.message is None
+    assert len(store.list_versions(article.id)) == 1
+
+
+def test_not_modified_is_recorded_as_unchanged(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    url = serve(httpserver, "/storm", article_page(), ETag='"v1"')
+    article = service.track(url)
+    check_one(service, article.id)
+    httpserver.clear()
+    httpserver.expect_request("/storm", headers={"If-None-Match": '"v1"'}).respond_with_data(
+        "", status=304
+    )
+    report = check_one(service, article.id)
+    assert report.outcome == CheckOutcome.UNCHANGED and report.http_status == 304
+    assert len(store.list_versions(article.id)) == 1
+    # An unchanged check stretches the interval (30 min → 36 min).
+    state = store.get_article(article.id)
+    assert state.check_interval == pytest.approx(36 * 60)
+
+
+def _gzip_bomb() -> bytes:
+    # ~1 GB of zeros compresses to ~1 MB: it must be stopped long before it is inflated.
+    compressor_input = b"\0" * (1024 * 1024)
+    out = gzip.compress(compressor_input, compresslevel=9)
+    # Concatenated gzip members decompress as one stream.
+    return out * 1024
+
+
+def _slow(request: Request) -> Response:
+    time.sleep(3)
+    return Response(article_page(), content_type="text/html")
+
+
+FAULTS: dict[str, tuple[object, str]] = {
+    "http_404": (lambda: Response("gone", status=404), "http_error"),
+    "http_500": (lambda: Response("oops", status=500), "http_error"),
+    "http_429": (
+        lambda: Response("slow down", status=429, headers={"Retry-After": "7200"}),
+        "http_error",
+    ),
+    "timeout": (_slow, "timeout"),
+    "redirect_loop": (
+        lambda: Response("", status=302, headers={"Location": "/fault"}),
+        "too_many_redirects",
+    ),
+    "huge_body": (
+        lambda: Response(b"<html><body><p>" + b"a" * (50 * 1024 * 1024), content_type="text/html"),
+        "too_large",
+    ),
+    "gzip_bomb": (
+        lambda: Response(
+            _gzip_bomb(), content_type="text/html", headers={"Content-Encoding": "gzip"}
+        ),
+        "too_large",
+    ),
+    "binary": (
+        lambda: Response(b"\x89PNG\r\n\x1a\n" + bytes(4000), content_type="image/png"),
+        "not_html",
+    ),
+    "empty": (lambda: Response(b"", content_type="text/html"), "empty"),
+    "no_article": (
+        lambda: Response(
+            "<html><body><nav><a href='/'>Home</a></nav></body></html>", content_type="text/html"
+        ),
+        "no_article",
+    ),
+}
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_fault_is_recorded_and_versions_untouched(
+    fault: str, httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    url = serve(httpserver, "/fault", article_page())
+    article = service.track(url)
+    good = check_one(service, article.id)
+    assert good.version is not None
+    before = store.list_versions(article.id)
+
+    httpserver.clear()
+    handler, expected = FAULTS[fault]
+    httpserver.expect_request("/fault").respond_with_handler(
+        lambda request: handler(request) if fault == "timeout" else handler()  # type: ignore[operator]
+    )
+    started = time.monotonic()
+    report = check_one(service, article.id)
+    elapsed = time.monotonic() - started
+
+    assert report.outcome == expected, report
+    assert report.message and len(report.message) < 300
+    assert elapsed < 5.0
+    assert store.list_versions(article.id) == before
+    checks = store.list_checks(article.id)
+    assert checks[-1].outcome == expected and checks[-1].error == report.message
+    state = store.get_article(article.id)
+    assert state.last_error == report.message and state.active
+    assert state.failure_count == 1
+    assert state.next_check_at is not None
+    delay = state.next_check_at - service.clock()
+    assert delay >= timedelta(hours=2) if fault == "http_429" else delay == timedelta(minutes=10)
+
+
+def test_connection_reset_and_refused_are_recorded(
+    service: CaptureService, store: VersionStore
+) -> None:
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+
+    def reset_once() -> None:
+        connection, _ = listener.accept()
+        connection.recv(1024)
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\0\0\0\0\0\0\0")
+        connection.close()  # linger 0: the peer sees a reset
+
+    thread = threading.Thread(target=reset_once, daemon=True)
+    thread.start()
+    reset_article = service.track(f"http://127.0.0.1:{port}/reset")
+    report = check_one(service, reset_article.id)
+    assert report.outcome == "connection_error" and report.message
+    thread.join(timeout=5)
+    listener.close()
+
+    refused = service.track(f"http://127.0.0.1:{port}/closed")
+    report = check_one(service, refused.id)
+    assert report.outcome == "connection_error" and report.message
+    assert store.list_versions(refused.id) == []
+
+
+@pytest.mark.parametrize(
+    ("charset", "declared"),
+    [("windows-1252", True), ("windows-1252", False), ("shift_jis", True), ("shift_jis", False)],
+)
+def test_charsets_decode(
+    charset: str, declared: bool, httpserver: HTTPServer, service: CaptureService
+) -> None:
+    if charset == "shift_jis":
+        paragraphs = (
+            "東京都内で火曜日、大規模な停電が発生し、約四万世帯で電気が使えなくなった。",
+            "電力会社によると、変電所の設備故障が原因とみられ、復旧には数時間かかる見通しだという。",
+            "鉄道各社は一部区間で運転を見合わせ、駅には帰宅を急ぐ人々があふれた。",
+        )
+        title = "都内で大規模停電"
+    else:
+        paragraphs = (
+            "The café’s owner, Renée Dubois, said the “naïve” plan would cost €40,000.",
+            *STORM[1:],
+        )
+        title = "Café owner criticises plan"
+    html = article_page(title, paragraphs, charset=charset if declared else None)
+    httpserver.expect_request("/page").respond_with_data(
+        html.encode(charset), content_type="text/html"
+    )
+    article = service.track(httpserver.url_for("/page"))
+    report = check_one(service, article.id)
+    assert report.version is not None, report
+    assert report.version.document.paragraphs[0] == paragraphs[0]
+    assert report.version.document.title == title
+
+
+def test_import_saved_page(service: CaptureService, store: VersionStore, tmp_path: Path) -> None:
+    raw = article_page().encode("utf-8")
+    report = service.import_page("https://courier.example/storm", raw, T0 - timedelta(days=1))
+    assert report.outcome == CheckOutcome.NEW_VERSION and report.version is not None
+    assert report.version.source.value == "import"
+    assert store.raw_html(report.article_id, 1) == raw
