@@ -156,7 +156,7 @@ def test_untrack_keeps_versions_and_purge_deletes(
     page.write_text(article_page())
     run(capsys, "--db", db, "import", str(page), "--url", "https://courier.example/storm")
     code, out, _ = run(capsys, "--db", db, "untrack", "1")
-    assert code == 0
+    assert code == 0 and out == "article 1 no longer checked; versions kept\n"
     listed = json.loads(run(capsys, "--db", db, "list", "--json")[1])
     assert listed[0]["active"] is False and listed[0]["versions"] == 1
     assert run(capsys, "--db", db, "untrack", "1", "--purge")[0] == 0
