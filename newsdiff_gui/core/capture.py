@@ -94,21 +94,21 @@ class CaptureService:
         """Check the articles now (fetches run concurrently); yield a report per article."""
         if self.fetcher is None:
             raise RuntimeError("CaptureService.check needs a Fetcher")
-        articles = {}
+        by_url: dict[str, Article] = {}
         for article_id in article_ids:
             article = self.store.get_article(article_id)
-            articles[article.url] = article
+            by_url[article.url] = article
+        # Validators only help once we hold a version to compare against.
         requests = [
-            FetchRequest(url=a.url, etag=a.etag, last_modified=a.last_modified)
-            for a in articles.values()
-            if a.version_count  # validators only help once we hold a version
-        ] + [FetchRequest(url=a.url) for a in articles.values() if not a.version_count]
+            FetchRequest(a.url, a.etag, a.last_modified) if a.version_count else FetchRequest(a.url)
+            for a in by_url.values()
+        ]
         for result in self.fetcher.fetch_many(requests, cancel=cancel):
-            article = articles.get(result.request_url)
-            if article is None:  # cannot happen with our own requests; never crash on it
+            requested = by_url.get(result.request_url)
+            if requested is None:  # cannot happen with our own requests; never crash on it
                 log.error("fetch result for an unrequested URL %s", result.request_url)
                 continue
-            yield self._record_fetch(article, result)
+            yield self._record_fetch(requested, result)
 
     def _record_fetch(self, article: Article, result: FetchResult) -> CheckReport:
         if result.outcome is FetchOutcome.OK and result.text is not None:
