@@ -46,15 +46,29 @@ _ARTICLE_TYPES = frozenset(
 _MAX_JSON_CHARS = 2_000_000
 _MAX_DEPTH = 12
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_WRAPPER_START = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)\s*")
+_WRAPPER_END = re.compile(r"\s*(?://\s*)?(?:\]\]>|-->)\s*$")
+_TOKEN = re.compile(r"\w+")
+# Title-bearing meta tags in the order Readability trusts them: Dublin Core is
+# set deliberately by few sites, OpenGraph by most, the rest as fallbacks.
+_TITLE_KEYS = (
+    "dc:title",
+    "dcterm:title",
+    "dc.title",
+    "dcterms.title",
+    "og:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+    "sailthru.title",
+)
 
 
 @dataclass(frozen=True, slots=True)
 class PageMetadata:
     """Raw, uncleaned statements a page makes about its article."""
 
-    headline: str | None
-    og_title: str | None
-    twitter_title: str | None
+    titles: tuple[str, ...]  # stated headlines, most trusted first (not <title>)
     html_title: str | None
     site_name: str | None
     authors: tuple[str, ...]
@@ -91,8 +105,9 @@ def _load_json(text: str) -> Any:
     text = text.strip()
     if not text or len(text) > _MAX_JSON_CHARS:
         return None
-    if text.startswith("<!--") or text.startswith("<![CDATA["):
-        text = text.split(">", 1)[-1].rsplit("<", 1)[0] if ">" in text else text
+    # Some CMSes wrap the JSON in CDATA or comment markers (sometimes after "//").
+    text = _WRAPPER_START.sub("", text)
+    text = _WRAPPER_END.sub("", text)
     for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
         try:
             return json.loads(candidate, strict=False)
@@ -160,9 +175,10 @@ def _meta_index(tree: HtmlElement) -> dict[str, str]:
         if content is None or not content.strip():
             continue
         for attribute in ("property", "name", "itemprop"):
-            key = (meta.get(attribute) or "").strip().lower()
-            if key and key not in index:
-                index[key] = content
+            # One tag may declare several properties: property="og:title twitter:title".
+            for key in (meta.get(attribute) or "").lower().split():
+                if key not in index:
+                    index[key] = content
     return index
 
 
@@ -191,6 +207,31 @@ def _time_element(tree: HtmlElement) -> str | None:
     return None
 
 
+def _similarity(text: str, reference: str) -> float:
+    """Share of the reference's characters (by token) that the text also has."""
+    own = set(_TOKEN.findall(text.casefold()))
+    tokens = _TOKEN.findall(reference.casefold())
+    if not tokens:
+        return 0.0
+    foreign = [token for token in tokens if token not in own]
+    return 1 - len(" ".join(foreign)) / len(" ".join(tokens))
+
+
+def _json_ld_title(article: dict[str, Any], reference: str) -> str | None:
+    """JSON-LD `headline`, or `name` where that is the one echoing the page's title.
+
+    Some CMSes put a template label ("Wikimedia list article") in `headline`, others
+    the site's name in `name`; the one resembling the page's own title is the headline.
+    """
+    headline = _string(article.get("headline"))
+    name = _string(article.get("name"))
+    if not headline or not name or headline == name:
+        return headline or name
+    if _similarity(headline, reference) >= _similarity(name, reference):
+        return headline
+    return name
+
+
 def read_metadata(tree: HtmlElement) -> PageMetadata:
     objects = json_ld_objects(tree)
     article = _article_object(objects) or {}
@@ -217,11 +258,14 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
 
     title_element = tree.find(".//title")
     html_title = clean_text(title_element.text_content()) if title_element is not None else ""
+    meta_titles = [clean_text(meta[key]) for key in _TITLE_KEYS if key in meta]
+    reference = html_title or next(iter(meta_titles), "")
+    json_ld_title = _json_ld_title(article, reference) if article else None
+    titles = [json_ld_title] if json_ld_title else []
+    titles.extend(title for title in meta_titles if title)
     body = article.get("articleBody")
     return PageMetadata(
-        headline=_string(article.get("headline")) or _string(article.get("name")),
-        og_title=_first(meta, "og:title"),
-        twitter_title=_first(meta, "twitter:title"),
+        titles=tuple(dict.fromkeys(titles)),
         html_title=html_title or None,
         site_name=site_name,
         authors=tuple(dict.fromkeys(authors)),

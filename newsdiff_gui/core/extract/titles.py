@@ -21,6 +21,7 @@ from newsdiff_gui.core.normalize import clean_text
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|~|\\)\s+|\s*\|\s*")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _MAX_SITE_WORDS = 6
+_MIN_CUT_WORDS = 4
 _DOMAIN_NOISE = frozenset({"www", "m", "amp", "com", "org", "net", "co", "uk", "news", "edu"})
 
 
@@ -46,13 +47,24 @@ def _site_keys(site_name: str | None, url: str | None) -> set[str]:
 
 
 def _is_site_segment(segment: str, keys: set[str]) -> bool:
+    """Whether a title segment is (nearly only) the site's name or domain."""
     key = _key(segment)
     if not key:
         return True  # a separator left over from "Headline | | Site"
     if len(segment.split()) > _MAX_SITE_WORDS:
         return False
     stripped = key.removeprefix("the")
-    return any(stripped == k or (len(k) >= 4 and k in key) for k in keys)
+    for site in keys:
+        if stripped == site:
+            return True
+        # "Spiceworks" for "Spiceworks Inc", "BBC News - Home" for "BBC News": the
+        # segment and the name mostly overlap; a headline merely mentioning the
+        # site is far longer than the name.
+        if len(site) >= 4 and site in key and len(key) <= 2 * len(site):
+            return True
+        if len(stripped) >= 4 and stripped in site and len(site) <= 2 * len(stripped):
+            return True
+    return False
 
 
 def strip_site_name(title: str, site_name: str | None, url: str | None) -> str:
@@ -88,27 +100,27 @@ def _headings(tree: HtmlElement) -> list[str]:
     return texts
 
 
-def _by_separators(title: str, headings: list[str]) -> str:
-    """Readability's rule for a bare <title>: drop the shorter side of a separator."""
-    for heading in headings:
-        # The visible headline inside the <title> is the strongest evidence.
-        if len(heading.split()) >= 2 and _key(heading) and _key(title).startswith(_key(heading)):
-            return heading
+def _by_separators(title: str) -> str:
+    """Readability's rule for a bare <title> naming no known site: cut at a separator.
+
+    Keep the part before the last separator, or after the first one if that
+    is too short to be a headline; a result of four words or fewer is more
+    likely a section name than the headline, so the whole title stays.
+    """
     separators = list(_SEPARATOR.finditer(title))
     if not separators:
         return title
-    head = title[: separators[-1].start()].strip()
-    if len(head.split()) >= 3:
-        return head
-    tail = title[separators[0].end() :].strip()
-    if len(tail.split()) >= 3:
-        return tail
-    return title
+    result = title[: separators[-1].start()].strip()
+    if len(result.split()) < 3:
+        result = title[separators[0].end() :].strip()
+    if len(result.split()) <= _MIN_CUT_WORDS:
+        return title
+    return result
 
 
 def choose_title(tree: HtmlElement, meta: PageMetadata, url: str | None) -> str:
     """The best-evidenced headline; "" when the page states none."""
-    for candidate in (meta.headline, meta.og_title, meta.twitter_title):
+    for candidate in meta.titles:
         if candidate:
             stripped = strip_site_name(candidate, meta.site_name, url)
             if stripped:
@@ -118,5 +130,5 @@ def choose_title(tree: HtmlElement, meta: PageMetadata, url: str | None) -> str:
         stripped = strip_site_name(meta.html_title, meta.site_name, url)
         if stripped != clean_text(meta.html_title):
             return stripped
-        return _by_separators(stripped, headings)
+        return _by_separators(stripped)
     return headings[0] if headings else ""
