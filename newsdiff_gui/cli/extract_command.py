@@ -1,0 +1,124 @@
+"""`newsdiff extract FILE… [--json]`: run the extractor over saved pages.
+
+Every file is attempted; a file that fails (missing, unreadable, corrupt gzip,
+too large, no article) is reported in place and the command exits 1 at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+from newsdiff_gui.core.charset import decode_html
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.extract import (
+    EXTRACTOR_NAME,
+    EXTRACTOR_VERSION,
+    ExtractionError,
+    extract_document,
+)
+
+# Far above any real article page; beyond it a "page" is a mistake or an attack
+# (a gzip bomb decompresses to gigabytes), so it is refused before decoding.
+MAX_PAGE_BYTES = 15 * 1024 * 1024
+
+
+class PageReadError(Exception):
+    """A file that cannot be read as a page; the message is shown to the user."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract the article from saved HTML files",
+        description="Extract title, byline, dates and paragraphs from saved pages "
+        "(.html, .htm, .html.gz).",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.set_defaults(func=run)
+
+
+def read_page_bytes(path: Path, limit: int = MAX_PAGE_BYTES) -> bytes:
+    """The page's bytes (gunzipped for .gz files), refusing more than `limit` bytes."""
+    try:
+        if path.name.lower().endswith(".gz"):
+            with gzip.open(path, "rb") as stream:
+                # Read one byte past the cap: the only way to know a stream is too
+                # large without decompressing all of it.
+                data = stream.read(limit + 1)
+        else:
+            with path.open("rb") as stream:
+                data = stream.read(limit + 1)
+    except FileNotFoundError as exc:
+        raise PageReadError(f"no such file: {path}") from exc
+    except IsADirectoryError as exc:
+        raise PageReadError(f"is a directory: {path}") from exc
+    except PermissionError as exc:
+        raise PageReadError(f"permission denied: {path}") from exc
+    except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
+        raise PageReadError(f"corrupt gzip file: {path} ({exc})") from exc
+    except OSError as exc:
+        raise PageReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise PageReadError(
+            f"file too large: {path} (over {limit // (1024 * 1024)} MB of HTML; refusing)"
+        )
+    return data
+
+
+def _extract_file(path: Path) -> Document:
+    data = read_page_bytes(path)
+    try:
+        return extract_document(decode_html(data).text)
+    except ExtractionError as exc:
+        raise PageReadError(f"no article in {path}: {exc}") from exc
+
+
+def _as_json(path: Path, document: Document) -> dict[str, Any]:
+    return {
+        "file": str(path),
+        "title": document.title,
+        "byline": document.byline,
+        "published": document.published,
+        "modified": document.modified,
+        "paragraphs": list(document.paragraphs),
+        "extractor": f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION}",
+    }
+
+
+def _as_text(path: Path, document: Document) -> str:
+    lines = [f"== {path}", document.title or "(no title)"]
+    if document.byline:
+        lines.append(f"By {document.byline}")
+    if document.published:
+        lines.append(f"Published: {document.published}")
+    if document.modified:
+        lines.append(f"Modified: {document.modified}")
+    return "\n".join(lines) + "\n\n" + "\n\n".join(document.paragraphs) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    failed = False
+    for index, path in enumerate(args.files):
+        try:
+            document = _extract_file(path)
+        except PageReadError as exc:
+            failed = True
+            if args.json:
+                print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))
+            print(f"newsdiff: error: {exc}", file=sys.stderr)
+            continue
+        if args.json:
+            print(json.dumps(_as_json(path, document), ensure_ascii=False))
+        else:
+            if index:
+                print()
+            print(_as_text(path, document), end="")
+        sys.stdout.flush()
+    return 1 if failed else 0
