@@ -1,0 +1,287 @@
+"""The alignment result: rows of paragraphs paired across two versions.
+
+A `Diff` is what `align(old, new)` returns and what every renderer (terminal,
+HTML, the Qt panes, the PDF report) paints. It is plain immutable data; the
+JSON form (`Diff.to_json_dict`) is DESIGN.md's schema 1.
+
+Text that is compared and tokenised
+    Every paragraph and the title are compared in their `clean_text` form
+    (whitespace runs become one space; NBSP, zero-width characters and soft
+    hyphens are dropped), because such noise must never make a change. Token
+    texts therefore reproduce the *cleaned* paragraphs exactly, and the JSON
+    `old`/`new` sections carry the cleaned texts so the JSON is self-consistent
+    (invariant 3 can be checked from the JSON alone). `Diff.old`/`Diff.new`
+    keep the documents as given. Paragraphs of a split/merged row are joined
+    with "\\n\\n" in the order the row lists them.
+
+Tokens
+    Only rows whose text differs carry tokens: `edited`, `moved_edited`, `split`
+    and `merged`. `unchanged` and `moved` rows (same text) and `added`/`removed`
+    rows (all text new/gone) have `tokens == ()`; their text is the paragraph.
+
+Moved rows and "the other place"
+    Rows stand in the new document's order, so a moved row stands where the
+    paragraph is now. Where it was is given by `row.old[0]`: the paragraph used
+    to follow old paragraph `row.old[0] - 1`. `Diff.moved_from(row_index)`
+    resolves that to a display row: the row holding the nearest preceding old
+    paragraph that did not itself move (so a block of paragraphs that moved
+    together points at the same place), or -1 when the paragraph used to open
+    the article. A UI draws the "moved from here" marker just below that row and
+    jumps between the two places; `Diff.row_of_old`/`Diff.row_of_new` map
+    paragraph indices to display rows for the same purpose.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from newsdiff_gui.core.align import thresholds
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.normalize import clean_text
+
+SCHEMA_VERSION = 1
+PARAGRAPH_JOINER = "\n\n"
+
+
+class ChangeKind(StrEnum):
+    """What happened to a paragraph (or group of paragraphs); JSON values are the strings."""
+
+    UNCHANGED = "unchanged"
+    EDITED = "edited"
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"
+    MOVED_EDITED = "moved_edited"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+# How many old/new paragraphs each kind holds: (old, new); None means "two or more".
+KIND_ARITY: dict[ChangeKind, tuple[int | None, int | None]] = {
+    ChangeKind.UNCHANGED: (1, 1),
+    ChangeKind.EDITED: (1, 1),
+    ChangeKind.ADDED: (0, 1),
+    ChangeKind.REMOVED: (1, 0),
+    ChangeKind.MOVED: (1, 1),
+    ChangeKind.MOVED_EDITED: (1, 1),
+    ChangeKind.SPLIT: (1, None),
+    ChangeKind.MERGED: (None, 1),
+}
+
+# Kinds whose rows carry word tokens (their two texts differ).
+TOKENISED_KINDS = frozenset(
+    {ChangeKind.EDITED, ChangeKind.MOVED_EDITED, ChangeKind.SPLIT, ChangeKind.MERGED}
+)
+
+
+class TokenOp(StrEnum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A run of text: in both versions (`equal`), only the old one, or only the new one."""
+
+    op: TokenOp
+    text: str
+
+    def to_json_dict(self) -> dict[str, str]:
+        return {"op": self.op.value, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One display row.
+
+    `old`/`new` are paragraph indices (0-based) into the old/new document; for a
+    merged (split) row `old` (`new`) is in the order the texts appear in the
+    other side's paragraph. `similarity` is the word-level similarity of the two
+    texts in [0, 1] (1.0 for unchanged/moved), None for added/removed.
+    `minor` marks an edit of punctuation, quote/dash style or letter case only.
+    `numbers_changed`/`quote_changed` flag rows whose figures (digits or number
+    words) or quoted text differ, so readers can look at them first.
+    """
+
+    kind: ChangeKind
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float | None
+    minor: bool = False
+    tokens: tuple[Token, ...] = ()
+    numbers_changed: bool = False
+    quote_changed: bool = False
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "old": list(self.old),
+            "new": list(self.new),
+            "similarity": None if self.similarity is None else round(self.similarity, 4),
+            "minor": self.minor,
+            "tokens": [token.to_json_dict() for token in self.tokens],
+            "numbers_changed": self.numbers_changed,
+            "quote_changed": self.quote_changed,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TitleChange:
+    """The headline: `unchanged` or `edited`, with word tokens (one equal token if unchanged)."""
+
+    kind: ChangeKind
+    tokens: tuple[Token, ...]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "tokens": [t.to_json_dict() for t in self.tokens]}
+
+
+@dataclass(frozen=True, slots=True)
+class DiffStats:
+    """Row counts per kind, and words added/removed.
+
+    `words_added` counts the words of inserted tokens plus the words of added
+    paragraphs; `words_removed` likewise for deleted tokens and removed
+    paragraphs (the title is not counted).
+    """
+
+    unchanged: int = 0
+    edited: int = 0
+    added: int = 0
+    removed: int = 0
+    moved: int = 0
+    moved_edited: int = 0
+    split: int = 0
+    merged: int = 0
+    words_added: int = 0
+    words_removed: int = 0
+
+    def to_json_dict(self) -> dict[str, int]:
+        return dataclasses.asdict(self)
+
+    def count(self, kind: ChangeKind) -> int:
+        value: int = getattr(self, kind.value)
+        return value
+
+    @property
+    def changed_rows(self) -> int:
+        return sum(self.count(kind) for kind in ChangeKind if kind is not ChangeKind.UNCHANGED)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignOptions:
+    """Thresholds and work caps. Defaults are the engine's tuned values (see `thresholds.py`
+    for where each came from); every field is a plain number so reports can print them."""
+
+    # Word-level similarity (2·LCS / (|a|+|b|), over words) at or above which two
+    # paragraphs count as one edited paragraph.
+    pair_min_similarity: float = thresholds.PAIR_MIN_SIMILARITY
+    # A pair below `pair_min_similarity` is still an edit when at least this share
+    # of the shorter paragraph's words stand, in order, in the longer one and the
+    # shared run is long enough to be real text (`shared_min_words`).
+    pair_min_containment: float = thresholds.PAIR_MIN_CONTAINMENT
+    shared_min_words: int = thresholds.SHARED_MIN_WORDS
+    # A part of a split (merge) must owe at least this share of its words to the
+    # whole it came from.
+    part_min_containment: float = thresholds.PART_MIN_CONTAINMENT
+    # Sentences shorter than this many words are too common ("He said.") to prove
+    # that two paragraphs share text.
+    sentence_min_words: int = thresholds.SENTENCE_MIN_WORDS
+    # Above this many words on either side, an edited unit is diffed sentence by
+    # sentence before word by word.
+    sentence_level_min_words: int = thresholds.SENTENCE_LEVEL_MIN_WORDS
+    # An equal run of at most this many words between two changes is absorbed into
+    # them (phrases, not confetti) when it is shorter than both changes.
+    absorb_equal_words: int = thresholds.ABSORB_EQUAL_WORDS
+    # Work caps: fuzzy matrix cells, word-diff cells (|old words| × |new words|),
+    # splits/merges tested per paragraph. Above a cap the engine falls back to a
+    # cheaper, still lossless answer (fewer pairs; a whole-text delete/insert).
+    max_matrix_cells: int = thresholds.MAX_MATRIX_CELLS
+    max_word_diff_cells: int = thresholds.MAX_WORD_DIFF_CELLS
+    max_group_size: int = thresholds.MAX_GROUP_SIZE
+    # Threads for the similarity matrix (-1 = all cores); used only on big matrices.
+    workers: int = -1
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def paragraph_text(paragraph: str) -> str:
+    """The compared form of a paragraph (see module docstring)."""
+    return clean_text(paragraph)
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    """Two versions aligned; rows in display order (DESIGN.md invariants hold)."""
+
+    old: Document
+    new: Document
+    title: TitleChange
+    rows: tuple[Row, ...]
+    stats: DiffStats
+    options: AlignOptions = field(default_factory=AlignOptions)
+
+    def old_text(self, row: Row) -> str:
+        """The row's old text as its tokens reproduce it."""
+        return PARAGRAPH_JOINER.join(paragraph_text(self.old.paragraphs[i]) for i in row.old)
+
+    def new_text(self, row: Row) -> str:
+        return PARAGRAPH_JOINER.join(paragraph_text(self.new.paragraphs[i]) for i in row.new)
+
+    def row_of_old(self, index: int) -> int:
+        """Display row holding old paragraph `index`."""
+        for position, row in enumerate(self.rows):
+            if index in row.old:
+                return position
+        raise IndexError(index)
+
+    def row_of_new(self, index: int) -> int:
+        for position, row in enumerate(self.rows):
+            if index in row.new:
+                return position
+        raise IndexError(index)
+
+    def moved_from(self, row_index: int) -> int:
+        """For a moved row: the display row it used to follow (-1: it opened the article).
+
+        Walks back from the paragraph before `row.old[0]` past paragraphs that
+        moved too, so a block that moved together points at one place.
+        """
+        row = self.rows[row_index]
+        if not row.old:
+            raise ValueError("an added row has no old place")
+        owner = {i: position for position, r in enumerate(self.rows) for i in r.old}
+        moved_kinds = (ChangeKind.MOVED, ChangeKind.MOVED_EDITED)
+        index = row.old[0] - 1
+        while index >= 0:
+            position = owner[index]
+            if self.rows[position].kind not in moved_kinds:
+                return position
+            index -= 1
+        return -1
+
+    @property
+    def changed(self) -> bool:
+        return self.title.kind is not ChangeKind.UNCHANGED or self.stats.changed_rows > 0
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """DESIGN.md's `schema: 1` object."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "old": {
+                "title": paragraph_text(self.old.title),
+                "paragraphs": [paragraph_text(p) for p in self.old.paragraphs],
+            },
+            "new": {
+                "title": paragraph_text(self.new.title),
+                "paragraphs": [paragraph_text(p) for p in self.new.paragraphs],
+            },
+            "title": self.title.to_json_dict(),
+            "rows": [row.to_json_dict() for row in self.rows],
+            "stats": self.stats.to_json_dict(),
+        }
