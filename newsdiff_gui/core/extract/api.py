@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.extract.boilerplate import drop_headline_echo, remove_boilerplate
 from newsdiff_gui.core.extract.bylines import make_byline
 from newsdiff_gui.core.extract.dates import to_iso8601
 from newsdiff_gui.core.extract.engine import engine_blocks
@@ -19,14 +20,18 @@ def extract_document(html: str, url: str | None = None) -> Document:
     """
     tree = parse_html(html)
     meta = read_metadata(tree)
-    paragraphs = engine_blocks(tree, url)
+    title = choose_title(tree, meta, url)
+    paragraphs = drop_headline_echo(
+        engine_blocks(tree, url), [title, *meta.titles, meta.html_title or ""]
+    )
+    paragraphs = remove_boilerplate(paragraphs)
     if not paragraphs:
         raise ExtractionError("no article text found on the page")
     return Document(
-        title=choose_title(tree, meta, url),
+        title=title,
         paragraphs=tuple(paragraphs),
         byline=make_byline(meta.authors),
         published=to_iso8601(meta.published),
         modified=to_iso8601(meta.modified),
-        dek=None,
+        dek=meta.description,
     )

@@ -1,0 +1,179 @@
+"""Blocks that are page furniture, not the article, even inside the article's column.
+
+The engine's scoring removes navigation and sidebars as regions; what slips
+through are single blocks set inside the story: "Advertisement" labels, share
+prompts, newsletter boxes, "Read more:" links, photo credits, "6 min read",
+timestamps. These rules are data (patterns matched against a whole block),
+small and general: no site or URL appears here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+# A block that consists only of one of these is never article text.
+_LABELS = frozenset(
+    {
+        "advertisement",
+        "advertisements",
+        "skip advertisement",
+        "sponsored",
+        "sponsored content",
+        "anzeige",
+        "publicidad",
+        "publicité",
+        "pubblicità",
+        "comments",
+        "comment",
+        "leave a comment",
+        "leave a reply",
+        "tags",
+        "topics",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share this post",
+        "share article",
+        "tweet",
+        "email",
+        "print",
+        "print article",
+        "order reprints",
+        "copy link",
+        "link copied",
+        "explore further",
+        "you may also like",
+        "you might also like",
+        "recommended",
+        "recommended for you",
+        "related",
+        "related articles",
+        "related stories",
+        "related posts",
+        "related content",
+        "related coverage",
+        "more stories",
+        "more from",
+        "most read",
+        "most popular",
+        "trending",
+        "trending now",
+        "don't miss",
+        "dont miss",
+        "further reading",
+        "read more",
+        "read next",
+        "more",
+        "table of contents",
+        "contents",
+        "in this article",
+        "jump to",
+        "close",
+        "thank you",
+        "thanks for signing up",
+        "sign up",
+        "subscribe",
+        "home",
+    }
+)
+
+# Whole-block patterns (matched case-insensitively against the cleaned block).
+_PATTERNS = re.compile(
+    "|".join(
+        (
+            # a bare link or an ISO timestamp
+            r"(?:https?://|www\.)\S+",
+            r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+            # reading-time badges
+            r"\d+\s*(?:min(?:ute)?s?\.?|mins?\.?)\s*read",
+            r"(?:reading time|read time|tempo de leitura|lesezeit|temps de lecture)\s*:?.{0,20}",
+            # photo credits ("Photo: Jane Doe/Agency", "Image credit: ...")
+            r"(?:photo|photos|photograph|image|images|picture|pictures|credit|credits|foto|"
+            r"image credit|photo credit|picture credit|illustration|graphic)s?\s*(?:credit)?\s*"
+            r"(?::|by)\s*.{1,100}",
+            # "Read more: ...", "Related: ...", "Also read: ..." link lines
+            r"(?:read more|read also|also read|see also|related|related post|related article|"
+            r"related story|recommended|more|watch|listen|download|itunes|also on \S+|"
+            r"click here|tap here)\s*[:|»>-]\s*.{0,200}",
+            r"(?:published|updated|posted|last updated|last modified)(?: on)?\s*:?\s*"
+            r".{0,40}\d.{0,20}(?:ist|ast|aest|jst|kst|sgt|hkt|wib)?",
+            r"(?:last updated|updated|published)(?: on)?\s*:?",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+# Boxes asking the reader to do something; they are only noise when short.
+_CALLS_TO_ACTION = re.compile(
+    r"^(?:sign up|subscribe|follow us|follow me|like us on|join us on|join our|"
+    r"get our|get the latest|share (?:this|on)|click here|download (?:our|the) app|"
+    r"get the app|enable javascript|thanks for signing up)\b",
+    re.IGNORECASE,
+)
+_NEWSLETTER = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
+_NEWSLETTER_ACTION = re.compile(r"\b(?:sign(?:ing)? up|subscribe|inbox)\b", re.IGNORECASE)
+# Newsletter boxes and prompts are a line or two; longer text mentioning a
+# newsletter is usually an article about one.
+_MAX_CALL_TO_ACTION_WORDS = 25
+_SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|instagram|linkedin|whatsapp|telegram|youtube|pinterest|reddit|"
+    r"tiktok|email|x\.com)\b",
+    re.IGNORECASE,
+)
+_MAX_KICKER_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
+
+
+def _label_key(text: str) -> str:
+    return _NON_ALNUM.sub(" ", text.casefold().replace("’", "'").replace("'", "")).strip()
+
+
+def is_boilerplate(block: str) -> bool:
+    """True when the whole block is page furniture (see the module docstring)."""
+    text = clean_text(block)
+    if not text:
+        return True
+    if is_dateline_noise(text):
+        return True
+    if _label_key(text) in _LABELS or _label_key(text.rstrip(".:… ")) in _LABELS:
+        return True
+    if _PATTERNS.fullmatch(text):
+        return True
+    words = len(text.split())
+    if words <= _MAX_CALL_TO_ACTION_WORDS and (
+        _CALLS_TO_ACTION.search(text)
+        or (_NEWSLETTER.search(text) and _NEWSLETTER_ACTION.search(text))
+    ):
+        return True
+    # "Facebook Twitter Email" share rows: several network names and nothing else.
+    return words <= 8 and len(_SOCIAL.findall(text)) >= 2 and not _SENTENCE_END.search(text)
+
+
+def _key(text: str) -> str:
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+def drop_headline_echo(blocks: list[str], titles: list[str]) -> list[str]:
+    """Drop the headline where the template repeats it above the story.
+
+    The headline is the Document's title and is compared on its own; the
+    standfirst under it stays a paragraph, so an edited summary shows in a diff.
+    """
+    title_keys = {_key(title) for title in titles if _key(title)}
+    for index, block in enumerate(blocks[:3]):
+        if _key(block) in title_keys:
+            before = blocks[:index]
+            # Short blocks above the headline are kickers and section labels.
+            if all(len(text.split()) <= _MAX_KICKER_WORDS for text in before):
+                before = []
+            return before + blocks[index + 1 :]
+    return blocks
+
+
+def remove_boilerplate(blocks: list[str]) -> list[str]:
+    return [block for block in blocks if not is_boilerplate(block)]
