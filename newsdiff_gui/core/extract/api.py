@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract.boilerplate import drop_headline_echo, remove_boilerplate
 from newsdiff_gui.core.extract.bylines import make_byline
+from newsdiff_gui.core.extract.crosscheck import reconcile
 from newsdiff_gui.core.extract.dates import to_iso8601
 from newsdiff_gui.core.extract.engine import engine_blocks
 from newsdiff_gui.core.extract.errors import ExtractionError
@@ -21,9 +22,8 @@ def extract_document(html: str, url: str | None = None) -> Document:
     tree = parse_html(html)
     meta = read_metadata(tree)
     title = choose_title(tree, meta, url)
-    paragraphs = drop_headline_echo(
-        engine_blocks(tree, url), [title, *meta.titles, meta.html_title or ""]
-    )
+    paragraphs = reconcile(engine_blocks(tree, url), meta.article_body, tree)
+    paragraphs = drop_headline_echo(paragraphs, [title, *meta.titles, meta.html_title or ""])
     paragraphs = remove_boilerplate(paragraphs)
     if not paragraphs:
         raise ExtractionError("no article text found on the page")

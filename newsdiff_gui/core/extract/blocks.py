@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
+from newsdiff_gui.core.normalize import clean_text
 
 # Elements of trafilatura's output tree that hold one block of running text.
 _TEXT_BLOCKS = frozenset({"p", "head", "item", "code", "pre", "quote", "cell", "ab"})
@@ -65,5 +65,5 @@ def _walk(element: etree._Element, depth: int) -> Iterator[str]:
 
 
 def body_blocks(body: etree._Element) -> list[str]:
-    """The body's text blocks in reading order, cleaned, timestamp lines dropped."""
-    return [text for text in _walk(body, 0) if text and not is_dateline_noise(text)]
+    """The body's text blocks in reading order, cleaned."""
+    return [text for text in _walk(body, 0) if text]

@@ -38,11 +38,13 @@ _DOCTYPE = re.compile(r"^\s*<!DOCTYPE[^>]*>", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
+_GARBAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+
+
 def _garbage_share(sample: str) -> float:
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r"))
-    return bad / len(sample)
+    return len(_GARBAGE.findall(sample)) / len(sample)
 
 
 def parse_html(html: str) -> HtmlElement:
