@@ -8,6 +8,7 @@ word tokens, fact flags and stats; see `model.py` for the data and DESIGN.md
 for the contract.
 """
 
+from newsdiff_gui.core.align.engine import align
 from newsdiff_gui.core.align.invariants import check_invariants
 from newsdiff_gui.core.align.model import (
     AlignOptions,
@@ -29,5 +30,6 @@ __all__ = [
     "TitleChange",
     "Token",
     "TokenOp",
+    "align",
     "check_invariants",
 ]

@@ -1,0 +1,155 @@
+"""`align(old, new)`: pairing → rows with kinds, tokens and flags → display order → stats."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsdiff_gui.core.align.facts import numbers_changed, quote_changed
+from newsdiff_gui.core.align.model import (
+    PARAGRAPH_JOINER,
+    TOKENISED_KINDS,
+    AlignOptions,
+    ChangeKind,
+    Diff,
+    DiffStats,
+    Row,
+    TitleChange,
+    Token,
+    TokenOp,
+)
+from newsdiff_gui.core.align.pairing import Match, pair_paragraphs
+from newsdiff_gui.core.align.text import clean, minor_key, word_count
+from newsdiff_gui.core.align.tokens import diff_tokens
+from newsdiff_gui.core.document import Document
+
+_DEFAULT_OPTIONS = AlignOptions()
+_MOVED_KINDS = (ChangeKind.MOVED, ChangeKind.MOVED_EDITED)
+
+
+def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS) -> Diff:
+    """Align two versions of an article; every DESIGN.md invariant holds for any input."""
+    old_texts = [clean(p) for p in old.paragraphs]
+    new_texts = [clean(p) for p in new.paragraphs]
+    matches = pair_paragraphs(old_texts, new_texts, options)
+    paired = [_row(m, old_texts, new_texts, options) for m in matches]
+    rows = _display_order(paired, len(old_texts), len(new_texts))
+    return Diff(
+        old=old,
+        new=new,
+        title=_title(clean(old.title), clean(new.title), options),
+        rows=tuple(rows),
+        stats=_stats(rows, old_texts, new_texts),
+        options=options,
+    )
+
+
+def _row(match: Match, old_texts: list[str], new_texts: list[str], options: AlignOptions) -> Row:
+    old_text = PARAGRAPH_JOINER.join(old_texts[i] for i in match.old)
+    new_text = PARAGRAPH_JOINER.join(new_texts[j] for j in match.new)
+    if len(match.old) > 1:
+        kind = ChangeKind.MERGED
+    elif len(match.new) > 1:
+        kind = ChangeKind.SPLIT
+    elif old_text == new_text:
+        kind = ChangeKind.UNCHANGED if match.in_place else ChangeKind.MOVED
+    else:
+        kind = ChangeKind.EDITED if match.in_place else ChangeKind.MOVED_EDITED
+    if kind not in TOKENISED_KINDS:
+        return Row(kind, match.old, match.new, 1.0)
+    figures = numbers_changed(old_text, new_text)
+    minor = (
+        kind in (ChangeKind.EDITED, ChangeKind.MOVED_EDITED)
+        and not figures
+        and minor_key(old_text) == minor_key(new_text)
+    )
+    return Row(
+        kind,
+        match.old,
+        match.new,
+        min(1.0, max(0.0, match.similarity)),
+        minor=minor,
+        tokens=diff_tokens(old_text, new_text, options),
+        numbers_changed=figures,
+        quote_changed=quote_changed(old_text, new_text),
+    )
+
+
+def _display_order(paired: list[Row], old_count: int, new_count: int) -> list[Row]:
+    """New order; each run of removed paragraphs next to the row of an old neighbour.
+
+    A run of removed paragraphs a..b goes right after the row holding old a-1,
+    or right before the row holding old b+1 when a-1 moved away (a moved row is
+    no landmark for where the text used to be), or at the top when it opened
+    the article.
+    """
+    covered_new = {j for row in paired for j in row.new}
+    rows = sorted(
+        [
+            *paired,
+            *(
+                Row(ChangeKind.ADDED, (), (j,), None)
+                for j in range(new_count)
+                if j not in covered_new
+            ),
+        ],
+        key=lambda row: min(row.new),
+    )
+    owner = {i: position for position, row in enumerate(rows) for i in row.old}
+    removed = [i for i in range(old_count) if i not in owner]
+    if not removed:
+        return rows
+    runs: list[list[int]] = []
+    for i in removed:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    at_start: list[Row] = []
+    at_end: list[Row] = []
+    after: dict[int, list[Row]] = {}
+    before: dict[int, list[Row]] = {}
+    for run in runs:
+        block = [Row(ChangeKind.REMOVED, (i,), (), None) for i in run]
+        first, last = run[0], run[-1]
+        previous = owner.get(first - 1)
+        following = owner.get(last + 1)
+        if previous is not None and rows[previous].kind not in _MOVED_KINDS:
+            after.setdefault(previous, []).extend(block)
+        elif first == 0:
+            at_start.extend(block)
+        elif following is not None and rows[following].kind not in _MOVED_KINDS:
+            before.setdefault(following, []).extend(block)
+        elif previous is not None:
+            after.setdefault(previous, []).extend(block)
+        else:
+            at_end.extend(block)
+    ordered = list(at_start)
+    for position, row in enumerate(rows):
+        ordered += before.get(position, [])
+        ordered.append(row)
+        ordered += after.get(position, [])
+    return ordered + at_end
+
+
+def _title(old: str, new: str, options: AlignOptions) -> TitleChange:
+    if old == new:
+        return TitleChange(ChangeKind.UNCHANGED, (Token(TokenOp.EQUAL, old),) if old else ())
+    return TitleChange(ChangeKind.EDITED, diff_tokens(old, new, options))
+
+
+def _stats(rows: Sequence[Row], old_texts: list[str], new_texts: list[str]) -> DiffStats:
+    counts = dict.fromkeys((kind.value for kind in ChangeKind), 0)
+    added = removed = 0
+    for row in rows:
+        counts[row.kind.value] += 1
+        if row.kind is ChangeKind.ADDED:
+            added += sum(word_count(new_texts[j]) for j in row.new)
+        elif row.kind is ChangeKind.REMOVED:
+            removed += sum(word_count(old_texts[i]) for i in row.old)
+        else:
+            for token in row.tokens:
+                if token.op is TokenOp.INSERT:
+                    added += word_count(token.text)
+                elif token.op is TokenOp.DELETE:
+                    removed += word_count(token.text)
+    return DiffStats(**counts, words_added=added, words_removed=removed)

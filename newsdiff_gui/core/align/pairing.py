@@ -1,0 +1,341 @@
+"""Which old paragraphs became which new ones.
+
+Order of work (cheap and certain first, so the costly steps see few paragraphs):
+
+1. Exact: equal cleaned texts pair up (duplicates in order of appearance).
+   On a lightly edited article this settles nearly every paragraph.
+2. Minor: equal `minor_key` (only punctuation, quote/dash style, case differ).
+3. Shared text of the rest: one `cdist` over word-pair codes gives the LCS of
+   every leftover pair; numpy keeps only cells that could matter.
+4. Splits and merges: a new paragraph that owes most of its words to one old
+   paragraph is a part of it; an old paragraph with two or more parts is a
+   split when the parts, concatenated in the order their text appears in it,
+   match it clearly better than any single part does (merges: the mirror image).
+   Parts need not be neighbours, so a rewrite gathering sentences from far
+   away still reads as a merge, and no paragraph whose sentences stand
+   verbatim in the other version is left as added/removed.
+5. Edited pairs: the rest with enough shared text (thresholds.py).
+6. The backbone (chain.py): the heaviest in-order chain over all of the
+   above stays in place; matches off the chain are moves, assigned greedily by
+   similarity among the paragraphs still free. Weights are 1 for an exact or
+   minor match and similarity² for a fuzzy one, so a chain of two weak
+   pairings never beats one strong pairing plus a move.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz.distance import Indel, LCSseq
+
+from newsdiff_gui.core.align.chain import Span, heaviest_chain
+from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
+from newsdiff_gui.core.align.model import AlignOptions
+from newsdiff_gui.core.align.text import WordPairCoder, minor_key
+
+# A split/merge must match its whole at least this much better than its best
+# single part (similarity points): a paragraph that only gained a sentence
+# quoted from elsewhere stays an edit, a paragraph cut in two becomes a split
+# (two halves score ~0.67 alone and ~1.0 together).
+GROUP_MIN_GAIN = 0.1
+# A part may also be a new paragraph holding at least this share of the old
+# paragraph's words: an old paragraph whose sentences were spread over several
+# new paragraphs, each with new text around them.
+PART_MIN_SHARE_OF_WHOLE = 0.3
+# Fuzzy candidates kept per paragraph for the backbone: near-identical
+# template paragraphs ("Photo: …") would otherwise feed it n² edges.
+MAX_CANDIDATES_PER_PARAGRAPH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Paragraphs paired by the aligner (kinds are decided by the caller)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+    exact: bool = False
+    in_place: bool = True
+
+
+@dataclass(slots=True)
+class _Fuzzy:
+    old: int
+    new: int
+    shared: int
+    similarity: float
+
+
+class _Leftovers:
+    """Paragraphs not settled by exact/minor matching, with their codes."""
+
+    def __init__(
+        self, old: list[int], new: list[int], old_codes: list[str], new_codes: list[str]
+    ) -> None:
+        self.old, self.new = old, new
+        self.old_codes, self.new_codes = old_codes, new_codes
+
+
+def _exact_pairs(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[tuple[int, int]]:
+    positions: dict[str, list[int]] = {}
+    for j, key in enumerate(new_keys):
+        positions.setdefault(key, []).append(j)
+    taken: dict[str, int] = {}
+    pairs = []
+    for i, key in enumerate(old_keys):
+        candidates = positions.get(key)
+        if candidates is None:
+            continue
+        used = taken.get(key, 0)
+        if used < len(candidates):
+            pairs.append((i, candidates[used]))
+            taken[key] = used + 1
+    return pairs
+
+
+def _position_in(whole: str, part: str) -> float:
+    """Where `part`'s shared words sit in `whole` (mean index of matched codes)."""
+    total = weight = 0.0
+    for op in Indel.opcodes(whole, part):
+        if op.tag == "equal":
+            length = op.src_end - op.src_start
+            total += (op.src_start + op.src_end) / 2 * length
+            weight += length
+    return total / weight if weight else math.inf
+
+
+def _similarity(shared: int, a: int, b: int) -> float:
+    return 2.0 * shared / (a + b) if a + b else 1.0
+
+
+class _Grouper:
+    """Finds splits (one old → parts) and merges (sources → one new)."""
+
+    def __init__(self, left: _Leftovers, matrix: NDArray[np.int32], options: AlignOptions):
+        self.left, self.matrix, self.options = left, matrix, options
+        self.old_len = np.array([len(c) for c in left.old_codes], dtype=np.int32)
+        self.new_len = np.array([len(c) for c in left.new_codes], dtype=np.int32)
+
+    def _parts(self, transpose: bool) -> dict[int, list[int]]:
+        """whole → parts, by leftover position (split: whole is old; merge: new)."""
+        matrix = self.matrix.T if transpose else self.matrix
+        whole_len, part_len = (
+            (self.new_len, self.old_len) if transpose else (self.old_len, self.new_len)
+        )
+        if matrix.size == 0:
+            return {}
+        best_whole = matrix.argmax(axis=0)
+        best = matrix[best_whole, np.arange(matrix.shape[1])]
+        wl = whole_len[best_whole]
+        is_part = (best >= 2) & (
+            (best >= self.options.part_min_containment * part_len)
+            | ((best >= self.options.shared_min_words) & (best >= PART_MIN_SHARE_OF_WHOLE * wl))
+        )
+        groups: dict[int, list[int]] = {}
+        for part in np.nonzero(is_part)[0].tolist():
+            groups.setdefault(int(best_whole[part]), []).append(part)
+        return {whole: parts for whole, parts in groups.items() if len(parts) >= 2}
+
+    def _verify(
+        self, whole_code: str, part_codes: list[str], singles: list[int]
+    ) -> tuple[list[int], float] | None:
+        order = sorted(
+            range(len(part_codes)), key=lambda k: (_position_in(whole_code, part_codes[k]), k)
+        )
+        joined = "".join(part_codes[k] for k in order)
+        shared = LCSseq.similarity(whole_code, joined)
+        similarity = _similarity(shared, len(whole_code), len(joined))
+        best_single = max(
+            _similarity(s, len(whole_code), len(c))
+            for s, c in zip(singles, part_codes, strict=True)
+        )
+        if similarity < self.options.pair_min_similarity or (
+            similarity < best_single + GROUP_MIN_GAIN
+        ):
+            return None
+        return order, similarity
+
+    def groups(self) -> list[Match]:
+        left, options = self.left, self.options
+        candidates: list[tuple[int, bool, int, list[int]]] = []
+        for transpose in (False, True):
+            for whole, parts in self._parts(transpose).items():
+                parts = sorted(parts)[: options.max_group_size]
+                shared = sum(
+                    int(self.matrix[p, whole] if transpose else self.matrix[whole, p])
+                    for p in parts
+                )
+                candidates.append((shared, transpose, whole, parts))
+        candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+        used_old: set[int] = set()
+        used_new: set[int] = set()
+        found: list[Match] = []
+        for _, transpose, whole, parts in candidates:
+            used_whole, used_parts = (used_new, used_old) if transpose else (used_old, used_new)
+            if whole in used_whole:
+                continue
+            parts = [p for p in parts if p not in used_parts]
+            if len(parts) < 2:
+                continue
+            whole_code = (left.new_codes if transpose else left.old_codes)[whole]
+            part_codes = [(left.old_codes if transpose else left.new_codes)[p] for p in parts]
+            singles = [
+                int(self.matrix[p, whole] if transpose else self.matrix[whole, p]) for p in parts
+            ]
+            verified = self._verify(whole_code, part_codes, singles)
+            if verified is None:
+                continue
+            order, similarity = verified
+            used_whole.add(whole)
+            used_parts.update(parts)
+            ordered = tuple(parts[k] for k in order)
+            if transpose:
+                old = tuple(left.old[p] for p in ordered)
+                new: tuple[int, ...] = (left.new[whole],)
+            else:
+                old = (left.old[whole],)
+                new = tuple(left.new[p] for p in ordered)
+            found.append(Match(old, new, similarity))
+        return found
+
+
+def _fuzzy_candidates(
+    left: _Leftovers, matrix: NDArray[np.int32], options: AlignOptions
+) -> list[_Fuzzy]:
+    """Pairs with enough shared text to be one edited paragraph."""
+    if matrix.size == 0:
+        return []
+    old_len = np.array([len(c) for c in left.old_codes], dtype=np.int32)[:, None]
+    new_len = np.array([len(c) for c in left.new_codes], dtype=np.int32)[None, :]
+    enough = (2 * matrix >= options.pair_min_similarity * (old_len + new_len)) | (
+        (matrix >= options.shared_min_words)
+        & (matrix >= options.pair_min_containment * np.minimum(old_len, new_len))
+    )
+    rows, columns = np.nonzero(enough & (matrix > 0))
+    found = []
+    for a, b in zip(rows.tolist(), columns.tolist(), strict=True):
+        shared = int(matrix[a, b])
+        similarity = _similarity(shared, len(left.old_codes[a]), len(left.new_codes[b]))
+        found.append(_Fuzzy(a, b, shared, similarity))
+    # Keep the best few per old paragraph (ties: the nearest in position).
+    found.sort(key=lambda f: (f.old, -f.similarity, abs(f.new - f.old)))
+    kept: list[_Fuzzy] = []
+    per_old: dict[int, int] = {}
+    for f in found:
+        if per_old.get(f.old, 0) < MAX_CANDIDATES_PER_PARAGRAPH:
+            per_old[f.old] = per_old.get(f.old, 0) + 1
+            kept.append(f)
+    return kept
+
+
+def pair_paragraphs(
+    old_texts: Sequence[str], new_texts: Sequence[str], options: AlignOptions
+) -> list[Match]:
+    """Matches for every paragraph that has a counterpart; the rest are added/removed."""
+    exact = _exact_pairs(old_texts, new_texts)
+    old_free = set(range(len(old_texts))).difference(i for i, _ in exact)
+    new_free = set(range(len(new_texts))).difference(j for _, j in exact)
+    old_left, new_left = sorted(old_free), sorted(new_free)
+    minor = [
+        (old_left[a], new_left[b])
+        for a, b in _exact_pairs(
+            [minor_key(old_texts[i]) for i in old_left], [minor_key(new_texts[j]) for j in new_left]
+        )
+    ]
+    minor_old, minor_new = {i for i, _ in minor}, {j for _, j in minor}
+    old_left = [i for i in old_left if i not in minor_old]
+    new_left = [j for j in new_left if j not in minor_new]
+
+    coder = WordPairCoder()
+    old_codes = [coder.encode(old_texts[i]) for i in old_left]
+    new_codes = [coder.encode(new_texts[j]) for j in new_left]
+    groups: list[Match] = []
+    fuzzy: list[tuple[int, int, float]] = []  # (old index, new index, similarity)
+    for old_block, new_block in diagonal_blocks(
+        len(old_left), len(new_left), options.max_matrix_cells
+    ):
+        left = _Leftovers(
+            [old_left[a] for a in old_block],
+            [new_left[b] for b in new_block],
+            old_codes[old_block.start : old_block.stop],
+            new_codes[new_block.start : new_block.stop],
+        )
+        matrix = lcs_matrix(left.old_codes, left.new_codes, options.workers)
+        block_groups = _Grouper(left, matrix, options).groups()
+        grouped_old = {i for g in block_groups for i in g.old}
+        grouped_new = {j for g in block_groups for j in g.new}
+        groups += block_groups
+        fuzzy += [
+            (left.old[f.old], left.new[f.new], f.similarity)
+            for f in _fuzzy_candidates(left, matrix, options)
+            if left.old[f.old] not in grouped_old and left.new[f.new] not in grouped_new
+        ]
+    grouped_old = {i for g in groups for i in g.old}
+    grouped_new = {j for g in groups for j in g.new}
+
+    # The backbone over every candidate: exact runs, minor pairs, groups, fuzzy pairs.
+    spans: list[Span] = []
+    owners: list[tuple[str, int]] = []
+    exact_sorted = sorted(exact)
+    run_start = 0
+    for k in range(1, len(exact_sorted) + 1):
+        if (
+            k < len(exact_sorted)
+            and exact_sorted[k][0] == exact_sorted[k - 1][0] + 1
+            and exact_sorted[k][1] == exact_sorted[k - 1][1] + 1
+        ):
+            continue
+        (i0, j0), (i1, j1) = exact_sorted[run_start], exact_sorted[k - 1]
+        spans.append(Span(i0, i1, j0, j1, float(k - run_start)))
+        owners.append(("run", run_start))
+        run_start = k
+    for index, (i, j) in enumerate(minor):
+        spans.append(Span(i, i, j, j, 1.0))
+        owners.append(("minor", index))
+    for index, group in enumerate(groups):
+        size = len(group.old) + len(group.new) - 1
+        spans.append(
+            Span(min(group.old), max(group.old), min(group.new), max(group.new), float(size))
+        )
+        owners.append(("group", index))
+    for index, (i, j, similarity) in enumerate(fuzzy):
+        spans.append(Span(i, i, j, j, similarity**2))
+        owners.append(("fuzzy", index))
+    chain = heaviest_chain(spans, len(new_texts))
+
+    matches: list[Match] = [*groups]
+    in_chain_exact: set[int] = set()
+    in_chain_minor: set[int] = set()
+    used_old: set[int] = set(grouped_old)
+    used_new: set[int] = set(grouped_new)
+    for k in chain:
+        kind, index = owners[k]
+        if kind == "run":
+            span = spans[k]
+            in_chain_exact.update(range(index, index + span.old_hi - span.old_lo + 1))
+        elif kind == "minor":
+            in_chain_minor.add(index)
+        elif kind == "fuzzy":
+            i, j, similarity = fuzzy[index]
+            matches.append(Match((i,), (j,), similarity))
+            used_old.add(i)
+            used_new.add(j)
+    for index, (i, j) in enumerate(exact_sorted):
+        matches.append(Match((i,), (j,), 1.0, exact=True, in_place=index in in_chain_exact))
+        used_old.add(i)
+        used_new.add(j)
+    for index, (i, j) in enumerate(minor):
+        matches.append(Match((i,), (j,), 1.0, in_place=index in in_chain_minor))
+        used_old.add(i)
+        used_new.add(j)
+    # Off the backbone: moves, the most similar first.
+    for i, j, similarity in sorted(fuzzy, key=lambda f: (-f[2], f[0], f[1])):
+        if i not in used_old and j not in used_new:
+            matches.append(Match((i,), (j,), similarity, in_place=False))
+            used_old.add(i)
+            used_new.add(j)
+    return matches

@@ -1,0 +1,105 @@
+"""Text forms the aligner compares: cleaned text, minor-edit keys, word-pair codes, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsdiff_gui.core.normalize import clean_text
+
+# Anything `clean_text` would change: invisible characters, whitespace other
+# than a single ASCII space, doubled spaces, spaces at either end. Most
+# paragraphs have none, and testing for them is ~10x cheaper than cleaning,
+# which matters on a 3,000-paragraph live blog.
+_NEEDS_CLEANING = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]|[^\\S ]|  |^ | $")
+
+
+def clean(text: str) -> str:
+    """Exactly `clean_text(text)`, fast for text that is already clean."""
+    if _NEEDS_CLEANING.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text
+    return clean_text(text)
+
+
+# The minor-edit key drops everything but letters, digits and spaces, and
+# folds case: what is left differs only if words changed. (Symbols such as $ and
+# % go too; a changed figure is caught by the numbers check, which keeps the row
+# from being called minor.)
+_NOT_WORD = re.compile(r"[^\w\s]+|_+")
+_SPACES = re.compile(r"\s+")
+
+
+def minor_key(text: str) -> str:
+    """Equal keys ⇔ the cleaned texts differ at most in punctuation, quote/dash style, case."""
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", text).casefold()).strip()
+
+
+_WORD = re.compile(r"\w+")
+
+
+class WordPairCoder:
+    """Codes texts as strings whose characters are word pairs (bigrams).
+
+    rapidfuzz's LCS on such strings is a word-pair LCS at C speed. Word pairs,
+    not single words, because two unrelated paragraphs on one topic share many
+    words in order ("the", "said", the names) but few word pairs (see
+    thresholds.py). Each word is paired with the word before it (the first
+    with a start mark), so a text of n words has n codes.
+    """
+
+    def __init__(self) -> None:
+        self._codes: dict[tuple[str, str], str] = {}
+
+    def _code(self, pair: tuple[str, str]) -> str:
+        code = self._codes.get(pair)
+        if code is None:
+            number = len(self._codes) + 0x100
+            if number >= 0xD800:  # skip the surrogate block: not valid in a str
+                number += 0x800
+            code = self._codes[pair] = chr(number)
+        return code
+
+    def encode(self, text: str) -> str:
+        # Casefolded words: quote and dash style, punctuation and case do not
+        # change the codes (they are minor edits, told apart by `minor_key`).
+        words = _WORD.findall(text.casefold())
+        previous = "\x00"
+        codes = []
+        for word in words:
+            codes.append(self._code((previous, word)))
+            previous = word
+        return "".join(codes)
+
+
+# A sentence ends at . ! ? (with closing quotes/brackets) before whitespace and
+# a capital, digit or opening quote. Abbreviations ("Mr. Smith") cut a sentence
+# short now and then; that only makes the sentence diff a little finer.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9À-Ý])"
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences with their trailing whitespace, so ''.join(result) == text."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        pieces.append(text[start:end])
+        start = end
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
+
+
+# A word with the whitespace after it; ''.join(findall(text)) == text for text
+# without leading whitespace (cleaned text, and "\n\n"-joined cleaned texts).
+_WORD_ITEM = re.compile(r"\S+\s*|\s+")
+
+
+def word_items(text: str) -> list[str]:
+    return _WORD_ITEM.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

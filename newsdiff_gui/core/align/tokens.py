@@ -1,0 +1,208 @@
+"""Word tokens for a pair of texts: what a reader sees highlighted inside a row.
+
+Words are compared whole (a word is a run of non-space characters), so
+highlights always fall on word boundaries; each word carries the whitespace
+after it, so token texts join back into the exact texts (invariant 3).
+Cleanup follows diff-match-patch's semantic rule, limited to short runs: an
+equal run of one or two short words between two changes is folded into them,
+so "seven were killed" → "at least eight were hurt" reads as phrases, not
+confetti.
+
+Large units (above `sentence_level_min_words`) are aligned sentence by sentence
+first, with the same heaviest-chain backbone as paragraphs; words are then
+compared only inside paired sentences. A sentence that moved or was rewritten
+shows as that sentence deleted and inserted, not as a page of interleaved
+word changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel, LCSseq
+
+from newsdiff_gui.core.align.chain import Span, heaviest_chain
+from newsdiff_gui.core.align.matrix import shared_text
+from newsdiff_gui.core.align.model import AlignOptions, Token, TokenOp
+from newsdiff_gui.core.align.text import WordPairCoder, split_sentences, word_items
+
+
+@dataclass(slots=True)
+class _Chunk:
+    equal: bool
+    old: list[str]
+    new: list[str]
+
+
+class _TokenSink:
+    """Collects tokens, merging neighbours of the same kind and dropping empty texts."""
+
+    def __init__(self) -> None:
+        self.tokens: list[Token] = []
+
+    def add(self, op: TokenOp, text: str) -> None:
+        if not text:
+            return
+        if self.tokens and self.tokens[-1].op is op:
+            self.tokens[-1] = Token(op, self.tokens[-1].text + text)
+        else:
+            self.tokens.append(Token(op, text))
+
+    def change(self, old: str, new: str) -> None:
+        # Whitespace both sides end with is shared, not changed: keep it out of
+        # the highlight so it snaps to the words.
+        old_core, new_core = old.rstrip(), new.rstrip()
+        old_tail, new_tail = old[len(old_core) :], new[len(new_core) :]
+        if old_tail and old_tail == new_tail and old_core and new_core:
+            self.add(TokenOp.DELETE, old_core)
+            self.add(TokenOp.INSERT, new_core)
+            self.add(TokenOp.EQUAL, old_tail)
+        else:
+            self.add(TokenOp.DELETE, old)
+            self.add(TokenOp.INSERT, new)
+
+
+def _key(item: str) -> str:
+    return item.rstrip()
+
+
+def _chunks(old_items: list[str], new_items: list[str]) -> list[_Chunk]:
+    codes: dict[str, str] = {}
+
+    def encode(items: list[str]) -> str:
+        return "".join(codes.setdefault(_key(i), chr(0x100 + len(codes))) for i in items)
+
+    chunks: list[_Chunk] = []
+    for op in Indel.opcodes(encode(old_items), encode(new_items)):
+        old = old_items[op.src_start : op.src_end]
+        new = new_items[op.dest_start : op.dest_end]
+        if op.tag == "equal":
+            chunks.append(_Chunk(True, old, new))
+        elif chunks and not chunks[-1].equal:
+            chunks[-1].old += old
+            chunks[-1].new += new
+        else:
+            chunks.append(_Chunk(False, old, new))
+    return chunks
+
+
+def _size(items: list[str]) -> int:
+    return sum(len(_key(i)) for i in items)
+
+
+def _absorb_short_equals(chunks: list[_Chunk], max_words: int) -> list[_Chunk]:
+    result: list[_Chunk] = []
+    index = 0
+    while index < len(chunks):
+        chunk = chunks[index]
+        if (
+            chunk.equal
+            and result
+            and not result[-1].equal
+            and index + 1 < len(chunks)
+            and not chunks[index + 1].equal
+            and len(chunk.old) <= max_words
+        ):
+            before, after = result[-1], chunks[index + 1]
+            size = _size(chunk.old)
+            if size < max(_size(before.old), _size(before.new)) and size < max(
+                _size(after.old), _size(after.new)
+            ):
+                before.old += chunk.old + after.old
+                before.new += chunk.new + after.new
+                index += 2
+                continue
+        if not chunk.equal and result and not result[-1].equal:
+            result[-1].old += chunk.old
+            result[-1].new += chunk.new
+        else:
+            result.append(_Chunk(chunk.equal, list(chunk.old), list(chunk.new)))
+        index += 1
+    return result
+
+
+def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> None:
+    if old == new:
+        sink.add(TokenOp.EQUAL, old)
+        return
+    old_items, new_items = word_items(old), word_items(new)
+    if len(old_items) * len(new_items) > options.max_word_diff_cells:
+        # Work cap: keep the common head and tail, show the middle whole.
+        head = 0
+        limit = min(len(old_items), len(new_items))
+        while head < limit and old_items[head] == new_items[head]:
+            head += 1
+        tail = 0
+        while (
+            tail < limit - head
+            and old_items[len(old_items) - 1 - tail] == new_items[len(new_items) - 1 - tail]
+        ):
+            tail += 1
+        sink.add(TokenOp.EQUAL, "".join(old_items[:head]))
+        sink.change(
+            "".join(old_items[head : len(old_items) - tail]),
+            "".join(new_items[head : len(new_items) - tail]),
+        )
+        sink.add(TokenOp.EQUAL, "".join(old_items[len(old_items) - tail :]))
+        return
+    chunks = _absorb_short_equals(_chunks(old_items, new_items), options.absorb_equal_words)
+    for chunk in chunks:
+        if not chunk.equal:
+            sink.change("".join(chunk.old), "".join(chunk.new))
+            continue
+        for old_item, new_item in zip(chunk.old, chunk.new, strict=True):
+            if old_item == new_item:
+                sink.add(TokenOp.EQUAL, old_item)
+            else:  # same word, different whitespace after it (e.g. " " vs a paragraph break)
+                word = _key(old_item)
+                sink.add(TokenOp.EQUAL, word)
+                sink.change(old_item[len(word) :], new_item[len(word) :])
+
+
+def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> None:
+    old_sentences, new_sentences = split_sentences(old), split_sentences(new)
+    coder = WordPairCoder()
+    old_codes = [coder.encode(s) for s in old_sentences]
+    new_codes = [coder.encode(s) for s in new_sentences]
+    spans: list[Span] = []
+    pairs: list[tuple[int, int]] = []
+    by_text: dict[str, list[int]] = {}
+    for j, sentence in enumerate(new_sentences):
+        by_text.setdefault(sentence.rstrip(), []).append(j)
+    for i, sentence in enumerate(old_sentences):
+        for j in by_text.get(sentence.rstrip(), ()):
+            pairs.append((i, j))
+            spans.append(Span(i, i, j, j, 1.0 + len(old_codes[i])))
+    if len(old_sentences) * len(new_sentences) <= options.max_matrix_cells:
+        for i, j, shared in shared_text(old_codes, new_codes, options.workers):
+            if old_sentences[i].rstrip() == new_sentences[j].rstrip():
+                continue
+            ratio = 2.0 * shared / (len(old_codes[i]) + len(new_codes[j]))
+            if ratio >= options.pair_min_similarity:
+                pairs.append((i, j))
+                spans.append(Span(i, i, j, j, ratio * len(old_codes[i])))
+    chain = [pairs[k] for k in heaviest_chain(spans, len(new_sentences))]
+    old_at = new_at = 0
+    for i, j in [*chain, (len(old_sentences), len(new_sentences))]:
+        sink.change("".join(old_sentences[old_at:i]), "".join(new_sentences[new_at:j]))
+        if i < len(old_sentences):
+            _emit_words(sink, old_sentences[i], new_sentences[j], options)
+        old_at, new_at = i + 1, j + 1
+
+
+def diff_tokens(old: str, new: str, options: AlignOptions) -> tuple[Token, ...]:
+    """Tokens whose equal+delete texts give `old` and equal+insert texts give `new`."""
+    sink = _TokenSink()
+    large = max(len(old.split()), len(new.split())) > options.sentence_level_min_words
+    if large and old != new:
+        _emit_sentences(sink, old, new, options)
+    else:
+        _emit_words(sink, old, new, options)
+    return tuple(sink.tokens)
+
+
+def word_similarity(old_code: str, new_code: str) -> float:
+    """Word-pair similarity of two coded texts (see text.WordPairCoder), in [0, 1]."""
+    if not old_code and not new_code:
+        return 1.0
+    return 2.0 * LCSseq.similarity(old_code, new_code) / (len(old_code) + len(new_code))
