@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsdiff_gui.core.normalize import fold_typography
-
 _NUMBER_WORDS = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
@@ -23,34 +21,42 @@ _QUALIFIERS = (
     "at\\s+least|at\\s+most|more\\s+than|fewer\\s+than|less\\s+than|up\\s+to|as\\s+many\\s+as|"
     "nearly|almost|about|around|roughly|approximately|some|over|under|only|just|an\\s+estimated"
 )
-# Text is folded first (lower case, straight quotes, ASCII dashes).
+# Matched against case-folded text.
 _NUMBER = re.compile(
     rf"(?:\b(?:{_QUALIFIERS})\s+)?"
     rf"(?:[$€£¥]\s?)?(?:\d[\d,.]*\d|\d|\b(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))*\b)"
     r"(?:\s(?:hundred|thousand|million|billion|trillion|bn|m)\b)?"
     r"(?:\s?(?:%|percent\b|per\s+cent\b))?"
 )
-_DOUBLE_QUOTED = re.compile(r'"([^"]*)"')
-# Single quotes as quotation marks, not apostrophes: not touching a letter outside.
-_SINGLE_QUOTED = re.compile(r"(?<!\w)'([^']+?)'(?!\w)")
+# Double quotation marks in every style; single ones only as quotation marks,
+# not apostrophes (not touching a letter on the outside).
+_DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'
+_DOUBLE_QUOTED = re.compile(f"[{_DOUBLE_MARKS}]([^{_DOUBLE_MARKS}]*)[{_DOUBLE_MARKS}]")
+_OPEN_QUOTE = re.compile(f"[{_DOUBLE_MARKS}](.*)$", re.DOTALL)
+_SINGLE_QUOTED = re.compile("(?<!\\w)['\u2018\u2019\u201a\u201b](.+?)['\u2018\u2019](?!\\w)")
 _WORDS = re.compile(r"\w+")
+_FIGURE_HINT = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b")
 
 
 def number_expressions(text: str) -> Counter[str]:
-    folded = fold_typography(text)
-    return Counter(re.sub(r"\s+", " ", m.group(0)).strip(" ,.") for m in _NUMBER.finditer(folded))
+    folded = text.casefold()
+    if _FIGURE_HINT.search(folded) is None:
+        return Counter()
+    return Counter(" ".join(m.group(0).split()).strip(" ,.") for m in _NUMBER.finditer(folded))
 
 
 def quoted_passages(text: str) -> Counter[str]:
-    folded = fold_typography(text)
-    quotes = [m.group(1) for m in _DOUBLE_QUOTED.finditer(folded)]
-    rest = _DOUBLE_QUOTED.sub(" ", folded)
-    if '"' in rest:
+    quotes = [m.group(1) for m in _DOUBLE_QUOTED.finditer(text)]
+    rest = _DOUBLE_QUOTED.sub(" ", text) if quotes else text
+    open_quote = _OPEN_QUOTE.search(rest)
+    if open_quote:
         # A quote left open runs on to the end of the paragraph (news style for
         # quotes spanning paragraphs).
-        quotes.append(rest[rest.index('"') + 1 :])
+        quotes.append(open_quote.group(1))
+        rest = rest[: open_quote.start()]
     quotes += [m.group(1) for m in _SINGLE_QUOTED.finditer(rest)]
-    passages = (" ".join(_WORDS.findall(q)) for q in quotes)
+    # Compared as lower-case words: a quote's typography or case is a minor edit.
+    passages = (" ".join(_WORDS.findall(q.casefold())) for q in quotes)
     return Counter(p for p in passages if p)
 
 

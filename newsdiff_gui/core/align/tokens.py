@@ -66,23 +66,31 @@ def _key(item: str) -> str:
     return item.rstrip()
 
 
-def _chunks(old_items: list[str], new_items: list[str]) -> list[_Chunk]:
-    codes: dict[str, str] = {}
+def _items(text: str) -> tuple[list[str], list[str]]:
+    """(words with their trailing whitespace, bare words) of a text."""
+    words = text.split()
+    if text == " ".join(words):  # the common case: single spaces only
+        if not words:
+            return [], []
+        return [w + " " for w in words[:-1]] + [words[-1]], words
+    items = word_items(text)
+    return items, [_key(i) for i in items]
 
-    def encode(items: list[str]) -> str:
-        return "".join(codes.setdefault(_key(i), chr(0x100 + len(codes))) for i in items)
 
+def _chunks(old: tuple[list[str], list[str]], new: tuple[list[str], list[str]]) -> list[_Chunk]:
+    (old_items, old_keys), (new_items, new_keys) = old, new
     chunks: list[_Chunk] = []
-    for op in Indel.opcodes(encode(old_items), encode(new_items)):
-        old = old_items[op.src_start : op.src_end]
-        new = new_items[op.dest_start : op.dest_end]
+    # rapidfuzz hashes the words itself: no per-word Python work.
+    for op in Indel.opcodes(old_keys, new_keys):
+        old_part = old_items[op.src_start : op.src_end]
+        new_part = new_items[op.dest_start : op.dest_end]
         if op.tag == "equal":
-            chunks.append(_Chunk(True, old, new))
+            chunks.append(_Chunk(True, old_part, new_part))
         elif chunks and not chunks[-1].equal:
-            chunks[-1].old += old
-            chunks[-1].new += new
+            chunks[-1].old += old_part
+            chunks[-1].new += new_part
         else:
-            chunks.append(_Chunk(False, old, new))
+            chunks.append(_Chunk(False, old_part, new_part))
     return chunks
 
 
@@ -125,7 +133,8 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
     if old == new:
         sink.add(TokenOp.EQUAL, old)
         return
-    old_items, new_items = word_items(old), word_items(new)
+    old_split, new_split = _items(old), _items(new)
+    old_items, new_items = old_split[0], new_split[0]
     if len(old_items) * len(new_items) > options.max_word_diff_cells:
         # Work cap: keep the common head and tail, show the middle whole.
         head = 0
@@ -145,7 +154,7 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
         )
         sink.add(TokenOp.EQUAL, "".join(old_items[len(old_items) - tail :]))
         return
-    chunks = _absorb_short_equals(_chunks(old_items, new_items), options.absorb_equal_words)
+    chunks = _absorb_short_equals(_chunks(old_split, new_split), options.absorb_equal_words)
     for chunk in chunks:
         if not chunk.equal:
             sink.change("".join(chunk.old), "".join(chunk.new))
