@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from newsdiff_gui.core.document import Document
-from newsdiff_gui.core.extract.boilerplate import drop_headline_echo, remove_boilerplate
+from newsdiff_gui.core.extract.boilerplate import (
+    drop_headline_echo,
+    is_mostly_links,
+    remove_boilerplate,
+)
 from newsdiff_gui.core.extract.bylines import make_byline
 from newsdiff_gui.core.extract.crosscheck import reconcile
 from newsdiff_gui.core.extract.dates import to_iso8601
@@ -27,6 +31,8 @@ def extract_document(html: str, url: str | None = None) -> Document:
     paragraphs = remove_boilerplate(paragraphs)
     if not paragraphs:
         raise ExtractionError("no article text found on the page")
+    if is_mostly_links(paragraphs, tree):
+        raise ExtractionError("the page holds only navigation links, no article text")
     return Document(
         title=title,
         paragraphs=tuple(paragraphs),

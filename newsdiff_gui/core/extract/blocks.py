@@ -43,25 +43,43 @@ def _segments(element: etree._Element) -> list[str]:
     return [text for text in (clean_text(" ".join(piece)) for piece in pieces) if text]
 
 
+def _is_block(element: etree._Element) -> bool:
+    return element.tag in _TEXT_BLOCKS or element.tag in _CONTAINERS or element.tag == "row"
+
+
 def _walk(element: etree._Element, depth: int) -> Iterator[str]:
-    if element.text and element.text.strip() and element.tag in _CONTAINERS:
-        yield clean_text(element.text)
+    """Blocks of a container; loose inline runs between blocks form one block each."""
+    inline: list[str] = [element.text or ""]
+
+    def flush() -> Iterator[str]:
+        text = clean_text(" ".join(inline))
+        inline.clear()
+        if text:
+            yield text
+
     for child in element:
         if not isinstance(child.tag, str):
+            inline.append(child.tail or "")
             continue
-        if child.tag == "row":
+        if child.tag == "lb":
+            yield from flush()
+        elif child.tag == "row":
+            yield from flush()
             cells = [" ".join(_segments(cell)) for cell in child]
             text = clean_text(" | ".join(cell for cell in cells if cell))
             if text:
                 yield text
-        elif (child.tag in _CONTAINERS or child.tag not in _TEXT_BLOCKS) and (
-            _has_block_child(child) and depth < _MAX_DEPTH
-        ):
+        elif _is_block(child) and _has_block_child(child) and depth < _MAX_DEPTH:
+            yield from flush()
             yield from _walk(child, depth + 1)
-        elif child.tag != "lb":
+        elif _is_block(child):
+            yield from flush()
             yield from _segments(child)
-        if child.tail and child.tail.strip():
-            yield clean_text(child.tail)
+        else:
+            # Inline markup (links, emphasis) outside any block joins the running text.
+            inline.append(" ".join(_segments(child)))
+        inline.append(child.tail or "")
+    yield from flush()
 
 
 def body_blocks(body: etree._Element) -> list[str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from lxml.html import HtmlElement
+
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
 
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -177,3 +179,23 @@ def drop_headline_echo(blocks: list[str], titles: list[str]) -> list[str]:
 
 def remove_boilerplate(blocks: list[str]) -> list[str]:
     return [block for block in blocks if not is_boilerplate(block)]
+
+
+# A page whose "article" is this much link text is a section front or a menu.
+_MAX_LINK_SHARE = 0.75
+_MAX_LINKS_CHECKED = 3000
+
+
+def is_mostly_links(blocks: list[str], tree: HtmlElement) -> bool:
+    """Whether the extracted text is essentially the page's link texts (navigation)."""
+    remaining = _key(" ".join(blocks))
+    total = len(remaining)
+    if not total:
+        return True
+    for count, anchor in enumerate(tree.iter("a")):
+        if count >= _MAX_LINKS_CHECKED:
+            break
+        key = _key(anchor.text_content())
+        if len(key) >= 2 and key in remaining:
+            remaining = remaining.replace(key, "", 1)
+    return len(remaining) <= (1 - _MAX_LINK_SHARE) * total

@@ -72,6 +72,25 @@ def _dom_paragraphs(tree: HtmlElement, body_key: str) -> list[str]:
     return found
 
 
+def _unsquash(paragraphs: list[str], body: str) -> list[str]:
+    """Split a block that is the whole stated body back into the body's paragraphs.
+
+    When the page's HTML yields too little, the engine falls back to `articleBody`
+    and returns it as a single block, losing the paragraph breaks it carries.
+    """
+    lines = [line for line in body.split("\n") if line]
+    if len(lines) < 2:
+        return paragraphs
+    body_key = _key(body)
+    result: list[str] = []
+    for text in paragraphs:
+        if _key(text) == body_key:
+            result.extend(lines)
+        else:
+            result.append(text)
+    return result
+
+
 def reconcile(paragraphs: list[str], article_body: str | None, tree: HtmlElement) -> list[str]:
     """The engine's paragraphs, completed or filtered by `articleBody` where it is trustworthy."""
     if not article_body:
@@ -80,6 +99,7 @@ def reconcile(paragraphs: list[str], article_body: str | None, tree: HtmlElement
     body_words = _words(body)
     if sum(body_words.values()) < _MIN_BODY_WORDS:
         return paragraphs
+    paragraphs = _unsquash(paragraphs, body)
     engine_words = _words(" ".join(paragraphs))
     engine_total = sum(engine_words.values())
     body_total = sum(body_words.values())
