@@ -4,7 +4,7 @@ Order of work (cheap and certain first, so the costly steps see few paragraphs):
 
 1. Exact: equal cleaned texts pair up (duplicates in order of appearance).
    On a lightly edited article this settles nearly every paragraph.
-2. Minor: equal `minor_key` (only punctuation, quote/dash style, case differ).
+2. Minor: equal word codes (only punctuation, quote/dash style, case differ).
 3. Shared text of the rest: one `cdist` over word-pair codes gives the LCS of
    every leftover pair; numpy keeps only cells that could matter.
 4. Splits and merges: a new paragraph that owes most of its words to one old
@@ -35,7 +35,7 @@ from rapidfuzz.distance import Indel, LCSseq
 from newsdiff_gui.core.align.chain import Span, heaviest_chain
 from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
 from newsdiff_gui.core.align.model import AlignOptions
-from newsdiff_gui.core.align.text import WordPairCoder, minor_key
+from newsdiff_gui.core.align.text import WordPairCoder
 
 # A split/merge must match its whole at least this much better than its best
 # single part (similarity points): a paragraph that only gained a sentence
@@ -240,19 +240,17 @@ def pair_paragraphs(
     old_free = set(range(len(old_texts))).difference(i for i, _ in exact)
     new_free = set(range(len(new_texts))).difference(j for _, j in exact)
     old_left, new_left = sorted(old_free), sorted(new_free)
-    minor = [
-        (old_left[a], new_left[b])
-        for a, b in _exact_pairs(
-            [minor_key(old_texts[i]) for i in old_left], [minor_key(new_texts[j]) for j in new_left]
-        )
-    ]
+    coder = WordPairCoder()
+    old_coded = [coder.encode(old_texts[i]) for i in old_left]
+    new_coded = [coder.encode(new_texts[j]) for j in new_left]
+    # Equal codes: the same words, so only punctuation, quote/dash style or case
+    # changed (the engine confirms `minor` with the stricter minor_key).
+    minor = [(old_left[a], new_left[b]) for a, b in _exact_pairs(old_coded, new_coded)]
     minor_old, minor_new = {i for i, _ in minor}, {j for _, j in minor}
+    old_codes = [c for i, c in zip(old_left, old_coded, strict=True) if i not in minor_old]
+    new_codes = [c for j, c in zip(new_left, new_coded, strict=True) if j not in minor_new]
     old_left = [i for i in old_left if i not in minor_old]
     new_left = [j for j in new_left if j not in minor_new]
-
-    coder = WordPairCoder()
-    old_codes = [coder.encode(old_texts[i]) for i in old_left]
-    new_codes = [coder.encode(new_texts[j]) for j in new_left]
     groups: list[Match] = []
     fuzzy: list[tuple[int, int, float]] = []  # (old index, new index, similarity)
     for old_block, new_block in diagonal_blocks(

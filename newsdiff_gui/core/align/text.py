@@ -53,22 +53,21 @@ class WordPairCoder:
     """
 
     def __init__(self) -> None:
-        self._codes: dict[str, str] = {}
-
-    def _new_code(self, pair: str) -> str:
-        number = len(self._codes) + 0x100
-        if number >= 0xD800:  # skip the surrogate block: not valid in a str
-            number += 0x800
-        code = self._codes[pair] = chr(number)
-        return code
+        self._codes: dict[tuple[str, str], str] = {}
 
     def encode(self, text: str) -> str:
         # Casefolded words: quote and dash style, punctuation and case do not
         # change the codes (they are minor edits, told apart by `minor_key`).
         words = _WORD.findall(text.casefold())
+        pairs = list(zip(["\x00", *words], words, strict=False))
         codes = self._codes
-        pairs = [f"{a}\x01{b}" for a, b in zip(["\x00", *words], words, strict=False)]
-        return "".join([codes.get(p) or self._new_code(p) for p in pairs])
+        unseen = [pair for pair in dict.fromkeys(pairs) if pair not in codes]
+        if unseen:
+            start = len(codes) + 0x100
+            if start + len(unseen) >= 0xD800:  # skip the surrogate block
+                start += 0x800
+            codes.update(zip(unseen, map(chr, range(start, start + len(unseen))), strict=True))
+        return "".join(map(codes.__getitem__, pairs))
 
 
 # A sentence ends at . ! ? (with closing quotes/brackets) before whitespace and
