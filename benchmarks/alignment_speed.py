@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import gc
+import itertools
 import json
 import random
 import re
@@ -115,14 +116,20 @@ def build_pairs(articles: list[list[str]]) -> tuple[list[Pair], list[Document]]:
     pairs = []
     for size, target in ((40, 5.0), (300, 50.0)):
         base = take(size, 100)
-        pairs.append(Pair(f"{size} paragraphs, light edits", doc("A", base), doc("A", light(base)), target))
-        pairs.append(Pair(f"{size} paragraphs, half edited", doc("A", base), doc("A", half(base)), target))
+        pairs.append(
+            Pair(f"{size} paragraphs, light edits", doc("A", base), doc("A", light(base)), target)
+        )
+        pairs.append(
+            Pair(f"{size} paragraphs, half edited", doc("A", base), doc("A", half(base)), target)
+        )
         other = take(size, 100 + len(pool) // 2)
         pairs.append(Pair(f"{size} paragraphs, wire swap", doc("A", base), doc("B", other), target))
     blog = take(3000, 0)
     live = light(blog)
     live[:0] = take(5, 2000)  # new posts on top
-    pairs.append(Pair("3,000-paragraph live blog, light edits", doc("L", blog), doc("L", live), 100.0))
+    pairs.append(
+        Pair("3,000-paragraph live blog, light edits", doc("L", blog), doc("L", live), 100.0)
+    )
 
     history = [doc("H", take(30, 500))]
     for _ in range(15):
@@ -169,7 +176,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {GROUND_TRUTH} not found (the shared evaluation data is not here)")
         return 0
     pairs, history = build_pairs(load_articles())
-    header = f"{'pair':44} {'align ms':>9} {'HtmlDiff ms':>12} {'baseline ms':>12} {'HtmlDiff/align':>15} {'baseline/align':>15} {'target ms':>10}  ok"
+    header = (
+        f"{'pair':44} {'align ms':>9} {'HtmlDiff ms':>12} {'baseline ms':>12}"
+        f" {'HtmlDiff/align':>15} {'baseline/align':>15} {'target ms':>10}  ok"
+    )
     print(header)
     print("-" * len(header))
     failed = 0
@@ -186,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def run_history(function: Callable[[Document, Document], object]) -> Callable[[], None]:
         def run() -> None:
-            for old, new in zip(history, history[1:], strict=False):
+            for old, new in itertools.pairwise(history):
                 function(old, new)
 
         return run

@@ -37,11 +37,12 @@ from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
 from newsdiff_gui.core.align.model import AlignOptions
 from newsdiff_gui.core.align.text import WordPairCoder
 
-# A split/merge must match its whole at least this much better than its best
-# single part (similarity points): a paragraph that only gained a sentence
-# quoted from elsewhere stays an edit, a paragraph cut in two becomes a split
-# (two halves score ~0.67 alone and ~1.0 together).
-GROUP_MIN_GAIN = 0.1
+# A split/merge must match its whole better than its best single part does, by
+# at least this much (similarity points). Parts are already texts that owe most
+# of their words to the whole (PART_MIN_CONTAINMENT), so any real gain means the
+# group explains text a single pairing would show as added/removed; the small
+# margin only keeps rounding noise from creating groups.
+GROUP_MIN_GAIN = 0.02
 # A part may also be a new paragraph holding at least this share of the old
 # paragraph's words: an old paragraph whose sentences were spread over several
 # new paragraphs, each with new text around them.

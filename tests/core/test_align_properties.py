@@ -1,0 +1,145 @@
+"""Property tests: DESIGN.md's invariants hold for every diff `align` produces."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsdiff_gui.core.align import AlignOptions, ChangeKind, align, check_invariants
+from newsdiff_gui.core.align.text import clean
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.normalize import clean_text
+
+# A small vocabulary makes near-duplicate paragraphs, shared sentences and
+# ambiguous pairings common: the cases where an aligner breaks invariants.
+WORDS = [
+    "the", "council", "said", "seven", "eight", "people", "were", "hurt", "on", "Monday",
+    "police", "Mayor", "Smith", "budget", "at", "least", "1,200", "“we", "will”", "—", "it’s",
+    "fire", "in", "a", "statement", "officials", "town", "of", "road", "closed",
+]  # fmt: skip
+NOISE = ["\u00a0", "\u200b", "  ", "\u00ad", "\t", "\n"]
+
+sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=9).map(
+    lambda words: " ".join(words).capitalize() + "."
+)
+paragraph = st.one_of(
+    st.lists(sentence, min_size=1, max_size=4).map(" ".join),
+    st.sampled_from(["", " ", "Advertisement", "\u200b"]),
+)
+paragraphs = st.lists(paragraph, min_size=0, max_size=10)
+title = st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join)
+
+
+def document(title_text: str, texts: list[str]) -> Document:
+    return Document(title=title_text, paragraphs=tuple(texts))
+
+
+@st.composite
+def edit_script(draw: st.DrawFn, texts: list[str]) -> list[str]:
+    """Apply random newsroom edits to a list of paragraphs."""
+    new = list(texts)
+    for _ in range(draw(st.integers(0, 6))):
+        operation = draw(
+            st.sampled_from(
+                ["edit", "insert", "delete", "move", "split", "merge", "case", "noise",
+                 "quotes", "duplicate", "number"]
+            )
+        )  # fmt: skip
+        if not new and operation != "insert":
+            continue
+        at = draw(st.integers(0, max(0, len(new) - 1)))
+        if operation == "edit":
+            words = new[at].split() or [""]
+            words[draw(st.integers(0, len(words) - 1))] = draw(st.sampled_from(WORDS))
+            new[at] = " ".join(words)
+        elif operation == "insert":
+            new.insert(draw(st.integers(0, len(new))), draw(paragraph))
+        elif operation == "delete":
+            del new[at]
+        elif operation == "move":
+            item = new.pop(at)
+            new.insert(draw(st.integers(0, len(new))), item)
+        elif operation == "split":
+            cut = draw(st.integers(0, len(new[at])))
+            new[at : at + 1] = [new[at][:cut], new[at][cut:]]
+        elif operation == "merge" and at + 1 < len(new):
+            new[at : at + 2] = [new[at] + " " + new[at + 1]]
+        elif operation == "case":
+            new[at] = new[at].upper()
+        elif operation == "noise":
+            cut = draw(st.integers(0, len(new[at])))
+            new[at] = new[at][:cut] + draw(st.sampled_from(NOISE)) + new[at][cut:]
+        elif operation == "quotes":
+            new[at] = new[at].replace("“", '"').replace("”", '"').replace("’", "'")
+        elif operation == "duplicate":
+            new.insert(at, new[at])
+        elif operation == "number":
+            new[at] = new[at].replace("seven", "at least eight")
+    return new
+
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(title, title, paragraphs, paragraphs)
+def test_invariants_hold_for_unrelated_documents(
+    old_title: str, new_title: str, old: list[str], new: list[str]
+) -> None:
+    diff = align(document(old_title, old), document(new_title, new))
+    assert check_invariants(diff) == []
+
+
+@FAST
+@given(st.data(), title, paragraphs)
+def test_invariants_hold_after_random_edit_scripts(
+    data: st.DataObject, title_text: str, old: list[str]
+) -> None:
+    new = data.draw(edit_script(old))
+    diff = align(document(title_text, old), document(title_text, new))
+    assert check_invariants(diff) == []
+    # The JSON is plain data and says the same.
+    encoded = json.loads(json.dumps(diff.to_json_dict()))
+    assert encoded["schema"] == 1
+    assert len(encoded["rows"]) == len(diff.rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data(), paragraphs)
+def test_invariants_hold_under_tiny_work_caps(data: st.DataObject, old: list[str]) -> None:
+    """Caps degrade pairing and tokens, never the contract."""
+    new = data.draw(edit_script(old))
+    options = AlignOptions(max_matrix_cells=3, max_word_diff_cells=4, sentence_level_min_words=3)
+    diff = align(document("t", old), document("t", new), options)
+    assert check_invariants(diff) == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(paragraphs)
+def test_a_document_against_itself_is_all_unchanged(texts: list[str]) -> None:
+    diff = align(document("t", texts), document("t", texts))
+    assert check_invariants(diff) == []
+    assert all(row.kind is ChangeKind.UNCHANGED for row in diff.rows)
+    assert not diff.changed
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data(), paragraphs)
+def test_noise_never_makes_a_change(data: st.DataObject, texts: list[str]) -> None:
+    noisy = []
+    for text in texts:
+        cut = data.draw(st.integers(0, len(text)))
+        noise = data.draw(st.sampled_from(NOISE))
+        noisy.append(text[:cut] + noise + text[cut:])
+    diff = align(document("t", texts), document("t", noisy))
+    assert check_invariants(diff) == []
+    if [clean_text(t) for t in texts] == [clean_text(t) for t in noisy]:
+        assert all(row.kind is ChangeKind.UNCHANGED for row in diff.rows)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
+def test_fast_clean_equals_clean_text(text: str) -> None:
+    assert clean(text) == clean_text(text)
