@@ -128,6 +128,7 @@ _SOCIAL = re.compile(
     re.IGNORECASE,
 )
 _MAX_KICKER_WORDS = 6
+_MAX_FURNITURE_CHARS = 320
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 
 
@@ -137,6 +138,8 @@ def _label_key(text: str) -> str:
 
 def is_boilerplate(block: str) -> bool:
     """True when the whole block is page furniture (see the module docstring)."""
+    if len(block) > _MAX_FURNITURE_CHARS:
+        return False  # every rule below describes a line or two, never a paragraph
     text = clean_text(block)
     if not text:
         return True
@@ -184,18 +187,28 @@ def remove_boilerplate(blocks: list[str]) -> list[str]:
 # A page whose "article" is this much link text is a section front or a menu.
 _MAX_LINK_SHARE = 0.75
 _MAX_LINKS_CHECKED = 3000
+_MIN_MENU_LINKS = 3
+_MIN_PROSE_WORDS = 12
 
 
 def is_mostly_links(blocks: list[str], tree: HtmlElement) -> bool:
     """Whether the extracted text is essentially the page's link texts (navigation)."""
+    # Running text has sentences of some length; only a single blob (the engine's
+    # last-resort whole-page text) or a run of short items can be a menu.
+    lengths = sorted(len(block.split()) for block in blocks)
+    if len(blocks) > 1 and lengths[len(lengths) // 2] >= _MIN_PROSE_WORDS:
+        return False
     remaining = _key(" ".join(blocks))
     total = len(remaining)
     if not total:
         return True
+    links = 0
     for count, anchor in enumerate(tree.iter("a")):
         if count >= _MAX_LINKS_CHECKED:
             break
         key = _key(anchor.text_content())
         if len(key) >= 2 and key in remaining:
             remaining = remaining.replace(key, "", 1)
-    return len(remaining) <= (1 - _MAX_LINK_SHARE) * total
+            links += 1
+    # A menu is several links; text that is all one link is still text.
+    return links >= _MIN_MENU_LINKS and len(remaining) <= (1 - _MAX_LINK_SHARE) * total
