@@ -177,29 +177,27 @@ class AlignOptions:
     """Thresholds and work caps. Defaults are the engine's tuned values (see `thresholds.py`
     for where each came from); every field is a plain number so reports can print them."""
 
-    # Word-level similarity (2·LCS / (|a|+|b|), over words) at or above which two
-    # paragraphs count as one edited paragraph.
+    # Word-pair similarity (2·LCS / (|a|+|b|) over word bigrams) at or above which
+    # two paragraphs count as one edited paragraph.
     pair_min_similarity: float = thresholds.PAIR_MIN_SIMILARITY
     # A pair below `pair_min_similarity` is still an edit when at least this share
-    # of the shorter paragraph's words stand, in order, in the longer one and the
-    # shared run is long enough to be real text (`shared_min_words`).
+    # of the shorter paragraph's word pairs stand, in order, in the longer one and
+    # at least `shared_min_words` word pairs are shared.
     pair_min_containment: float = thresholds.PAIR_MIN_CONTAINMENT
     shared_min_words: int = thresholds.SHARED_MIN_WORDS
     # A part of a split (merge) must owe at least this share of its words to the
     # whole it came from.
     part_min_containment: float = thresholds.PART_MIN_CONTAINMENT
-    # Sentences shorter than this many words are too common ("He said.") to prove
-    # that two paragraphs share text.
-    sentence_min_words: int = thresholds.SENTENCE_MIN_WORDS
     # Above this many words on either side, an edited unit is diffed sentence by
     # sentence before word by word.
     sentence_level_min_words: int = thresholds.SENTENCE_LEVEL_MIN_WORDS
     # An equal run of at most this many words between two changes is absorbed into
     # them (phrases, not confetti) when it is shorter than both changes.
     absorb_equal_words: int = thresholds.ABSORB_EQUAL_WORDS
-    # Work caps: fuzzy matrix cells, word-diff cells (|old words| × |new words|),
-    # splits/merges tested per paragraph. Above a cap the engine falls back to a
-    # cheaper, still lossless answer (fewer pairs; a whole-text delete/insert).
+    # Work caps: similarity-matrix cells, word-diff cells (|old words| × |new
+    # words|), paragraphs gathered into one split/merge. Above a cap the engine
+    # falls back to a cheaper, still lossless answer (fewer pairs compared; a
+    # middle shown as one delete/insert).
     max_matrix_cells: int = thresholds.MAX_MATRIX_CELLS
     max_word_diff_cells: int = thresholds.MAX_WORD_DIFF_CELLS
     max_group_size: int = thresholds.MAX_GROUP_SIZE
