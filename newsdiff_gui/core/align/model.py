@@ -185,6 +185,8 @@ class AlignOptions:
     # at least `shared_min_words` word pairs are shared.
     pair_min_containment: float = thresholds.PAIR_MIN_CONTAINMENT
     shared_min_words: int = thresholds.SHARED_MIN_WORDS
+    # ...or when they share a verbatim sentence of at least this many words.
+    sentence_min_words: int = thresholds.SENTENCE_MIN_WORDS
     # A part of a split (merge) must owe at least this share of its words to the
     # whole it came from.
     part_min_containment: float = thresholds.PART_MIN_CONTAINMENT

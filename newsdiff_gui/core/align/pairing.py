@@ -14,7 +14,8 @@ Order of work (cheap and certain first, so the costly steps see few paragraphs):
    Parts need not be neighbours, so a rewrite gathering sentences from far
    away still reads as a merge, and no paragraph whose sentences stand
    verbatim in the other version is left as added/removed.
-5. Edited pairs: the rest with enough shared text (thresholds.py).
+5. Edited pairs: the rest with enough shared text (thresholds.py), or sharing
+   a whole sentence verbatim (a rewritten lede that kept a sentence).
 6. The backbone (chain.py): the heaviest in-order chain over all of the
    above stays in place; matches off the chain are moves, assigned greedily by
    similarity among the paragraphs still free. Weights are 1 for an exact or
@@ -35,7 +36,7 @@ from rapidfuzz.distance import Indel, LCSseq
 from newsdiff_gui.core.align.chain import Span, heaviest_chain
 from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
 from newsdiff_gui.core.align.model import AlignOptions
-from newsdiff_gui.core.align.text import WordPairCoder
+from newsdiff_gui.core.align.text import WordPairCoder, sentence_keys
 
 # A split/merge must match its whole better than its best single part does, by
 # at least this much (similarity points). Parts are already texts that owe most
@@ -50,6 +51,9 @@ PART_MIN_SHARE_OF_WHOLE = 0.3
 # Fuzzy candidates kept per paragraph for the backbone: near-identical
 # template paragraphs ("Photo: …") would otherwise feed it n² edges.
 MAX_CANDIDATES_PER_PARAGRAPH = 8
+# Work cap on pairs checked for a shared sentence (each check splits sentences
+# once per paragraph, cached): bounds a huge same-topic wire swap.
+_MAX_SENTENCE_CHECKS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +79,30 @@ class _Leftovers:
     """Paragraphs not settled by exact/minor matching, with their codes."""
 
     def __init__(
-        self, old: list[int], new: list[int], old_codes: list[str], new_codes: list[str]
+        self,
+        old: list[int],
+        new: list[int],
+        old_codes: list[str],
+        new_codes: list[str],
+        old_texts: Sequence[str],
+        new_texts: Sequence[str],
     ) -> None:
         self.old, self.new = old, new
         self.old_codes, self.new_codes = old_codes, new_codes
+        self.old_texts, self.new_texts = old_texts, new_texts
+        self._old_sentences: dict[int, set[tuple[str, ...]]] = {}
+        self._new_sentences: dict[int, set[tuple[str, ...]]] = {}
+
+    def share_a_sentence(self, a: int, b: int, min_words: int) -> bool:
+        old = self._old_sentences.get(a)
+        if old is None:
+            old = self._old_sentences[a] = sentence_keys(self.old_texts[self.old[a]], min_words)
+        if not old:
+            return False
+        new = self._new_sentences.get(b)
+        if new is None:
+            new = self._new_sentences[b] = sentence_keys(self.new_texts[self.new[b]], min_words)
+        return not old.isdisjoint(new)
 
 
 def _exact_pairs(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[tuple[int, int]]:
@@ -132,7 +156,9 @@ class _Grouper:
         best_whole = matrix.argmax(axis=0)
         best = matrix[best_whole, np.arange(matrix.shape[1])]
         wl = whole_len[best_whole]
-        is_part = (best >= 2) & (
+        # A part shares at least two word pairs with its whole, or all of its one
+        # or two (a split that left "9." of "9. Research your options").
+        is_part = (best >= np.minimum(2, part_len)) & (best >= 1) & (
             (best >= self.options.part_min_containment * part_len)
             | ((best >= self.options.shared_min_words) & (best >= PART_MIN_SHARE_OF_WHOLE * wl))
         )
@@ -217,8 +243,17 @@ def _fuzzy_candidates(
         & (matrix >= options.pair_min_containment * np.minimum(old_len, new_len))
     )
     rows, columns = np.nonzero(enough & (matrix > 0))
+    pairs = list(zip(rows.tolist(), columns.tolist(), strict=True))
+    # Pairs below both rules but sharing enough word pairs to hold a whole
+    # sentence: paired if they do share one verbatim.
+    maybe_rows, maybe_columns = np.nonzero(~enough & (matrix >= options.sentence_min_words - 1))
+    for a, b in zip(
+        maybe_rows.tolist()[:_MAX_SENTENCE_CHECKS], maybe_columns.tolist(), strict=False
+    ):
+        if left.share_a_sentence(a, b, options.sentence_min_words):
+            pairs.append((a, b))
     found = []
-    for a, b in zip(rows.tolist(), columns.tolist(), strict=True):
+    for a, b in pairs:
         shared = int(matrix[a, b])
         similarity = _similarity(shared, len(left.old_codes[a]), len(left.new_codes[b]))
         found.append(_Fuzzy(a, b, shared, similarity))
@@ -262,6 +297,8 @@ def pair_paragraphs(
             [new_left[b] for b in new_block],
             old_codes[old_block.start : old_block.stop],
             new_codes[new_block.start : new_block.stop],
+            old_texts,
+            new_texts,
         )
         matrix = lcs_matrix(left.old_codes, left.new_codes, options.workers)
         block_groups = _Grouper(left, matrix, options).groups()

@@ -91,6 +91,16 @@ def split_sentences(text: str) -> list[str]:
     return pieces
 
 
+def sentence_keys(text: str, min_words: int) -> set[tuple[str, ...]]:
+    """The text's sentences of at least `min_words` words, as casefolded word tuples."""
+    keys = set()
+    for sentence in split_sentences(text):
+        words = tuple(_WORD.findall(sentence.casefold()))
+        if len(words) >= min_words:
+            keys.add(words)
+    return keys
+
+
 # A word with the whitespace after it; ''.join(findall(text)) == text for text
 # without leading whitespace (cleaned text, and "\n\n"-joined cleaned texts).
 _WORD_ITEM = re.compile(r"\S+\s*|\s+")
