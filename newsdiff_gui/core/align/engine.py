@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsdiff_gui.core.align.facts import numbers_changed, quote_changed
+from newsdiff_gui.core.align.facts import might_change_figures, numbers_changed, quote_changed
 from newsdiff_gui.core.align.model import (
     PARAGRAPH_JOINER,
     TOKENISED_KINDS,
@@ -28,8 +28,10 @@ _MOVED_KINDS = (ChangeKind.MOVED, ChangeKind.MOVED_EDITED)
 
 def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS) -> Diff:
     """Align two versions of an article; every DESIGN.md invariant holds for any input."""
-    old_texts = [clean(p) for p in old.paragraphs]
-    new_texts = [clean(p) for p in new.paragraphs]
+    # Versions share most paragraphs verbatim: clean each distinct text once.
+    cleaned = {p: clean(p) for p in old.paragraphs}
+    old_texts = [cleaned[p] for p in old.paragraphs]
+    new_texts = [cleaned[p] if p in cleaned else clean(p) for p in new.paragraphs]
     matches = pair_paragraphs(old_texts, new_texts, options)
     paired = [_row(m, old_texts, new_texts, options) for m in matches]
     rows = _display_order(paired, len(old_texts), len(new_texts))
@@ -44,6 +46,9 @@ def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS
 
 
 def _row(match: Match, old_texts: list[str], new_texts: list[str], options: AlignOptions) -> Row:
+    if match.exact:  # the common case on a live blog: no text work at all
+        kind = ChangeKind.UNCHANGED if match.in_place else ChangeKind.MOVED
+        return Row(kind, match.old, match.new, 1.0)
     old_text = PARAGRAPH_JOINER.join(old_texts[i] for i in match.old)
     new_text = PARAGRAPH_JOINER.join(new_texts[j] for j in match.new)
     if len(match.old) > 1:
@@ -56,7 +61,12 @@ def _row(match: Match, old_texts: list[str], new_texts: list[str], options: Alig
         kind = ChangeKind.EDITED if match.in_place else ChangeKind.MOVED_EDITED
     if kind not in TOKENISED_KINDS:
         return Row(kind, match.old, match.new, 1.0)
-    figures = numbers_changed(old_text, new_text)
+    tokens = diff_tokens(old_text, new_text, options)
+    # Figures can only differ where words changed: test the whole texts only
+    # when a changed token mentions a figure or a qualifier ("at least").
+    figures = might_change_figures(
+        t.text for t in tokens if t.op is not TokenOp.EQUAL
+    ) and numbers_changed(old_text, new_text)
     minor = (
         kind in (ChangeKind.EDITED, ChangeKind.MOVED_EDITED)
         and not figures
@@ -68,7 +78,7 @@ def _row(match: Match, old_texts: list[str], new_texts: list[str], options: Alig
         match.new,
         min(1.0, max(0.0, match.similarity)),
         minor=minor,
-        tokens=diff_tokens(old_text, new_text, options),
+        tokens=tokens,
         numbers_changed=figures,
         quote_changed=quote_changed(old_text, new_text),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 _NUMBER_WORDS = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -58,6 +59,21 @@ def quoted_passages(text: str) -> Counter[str]:
     # Compared as lower-case words: a quote's typography or case is a minor edit.
     passages = (" ".join(_WORDS.findall(q.casefold())) for q in quotes)
     return Counter(p for p in passages if p)
+
+
+# Every word a number expression can contain: if no changed word is one of
+# these (and none holds a digit), the expressions cannot differ.
+_FIGURE_WORD = re.compile(
+    rf"\d|\b(?:{_NUMBER_WORDS}|at|least|most|more|fewer|less|up|to|as|many|nearly|almost|"
+    r"about|around|roughly|approximately|some|over|under|only|just|an|estimated|a|"
+    r"hundred|thousand|million|billion|trillion|bn|m|percent|per|cent)\b|[%$€£¥]",
+    re.IGNORECASE,
+)
+
+
+def might_change_figures(changed_texts: Iterable[str]) -> bool:
+    """False when none of the changed texts could touch a number expression."""
+    return any(_FIGURE_WORD.search(text) for text in changed_texts)
 
 
 def numbers_changed(old: str, new: str) -> bool:

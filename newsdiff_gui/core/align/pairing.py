@@ -158,9 +158,13 @@ class _Grouper:
         wl = whole_len[best_whole]
         # A part shares at least two word pairs with its whole, or all of its one
         # or two (a split that left "9." of "9. Research your options").
-        is_part = (best >= np.minimum(2, part_len)) & (best >= 1) & (
-            (best >= self.options.part_min_containment * part_len)
-            | ((best >= self.options.shared_min_words) & (best >= PART_MIN_SHARE_OF_WHOLE * wl))
+        is_part = (
+            (best >= np.minimum(2, part_len))
+            & (best >= 1)
+            & (
+                (best >= self.options.part_min_containment * part_len)
+                | ((best >= self.options.shared_min_words) & (best >= PART_MIN_SHARE_OF_WHOLE * wl))
+            )
         )
         groups: dict[int, list[int]] = {}
         for part in np.nonzero(is_part)[0].tolist():

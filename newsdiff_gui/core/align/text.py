@@ -7,20 +7,23 @@ import unicodedata
 
 from newsdiff_gui.core.normalize import clean_text
 
-# Characters `clean_text` drops. Most paragraphs hold none of them and no
-# irregular whitespace, and proving that with str methods is ~10x cheaper than
-# cleaning, which matters on a 3,000-paragraph live blog.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
-
 
 def clean(text: str) -> str:
-    """Exactly `clean_text(text)`, fast for text that is already clean."""
-    # str.split() splits on exactly the characters clean_text collapses (Unicode
-    # whitespace); a text equal to its re-joined words has no run, no odd space
-    # and nothing to strip.
-    if " ".join(text.split()) == text and (
-        text.isascii()
-        or (not any(ch in text for ch in _INVISIBLE) and unicodedata.is_normalized("NFC", text))
+    """Exactly `clean_text(text)`, fast for text that is already clean.
+
+    Most paragraphs hold no invisible character, no odd or doubled space and
+    nothing to strip, and proving that with str methods is ~10x cheaper than
+    cleaning, which matters on a 3,000-paragraph live blog. `isprintable()` is
+    False for every character `clean_text` drops or turns into a space (all
+    Unicode whitespace but " ", zero-width characters, soft hyphens); other
+    non-printables merely take the slow path.
+    """
+    if (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+        and (text.isascii() or unicodedata.is_normalized("NFC", text))
     ):
         return text
     return clean_text(text)
