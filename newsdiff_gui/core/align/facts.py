@@ -11,24 +11,71 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-_NUMBER_WORDS = (
-    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    "sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|"
-    "dozens?|half|score|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    "once|twice|a\\s+dozen|a\\s+hundred|a\\s+thousand"
-)
-_QUALIFIERS = (
-    "at\\s+least|at\\s+most|more\\s+than|fewer\\s+than|less\\s+than|up\\s+to|as\\s+many\\s+as|"
-    "nearly|almost|about|around|roughly|approximately|some|over|under|only|just|an\\s+estimated"
-)
-# Matched against case-folded text.
-_NUMBER = re.compile(
-    rf"(?:\b(?:{_QUALIFIERS})\s+)?"
-    rf"(?:[$€£¥]\s?)?(?:\d[\d,.]*\d|\d|\b(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))*\b)"
-    r"(?:\s(?:hundred|thousand|million|billion|trillion|bn|m)\b)?"
-    r"(?:\s?(?:%|percent\b|per\s+cent\b))?"
-)
+_NUMBER_WORDS = frozenset(
+    {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+        "billions", "trillion", "trillions", "bn", "dozen", "dozens", "half", "score", "first",
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "once", "twice",
+    }
+)  # fmt: skip
+# Words that only count next to a figure ("5 m", "45 percent", "$5").
+_AFTER_FIGURE = frozenset({"%", "percent", "per", "cent", "m", "k"})
+_CURRENCY = frozenset("$€£¥")
+_QUALIFIERS = frozenset(
+    {
+        ("at", "least"), ("at", "most"), ("more", "than"), ("fewer", "than"), ("less", "than"),
+        ("up", "to"), ("as", "many", "as"), ("an", "estimated"), ("nearly",), ("almost",),
+        ("about",), ("around",), ("roughly",), ("approximately",), ("some",), ("over",),
+        ("under",), ("only",), ("just",),
+    }
+)  # fmt: skip
+# Words whose change can change a number expression (figures, qualifiers).
+_FIGURE_HINTS = _NUMBER_WORDS | {w for q in _QUALIFIERS for w in q} - {"at", "as", "an"}
+# Figures ("1,200", "3.5", "7"), words, and the symbols that go with figures.
+_TERM = re.compile(r"\d(?:[\d,.]*\d)?|[^\W\d_]+|[%$€£¥]")
+
+
+def number_expressions(text: str) -> Counter[str]:
+    """Number expressions with their qualifiers: "at least eight", "$5 million", "45 %"."""
+    terms = _TERM.findall(text.casefold())
+    figures = {t for t in set(terms) if t[0].isdigit() or t in _NUMBER_WORDS}
+    found: Counter[str] = Counter()
+    if not figures:
+        return found
+    index = 0
+    while index < len(terms):
+        if terms[index] not in figures:
+            index += 1
+            continue
+        start, end = index, index + 1
+        while end < len(terms) and (terms[end] in figures or terms[end] in _AFTER_FIGURE):
+            end += 1
+        if start > 0 and terms[start - 1] in _CURRENCY:
+            start -= 1
+        for size in (3, 2, 1):
+            if start >= size and tuple(terms[start - size : start]) in _QUALIFIERS:
+                start -= size
+                break
+        found[" ".join(terms[start:end])] += 1
+        index = end
+    return found
+
+
+def might_change_figures(changed_texts: Iterable[str]) -> bool:
+    """False when none of the changed texts could touch a number expression."""
+    for text in changed_texts:
+        terms = _TERM.findall(text.casefold())
+        if any(t[0].isdigit() or t in _CURRENCY or t == "%" for t in terms):
+            return True
+        if not _FIGURE_HINTS.isdisjoint(terms):
+            return True
+    return False
+
+
 # Double quotation marks in every style; single ones only as quotation marks,
 # not apostrophes (not touching a letter on the outside).
 _DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'
@@ -36,14 +83,6 @@ _DOUBLE_QUOTED = re.compile(f"[{_DOUBLE_MARKS}]([^{_DOUBLE_MARKS}]*)[{_DOUBLE_MA
 _OPEN_QUOTE = re.compile(f"[{_DOUBLE_MARKS}](.*)$", re.DOTALL)
 _SINGLE_QUOTED = re.compile("(?<!\\w)['\u2018\u2019\u201a\u201b](.+?)['\u2018\u2019](?!\\w)")
 _WORDS = re.compile(r"\w+")
-_FIGURE_HINT = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b")
-
-
-def number_expressions(text: str) -> Counter[str]:
-    folded = text.casefold()
-    if _FIGURE_HINT.search(folded) is None:
-        return Counter()
-    return Counter(" ".join(m.group(0).split()).strip(" ,.") for m in _NUMBER.finditer(folded))
 
 
 def quoted_passages(text: str) -> Counter[str]:
@@ -59,21 +98,6 @@ def quoted_passages(text: str) -> Counter[str]:
     # Compared as lower-case words: a quote's typography or case is a minor edit.
     passages = (" ".join(_WORDS.findall(q.casefold())) for q in quotes)
     return Counter(p for p in passages if p)
-
-
-# Every word a number expression can contain: if no changed word is one of
-# these (and none holds a digit), the expressions cannot differ.
-_FIGURE_WORD = re.compile(
-    rf"\d|\b(?:{_NUMBER_WORDS}|at|least|most|more|fewer|less|up|to|as|many|nearly|almost|"
-    r"about|around|roughly|approximately|some|over|under|only|just|an|estimated|a|"
-    r"hundred|thousand|million|billion|trillion|bn|m|percent|per|cent)\b|[%$€£¥]",
-    re.IGNORECASE,
-)
-
-
-def might_change_figures(changed_texts: Iterable[str]) -> bool:
-    """False when none of the changed texts could touch a number expression."""
-    return any(_FIGURE_WORD.search(text) for text in changed_texts)
 
 
 def numbers_changed(old: str, new: str) -> bool:
