@@ -36,14 +36,22 @@ def lcs_matrix(
     return matrix
 
 
-def shared_text(
-    old_codes: Sequence[str], new_codes: Sequence[str], workers: int
-) -> list[tuple[int, int, int]]:
-    """(i, j, lcs) for every pair sharing at least one word pair."""
+def similar_pairs(
+    old_codes: Sequence[str], new_codes: Sequence[str], min_similarity: float, workers: int
+) -> list[tuple[int, int, float]]:
+    """(i, j, similarity) for every pair at least `min_similarity` similar (> 0)."""
     matrix = lcs_matrix(old_codes, new_codes, workers)
-    rows, columns = np.nonzero(matrix)
-    values = matrix[rows, columns]
-    return list(zip(rows.tolist(), columns.tolist(), values.tolist(), strict=True))
+    if matrix.size == 0:
+        return []
+    old_len = np.array([len(c) for c in old_codes], dtype=np.int32)[:, None]
+    new_len = np.array([len(c) for c in new_codes], dtype=np.int32)[None, :]
+    enough = (matrix > 0) & (2 * matrix >= min_similarity * (old_len + new_len))
+    rows, columns = np.nonzero(enough)
+    shared = matrix[rows, columns].tolist()
+    return [
+        (i, j, 2.0 * s / (len(old_codes[i]) + len(new_codes[j])))
+        for i, j, s in zip(rows.tolist(), columns.tolist(), shared, strict=True)
+    ]
 
 
 def diagonal_blocks(old_count: int, new_count: int, max_cells: int) -> list[tuple[range, range]]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel, LCSseq
 
 from newsdiff_gui.core.align.chain import Span, heaviest_chain
-from newsdiff_gui.core.align.matrix import shared_text
+from newsdiff_gui.core.align.matrix import similar_pairs
 from newsdiff_gui.core.align.model import AlignOptions, Token, TokenOp
 from newsdiff_gui.core.align.text import WordPairCoder, split_sentences, word_items
 
@@ -183,11 +183,10 @@ def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions)
             pairs.append((i, j))
             spans.append(Span(i, i, j, j, 1.0 + len(old_codes[i])))
     if len(old_sentences) * len(new_sentences) <= options.max_matrix_cells:
-        for i, j, shared in shared_text(old_codes, new_codes, options.workers):
-            if old_sentences[i].rstrip() == new_sentences[j].rstrip():
-                continue
-            ratio = 2.0 * shared / (len(old_codes[i]) + len(new_codes[j]))
-            if ratio >= options.pair_min_similarity:
+        for i, j, ratio in similar_pairs(
+            old_codes, new_codes, options.pair_min_similarity, options.workers
+        ):
+            if old_sentences[i].rstrip() != new_sentences[j].rstrip():
                 pairs.append((i, j))
                 spans.append(Span(i, i, j, j, ratio * len(old_codes[i])))
     chain = [pairs[k] for k in heaviest_chain(spans, len(new_sentences))]
