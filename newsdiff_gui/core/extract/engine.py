@@ -14,6 +14,7 @@ fallbacks and keeps the better result) is run instead.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -56,12 +57,23 @@ def _paragraph_text_length(tree: HtmlElement) -> int:
     return sum(len((element.text_content() or "").strip()) for element in tree.iter("p"))
 
 
-def engine_blocks(tree: HtmlElement, url: str | None) -> list[str]:
-    """Main-content blocks as the engine sees them; [] when it finds none."""
+@dataclass(frozen=True, slots=True)
+class EngineResult:
+    blocks: list[str]
+    # True when even the full pass found little of the page's paragraph text:
+    # worth asking a second opinion (our own scorer) before trusting it.
+    thin: bool
+
+
+def engine_blocks(tree: HtmlElement, url: str | None) -> EngineResult:
+    """Main-content blocks as the engine sees them ([] when it finds none)."""
     blocks = _run(tree, url, fast=True)
     found = sum(len(block) for block in blocks)
-    if found < _FULL_PASS_BELOW_SHARE * _paragraph_text_length(tree):
-        fuller = _run(tree, url, fast=False)
-        if sum(len(block) for block in fuller) > found:
-            return fuller
-    return blocks
+    paragraph_text = _paragraph_text_length(tree)
+    if found >= _FULL_PASS_BELOW_SHARE * paragraph_text:
+        return EngineResult(blocks, thin=False)
+    fuller = _run(tree, url, fast=False)
+    if sum(len(block) for block in fuller) > found:
+        blocks = fuller
+        found = sum(len(block) for block in fuller)
+    return EngineResult(blocks, thin=found < _FULL_PASS_BELOW_SHARE * paragraph_text)

@@ -1,0 +1,144 @@
+"""Our own content scorer, for pages where the engine finds nothing usable.
+
+A small readability-style scorer: paragraphs vote for their parent (and half a
+vote for the grandparent) by length and commas; link-heavy containers lose; the
+best container's blocks are the article. It is only consulted when the engine
+returns no text or only navigation, so it favours finding *something* right
+over polish.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from copy import deepcopy
+
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.normalize import clean_text
+
+_REMOVED_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "template",
+    "figure",
+)
+_UNLIKELY = re.compile(
+    r"comment|footer|footnote|\bnav|menu|sidebar|share|social|related|promo|advert|"
+    r"\bads?\b|banner|newsletter|subscribe|cookie|popup|modal|breadcrumb|widget|"
+    r"masthead|outbrain|taboola|recommend|most-?read|trending",
+    re.IGNORECASE,
+)
+_LIKELY = re.compile(r"article|body|content|entry|main|post|story|text", re.IGNORECASE)
+_SCORED_TAGS = ("p", "pre", "td", "blockquote")
+_BLOCK_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
+)
+_CONTAINER_TAGS = frozenset(
+    {"div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "tr", "td"}
+)
+_MIN_SCORED_CHARS = 25
+_MAX_LINK_DENSITY = 0.5
+_MAX_DEPTH = 200
+
+
+def _text(element: HtmlElement) -> str:
+    return clean_text(element.text_content())
+
+
+def _link_density(element: HtmlElement, text_length: int) -> float:
+    if not text_length:
+        return 1.0
+    linked = sum(len(clean_text(anchor.text_content())) for anchor in element.iter("a"))
+    return min(1.0, linked / text_length)
+
+
+def _prune(body: HtmlElement) -> None:
+    doomed = [element for element in body.iter(*_REMOVED_TAGS) if element is not body]
+    for element in body.iter():
+        if element is body or not isinstance(element.tag, str):
+            continue
+        if element.tag in ("article", "main"):
+            continue
+        marker = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if marker.strip() and _UNLIKELY.search(marker) and not _LIKELY.search(marker):
+            doomed.append(element)
+    for element in doomed:
+        # Broken markup can leave the story inside an unclosed <aside> or popup;
+        # a container that holds the page's <article> or <main> stays.
+        if element.find(".//article") is not None or element.find(".//main") is not None:
+            continue
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def _best_container(body: HtmlElement) -> HtmlElement | None:
+    scores: dict[HtmlElement, float] = {}
+    for paragraph in body.iter(*_SCORED_TAGS):
+        text = _text(paragraph)
+        if len(text) < _MIN_SCORED_CHARS:
+            continue
+        score = 1.0 + text.count(",") + min(len(text) // 100, 3)
+        parent = paragraph.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + score
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
+    if not scores:
+        return None
+    # Divs carrying their text directly (with <br>s, no <p>) vote for themselves.
+    for element, score in list(scores.items()):
+        text_length = len(_text(element))
+        scores[element] = score * (1 - _link_density(element, text_length))
+    return max(scores, key=lambda element: scores[element])
+
+
+def _blocks(element: HtmlElement, depth: int) -> Iterator[str]:
+    run: list[str] = [element.text or ""]
+
+    def flush() -> Iterator[str]:
+        text = clean_text(" ".join(run))
+        run.clear()
+        if text:
+            yield text
+
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "br":
+            yield from flush()
+        elif tag in _BLOCK_TAGS or (tag in _CONTAINER_TAGS and depth >= _MAX_DEPTH):
+            yield from flush()
+            text = _text(child)
+            if text and _link_density(child, len(text)) <= _MAX_LINK_DENSITY:
+                yield text
+        elif tag in _CONTAINER_TAGS:
+            yield from flush()
+            yield from _blocks(child, depth + 1)
+        elif tag:
+            run.append(child.text_content())
+        run.append(child.tail or "")
+    yield from flush()
+
+
+def fallback_blocks(tree: HtmlElement) -> list[str]:
+    """The blocks of the page's best-scoring container; [] when nothing scores."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    body = deepcopy(body)
+    _prune(body)
+    best = _best_container(body)
+    if best is None:
+        return []
+    return [text for text in _blocks(best, 0) if text]
