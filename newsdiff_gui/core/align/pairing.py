@@ -122,15 +122,44 @@ def _exact_pairs(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[tuple
     return pairs
 
 
-def _position_in(whole: str, part: str) -> float:
-    """Where `part`'s shared words sit in `whole` (mean index of matched codes)."""
-    total = weight = 0.0
-    for op in Indel.opcodes(whole, part):
-        if op.tag == "equal":
-            length = op.src_end - op.src_start
-            total += (op.src_start + op.src_end) / 2 * length
-            weight += length
-    return total / weight if weight else math.inf
+_WINDOW = 3
+
+
+class _Positions:
+    """Where parts' shared words sit in a whole (to list parts in text order)."""
+
+    def __init__(self, whole: str, aligned: bool) -> None:
+        self.whole, self.aligned = whole, aligned
+        self._windows: dict[str, int] | None = None
+
+    def of(self, part: str) -> float:
+        whole = self.whole
+        if not self.aligned:
+            return self._by_windows(part)
+        total = weight = 0.0
+        for op in Indel.opcodes(whole, part):
+            if op.tag == "equal":
+                length = op.src_end - op.src_start
+                total += (op.src_start + op.src_end) / 2 * length
+                weight += length
+        return total / weight if weight else math.inf
+
+    def _by_windows(self, part: str) -> float:
+        # Too big to align (a whole article collapsed into one block): look the
+        # part's opening, middle and closing word pairs up verbatim instead,
+        # in an index of the whole built once.
+        if self._windows is None:
+            self._windows = {}
+            for start in range(len(self.whole) - _WINDOW, -1, -1):
+                self._windows[self.whole[start : start + _WINDOW]] = start
+        if len(part) < _WINDOW:
+            found = self.whole.find(part)
+            return float(found) if found >= 0 else math.inf
+        for start in (0, len(part) // 2, len(part) - _WINDOW):
+            at = self._windows.get(part[start : start + _WINDOW])
+            if at is not None:
+                return float(at - start)
+        return math.inf
 
 
 def _similarity(shared: int, a: int, b: int) -> float:
@@ -174,11 +203,16 @@ class _Grouper:
     def _verify(
         self, whole_code: str, part_codes: list[str], singles: list[int]
     ) -> tuple[list[int], float] | None:
-        order = sorted(
-            range(len(part_codes)), key=lambda k: (_position_in(whole_code, part_codes[k]), k)
-        )
+        cap = self.options.max_word_diff_cells
+        # Work cap over all parts: aligning each part with the whole costs
+        # |whole| × |part| cells.
+        positions = _Positions(whole_code, len(whole_code) * sum(map(len, part_codes)) <= cap)
+        order = sorted(range(len(part_codes)), key=lambda k: (positions.of(part_codes[k]), k))
         joined = "".join(part_codes[k] for k in order)
-        shared = LCSseq.similarity(whole_code, joined)
+        if len(whole_code) * len(joined) <= cap:
+            shared = LCSseq.similarity(whole_code, joined)
+        else:  # work cap: the parts' own shared text, an upper bound of the group's
+            shared = min(sum(singles), len(whole_code), len(joined))
         similarity = _similarity(shared, len(whole_code), len(joined))
         best_single = max(
             _similarity(s, len(whole_code), len(c))

@@ -71,4 +71,4 @@ ABSORB_EQUAL_WORDS = 2
 # most MAX_GROUP_SIZE paragraphs (a whole article collapsed into one block).
 MAX_MATRIX_CELLS = 1_000_000
 MAX_WORD_DIFF_CELLS = 100_000_000
-MAX_GROUP_SIZE = 1000
+MAX_GROUP_SIZE = 5000

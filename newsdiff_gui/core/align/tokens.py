@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel, LCSseq
 
 from newsdiff_gui.core.align.chain import Span, heaviest_chain
-from newsdiff_gui.core.align.matrix import similar_pairs
+from newsdiff_gui.core.align.matrix import diagonal_blocks, similar_pairs
 from newsdiff_gui.core.align.model import AlignOptions, Token, TokenOp
 from newsdiff_gui.core.align.text import WordPairCoder, split_sentences, word_items
 
@@ -182,10 +182,17 @@ def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions)
         for j in by_text.get(sentence.rstrip(), ()):
             pairs.append((i, j))
             spans.append(Span(i, i, j, j, 1.0 + len(old_codes[i])))
-    if len(old_sentences) * len(new_sentences) <= options.max_matrix_cells:
-        for i, j, ratio in similar_pairs(
-            old_codes, new_codes, options.pair_min_similarity, options.workers
+    # Work cap: a huge unit compares sentences only within diagonal blocks.
+    for old_block, new_block in diagonal_blocks(
+        len(old_sentences), len(new_sentences), options.max_matrix_cells
+    ):
+        for a, b, ratio in similar_pairs(
+            old_codes[old_block.start : old_block.stop],
+            new_codes[new_block.start : new_block.stop],
+            options.pair_min_similarity,
+            options.workers,
         ):
+            i, j = old_block.start + a, new_block.start + b
             if old_sentences[i].rstrip() != new_sentences[j].rstrip():
                 pairs.append((i, j))
                 spans.append(Span(i, i, j, j, ratio * len(old_codes[i])))
