@@ -70,3 +70,21 @@ def heaviest_chain(spans: Sequence[Span], new_count: int) -> list[int]:
         last = previous[last]
     chain.reverse()
     return chain
+
+
+def pair_in_order(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of equal keys; repeats pair in order of appearance."""
+    positions: dict[str, list[int]] = {}
+    for j, key in enumerate(new_keys):
+        positions.setdefault(key, []).append(j)
+    taken: dict[str, int] = {}
+    pairs = []
+    for i, key in enumerate(old_keys):
+        candidates = positions.get(key)
+        if candidates is None:
+            continue
+        used = taken.get(key, 0)
+        if used < len(candidates):
+            pairs.append((i, candidates[used]))
+            taken[key] = used + 1
+    return pairs

@@ -33,7 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz.distance import Indel, LCSseq
 
-from newsdiff_gui.core.align.chain import Span, heaviest_chain
+from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
 from newsdiff_gui.core.align.model import AlignOptions
 from newsdiff_gui.core.align.text import WordPairCoder, sentence_keys
@@ -105,61 +105,55 @@ class _Leftovers:
         return not old.isdisjoint(new)
 
 
-def _exact_pairs(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[tuple[int, int]]:
-    positions: dict[str, list[int]] = {}
-    for j, key in enumerate(new_keys):
-        positions.setdefault(key, []).append(j)
-    taken: dict[str, int] = {}
-    pairs = []
-    for i, key in enumerate(old_keys):
-        candidates = positions.get(key)
-        if candidates is None:
-            continue
-        used = taken.get(key, 0)
-        if used < len(candidates):
-            pairs.append((i, candidates[used]))
-            taken[key] = used + 1
-    return pairs
-
-
-_WINDOW = 3
+# Word pairs per lookup window: four consecutive word pairs (five words).
+_WINDOW = 4
 
 
 class _Positions:
-    """Where parts' shared words sit in a whole (to list parts in text order)."""
+    """Where parts' text sits in a whole, to list a group's parts in text order.
+
+    A part's windows that occur exactly once in the whole say where it came
+    from (the median of their offsets, so a few edited words do not matter);
+    only when none does is the part aligned with the whole (within the work
+    cap) and placed by its longest shared run.
+    """
 
     def __init__(self, whole: str, aligned: bool) -> None:
         self.whole, self.aligned = whole, aligned
         self._windows: dict[str, int] | None = None
 
     def of(self, part: str) -> float:
-        whole = self.whole
+        found = self._by_windows(part)
+        if found is not None:
+            return found
         if not self.aligned:
-            return self._by_windows(part)
-        total = weight = 0.0
-        for op in Indel.opcodes(whole, part):
-            if op.tag == "equal":
-                length = op.src_end - op.src_start
-                total += (op.src_start + op.src_end) / 2 * length
-                weight += length
-        return total / weight if weight else math.inf
+            return math.inf
+        best: tuple[int, int] | None = None
+        for op in Indel.opcodes(self.whole, part):
+            if op.tag == "equal" and (best is None or op.src_end - op.src_start > best[0]):
+                best = (op.src_end - op.src_start, op.src_start - op.dest_start)
+        return float(best[1]) if best else math.inf
 
-    def _by_windows(self, part: str) -> float:
-        # Too big to align (a whole article collapsed into one block): look the
-        # part's opening, middle and closing word pairs up verbatim instead,
-        # in an index of the whole built once.
+    def _by_windows(self, part: str) -> float | None:
         if self._windows is None:
-            self._windows = {}
-            for start in range(len(self.whole) - _WINDOW, -1, -1):
-                self._windows[self.whole[start : start + _WINDOW]] = start
+            windows: dict[str, int] = {}
+            whole = self.whole
+            for start in range(len(whole) - _WINDOW + 1):
+                key = whole[start : start + _WINDOW]
+                windows[key] = -1 if key in windows else start  # -1: not unique
+            self._windows = windows
         if len(part) < _WINDOW:
-            found = self.whole.find(part)
-            return float(found) if found >= 0 else math.inf
-        for start in (0, len(part) // 2, len(part) - _WINDOW):
-            at = self._windows.get(part[start : start + _WINDOW])
-            if at is not None:
-                return float(at - start)
-        return math.inf
+            at = self.whole.find(part) if part else -1
+            return float(at) if at >= 0 else None
+        offsets = []
+        for start in range(len(part) - _WINDOW + 1):
+            at = self._windows.get(part[start : start + _WINDOW], -1)
+            if at >= 0:
+                offsets.append(at - start)
+        if not offsets:
+            return None
+        offsets.sort()
+        return float(offsets[len(offsets) // 2])
 
 
 def _similarity(shared: int, a: int, b: int) -> float:
@@ -310,7 +304,7 @@ def pair_paragraphs(
     old_texts: Sequence[str], new_texts: Sequence[str], options: AlignOptions
 ) -> list[Match]:
     """Matches for every paragraph that has a counterpart; the rest are added/removed."""
-    exact = _exact_pairs(old_texts, new_texts)
+    exact = pair_in_order(old_texts, new_texts)
     old_free = set(range(len(old_texts))).difference(i for i, _ in exact)
     new_free = set(range(len(new_texts))).difference(j for _, j in exact)
     old_left, new_left = sorted(old_free), sorted(new_free)
@@ -319,7 +313,7 @@ def pair_paragraphs(
     new_coded = [coder.encode(new_texts[j]) for j in new_left]
     # Equal codes: the same words, so only punctuation, quote/dash style or case
     # changed (the engine confirms `minor` with the stricter minor_key).
-    minor = [(old_left[a], new_left[b]) for a, b in _exact_pairs(old_coded, new_coded)]
+    minor = [(old_left[a], new_left[b]) for a, b in pair_in_order(old_coded, new_coded)]
     minor_old, minor_new = {i for i, _ in minor}, {j for _, j in minor}
     old_codes = [c for i, c in zip(old_left, old_coded, strict=True) if i not in minor_old]
     new_codes = [c for j, c in zip(new_left, new_coded, strict=True) if j not in minor_new]

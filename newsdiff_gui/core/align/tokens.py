@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, LCSseq
 
-from newsdiff_gui.core.align.chain import Span, heaviest_chain
+from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.matrix import diagonal_blocks, similar_pairs
 from newsdiff_gui.core.align.model import AlignOptions, Token, TokenOp
 from newsdiff_gui.core.align.text import WordPairCoder, split_sentences, word_items
@@ -168,6 +168,11 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
                 sink.change(old_item[len(word) :], new_item[len(word) :])
 
 
+# Fuzzy candidates kept per old sentence (templated prose repeats sentences
+# that all look alike; the chain needs only the best few).
+_MAX_SENTENCE_CANDIDATES = 4
+
+
 def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> None:
     old_sentences, new_sentences = split_sentences(old), split_sentences(new)
     coder = WordPairCoder()
@@ -175,27 +180,32 @@ def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions)
     new_codes = [coder.encode(s) for s in new_sentences]
     spans: list[Span] = []
     pairs: list[tuple[int, int]] = []
-    by_text: dict[str, list[int]] = {}
-    for j, sentence in enumerate(new_sentences):
-        by_text.setdefault(sentence.rstrip(), []).append(j)
-    for i, sentence in enumerate(old_sentences):
-        for j in by_text.get(sentence.rstrip(), ()):
-            pairs.append((i, j))
-            spans.append(Span(i, i, j, j, 1.0 + len(old_codes[i])))
+    # Equal sentences pair in order of appearance (repeats pair first with first).
+    exact = pair_in_order([s.rstrip() for s in old_sentences], [s.rstrip() for s in new_sentences])
+    for i, j in exact:
+        pairs.append((i, j))
+        spans.append(Span(i, i, j, j, 1.0 + len(old_codes[i])))
+    old_left = sorted(set(range(len(old_sentences))).difference(i for i, _ in exact))
+    new_left = sorted(set(range(len(new_sentences))).difference(j for _, j in exact))
     # Work cap: a huge unit compares sentences only within diagonal blocks.
     for old_block, new_block in diagonal_blocks(
-        len(old_sentences), len(new_sentences), options.max_matrix_cells
+        len(old_left), len(new_left), options.max_matrix_cells
     ):
-        for a, b, ratio in similar_pairs(
-            old_codes[old_block.start : old_block.stop],
-            new_codes[new_block.start : new_block.stop],
+        found = similar_pairs(
+            [old_codes[old_left[a]] for a in old_block],
+            [new_codes[new_left[b]] for b in new_block],
             options.pair_min_similarity,
             options.workers,
-        ):
-            i, j = old_block.start + a, new_block.start + b
-            if old_sentences[i].rstrip() != new_sentences[j].rstrip():
-                pairs.append((i, j))
-                spans.append(Span(i, i, j, j, ratio * len(old_codes[i])))
+        )
+        found.sort(key=lambda f: (f[0], -f[2], f[1]))
+        kept: dict[int, int] = {}
+        for a, b, ratio in found:
+            if kept.get(a, 0) >= _MAX_SENTENCE_CANDIDATES:
+                continue
+            kept[a] = kept.get(a, 0) + 1
+            i, j = old_left[old_block.start + a], new_left[new_block.start + b]
+            pairs.append((i, j))
+            spans.append(Span(i, i, j, j, ratio * len(old_codes[i])))
     chain = [pairs[k] for k in heaviest_chain(spans, len(new_sentences))]
     old_at = new_at = 0
     for i, j in [*chain, (len(old_sentences), len(new_sentences))]:
