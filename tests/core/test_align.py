@@ -248,3 +248,20 @@ def test_the_json_is_schema_1() -> None:
     }  # fmt: skip
     assert data["rows"][0]["kind"] == "edited" and data["rows"][0]["tokens"][0]["op"] == "delete"
     assert data["stats"]["edited"] == 1
+
+
+def test_the_fewest_paragraphs_move_even_when_the_others_were_edited() -> None:
+    # The lede went to the bottom while the other paragraphs were rewritten in
+    # part: one move explains it, not two moved-and-edited paragraphs.
+    new = [
+        STORY[1].replace("shoppers when part of the roof gave way", "people when the roof fell"),
+        STORY[2].replace("then everything came down", "then it all fell"),
+        STORY[0],
+    ]
+    diff = diff_of(STORY[:3], new)
+    assert kinds(diff) == [
+        ("edited", (1,), (0,)),
+        ("edited", (2,), (1,)),
+        ("moved", (0,), (2,)),
+    ]
+    assert diff.moved_from(2) == -1  # it used to open the article

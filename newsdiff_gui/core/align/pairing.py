@@ -18,9 +18,11 @@ Order of work (cheap and certain first, so the costly steps see few paragraphs):
    a whole sentence verbatim (a rewritten lede that kept a sentence).
 6. The backbone (chain.py): the heaviest in-order chain over all of the
    above stays in place; matches off the chain are moves, assigned greedily by
-   similarity among the paragraphs still free. Weights are 1 for an exact or
-   minor match and similarity² for a fuzzy one, so a chain of two weak
-   pairings never beats one strong pairing plus a move.
+   similarity among the paragraphs still free. An exact or minor match weighs 1,
+   a fuzzy pair of mutual best partners 0.999: among unambiguous pairings the
+   chain keeps the most paragraphs in place, so the fewest move. Any other
+   fuzzy candidate weighs similarity², so a chain of two weak pairings never
+   beats one strong pairing plus a move.
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ GROUP_MIN_GAIN = 0.02
 # paragraph's words: an old paragraph whose sentences were spread over several
 # new paragraphs, each with new text around them.
 PART_MIN_SHARE_OF_WHOLE = 0.3
+# A fuzzy pair of mutual best partners counts almost as much as an exact match
+# in the backbone: the count of paragraphs kept in place decides, and on a tie
+# the edited paragraph is the one called moved (the paragraph an editor touched
+# is the likelier one to have been moved).
+MUTUAL_BEST_WEIGHT = 0.999
 # Fuzzy candidates kept per paragraph for the backbone: near-identical
 # template paragraphs ("Photo: …") would otherwise feed it n² edges.
 MAX_CANDIDATES_PER_PARAGRAPH = 8
@@ -300,6 +307,24 @@ def _fuzzy_candidates(
     return kept
 
 
+def _mutual_best(fuzzy: list[tuple[int, int, float]], old_count: int, new_count: int) -> set[int]:
+    """Indices of candidates whose two paragraphs are each other's best partner."""
+    best_of_old: dict[int, tuple[float, float, int]] = {}
+    best_of_new: dict[int, tuple[float, float, int]] = {}
+    for index, (i, j, similarity) in enumerate(fuzzy):
+        # Ties go to the partner nearest in relative position.
+        key = (similarity, -abs(i / max(old_count, 1) - j / max(new_count, 1)), index)
+        if i not in best_of_old or key > best_of_old[i]:
+            best_of_old[i] = key
+        if j not in best_of_new or key > best_of_new[j]:
+            best_of_new[j] = key
+    return {
+        index
+        for index, (i, j, _) in enumerate(fuzzy)
+        if best_of_old[i][2] == index and best_of_new[j][2] == index
+    }
+
+
 def pair_paragraphs(
     old_texts: Sequence[str], new_texts: Sequence[str], options: AlignOptions
 ) -> list[Match]:
@@ -370,8 +395,10 @@ def pair_paragraphs(
             Span(min(group.old), max(group.old), min(group.new), max(group.new), float(size))
         )
         owners.append(("group", index))
+    mutual = _mutual_best(fuzzy, len(old_texts), len(new_texts))
     for index, (i, j, similarity) in enumerate(fuzzy):
-        spans.append(Span(i, i, j, j, similarity**2))
+        weight = MUTUAL_BEST_WEIGHT if index in mutual else similarity**2
+        spans.append(Span(i, i, j, j, weight))
         owners.append(("fuzzy", index))
     chain = heaviest_chain(spans, len(new_texts))
 
