@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsdiff_gui.core.align.facts import might_change_figures, numbers_changed, quote_changed
+from newsdiff_gui.core.align.leftovers import Match
 from newsdiff_gui.core.align.model import (
     PARAGRAPH_JOINER,
     TOKENISED_KINDS,
@@ -17,7 +18,7 @@ from newsdiff_gui.core.align.model import (
     Token,
     TokenOp,
 )
-from newsdiff_gui.core.align.pairing import Match, pair_paragraphs
+from newsdiff_gui.core.align.pairing import pair_paragraphs
 from newsdiff_gui.core.align.text import clean, minor_key, word_count
 from newsdiff_gui.core.align.tokens import diff_tokens
 from newsdiff_gui.core.document import Document

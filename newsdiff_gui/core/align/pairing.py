@@ -7,13 +7,11 @@ Order of work (cheap and certain first, so the costly steps see few paragraphs):
 2. Minor: equal word codes (only punctuation, quote/dash style, case differ).
 3. Shared text of the rest: one `cdist` over word-pair codes gives the LCS of
    every leftover pair; numpy keeps only cells that could matter.
-4. Splits and merges: a new paragraph that owes most of its words to one old
-   paragraph is a part of it; an old paragraph with two or more parts is a
-   split when the parts, concatenated in the order their text appears in it,
-   match it clearly better than any single part does (merges: the mirror image).
-   Parts need not be neighbours, so a rewrite gathering sentences from far
-   away still reads as a merge, and no paragraph whose sentences stand
-   verbatim in the other version is left as added/removed.
+4. Splits and merges (groups.py): a new paragraph that owes most of its
+   words to one old paragraph is a part of it; two or more parts that match
+   their whole better together than alone make a split (merges: the mirror
+   image), so no paragraph whose sentences stand verbatim in the other
+   version is left as added/removed.
 5. Edited pairs: the rest with enough shared text (thresholds.py), or sharing
    a whole sentence verbatim (a rewritten lede that kept a sentence).
 6. The backbone (chain.py): the heaviest in-order chain over all of the
@@ -27,29 +25,19 @@ Order of work (cheap and certain first, so the costly steps see few paragraphs):
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from rapidfuzz.distance import Indel, LCSseq
 
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
+from newsdiff_gui.core.align.groups import Grouper
+from newsdiff_gui.core.align.leftovers import Leftovers, Match, similarity_of
 from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
 from newsdiff_gui.core.align.model import AlignOptions
-from newsdiff_gui.core.align.text import WordPairCoder, sentence_keys
+from newsdiff_gui.core.align.text import WordPairCoder
 
-# A split/merge must match its whole better than its best single part does, by
-# at least this much (similarity points). Parts are already texts that owe most
-# of their words to the whole (PART_MIN_CONTAINMENT), so any real gain means the
-# group explains text a single pairing would show as added/removed; the small
-# margin only keeps rounding noise from creating groups.
-GROUP_MIN_GAIN = 0.02
-# A part may also be a new paragraph holding at least this share of the old
-# paragraph's words: an old paragraph whose sentences were spread over several
-# new paragraphs, each with new text around them.
-PART_MIN_SHARE_OF_WHOLE = 0.3
 # A fuzzy pair of mutual best partners counts almost as much as an exact match
 # in the backbone: the count of paragraphs kept in place decides, and on a tie
 # the edited paragraph is the one called moved (the paragraph an editor touched
@@ -63,17 +51,6 @@ MAX_CANDIDATES_PER_PARAGRAPH = 8
 _MAX_SENTENCE_CHECKS = 20_000
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """Paragraphs paired by the aligner (kinds are decided by the caller)."""
-
-    old: tuple[int, ...]
-    new: tuple[int, ...]
-    similarity: float
-    exact: bool = False
-    in_place: bool = True
-
-
 @dataclass(slots=True)
 class _Fuzzy:
     old: int
@@ -82,195 +59,8 @@ class _Fuzzy:
     similarity: float
 
 
-class _Leftovers:
-    """Paragraphs not settled by exact/minor matching, with their codes."""
-
-    def __init__(
-        self,
-        old: list[int],
-        new: list[int],
-        old_codes: list[str],
-        new_codes: list[str],
-        old_texts: Sequence[str],
-        new_texts: Sequence[str],
-    ) -> None:
-        self.old, self.new = old, new
-        self.old_codes, self.new_codes = old_codes, new_codes
-        self.old_texts, self.new_texts = old_texts, new_texts
-        self._old_sentences: dict[int, set[tuple[str, ...]]] = {}
-        self._new_sentences: dict[int, set[tuple[str, ...]]] = {}
-
-    def share_a_sentence(self, a: int, b: int, min_words: int) -> bool:
-        old = self._old_sentences.get(a)
-        if old is None:
-            old = self._old_sentences[a] = sentence_keys(self.old_texts[self.old[a]], min_words)
-        if not old:
-            return False
-        new = self._new_sentences.get(b)
-        if new is None:
-            new = self._new_sentences[b] = sentence_keys(self.new_texts[self.new[b]], min_words)
-        return not old.isdisjoint(new)
-
-
-# Word pairs per lookup window: four consecutive word pairs (five words).
-_WINDOW = 4
-
-
-class _Positions:
-    """Where parts' text sits in a whole, to list a group's parts in text order.
-
-    A part's windows that occur exactly once in the whole say where it came
-    from (the median of their offsets, so a few edited words do not matter);
-    only when none does is the part aligned with the whole (within the work
-    cap) and placed by its longest shared run.
-    """
-
-    def __init__(self, whole: str, aligned: bool) -> None:
-        self.whole, self.aligned = whole, aligned
-        self._windows: dict[str, int] | None = None
-
-    def of(self, part: str) -> float:
-        found = self._by_windows(part)
-        if found is not None:
-            return found
-        if not self.aligned:
-            return math.inf
-        best: tuple[int, int] | None = None
-        for op in Indel.opcodes(self.whole, part):
-            if op.tag == "equal" and (best is None or op.src_end - op.src_start > best[0]):
-                best = (op.src_end - op.src_start, op.src_start - op.dest_start)
-        return float(best[1]) if best else math.inf
-
-    def _by_windows(self, part: str) -> float | None:
-        if self._windows is None:
-            windows: dict[str, int] = {}
-            whole = self.whole
-            for start in range(len(whole) - _WINDOW + 1):
-                key = whole[start : start + _WINDOW]
-                windows[key] = -1 if key in windows else start  # -1: not unique
-            self._windows = windows
-        if len(part) < _WINDOW:
-            at = self.whole.find(part) if part else -1
-            return float(at) if at >= 0 else None
-        offsets = []
-        for start in range(len(part) - _WINDOW + 1):
-            at = self._windows.get(part[start : start + _WINDOW], -1)
-            if at >= 0:
-                offsets.append(at - start)
-        if not offsets:
-            return None
-        offsets.sort()
-        return float(offsets[len(offsets) // 2])
-
-
-def _similarity(shared: int, a: int, b: int) -> float:
-    return 2.0 * shared / (a + b) if a + b else 1.0
-
-
-class _Grouper:
-    """Finds splits (one old → parts) and merges (sources → one new)."""
-
-    def __init__(self, left: _Leftovers, matrix: NDArray[np.int32], options: AlignOptions):
-        self.left, self.matrix, self.options = left, matrix, options
-        self.old_len = np.array([len(c) for c in left.old_codes], dtype=np.int32)
-        self.new_len = np.array([len(c) for c in left.new_codes], dtype=np.int32)
-
-    def _parts(self, transpose: bool) -> dict[int, list[int]]:
-        """whole → parts, by leftover position (split: whole is old; merge: new)."""
-        matrix = self.matrix.T if transpose else self.matrix
-        whole_len, part_len = (
-            (self.new_len, self.old_len) if transpose else (self.old_len, self.new_len)
-        )
-        if matrix.size == 0:
-            return {}
-        best_whole = matrix.argmax(axis=0)
-        best = matrix[best_whole, np.arange(matrix.shape[1])]
-        wl = whole_len[best_whole]
-        # A part shares at least two word pairs with its whole, or all of its one
-        # or two (a split that left "9." of "9. Research your options").
-        is_part = (
-            (best >= np.minimum(2, part_len))
-            & (best >= 1)
-            & (
-                (best >= self.options.part_min_containment * part_len)
-                | ((best >= self.options.shared_min_words) & (best >= PART_MIN_SHARE_OF_WHOLE * wl))
-            )
-        )
-        groups: dict[int, list[int]] = {}
-        for part in np.nonzero(is_part)[0].tolist():
-            groups.setdefault(int(best_whole[part]), []).append(part)
-        return {whole: parts for whole, parts in groups.items() if len(parts) >= 2}
-
-    def _verify(
-        self, whole_code: str, part_codes: list[str], singles: list[int]
-    ) -> tuple[list[int], float] | None:
-        cap = self.options.max_word_diff_cells
-        # Work cap over all parts: aligning each part with the whole costs
-        # |whole| × |part| cells.
-        positions = _Positions(whole_code, len(whole_code) * sum(map(len, part_codes)) <= cap)
-        order = sorted(range(len(part_codes)), key=lambda k: (positions.of(part_codes[k]), k))
-        joined = "".join(part_codes[k] for k in order)
-        if len(whole_code) * len(joined) <= cap:
-            shared = LCSseq.similarity(whole_code, joined)
-        else:  # work cap: the parts' own shared text, an upper bound of the group's
-            shared = min(sum(singles), len(whole_code), len(joined))
-        similarity = _similarity(shared, len(whole_code), len(joined))
-        best_single = max(
-            _similarity(s, len(whole_code), len(c))
-            for s, c in zip(singles, part_codes, strict=True)
-        )
-        if similarity < self.options.pair_min_similarity or (
-            similarity < best_single + GROUP_MIN_GAIN
-        ):
-            return None
-        return order, similarity
-
-    def groups(self) -> list[Match]:
-        left, options = self.left, self.options
-        candidates: list[tuple[int, bool, int, list[int]]] = []
-        for transpose in (False, True):
-            for whole, parts in self._parts(transpose).items():
-                parts = sorted(parts)[: options.max_group_size]
-                shared = sum(
-                    int(self.matrix[p, whole] if transpose else self.matrix[whole, p])
-                    for p in parts
-                )
-                candidates.append((shared, transpose, whole, parts))
-        candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-        used_old: set[int] = set()
-        used_new: set[int] = set()
-        found: list[Match] = []
-        for _, transpose, whole, parts in candidates:
-            used_whole, used_parts = (used_new, used_old) if transpose else (used_old, used_new)
-            if whole in used_whole:
-                continue
-            parts = [p for p in parts if p not in used_parts]
-            if len(parts) < 2:
-                continue
-            whole_code = (left.new_codes if transpose else left.old_codes)[whole]
-            part_codes = [(left.old_codes if transpose else left.new_codes)[p] for p in parts]
-            singles = [
-                int(self.matrix[p, whole] if transpose else self.matrix[whole, p]) for p in parts
-            ]
-            verified = self._verify(whole_code, part_codes, singles)
-            if verified is None:
-                continue
-            order, similarity = verified
-            used_whole.add(whole)
-            used_parts.update(parts)
-            ordered = tuple(parts[k] for k in order)
-            if transpose:
-                old = tuple(left.old[p] for p in ordered)
-                new: tuple[int, ...] = (left.new[whole],)
-            else:
-                old = (left.old[whole],)
-                new = tuple(left.new[p] for p in ordered)
-            found.append(Match(old, new, similarity))
-        return found
-
-
 def _fuzzy_candidates(
-    left: _Leftovers, matrix: NDArray[np.int32], options: AlignOptions
+    left: Leftovers, matrix: NDArray[np.int32], options: AlignOptions
 ) -> list[_Fuzzy]:
     """Pairs with enough shared text to be one edited paragraph."""
     if matrix.size == 0:
@@ -294,7 +84,7 @@ def _fuzzy_candidates(
     found = []
     for a, b in pairs:
         shared = int(matrix[a, b])
-        similarity = _similarity(shared, len(left.old_codes[a]), len(left.new_codes[b]))
+        similarity = similarity_of(shared, len(left.old_codes[a]), len(left.new_codes[b]))
         found.append(_Fuzzy(a, b, shared, similarity))
     # Keep the best few per old paragraph (ties: the nearest in position).
     found.sort(key=lambda f: (f.old, -f.similarity, abs(f.new - f.old)))
@@ -349,7 +139,7 @@ def pair_paragraphs(
     for old_block, new_block in diagonal_blocks(
         len(old_left), len(new_left), options.max_matrix_cells
     ):
-        left = _Leftovers(
+        left = Leftovers(
             [old_left[a] for a in old_block],
             [new_left[b] for b in new_block],
             old_codes[old_block.start : old_block.stop],
@@ -358,7 +148,7 @@ def pair_paragraphs(
             new_texts,
         )
         matrix = lcs_matrix(left.old_codes, left.new_codes, options.workers)
-        block_groups = _Grouper(left, matrix, options).groups()
+        block_groups = Grouper(left, matrix, options).groups()
         grouped_old = {i for g in block_groups for i in g.old}
         grouped_new = {j for g in block_groups for j in g.new}
         groups += block_groups

@@ -1,0 +1,53 @@
+"""What pairing works on: the paragraphs exact matching left over, and its result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsdiff_gui.core.align.text import sentence_keys
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Paragraphs paired by the aligner (kinds are decided by the caller)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+    exact: bool = False
+    in_place: bool = True
+
+
+class Leftovers:
+    """Paragraphs not settled by exact/minor matching, with their codes."""
+
+    def __init__(
+        self,
+        old: list[int],
+        new: list[int],
+        old_codes: list[str],
+        new_codes: list[str],
+        old_texts: Sequence[str],
+        new_texts: Sequence[str],
+    ) -> None:
+        self.old, self.new = old, new
+        self.old_codes, self.new_codes = old_codes, new_codes
+        self.old_texts, self.new_texts = old_texts, new_texts
+        self._old_sentences: dict[int, set[tuple[str, ...]]] = {}
+        self._new_sentences: dict[int, set[tuple[str, ...]]] = {}
+
+    def share_a_sentence(self, a: int, b: int, min_words: int) -> bool:
+        old = self._old_sentences.get(a)
+        if old is None:
+            old = self._old_sentences[a] = sentence_keys(self.old_texts[self.old[a]], min_words)
+        if not old:
+            return False
+        new = self._new_sentences.get(b)
+        if new is None:
+            new = self._new_sentences[b] = sentence_keys(self.new_texts[self.new[b]], min_words)
+        return not old.isdisjoint(new)
+
+
+def similarity_of(shared: int, a: int, b: int) -> float:
+    return 2.0 * shared / (a + b) if a + b else 1.0
