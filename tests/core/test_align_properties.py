@@ -143,3 +143,60 @@ def test_noise_never_makes_a_change(data: st.DataObject, texts: list[str]) -> No
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
 def test_fast_clean_equals_clean_text(text: str) -> None:
     assert clean(text) == clean_text(text)
+
+
+# Distinct news-like paragraphs (fictional) for properties about what a diff says.
+NEWS = [
+    f"{who} said on {day} that the {what} would {verb} before the {when}."
+    for who, day, what, verb, when in zip(
+        ["The mayor", "Police", "A council spokesman", "The fire chief", "Residents",
+         "The minister", "Union leaders", "Two witnesses", "The coroner", "Engineers"],
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+         "Saturday", "Sunday", "the morning", "the evening", "the weekend"],
+        ["inquiry", "bridge", "market", "school", "harbour",
+         "budget", "strike", "trial", "hospital", "tram line"],
+        ["reopen", "close", "be rebuilt", "report", "resume",
+         "be delayed", "end", "begin", "expand", "be inspected"],
+        ["end of the month", "summer", "election", "winter", "holidays",
+         "next meeting", "deadline", "autumn", "new year", "spring"],
+        strict=True,
+    )
+]  # fmt: skip
+
+
+def _longest_increasing(values: list[int]) -> int:
+    tails: list[int] = []
+    for value in values:
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if tails[middle] < value:
+                low = middle + 1
+            else:
+                high = middle
+        tails[low : low + 1] = [value]
+    return len(tails)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.permutations(range(len(NEWS))))
+def test_a_reordering_moves_the_fewest_paragraphs(order: list[int]) -> None:
+    diff = align(document("t", NEWS), document("t", [NEWS[k] for k in order]))
+    assert check_invariants(diff) == []
+    assert {row.kind for row in diff.rows} <= {ChangeKind.UNCHANGED, ChangeKind.MOVED}
+    assert diff.stats.moved == len(NEWS) - _longest_increasing(order)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.booleans(), min_size=len(NEWS), max_size=len(NEWS)), st.data())
+def test_deletions_and_insertions_are_only_removed_and_added(
+    keep: list[bool], data: st.DataObject
+) -> None:
+    kept = [p for p, k in zip(NEWS, keep, strict=True) if k]
+    fresh = "Completely unrelated text about football scores and weather tonight."
+    at = data.draw(st.integers(0, len(kept)))
+    new = [*kept[:at], fresh, *kept[at:]]
+    diff = align(document("t", NEWS), document("t", new))
+    assert check_invariants(diff) == []
+    assert diff.stats.removed == keep.count(False) and diff.stats.added == 1
+    assert diff.stats.unchanged == len(kept)

@@ -100,8 +100,10 @@ class Row:
 
     `old`/`new` are paragraph indices (0-based) into the old/new document; for a
     merged (split) row `old` (`new`) is in the order the texts appear in the
-    other side's paragraph. `similarity` is the word-level similarity of the two
-    texts in [0, 1] (1.0 for unchanged/moved), None for added/removed.
+    other side's paragraph. `similarity` in [0, 1] is the share of word pairs
+    (consecutive casefolded words) the two texts have in common, in order:
+    2·LCS / (|old| + |new|); 1.0 for unchanged/moved rows and for edits of
+    punctuation, quotes or case only; None for added/removed rows.
     `minor` marks an edit of punctuation, quote/dash style or letter case only.
     `numbers_changed`/`quote_changed` flag rows whose figures (digits or number
     words) or quoted text differ, so readers can look at them first.
