@@ -123,7 +123,7 @@ def render_html(diff: Diff) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Diff: {escape(diff.new.title or diff.old.title or 'article')}</title>",
         f"<style>{_STYLE}</style></head><body>",
-        f'<h1 class="row {title_class}">{_tokens_html(diff.title.tokens)}</h1>',
+        f'<h1 class="row {title_class}">{_tokens_html(diff.title.tokens) or "(no title)"}</h1>',
         f'<p class="stats">{stats.edited} edited · {stats.added} added · '
         f"{stats.removed} removed · {stats.moved + stats.moved_edited} moved · "
         f"{stats.split} split · {stats.merged} merged · {stats.unchanged} unchanged · "

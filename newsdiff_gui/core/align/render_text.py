@@ -89,7 +89,7 @@ def render_text(diff: Diff, color: bool = False) -> str:
     """The whole diff as text (ends with a newline)."""
     lines = []
     if diff.title.kind is ChangeKind.UNCHANGED:
-        lines.append(f"  title: {render_tokens(diff.title.tokens, color)}")
+        lines.append(f"  title: {render_tokens(diff.title.tokens, color) or '(none)'}")
     else:
         lines.append(f"~ title (edited): {render_tokens(diff.title.tokens, color)}")
     stats = diff.stats
