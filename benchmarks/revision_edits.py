@@ -441,10 +441,10 @@ class _Builder:
         new_keys = [paragraph_key(i.text) for i in self.items]
         if len(set(new_keys)) < len(new_keys):
             return None  # a new paragraph repeats another one
+        old_keys = [paragraph_key(p) for p in self.old]  # typo fixes changed some
         for item in self.items:  # a changed paragraph must not equal some other old one
-            if item.origin and paragraph_key(item.text) in self.old_keys - {
-                paragraph_key(self.old[o]) for o in item.origin
-            }:
+            others = set(old_keys) - {old_keys[o] for o in item.origin}
+            if item.origin and paragraph_key(item.text) in others:
                 return None
         # One chain element per 1:1 item and per split/merge group.
         groups: dict[tuple[int, ...], list[int]] = {}
