@@ -42,17 +42,17 @@ PAIR_MIN_SIMILARITY = 0.4
 PAIR_MIN_CONTAINMENT = 0.8
 SHARED_MIN_WORDS = 6
 
-# A split part (merge source) owes at least this share of its word pairs to the
-# whole it came from (a part cut at a sentence boundary owes ~100 %; an edited
-# part still well over 60 %).
-PART_MIN_CONTAINMENT = 0.6
-
 # ...or when they share a whole sentence of at least this many words verbatim
 # (case and punctuation aside): a rewritten lede that kept its second sentence
 # is that paragraph edited, not a new paragraph (issue 3: a paragraph whose
 # sentences stand verbatim in the other version is never added/removed).
 # Shorter sentences ("He said no.", "Read more.") recur by chance.
 SENTENCE_MIN_WORDS = 5
+
+# A split part (merge source) owes at least this share of its word pairs to the
+# whole it came from (a part cut at a sentence boundary owes ~100 %; an edited
+# part still well over 60 %).
+PART_MIN_CONTAINMENT = 0.6
 
 # Diff sentence by sentence first above this many words (about five sentences
 # of news prose): below it, a word diff of the whole paragraph reads fine.
