@@ -50,12 +50,14 @@ SHARED_MIN_WORDS = 6
 SENTENCE_MIN_WORDS = 5
 
 # A split part (merge source) owes at least this share of its word pairs to the
-# whole it came from (a part cut at a sentence boundary owes ~100 %; an edited
-# part still well over 60 %).
+# whole it came from. Not calibrated separately: a part cut at a sentence
+# boundary owes ~100 %, and 0.6 leaves room for edits inside the part (the
+# same margin as a "three words changed" edit at its 5th percentile, 0.52).
 PART_MIN_CONTAINMENT = 0.6
 
 # Diff sentence by sentence first above this many words (about five sentences
-# of news prose): below it, a word diff of the whole paragraph reads fine.
+# of news prose): below it, a word diff of the whole paragraph reads fine. A
+# readability choice, not a calibrated value.
 SENTENCE_LEVEL_MIN_WORDS = 120
 
 # An equal run of at most this many words between two changes is absorbed when
