@@ -38,7 +38,7 @@ def test_text_rendering_marks_every_kind() -> None:
     assert lines[0].startswith("~ title (edited): [-Seven-]{+Eight+}")
     headers = [line for line in lines if line[:2] in ("~ ", "+ ", "- ", "> ", "  ")]
     assert any(h.startswith("~ [edited ¶1 → ¶1") and "numbers changed" in h for h in headers)
-    assert any(h.startswith("> [moved ¶4 → ¶2 (was after row") for h in headers)
+    assert any(h.startswith("> [moved ¶4 → ¶2 (moved from after old ¶3") for h in headers)
     assert any(h.startswith("- [removed ¶3 → —]") for h in headers)
     assert any(h.startswith("+ [added — → ¶4]") for h in headers)
     assert "[-Seven-]{+At least eight+} people" in text

@@ -111,7 +111,8 @@ def render_html(diff: Diff) -> str:
     def origin_markers(after: int) -> list[str]:
         return [
             f'<div class="origin" id="from-{moved}">↳ <a href="#row-{moved}">'
-            f"{_numbers(diff.rows[moved].old)} moved from here (now row {moved + 1})</a></div>"
+            f"old {_numbers(diff.rows[moved].old)} moved from here "
+            f"(now new {_numbers(diff.rows[moved].new)})</a></div>"
             for moved in moved_origins.get(after, [])
         ]
 

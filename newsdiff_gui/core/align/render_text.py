@@ -69,7 +69,10 @@ def _label(diff: Diff, position: int, row: Row) -> str:
     notes = []
     if row.kind in (ChangeKind.MOVED, ChangeKind.MOVED_EDITED):
         origin = diff.moved_from(position)
-        notes.append("was at the top" if origin < 0 else f"was after row {origin + 1}")
+        if origin < 0:
+            notes.append("moved from the top")
+        else:
+            notes.append(f"moved from after old {_numbers(diff.rows[origin].old)}")
     if row.similarity is not None and row.kind not in (ChangeKind.UNCHANGED, ChangeKind.MOVED):
         notes.append(f"similarity {row.similarity:.2f}")
     if row.minor:
