@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsdiff_gui.cli.common import open_store, print_json
+from newsdiff_gui.cli.common import open_store
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.cli.pages import read_page_file
 from newsdiff_gui.core.align import align
@@ -59,12 +59,23 @@ def run(args: argparse.Namespace) -> int:
     new = load_input(args.new, args)
     diff = align(old, new)
     if args.format == "json":
-        print_json(diff.to_json_dict())
+        output = json.dumps(diff.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":
-        sys.stdout.write(render_html(diff))
+        output = render_html(diff)
     else:
-        sys.stdout.write(render_text(diff, color=args.color))
+        output = render_text(diff, color=args.color)
+    _write(output)
     return 0
+
+
+def _write(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:
+        # A lone surrogate from a JSON input ("\ud800") cannot be printed as
+        # UTF-8; escape it rather than fail after the work is done.
+        encoding = sys.stdout.encoding or "utf-8"
+        sys.stdout.write(text.encode(encoding, "backslashreplace").decode(encoding))
 
 
 def load_input(spec: str, args: argparse.Namespace) -> Document:

@@ -227,3 +227,14 @@ def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["diff", "a.json", "b.json", "--format", "pdf"])
     assert exit_info.value.code == 2
+
+
+def test_a_lone_surrogate_in_json_input_is_escaped_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = tmp_path / "odd.json"
+    odd.write_text('{"title": "t\\ud800", "paragraphs": ["a \\ud800 b"]}', "utf-8")
+    good = write_json(tmp_path / "good.json", "t", ("a b",))
+    code, out, _ = run(capsys, "diff", str(odd), str(good), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["old"]["paragraphs"] == ["a \ud800 b"]
