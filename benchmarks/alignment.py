@@ -34,6 +34,7 @@ no false added/removed claim. Exit status 1 when the engine misses one.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -307,6 +308,11 @@ def failure_record(outcome: Outcome) -> dict[str, Any]:
     }
 
 
+def _indices(rows: Sequence[str], side: int) -> set[int]:
+    """Paragraph indices on one side (0 old, 1 new) of rows printed as 'kind [..]->[..]'."""
+    return {int(n) for row in rows for n in re.findall(r"\d+", row.split("->")[side])}
+
+
 def print_examples(outcomes: Sequence[Outcome], count: int) -> None:
     failing = sorted((o for o in outcomes if o.errors), key=lambda o: -o.errors)
     print(f"\nengine wrong on {len(failing)} of {len(outcomes)} revisions; worst {count}:")
@@ -314,27 +320,21 @@ def print_examples(outcomes: Sequence[Outcome], count: int) -> None:
         record = failure_record(outcome)
         old, new = outcome.revision.old.paragraphs, outcome.revision.new.paragraphs
         print(
-            f"\n# revision {record['revision']} ({record['source']}): {', '.join(record['edits'])}"
+            f"\n# revision {record['revision']} ({record['source']}): " + ", ".join(record["edits"])
         )
-        print(
-            "  script: "
-            + "; ".join(f"{s['edit']}:{s['op']}@{s['position']}" for s in record["script"])
-        )
+        steps = [
+            f"{s['edit']}:{s['op']}@{s['position']}"
+            + (f"->{s['target']}" if s["op"] == "move" else "")
+            for s in record["script"]
+        ]
+        runs = [(step, len(list(group))) for step, group in itertools.groupby(steps)]
+        print("  script: " + "; ".join(s if n == 1 else f"{s} x{n}" for s, n in runs))
         for label in ("missed_truth_rows", "wrong_predicted_rows"):
             print(f"  {label.replace('_', ' ')}: {', '.join(record[label]) or '-'}")
-        shown = {
-            int(n)
-            for r in record["missed_truth_rows"]
-            for n in re.findall(r"\d+", r.split("->")[0])
-        }
-        for i in sorted(shown)[:4]:
+        involved = [*record["missed_truth_rows"], *record["wrong_predicted_rows"]]
+        for i in sorted(_indices(involved, 0))[:4]:
             print(f"    old {i}: {_short(old[i])}")
-        shown = {
-            int(n)
-            for r in record["missed_truth_rows"]
-            for n in re.findall(r"\d+", r.split("->")[1])
-        }
-        for j in sorted(shown)[:4]:
+        for j in sorted(_indices(involved, 1))[:4]:
             print(f"    new {j}: {_short(new[j])}")
         for problem in record["invariant_problems"][:3]:
             print(f"  invariant: {problem}")
@@ -346,8 +346,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20261123)
     parser.add_argument("--examples", type=int, default=5, help="failing revisions to print")
     parser.add_argument("--dump-failures", type=Path, metavar="PATH", help="worst cases as JSON")
+    parser.add_argument(
+        "--corpus", choices=("all", "aeb", "wcxb"), default="all", help="source articles"
+    )
     args = parser.parse_args(argv)
     articles = load_articles()
+    if args.corpus != "all":
+        articles = [a for a in articles if a.source.startswith(args.corpus + ":")]
     if not articles:
         print(f"skipped: no article texts under {EVAL_DIR} (the shared evaluation data is absent)")
         return 0

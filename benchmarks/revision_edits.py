@@ -65,6 +65,17 @@ EDIT_WEIGHTS = {
     "quote_style": 7, "case_change": 5, "typo_fix": 7, "lede_rewrite": 4,
 }  # fmt: skip
 MINOR_EDITS = frozenset({"quote_style", "case_change"})
+# Edits that may hit a paragraph another text edit already changed (a casualty
+# paragraph often gets a new figure and a new sentence in one update), with
+# this probability when such a paragraph exists.
+STACKABLE_EDITS = frozenset(
+    {"number_update", "sentence_added", "sentence_removed", "quote_style", "case_change"}
+)
+STACK_SHARE = 0.3
+# Moves take a block of 1, 2 or 3 consecutive paragraphs (an editor moving a section).
+MOVE_BLOCK_SIZES = {1: 70, 2: 20, 3: 10}
+# Share of splits/merges whose result also gets a figure updated.
+REGROUP_EDIT_SHARE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +90,9 @@ class Step:
     """One operation on the working paragraph list (positions at the time of the step).
 
     op: "replace" (texts[0] at position), "insert" (texts[0] before position),
-    "delete", "move" (to `target`, counted after removal), "split" (position
-    becomes texts), "merge" (position and the next count-1 become texts[0]).
+    "delete", "move" (`count` paragraphs, at least 1, to `target`, counted after
+    their removal), "split" (position becomes texts), "merge" (position and the
+    next count-1 become texts[0]).
     """
 
     edit: str
@@ -131,7 +143,9 @@ def apply_script(paragraphs: Sequence[str], script: Sequence[Step]) -> list[str]
         elif step.op == "delete":
             del work[p]
         elif step.op == "move":
-            work.insert(step.target, work.pop(p))
+            block = work[p : p + max(1, step.count)]
+            del work[p : p + len(block)]
+            work[step.target : step.target] = block
         elif step.op == "split":
             work[p : p + 1] = step.texts
         elif step.op == "merge":
@@ -144,7 +158,10 @@ def apply_script(paragraphs: Sequence[str], script: Sequence[Step]) -> list[str]
 # -- text helpers -------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|No|Jr|Sr|vs|Inc)|\b[A-Z])\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Cpl|Adm|Prof|Rev|Mt|Ft|No"
+    r"|Jr|Sr|vs|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
+)
 _WORDS = re.compile(r"\w+")
 _NUMBER_WORDS = {"two": "three", "three": "four", "four": "five", "five": "six",
                  "six": "seven", "seven": "at least eight", "eight": "nine", "nine": "ten",
@@ -236,13 +253,17 @@ class _Builder:
         self.old_keys = {paragraph_key(p) for p in self.old}
         self.donors = donors
 
-    # Which items an edit may touch: untouched originals that are distinctive and long enough.
-    def free(self, min_words: int = MIN_EDIT_WORDS) -> list[int]:
+    def free(self, min_words: int = MIN_EDIT_WORDS, stacked: bool = False) -> list[int]:
+        """Items an edit may touch: distinctive, long enough 1:1 paragraphs, untouched
+        (or, with `stacked`, changed only by stackable text edits and not moved)."""
         return [
             pos
             for pos, item in enumerate(self.items)
             if len(item.origin) == 1
-            and not item.edits
+            and (
+                set(item.edits) <= STACKABLE_EDITS and not item.moved if stacked else not item.edits
+            )
+            and bool(item.edits) == stacked
             and self.distinct[item.origin[0]]
             and len(item.text.split()) >= min_words
         ]
@@ -271,15 +292,32 @@ class _Builder:
         self.script.append(Step(edit, "replace", pos, (text,)))
         return True
 
-    def move(self, pos: int, edit: str) -> bool:
-        targets = [t for t in range(len(self.items)) if abs(t - pos) >= 3]
+    def move_targets(self, pos: int, size: int = 1) -> list[int]:
+        # At least 3 places away: a paragraph swapped with its neighbour has two
+        # equally short explanations (the truth check would reject it anyway).
+        rest = len(self.items) - size
+        return [t for t in range(rest + 1) if t <= pos - 3 or t >= pos + 3]
+
+    def move(self, pos: int, edit: str, size: int = 1) -> bool:
+        targets = self.move_targets(pos, size)
         if not targets:
             return False
         target = self.rng.choice(targets)
-        item = self.items.pop(pos)
-        self.items.insert(target, dataclasses.replace(item, moved=True, edits=(*item.edits, edit)))
-        self.script.append(Step(edit, "move", pos, target=target))
+        block = [
+            dataclasses.replace(i, moved=True, edits=(*i.edits, edit))
+            for i in self.items[pos : pos + size]
+        ]
+        del self.items[pos : pos + size]
+        self.items[target:target] = block
+        self.script.append(Step(edit, "move", pos, target=target, count=size))
         return True
+
+    def figure_in_regrouped(self, pos: int, edit: str) -> None:
+        """Sometimes a split part or merged paragraph also gets a figure updated."""
+        if self.rng.random() < REGROUP_EDIT_SHARE:
+            text = self.number_update(self.items[pos].text)
+            if text is not None:
+                self.replace(pos, text, edit)
 
     # -- text edits (return the new text or None) --
 
@@ -306,9 +344,14 @@ class _Builder:
         parts = sentences(text)
         if len(parts) < 3:
             return None
-        del parts[
-            self.rng.randrange(1, len(parts))
-        ]  # the first sentence stays: still that paragraph
+        # Not the first sentence, and at most a third of the words: what is left is
+        # unmistakably that paragraph (a trim, not a rewrite).
+        drop = self.rng.randrange(1, len(parts))
+        if len(parts[0].split()) < MIN_PART_WORDS or 3 * len(parts[drop].split()) > len(
+            text.split()
+        ):
+            return None
+        del parts[drop]
         return " ".join(parts)
 
     def typo_fix(self, pos: int) -> bool:
@@ -389,6 +432,7 @@ class _Builder:
             merged = _Item(a.text + " " + b.text, a.origin + b.origin, (edit,))
             self.items[pos : pos + 2] = [merged]
             self.script.append(Step(edit, "merge", pos, (merged.text,), count=2))
+            self.figure_in_regrouped(pos, edit)
             return True
         if edit == "split":
             options = []
@@ -409,20 +453,31 @@ class _Builder:
             origin = self.items[pos].origin
             self.items[pos : pos + 1] = [_Item(h, origin, (edit,)) for h in halves]
             self.script.append(Step(edit, "split", pos, halves))
+            self.figure_in_regrouped(pos + rng.randrange(2), edit)
             return True
         if edit == "typo_fix":
             free = self.free()
             return bool(free) and self.typo_fix(rng.choice(free))
         if edit == "moved":
-            free = self.free(1)
-            return bool(free) and self.move(rng.choice(free), edit)
+            size = rng.choices(list(MOVE_BLOCK_SIZES), list(MOVE_BLOCK_SIZES.values()))[0]
+            free = set(self.free(1))
+            starts = [p for p in free if all(p + k in free for k in range(size))]
+            starts = [
+                p
+                for p in starts
+                if self.items[p + size - 1].origin[0] - size + 1 == self.items[p].origin[0]
+            ]
+            return bool(starts) and self.move(rng.choice(starts), edit, size)
         if edit == "case_change":
             free = self.free(3)
         elif edit == "lede_rewrite":
             free = [p for p in self.free() if self.items[p].origin == (0,)]
         else:
             free = self.free()
+        if edit in STACKABLE_EDITS and rng.random() < STACK_SHARE:
+            free = self.free(3 if edit == "case_change" else MIN_EDIT_WORDS, stacked=True) or free
         if edit == "moved_edited":
+            free = [p for p in free if self.move_targets(p)]
             if not free:
                 return False
             pos = rng.choice(free)

@@ -6,6 +6,7 @@ the shared evaluation data.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 
 import pytest
@@ -113,10 +114,12 @@ def test_truth_rows_have_the_arity_and_text_of_their_kind(revisions: list[Revisi
                 assert len(row.old) == len(row.new) == 1
                 same = old[row.old[0]] == new[row.new[0]]
                 assert same == (row.kind in {ChangeKind.UNCHANGED, ChangeKind.MOVED})
-            elif row.kind is ChangeKind.SPLIT:
-                assert " ".join(new[j] for j in row.new) == old[row.old[0]]
-            elif row.kind is ChangeKind.MERGED:
-                assert " ".join(old[i] for i in row.old) == new[row.new[0]]
+            elif row.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
+                # Regrouped text in order, give or take an updated figure.
+                joined_old = " ".join(old[i] for i in row.old).split()
+                joined_new = " ".join(new[j] for j in row.new).split()
+                matcher = difflib.SequenceMatcher(None, joined_old, joined_new, autojunk=False)
+                assert matcher.ratio() > 0.9, row
             if row.minor:
                 assert row.kind is ChangeKind.EDITED
                 assert set(row.edits) <= revision_edits.MINOR_EDITS
