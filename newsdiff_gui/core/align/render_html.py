@@ -47,6 +47,7 @@ ins { text-decoration: underline 2px; background: var(--added-tint); color: inhe
 .removed del, .added ins { outline: none; background: transparent; }
 p { margin: 0; white-space: pre-wrap; }
 a { color: inherit; }
+.break { font-weight: 700; padding: 0 .15em; }
 """
 
 _LABELS = {
@@ -65,6 +66,10 @@ def _tokens_html(tokens: tuple[Token, ...]) -> str:
     parts = []
     for token in tokens:
         text = escape(token.text)
+        if token.op is not TokenOp.EQUAL and "\n" in token.text and not token.text.strip():
+            # A paragraph break added or removed: visible as a marked ¶.
+            mark = '<span class="break" title="paragraph break">¶</span>'
+            text = mark if token.op is TokenOp.DELETE else mark + text
         if token.op is TokenOp.DELETE:
             parts.append(f"<del>{text}</del>")
         elif token.op is TokenOp.INSERT:

@@ -44,23 +44,32 @@ def _numbers(indices: tuple[int, ...]) -> str:
     return "+".join(f"¶{i + 1}" for i in indices) or "—"
 
 
+def _shown(token: Token) -> str:
+    """A changed paragraph break reads as ¶ (an inserted one also starts a new line)."""
+    if "\n" in token.text and not token.text.strip():
+        return "¶\n\n" if token.op is TokenOp.INSERT else "¶"
+    return token.text
+
+
 def render_tokens(tokens: tuple[Token, ...], color: bool) -> str:
     parts = []
     for token in tokens:
         if token.op is TokenOp.EQUAL:
             parts.append(token.text)
-        elif color:
+            continue
+        text = _shown(token)
+        if color:
             style = _DELETE if token.op is TokenOp.DELETE else _INSERT
             # Styles do not cross line breaks well in every terminal: restyle per line.
             parts.append(
-                "\n".join(
-                    f"{style}{line}{_RESET}" if line else line for line in token.text.split("\n")
-                )
+                "\n".join(f"{style}{line}{_RESET}" if line else line for line in text.split("\n"))
             )
         elif token.op is TokenOp.DELETE:
-            parts.append(f"[-{token.text}-]")
+            parts.append(f"[-{text}-]")
+        elif text.endswith("\n\n"):
+            parts.append(f"{{+{text[:-2]}+}}\n\n")
         else:
-            parts.append(f"{{+{token.text}+}}")
+            parts.append(f"{{+{text}+}}")
     return "".join(parts)
 
 
