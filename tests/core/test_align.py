@@ -265,3 +265,17 @@ def test_the_fewest_paragraphs_move_even_when_the_others_were_edited() -> None:
         ("moved", (0,), (2,)),
     ]
     assert diff.moved_from(2) == -1  # it used to open the article
+
+
+def test_tiny_split_parts_still_make_a_split() -> None:
+    # Splitters cut at "3." and at abbreviations: the crumbs came from the old
+    # paragraph, they are not new text.
+    numbered = "3. " + STORY[3]
+    quoted = STORY[2].replace("Maria Lopez", "Dr. Maria Lopez")
+    old = [STORY[0], numbered, quoted]
+    cut = quoted.index("Dr.") + len("Dr.")
+    new = [STORY[0], "3.", STORY[3], quoted[:cut], quoted[cut + 1 :]]
+    diff = diff_of(old, new)
+    assert ("split", (1,), (1, 2)) in kinds(diff)
+    assert ("split", (2,), (3, 4)) in kinds(diff)
+    assert diff.stats.added == 0

@@ -26,6 +26,8 @@ from newsdiff_gui.core.align.model import AlignOptions
 # group explains text a single pairing would show as added/removed; the small
 # margin only keeps rounding noise from creating groups.
 GROUP_MIN_GAIN = 0.02
+# Share of the whole's word pairs a group must hold to count as a clean cut.
+CLEAN_CUT_SHARE = 0.9
 # A part may also be a new paragraph holding at least this share of the old
 # paragraph's words: an old paragraph whose sentences were spread over several
 # new paragraphs, each with new text around them.
@@ -100,13 +102,16 @@ class Grouper:
         best_whole = matrix.argmax(axis=0)
         best = matrix[best_whole, np.arange(matrix.shape[1])]
         wl = whole_len[best_whole]
-        # A part shares at least two word pairs with its whole, or all of its one
-        # or two (a split that left "9." of "9. Research your options").
+        # A part cut from the middle of its whole cannot share its first word
+        # pair (the start mark and its first word), so containment is over the rest.
+        owed = np.maximum(part_len - 1, 1)
+        # A part shares at least two word pairs with its whole, or all it can of
+        # a tiny part (a split that left "9." of "9. Research your options").
         is_part = (
-            (best >= np.minimum(2, part_len))
+            (best >= np.minimum(2, owed))
             & (best >= 1)
             & (
-                (best >= self.options.part_min_containment * part_len)
+                (best >= self.options.part_min_containment * owed)
                 | ((best >= self.options.shared_min_words) & (best >= PART_MIN_SHARE_OF_WHOLE * wl))
             )
         )
@@ -133,8 +138,12 @@ class Grouper:
             similarity_of(s, len(whole_code), len(c))
             for s, c in zip(singles, part_codes, strict=True)
         )
+        # A clean cut (the parts are the whole, give or take their first word
+        # pairs) is a group even when a tiny part gains little: "3." cut off a
+        # long paragraph would otherwise read as a new paragraph.
+        clean_cut = shared >= CLEAN_CUT_SHARE * max(len(whole_code), len(joined) - len(order))
         if similarity < self.options.pair_min_similarity or (
-            similarity < best_single + GROUP_MIN_GAIN
+            similarity < best_single + GROUP_MIN_GAIN and not clean_cut
         ):
             return None
         return order, similarity
