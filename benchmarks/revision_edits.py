@@ -76,6 +76,8 @@ STACK_SHARE = 0.3
 MOVE_BLOCK_SIZES = {1: 70, 2: 20, 3: 10}
 # Share of splits/merges whose result also gets a figure updated.
 REGROUP_EDIT_SHARE = 0.25
+# Inserted text and wire-swap partners: the closest in topic of this many candidates.
+FRESH_CANDIDATES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +183,11 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+def prose(paragraph: str) -> list[str]:
+    """Its sentences that end like sentences (not headings or list items), for adding."""
+    return [s for s in sentences(paragraph) if s.rstrip('"”’)').endswith((".", "!", "?"))]
+
+
 def words(text: str) -> list[str]:
     return _WORDS.findall(text.casefold())
 
@@ -198,6 +205,37 @@ def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
 def _pairs(text: str) -> set[tuple[str, str]]:
     w = words(text)
     return set(itertools.pairwise(w))
+
+
+class Unrelated:
+    """Does a text share nothing with these paragraphs? No five-word run, no whole
+    paragraph (up to case/quotes/punctuation), and no whole short paragraph of
+    theirs inside it (a heading "Battery life" inside "Battery life lags behind
+    Sony" would make a pairing arguable)."""
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.shingles = set().union(*(shingles(p) for p in paragraphs))
+        self.keys = {paragraph_key(p) for p in paragraphs}
+        self.short = [f" {k} " for k in self.keys if len(k.split()) < 5]
+
+    def __call__(self, text: str) -> bool:
+        key = paragraph_key(text)
+        padded = f" {key} "
+        return (
+            key not in self.keys
+            and not shingles(text) & self.shingles
+            and not any(short in padded for short in self.short)
+        )
+
+
+def vocabulary(paragraphs: Sequence[str]) -> set[str]:
+    return {w for p in paragraphs for w in words(p) if len(w) >= 4}
+
+
+def topic_overlap(text: str, topic: set[str]) -> float:
+    """Share of the text's longer words that the topic vocabulary holds."""
+    mine = vocabulary([text])
+    return len(mine & topic) / len(mine) if mine else 0.0
 
 
 def clean_article(paragraphs: Sequence[str]) -> tuple[str, ...]:
@@ -249,8 +287,9 @@ class _Builder:
         self.items = [_Item(text, (k,)) for k, text in enumerate(self.old)]
         self.script: list[Step] = []
         self.distinct = distinctive(self.old)
-        self.old_shingles = set().union(*(shingles(p) for p in self.old))
+        self.unrelated = Unrelated(self.old)
         self.old_keys = {paragraph_key(p) for p in self.old}
+        self.vocabulary = vocabulary(self.old)
         self.donors = donors
 
     def free(self, min_words: int = MIN_EDIT_WORDS, stacked: bool = False) -> list[int]:
@@ -269,15 +308,23 @@ class _Builder:
         ]
 
     def fresh_text(self, pick: Callable[[Article], list[str]]) -> str | None:
-        """A sentence/paragraph from another article that shares no text with this one."""
-        for _ in range(20):
+        """A sentence/paragraph from another article that shares no text with this one.
+
+        Of up to `FRESH_CANDIDATES` such texts, the one sharing most vocabulary with
+        the article: new text in a real update is about the same story, and
+        same-topic text is what could tempt an aligner into a false pair.
+        """
+        found = []
+        for _ in range(3 * FRESH_CANDIDATES):
             choices = [t for t in pick(self.rng.choice(self.donors)) if len(t.split()) >= 8]
             if not choices:
                 continue
             text = clean_text(self.rng.choice(choices))
-            if paragraph_key(text) not in self.old_keys and not shingles(text) & self.old_shingles:
-                return text
-        return None
+            if self.unrelated(text):
+                found.append(text)
+                if len(found) == FRESH_CANDIDATES:
+                    break
+        return max(found, key=lambda t: topic_overlap(t, self.vocabulary), default=None)
 
     def replace(self, pos: int, text: str, edit: str) -> bool:
         item = self.items[pos]
@@ -333,7 +380,7 @@ class _Builder:
         return text[: match.start()] + new + text[match.end() :]
 
     def sentence_added(self, text: str) -> str | None:
-        sentence = self.fresh_text(lambda a: [s for p in a.paragraphs for s in sentences(p)])
+        sentence = self.fresh_text(lambda a: [s for p in a.paragraphs for s in prose(p)])
         if sentence is None:
             return None
         parts = sentences(text)
@@ -395,7 +442,7 @@ class _Builder:
         parts = sentences(text)
         if len(parts) < 2 or max(len(p.split()) for p in parts[1:]) < MIN_EDIT_WORDS:
             return None
-        sentence = self.fresh_text(lambda a: sentences(a.paragraphs[0]))
+        sentence = self.fresh_text(lambda a: prose(a.paragraphs[0]))
         return None if sentence is None else " ".join([sentence, *parts[1:]])
 
     # -- one newsroom edit --
@@ -564,16 +611,23 @@ def _unique_longest_chain(sequence: Sequence[int]) -> list[bool] | None:
 
 
 def _wire_swap(article: Article, donors: Sequence[Article], rng: random.Random) -> Revision | None:
-    old_shingles = set().union(*(shingles(p) for p in article.paragraphs))
-    old_keys = {paragraph_key(p) for p in article.paragraphs}
-    for _ in range(20):
+    unrelated = Unrelated(article.paragraphs)
+    # The closest in vocabulary of a few unrelated articles: another agency's copy
+    # of the story shares its topic and names, never its sentences.
+    found: list[Article] = []
+    for _ in range(3 * FRESH_CANDIDATES):
         other = rng.choice(donors)
         if other.source == article.source or len(other.paragraphs) < 3:
             continue
-        if any(
-            paragraph_key(p) in old_keys or shingles(p) & old_shingles for p in other.paragraphs
+        if all(map(unrelated, other.paragraphs)) and all(
+            map(Unrelated(other.paragraphs), article.paragraphs)
         ):
-            continue
+            found.append(other)
+            if len(found) == FRESH_CANDIDATES:
+                break
+    topic = vocabulary(article.paragraphs)
+    if found:
+        other = max(found, key=lambda a: topic_overlap(" ".join(a.paragraphs), topic))
         new = other.paragraphs[: max(3, len(article.paragraphs) + rng.randint(-3, 3))]
         truth = (
             *(TruthRow(ChangeKind.ADDED, (), (j,), edits=("wire_swap",)) for j in range(len(new))),
@@ -631,14 +685,23 @@ def make_revision(
 
 
 def generate(articles: Sequence[Article], count: int, seed: int) -> list[Revision]:
-    """`count` revisions of randomly drawn articles (≥ 3 paragraphs), deterministic for a seed."""
+    """`count` revisions of random articles (≥ 3 paragraphs), deterministic for a seed.
+
+    The corpus (the part of `source` before ":") is drawn first, each with equal
+    chance, then an article in it: otherwise WCXB's 793 pages, many of them long
+    how-tos and listicles, would outweigh AEB's 181 news articles four to one.
+    """
     rng = random.Random(seed)
     usable = [a for a in articles if len(a.paragraphs) >= 3]
+    corpora: dict[str, list[Article]] = {}
+    for article in usable:
+        corpora.setdefault(article.source.split(":")[0], []).append(article)
     revisions: list[Revision] = []
     for _ in range(20 * count):
         if len(revisions) == count:
             break
-        revision = make_revision(len(revisions), rng.choice(usable), usable, rng)
+        article = rng.choice(corpora[rng.choice(sorted(corpora))])
+        revision = make_revision(len(revisions), article, usable, rng)
         if revision is not None:
             revisions.append(revision)
     return revisions  # shorter than `count` only for a pool too small to edit
