@@ -159,6 +159,9 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
         if not chunk.equal:
             sink.change("".join(chunk.old), "".join(chunk.new))
             continue
+        if chunk.old == chunk.new:  # the usual case: same words, same spacing
+            sink.add(TokenOp.EQUAL, "".join(chunk.old))
+            continue
         for old_item, new_item in zip(chunk.old, chunk.new, strict=True):
             if old_item == new_item:
                 sink.add(TokenOp.EQUAL, old_item)
