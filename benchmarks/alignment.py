@@ -49,14 +49,9 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks.*` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.difflib_baseline import baseline_align
-from benchmarks.revision_edits import (
-    Article,
-    Revision,
-    TruthRow,
-    clean_article,
-    generate,
-    truth_links,
-)
+from benchmarks.revision_edits import generate
+from benchmarks.revision_script import Article, Revision, TruthRow, truth_links
+from benchmarks.revision_text import clean_article
 from newsdiff_gui.core.align import ChangeKind, Diff, Row, align, check_invariants
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"

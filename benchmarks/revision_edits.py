@@ -12,6 +12,13 @@ merges, quote/dash-style changes, case-only changes, typo fixes, a rewritten
 lede; 1–5 per revision. Some revisions are wire swaps instead: the whole story
 replaced by a different article (every paragraph removed and added, no pairs).
 
+Realism: 1–5 edits per revision (`EDITS_PER_REVISION`); a text edit may hit a
+paragraph another text edit already changed (`STACK_SHARE`); moves take blocks
+of 1–3 paragraphs; a split part or merged paragraph sometimes also gets a figure
+updated; inserted paragraphs, added sentences and wire-swap partners are the
+closest in vocabulary of several candidates (same-topic text is what tempts an
+aligner into a false pair); the two corpora are drawn equally often.
+
 How the truth is kept unambiguous (each rule removes a case where two answers
 would be equally right):
 
@@ -20,22 +27,23 @@ would be equally right):
   is unknowable.
 * Paragraphs that change text, move, split or merge must be *distinctive*
   (sharing under half of their word pairs with any other paragraph of the
-  article) and, for text edits, at least `MIN_EDIT_WORDS` words long, so the
-  edited paragraph cannot be mistaken for a sibling; short ones ("Advertisement",
-  subheads) are only deleted or case-changed. Each old paragraph takes at most
-  one edit.
-* Inserted paragraphs and added sentences come from other articles and share no
-  five-word run (nor a whole paragraph) with the old version: they are really new.
-  Wire-swap partners share none either.
-* Every edit really changes the text; no new paragraph repeats another one.
+  article) so they cannot be mistaken for a sibling; text edits need at least
+  `MIN_EDIT_WORDS` words, split/merge parts `MIN_PART_WORDS`. Short paragraphs
+  ("Advertisement", subheads) are deleted, moved or case-changed only.
+* Inserted paragraphs, added sentences and wire-swap partners share no
+  five-word run, no whole paragraph and no whole short paragraph with the old
+  version (`revision_text.Unrelated`): they are really new, so "added" is the
+  only right answer and any pair with them is invented.
+* Every edit really changes the text, and a "minor" edit (quote/dash style,
+  case) changes nothing else while a word edit changes more than that.
+* No new paragraph repeats another or equals an old paragraph it did not come from.
 * Moves: DESIGN.md says the paragraphs that moved are the fewest that explain
   the change, i.e. those outside a longest in-order chain. A revision is kept
   only when that chain is unique and its complement is exactly the set of
   paragraphs the script moved (so a paragraph moved next to where it was, or a
-  move undone by deletions, is redrawn, never scored).
-* Splits cut at sentence boundaries into parts of at least `MIN_PART_WORDS`
-  words; merges join consecutive old paragraphs of that size (text order = old
-  order). Split and merged paragraphs take no other edit and do not move.
+  move undone by deletions, is redrawn, never scored). Moves go 3+ places.
+* Splits cut at sentence boundaries; merges join consecutive old paragraphs
+  (text order = old order). Regrouped paragraphs take no move and no later edit.
 * A typo fix puts the typo into the *old* version and the correct word in the
   new one (the source text is the corrected state).
 
@@ -45,18 +53,38 @@ Nothing here reads files: `alignment.py` loads the articles and passes them in.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import random
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from benchmarks.revision_script import (
+    MINOR_EDITS,
+    Article,
+    Revision,
+    Step,
+    Tracked,
+    TruthRow,
+    truth_rows,
+)
+from benchmarks.revision_text import (
+    MIN_PART_WORDS,
+    Unrelated,
+    case_change,
+    distinctive,
+    number_update,
+    paragraph_key,
+    prose,
+    quote_style,
+    sentence_removed,
+    sentences,
+    topic_overlap,
+    vocabulary,
+    with_typo,
+)
 from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.normalize import clean_text, fold_typography
 
 MIN_EDIT_WORDS = 8
-MIN_PART_WORDS = 5
 WIRE_SWAP_SHARE = 0.07
 EDITS_PER_REVISION = {1: 30, 2: 30, 3: 20, 4: 12, 5: 8}
 EDIT_WEIGHTS = {
@@ -64,7 +92,12 @@ EDIT_WEIGHTS = {
     "paragraph_deleted": 10, "moved": 7, "moved_edited": 5, "split": 6, "merged": 6,
     "quote_style": 7, "case_change": 5, "typo_fix": 7, "lede_rewrite": 4,
 }  # fmt: skip
-MINOR_EDITS = frozenset({"quote_style", "case_change"})
+TEXT_EDITS: dict[str, Callable[[str, random.Random], str | None]] = {
+    "number_update": number_update,
+    "sentence_removed": sentence_removed,
+    "quote_style": quote_style,
+    "case_change": case_change,
+}
 # Edits that may hit a paragraph another text edit already changed (a casualty
 # paragraph often gets a new figure and a new sentence in one update), with
 # this probability when such a paragraph exists.
@@ -80,202 +113,7 @@ REGROUP_EDIT_SHARE = 0.25
 FRESH_CANDIDATES = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
-    source: str  # "aeb:<id>" or "wcxb:<file>"
-    title: str
-    paragraphs: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One operation on the working paragraph list (positions at the time of the step).
-
-    op: "replace" (texts[0] at position), "insert" (texts[0] before position),
-    "delete", "move" (`count` paragraphs, at least 1, to `target`, counted after
-    their removal), "split" (position becomes texts), "merge" (position and the
-    next count-1 become texts[0]).
-    """
-
-    edit: str
-    op: str
-    position: int
-    texts: tuple[str, ...] = ()
-    target: int = 0
-    count: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class TruthRow:
-    kind: ChangeKind
-    old: tuple[int, ...]
-    new: tuple[int, ...]
-    minor: bool = False
-    edits: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Revision:
-    number: int
-    source: str
-    old: Document
-    new: Document
-    edits: tuple[str, ...]
-    script: tuple[Step, ...]
-    truth: tuple[TruthRow, ...]
-
-    @property
-    def links(self) -> frozenset[tuple[int, int]]:
-        return truth_links(self.truth)
-
-
-def truth_links(rows: Sequence[TruthRow]) -> frozenset[tuple[int, int]]:
-    return frozenset((i, j) for row in rows for i in row.old for j in row.new)
-
-
-def apply_script(paragraphs: Sequence[str], script: Sequence[Step]) -> list[str]:
-    """Replay an edit script (independent of the generator's bookkeeping, for tests)."""
-    work = list(paragraphs)
-    for step in script:
-        p = step.position
-        if step.op == "replace":
-            work[p] = step.texts[0]
-        elif step.op == "insert":
-            work.insert(p, step.texts[0])
-        elif step.op == "delete":
-            del work[p]
-        elif step.op == "move":
-            block = work[p : p + max(1, step.count)]
-            del work[p : p + len(block)]
-            work[step.target : step.target] = block
-        elif step.op == "split":
-            work[p : p + 1] = step.texts
-        elif step.op == "merge":
-            work[p : p + step.count] = step.texts
-        else:
-            raise ValueError(step.op)
-    return work
-
-
-# -- text helpers -------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Cpl|Adm|Prof|Rev|Mt|Ft|No"
-    r"|Jr|Sr|vs|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
-)
-_WORDS = re.compile(r"\w+")
-_NUMBER_WORDS = {"two": "three", "three": "four", "four": "five", "five": "six",
-                 "six": "seven", "seven": "at least eight", "eight": "nine", "nine": "ten",
-                 "ten": "at least 11", "dozens": "hundreds", "hundreds": "thousands"}  # fmt: skip
-_NUMBER = re.compile(r"\b(\d{1,4})\b|\b(" + "|".join(_NUMBER_WORDS) + r")\b")
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of a paragraph (not cut after "Mr." or an initial)."""
-    parts: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATION.search(text[start : match.start()]):
-            parts.append(text[start : match.start()])
-            start = match.end()
-    parts.append(text[start:])
-    return [p for p in parts if p.strip()]
-
-
-def prose(paragraph: str) -> list[str]:
-    """Its sentences that end like sentences (not headings or list items), for adding."""
-    return [s for s in sentences(paragraph) if s.rstrip('"”’)').endswith((".", "!", "?"))]
-
-
-def words(text: str) -> list[str]:
-    return _WORDS.findall(text.casefold())
-
-
-def paragraph_key(text: str) -> str:
-    """What two paragraphs share when they are 'the same' up to case, quotes and punctuation."""
-    return " ".join(words(fold_typography(text)))
-
-
-def shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
-    w = words(text)
-    return {tuple(w[k : k + size]) for k in range(len(w) - size + 1)}
-
-
-def _pairs(text: str) -> set[tuple[str, str]]:
-    w = words(text)
-    return set(itertools.pairwise(w))
-
-
-class Unrelated:
-    """Does a text share nothing with these paragraphs? No five-word run, no whole
-    paragraph (up to case/quotes/punctuation), and no whole short paragraph of
-    theirs inside it (a heading "Battery life" inside "Battery life lags behind
-    Sony" would make a pairing arguable)."""
-
-    def __init__(self, paragraphs: Sequence[str]) -> None:
-        self.shingles = set().union(*(shingles(p) for p in paragraphs))
-        self.keys = {paragraph_key(p) for p in paragraphs}
-        self.short = [f" {k} " for k in self.keys if len(k.split()) < 5]
-
-    def __call__(self, text: str) -> bool:
-        key = paragraph_key(text)
-        padded = f" {key} "
-        return (
-            key not in self.keys
-            and not shingles(text) & self.shingles
-            and not any(short in padded for short in self.short)
-        )
-
-
-def vocabulary(paragraphs: Sequence[str]) -> set[str]:
-    return {w for p in paragraphs for w in words(p) if len(w) >= 4}
-
-
-def topic_overlap(text: str, topic: set[str]) -> float:
-    """Share of the text's longer words that the topic vocabulary holds."""
-    mine = vocabulary([text])
-    return len(mine & topic) / len(mine) if mine else 0.0
-
-
-def clean_article(paragraphs: Sequence[str]) -> tuple[str, ...]:
-    """Cleaned, non-empty paragraphs with repeats (by `paragraph_key`) dropped."""
-    seen: set[str] = set()
-    kept = []
-    for paragraph in paragraphs:
-        text, key = clean_text(paragraph), paragraph_key(paragraph)
-        if key and key not in seen:
-            seen.add(key)
-            kept.append(text)
-    return tuple(kept)
-
-
-def distinctive(paragraphs: Sequence[str]) -> list[bool]:
-    """True for paragraphs sharing < half their word pairs with every other one."""
-    sets = [_pairs(p) for p in paragraphs]
-    flags = []
-    for k, mine in enumerate(sets):
-        flags.append(
-            all(
-                not mine or not other or len(mine & other) < 0.5 * min(len(mine), len(other))
-                for m, other in enumerate(sets)
-                if m != k
-            )
-        )
-    return flags
-
-
 # -- the generator ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """A paragraph of the working new version and where it came from."""
-
-    text: str
-    origin: tuple[int, ...]  # old indices, in the order their text appears here
-    edits: tuple[str, ...] = ()
-    moved: bool = False
 
 
 class _Builder:
@@ -284,7 +122,7 @@ class _Builder:
     def __init__(self, article: Article, donors: Sequence[Article], rng: random.Random) -> None:
         self.rng = rng
         self.old = list(article.paragraphs)
-        self.items = [_Item(text, (k,)) for k, text in enumerate(self.old)]
+        self.items = [Tracked(text, (k,)) for k, text in enumerate(self.old)]
         self.script: list[Step] = []
         self.distinct = distinctive(self.old)
         self.unrelated = Unrelated(self.old)
@@ -362,22 +200,11 @@ class _Builder:
     def figure_in_regrouped(self, pos: int, edit: str) -> None:
         """Sometimes a split part or merged paragraph also gets a figure updated."""
         if self.rng.random() < REGROUP_EDIT_SHARE:
-            text = self.number_update(self.items[pos].text)
+            text = number_update(self.items[pos].text, self.rng)
             if text is not None:
                 self.replace(pos, text, edit)
 
     # -- text edits (return the new text or None) --
-
-    def number_update(self, text: str) -> str | None:
-        found = list(_NUMBER.finditer(text))
-        if not found:
-            return None
-        match = self.rng.choice(found)
-        if match.group(1):
-            new = str(int(match.group(1)) + self.rng.randint(1, 5))
-        else:
-            new = _NUMBER_WORDS[match.group(2)]
-        return text[: match.start()] + new + text[match.end() :]
 
     def sentence_added(self, text: str) -> str | None:
         sentence = self.fresh_text(lambda a: [s for p in a.paragraphs for s in prose(p)])
@@ -387,56 +214,22 @@ class _Builder:
         at = self.rng.randint(1, len(parts))
         return " ".join([*parts[:at], sentence, *parts[at:]])
 
-    def sentence_removed(self, text: str) -> str | None:
-        parts = sentences(text)
-        if len(parts) < 3:
-            return None
-        # Not the first sentence, and at most a third of the words: what is left is
-        # unmistakably that paragraph (a trim, not a rewrite).
-        drop = self.rng.randrange(1, len(parts))
-        if len(parts[0].split()) < MIN_PART_WORDS or 3 * len(parts[drop].split()) > len(
-            text.split()
-        ):
-            return None
-        del parts[drop]
-        return " ".join(parts)
-
     def typo_fix(self, pos: int) -> bool:
         # The old version gets the typo, so the new one holds the real (corrected) text.
         item = self.items[pos]
-        candidates = [m for m in re.finditer(r"\b[a-z]{5,}\b", item.text)]
-        if not candidates:
+        old_text = with_typo(item.text, self.rng)
+        if old_text is None:
             return False
-        m = self.rng.choice(candidates)
-        k = self.rng.randrange(1, len(m.group()) - 2)
-        word = m.group()
-        typo = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
-        if typo == word:
-            return False
-        old_text = item.text[: m.start()] + typo + item.text[m.end() :]
         self.old[item.origin[0]] = old_text
         self.items[pos] = dataclasses.replace(item, text=old_text)
         return self.replace(pos, item.text, "typo_fix")
 
-    def quote_style(self, text: str) -> str | None:
-        if re.search("[“”‘’—–]", text):
-            out = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
-            return out.replace("—", " – ") if self.rng.random() < 0.3 else out
-        if re.search("[\"']", text):
-            out = re.sub(r'"([^"]*)"', "“\\1”", text)
-            return out.replace("'", "’")
-        if " - " in text:
-            return text.replace(" - ", "—")
-        return None
-
-    def case_change(self, text: str) -> str | None:
-        found = list(re.finditer(r"(?<=[a-z,;] )([A-Za-z][a-z]{3,})\b", text))
-        if not found:
-            return None
-        m = self.rng.choice(found)
-        word = m.group(1)
-        swapped = word.lower() if word[0].isupper() else word.capitalize()
-        return text[: m.start(1)] + swapped + text[m.end(1) :]
+    def text_edit(self, edit: str, text: str) -> str | None:
+        if edit == "sentence_added":
+            return self.sentence_added(text)
+        if edit == "lede_rewrite":
+            return self.lede_rewrite(text)
+        return TEXT_EDITS[edit](text, self.rng)
 
     def lede_rewrite(self, text: str) -> str | None:
         parts = sentences(text)
@@ -454,7 +247,7 @@ class _Builder:
             if text is None:
                 return False
             pos = rng.randint(0, len(self.items))
-            self.items.insert(pos, _Item(text, (), (edit,)))
+            self.items.insert(pos, Tracked(text, (), (edit,)))
             self.script.append(Step(edit, "insert", pos, (text,)))
             return True
         if edit == "paragraph_deleted":
@@ -476,7 +269,7 @@ class _Builder:
                 return False
             pos = rng.choice(starts)
             a, b = self.items[pos], self.items[pos + 1]
-            merged = _Item(a.text + " " + b.text, a.origin + b.origin, (edit,))
+            merged = Tracked(a.text + " " + b.text, a.origin + b.origin, (edit,))
             self.items[pos : pos + 2] = [merged]
             self.script.append(Step(edit, "merge", pos, (merged.text,), count=2))
             self.figure_in_regrouped(pos, edit)
@@ -498,7 +291,7 @@ class _Builder:
             pos, parts, cut = rng.choice(options)
             halves = (" ".join(parts[:cut]), " ".join(parts[cut:]))
             origin = self.items[pos].origin
-            self.items[pos : pos + 1] = [_Item(h, origin, (edit,)) for h in halves]
+            self.items[pos : pos + 1] = [Tracked(h, origin, (edit,)) for h in halves]
             self.script.append(Step(edit, "split", pos, halves))
             self.figure_in_regrouped(pos + rng.randrange(2), edit)
             return True
@@ -529,85 +322,14 @@ class _Builder:
                 return False
             pos = rng.choice(free)
             how = rng.choice(["number_update", "sentence_added", "sentence_removed"])
-            text = getattr(self, how)(self.items[pos].text)
+            text = self.text_edit(how, self.items[pos].text)
             return text is not None and self.replace(pos, text, edit) and self.move(pos, edit)
         rng.shuffle(free)
         for pos in free[:8]:
-            text = getattr(self, edit)(self.items[pos].text)
+            text = self.text_edit(edit, self.items[pos].text)
             if text is not None:
                 return self.replace(pos, text, edit)
         return False
-
-    def truth(self) -> tuple[TruthRow, ...] | None:
-        """The expected rows, or None when the revision's truth would be ambiguous."""
-        new_keys = [paragraph_key(i.text) for i in self.items]
-        if len(set(new_keys)) < len(new_keys):
-            return None  # a new paragraph repeats another one
-        old_keys = [paragraph_key(p) for p in self.old]  # typo fixes changed some
-        for item in self.items:  # a changed paragraph must not equal some other old one
-            others = set(old_keys) - {old_keys[o] for o in item.origin}
-            if item.origin and paragraph_key(item.text) in others:
-                return None
-        # One chain element per 1:1 item and per split/merge group.
-        groups: dict[tuple[int, ...], list[int]] = {}
-        for j, item in enumerate(self.items):
-            if item.origin:
-                groups.setdefault(item.origin, []).append(j)
-        elements = sorted((js[0], origin[0], js) for origin, js in groups.items())
-        in_chain = _unique_longest_chain([old for _, old, _ in elements])
-        if in_chain is None:
-            return None
-        rows = []
-        for (_, _, js), chained in zip(elements, in_chain, strict=True):
-            origin = self.items[js[0]].origin
-            edits = tuple(dict.fromkeys(e for j in js for e in self.items[j].edits))
-            if len(origin) > 1 or len(js) > 1:
-                if not chained:
-                    return None  # splits/merges are never moved by the script
-                kind = ChangeKind.MERGED if len(origin) > 1 else ChangeKind.SPLIT
-                rows.append(TruthRow(kind, origin, tuple(js), edits=edits))
-                continue
-            item = self.items[js[0]]
-            if item.moved == chained:
-                return None  # the fewest-moves explanation differs from the script
-            edited = clean_text(item.text) != clean_text(self.old[origin[0]])
-            if item.moved:
-                kind = ChangeKind.MOVED_EDITED if edited else ChangeKind.MOVED
-            else:
-                kind = ChangeKind.EDITED if edited else ChangeKind.UNCHANGED
-            minor = edited and set(item.edits) <= MINOR_EDITS
-            rows.append(TruthRow(kind, origin, tuple(js), minor, edits))
-        for j, item in enumerate(self.items):
-            if not item.origin:
-                rows.append(TruthRow(ChangeKind.ADDED, (), (j,), edits=item.edits))
-        kept = {o for item in self.items for o in item.origin}
-        for i in range(len(self.old)):
-            if i not in kept:
-                rows.append(TruthRow(ChangeKind.REMOVED, (i,), (), edits=("paragraph_deleted",)))
-        return tuple(rows)
-
-
-def _unique_longest_chain(sequence: Sequence[int]) -> list[bool] | None:
-    """Membership of each element in the longest increasing subsequence, None if not unique.
-
-    An element lies on some longest chain iff (longest chain ending there) +
-    (longest chain starting there) - 1 equals the overall length; the chain is
-    unique iff exactly that many elements do. O(n²), fine for articles.
-    """
-    n = len(sequence)
-    ending = [1] * n
-    for k in range(n):
-        for m in range(k):
-            if sequence[m] < sequence[k]:
-                ending[k] = max(ending[k], ending[m] + 1)
-    starting = [1] * n
-    for k in reversed(range(n)):
-        for m in range(k + 1, n):
-            if sequence[m] > sequence[k]:
-                starting[k] = max(starting[k], starting[m] + 1)
-    best = max(ending, default=0)
-    on_chain = [ending[k] + starting[k] - 1 == best for k in range(n)]
-    return on_chain if sum(on_chain) == best else None
 
 
 def _wire_swap(article: Article, donors: Sequence[Article], rng: random.Random) -> Revision | None:
@@ -669,7 +391,7 @@ def make_revision(
             edit = rng.choices(list(EDIT_WEIGHTS), list(EDIT_WEIGHTS.values()))[0]
             if builder.apply(edit):
                 applied.append(edit)
-        truth = builder.truth() if applied else None
+        truth = truth_rows(builder.old, builder.items) if applied else None
         if truth is not None:
             new = tuple(item.text for item in builder.items)
             return Revision(

@@ -14,16 +14,16 @@ import pytest
 from benchmarks import revision_edits
 from benchmarks.alignment import Score, score_rows
 from benchmarks.difflib_baseline import baseline_align, baseline_rows
-from benchmarks.revision_edits import (
+from benchmarks.revision_edits import generate, make_revision
+from benchmarks.revision_script import (
+    MINOR_EDITS,
     Article,
     Revision,
     TruthRow,
     apply_script,
-    clean_article,
-    generate,
-    make_revision,
-    sentences,
+    unique_longest_chain,
 )
+from benchmarks.revision_text import clean_article, sentences
 from newsdiff_gui.core.align import ChangeKind, Row, check_invariants
 from newsdiff_gui.core.document import Document
 
@@ -122,7 +122,7 @@ def test_truth_rows_have_the_arity_and_text_of_their_kind(revisions: list[Revisi
                 assert matcher.ratio() > 0.9, row
             if row.minor:
                 assert row.kind is ChangeKind.EDITED
-                assert set(row.edits) <= revision_edits.MINOR_EDITS
+                assert set(row.edits) <= MINOR_EDITS
 
 
 def test_edits_cover_the_newsroom_repertoire(revisions: list[Revision]) -> None:
@@ -134,7 +134,7 @@ def test_edits_cover_the_newsroom_repertoire(revisions: list[Revision]) -> None:
 
 
 def test_moves_are_the_fewest_that_explain_the_new_order() -> None:
-    chain = revision_edits._unique_longest_chain
+    chain = unique_longest_chain
     assert chain([1, 2, 3, 0]) == [True, True, True, False]  # old 0 moved to the end
     assert chain([0, 2, 1, 3]) is None  # a neighbour swap: either one moved
     assert chain([0, 1, 2]) == [True, True, True]
