@@ -79,6 +79,7 @@ from benchmarks.revision_text import (
     topic_overlap,
     vocabulary,
     with_typo,
+    word_count,
 )
 from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.core.document import Document
@@ -142,7 +143,7 @@ class _Builder:
             )
             and bool(item.edits) == stacked
             and self.distinct[item.origin[0]]
-            and len(item.text.split()) >= min_words
+            and word_count(self.old[item.origin[0]]) >= min_words  # as first written
         ]
 
     def fresh_text(self, pick: Callable[[Article], list[str]]) -> str | None:
@@ -154,7 +155,7 @@ class _Builder:
         """
         found = []
         for _ in range(3 * FRESH_CANDIDATES):
-            choices = [t for t in pick(self.rng.choice(self.donors)) if len(t.split()) >= 8]
+            choices = [t for t in pick(self.rng.choice(self.donors)) if word_count(t) >= 8]
             if not choices:
                 continue
             text = clean_text(self.rng.choice(choices))
@@ -233,7 +234,7 @@ class _Builder:
 
     def lede_rewrite(self, text: str) -> str | None:
         parts = sentences(text)
-        if len(parts) < 2 or max(len(p.split()) for p in parts[1:]) < MIN_EDIT_WORDS:
+        if len(parts) < 2 or max(map(word_count, parts[1:])) < MIN_EDIT_WORDS:
             return None
         sentence = self.fresh_text(lambda a: prose(a.paragraphs[0]))
         return None if sentence is None else " ".join([sentence, *parts[1:]])
@@ -281,8 +282,8 @@ class _Builder:
                 cuts = [
                     k
                     for k in range(1, len(parts))
-                    if len(" ".join(parts[:k]).split()) >= MIN_PART_WORDS
-                    and len(" ".join(parts[k:]).split()) >= MIN_PART_WORDS
+                    if word_count(" ".join(parts[:k])) >= MIN_PART_WORDS
+                    and word_count(" ".join(parts[k:])) >= MIN_PART_WORDS
                 ]
                 if cuts:
                     options.append((pos, parts, rng.choice(cuts)))

@@ -49,6 +49,11 @@ def words(text: str) -> list[str]:
     return _WORDS.findall(text.casefold())
 
 
+def word_count(text: str) -> int:
+    """Words proper: list dashes and bullets ("- Building - HVAC") are not words."""
+    return len(_WORDS.findall(text))
+
+
 def paragraph_key(text: str) -> str:
     """What two paragraphs share when they are 'the same' up to case, quotes and punctuation."""
     return " ".join(words(fold_typography(text)))
@@ -142,7 +147,7 @@ def sentence_removed(text: str, rng: random.Random) -> str | None:
     if len(parts) < 3:
         return None
     drop = rng.randrange(1, len(parts))
-    if len(parts[0].split()) < MIN_PART_WORDS or 3 * len(parts[drop].split()) > len(text.split()):
+    if word_count(parts[0]) < MIN_PART_WORDS or 3 * word_count(parts[drop]) > word_count(text):
         return None
     return " ".join(parts[:drop] + parts[drop + 1 :])
 
