@@ -53,6 +53,7 @@ Nothing here reads files: `alignment.py` loads the articles and passes them in.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import random
 from collections.abc import Callable, Sequence
 
@@ -108,6 +109,8 @@ STACKABLE_EDITS = frozenset(
 STACK_SHARE = 0.3
 # Moves take a block of 1, 2 or 3 consecutive paragraphs (an editor moving a section).
 MOVE_BLOCK_SIZES = {1: 70, 2: 20, 3: 10}
+# Splits make 2 or 3 paragraphs of one, merges 1 of 2 or 3.
+REGROUP_SIZES = {2: 80, 3: 20}
 # Share of splits/merges whose result also gets a figure updated.
 REGROUP_EDIT_SHARE = 0.25
 # Inserted text and wire-swap partners: the closest in topic of this many candidates.
@@ -260,41 +263,44 @@ class _Builder:
             self.script.append(Step(edit, "delete", pos))
             return True
         if edit == "merged":
+            size = rng.choices(list(REGROUP_SIZES), list(REGROUP_SIZES.values()))[0]
             free = set(self.free(MIN_PART_WORDS))
             starts = [
                 p
                 for p in free
-                if p + 1 in free and self.items[p + 1].origin[0] == self.items[p].origin[0] + 1
+                if all(
+                    p + k in free and self.items[p + k].origin[0] == self.items[p].origin[0] + k
+                    for k in range(size)
+                )
             ]
             if not starts:
                 return False
             pos = rng.choice(starts)
-            a, b = self.items[pos], self.items[pos + 1]
-            merged = Tracked(a.text + " " + b.text, a.origin + b.origin, (edit,))
-            self.items[pos : pos + 2] = [merged]
-            self.script.append(Step(edit, "merge", pos, (merged.text,), count=2))
+            group = self.items[pos : pos + size]
+            merged = Tracked(
+                " ".join(i.text for i in group), tuple(i.origin[0] for i in group), (edit,)
+            )
+            self.items[pos : pos + size] = [merged]
+            self.script.append(Step(edit, "merge", pos, (merged.text,), count=size))
             self.figure_in_regrouped(pos, edit)
             return True
         if edit == "split":
+            size = rng.choices(list(REGROUP_SIZES), list(REGROUP_SIZES.values()))[0]
             options = []
-            for pos in self.free(2 * MIN_PART_WORDS):
+            for pos in self.free(size * MIN_PART_WORDS):
                 parts = sentences(self.items[pos].text)
-                cuts = [
-                    k
-                    for k in range(1, len(parts))
-                    if word_count(" ".join(parts[:k])) >= MIN_PART_WORDS
-                    and word_count(" ".join(parts[k:])) >= MIN_PART_WORDS
-                ]
-                if cuts:
-                    options.append((pos, parts, rng.choice(cuts)))
+                for cuts in itertools.combinations(range(1, min(len(parts), 30)), size - 1):
+                    bounds = (0, *cuts, len(parts))
+                    pieces = tuple(" ".join(parts[a:b]) for a, b in itertools.pairwise(bounds))
+                    if min(map(word_count, pieces)) >= MIN_PART_WORDS:
+                        options.append((pos, pieces))
             if not options:
                 return False
-            pos, parts, cut = rng.choice(options)
-            halves = (" ".join(parts[:cut]), " ".join(parts[cut:]))
+            pos, pieces = rng.choice(options)
             origin = self.items[pos].origin
-            self.items[pos : pos + 1] = [Tracked(h, origin, (edit,)) for h in halves]
-            self.script.append(Step(edit, "split", pos, halves))
-            self.figure_in_regrouped(pos + rng.randrange(2), edit)
+            self.items[pos : pos + 1] = [Tracked(p, origin, (edit,)) for p in pieces]
+            self.script.append(Step(edit, "split", pos, pieces))
+            self.figure_in_regrouped(pos + rng.randrange(size), edit)
             return True
         if edit == "typo_fix":
             free = self.free()
