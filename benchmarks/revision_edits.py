@@ -107,8 +107,9 @@ STACKABLE_EDITS = frozenset(
     {"number_update", "sentence_added", "sentence_removed", "quote_style", "case_change"}
 )
 STACK_SHARE = 0.3
-# Moves take a block of 1, 2 or 3 consecutive paragraphs (an editor moving a section).
-MOVE_BLOCK_SIZES = {1: 70, 2: 20, 3: 10}
+# Moves, insertions and deletions take a block of 1, 2 or 3 consecutive paragraphs
+# (an editor moving, adding or cutting a section).
+BLOCK_SIZES = {1: 70, 2: 20, 3: 10}
 # Splits make 2 or 3 paragraphs of one, merges 1 of 2 or 3.
 REGROUP_SIZES = {2: 80, 3: 20}
 # Share of splits/merges whose result also gets a figure updated.
@@ -167,6 +168,21 @@ class _Builder:
                 if len(found) == FRESH_CANDIDATES:
                     break
         return max(found, key=lambda t: topic_overlap(t, self.vocabulary), default=None)
+
+    def fresh_run(self, size: int) -> tuple[str, ...] | None:
+        """`size` consecutive paragraphs of another article, as `fresh_text` chooses."""
+        found = []
+        for _ in range(3 * FRESH_CANDIDATES):
+            donor = self.rng.choice(self.donors).paragraphs
+            if len(donor) < size:
+                continue
+            start = self.rng.randrange(len(donor) - size + 1)
+            run = tuple(clean_text(p) for p in donor[start : start + size])
+            if all(word_count(p) >= 8 and self.unrelated(p) for p in run):
+                found.append(run)
+                if len(found) == FRESH_CANDIDATES:
+                    break
+        return max(found, key=lambda r: topic_overlap(" ".join(r), self.vocabulary), default=None)
 
     def replace(self, pos: int, text: str, edit: str) -> bool:
         item = self.items[pos]
@@ -246,21 +262,23 @@ class _Builder:
 
     def apply(self, edit: str) -> bool:
         rng = self.rng
+        size = rng.choices(list(BLOCK_SIZES), list(BLOCK_SIZES.values()))[0]
         if edit == "paragraph_inserted":
-            text = self.fresh_text(lambda a: list(a.paragraphs))
-            if text is None:
+            run = self.fresh_run(size)
+            if run is None:
                 return False
             pos = rng.randint(0, len(self.items))
-            self.items.insert(pos, Tracked(text, (), (edit,)))
-            self.script.append(Step(edit, "insert", pos, (text,)))
+            self.items[pos:pos] = [Tracked(text, (), (edit,)) for text in run]
+            self.script += [Step(edit, "insert", pos + k, (t,)) for k, t in enumerate(run)]
             return True
         if edit == "paragraph_deleted":
-            candidates = [p for p, i in enumerate(self.items) if len(i.origin) == 1 and not i.edits]
-            if len(self.items) < 3 or not candidates:
+            untouched = {p for p, i in enumerate(self.items) if len(i.origin) == 1 and not i.edits}
+            starts = [p for p in untouched if all(p + k in untouched for k in range(size))]
+            if len(self.items) < size + 2 or not starts:
                 return False
-            pos = rng.choice(candidates)
-            del self.items[pos]
-            self.script.append(Step(edit, "delete", pos))
+            pos = rng.choice(starts)
+            del self.items[pos : pos + size]
+            self.script += [Step(edit, "delete", pos)] * size
             return True
         if edit == "merged":
             size = rng.choices(list(REGROUP_SIZES), list(REGROUP_SIZES.values()))[0]
@@ -306,7 +324,6 @@ class _Builder:
             free = self.free()
             return bool(free) and self.typo_fix(rng.choice(free))
         if edit == "moved":
-            size = rng.choices(list(MOVE_BLOCK_SIZES), list(MOVE_BLOCK_SIZES.values()))[0]
             free = set(self.free(1))
             starts = [p for p in free if all(p + k in free for k in range(size))]
             starts = [
