@@ -1,0 +1,108 @@
+"""`newsdiff-gui [--db PATH] [--demo] [--screenshot OUT.png [--size 1400x900]]`.
+
+The store is `--db`, else `NEWSDIFF_DB`, else the per-user default. Window
+settings live in QSettings under ORGANIZATION/APPLICATION; `--screenshot` uses a
+throwaway settings file so a screenshot neither depends on nor changes them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+ORGANIZATION = "newsdiff_gui"
+APPLICATION = "newsdiff-gui"
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{2,5})x(\d{2,5})", text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1400x900, not {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="newsdiff-gui", description="Watch news articles change after publication."
+    )
+    parser.add_argument("--db", metavar="PATH", help="the SQLite store (default: NEWSDIFF_DB)")
+    parser.add_argument("--demo", action="store_true", help="open the bundled demo history")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="render offscreen, save, exit")
+    parser.add_argument(
+        "--size", type=_size, default=(1400, 900), metavar="WxH", help="screenshot size"
+    )
+    args = parser.parse_args(argv)
+    if args.size != (1400, 900) and not args.screenshot:
+        parser.error("--size only goes with --screenshot")
+    return args
+
+
+def database_path(args: argparse.Namespace, scratch: Path) -> Path:
+    from newsdiff_gui.core.store import default_database_path
+
+    if args.db:
+        return Path(args.db).expanduser()
+    if args.demo:
+        return scratch / "demo.sqlite3"
+    env = os.environ.get("NEWSDIFF_DB")
+    return Path(env).expanduser() if env else default_database_path()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.screenshot:
+        # Nothing is shown on a real display; this also works on a headless CI box.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from newsdiff_gui.core.store import StoreError, VersionStore
+    from newsdiff_gui.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APPLICATION])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("newsdiff")
+
+    with tempfile.TemporaryDirectory(prefix="newsdiff-gui-") as scratch_name:
+        scratch = Path(scratch_name)
+        path = database_path(args, scratch)
+        try:
+            store = VersionStore.open(path)
+            if args.demo:
+                from newsdiff_gui.ui.demo import load_demo
+
+                load_demo(store)
+        except (StoreError, OSError, ValueError) as exc:
+            message = f"newsdiff-gui: {exc}"
+            print(message, file=sys.stderr)
+            if not args.screenshot:
+                QMessageBox.critical(None, "newsdiff", message)
+            return 1
+        with store:
+            if args.screenshot:
+                from newsdiff_gui.ui.screenshot import render
+
+                settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
+                window = MainWindow(store, settings, start_worker=False)
+                try:
+                    render(window, Path(args.screenshot), *args.size)
+                except OSError as exc:
+                    print(f"newsdiff-gui: {exc}", file=sys.stderr)
+                    return 1
+                finally:
+                    window.close()
+                return 0
+            window = MainWindow(store, QSettings())
+            window.show()
+            return int(app.exec())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

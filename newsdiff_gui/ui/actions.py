@@ -1,0 +1,104 @@
+"""The window's actions, menus and toolbar (what the user can command, in one place)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QToolBar
+
+from newsdiff_gui.ui import theme
+
+
+class Actions:
+    """Every QAction of the main window; the window connects them to its slots."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        def make(text: str, shortcut: QKeySequence | str | list[QKeySequence] = "") -> QAction:
+            action = QAction(text, window)
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            elif shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            return action
+
+        self.add_article = make("&Add article…", QKeySequence.StandardKey.New)
+        self.add_article.setToolTip("Start watching an article (Ctrl+N)")
+        self.import_page = make("&Import saved page…", "Ctrl+I")
+        self.import_page.setToolTip("Store a page saved from the browser as a version")
+        self.check_all = make("Check &all now", "Ctrl+Shift+R")
+        self.check_all.setToolTip("Check every tracked article now")
+        self.check_selected = make("&Check now", QKeySequence.StandardKey.Refresh)
+        self.check_selected.setToolTip("Check the selected article now (F5)")
+        self.remove = make("&Remove article…", QKeySequence.StandardKey.Delete)
+        self.remove.setToolTip("Stop checking the selected article")
+        self.quit = make("&Quit", QKeySequence.StandardKey.Quit)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.next_change = make("&Next change", [QKeySequence("Alt+Down"), QKeySequence("F7")])
+        self.next_change.setToolTip("Next change (Alt+Down, F7)")
+        self.previous_change = make(
+            "&Previous change", [QKeySequence("Alt+Up"), QKeySequence("Shift+F7")]
+        )
+        self.previous_change.setToolTip("Previous change (Alt+Up, Shift+F7)")
+
+        self.show_sidebar = make("Show &articles", "Ctrl+1")
+        self.show_timeline = make("Show &versions", "Ctrl+2")
+        self.show_legend = make("Show &legend", "")
+        self.show_toolbar = make("Show &toolbar", "")
+        for toggle in self.toggles().values():
+            toggle.setCheckable(True)
+            toggle.setChecked(True)
+        self.refresh_icons()
+
+    def toggles(self) -> dict[str, QAction]:
+        """The View toggles by settings key."""
+        return {
+            "sidebar": self.show_sidebar,
+            "timeline": self.show_timeline,
+            "legend": self.show_legend,
+            "toolbar": self.show_toolbar,
+        }
+
+    def refresh_icons(self) -> None:
+        """Re-tint the icons for the current palette (after a light/dark switch)."""
+        self.add_article.setIcon(theme.icon("add"))
+        self.import_page.setIcon(theme.icon("import"))
+        self.check_all.setIcon(theme.icon("check"))
+        self.check_selected.setIcon(theme.icon("check"))
+        self.remove.setIcon(theme.icon("remove"))
+
+    def build_menus(self, window: QMainWindow) -> None:
+        bar = window.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.add_article)
+        file_menu.addAction(self.import_page)
+        file_menu.addSeparator()
+        file_menu.addAction(self.check_all)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        article_menu = bar.addMenu("&Article")
+        article_menu.addAction(self.check_selected)
+        article_menu.addAction(self.remove)
+        article_menu.addSeparator()
+        article_menu.addAction(self.next_change)
+        article_menu.addAction(self.previous_change)
+        view_menu = bar.addMenu("&View")
+        for toggle in self.toggles().values():
+            view_menu.addAction(toggle)
+
+    def build_toolbar(self, window: QMainWindow) -> QToolBar:
+        toolbar = QToolBar("Main toolbar", window)
+        toolbar.setObjectName("main-toolbar")  # saveState needs a name
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        toolbar.addAction(self.add_article)
+        toolbar.addAction(self.import_page)
+        toolbar.addSeparator()
+        toolbar.addAction(self.check_all)
+        toolbar.addAction(self.check_selected)
+        toolbar.addSeparator()
+        toolbar.addAction(self.previous_change)
+        toolbar.addAction(self.next_change)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return toolbar

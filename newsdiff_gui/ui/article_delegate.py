@@ -1,0 +1,162 @@
+"""Paints one sidebar row: state icons, a two-line title, the outlet line, an unread badge.
+
+Rows have one height (two title lines are always reserved) so the list can use
+uniform item sizes and long lists scroll without measuring every title.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from newsdiff_gui.ui import theme
+from newsdiff_gui.ui.article_model import ArticleItem, ArticleRole, relative_time
+
+PADDING = 8
+ICON = 16
+GAP = 6
+
+
+def wrap_two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """Greedy word wrap into at most two lines, the second elided if needed."""
+    words = text.split()
+    first = ""
+    rest_start = len(words)
+    for position, word in enumerate(words):
+        candidate = f"{first} {word}" if first else word
+        if metrics.horizontalAdvance(candidate) > width:
+            rest_start = position
+            break
+        first = candidate
+    if not first:  # one enormous word: elide it on the first line
+        return [metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)]
+    rest = " ".join(words[rest_start:])
+    if not rest:
+        return [first]
+    return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)  # type: ignore[attr-defined]
+        title.setWeight(QFont.Weight.DemiBold)
+        meta = QFont(option.font)  # type: ignore[attr-defined]
+        meta.setPointSizeF(max(7.0, meta.pointSizeF() * 0.9))
+        return title, meta
+
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        title, meta = self._fonts(option)
+        height = 2 * QFontMetrics(title).lineSpacing() + QFontMetrics(meta).lineSpacing()
+        return QSize(200, height + 2 * PADDING + 2)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        item: ArticleItem | None = index.data(ArticleRole.ITEM)
+        if item is None:
+            return
+        painter.save()
+        # The style draws selection, hover and focus consistently with the platform.
+        style_option = QStyleOptionViewItem(option)
+        self.initStyleOption(style_option, index)
+        style_option.text = ""  # type: ignore[attr-defined]
+        widget = style_option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, style_option, painter, widget)
+
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_colour = palette.color(text_role)
+        background = palette.color(
+            QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
+        )
+        # Secondary text: a third of the way to the background keeps ≥ 4.5:1.
+        meta_colour = theme.blend(text_colour, background, 0.3)
+        title_font, meta_font = self._fonts(option)
+
+        inner = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        # State icons in a left column, one under the other.
+        icons = _state_icons(item)
+        y = inner.top()
+        for name in icons[:3]:
+            theme.icon(name).paint(painter, QRect(inner.left(), y, ICON, ICON))
+            y += ICON + 2
+        left = inner.left() + ICON + GAP
+
+        badge_width = 0
+        if item.unread_changes:
+            badge_width = self._paint_badge(painter, item.unread_changes, meta_font, inner)
+
+        title_metrics = QFontMetrics(title_font)
+        title_width = inner.right() - left - (badge_width + GAP if badge_width else 0)
+        painter.setFont(title_font)
+        painter.setPen(text_colour)
+        line_y = inner.top()
+        for line in wrap_two_lines(item.shown_title, title_metrics, max(20, title_width)):
+            painter.drawText(
+                QRect(left, line_y, title_width, title_metrics.lineSpacing()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                line,
+            )
+            line_y += title_metrics.lineSpacing()
+
+        meta_metrics = QFontMetrics(meta_font)
+        meta_y = inner.top() + 2 * title_metrics.lineSpacing() + 2
+        painter.setFont(meta_font)
+        painter.setPen(meta_colour)
+        meta_width = inner.right() - left
+        painter.drawText(
+            QRect(left, meta_y, meta_width, meta_metrics.lineSpacing()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            meta_metrics.elidedText(_meta_line(item), Qt.TextElideMode.ElideMiddle, meta_width),
+        )
+        painter.restore()
+
+    def _paint_badge(self, painter: QPainter, count: int, font: QFont, inner: QRect) -> int:
+        """A blue pill with the unread count (white on Okabe–Ito blue is 5.1:1)."""
+        bold = QFont(font)
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        text = str(count) if count < 100 else "99+"
+        height = metrics.height() + 2
+        width = max(height, metrics.horizontalAdvance(text) + 10)
+        badge = QRect(inner.right() - width + 1, inner.top() + 1, width, height)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.BLUE)
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setPen(QColor("#ffffff"))
+        painter.setFont(bold)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        return width
+
+
+def _state_icons(item: ArticleItem) -> list[str]:
+    icons = []
+    if item.checking:
+        icons.append("checking")
+    if item.last_error:
+        icons.append("failed")
+    if item.suspect_reason:
+        icons.append("suspect")
+    if not item.active:
+        icons.append("stopped")
+    return icons
+
+
+def _meta_line(item: ArticleItem) -> str:
+    versions = "1 version" if item.version_count == 1 else f"{item.version_count} versions"
+    if item.version_count == 0:
+        when = "checking…" if item.checking else "not captured yet"
+    else:
+        when = f"changed {relative_time(item.last_changed_at)}"
+    return f"{item.domain} · {versions} · {when}"

@@ -1,0 +1,271 @@
+"""The sidebar's list of tracked articles, as a Qt model over immutable snapshots.
+
+The model never touches the store: the owner reads `Article` records (on the UI
+thread's own connection) and hands them in as `ArticleItem`s, either all at
+once (`set_items`) or one at a time when the worker reports on an article
+(`update_item`). Live state the store does not hold (a check running right now)
+is kept here, keyed by article id.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from newsdiff_gui.core.store import Article, StoredVersion
+from newsdiff_gui.core.timeutil import utc_now
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class ArticleRole(enum.IntEnum):
+    ID = Qt.ItemDataRole.UserRole + 1
+    ITEM = Qt.ItemDataRole.UserRole + 2  # the whole ArticleItem, for the delegate
+    LAST_CHANGED = Qt.ItemDataRole.UserRole + 3  # POSIX seconds, 0.0 when never
+    UNREAD = Qt.ItemDataRole.UserRole + 4
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleItem:
+    """What one sidebar row shows."""
+
+    id: int
+    url: str
+    title: str
+    domain: str
+    version_count: int
+    last_changed_at: datetime | None
+    unread_changes: int
+    last_error: str | None
+    active: bool
+    stopped_reason: str | None
+    suspect_reason: str | None = None  # the latest version looks like a broken page
+    checking: bool = False
+
+    @classmethod
+    def from_article(cls, article: Article, latest: StoredVersion | None) -> ArticleItem:
+        suspect = None
+        if latest is not None and latest.suspect_extraction:
+            suspect = latest.suspect_reason or "the latest version looks like a broken page"
+        return cls(
+            id=article.id,
+            url=article.url,
+            title=article.title or "",
+            domain=outlet_domain(article.url),
+            version_count=article.version_count,
+            last_changed_at=article.last_changed_at,
+            unread_changes=article.unread_changes,
+            last_error=article.last_error,
+            active=article.active,
+            stopped_reason=article.stopped_reason,
+            suspect_reason=suspect,
+        )
+
+    @property
+    def shown_title(self) -> str:
+        return self.title or self.url
+
+    def tooltip(self) -> str:
+        lines = [self.shown_title, self.url]
+        if self.checking:
+            lines.append("Checking now…")
+        if self.last_error:
+            lines.append(f"Last check failed: {self.last_error}")
+        if self.suspect_reason:
+            lines.append(f"Suspect extraction: {self.suspect_reason}")
+        if not self.active:
+            reason = {
+                "untracked": "you stopped tracking it",
+                "stable": "it stopped changing",
+            }.get(self.stopped_reason or "", self.stopped_reason or "stopped")
+            lines.append(f"No longer checked ({reason})")
+        return "\n".join(lines)
+
+
+def outlet_domain(url: str) -> str:
+    """The outlet as readers name it: the host without a leading 'www.'."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def relative_time(moment: datetime | None, now: datetime | None = None) -> str:
+    """'just now', '12 min ago', '3 h ago', 'yesterday', '4 days ago', then the date."""
+    if moment is None:
+        return "never"
+    now = now or utc_now()
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    seconds = (now - moment).total_seconds()
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{int(seconds // 60)} min ago"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)} h ago"
+    days = int(seconds // 86400)
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    return moment.astimezone().strftime("%d %b %Y")
+
+
+class ArticleListModel(QAbstractListModel):
+    """One row per tracked article, in store order (sorting is the proxy's job)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[ArticleItem] = []
+        self._checking: set[int] = set()
+
+    # -- reading ----------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.shown_title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.tooltip()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            unread = f", {item.unread_changes} unread changes" if item.unread_changes else ""
+            return f"{item.shown_title}, {item.domain}, {item.version_count} versions{unread}"
+        if role == ArticleRole.ID:
+            return item.id
+        if role == ArticleRole.ITEM:
+            return item
+        if role == ArticleRole.LAST_CHANGED:
+            return item.last_changed_at.timestamp() if item.last_changed_at else 0.0
+        if role == ArticleRole.UNREAD:
+            return item.unread_changes
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def item(self, article_id: int) -> ArticleItem | None:
+        row = self.row_of(article_id)
+        return None if row < 0 else self._items[row]
+
+    def items(self) -> list[ArticleItem]:
+        return list(self._items)
+
+    def row_of(self, article_id: int) -> int:
+        for row, item in enumerate(self._items):
+            if item.id == article_id:
+                return row
+        return -1
+
+    # -- writing ----------------------------------------------------------------
+
+    def set_items(self, items: Iterable[ArticleItem]) -> None:
+        self.beginResetModel()
+        self._items = [replace(i, checking=i.id in self._checking) for i in items]
+        self.endResetModel()
+
+    def update_item(self, item: ArticleItem) -> None:
+        """Replace the row of `item.id`, or append it if it is new."""
+        item = replace(item, checking=item.id in self._checking)
+        row = self.row_of(item.id)
+        if row < 0:
+            self.beginInsertRows(QModelIndex(), len(self._items), len(self._items))
+            self._items.append(item)
+            self.endInsertRows()
+            return
+        self._items[row] = item
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index)
+
+    def remove_item(self, article_id: int) -> None:
+        row = self.row_of(article_id)
+        self._checking.discard(article_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._items[row]
+        self.endRemoveRows()
+
+    def set_checking(self, article_id: int, checking: bool) -> None:
+        if checking:
+            self._checking.add(article_id)
+        else:
+            self._checking.discard(article_id)
+        row = self.row_of(article_id)
+        if row >= 0 and self._items[row].checking != checking:
+            self._items[row] = replace(self._items[row], checking=checking)
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
+
+    def refresh_times(self) -> None:
+        """'12 min ago' ages while the window is open: repaint every row."""
+        if self._items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 0))
+
+
+class SortOrder(enum.StrEnum):
+    LAST_CHANGE = "last_change"
+    TITLE = "title"
+
+
+class ArticleFilterProxy(QSortFilterProxyModel):
+    """Filters on title, URL and outlet; sorts by last change (newest first) or title."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._order = SortOrder.LAST_CHANGE
+        self._needle = ""
+        self.setDynamicSortFilter(True)
+
+    @property
+    def order(self) -> SortOrder:
+        return self._order
+
+    def set_order(self, order: SortOrder) -> None:
+        self._order = order
+        self.invalidate()
+        self.sort(0, Qt.SortOrder.AscendingOrder)
+
+    def set_filter_text(self, text: str) -> None:
+        self._needle = text.strip().casefold()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
+        if not self._needle:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        item: ArticleItem = self.sourceModel().data(index, ArticleRole.ITEM)
+        haystack = f"{item.title}\n{item.url}\n{item.domain}".casefold()
+        return all(word in haystack for word in self._needle.split())
+
+    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:  # noqa: N802
+        a: ArticleItem = self.sourceModel().data(left, ArticleRole.ITEM)
+        b: ArticleItem = self.sourceModel().data(right, ArticleRole.ITEM)
+        return _sort_key(a, self._order) < _sort_key(b, self._order)
+
+
+def _sort_key(item: ArticleItem, order: SortOrder) -> tuple[Any, ...]:
+    title = item.shown_title.casefold()
+    if order is SortOrder.TITLE:
+        return (title, item.id)
+    # Newest change first; never-captured articles (just added) go on top so the
+    # user sees the one they added, then ties by title for a stable order.
+    changed = item.last_changed_at.timestamp() if item.last_changed_at else float("inf")
+    return (-changed, title, item.id)

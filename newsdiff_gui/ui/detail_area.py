@@ -1,0 +1,92 @@
+"""The right-hand area: the welcome page, an article's state, one version's text or a diff.
+
+It decides which page fits what is selected; the pages do the drawing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from newsdiff_gui.core.store import Article, NotFound, StoredVersion, VersionStore
+from newsdiff_gui.ui.diff_view import DiffView, Side
+from newsdiff_gui.ui.empty_state import StatePage, WelcomePage
+from newsdiff_gui.ui.version_text import VersionTextView
+
+
+def version_caption(version: StoredVersion) -> str:
+    when = version.captured_at.astimezone().strftime("%d %b %Y, %H:%M")
+    return f"Version {version.number} · {when}"
+
+
+class DetailArea(QStackedWidget):
+    """Signals:
+
+    addRequested(), importRequested()
+        From the welcome page's buttons.
+    checkRequested(int article_id)
+        From the state page of an article that has no version yet.
+    """
+
+    addRequested = Signal()  # noqa: N815
+    importRequested = Signal()  # noqa: N815
+    checkRequested = Signal(int)  # noqa: N815
+
+    def __init__(self, store: VersionStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.welcome = WelcomePage(self)
+        self.state = StatePage(self)
+        self.text = VersionTextView(self)
+        self.diff = DiffView(self)
+        for page in (self.welcome, self.state, self.text, self.diff):
+            self.addWidget(page)
+        self.welcome.addRequested.connect(self.addRequested)
+        self.welcome.importRequested.connect(self.importRequested)
+        self.state.actionRequested.connect(self._state_action)
+        self._article_id = -1
+
+    def show_welcome(self) -> None:
+        self._article_id = -1
+        self.setCurrentWidget(self.welcome)
+
+    def show_nothing_selected(self) -> None:
+        self._article_id = -1
+        self.state.show_state(
+            "No article selected", "Choose an article on the left to see how it changed."
+        )
+        self.setCurrentWidget(self.state)
+
+    def show_comparison(self, article: Article, old_number: int, new_number: int) -> None:
+        """Versions `old_number` → `new_number` of the article (0 = none)."""
+        self._article_id = article.id
+        if new_number == 0:
+            self._show_not_captured(article)
+            return
+        try:
+            new = self.store.get_version(article.id, new_number)
+            old = self.store.get_version(article.id, old_number) if old_number else None
+        except NotFound:
+            self._show_not_captured(article)
+            return
+        if old is None:
+            note = "Only one version so far: changes will appear here once the text changes."
+            self.text.show_version(new, note if article.version_count == 1 else "")
+            self.setCurrentWidget(self.text)
+            return
+        self.setCurrentWidget(self.diff)
+        self.diff.compare(
+            Side(old.document, version_caption(old)), Side(new.document, version_caption(new))
+        )
+
+    def _show_not_captured(self, article: Article) -> None:
+        if article.last_error:
+            body = f"The last check failed: {article.last_error}"
+        else:
+            body = "The first capture is on its way; it appears here as soon as it is stored."
+        self.state.show_state("No version stored yet", f"{article.url}\n\n{body}", "Check now")
+        self.setCurrentWidget(self.state)
+
+    def _state_action(self) -> None:
+        if self._article_id >= 0:
+            self.checkRequested.emit(self._article_id)

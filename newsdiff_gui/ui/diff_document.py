@@ -1,0 +1,172 @@
+"""One side of a `Diff` as a QTextDocument, one or more blocks per display row.
+
+Article text is untrusted: it only ever enters a document through
+`QTextCursor.insertText`, which treats it as characters (no HTML is parsed, so
+nothing in a page can load a resource or change the layout).
+
+Row 0 of every side is the headline; diff row `i` is display row `i + 1`.
+A side with nothing in a row (the old side of an added paragraph) gets one
+empty block so both sides have a block to pad to the same height.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import (
+    QFont,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+)
+
+from newsdiff_gui.core.align import ChangeKind, Diff, Row, Token, TokenOp
+from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, paragraph_text
+from newsdiff_gui.ui import theme
+
+# Space between rows; the shorter side of a row gets more, to line up with the other.
+ROW_GAP = 10.0
+# Left margin of the text: the kind marker is painted there.
+GUTTER = 34.0
+FRAME_MARGIN = 8.0
+
+
+@dataclass(frozen=True, slots=True)
+class RowBlocks:
+    """Block numbers of one display row on one side (inclusive)."""
+
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayRow:
+    """What both panes need to know about a display row."""
+
+    kind: ChangeKind
+    minor: bool = False
+    numbers_changed: bool = False
+    quote_changed: bool = False
+    is_title: bool = False
+    diff_row: int = -1  # index into Diff.rows; -1 for the headline
+
+    @property
+    def is_change(self) -> bool:
+        return self.kind is not ChangeKind.UNCHANGED
+
+
+def display_rows(diff: Diff) -> list[DisplayRow]:
+    rows = [DisplayRow(kind=diff.title.kind, is_title=True)]
+    for position, row in enumerate(diff.rows):
+        rows.append(
+            DisplayRow(
+                kind=row.kind,
+                minor=row.minor,
+                numbers_changed=row.numbers_changed,
+                quote_changed=row.quote_changed,
+                diff_row=position,
+            )
+        )
+    return rows
+
+
+class SideWriter:
+    """Writes the old (`inserted=False`) or new side of a diff into a document."""
+
+    def __init__(self, diff: Diff, new_side: bool, palette: QPalette, base_font: QFont) -> None:
+        self.diff = diff
+        self.new_side = new_side
+        self.palette = palette
+        self.document = QTextDocument()
+        self.document.setDefaultFont(base_font)
+        self.document.setUndoRedoEnabled(False)
+        self.blocks: list[RowBlocks] = []
+        self._cursor = QTextCursor(self.document)
+        self._first_block = True
+        self._plain = QTextCharFormat()
+        self._title = QTextCharFormat()
+        title_font = QFont(base_font)
+        title_font.setPointSizeF(base_font.pointSizeF() * 1.3)
+        title_font.setBold(True)
+        self._title.setFont(title_font)
+        frame = QTextFrameFormat(self.document.rootFrame().frameFormat())
+        frame.setLeftMargin(GUTTER)
+        frame.setRightMargin(8)
+        frame.setTopMargin(FRAME_MARGIN)
+        frame.setBottomMargin(FRAME_MARGIN)
+        self.document.rootFrame().setFrameFormat(frame)
+
+    def write(self) -> QTextDocument:
+        cursor = self._cursor
+        cursor.beginEditBlock()
+        title = self.diff.new.title if self.new_side else self.diff.old.title
+        if self.diff.title.kind is ChangeKind.UNCHANGED:
+            self._write_row([(TokenOp.EQUAL, paragraph_text(title))], self._title)
+        else:
+            self._write_row(self._side_tokens(self.diff.title.tokens), self._title)
+        for row in self.diff.rows:
+            self._write_row(self._row_tokens(row), self._plain)
+        cursor.endEditBlock()
+        return self.document
+
+    def _row_tokens(self, row: Row) -> list[tuple[TokenOp, str]]:
+        if row.tokens:
+            return self._side_tokens(row.tokens)
+        text = self.diff.new_text(row) if self.new_side else self.diff.old_text(row)
+        return [(TokenOp.EQUAL, text)] if text else []
+
+    def _side_tokens(self, tokens: tuple[Token, ...]) -> list[tuple[TokenOp, str]]:
+        hidden = TokenOp.DELETE if self.new_side else TokenOp.INSERT
+        return [(t.op, t.text) for t in tokens if t.op is not hidden]
+
+    def _new_block(self, base: QTextCharFormat) -> None:
+        block_format = QTextBlockFormat()
+        block_format.setBottomMargin(0)
+        if self._first_block:
+            self._cursor.setBlockFormat(block_format)
+            self._cursor.setBlockCharFormat(base)
+            self._first_block = False
+        else:
+            self._cursor.insertBlock(block_format, base)
+
+    def _write_row(self, tokens: list[tuple[TokenOp, str]], base: QTextCharFormat) -> None:
+        self._new_block(base)
+        first = self._cursor.block().blockNumber()
+        for op, text in tokens:
+            char_format = self._format(op, base)
+            # Paragraphs of a split/merged row are joined with a blank line in the
+            # token texts; each becomes its own block here.
+            for part_number, part in enumerate(text.split(PARAGRAPH_JOINER)):
+                if part_number:
+                    self._new_block(base)
+                if part:
+                    self._cursor.insertText(part, char_format)
+        last = self._cursor.block().blockNumber()
+        self.blocks.append(RowBlocks(first, last))
+
+    def _format(self, op: TokenOp, base: QTextCharFormat) -> QTextCharFormat:
+        if op is TokenOp.EQUAL:
+            return base
+        char_format = QTextCharFormat(base)
+        inserted = op is TokenOp.INSERT
+        char_format.setBackground(theme.token_background(inserted, self.palette))
+        # Redline conventions: the change reads without colour, in greyscale print too.
+        if inserted:
+            char_format.setFontUnderline(True)
+        else:
+            char_format.setFontStrikeOut(True)
+        return char_format
+
+
+def set_row_padding(document: QTextDocument, blocks: RowBlocks, extra: float) -> None:
+    """Give the row's last block the gap plus `extra` pixels below it."""
+    block = document.findBlockByNumber(blocks.last)
+    block_format = block.blockFormat()
+    wanted = ROW_GAP + max(0.0, extra)
+    if block_format.bottomMargin() != wanted:
+        cursor = QTextCursor(block)
+        block_format.setBottomMargin(wanted)
+        cursor.setBlockFormat(block_format)

@@ -1,0 +1,272 @@
+"""One side of the diff: selectable text with row bands and kind markers painted behind it.
+
+The pane does not know about the other side. `DiffView` gives both panes
+their documents, asks each for its rows' natural heights, and pads the shorter
+side of every row so the two start each row at the same height.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
+
+from newsdiff_gui.core.align import ChangeKind
+from newsdiff_gui.ui import theme
+from newsdiff_gui.ui.diff_document import (
+    FRAME_MARGIN,
+    GUTTER,
+    ROW_GAP,
+    DisplayRow,
+    RowBlocks,
+    set_row_padding,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MovedMark:
+    """On the old side: where a moved paragraph used to be (below display row `after`)."""
+
+    after: int
+    moved_row: int
+
+
+class DiffPane(QTextEdit):
+    """Signals:
+
+    gutterClicked(int display_row)
+        The user clicked the marker column of a row.
+    movedMarkClicked(int moved_display_row)
+        The user clicked a "moved from here" line (old side only).
+    """
+
+    gutterClicked = Signal(int)  # noqa: N815
+    movedMarkClicked = Signal(int)  # noqa: N815
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAccessibleName(accessible_name)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.blocks: list[RowBlocks] = []
+        self.rows: list[DisplayRow] = []
+        self.moved_marks: list[MovedMark] = []
+        self.current_row = -1
+        self._flash_row = -1
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(700)
+        self._flash_timer.timeout.connect(self._end_flash)
+
+    def set_rows(
+        self, blocks: list[RowBlocks], rows: list[DisplayRow], moved: list[MovedMark]
+    ) -> None:
+        self.blocks, self.rows, self.moved_marks = blocks, rows, moved
+        self.current_row = -1
+
+    # -- geometry ----------------------------------------------------------------
+
+    def _block_rect(self, number: int) -> QRectF:
+        block = self.document().findBlockByNumber(number)
+        return self.document().documentLayout().blockBoundingRect(block)
+
+    def natural_heights(self) -> list[float]:
+        """Each row's height without the gap and padding below it."""
+        heights = []
+        for blocks in self.blocks:
+            # A block's bounding rect leaves out its bottom margin (our padding).
+            top = self._block_rect(blocks.first).top()
+            heights.append(self._block_rect(blocks.last).bottom() - top)
+        return heights
+
+    def pad_rows(self, extras: list[float]) -> None:
+        for blocks, extra in zip(self.blocks, extras, strict=True):
+            set_row_padding(self.document(), blocks, extra)
+        # The layout drops the last block's bottom margin: pad the frame instead, so
+        # both documents end at the same height and their scroll ranges match.
+        frame = self.document().rootFrame()
+        frame_format = frame.frameFormat()
+        wanted = FRAME_MARGIN + (max(0.0, extras[-1]) if extras else 0.0)
+        if frame_format.bottomMargin() != wanted:
+            frame_format.setBottomMargin(wanted)
+            frame.setFrameFormat(frame_format)
+
+    def row_top(self, row: int) -> float:
+        """Document y of the row's first line."""
+        return self._block_rect(self.blocks[row].first).top()
+
+    def row_band(self, row: int) -> QRectF:
+        """The row's painted band in document coordinates (text plus its padding)."""
+        top = self.row_top(row)
+        last = self.blocks[row].last
+        margin = self.document().findBlockByNumber(last).blockFormat().bottomMargin()
+        bottom = self._block_rect(last).bottom() + margin - ROW_GAP
+        width = self.document().textWidth()
+        return QRectF(2, top - ROW_GAP / 2 + 1, width - 4, bottom - top + ROW_GAP - 2)
+
+    def row_at(self, y: float) -> int:
+        """The display row at document y (-1 outside every row)."""
+        for row in range(len(self.blocks)):
+            band = self.row_band(row)
+            if band.top() <= y <= band.bottom() + ROW_GAP:
+                return row
+        return -1
+
+    def _mark_y(self, mark: MovedMark) -> float:
+        following = mark.after + 1
+        if following < len(self.blocks):
+            return self.row_top(following) - ROW_GAP / 2
+        return self.row_band(mark.after).bottom() + ROW_GAP / 2
+
+    def scroll_to_row(self, row: int) -> None:
+        # A little context above the row reads better than the row glued to the edge.
+        self.verticalScrollBar().setValue(max(0, int(self.row_top(row) - 3 * ROW_GAP)))
+
+    def flash_row(self, row: int) -> None:
+        self._flash_row = row
+        self._flash_timer.start()
+        self.viewport().update()
+
+    def _end_flash(self) -> None:
+        self._flash_row = -1
+        self.viewport().update()
+
+    # -- painting ----------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self.blocks:
+            painter = QPainter(self.viewport())
+            painter.translate(0, -self.verticalScrollBar().value())
+            self._paint_rows(painter, event.rect().translated(0, self.verticalScrollBar().value()))
+            painter.end()
+        super().paintEvent(event)
+
+    def _paint_rows(self, painter: QPainter, visible: object) -> None:
+        palette = self.palette()
+        top_visible = self.verticalScrollBar().value() - 50
+        bottom_visible = top_visible + self.viewport().height() + 100
+        marker_font = QFont(self.font())
+        marker_font.setBold(True)
+        small_font = QFont(self.font())
+        small_font.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.8))
+        for row, info in enumerate(self.rows):
+            band = self.row_band(row)
+            if band.bottom() < top_visible or band.top() > bottom_visible:
+                continue
+            background = theme.row_background(info.kind, palette)
+            if info.kind is not ChangeKind.UNCHANGED and info.minor:
+                # Minor edits (punctuation, case) get a fainter band: present, not loud.
+                background = theme.blend(palette.color(QPalette.ColorRole.Base), background, 0.5)
+            if background is not None:
+                painter.fillRect(band, background)
+            if row == self._flash_row or row == self.current_row:
+                pen = QPen(palette.color(QPalette.ColorRole.Highlight))
+                pen.setWidthF(3.0 if row == self._flash_row else 1.5)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(band.adjusted(1, 1, -1, -1))
+            self._paint_marker(painter, info, band, marker_font, small_font)
+        for mark in self.moved_marks:
+            self._paint_moved_mark(painter, mark, small_font)
+
+    def _paint_marker(
+        self,
+        painter: QPainter,
+        info: DisplayRow,
+        band: QRectF,
+        marker_font: QFont,
+        small_font: QFont,
+    ) -> None:
+        if not info.is_change:
+            return
+        colour = theme.marker_colour(info.kind, self.palette())
+        painter.setPen(colour)
+        painter.setFont(marker_font)
+        marker = theme.KIND_MARKERS[info.kind]
+        line = QRectF(band.left() + 2, band.top() + ROW_GAP / 2 - 1, GUTTER - 8, 20)
+        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, marker)
+        flags = ("#" if info.numbers_changed else "") + ("“" if info.quote_changed else "")
+        if flags:
+            painter.setFont(small_font)
+            painter.drawText(
+                line.translated(0, 18),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                flags,
+            )
+        if info.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
+            # A bracket holding the row's paragraphs together.
+            pen = QPen(colour)
+            pen.setWidthF(2.0)
+            painter.setPen(pen)
+            x = band.left() + GUTTER - 9
+            top, bottom = band.top() + 4, band.bottom() - 4
+            painter.drawLine(x, top, x, bottom)
+            painter.drawLine(x, top, x + 5, top)
+            painter.drawLine(x, bottom, x + 5, bottom)
+
+    def _paint_moved_mark(self, painter: QPainter, mark: MovedMark, font: QFont) -> None:
+        y = self._mark_y(mark)
+        colour = theme.marker_colour(ChangeKind.MOVED, self.palette())
+        pen = QPen(colour)
+        pen.setWidthF(1.5)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(4, y, self.document().textWidth() - 4, y)
+        painter.setFont(font)
+        painter.setPen(colour)
+        label = "↕ a moved paragraph stood here (click to go to it)"
+        metrics = painter.fontMetrics()
+        rect = QRectF(GUTTER, y - metrics.height() / 2, metrics.horizontalAdvance(label) + 8, 0)
+        rect.setHeight(metrics.height())
+        painter.fillRect(rect, self.palette().color(QPalette.ColorRole.Base))
+        painter.drawText(rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, label)
+
+    # -- interaction -------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        y = event.position().y() + self.verticalScrollBar().value()
+        if event.button() == Qt.MouseButton.LeftButton:
+            for mark in self.moved_marks:
+                if abs(self._mark_y(mark) - y) <= 6:
+                    self.movedMarkClicked.emit(mark.moved_row)
+                    return
+            if event.position().x() < GUTTER:
+                row = self.row_at(y)
+                if row >= 0:
+                    self.gutterClicked.emit(row)
+                    return
+        super().mousePressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and self.rows:
+            position: QPoint = event.pos()  # type: ignore[attr-defined]
+            row = self.row_at(position.y() + self.verticalScrollBar().value())
+            if row >= 0 and self.rows[row].is_change:
+                QToolTip.showText(event.globalPos(), row_description(self.rows[row]), self)  # type: ignore[attr-defined]
+                return True
+            QToolTip.hideText()
+        return super().viewportEvent(event)
+
+
+def row_description(info: DisplayRow) -> str:
+    """The kind in words, for tooltips and screen readers."""
+    words = [("headline " if info.is_title else "") + theme.KIND_LABELS[info.kind]]
+    if info.minor:
+        words.append("minor: punctuation, quotes or case only")
+    if info.numbers_changed:
+        words.append("numbers changed")
+    if info.quote_changed:
+        words.append("quoted text changed")
+    if info.kind in (ChangeKind.MOVED, ChangeKind.MOVED_EDITED):
+        words.append("click the marker to see where it was")
+    return "; ".join(words)

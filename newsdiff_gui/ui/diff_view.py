@@ -1,0 +1,275 @@
+"""The diff area: summary header, old and new panes side by side, kept row-aligned and in step.
+
+Alignment (`core.align.align`) runs in a `QThreadPool` job, never on the UI
+thread. Every request carries a generation number; a result for an older
+request (the user already moved on) is dropped, so panes never flicker
+through stale comparisons.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from newsdiff_gui.core.align import ChangeKind, Diff, align
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.ui import theme
+from newsdiff_gui.ui.diff_document import DisplayRow, SideWriter, display_rows
+from newsdiff_gui.ui.diff_pane import DiffPane, MovedMark
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One document of a comparison and how to name it above its pane."""
+
+    document: Document
+    caption: str
+
+
+class _AlignSignals(QObject):
+    finished = Signal(int, object)  # generation, Diff | Exception
+
+
+class _AlignJob(QRunnable):
+    def __init__(self, generation: int, old: Document, new: Document, signals: _AlignSignals):
+        super().__init__()
+        self.generation, self.old, self.new, self.signals = generation, old, new, signals
+
+    def run(self) -> None:
+        result: Diff | Exception
+        try:
+            result = align(self.old, self.new)
+        except Exception as exc:  # a bug in the aligner must not kill the pool thread
+            log.exception("alignment failed")
+            result = exc
+        self.signals.finished.emit(self.generation, result)
+
+
+class _Pane(DiffPane):
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)  # re-wraps the document to the new width first
+        self.resized.emit()
+
+
+class DiffView(QWidget):
+    """Signals:
+
+    diffShown(int changes)
+        A comparison was painted; `changes` is its number of changed rows (title included).
+    """
+
+    diffShown = Signal(int)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.diff: Diff | None = None
+        self.rows: list[DisplayRow] = []
+        self.current = -1
+        self._generation = 0
+        self._captions = ("", "")
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _AlignSignals(self)
+        self._signals.finished.connect(self._aligned)
+
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.legend = QLabel(self)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setText(
+            "~ edited   + added   − removed   ↕ moved   ⟨ split   ⟩ merged   "
+            "# numbers changed   “ quote changed   ·   deleted words struck through, "
+            "inserted words underlined"
+        )
+        self.legend.setWordWrap(True)
+        self.old_caption = QLabel(self)
+        self.new_caption = QLabel(self)
+        for label in (self.old_caption, self.new_caption):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+
+        self.old_pane = _Pane("Old version", self)
+        self.new_pane = _Pane("New version", self)
+        # One scroll bar is enough for two panes that always scroll together.
+        self.old_pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.old_pane.verticalScrollBar().valueChanged.connect(
+            self.new_pane.verticalScrollBar().setValue
+        )
+        self.new_pane.verticalScrollBar().valueChanged.connect(
+            self.old_pane.verticalScrollBar().setValue
+        )
+        self._realign_timer = QTimer(self)
+        self._realign_timer.setSingleShot(True)
+        self._realign_timer.setInterval(0)
+        self._realign_timer.timeout.connect(self._align_rows)
+        for pane in (self.old_pane, self.new_pane):
+            pane.resized.connect(self._realign_timer.start)
+            pane.gutterClicked.connect(self._gutter_clicked)
+        self.old_pane.movedMarkClicked.connect(self.go_to_row)
+
+        captions = QHBoxLayout()
+        captions.addWidget(self.old_caption, 1)
+        captions.addWidget(self.new_caption, 1)
+        panes = QHBoxLayout()
+        panes.setSpacing(2)
+        panes.addWidget(self.old_pane, 1)
+        panes.addWidget(self.new_pane, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.legend)
+        layout.addLayout(captions)
+        layout.addLayout(panes, 1)
+        self._style_legend()
+
+    # -- loading -----------------------------------------------------------------
+
+    def compare(self, old: Side, new: Side) -> None:
+        """Align the two documents in the background, then show them."""
+        self._generation += 1
+        self._captions = (old.caption, new.caption)
+        self.summary.setText(f"Comparing {old.caption} with {new.caption}…")
+        self._pool.start(_AlignJob(self._generation, old.document, new.document, self._signals))
+
+    def is_busy(self) -> bool:
+        return self._pool.activeThreadCount() > 0
+
+    def shutdown(self) -> None:
+        """Wait for a running alignment (they are short; bounded for safety)."""
+        self._generation += 1
+        self._pool.waitForDone(2000)
+
+    def _aligned(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return  # the user has moved on; this comparison is stale
+        if isinstance(result, Exception):
+            self.summary.setText(f"These versions could not be compared: {result}")
+            return
+        assert isinstance(result, Diff)
+        self.show_diff(result, *self._captions)
+
+    def show_diff(self, diff: Diff, old_caption: str, new_caption: str) -> None:
+        """Paint an already computed diff (cheap: no alignment here)."""
+        self.diff = diff
+        self.rows = display_rows(diff)
+        self.current = -1
+        self.old_caption.setText(old_caption)
+        self.new_caption.setText(new_caption)
+        self.summary.setText(summary_text(diff))
+        palette, font = self.palette(), self.old_pane.font()
+        old_writer = SideWriter(diff, False, palette, font)
+        new_writer = SideWriter(diff, True, palette, font)
+        self.old_pane.setDocument(old_writer.write())
+        self.new_pane.setDocument(new_writer.write())
+        self.old_pane.set_rows(old_writer.blocks, self.rows, _moved_marks(diff))
+        self.new_pane.set_rows(new_writer.blocks, self.rows, [])
+        self._align_rows()
+        self.new_pane.verticalScrollBar().setValue(0)
+        self.diffShown.emit(sum(1 for row in self.rows if row.is_change))
+
+    def _align_rows(self) -> None:
+        """Pad the shorter side of each row so both sides start every row together."""
+        if not self.rows:
+            return
+        left = self.old_pane.natural_heights()
+        right = self.new_pane.natural_heights()
+        tallest = [max(a, b) for a, b in zip(left, right, strict=True)]
+        self.old_pane.pad_rows([t - a for t, a in zip(tallest, left, strict=True)])
+        self.new_pane.pad_rows([t - b for t, b in zip(tallest, right, strict=True)])
+        self.old_pane.viewport().update()
+        self.new_pane.viewport().update()
+
+    # -- navigation --------------------------------------------------------------
+
+    def change_rows(self) -> list[int]:
+        return [number for number, row in enumerate(self.rows) if row.is_change]
+
+    def next_change(self) -> bool:
+        later = [row for row in self.change_rows() if row > self.current]
+        return self.go_to_row(later[0]) if later else False
+
+    def previous_change(self) -> bool:
+        earlier = [row for row in self.change_rows() if row < self.current]
+        return self.go_to_row(earlier[-1]) if earlier else False
+
+    def go_to_row(self, row: int) -> bool:
+        if not 0 <= row < len(self.rows):
+            return False
+        self.current = row
+        for pane in (self.old_pane, self.new_pane):
+            pane.current_row = row
+            pane.flash_row(row)
+        self.new_pane.scroll_to_row(row)
+        return True
+
+    def _gutter_clicked(self, row: int) -> None:
+        """A moved row's marker jumps to where the paragraph used to stand."""
+        for mark in self.old_pane.moved_marks:
+            if mark.moved_row == row:
+                self.go_to_row(mark.after)
+                return
+        self.go_to_row(row)
+
+    # -- looks -------------------------------------------------------------------
+
+    def _style_legend(self) -> None:
+        palette = self.legend.palette()
+        text = palette.color(palette.ColorRole.WindowText)
+        palette.setColor(
+            palette.ColorRole.WindowText,
+            theme.blend(text, palette.color(palette.ColorRole.Window), 0.3),
+        )
+        self.legend.setPalette(palette)
+
+    def changeEvent(self, event: object) -> None:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        super().changeEvent(event)  # type: ignore[arg-type]
+        if getattr(event, "type", lambda: None)() == QEvent.Type.PaletteChange and self.diff:
+            # Colours are baked into the documents: repaint them for the new palette.
+            self.show_diff(self.diff, self.old_caption.text(), self.new_caption.text())
+            self._style_legend()
+
+
+def _moved_marks(diff: Diff) -> list[MovedMark]:
+    marks = []
+    for position, row in enumerate(diff.rows):
+        if row.kind in (ChangeKind.MOVED, ChangeKind.MOVED_EDITED):
+            # Display row 0 is the headline, so diff row k is display row k + 1.
+            marks.append(MovedMark(after=diff.moved_from(position) + 1, moved_row=position + 1))
+    return marks
+
+
+def summary_text(diff: Diff) -> str:
+    stats = diff.stats
+    parts = []
+    if diff.title.kind is not ChangeKind.UNCHANGED:
+        parts.append("headline changed")
+    for kind in ChangeKind:
+        if kind is ChangeKind.UNCHANGED:
+            continue
+        count = stats.count(kind)
+        if count:
+            parts.append(f"{count} {theme.KIND_LABELS[kind]}")
+    if not parts:
+        return "No change in the text between these versions."
+    parts.append(f"+{stats.words_added} / −{stats.words_removed} words")
+    numbers = sum(1 for row in diff.rows if row.numbers_changed)
+    quotes = sum(1 for row in diff.rows if row.quote_changed)
+    if numbers:
+        parts.append(f"{numbers} with changed numbers (#)")
+    if quotes:
+        parts.append(f"{quotes} with changed quotes (“)")
+    return " · ".join(parts)

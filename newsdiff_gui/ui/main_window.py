@@ -1,0 +1,350 @@
+"""The main window: wires the sidebar, the timeline, the detail area and the worker together.
+
+It owns the UI thread's store connection (reads, plus the cheap `mark_read`)
+and the `CheckThread`; everything slow goes to the worker or the diff view's
+thread pool.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+)
+
+from newsdiff_gui.core.store import Article, NotFound, StoreError, VersionStore
+from newsdiff_gui.core.timeutil import to_iso
+from newsdiff_gui.ui import theme
+from newsdiff_gui.ui.actions import Actions
+from newsdiff_gui.ui.article_model import ArticleItem, ArticleListModel, SortOrder
+from newsdiff_gui.ui.detail_area import DetailArea
+from newsdiff_gui.ui.dialogs import AddArticleDialog, ImportDialog, RemoveDialog
+from newsdiff_gui.ui.sidebar import Sidebar
+from newsdiff_gui.ui.timeline import PREVIOUS, VersionTimeline
+from newsdiff_gui.ui.worker import DUE_INTERVAL_MS, CheckThread
+
+log = logging.getLogger(__name__)
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: VersionStore,
+        settings: QSettings,
+        *,
+        start_worker: bool = True,
+        due_interval_ms: int = DUE_INTERVAL_MS,
+        fetcher_factory: object = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.setWindowTitle("newsdiff")
+        self.setWindowIcon(theme.icon("app"))
+        self.setAcceptDrops(True)
+
+        self.model = ArticleListModel(self)
+        self.sidebar = Sidebar(self.model, self)
+        self.timeline = VersionTimeline(self)
+        self.detail = DetailArea(store, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([320, 240, 900])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.actions = Actions(self)
+        self.actions.build_menus(self)
+        self.toolbar = self.actions.build_toolbar(self)
+        self.progress_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.progress_label)
+
+        self.checker = CheckThread(
+            store.path, self, due_interval_ms=due_interval_ms, fetcher_factory=fetcher_factory
+        )
+        self._connect()
+        self.reload_articles()
+        self._restore_settings()
+        self._update_actions()
+        if start_worker:
+            self.checker.start()
+
+    # -- wiring ----------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.add_article.triggered.connect(self.add_article)
+        a.import_page.triggered.connect(self.import_page)
+        a.check_all.triggered.connect(self.check_all)
+        a.check_selected.triggered.connect(self.check_selected)
+        a.remove.triggered.connect(self.remove_selected)
+        a.quit.triggered.connect(self.close)
+        a.next_change.triggered.connect(self.detail.diff.next_change)
+        a.previous_change.triggered.connect(self.detail.diff.previous_change)
+        a.show_sidebar.toggled.connect(self.sidebar.setVisible)
+        a.show_timeline.toggled.connect(self._update_timeline_visibility)
+        a.show_legend.toggled.connect(self.detail.diff.legend.setVisible)
+        a.show_toolbar.toggled.connect(self.toolbar.setVisible)
+        self.sidebar.currentArticleChanged.connect(self._article_selected)
+        self.timeline.comparisonChanged.connect(self._comparison_chosen)
+        self.detail.addRequested.connect(self.add_article)
+        self.detail.importRequested.connect(self.import_page)
+        self.detail.checkRequested.connect(lambda article_id: self.checker.check([article_id]))
+        worker = self.checker.worker
+        worker.checkStarted.connect(lambda article_id: self.model.set_checking(article_id, True))
+        worker.checkFinished.connect(self._check_finished)
+        worker.versionAdded.connect(self._version_added)
+        worker.progress.connect(self._progress)
+        worker.articleAdded.connect(self._article_added)
+        worker.articleRemoved.connect(self._article_removed)
+        worker.requestFailed.connect(self._request_failed)
+
+    # -- articles --------------------------------------------------------------------
+
+    def _item(self, article: Article) -> ArticleItem:
+        return ArticleItem.from_article(article, self.store.latest_version(article.id))
+
+    def reload_articles(self) -> None:
+        try:
+            articles = self.store.list_articles()
+        except StoreError as exc:
+            self.statusBar().showMessage(str(exc))
+            return
+        self.model.set_items(self._item(a) for a in articles)
+        if not articles:
+            self.detail.show_welcome()
+
+    def refresh_article(self, article_id: int) -> Article | None:
+        try:
+            article = self.store.get_article(article_id)
+        except NotFound:
+            self.model.remove_item(article_id)
+            return None
+        self.model.update_item(self._item(article))
+        return article
+
+    def _article_selected(self, article_id: int) -> None:
+        self._update_actions()
+        if article_id < 0:
+            self.timeline.set_versions([])
+            if self.model.rowCount():
+                self.detail.show_nothing_selected()
+            else:
+                self.detail.show_welcome()
+            return
+        try:
+            versions = self.store.list_versions(article_id)
+        except StoreError as exc:
+            self.statusBar().showMessage(str(exc))
+            return
+        self.timeline.set_versions(versions)
+        self._mark_read(article_id)
+
+    def _comparison_chosen(self, old_number: int, new_number: int) -> None:
+        article_id = self.sidebar.current_article_id()
+        if article_id < 0:
+            return
+        try:
+            article = self.store.get_article(article_id)
+        except NotFound:
+            return
+        self.detail.show_comparison(article, old_number, new_number)
+
+    def _mark_read(self, article_id: int) -> None:
+        item = self.model.item(article_id)
+        if item is None or not item.unread_changes:
+            return
+        try:
+            self.store.mark_read(article_id)
+        except StoreError as exc:  # a busy database only delays the badge
+            log.warning("could not mark article %d read: %s", article_id, exc)
+            return
+        self.refresh_article(article_id)
+
+    # -- worker reports --------------------------------------------------------------
+
+    def _check_finished(self, article_id: int, outcome: str, message: str) -> None:
+        self.model.set_checking(article_id, False)
+        article = self.refresh_article(article_id)
+        if message and article is not None:
+            title = article.title or article.url
+            self.statusBar().showMessage(f"Check of “{title}” failed: {message}", 10_000)
+
+    def _version_added(self, article_id: int, _number: int) -> None:
+        self.refresh_article(article_id)
+        if article_id != self.sidebar.current_article_id():
+            return
+        # Follow the new version only if the reader was on the latest one already.
+        _old, new = self.timeline.selected()
+        latest = max((entry.number for entry in self.timeline.entries), default=0)
+        versions = self.store.list_versions(article_id)
+        if new == latest:
+            self.timeline.set_versions(versions)
+        else:
+            self.timeline.set_versions(versions, select=new)
+        self._mark_read(article_id)
+
+    def _progress(self, done: int, total: int) -> None:
+        if total:
+            self.progress_label.setText(f"Checking {done} of {total}…")
+        else:
+            self.progress_label.setText("")
+            self.statusBar().showMessage("Checks finished", 5000)
+
+    def _article_added(self, article_id: int) -> None:
+        self.refresh_article(article_id)
+        self.sidebar.select_article(article_id)
+
+    def _article_removed(self, article_id: int) -> None:
+        self.refresh_article(article_id)
+        self._update_actions()
+
+    def _request_failed(self, what: str, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
+        if what in {"add", "import"}:
+            box = QMessageBox(QMessageBox.Icon.Warning, "newsdiff", message, parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not exec(): the window keeps running while the box is up
+
+    # -- commands --------------------------------------------------------------------
+
+    def add_article(self) -> None:
+        dialog = AddArticleDialog(self.store.find_article, self)
+        if dialog.exec() == AddArticleDialog.DialogCode.Accepted:
+            self.checker.track(dialog.url())
+            self.statusBar().showMessage(f"Adding {dialog.url()}…", 5000)
+
+    def import_page(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import saved page", "", "Web pages (*.html *.htm);;All files (*)"
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> None:
+        try:
+            dialog = ImportDialog(path, self)
+        except OSError as exc:
+            self._request_failed("import", f"{path.name}: {exc}")
+            return
+        if dialog.exec() == ImportDialog.DialogCode.Accepted:
+            self.checker.import_page(str(path), dialog.url(), to_iso(dialog.captured_at()))
+            self.statusBar().showMessage(f"Importing {path.name}…", 5000)
+
+    def check_all(self) -> None:
+        self.checker.check_all()
+
+    def check_selected(self) -> None:
+        article_id = self.sidebar.current_article_id()
+        if article_id >= 0:
+            self.checker.check([article_id])
+
+    def remove_selected(self) -> None:
+        article_id = self.sidebar.current_article_id()
+        if article_id < 0:
+            return
+        article = self.store.get_article(article_id)
+        dialog = RemoveDialog(article, self)
+        if dialog.exec() == RemoveDialog.DialogCode.Accepted:
+            self.checker.remove(article_id, dialog.purge())
+
+    def _update_timeline_visibility(self) -> None:
+        # A newcomer with no article sees the welcome page, not an empty version list.
+        wanted = self.actions.show_timeline.isChecked() and self.model.rowCount() > 0
+        self.timeline.setVisible(wanted)
+
+    def _update_actions(self) -> None:
+        self._update_timeline_visibility()
+        selected = self.sidebar.current_article_id() >= 0
+        self.actions.check_selected.setEnabled(selected)
+        self.actions.remove.setEnabled(selected)
+
+    # -- drag and drop ---------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if _dropped_pages(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        pages = _dropped_pages(event.mimeData().urls())
+        if pages:
+            event.acceptProposedAction()
+            for path in pages:
+                self.import_file(path)
+
+    # -- settings and lifetime -------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        for key, action in self.actions.toggles().items():
+            action.setChecked(str(s.value(f"view/{key}", "true")).lower() == "true")
+        order = str(s.value("sidebar/order", SortOrder.LAST_CHANGE.value))
+        if order in {o.value for o in SortOrder}:
+            self.sidebar.set_order(SortOrder(order))
+        article_id = int(s.value("selection/article", -1))
+        if article_id < 0 or not self.sidebar.select_article(article_id):
+            self.sidebar.select_first()
+        elif article_id >= 0:
+            version = int(s.value("selection/version", 0))
+            base = int(s.value("selection/base", PREVIOUS))
+            if version:
+                self.timeline.select_version(version, base)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        for key, action in self.actions.toggles().items():
+            s.setValue(f"view/{key}", "true" if action.isChecked() else "false")
+        s.setValue("sidebar/order", self.sidebar.order().value)
+        s.setValue("selection/article", self.sidebar.current_article_id())
+        s.setValue("selection/version", self.timeline.selected()[1])
+        s.setValue("selection/base", self.timeline.base())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        self.checker.shutdown()
+        self.detail.diff.shutdown()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.actions.refresh_icons()
+            self.setWindowIcon(theme.icon("app"))
+
+
+def _dropped_pages(urls: list[object]) -> list[Path]:
+    pages = []
+    for url in urls:
+        local = url.toLocalFile()  # type: ignore[attr-defined]
+        if local and local.lower().endswith(HTML_SUFFIXES):
+            pages.append(Path(local))
+    return pages

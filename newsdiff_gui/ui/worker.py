@@ -1,0 +1,293 @@
+"""The background checker: a `CheckWorker` in its own `QThread`, driven by `CheckThread`.
+
+The worker owns everything that blocks: its own `VersionStore` connection, a
+`Fetcher` and a `CaptureService`. The UI thread only sends it requests (queued
+signals) and receives ids and plain values back, then re-reads what it needs
+from its own store connection.
+
+Cancelling: a `threading.Event` shared with the capture service is set from the
+UI thread directly (a queued request could not overtake a running check), so a
+running check stops at the fetcher's next cancellation point and is recorded as
+cancelled; nothing is stored half-way because every capture is one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from newsdiff_gui.core.store import StoreError, VersionStore
+from newsdiff_gui.core.timeutil import from_iso
+from newsdiff_gui.core.urls import InvalidURL
+
+if TYPE_CHECKING:
+    from newsdiff_gui.core.capture import CaptureService
+
+log = logging.getLogger(__name__)
+
+DUE_INTERVAL_MS = 60_000
+
+
+class CheckWorker(QObject):
+    """Runs checks, additions, imports and removals off the UI thread.
+
+    Signals (all carry ids and immutable values only):
+
+    checkStarted(int article_id)
+        The article is part of a check that just started (its fetch runs concurrently
+        with the others of the same batch).
+    checkFinished(int article_id, str outcome, str message)
+        One article's check ended. `outcome` is a `CheckOutcome`/`FetchOutcome` value
+        ("new_version", "unchanged", "cancelled", "timeout", …); `message` is the
+        readable error, "" on success.
+    versionAdded(int article_id, int version_number)
+        A check or an import stored a new version.
+    progress(int done, int total)
+        Articles finished in the running batch; (0, 0) when the worker is idle again.
+    articleAdded(int article_id)
+        `track` (or an import of an untracked URL) created an article.
+    articleRemoved(int article_id)
+        `remove` untracked (kept in the list) or purged (gone) the article.
+    requestFailed(str what, str message)
+        A request could not be carried out; `what` names it ("add", "import", "remove",
+        "check", "start") and `message` says why in words.
+    """
+
+    checkStarted = Signal(int)  # noqa: N815
+    checkFinished = Signal(int, str, str)  # noqa: N815
+    versionAdded = Signal(int, int)  # noqa: N815
+    progress = Signal(int, int)
+    articleAdded = Signal(int)  # noqa: N815
+    articleRemoved = Signal(int)  # noqa: N815
+    requestFailed = Signal(str, str)  # noqa: N815
+
+    def __init__(
+        self,
+        database: Path,
+        cancel: threading.Event,
+        due_interval_ms: int = DUE_INTERVAL_MS,
+        fetcher_factory: Any = None,
+    ) -> None:
+        super().__init__()
+        self._database = database
+        self._cancel = cancel
+        self._due_interval_ms = due_interval_ms
+        self._fetcher_factory = fetcher_factory
+        self._store: VersionStore | None = None
+        self._fetcher: Any = None
+        self._service: CaptureService | None = None
+        self._timer: QTimer | None = None
+
+    # -- lifetime (all on the worker thread) --------------------------------------
+
+    @Slot()
+    def start(self) -> None:
+        try:
+            self._store = VersionStore.open(self._database)
+            # Imported here, on the worker thread, so the window still opens when the
+            # capture engine cannot be loaded; the failure is reported instead.
+            from newsdiff_gui.core.capture import CaptureService
+            from newsdiff_gui.core.fetch import Fetcher
+
+            factory = self._fetcher_factory or Fetcher
+            self._fetcher = factory()
+            self._service = CaptureService(self._store, self._fetcher)
+        except Exception as exc:  # no store or no engine: the window still opens
+            log.exception("background checker could not start")
+            self.requestFailed.emit("start", f"Background checks are unavailable: {exc}")
+            return
+        self._timer = QTimer(self)
+        self._timer.setInterval(self._due_interval_ms)
+        self._timer.timeout.connect(self.check_due)
+        self._timer.start()
+        QTimer.singleShot(0, self.check_due)
+
+    @Slot()
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._fetcher is not None:
+            try:
+                self._fetcher.close()
+            except Exception:  # closing must never block quitting
+                log.exception("closing the fetcher failed")
+        if self._store is not None:
+            self._store.close()
+        self._store = self._fetcher = self._service = None
+        thread = QThread.currentThread()
+        thread.quit()
+
+    # -- requests ------------------------------------------------------------------
+
+    @Slot()
+    def check_due(self) -> None:
+        if self._service is None or self._cancel.is_set():
+            return
+        try:
+            due = self._service.due_article_ids()
+        except StoreError as exc:
+            self.requestFailed.emit("check", str(exc))
+            return
+        if due:
+            self._run_checks(due)
+
+    @Slot(list)
+    def check_articles(self, article_ids: list[int]) -> None:
+        if self._service is None:
+            self.requestFailed.emit("check", "Background checks are unavailable")
+            return
+        self._run_checks([int(i) for i in article_ids])
+
+    @Slot()
+    def check_all(self) -> None:
+        if self._service is None or self._store is None:
+            self.requestFailed.emit("check", "Background checks are unavailable")
+            return
+        self._run_checks([a.id for a in self._store.list_articles()])
+
+    def _run_checks(self, article_ids: list[int]) -> None:
+        assert self._service is not None
+        if not article_ids or self._cancel.is_set():
+            return
+        total = len(article_ids)
+        for article_id in article_ids:
+            self.checkStarted.emit(article_id)
+        self.progress.emit(0, total)
+        done = 0
+        finished: set[int] = set()
+        try:
+            for report in self._service.check(article_ids, cancel=self._cancel):
+                done += 1
+                finished.add(report.article_id)
+                if report.version is not None:
+                    self.versionAdded.emit(report.article_id, report.version.number)
+                self.checkFinished.emit(report.article_id, report.outcome, report.message or "")
+                self.progress.emit(done, total)
+        except Exception as exc:  # a store failure (full disk, removed article) ends the batch
+            log.exception("check batch failed")
+            self.requestFailed.emit("check", str(exc))
+        for article_id in article_ids:
+            if article_id not in finished:
+                self.checkFinished.emit(article_id, "cancelled", "Check did not finish")
+        self.progress.emit(0, 0)
+
+    @Slot(str)
+    def track(self, url: str) -> None:
+        if self._service is None:
+            self.requestFailed.emit("add", "Background checks are unavailable")
+            return
+        try:
+            article = self._service.track(url)
+        except (InvalidURL, StoreError) as exc:
+            self.requestFailed.emit("add", str(exc))
+            return
+        self.articleAdded.emit(article.id)
+        self._run_checks([article.id])
+
+    @Slot(str, str, str)
+    def import_page(self, path: str, url: str, captured_at: str) -> None:
+        """Import a saved page; `captured_at` is ISO 8601 (UTC)."""
+        if self._service is None or self._store is None:
+            self.requestFailed.emit("import", "Importing is unavailable")
+            return
+        try:
+            raw = Path(path).read_bytes()
+            moment: datetime = from_iso(captured_at)
+            known = self._store.find_article(url) is not None
+            report = self._service.import_page(url, raw, moment)
+        except (OSError, ValueError, StoreError) as exc:
+            self.requestFailed.emit("import", f"{Path(path).name}: {exc}")
+            return
+        if not known:
+            self.articleAdded.emit(report.article_id)
+        if report.version is not None:
+            self.versionAdded.emit(report.article_id, report.version.number)
+        self.checkFinished.emit(report.article_id, f"import_{report.outcome}", "")
+
+    @Slot(int, bool)
+    def remove(self, article_id: int, purge: bool) -> None:
+        if self._store is None:
+            self.requestFailed.emit("remove", "The database is not open")
+            return
+        try:
+            if purge:
+                self._store.purge_article(article_id)
+            else:
+                self._store.untrack(article_id)
+        except StoreError as exc:
+            self.requestFailed.emit("remove", str(exc))
+            return
+        self.articleRemoved.emit(article_id)
+
+
+class CheckThread(QObject):
+    """Owns the worker's thread and forwards the UI's requests to it (queued)."""
+
+    _start = Signal()
+    _stop = Signal()
+    _checkArticles = Signal(list)  # noqa: N815
+    _checkAll = Signal()  # noqa: N815
+    _track = Signal(str)
+    _import = Signal(str, str, str)
+    _remove = Signal(int, bool)
+
+    def __init__(
+        self,
+        database: Path,
+        parent: QObject | None = None,
+        due_interval_ms: int = DUE_INTERVAL_MS,
+        fetcher_factory: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.cancel = threading.Event()
+        self.thread = QThread()
+        self.thread.setObjectName("newsdiff-checker")
+        self.worker = CheckWorker(database, self.cancel, due_interval_ms, fetcher_factory)
+        self.worker.moveToThread(self.thread)
+        self._start.connect(self.worker.start)
+        self._stop.connect(self.worker.stop)
+        self._checkArticles.connect(self.worker.check_articles)
+        self._checkAll.connect(self.worker.check_all)
+        self._track.connect(self.worker.track)
+        self._import.connect(self.worker.import_page)
+        self._remove.connect(self.worker.remove)
+        self.thread.finished.connect(self.worker.deleteLater)
+
+    def start(self) -> None:
+        self.thread.start()
+        self._start.emit()
+
+    def check(self, article_ids: list[int]) -> None:
+        self._checkArticles.emit(list(article_ids))
+
+    def check_all(self) -> None:
+        self._checkAll.emit()
+
+    def track(self, url: str) -> None:
+        self._track.emit(url)
+
+    def import_page(self, path: str, url: str, captured_at_iso: str) -> None:
+        self._import.emit(path, url, captured_at_iso)
+
+    def remove(self, article_id: int, purge: bool) -> None:
+        self._remove.emit(article_id, purge)
+
+    def shutdown(self, timeout_ms: int = 1800) -> bool:
+        """Cancel what runs, close the worker's resources, end the thread.
+
+        True when the thread ended within `timeout_ms`. Queued requests are dropped:
+        the cancel flag makes every later check return at once.
+        """
+        if not self.thread.isRunning():
+            return True
+        self.cancel.set()
+        self._stop.emit()
+        ended = self.thread.wait(timeout_ms)
+        if not ended:
+            log.error("background checker did not stop within %d ms", timeout_ms)
+        return bool(ended)
