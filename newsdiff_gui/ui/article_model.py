@@ -240,12 +240,18 @@ class ArticleFilterProxy(QSortFilterProxyModel):
 
     def set_order(self, order: SortOrder) -> None:
         self._order = order
-        self.invalidate()
+        # Re-sorting with a new key: sort() again re-runs lessThan over every row.
+        self.sort(-1)
         self.sort(0, Qt.SortOrder.AscendingOrder)
 
     def set_filter_text(self, text: str) -> None:
-        self._needle = text.strip().casefold()
-        self.invalidateRowsFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9; invalidateRowsFilter is deprecated
+            self.beginFilterChange()
+            self._needle = text.strip().casefold()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = text.strip().casefold()
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
         if not self._needle:
