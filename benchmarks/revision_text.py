@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from newsdiff_gui.core.normalize import clean_text, fold_typography
 
 MIN_PART_WORDS = 5  # shortest sentence run kept, split off or merged
+SHORT_WORDS = 5  # below this, a paragraph is a heading or label, too short for shingles
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
@@ -71,22 +72,27 @@ def _pairs(text: str) -> set[tuple[str, str]]:
 
 class Unrelated:
     """Does a text share nothing with these paragraphs? No five-word run, no whole
-    paragraph (up to case/quotes/punctuation), and no whole short paragraph of
-    theirs inside it (a heading "Battery life" inside "Battery life lags behind
-    Sony" would make a pairing arguable)."""
+    paragraph (up to case/quotes/punctuation), no whole short paragraph of theirs
+    inside it (a heading "Battery life" inside "Battery life lags behind Sony"),
+    and, when both are short, not most of a short one's words ("Who is it for?"
+    and "Who's it's for"): pairing those would be arguable, not invented."""
 
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self.shingles = set().union(*(shingles(p) for p in paragraphs))
         self.keys = {paragraph_key(p) for p in paragraphs}
-        self.short = [f" {k} " for k in self.keys if len(k.split()) < 5]
+        self.short = [k for k in self.keys if len(k.split()) < SHORT_WORDS]
 
     def __call__(self, text: str) -> bool:
         key = paragraph_key(text)
-        padded = f" {key} "
+        padded, mine = f" {key} ", set(key.split())
         return (
             key not in self.keys
             and not shingles(text) & self.shingles
-            and not any(short in padded for short in self.short)
+            and not any(f" {short} " in padded for short in self.short)
+            and not (
+                len(mine) < 2 * SHORT_WORDS
+                and any(2 * len(mine & set(s.split())) > len(s.split()) for s in self.short)
+            )
         )
 
 

@@ -23,7 +23,7 @@ from benchmarks.revision_script import (
     apply_script,
     unique_longest_chain,
 )
-from benchmarks.revision_text import clean_article, sentences
+from benchmarks.revision_text import Unrelated, clean_article, sentences
 from newsdiff_gui.core.align import ChangeKind, Row, check_invariants
 from newsdiff_gui.core.document import Document
 
@@ -210,3 +210,12 @@ def test_difflib_baseline_satisfies_the_invariants(revisions: list[Revision]) ->
         assert check_invariants(diff) == [], revision.number
     odd = Document("t", ("same", "  gone\u00a0 ", "x y"))
     assert check_invariants(baseline_align(odd, Document("", ("same", "new", "x  y")))) == []
+
+
+def test_new_text_must_share_nothing_arguable_with_the_old() -> None:
+    unrelated = Unrelated(["Battery life", "Who is it for?", _FLOOD[0]])
+    assert unrelated(_MARKET[0])
+    assert not unrelated("Battery life lags behind Sony")  # a whole short paragraph inside
+    assert not unrelated("Who’s it’s for")  # most of a short one's words, both short
+    assert not unrelated("Crews worked through the night to reinforce the levee, he said.")
+    assert not unrelated(_FLOOD[0].upper())  # the same paragraph up to case
