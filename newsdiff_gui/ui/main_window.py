@@ -103,9 +103,11 @@ class MainWindow(QMainWindow):
         self.timeline.comparisonChanged.connect(self._comparison_chosen)
         self.detail.addRequested.connect(self.add_article)
         self.detail.importRequested.connect(self.import_page)
-        self.detail.checkRequested.connect(lambda article_id: self.checker.check([article_id]))
+        self.detail.checkRequested.connect(self._check_one)
+        # Bound methods of this window, never lambdas: a lambda has no thread of its own,
+        # so Qt would call it directly on the worker thread instead of queueing it here.
         worker = self.checker.worker
-        worker.checkStarted.connect(lambda article_id: self.model.set_checking(article_id, True))
+        worker.checkStarted.connect(self._check_started)
         worker.checkFinished.connect(self._check_finished)
         worker.versionAdded.connect(self._version_added)
         worker.progress.connect(self._progress)
@@ -177,6 +179,9 @@ class MainWindow(QMainWindow):
 
     # -- worker reports --------------------------------------------------------------
 
+    def _check_started(self, article_id: int) -> None:
+        self.model.set_checking(article_id, True)
+
     def _check_finished(self, article_id: int, outcome: str, message: str) -> None:
         self.model.set_checking(article_id, False)
         article = self.refresh_article(article_id)
@@ -247,6 +252,9 @@ class MainWindow(QMainWindow):
 
     def check_all(self) -> None:
         self.checker.check_all()
+
+    def _check_one(self, article_id: int) -> None:
+        self.checker.check([article_id])
 
     def check_selected(self) -> None:
         article_id = self.sidebar.current_article_id()
