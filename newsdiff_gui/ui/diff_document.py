@@ -32,6 +32,8 @@ ROW_GAP = 10.0
 # Left margin of the text: the kind marker is painted there.
 GUTTER = 34.0
 FRAME_MARGIN = 8.0
+# Between the paragraphs of one split/merged row.
+PART_GAP = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,7 @@ class SideWriter:
 
     def _new_block(self, base: QTextCharFormat) -> None:
         block_format = QTextBlockFormat()
-        block_format.setBottomMargin(0)
+        block_format.setBottomMargin(PART_GAP)
         if self._first_block:
             self._cursor.setBlockFormat(block_format)
             self._cursor.setBlockCharFormat(base)
@@ -146,6 +148,11 @@ class SideWriter:
                     self._cursor.insertText(part, char_format)
         last = self._cursor.block().blockNumber()
         self.blocks.append(RowBlocks(first, last))
+        # The row gap is there from the start, so aligning the panes later only
+        # touches rows whose two sides differ in height (cheaper relayout).
+        block_format = self._cursor.blockFormat()
+        block_format.setBottomMargin(ROW_GAP)
+        self._cursor.setBlockFormat(block_format)
 
     def _format(self, op: TokenOp, base: QTextCharFormat) -> QTextCharFormat:
         if op is TokenOp.EQUAL:
@@ -161,12 +168,12 @@ class SideWriter:
         return char_format
 
 
-def set_row_padding(document: QTextDocument, blocks: RowBlocks, extra: float) -> None:
+def set_row_padding(cursor: QTextCursor, blocks: RowBlocks, extra: float) -> None:
     """Give the row's last block the gap plus `extra` pixels below it."""
-    block = document.findBlockByNumber(blocks.last)
+    block = cursor.document().findBlockByNumber(blocks.last)
     block_format = block.blockFormat()
     wanted = ROW_GAP + max(0.0, extra)
     if block_format.bottomMargin() != wanted:
-        cursor = QTextCursor(block)
+        cursor.setPosition(block.position())
         block_format.setBottomMargin(wanted)
         cursor.setBlockFormat(block_format)

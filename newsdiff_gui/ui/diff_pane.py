@@ -7,10 +7,11 @@ side of every row so the two start each row at the same height.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QTextCursor
 from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
 
 from newsdiff_gui.core.align import ChangeKind
@@ -73,6 +74,9 @@ class DiffPane(QTextEdit):
     ) -> None:
         self.blocks, self.rows, self.moved_marks = blocks, rows, moved
         self.current_row = -1
+        self._natural: list[float] = []
+        self._tops: list[float] = []
+        self._heights: list[float] = []
 
     # -- geometry ----------------------------------------------------------------
 
@@ -85,13 +89,23 @@ class DiffPane(QTextEdit):
         heights = []
         for blocks in self.blocks:
             # A block's bounding rect leaves out its bottom margin (our padding).
-            top = self._block_rect(blocks.first).top()
-            heights.append(self._block_rect(blocks.last).bottom() - top)
+            first = self._block_rect(blocks.first)
+            if blocks.last == blocks.first:
+                heights.append(first.height())
+            else:
+                heights.append(self._block_rect(blocks.last).bottom() - first.top())
+        self._natural = heights
         return heights
 
-    def pad_rows(self, extras: list[float]) -> None:
+    def pad_rows(self, heights: list[float]) -> None:
+        """Pad every row to `heights` (measured with `natural_heights` first)."""
+        extras = [wanted - own for wanted, own in zip(heights, self._natural, strict=True)]
+        cursor = QTextCursor(self.document())
+        # One edit block: the document is laid out again once, not once per row.
+        cursor.beginEditBlock()
         for blocks, extra in zip(self.blocks, extras, strict=True):
-            set_row_padding(self.document(), blocks, extra)
+            set_row_padding(cursor, blocks, extra)
+        cursor.endEditBlock()
         # The layout drops the last block's bottom margin: pad the frame instead, so
         # both documents end at the same height and their scroll ranges match.
         frame = self.document().rootFrame()
@@ -100,27 +114,32 @@ class DiffPane(QTextEdit):
         if frame_format.bottomMargin() != wanted:
             frame_format.setBottomMargin(wanted)
             frame.setFrameFormat(frame_format)
+        # Rows now follow each other at known heights: keep their positions rather
+        # than asking the layout for them on every paint (tests check they agree).
+        top = self._block_rect(self.blocks[0].first).top() if self.blocks else 0.0
+        self._tops, self._heights = [], list(heights)
+        for height in heights:
+            self._tops.append(top)
+            top += height + ROW_GAP
 
     def row_top(self, row: int) -> float:
         """Document y of the row's first line."""
+        return self._tops[row]
+
+    def measured_row_top(self, row: int) -> float:
+        """The same, asked of the text layout (slow; for tests)."""
         return self._block_rect(self.blocks[row].first).top()
 
     def row_band(self, row: int) -> QRectF:
         """The row's painted band in document coordinates (text plus its padding)."""
-        top = self.row_top(row)
-        last = self.blocks[row].last
-        margin = self.document().findBlockByNumber(last).blockFormat().bottomMargin()
-        bottom = self._block_rect(last).bottom() + margin - ROW_GAP
+        top = self._tops[row]
         width = self.document().textWidth()
-        return QRectF(2, top - ROW_GAP / 2 + 1, width - 4, bottom - top + ROW_GAP - 2)
+        return QRectF(2, top - ROW_GAP / 2 + 1, width - 4, self._heights[row] + ROW_GAP - 2)
 
     def row_at(self, y: float) -> int:
         """The display row at document y (-1 outside every row)."""
-        for row in range(len(self.blocks)):
-            band = self.row_band(row)
-            if band.top() <= y <= band.bottom() + ROW_GAP:
-                return row
-        return -1
+        position = bisect.bisect_right(self._tops, y + ROW_GAP / 2) - 1
+        return position if 0 <= position < len(self._tops) else -1
 
     def _mark_y(self, mark: MovedMark) -> float:
         following = mark.after + 1

@@ -186,8 +186,8 @@ class DiffView(QWidget):
         left = self.old_pane.natural_heights()
         right = self.new_pane.natural_heights()
         tallest = [max(a, b) for a, b in zip(left, right, strict=True)]
-        self.old_pane.pad_rows([t - a for t, a in zip(tallest, left, strict=True)])
-        self.new_pane.pad_rows([t - b for t, b in zip(tallest, right, strict=True)])
+        self.old_pane.pad_rows(tallest)
+        self.new_pane.pad_rows(tallest)
         self.old_pane.viewport().update()
         self.new_pane.viewport().update()
 

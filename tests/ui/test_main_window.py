@@ -58,6 +58,8 @@ def test_selecting_a_changed_article_shows_aligned_rows(
     assert "1 added" in view.summary.text()
     # Both sides start every row at the same height, and end together.
     for row in range(len(view.rows)):
+        assert view.old_pane.measured_row_top(row) == pytest.approx(view.old_pane.row_top(row))
+        assert view.new_pane.measured_row_top(row) == pytest.approx(view.new_pane.row_top(row))
         assert view.old_pane.row_top(row) == pytest.approx(view.new_pane.row_top(row))
     old_height = view.old_pane.document().size().height()
     assert old_height == pytest.approx(view.new_pane.document().size().height())
