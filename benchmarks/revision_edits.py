@@ -7,17 +7,20 @@ paragraph is tracked through the script — which old paragraph(s) it came from,
 whether its text changed, whether it moved — so the expected rows are known.
 
 Edits (`EDIT_WEIGHTS`): number updates, sentences added to / dropped from a
-paragraph, paragraphs inserted / deleted / moved / moved and edited, splits,
-merges, quote/dash-style changes, case-only changes, typo fixes, a rewritten
-lede; 1–5 per revision. Some revisions are wire swaps instead: the whole story
+paragraph, copy edits (a few short runs of words replaced), paragraphs inserted
+/ deleted / moved / moved and edited, splits, merges, quote/dash-style changes,
+case-only changes, typo fixes, a rewritten lede (new first sentence, the rest
+kept); 1–5 per revision. Some revisions are wire swaps instead: the whole story
 replaced by a different article (every paragraph removed and added, no pairs).
 
 Realism: 1–5 edits per revision (`EDITS_PER_REVISION`); a text edit may hit a
-paragraph another text edit already changed (`STACK_SHARE`); moves take blocks
-of 1–3 paragraphs; a split part or merged paragraph sometimes also gets a figure
-updated; inserted paragraphs, added sentences and wire-swap partners are the
-closest in vocabulary of several candidates (same-topic text is what tempts an
-aligner into a false pair); the two corpora are drawn equally often.
+paragraph another text edit already changed (`STACK_SHARE`; at most one heavy
+edit per paragraph); moves, insertions and deletions take blocks of 1–3
+paragraphs; splits and merges take 2–3, and a split part or merged paragraph
+sometimes also gets a figure updated; inserted paragraphs, added sentences and
+wire-swap partners are the closest in vocabulary of several candidates
+(same-topic text is what tempts an aligner into a false pair); the two corpora
+are drawn equally often.
 
 How the truth is kept unambiguous (each rule removes a case where two answers
 would be equally right):
@@ -75,6 +78,7 @@ from benchmarks.revision_text import (
     paragraph_key,
     prose,
     quote_style,
+    rephrased,
     sentence_removed,
     sentences,
     topic_overlap,
@@ -92,7 +96,7 @@ EDITS_PER_REVISION = {1: 30, 2: 30, 3: 20, 4: 12, 5: 8}
 EDIT_WEIGHTS = {
     "number_update": 14, "sentence_added": 12, "sentence_removed": 6, "paragraph_inserted": 12,
     "paragraph_deleted": 10, "moved": 7, "moved_edited": 5, "split": 6, "merged": 6,
-    "quote_style": 7, "case_change": 5, "typo_fix": 7, "lede_rewrite": 4,
+    "quote_style": 7, "case_change": 5, "typo_fix": 7, "lede_rewrite": 4, "rephrased": 8,
 }  # fmt: skip
 TEXT_EDITS: dict[str, Callable[[str, random.Random], str | None]] = {
     "number_update": number_update,
@@ -103,9 +107,12 @@ TEXT_EDITS: dict[str, Callable[[str, random.Random], str | None]] = {
 # Edits that may hit a paragraph another text edit already changed (a casualty
 # paragraph often gets a new figure and a new sentence in one update), with
 # this probability when such a paragraph exists.
-STACKABLE_EDITS = frozenset(
-    {"number_update", "sentence_added", "sentence_removed", "quote_style", "case_change"}
-)
+# Light edits stack on anything; a paragraph takes at most one heavy edit, so a
+# short paragraph rephrased *and* grown by a sentence (which no reader could
+# still call the same paragraph with confidence) never occurs.
+LIGHT_EDITS = frozenset({"number_update", "quote_style", "case_change"})
+HEAVY_EDITS = frozenset({"sentence_added", "sentence_removed", "rephrased"})
+STACKABLE_EDITS = LIGHT_EDITS | HEAVY_EDITS
 STACK_SHARE = 0.3
 # Moves, insertions and deletions take a block of 1, 2 or 3 consecutive paragraphs
 # (an editor moving, adding or cutting a section).
@@ -119,6 +126,15 @@ FRESH_CANDIDATES = 8
 
 
 # -- the generator ------------------------------------------------------------------------
+
+
+def can_stack(edit: str, item: Tracked) -> bool:
+    edits = set(item.edits)
+    return (
+        not item.moved
+        and edits <= STACKABLE_EDITS
+        and (edit in LIGHT_EDITS or edits <= LIGHT_EDITS)
+    )
 
 
 class _Builder:
@@ -135,17 +151,15 @@ class _Builder:
         self.vocabulary = vocabulary(self.old)
         self.donors = donors
 
-    def free(self, min_words: int = MIN_EDIT_WORDS, stacked: bool = False) -> list[int]:
+    def free(self, min_words: int = MIN_EDIT_WORDS, stacked: str = "") -> list[int]:
         """Items an edit may touch: distinctive, long enough 1:1 paragraphs, untouched
-        (or, with `stacked`, changed only by stackable text edits and not moved)."""
+        (or, with `stacked` naming an edit, ones that edit may stack on)."""
         return [
             pos
             for pos, item in enumerate(self.items)
             if len(item.origin) == 1
-            and (
-                set(item.edits) <= STACKABLE_EDITS and not item.moved if stacked else not item.edits
-            )
-            and bool(item.edits) == stacked
+            and (can_stack(stacked, item) if stacked else not item.edits)
+            and bool(item.edits) == bool(stacked)
             and self.distinct[item.origin[0]]
             and word_count(self.old[item.origin[0]]) >= min_words  # as first written
         ]
@@ -249,6 +263,9 @@ class _Builder:
             return self.sentence_added(text)
         if edit == "lede_rewrite":
             return self.lede_rewrite(text)
+        if edit == "rephrased":
+            donor = self.rng.choice(self.rng.choice(self.donors).paragraphs).split()
+            return rephrased(text, donor, self.rng)
         return TEXT_EDITS[edit](text, self.rng)
 
     def lede_rewrite(self, text: str) -> str | None:
@@ -339,7 +356,7 @@ class _Builder:
         else:
             free = self.free()
         if edit in STACKABLE_EDITS and rng.random() < STACK_SHARE:
-            free = self.free(3 if edit == "case_change" else MIN_EDIT_WORDS, stacked=True) or free
+            free = self.free(3 if edit == "case_change" else MIN_EDIT_WORDS, stacked=edit) or free
         if edit == "moved_edited":
             free = [p for p in free if self.move_targets(p)]
             if not free:

@@ -158,6 +158,22 @@ def sentence_removed(text: str, rng: random.Random) -> str | None:
     return " ".join(parts[:drop] + parts[drop + 1 :])
 
 
+def rephrased(text: str, donor: Sequence[str], rng: random.Random) -> str | None:
+    """A copy edit: 2–3 short runs of words (about 15 % of them) replaced by words of
+    another text, as in "said on Tuesday" -> "told reporters". Over 80 % of the
+    words stay, in order, so it is plainly the same paragraph edited."""
+    tokens = text.split(" ")
+    budget = len(tokens) * 15 // 100
+    if budget < 2 or len(donor) < 3:
+        return None
+    starts = sorted(rng.sample(range(len(tokens) - 3), min(3, budget // 2, len(tokens) - 3)))
+    for start in reversed(starts):  # from the end, so earlier positions stay valid
+        size = rng.randint(1, 2)
+        at = rng.randrange(len(donor) - 2)
+        tokens[start : start + size] = donor[at : at + rng.randint(1, 3)]
+    return " ".join(tokens)
+
+
 def with_typo(text: str, rng: random.Random) -> str | None:
     """The text with two letters of one longer word swapped (a typo to be fixed)."""
     candidates = list(re.finditer(r"\b[a-z]{5,}\b", text))
