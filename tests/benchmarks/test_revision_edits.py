@@ -7,11 +7,13 @@ the shared evaluation data.
 from __future__ import annotations
 
 import difflib
+import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from benchmarks import revision_edits
+from benchmarks import alignment, revision_edits
 from benchmarks.alignment import Score, score_rows
 from benchmarks.difflib_baseline import baseline_align, baseline_rows
 from benchmarks.revision_edits import generate, make_revision
@@ -219,3 +221,20 @@ def test_new_text_must_share_nothing_arguable_with_the_old() -> None:
     assert not unrelated("Who’s it’s for")  # most of a short one's words, both short
     assert not unrelated("Crews worked through the night to reinforce the levee, he said.")
     assert not unrelated(_FLOOD[0].upper())  # the same paragraph up to case
+
+
+def test_the_runner_skips_without_data_and_prints_the_table(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setattr(alignment, "load_articles", list)
+    assert alignment.main([]) == 0
+    assert capsys.readouterr().out.startswith("skipped:")
+
+    monkeypatch.setattr(alignment, "load_articles", _articles)
+    dump = tmp_path / "failures.json"
+    status = alignment.main(["--revisions", "20", "--dump-failures", str(dump)])
+    out = capsys.readouterr().out
+    assert status in (0, 1)
+    for line in ("pair F1", "kind accuracy (macro", "false added/removed", "wire_swap", "split"):
+        assert line in out
+    assert isinstance(json.loads(dump.read_text(encoding="utf-8")), list)
