@@ -279,3 +279,22 @@ def test_tiny_split_parts_still_make_a_split() -> None:
     assert ("split", (1,), (1, 2)) in kinds(diff)
     assert ("split", (2,), (3, 4)) in kinds(diff)
     assert diff.stats.added == 0
+
+
+def test_short_headings_pair_on_their_words_not_on_a_shared_number() -> None:
+    old = ["3. Sculpt", "Challenges of AI in Healthcare", "Resluts and next steps", *STORY[:2]]
+    new = ["3. Blended courses", "Challenges of Personalization at Scale", "Results and next steps"]
+    diff = diff_of(old, [*new, *STORY[:2]])
+    assert kinds(diff)[:5] == [
+        ("removed", (0,), ()),
+        ("removed", (1,), ()),
+        ("added", (), (0,)),
+        ("added", (), (1,)),
+        ("edited", (2,), (2,)),  # a typo fixed in a four-word heading
+    ]
+
+
+def test_a_short_paragraph_that_gained_a_sentence_is_edited() -> None:
+    old = ["Fresh herbs * Fresh dill * Basil leaves", *STORY[:2]]
+    new = [old[0] + " " + STORY[5], *STORY[:2]]
+    assert kinds(diff_of(old, new))[0] == ("edited", (0,), (0,))

@@ -90,6 +90,9 @@ class Grouper:
         self.left, self.matrix, self.options = left, matrix, options
         self.old_len = np.array([len(c) for c in left.old_codes], dtype=np.int32)
         self.new_len = np.array([len(c) for c in left.new_codes], dtype=np.int32)
+        # Relative positions in each document (0…1), for tie-breaks.
+        self.old_at = np.array(left.old, dtype=np.float64) / max(1, max(left.old, default=0))
+        self.new_at = np.array(left.new, dtype=np.float64) / max(1, max(left.new, default=0))
 
     def _parts(self, transpose: bool) -> dict[int, list[int]]:
         """whole → parts, by leftover position (split: whole is old; merge: new)."""
@@ -99,8 +102,12 @@ class Grouper:
         )
         if matrix.size == 0:
             return {}
-        best_whole = matrix.argmax(axis=0)
-        best = matrix[best_whole, np.arange(matrix.shape[1])]
+        # Each part's best source; among equal ones (a tagline that ends several
+        # paragraphs), the nearest in relative position.
+        best = matrix.max(axis=0)
+        whole_at, part_at = (self.new_at, self.old_at) if transpose else (self.old_at, self.new_at)
+        distance = np.abs(whole_at[:, None] - part_at[None, :])
+        best_whole = np.where(matrix == best[None, :], distance, np.inf).argmin(axis=0)
         wl = whole_len[best_whole]
         # A part cut from the middle of its whole cannot share its first word
         # pair (the start mark and its first word), so containment is over the rest.
@@ -142,8 +149,17 @@ class Grouper:
         # pairs) is a group even when a tiny part gains little: "3." cut off a
         # long paragraph would otherwise read as a new paragraph.
         clean_cut = shared >= CLEAN_CUT_SHARE * max(len(whole_code), len(joined) - len(order))
+        # ...and so is a group whose other parts really add their text: beyond
+        # what the best part shares alone, at least PART_MIN_CONTAINMENT of
+        # their word pairs (a short "Step 2: Ask yourself" merged into a long
+        # paragraph that was also edited gains little similarity).
+        owed = [max(len(c) - 1, 1) for c in part_codes]
+        strongest = max(range(len(singles)), key=singles.__getitem__)
+        others = sum(owed) - owed[strongest]
+        added = shared - max(singles)
+        contributes = added >= 2 and added >= self.options.part_min_containment * others
         if similarity < self.options.pair_min_similarity or (
-            similarity < best_single + GROUP_MIN_GAIN and not clean_cut
+            similarity < best_single + GROUP_MIN_GAIN and not clean_cut and not contributes
         ):
             return None
         return order, similarity

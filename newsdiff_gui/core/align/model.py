@@ -102,8 +102,9 @@ class Row:
     merged (split) row `old` (`new`) is in the order the texts appear in the
     other side's paragraph. `similarity` in [0, 1] is the share of word pairs
     (consecutive casefolded words) the two texts have in common, in order:
-    2·LCS / (|old| + |new|); 1.0 for unchanged/moved rows and for edits of
-    punctuation, quotes or case only; None for added/removed rows.
+    2·LCS / (|old| + |new|) (over single words when a paragraph is shorter than
+    `AlignOptions.short_text_words`); 1.0 for unchanged/moved rows and for edits
+    of punctuation, quotes or case only; None for added/removed rows.
     `minor` marks an edit of punctuation, quote/dash style or letter case only.
     `numbers_changed`/`quote_changed` flag rows whose figures (digits or number
     words) or quoted text differ, so readers can look at them first.
@@ -189,6 +190,10 @@ class AlignOptions:
     shared_min_words: int = thresholds.SHARED_MIN_WORDS
     # ...or when they share a verbatim sentence of at least this many words.
     sentence_min_words: int = thresholds.SENTENCE_MIN_WORDS
+    # Paragraphs under `short_text_words` words pair by single-word similarity
+    # (2·LCS / (|a|+|b|) over words) of at least `short_pair_min_similarity`.
+    short_text_words: int = thresholds.SHORT_TEXT_WORDS
+    short_pair_min_similarity: float = thresholds.SHORT_PAIR_MIN_SIMILARITY
     # A part of a split (merge) must owe at least this share of its words to the
     # whole it came from.
     part_min_containment: float = thresholds.PART_MIN_CONTAINMENT

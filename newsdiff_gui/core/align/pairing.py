@@ -25,11 +25,14 @@ Order of work (cheap and certain first, so the costly steps see few paragraphs):
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.groups import Grouper
@@ -67,7 +70,10 @@ def _fuzzy_candidates(
         return []
     old_len = np.array([len(c) for c in left.old_codes], dtype=np.int32)[:, None]
     new_len = np.array([len(c) for c in left.new_codes], dtype=np.int32)[None, :]
-    enough = (2 * matrix >= options.pair_min_similarity * (old_len + new_len)) | (
+    # Short paragraphs are judged on single words (`_short_pairs`), not by
+    # word-pair similarity; containment holds for all.
+    long_enough = np.minimum(old_len, new_len) >= options.short_text_words
+    enough = (long_enough & (2 * matrix >= options.pair_min_similarity * (old_len + new_len))) | (
         (matrix >= options.shared_min_words)
         & (matrix >= options.pair_min_containment * np.minimum(old_len, new_len))
     )
@@ -75,7 +81,9 @@ def _fuzzy_candidates(
     pairs = list(zip(rows.tolist(), columns.tolist(), strict=True))
     # Pairs below both rules but sharing enough word pairs to hold a whole
     # sentence: paired if they do share one verbatim.
-    maybe_rows, maybe_columns = np.nonzero(~enough & (matrix >= options.sentence_min_words - 1))
+    maybe_rows, maybe_columns = np.nonzero(
+        long_enough & ~enough & (matrix >= options.sentence_min_words - 1)
+    )
     for a, b in zip(
         maybe_rows.tolist()[:_MAX_SENTENCE_CHECKS], maybe_columns.tolist(), strict=False
     ):
@@ -86,6 +94,7 @@ def _fuzzy_candidates(
         shared = int(matrix[a, b])
         similarity = similarity_of(shared, len(left.old_codes[a]), len(left.new_codes[b]))
         found.append(_Fuzzy(a, b, shared, similarity))
+    found += _short_pairs(left, options)
     # Keep the best few per old paragraph (ties: the nearest in position).
     found.sort(key=lambda f: (f.old, -f.similarity, abs(f.new - f.old)))
     kept: list[_Fuzzy] = []
@@ -95,6 +104,36 @@ def _fuzzy_candidates(
             per_old[f.old] = per_old.get(f.old, 0) + 1
             kept.append(f)
     return kept
+
+
+def _short_pairs(left: Leftovers, options: AlignOptions) -> list[_Fuzzy]:
+    """Pairs with a paragraph under `short_text_words` words, by single-word similarity."""
+    short, cutoff = options.short_text_words, options.short_pair_min_similarity
+    # A partner more than this long cannot reach the cutoff with a short text.
+    longest = math.ceil(short * (2 / cutoff - 1)) if cutoff > 0 else 1 << 30
+    old_ids = [a for a, code in enumerate(left.old_codes) if len(code) <= longest]
+    new_ids = [b for b, code in enumerate(left.new_codes) if len(code) <= longest]
+    if not any(len(left.old_codes[a]) < short for a in old_ids) and not any(
+        len(left.new_codes[b]) < short for b in new_ids
+    ):
+        return []
+    coder = WordPairCoder()
+    old_words = [coder.encode_words(left.old_texts[left.old[a]]) for a in old_ids]
+    new_words = [coder.encode_words(left.new_texts[left.new[b]]) for b in new_ids]
+    matrix = process.cdist(
+        old_words,
+        new_words,
+        scorer=Indel.normalized_similarity,
+        score_cutoff=cutoff,
+        dtype=np.float32,
+        workers=1,
+    )
+    found = []
+    for x, y in zip(*(index.tolist() for index in np.nonzero(matrix)), strict=True):
+        a, b = old_ids[x], new_ids[y]
+        if min(len(left.old_codes[a]), len(left.new_codes[b])) < short:
+            found.append(_Fuzzy(a, b, 0, float(matrix[x, y])))
+    return found
 
 
 def _mutual_best(fuzzy: list[tuple[int, int, float]], old_count: int, new_count: int) -> set[int]:

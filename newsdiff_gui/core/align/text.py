@@ -45,6 +45,10 @@ def minor_key(text: str) -> str:
 _WORD = re.compile(r"\w+")
 
 
+# Word-pair codes stay below the plane single-word codes use (U+F0000…).
+_LAST_PAIR_CODE = 0xF0000
+
+
 class WordPairCoder:
     """Codes texts as strings whose characters are word pairs (bigrams).
 
@@ -57,6 +61,11 @@ class WordPairCoder:
 
     def __init__(self) -> None:
         self._codes: dict[tuple[str, str], str] = {}
+        # Single-word codes live in a plane of their own (U+F0000…): never
+        # compared with word-pair codes, and 65,536 distinct short-text words
+        # are plenty (beyond, codes repeat: a similarity estimate, never text).
+        self._word_codes: dict[str, str] = {}
+        self._extra = 0
 
     def encode(self, text: str) -> str:
         # Casefolded words: quote and dash style, punctuation and case do not
@@ -69,8 +78,29 @@ class WordPairCoder:
             start = len(codes) + 0x100
             if start + len(unseen) >= 0xD800:  # skip the surrogate block
                 start += 0x800
-            codes.update(zip(unseen, map(chr, range(start, start + len(unseen))), strict=True))
+            numbers = range(start, start + len(unseen))
+            if numbers.stop > _LAST_PAIR_CODE:
+                # Over a million distinct word pairs: codes wrap around and may
+                # repeat, which only blurs similarities, never the text.
+                span = _LAST_PAIR_CODE - 0xE000
+                values = [0xE000 + (n - 0xE000) % span for n in numbers]
+                codes.update(zip(unseen, map(chr, values), strict=True))
+            else:
+                codes.update(zip(unseen, map(chr, numbers), strict=True))
         return "".join(map(codes.__getitem__, pairs))
+
+    def encode_words(self, text: str) -> str:
+        """Single casefolded words as codes (for short texts; see thresholds.py)."""
+        words = _WORD.findall(text.casefold())
+        codes = self._word_codes
+        for word in words:
+            if word not in codes:
+                codes[word] = self._next_code()
+        return "".join(map(codes.__getitem__, words))
+
+    def _next_code(self) -> str:
+        self._extra += 1
+        return chr(0xF0000 + self._extra % 0x10000)
 
 
 # A sentence ends at . ! ? (with closing quotes/brackets) before whitespace and
