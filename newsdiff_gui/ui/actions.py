@@ -41,6 +41,14 @@ class Actions:
         )
         self.previous_change.setToolTip("Previous change (Alt+Up, Shift+F7)")
 
+        self.find = make("&Find in diff…", QKeySequence.StandardKey.Find)
+        self.hide_unchanged = make("&Hide unchanged paragraphs", "Ctrl+H")
+        self.hide_unchanged.setToolTip("Fold runs of unchanged paragraphs (Ctrl+H)")
+        self.hide_minor = make("Hide &minor edits", "")
+        self.hide_minor.setToolTip("Show punctuation, quote-style and case edits as unchanged")
+        for folding in self.foldings().values():
+            folding.setCheckable(True)
+
         self.show_sidebar = make("Show &articles", "Ctrl+1")
         self.show_timeline = make("Show &versions", "Ctrl+2")
         self.show_legend = make("Show &legend", "")
@@ -58,6 +66,10 @@ class Actions:
             "legend": self.show_legend,
             "toolbar": self.show_toolbar,
         }
+
+    def foldings(self) -> dict[str, QAction]:
+        """The diff's hide toggles by settings key (off by default)."""
+        return {"hide_unchanged": self.hide_unchanged, "hide_minor": self.hide_minor}
 
     def refresh_icons(self) -> None:
         """Re-tint the icons for the current palette (after a light/dark switch)."""
@@ -82,7 +94,11 @@ class Actions:
         article_menu.addSeparator()
         article_menu.addAction(self.next_change)
         article_menu.addAction(self.previous_change)
+        article_menu.addAction(self.find)
         view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.hide_unchanged)
+        view_menu.addAction(self.hide_minor)
+        view_menu.addSeparator()
         for toggle in self.toggles().values():
             view_menu.addAction(toggle)
 
@@ -100,5 +116,7 @@ class Actions:
         toolbar.addSeparator()
         toolbar.addAction(self.previous_change)
         toolbar.addAction(self.next_change)
+        toolbar.addSeparator()
+        toolbar.addAction(self.hide_unchanged)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         return toolbar

@@ -53,33 +53,70 @@ class DisplayRow:
     numbers_changed: bool = False
     quote_changed: bool = False
     is_title: bool = False
-    diff_row: int = -1  # index into Diff.rows; -1 for the headline
+    diff_row: int = -1  # index into Diff.rows; -1 for the headline and collapsed runs
+    collapsed: tuple[int, ...] = ()  # diff rows folded into this "… n unchanged" row
+    plain: bool = False  # a minor edit shown without its markup ("hide minor")
 
     @property
     def is_change(self) -> bool:
-        return self.kind is not ChangeKind.UNCHANGED
+        return self.kind is not ChangeKind.UNCHANGED and not self.plain
 
 
-def display_rows(diff: Diff) -> list[DisplayRow]:
+# Runs shorter than this stay visible: folding two paragraphs saves nothing.
+MIN_COLLAPSED_RUN = 3
+
+
+def display_rows(
+    diff: Diff,
+    hide_unchanged: bool = False,
+    hide_minor: bool = False,
+    expanded: frozenset[int] = frozenset(),
+) -> list[DisplayRow]:
+    """The rows to paint. With `hide_unchanged`, each run of unchanged rows (and, with
+    `hide_minor`, minor edits) becomes one "… n unchanged paragraphs" row unless the
+    run's first diff row is in `expanded`."""
     rows = [DisplayRow(kind=diff.title.kind, is_title=True)]
+    run: list[DisplayRow] = []
+
+    def flush() -> None:
+        if hide_unchanged and len(run) >= MIN_COLLAPSED_RUN and run[0].diff_row not in expanded:
+            folded = tuple(r.diff_row for r in run)
+            rows.append(DisplayRow(kind=ChangeKind.UNCHANGED, collapsed=folded))
+        else:
+            rows.extend(run)
+        run.clear()
+
     for position, row in enumerate(diff.rows):
-        rows.append(
-            DisplayRow(
-                kind=row.kind,
-                minor=row.minor,
-                numbers_changed=row.numbers_changed,
-                quote_changed=row.quote_changed,
-                diff_row=position,
-            )
+        shown = DisplayRow(
+            kind=row.kind,
+            minor=row.minor,
+            numbers_changed=row.numbers_changed,
+            quote_changed=row.quote_changed,
+            diff_row=position,
+            plain=hide_minor and row.minor,
         )
+        if shown.is_change:
+            flush()
+            rows.append(shown)
+        else:
+            run.append(shown)
+    flush()
     return rows
 
 
 class SideWriter:
     """Writes the old (`inserted=False`) or new side of a diff into a document."""
 
-    def __init__(self, diff: Diff, new_side: bool, palette: QPalette, base_font: QFont) -> None:
+    def __init__(
+        self,
+        diff: Diff,
+        rows: list[DisplayRow],
+        new_side: bool,
+        palette: QPalette,
+        base_font: QFont,
+    ) -> None:
         self.diff = diff
+        self.rows = rows
         self.new_side = new_side
         self.palette = palette
         self.document = QTextDocument()
@@ -94,6 +131,10 @@ class SideWriter:
         title_font.setPointSizeF(base_font.pointSizeF() * 1.3)
         title_font.setBold(True)
         self._title.setFont(title_font)
+        self._folded = QTextCharFormat()
+        self._folded.setFontItalic(True)
+        text = palette.color(QPalette.ColorRole.Text)
+        self._folded.setForeground(theme.blend(text, palette.color(QPalette.ColorRole.Base), 0.3))
         frame = QTextFrameFormat(self.document.rootFrame().frameFormat())
         frame.setLeftMargin(GUTTER)
         frame.setRightMargin(8)
@@ -109,8 +150,18 @@ class SideWriter:
             self._write_row([(TokenOp.EQUAL, paragraph_text(title))], self._title)
         else:
             self._write_row(self._side_tokens(self.diff.title.tokens), self._title)
-        for row in self.diff.rows:
-            self._write_row(self._row_tokens(row), self._plain)
+        for shown in self.rows[1:]:
+            if shown.collapsed:
+                count = len(shown.collapsed)
+                label = f"… {count} unchanged paragraphs (click to show)"
+                self._write_row([(TokenOp.EQUAL, label)], self._folded)
+                continue
+            row = self.diff.rows[shown.diff_row]
+            if shown.plain:  # a hidden minor edit reads as the side's own text
+                text = self.diff.new_text(row) if self.new_side else self.diff.old_text(row)
+                self._write_row([(TokenOp.EQUAL, text)], self._plain)
+            else:
+                self._write_row(self._row_tokens(row), self._plain)
         cursor.endEditBlock()
         return self.document
 

@@ -41,9 +41,12 @@ class DiffPane(QTextEdit):
         The user clicked the marker column of a row.
     movedMarkClicked(int moved_display_row)
         The user clicked a "moved from here" line (old side only).
+    collapsedClicked(int display_row)
+        The user clicked a folded "… n unchanged paragraphs" row.
     """
 
     gutterClicked = Signal(int)  # noqa: N815
+    collapsedClicked = Signal(int)  # noqa: N815
     movedMarkClicked = Signal(int)  # noqa: N815
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
@@ -182,8 +185,11 @@ class DiffPane(QTextEdit):
             band = self.row_band(row)
             if band.bottom() < top_visible or band.top() > bottom_visible:
                 continue
-            background = theme.row_background(info.kind, palette)
-            if info.kind is not ChangeKind.UNCHANGED and info.minor:
+            if info.collapsed:
+                self._paint_collapsed(painter, band)
+                continue
+            background = None if info.plain else theme.row_background(info.kind, palette)
+            if background is not None and info.minor:
                 # Minor edits (punctuation, case) get a fainter band: present, not loud.
                 background = theme.blend(palette.color(QPalette.ColorRole.Base), background, 0.5)
             if background is not None:
@@ -233,6 +239,13 @@ class DiffPane(QTextEdit):
             painter.drawLine(x, top, x + 5, top)
             painter.drawLine(x, bottom, x + 5, bottom)
 
+    def _paint_collapsed(self, painter: QPainter, band: QRectF) -> None:
+        pen = QPen(self.palette().color(QPalette.ColorRole.Mid))
+        pen.setStyle(Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(band.adjusted(GUTTER - 6, 1, -1, -1))
+
     def _paint_moved_mark(self, painter: QPainter, mark: MovedMark, font: QFont) -> None:
         y = self._mark_y(mark)
         colour = theme.marker_colour(ChangeKind.MOVED, self.palette())
@@ -259,11 +272,13 @@ class DiffPane(QTextEdit):
                 if abs(self._mark_y(mark) - y) <= 6:
                     self.movedMarkClicked.emit(mark.moved_row)
                     return
-            if event.position().x() < GUTTER:
-                row = self.row_at(y)
-                if row >= 0:
-                    self.gutterClicked.emit(row)
-                    return
+            row = self.row_at(y)
+            if row >= 0 and self.rows[row].collapsed:
+                self.collapsedClicked.emit(row)
+                return
+            if row >= 0 and event.position().x() < GUTTER:
+                self.gutterClicked.emit(row)
+                return
         super().mousePressEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802

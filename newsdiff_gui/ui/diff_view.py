@@ -19,6 +19,8 @@ from newsdiff_gui.core.align import ChangeKind, Diff, align
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff_document import DisplayRow, SideWriter, display_rows
+from newsdiff_gui.ui.diff_find import FindBar
+from newsdiff_gui.ui.diff_overview import OverviewBar
 from newsdiff_gui.ui.diff_pane import DiffPane, MovedMark
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,9 @@ class DiffView(QWidget):
         self.rows: list[DisplayRow] = []
         self.current = -1
         self._generation = 0
+        self.hide_unchanged = False
+        self.hide_minor = False
+        self._expanded: frozenset[int] = frozenset()
         self._captions = ("", "")
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -118,18 +123,26 @@ class DiffView(QWidget):
             pane.resized.connect(self._realign_timer.start)
             pane.gutterClicked.connect(self._gutter_clicked)
         self.old_pane.movedMarkClicked.connect(self.go_to_row)
+        for pane in (self.old_pane, self.new_pane):
+            pane.collapsedClicked.connect(self._expand)
 
         captions = QHBoxLayout()
         captions.addWidget(self.old_caption, 1)
         captions.addWidget(self.new_caption, 1)
+        self.overview = OverviewBar(self.new_pane, self)
+        self.overview.rowRequested.connect(self.go_to_row)
+        self.find_bar = FindBar(self.old_pane, self.new_pane, self)
+        self.find_bar.hide()
         panes = QHBoxLayout()
         panes.setSpacing(2)
         panes.addWidget(self.old_pane, 1)
         panes.addWidget(self.new_pane, 1)
+        panes.addWidget(self.overview)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addWidget(self.legend)
+        layout.addWidget(self.find_bar)
         layout.addLayout(captions)
         layout.addLayout(panes, 1)
         self._style_legend()
@@ -160,23 +173,30 @@ class DiffView(QWidget):
         assert isinstance(result, Diff)
         self.show_diff(result, *self._captions)
 
-    def show_diff(self, diff: Diff, old_caption: str, new_caption: str) -> None:
-        """Paint an already computed diff (cheap: no alignment here)."""
+    def show_diff(self, diff: Diff, old_caption: str, new_caption: str, keep: bool = False) -> None:
+        """Paint an already computed diff (cheap: no alignment here).
+
+        `keep` repaints the same diff (folding changed) and keeps unfolded runs."""
+        if not keep:
+            self._expanded = frozenset()
         self.diff = diff
-        self.rows = display_rows(diff)
+        self.rows = display_rows(diff, self.hide_unchanged, self.hide_minor, self._expanded)
         self.current = -1
         self.old_caption.setText(old_caption)
         self.new_caption.setText(new_caption)
         self.summary.setText(summary_text(diff))
         palette, font = self.palette(), self.old_pane.font()
-        old_writer = SideWriter(diff, False, palette, font)
-        new_writer = SideWriter(diff, True, palette, font)
+        old_writer = SideWriter(diff, self.rows, False, palette, font)
+        new_writer = SideWriter(diff, self.rows, True, palette, font)
         self.old_pane.setDocument(old_writer.write())
         self.new_pane.setDocument(new_writer.write())
-        self.old_pane.set_rows(old_writer.blocks, self.rows, _moved_marks(diff))
+        self.old_pane.set_rows(old_writer.blocks, self.rows, _moved_marks(diff, self.rows))
         self.new_pane.set_rows(new_writer.blocks, self.rows, [])
         self._align_rows()
         self.new_pane.verticalScrollBar().setValue(0)
+        self.overview.update()
+        if self.find_bar.isVisible() and self.find_bar.edit.text():
+            self.find_bar.search()
         self.diffShown.emit(sum(1 for row in self.rows if row.is_change))
 
     def _align_rows(self) -> None:
@@ -190,6 +210,33 @@ class DiffView(QWidget):
         self.new_pane.pad_rows(tallest)
         self.old_pane.viewport().update()
         self.new_pane.viewport().update()
+        self.overview.update()
+
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    # -- folding ----------------------------------------------------------------------
+
+    def set_hide_unchanged(self, hide: bool) -> None:
+        self.hide_unchanged = hide
+        self._expanded = frozenset()
+        self._repaint_same_diff()
+
+    def set_hide_minor(self, hide: bool) -> None:
+        self.hide_minor = hide
+        self._repaint_same_diff()
+
+    def _expand(self, row: int) -> None:
+        folded = self.rows[row].collapsed
+        if folded:
+            self._expanded = self._expanded | {folded[0]}
+            scroll = self.new_pane.verticalScrollBar().value()
+            self._repaint_same_diff()
+            self.new_pane.verticalScrollBar().setValue(scroll)
+
+    def _repaint_same_diff(self) -> None:
+        if self.diff is not None:
+            self.show_diff(self.diff, self.old_caption.text(), self.new_caption.text(), keep=True)
 
     # -- navigation --------------------------------------------------------------
 
@@ -239,16 +286,22 @@ class DiffView(QWidget):
         super().changeEvent(event)  # type: ignore[arg-type]
         if getattr(event, "type", lambda: None)() == QEvent.Type.PaletteChange and self.diff:
             # Colours are baked into the documents: repaint them for the new palette.
-            self.show_diff(self.diff, self.old_caption.text(), self.new_caption.text())
+            self._repaint_same_diff()
             self._style_legend()
 
 
-def _moved_marks(diff: Diff) -> list[MovedMark]:
+def _moved_marks(diff: Diff, rows: list[DisplayRow]) -> list[MovedMark]:
+    """Where each shown moved row used to stand, in display rows (0 is the headline)."""
+    display_of = {}
+    for number, shown in enumerate(rows):
+        for diff_row in shown.collapsed or (shown.diff_row,):
+            display_of[diff_row] = number
+    display_of[-1] = 0  # "it used to open the article": just below the headline
     marks = []
-    for position, row in enumerate(diff.rows):
-        if row.kind in (ChangeKind.MOVED, ChangeKind.MOVED_EDITED):
-            # Display row 0 is the headline, so diff row k is display row k + 1.
-            marks.append(MovedMark(after=diff.moved_from(position) + 1, moved_row=position + 1))
+    for number, shown in enumerate(rows):
+        if shown.is_change and shown.kind in (ChangeKind.MOVED, ChangeKind.MOVED_EDITED):
+            after = display_of[diff.moved_from(shown.diff_row)]
+            marks.append(MovedMark(after=after, moved_row=number))
     return marks
 
 

@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.next_change.triggered.connect(self.detail.diff.next_change)
         a.previous_change.triggered.connect(self.detail.diff.previous_change)
+        a.find.triggered.connect(self.detail.diff.open_find)
+        a.hide_unchanged.toggled.connect(self.detail.diff.set_hide_unchanged)
+        a.hide_minor.toggled.connect(self.detail.diff.set_hide_minor)
         a.show_sidebar.toggled.connect(self.sidebar.setVisible)
         a.show_timeline.toggled.connect(self._update_timeline_visibility)
         a.show_legend.toggled.connect(self.detail.diff.legend.setVisible)
@@ -311,6 +314,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         for key, action in self.actions.toggles().items():
             action.setChecked(str(s.value(f"view/{key}", "true")).lower() == "true")
+        for key, action in self.actions.foldings().items():
+            action.setChecked(str(s.value(f"view/{key}", "false")).lower() == "true")
         order = str(s.value("sidebar/order", SortOrder.LAST_CHANGE.value))
         if order in {o.value for o in SortOrder}:
             self.sidebar.set_order(SortOrder(order))
@@ -328,7 +333,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
-        for key, action in self.actions.toggles().items():
+        for key, action in {**self.actions.toggles(), **self.actions.foldings()}.items():
             s.setValue(f"view/{key}", "true" if action.isChecked() else "false")
         s.setValue("sidebar/order", self.sidebar.order().value)
         s.setValue("selection/article", self.sidebar.current_article_id())

@@ -1,0 +1,93 @@
+"""The overview bar beside the panes: every change as a mark at its relative height.
+
+Like Meld's, it shows the whole article at once: where the changes are, and
+where the panes are looking now. A click jumps to the change nearest to it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QWidget
+
+from newsdiff_gui.ui import theme
+from newsdiff_gui.ui.diff_pane import DiffPane
+
+WIDTH = 16
+# A click this close to a mark (in bar pixels) goes to that change.
+SNAP = 8
+
+
+class OverviewBar(QWidget):
+    """Signals:
+
+    rowRequested(int display_row)
+        The user clicked next to a change's mark.
+    """
+
+    rowRequested = Signal(int)  # noqa: N815
+
+    def __init__(self, pane: DiffPane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pane = pane
+        self.setFixedWidth(WIDTH)
+        self.setToolTip("Every change in the article; click to go to one")
+        self.setAccessibleName("Overview of changes")
+        pane.verticalScrollBar().valueChanged.connect(self.update)
+        pane.verticalScrollBar().rangeChanged.connect(self.update)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(WIDTH, 100)
+
+    def _scale(self) -> float:
+        # A short article fills only part of the bar, as it fills part of the pane.
+        height = max(self.pane.document().size().height(), self.pane.viewport().height())
+        return (self.height() - 2) / height if height > 0 else 0.0
+
+    def marks(self) -> list[tuple[int, QRectF]]:
+        """(display row, rectangle in bar coordinates) for every change."""
+        scale = self._scale()
+        result = []
+        for row, info in enumerate(self.pane.rows):
+            if not info.is_change or not self.pane.blocks:
+                continue
+            band = self.pane.row_band(row)
+            top = 1 + band.top() * scale
+            height = max(3.0, band.height() * scale)
+            result.append((row, QRectF(2, top, WIDTH - 4, height)))
+        return result
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.AlternateBase))
+        for row, rect in self.marks():
+            info = self.pane.rows[row]
+            painter.fillRect(rect, theme.marker_colour(info.kind, palette))
+        # Where the panes are looking now.
+        scale = self._scale()
+        bar = self.pane.verticalScrollBar()
+        if scale and bar.maximum() > 0:
+            top = 1 + bar.value() * scale
+            height = self.pane.viewport().height() * scale
+            pen = QPen(palette.color(QPalette.ColorRole.WindowText))
+            pen.setWidthF(1.0)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(0.5, top, WIDTH - 1.5, max(4.0, height)))
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        y = event.position().y()
+        nearest = min(
+            self.marks(),
+            key=lambda mark: abs(mark[1].center().y() - y),
+            default=None,
+        )
+        if nearest is not None and abs(nearest[1].center().y() - y) <= SNAP + nearest[1].height():
+            self.rowRequested.emit(nearest[0])
+            return
+        scale = self._scale()
+        if scale:
+            bar = self.pane.verticalScrollBar()
+            bar.setValue(int((y - 1) / scale - self.pane.viewport().height() / 2))

@@ -1,0 +1,102 @@
+"""The diff view on its own: folding, hiding minor edits, find, the overview bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from pytestqt.qtbot import QtBot
+
+from newsdiff_gui.core.align import ChangeKind, align
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.ui.diff_document import display_rows
+from newsdiff_gui.ui.diff_view import DiffView
+
+PARAGRAPHS = tuple(f"Paragraph number {n} says something about the harbour." for n in range(12))
+
+
+def edited_pair() -> tuple[Document, Document]:
+    new = list(PARAGRAPHS)
+    new[5] = "Paragraph number 5 says nothing at all about the ferry."
+    new[9] = new[9].replace("harbour.", "harbour!")  # punctuation only: a minor edit
+    return Document("Title", PARAGRAPHS), Document("Title", tuple(new))
+
+
+def make_view(qtbot: QtBot) -> DiffView:
+    view = DiffView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_diff(align(*edited_pair()), "v1", "v2")
+    return view
+
+
+def test_rows_fold_and_minor_edits_hide() -> None:
+    diff = align(*edited_pair())
+    kinds = [row.kind for row in diff.rows]
+    assert kinds.count(ChangeKind.EDITED) == 2
+    assert sum(row.minor for row in diff.rows) == 1
+    plain = display_rows(diff)
+    assert len(plain) == 13  # headline + 12 paragraphs
+    folded = display_rows(diff, hide_unchanged=True)
+    assert [len(r.collapsed) for r in folded if r.collapsed] == [5, 3]  # run of 2 stays
+    both = display_rows(diff, hide_unchanged=True, hide_minor=True)
+    assert [len(r.collapsed) for r in both if r.collapsed] == [5, 6]
+    assert sum(r.is_change for r in both) == 1
+    first_run = folded[1].collapsed
+    unfolded = display_rows(diff, hide_unchanged=True, expanded=frozenset({first_run[0]}))
+    assert [len(r.collapsed) for r in unfolded if r.collapsed] == [3]
+
+
+def test_clicking_a_folded_run_shows_it(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.set_hide_unchanged(True)
+    assert "… 5 unchanged paragraphs" in view.new_pane.toPlainText()
+    assert "Paragraph number 0" not in view.new_pane.toPlainText()
+    folded = next(n for n, row in enumerate(view.rows) if row.collapsed)
+    y = view.new_pane.row_top(folded) + 2 - view.new_pane.verticalScrollBar().value()
+    qtbot.mouseClick(
+        view.new_pane.viewport(), Qt.MouseButton.LeftButton, pos=QPointF(100, y).toPoint()
+    )
+    assert "Paragraph number 0" in view.new_pane.toPlainText()
+    assert "Paragraph number 0" in view.old_pane.toPlainText()
+    view.set_hide_unchanged(False)
+    assert "unchanged paragraphs" not in view.new_pane.toPlainText()
+
+
+def test_hide_minor_drops_the_markup_of_minor_edits(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    assert len(view.change_rows()) == 2
+    view.set_hide_minor(True)
+    assert len(view.change_rows()) == 1
+    # The text stays: each side shows its own version of the paragraph.
+    assert "harbour!" in view.new_pane.toPlainText()
+    assert "harbour." in view.old_pane.toPlainText()
+
+
+def test_find_highlights_matches_in_both_panes_in_reading_order(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.open_find()
+    view.find_bar.edit.setText("ferry")
+    assert len(view.find_bar.matches) == 1
+    assert view.find_bar.count.text() == "1 of 1"
+    view.find_bar.edit.setText("number 5")
+    panes = [pane for pane, _cursor in view.find_bar.matches]
+    assert panes == [view.old_pane, view.new_pane]  # same row: old side first
+    assert len(view.new_pane.extraSelections()) == 1
+    view.find_bar.next_match()
+    assert view.new_pane.textCursor().selectedText() == "number 5"
+    view.find_bar.edit.setText("no such words")
+    assert view.find_bar.count.text() == "no match"
+    view.find_bar.close_bar()
+    assert not view.find_bar.isVisible()
+
+
+def test_overview_marks_every_change_and_jumps(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    marks = view.overview.marks()
+    assert [row for row, _rect in marks] == view.change_rows()
+    tops = [rect.top() for _row, rect in marks]
+    assert tops == sorted(tops)
+    row, rect = marks[-1]
+    qtbot.mouseClick(view.overview, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert view.current == row
