@@ -164,39 +164,28 @@ class _Builder:
             and word_count(self.old[item.origin[0]]) >= min_words  # as first written
         ]
 
-    def fresh_text(self, pick: Callable[[Article], list[str]]) -> str | None:
-        """A sentence/paragraph from another article that shares no text with this one.
+    def fresh(self, pick: Callable[[tuple[str, ...]], list[tuple[str, ...]]]) -> tuple[str, ...]:
+        """Text from another article that shares nothing with this one: one of the runs
+        `pick` offers from a donor's paragraphs (a sentence, a few paragraphs).
 
-        Of up to `FRESH_CANDIDATES` such texts, the one sharing most vocabulary with
+        Of up to `FRESH_CANDIDATES` such runs, the one sharing most vocabulary with
         the article: new text in a real update is about the same story, and
-        same-topic text is what could tempt an aligner into a false pair.
+        same-topic text is what could tempt an aligner into a false pair. Empty
+        when none was found.
         """
         found = []
         for _ in range(3 * FRESH_CANDIDATES):
-            choices = [t for t in pick(self.rng.choice(self.donors)) if word_count(t) >= 8]
-            if not choices:
-                continue
-            text = clean_text(self.rng.choice(choices))
-            if self.unrelated(text):
-                found.append(text)
-                if len(found) == FRESH_CANDIDATES:
-                    break
-        return max(found, key=lambda t: topic_overlap(t, self.vocabulary), default=None)
-
-    def fresh_run(self, size: int) -> tuple[str, ...] | None:
-        """`size` consecutive paragraphs of another article, as `fresh_text` chooses."""
-        found = []
-        for _ in range(3 * FRESH_CANDIDATES):
-            donor = self.rng.choice(self.donors).paragraphs
-            if len(donor) < size:
-                continue
-            start = self.rng.randrange(len(donor) - size + 1)
-            run = tuple(clean_text(p) for p in donor[start : start + size])
-            if all(word_count(p) >= 8 and self.unrelated(p) for p in run):
+            choices = pick(self.rng.choice(self.donors).paragraphs)
+            run = tuple(clean_text(t) for t in self.rng.choice(choices)) if choices else ()
+            if run and all(word_count(t) >= 8 and self.unrelated(t) for t in run):
                 found.append(run)
                 if len(found) == FRESH_CANDIDATES:
                     break
-        return max(found, key=lambda r: topic_overlap(" ".join(r), self.vocabulary), default=None)
+        return max(found, key=lambda r: topic_overlap(" ".join(r), self.vocabulary), default=())
+
+    def fresh_sentence(self, pick: Callable[[tuple[str, ...]], list[str]]) -> str | None:
+        run = self.fresh(lambda paragraphs: [(s,) for s in pick(paragraphs)])
+        return run[0] if run else None
 
     def replace(self, pos: int, text: str, edit: str) -> bool:
         item = self.items[pos]
@@ -241,7 +230,7 @@ class _Builder:
     # -- text edits (return the new text or None) --
 
     def sentence_added(self, text: str) -> str | None:
-        sentence = self.fresh_text(lambda a: [s for p in a.paragraphs for s in prose(p)])
+        sentence = self.fresh_sentence(lambda paragraphs: [s for p in paragraphs for s in prose(p)])
         if sentence is None:
             return None
         parts = sentences(text)
@@ -272,7 +261,7 @@ class _Builder:
         parts = sentences(text)
         if len(parts) < 2 or max(map(word_count, parts[1:])) < MIN_EDIT_WORDS:
             return None
-        sentence = self.fresh_text(lambda a: prose(a.paragraphs[0]))
+        sentence = self.fresh_sentence(lambda paragraphs: prose(paragraphs[0]))
         return None if sentence is None else " ".join([sentence, *parts[1:]])
 
     # -- one newsroom edit --
@@ -281,8 +270,8 @@ class _Builder:
         rng = self.rng
         size = rng.choices(list(BLOCK_SIZES), list(BLOCK_SIZES.values()))[0]
         if edit == "paragraph_inserted":
-            run = self.fresh_run(size)
-            if run is None:
+            run = self.fresh(lambda ps: [ps[k : k + size] for k in range(len(ps) - size + 1)])
+            if not run:
                 return False
             pos = rng.randint(0, len(self.items))
             self.items[pos:pos] = [Tracked(text, (), (edit,)) for text in run]
