@@ -13,7 +13,8 @@ Order of work (cheap and certain first, so the costly steps see few paragraphs):
    image), so no paragraph whose sentences stand verbatim in the other
    version is left as added/removed.
 5. Edited pairs: the rest with enough shared text (thresholds.py), or sharing
-   a whole sentence verbatim (a rewritten lede that kept a sentence).
+   a whole sentence verbatim (a rewritten lede that kept a sentence); short
+   paragraphs (headings, captions) by single-word similarity.
 6. The backbone (chain.py): the heaviest in-order chain over all of the
    above stays in place; matches off the chain are moves, assigned greedily by
    similarity among the paragraphs still free. An exact or minor match weighs 1,
