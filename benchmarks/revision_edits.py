@@ -288,12 +288,13 @@ class _Builder:
             return True
         if edit == "merged":
             size = rng.choices(list(REGROUP_SIZES), list(REGROUP_SIZES.values()))[0]
-            free = set(self.free(MIN_PART_WORDS))
+            mergeable = set(self.free(MIN_PART_WORDS))
             starts = [
                 p
-                for p in free
+                for p in sorted(mergeable)
                 if all(
-                    p + k in free and self.items[p + k].origin[0] == self.items[p].origin[0] + k
+                    p + k in mergeable
+                    and self.items[p + k].origin[0] == self.items[p].origin[0] + k
                     for k in range(size)
                 )
             ]
@@ -330,8 +331,8 @@ class _Builder:
             free = self.free()
             return bool(free) and self.typo_fix(rng.choice(free))
         if edit == "moved":
-            free = set(self.free(1))
-            starts = [p for p in free if all(p + k in free for k in range(size))]
+            movable = set(self.free(1))
+            starts = [p for p in sorted(movable) if all(p + k in movable for k in range(size))]
             starts = [
                 p
                 for p in starts

@@ -189,7 +189,7 @@ def quote_style(text: str, rng: random.Random) -> str | None:
     """Curly quotes straightened (and sometimes an em dash made a spaced en dash), or
     straight quotes curled, or a spaced hyphen made an em dash: a minor edit."""
     if re.search("[“”‘’—–]", text):
-        out = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
+        out = text.translate(str.maketrans("“”‘’", "\"\"''"))
         return out.replace("—", " – ") if rng.random() < 0.3 else out
     if re.search("[\"']", text):
         return re.sub(r'"([^"]*)"', "“\\1”", text).replace("'", "’")
