@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.demo:
                 from newsdiff_gui.ui.demo import load_demo
 
-                load_demo(store)
+                load_demo(store)  # articles already in the store are left as they are
         except (StoreError, OSError, ValueError) as exc:
             message = f"newsdiff-gui: {exc}"
             print(message, file=sys.stderr)
@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from newsdiff_gui.ui.screenshot import render
 
                 settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
-                window = MainWindow(store, settings, start_worker=False)
+                window = MainWindow(store, settings, start_worker=False, marks_read=False)
                 try:
                     render(window, Path(args.screenshot), *args.size)
                 except OSError as exc:

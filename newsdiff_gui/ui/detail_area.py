@@ -22,7 +22,7 @@ def version_caption(version: StoredVersion) -> str:
 class DetailArea(QStackedWidget):
     """Signals:
 
-    addRequested(), importRequested()
+    addRequested(), importRequested(), demoRequested()
         From the welcome page's buttons.
     checkRequested(int article_id)
         From the state page of an article that has no version yet.
@@ -30,6 +30,7 @@ class DetailArea(QStackedWidget):
 
     addRequested = Signal()  # noqa: N815
     importRequested = Signal()  # noqa: N815
+    demoRequested = Signal()  # noqa: N815
     checkRequested = Signal(int)  # noqa: N815
 
     def __init__(self, store: VersionStore, parent: QWidget | None = None) -> None:
@@ -43,6 +44,7 @@ class DetailArea(QStackedWidget):
             self.addWidget(page)
         self.welcome.addRequested.connect(self.addRequested)
         self.welcome.importRequested.connect(self.importRequested)
+        self.welcome.demoRequested.connect(self.demoRequested)
         self.state.actionRequested.connect(self._state_action)
         self._article_id = -1
 

@@ -31,11 +31,13 @@ def _body(text: str, parent: QWidget) -> QLabel:
 class WelcomePage(QWidget):
     """Shown while no article is tracked.
 
-    Signals: addRequested(), importRequested() — the user pressed the page's buttons.
+    Signals: addRequested(), importRequested(), demoRequested() — the user pressed the
+    page's buttons.
     """
 
     addRequested = Signal()  # noqa: N815
     importRequested = Signal()  # noqa: N815
+    demoRequested = Signal()  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +51,9 @@ class WelcomePage(QWidget):
             "paragraph: edited words struck through and underlined, paragraphs added, "
             "removed, moved, split or merged.\n\n"
             "Already saved a page from your browser (File → Save Page As…)? Import it, "
-            "or drop the .html file on this window, to start from that copy.",
+            "or drop the .html file on this window, to start from that copy.\n\n"
+            "To look around first, open the demo: three fictional articles written for "
+            "this app, with every kind of change a newsroom makes.",
             self,
         )
         add = QPushButton(theme.icon("add"), "Add article…", self)
@@ -57,9 +61,13 @@ class WelcomePage(QWidget):
         add.clicked.connect(self.addRequested)
         imported = QPushButton(theme.icon("import"), "Import saved page…", self)
         imported.clicked.connect(self.importRequested)
+        demo = QPushButton("Open demo", self)
+        demo.setToolTip("Add three fictional demo articles to the list (remove them any time)")
+        demo.clicked.connect(self.demoRequested)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(imported)
+        buttons.addWidget(demo)
         buttons.addStretch(1)
         column = QVBoxLayout()
         column.addWidget(heading)

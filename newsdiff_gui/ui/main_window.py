@@ -25,6 +25,7 @@ from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.actions import Actions
 from newsdiff_gui.ui.article_model import ArticleItem, ArticleListModel, SortOrder
+from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.detail_area import DetailArea
 from newsdiff_gui.ui.dialogs import AddArticleDialog, ImportDialog, RemoveDialog
 from newsdiff_gui.ui.sidebar import Sidebar
@@ -45,9 +46,12 @@ class MainWindow(QMainWindow):
         start_worker: bool = True,
         due_interval_ms: int = DUE_INTERVAL_MS,
         fetcher_factory: object = None,
+        marks_read: bool = True,
     ) -> None:
         super().__init__()
         self.store = store
+        # False for --screenshot: looking at an article must not change the user's store.
+        self.marks_read = marks_read
         self.settings = settings
         self.setWindowTitle("newsdiff")
         self.setWindowIcon(theme.icon("app"))
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
         self.timeline.comparisonChanged.connect(self._comparison_chosen)
         self.detail.addRequested.connect(self.add_article)
         self.detail.importRequested.connect(self.import_page)
+        self.detail.demoRequested.connect(self.open_demo)
         self.detail.checkRequested.connect(self._check_one)
         # Bound methods of this window, never lambdas: a lambda has no thread of its own,
         # so Qt would call it directly on the worker thread instead of queueing it here.
@@ -171,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def _mark_read(self, article_id: int) -> None:
         item = self.model.item(article_id)
-        if item is None or not item.unread_changes:
+        if item is None or not item.unread_changes or not self.marks_read:
             return
         try:
             self.store.mark_read(article_id)
@@ -252,6 +257,18 @@ class MainWindow(QMainWindow):
         if dialog.exec() == ImportDialog.DialogCode.Accepted:
             self.checker.import_page(str(path), dialog.url(), to_iso(dialog.captured_at()))
             self.statusBar().showMessage(f"Importing {path.name}…", 5000)
+
+    def open_demo(self) -> None:
+        """Add the fictional demo articles (never checked: their addresses are made up)."""
+        try:
+            ids = load_demo(self.store)
+        except (OSError, ValueError, StoreError) as exc:
+            self._request_failed("import", f"The demo could not be opened: {exc}")
+            return
+        self.reload_articles()
+        self._update_actions()
+        if ids:
+            self.sidebar.select_first()
 
     def check_all(self) -> None:
         self.checker.check_all()

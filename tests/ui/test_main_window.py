@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -199,3 +201,45 @@ def test_screenshot_renders_the_first_change_and_exits_zero(
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1000, 700)
+
+
+def test_open_demo_from_the_welcome_page(
+    qtbot: QtBot, store: VersionStore, settings: QSettings
+) -> None:
+    from newsdiff_gui.ui.demo import demo_files
+
+    window = open_window(qtbot, store, settings)
+    window.detail.welcome.demoRequested.emit()
+    assert window.model.rowCount() == len(demo_files()) >= 3
+    assert all(item.version_count >= 4 for item in window.model.items())
+    # Fictional addresses are never due for a check.
+    assert store.due_articles(datetime.now(UTC) + timedelta(days=365)) == []
+    assert window.sidebar.current_article_id() >= 0
+    assert window.timeline.isVisible()
+
+
+def test_demo_history_shows_every_change_kind(store: VersionStore) -> None:
+    from newsdiff_gui.core.align import align
+    from newsdiff_gui.ui.demo import load_demo
+
+    kinds: set[ChangeKind] = set()
+    titles_changed = 0
+    for article_id in load_demo(store):
+        versions = store.list_versions(article_id)
+        assert 4 <= len(versions) <= 8
+        for old, new in itertools.pairwise(versions):
+            diff = align(old.document, new.document)
+            kinds |= {row.kind for row in diff.rows}
+            titles_changed += diff.title.kind is not ChangeKind.UNCHANGED
+    assert kinds == set(ChangeKind)
+    assert titles_changed >= 3
+    assert load_demo(store) == []  # loading twice adds nothing
+
+
+def test_screenshot_of_the_demo_leaves_unread_badges(tmp_path: Path) -> None:
+    database = tmp_path / "demo.sqlite3"
+    out = tmp_path / "demo.png"
+    assert main(["--db", str(database), "--demo", "--screenshot", str(out)]) == 0
+    assert out.stat().st_size > 10_000
+    with VersionStore.open(database) as reopened:
+        assert all(a.unread_changes for a in reopened.list_articles())
