@@ -96,12 +96,41 @@ def token_background(inserted: bool, palette: QPalette) -> QColor:
     return blend(palette.color(QPalette.ColorRole.Base), tint, amount)
 
 
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.red())
+        + 0.7152 * channel(colour.green())
+        + 0.0722 * channel(colour.blue())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio, 1 to 21."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(colour: QColor, background: QColor, text: QColor, ratio: float = 4.5) -> QColor:
+    """`colour` moved toward the text colour just far enough to read on `background`."""
+    for step in range(21):
+        candidate = blend(colour, text, step / 20)
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return text
+
+
 def marker_colour(kind: ChangeKind, palette: QPalette) -> QColor:
-    """The gutter marker: the kind's hue, darkened (light mode) or lightened (dark
-    mode) until it reads as text against the base colour."""
+    """The gutter marker and overview mark: the kind's hue, as readable as text on the
+    row's band (WCAG AA, 4.5:1)."""
+    background = row_background(kind, palette) or palette.color(QPalette.ColorRole.Base)
     colour = KIND_COLOURS.get(kind, palette.color(QPalette.ColorRole.PlaceholderText))
-    text = palette.color(QPalette.ColorRole.Text)
-    return blend(colour, text, 0.35)
+    return readable(colour, background, palette.color(QPalette.ColorRole.Text))
 
 
 def _svg_pixmap(data: bytes, size: int, ratio: float) -> QPixmap:
