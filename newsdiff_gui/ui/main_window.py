@@ -28,6 +28,7 @@ from newsdiff_gui.ui.article_model import ArticleItem, ArticleListModel, SortOrd
 from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.detail_area import DetailArea
 from newsdiff_gui.ui.dialogs import AddArticleDialog, ImportDialog, RemoveDialog
+from newsdiff_gui.ui.notifier import ChangeNotifier
 from newsdiff_gui.ui.sidebar import Sidebar
 from newsdiff_gui.ui.timeline import PREVIOUS, VersionTimeline
 from newsdiff_gui.ui.worker import DUE_INTERVAL_MS, CheckThread
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.progress_label)
 
+        self.notifier = ChangeNotifier(store, self)
         self.checker = CheckThread(
             store.path, self, due_interval_ms=due_interval_ms, fetcher_factory=fetcher_factory
         )
@@ -197,8 +199,9 @@ class MainWindow(QMainWindow):
             title = article.title or article.url
             self.statusBar().showMessage(f"Check of “{title}” failed: {message}", 10_000)
 
-    def _version_added(self, article_id: int, _number: int) -> None:
+    def _version_added(self, article_id: int, number: int) -> None:
         self.refresh_article(article_id)
+        self.notifier.version_added(article_id, number)
         if article_id != self.sidebar.current_article_id():
             return
         # Follow the new version only if the reader was on the latest one already.
@@ -362,6 +365,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.checker.shutdown()
         self.detail.diff.shutdown()
+        self.notifier.shutdown()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -1,0 +1,113 @@
+"""Desktop notifications when a tracked article changes (where a system tray exists).
+
+The message names the article and the kinds of change, so it needs an
+alignment of the new version against the one before; that runs in a pool job
+like every alignment, and the message appears when it is done.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+
+from newsdiff_gui.core.align import ChangeKind, Diff, align
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.store import StoreError, VersionStore
+from newsdiff_gui.ui import theme
+
+log = logging.getLogger(__name__)
+
+
+def notification_text(diff: Diff) -> str:
+    """'Headline rewritten; 2 edited, 1 added (numbers changed)' — the kinds, briefly."""
+    parts = []
+    if diff.title.kind is not ChangeKind.UNCHANGED:
+        parts.append("headline rewritten")
+    counts = [
+        f"{diff.stats.count(kind)} {theme.KIND_LABELS[kind]}"
+        for kind in ChangeKind
+        if kind is not ChangeKind.UNCHANGED and diff.stats.count(kind)
+    ]
+    if counts:
+        parts.append(", ".join(counts))
+    text = "; ".join(parts) or "small changes"
+    flags = []
+    if any(row.numbers_changed for row in diff.rows):
+        flags.append("numbers changed")
+    if any(row.quote_changed for row in diff.rows):
+        flags.append("quotes changed")
+    if flags:
+        text += f" ({', '.join(flags)})"
+    return text[0].upper() + text[1:]
+
+
+class _Relay(QObject):
+    aligned = Signal(str, object)  # article title, Diff | Exception
+
+
+class _NotifyJob(QRunnable):
+    def __init__(self, title: str, old: Document, new: Document, relay: _Relay) -> None:
+        super().__init__()
+        self.title, self.old, self.new, self.relay = title, old, new, relay
+
+    def run(self) -> None:
+        try:
+            result: object = align(self.old, self.new)
+        except Exception as exc:  # a notification is not worth a crash
+            log.exception("alignment for a notification failed")
+            result = exc
+        self.relay.aligned.emit(self.title, result)
+
+
+class ChangeNotifier(QObject):
+    def __init__(self, store: VersionStore, window: QWidget) -> None:
+        super().__init__(window)
+        self.store = store
+        self.window = window
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(theme.icon("app"), self)
+            self.tray.setToolTip("newsdiff")
+            self.tray.activated.connect(self._raise_window)
+            self.tray.show()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.aligned.connect(self._show)
+
+    @property
+    def available(self) -> bool:
+        return self.tray is not None
+
+    def version_added(self, article_id: int, number: int) -> None:
+        """A check stored version `number`: say what changed, once it is aligned."""
+        if self.tray is None or number < 2:
+            return
+        try:
+            new = self.store.get_version(article_id, number)
+            old = self.store.get_version(article_id, number - 1)
+            title = self.store.get_article(article_id).title
+        except StoreError as exc:
+            log.warning("no notification for article %d: %s", article_id, exc)
+            return
+        job = _NotifyJob(title or new.final_url or "", old.document, new.document, self._relay)
+        self._pool.start(job)
+
+    def _show(self, title: str, result: object) -> None:
+        if self.tray is None or not isinstance(result, Diff):
+            return
+        self.tray.showMessage(
+            f"Changed: {title}", notification_text(result), QSystemTrayIcon.MessageIcon.Information
+        )
+
+    def _raise_window(self, _reason: QSystemTrayIcon.ActivationReason) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def shutdown(self) -> None:
+        self._pool.waitForDone(2000)
+        if self.tray is not None:
+            self.tray.hide()
