@@ -307,7 +307,10 @@ class _Builder:
             )
             self.items[pos : pos + size] = [merged]
             self.script.append(Step(edit, "merge", pos, (merged.text,), count=size))
-            self.figure_in_regrouped(pos, edit)
+            # A figure changed in a short part would leave too little of it verbatim
+            # to call the merge certain ("Viera d. Melbourne 1-0" -> "... 6-0 ...").
+            if min(word_count(i.text) for i in group) >= MIN_EDIT_WORDS:
+                self.figure_in_regrouped(pos, edit)
             return True
         if edit == "split":
             size = rng.choices(list(REGROUP_SIZES), list(REGROUP_SIZES.values()))[0]
@@ -325,7 +328,9 @@ class _Builder:
             origin = self.items[pos].origin
             self.items[pos : pos + 1] = [Tracked(p, origin, (edit,)) for p in pieces]
             self.script.append(Step(edit, "split", pos, pieces))
-            self.figure_in_regrouped(pos + rng.randrange(size), edit)
+            long_parts = [k for k, p in enumerate(pieces) if word_count(p) >= MIN_EDIT_WORDS]
+            if long_parts:
+                self.figure_in_regrouped(pos + rng.choice(long_parts), edit)
             return True
         if edit == "typo_fix":
             free = self.free()
