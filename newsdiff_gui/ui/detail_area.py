@@ -81,6 +81,12 @@ class DetailArea(QStackedWidget):
             Side(old.document, version_caption(old)), Side(new.document, version_caption(new))
         )
 
+    def show_sides(self, old: Side, new: Side) -> None:
+        """Any two documents (File → Compare…), aligned in the background."""
+        self._article_id = -1
+        self.setCurrentWidget(self.diff)
+        self.diff.compare(old, new)
+
     def _show_not_captured(self, article: Article) -> None:
         if article.last_error:
             body = f"The last check failed: {article.last_error}"

@@ -48,8 +48,8 @@ class OverviewBar(QWidget):
         """(display row, rectangle in bar coordinates) for every change."""
         scale = self._scale()
         result = []
-        for row, info in enumerate(self.pane.rows):
-            if not info.is_change or not self.pane.blocks:
+        for row, info in enumerate(self.pane.rows[: self.pane.aligned_rows]):
+            if not info.is_change:
                 continue
             band = self.pane.row_band(row)
             top = 1 + band.top() * scale

@@ -87,42 +87,60 @@ class DiffPane(QTextEdit):
         block = self.document().findBlockByNumber(number)
         return self.document().documentLayout().blockBoundingRect(block)
 
-    def natural_heights(self) -> list[float]:
-        """Each row's height without the gap and padding below it."""
+    @property
+    def aligned_rows(self) -> int:
+        """Rows [0, aligned_rows) are padded and have known positions."""
+        return len(self._tops)
+
+    def reset_alignment(self) -> None:
+        self._natural, self._tops, self._heights = [], [], []
+
+    def measure(self, start: int, end: int) -> list[float]:
+        """Natural heights of rows [start, end): without the gap and padding below."""
         heights = []
-        for blocks in self.blocks:
+        for blocks in self.blocks[start:end]:
             # A block's bounding rect leaves out its bottom margin (our padding).
             first = self._block_rect(blocks.first)
             if blocks.last == blocks.first:
                 heights.append(first.height())
             else:
                 heights.append(self._block_rect(blocks.last).bottom() - first.top())
-        self._natural = heights
+        del self._natural[start:]
+        self._natural.extend(heights)
         return heights
 
-    def pad_rows(self, heights: list[float]) -> None:
-        """Pad every row to `heights` (measured with `natural_heights` first)."""
-        extras = [wanted - own for wanted, own in zip(heights, self._natural, strict=True)]
+    def pad(self, start: int, heights: list[float]) -> None:
+        """Pad rows start… to `heights` (measured with `measure` first).
+
+        Only rows whose two sides differ change, and the text layout redoes just
+        those blocks, so aligning chunk by chunk costs about one layout in total.
+        """
+        own = self._natural[start : start + len(heights)]
+        extras = [wanted - mine for wanted, mine in zip(heights, own, strict=True)]
         cursor = QTextCursor(self.document())
-        # One edit block: the document is laid out again once, not once per row.
         cursor.beginEditBlock()
-        for blocks, extra in zip(self.blocks, extras, strict=True):
+        for blocks, extra in zip(self.blocks[start:], extras, strict=False):
             set_row_padding(cursor, blocks, extra)
         cursor.endEditBlock()
-        # The layout drops the last block's bottom margin: pad the frame instead, so
-        # both documents end at the same height and their scroll ranges match.
-        frame = self.document().rootFrame()
-        frame_format = frame.frameFormat()
-        wanted = FRAME_MARGIN + (max(0.0, extras[-1]) if extras else 0.0)
-        if frame_format.bottomMargin() != wanted:
-            frame_format.setBottomMargin(wanted)
-            frame.setFrameFormat(frame_format)
+        if start + len(heights) == len(self.blocks) and extras:
+            # The layout drops the last block's bottom margin: pad the frame instead,
+            # so both documents end at the same height and scroll ranges match.
+            frame = self.document().rootFrame()
+            frame_format = frame.frameFormat()
+            wanted = FRAME_MARGIN + max(0.0, extras[-1])
+            if frame_format.bottomMargin() != wanted:
+                frame_format.setBottomMargin(wanted)
+                frame.setFrameFormat(frame_format)
         # Rows now follow each other at known heights: keep their positions rather
-        # than asking the layout for them on every paint (tests check they agree).
-        top = self._block_rect(self.blocks[0].first).top() if self.blocks else 0.0
-        self._tops, self._heights = [], list(heights)
+        # than asking the layout on every paint (a test checks they agree).
+        del self._tops[start:], self._heights[start:]
+        if start == 0:
+            top = self._block_rect(self.blocks[0].first).top() if self.blocks else 0.0
+        else:
+            top = self._tops[-1] + self._heights[-1] + ROW_GAP
         for height in heights:
             self._tops.append(top)
+            self._heights.append(height)
             top += height + ROW_GAP
 
     def row_top(self, row: int) -> float:
@@ -181,7 +199,7 @@ class DiffPane(QTextEdit):
         marker_font.setBold(True)
         small_font = QFont(self.font())
         small_font.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.8))
-        for row, info in enumerate(self.rows):
+        for row, info in enumerate(self.rows[: self.aligned_rows]):
             band = self.row_band(row)
             if band.bottom() < top_visible or band.top() > bottom_visible:
                 continue
@@ -202,7 +220,8 @@ class DiffPane(QTextEdit):
                 painter.drawRect(band.adjusted(1, 1, -1, -1))
             self._paint_marker(painter, info, band, marker_font, small_font)
         for mark in self.moved_marks:
-            self._paint_moved_mark(painter, mark, small_font)
+            if mark.after + 1 < self.aligned_rows or self.aligned_rows == len(self.rows):
+                self._paint_moved_mark(painter, mark, small_font)
 
     def _paint_marker(
         self,

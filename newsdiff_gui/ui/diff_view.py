@@ -25,6 +25,11 @@ from newsdiff_gui.ui.diff_pane import DiffPane, MovedMark
 
 log = logging.getLogger(__name__)
 
+# Rows aligned per step: small steps until the first screen is covered, then
+# larger ones from the event loop (each well under the 50 ms stall budget).
+FIRST_CHUNK = 12
+LATER_CHUNK = 60
+
 
 @dataclass(frozen=True, slots=True)
 class Side:
@@ -115,6 +120,11 @@ class DiffView(QWidget):
         self.new_pane.verticalScrollBar().valueChanged.connect(
             self.old_pane.verticalScrollBar().setValue
         )
+        self._aligned_upto = 0
+        self._align_timer = QTimer(self)
+        self._align_timer.setSingleShot(True)
+        self._align_timer.setInterval(0)
+        self._align_timer.timeout.connect(self._next_chunk)
         self._realign_timer = QTimer(self)
         self._realign_timer.setSingleShot(True)
         self._realign_timer.setInterval(0)
@@ -157,7 +167,9 @@ class DiffView(QWidget):
         self._pool.start(_AlignJob(self._generation, old.document, new.document, self._signals))
 
     def is_busy(self) -> bool:
-        return self._pool.activeThreadCount() > 0
+        """Aligning in the pool, or still padding rows from the event loop."""
+        painting = self.diff is not None and not self.alignment_done()
+        return self._pool.activeThreadCount() > 0 or painting
 
     def shutdown(self) -> None:
         """Wait for a running alignment (they are short; bounded for safety)."""
@@ -200,17 +212,55 @@ class DiffView(QWidget):
         self.diffShown.emit(sum(1 for row in self.rows if row.is_change))
 
     def _align_rows(self) -> None:
-        """Pad the shorter side of each row so both sides start every row together."""
+        """Pad the shorter side of each row so both sides start every row together.
+
+        The first screenful is aligned at once, the rest in chunks from the event
+        loop, so a long article paints quickly and the window never stalls.
+        """
+        self._align_timer.stop()
+        self._aligned_upto = 0
+        for pane in (self.old_pane, self.new_pane):
+            pane.reset_alignment()
         if not self.rows:
             return
-        left = self.old_pane.natural_heights()
-        right = self.new_pane.natural_heights()
+        screen = 2 * max(self.new_pane.viewport().height(), 400)
+        while self._aligned_upto < len(self.rows):
+            self._align_chunk(FIRST_CHUNK)
+            if self.new_pane.row_top(self.new_pane.aligned_rows - 1) > screen:
+                break
+        self._after_chunk()
+
+    def _align_chunk(self, size: int) -> None:
+        start = self._aligned_upto
+        end = min(len(self.rows), start + size)
+        left = self.old_pane.measure(start, end)
+        right = self.new_pane.measure(start, end)
         tallest = [max(a, b) for a, b in zip(left, right, strict=True)]
-        self.old_pane.pad_rows(tallest)
-        self.new_pane.pad_rows(tallest)
+        self.old_pane.pad(start, tallest)
+        self.new_pane.pad(start, tallest)
+        self._aligned_upto = end
+
+    def _next_chunk(self) -> None:
+        if self._aligned_upto < len(self.rows):
+            self._align_chunk(LATER_CHUNK)
+            self._after_chunk()
+
+    def _after_chunk(self) -> None:
         self.old_pane.viewport().update()
         self.new_pane.viewport().update()
         self.overview.update()
+        if self._aligned_upto < len(self.rows):
+            self._align_timer.start()
+
+    def alignment_done(self) -> bool:
+        return bool(self.rows) and self._aligned_upto >= len(self.rows)
+
+    def finish_alignment(self) -> None:
+        """Align every remaining row now (before jumping to a far row)."""
+        self._align_timer.stop()
+        while self._aligned_upto < len(self.rows):
+            self._align_chunk(LATER_CHUNK)
+        self._after_chunk()
 
     def open_find(self) -> None:
         self.find_bar.open_bar()
@@ -254,6 +304,7 @@ class DiffView(QWidget):
     def go_to_row(self, row: int) -> bool:
         if not 0 <= row < len(self.rows):
             return False
+        self.finish_alignment()
         self.current = row
         for pane in (self.old_pane, self.new_pane):
             pane.current_row = row

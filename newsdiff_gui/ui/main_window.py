@@ -25,6 +25,7 @@ from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.actions import Actions
 from newsdiff_gui.ui.article_model import ArticleItem, ArticleListModel, SortOrder
+from newsdiff_gui.ui.compare import CompareDialog, CompareLoader
 from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.detail_area import DetailArea
 from newsdiff_gui.ui.dialogs import AddArticleDialog, ImportDialog, RemoveDialog
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_label)
 
         self.notifier = ChangeNotifier(store, self)
+        self.compare_loader = CompareLoader(store, self)
         self.checker = CheckThread(
             store.path, self, due_interval_ms=due_interval_ms, fetcher_factory=fetcher_factory
         )
@@ -95,6 +97,9 @@ class MainWindow(QMainWindow):
         a = self.actions
         a.add_article.triggered.connect(self.add_article)
         a.import_page.triggered.connect(self.import_page)
+        a.compare.triggered.connect(self.compare_documents)
+        self.compare_loader.ready.connect(self.detail.show_sides)
+        self.compare_loader.failed.connect(self._compare_failed)
         a.check_all.triggered.connect(self.check_all)
         a.check_selected.triggered.connect(self.check_selected)
         a.remove.triggered.connect(self.remove_selected)
@@ -231,7 +236,7 @@ class MainWindow(QMainWindow):
 
     def _request_failed(self, what: str, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
-        if what in {"add", "import"}:
+        if what in {"add", "import", "compare"}:
             box = QMessageBox(QMessageBox.Icon.Warning, "newsdiff", message, parent=self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()  # not exec(): the window keeps running while the box is up
@@ -260,6 +265,15 @@ class MainWindow(QMainWindow):
         if dialog.exec() == ImportDialog.DialogCode.Accepted:
             self.checker.import_page(str(path), dialog.url(), to_iso(dialog.captured_at()))
             self.statusBar().showMessage(f"Importing {path.name}…", 5000)
+
+    def compare_documents(self) -> None:
+        dialog = CompareDialog(self.store, self)
+        if dialog.exec() == CompareDialog.DialogCode.Accepted and dialog.sources:
+            self.statusBar().showMessage("Preparing the comparison…", 5000)
+            self.compare_loader.load(*dialog.sources)
+
+    def _compare_failed(self, message: str) -> None:
+        self._request_failed("compare", f"Cannot compare: {message}")
 
     def open_demo(self) -> None:
         """Add the fictional demo articles (never checked: their addresses are made up)."""
@@ -366,6 +380,7 @@ class MainWindow(QMainWindow):
         self.checker.shutdown()
         self.detail.diff.shutdown()
         self.notifier.shutdown()
+        self.compare_loader.shutdown()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -27,6 +27,7 @@ def make_view(qtbot: QtBot) -> DiffView:
     view.show()
     qtbot.waitExposed(view)
     view.show_diff(align(*edited_pair()), "v1", "v2")
+    view.finish_alignment()
     return view
 
 

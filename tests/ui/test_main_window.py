@@ -32,6 +32,7 @@ def open_window(
 def wait_for_diff(qtbot: QtBot, window: MainWindow) -> None:
     diff = window.detail.diff
     qtbot.waitUntil(lambda: diff.diff is not None and not diff.is_busy(), timeout=5000)
+    assert diff.alignment_done()
 
 
 def test_newcomer_sees_the_welcome_page(
