@@ -98,8 +98,8 @@ class DiffView(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setText(
             "~ edited   + added   − removed   ↕ moved   ⟨ split   ⟩ merged   "
-            "# numbers changed   “ quote changed   ·   deleted words struck through, "
-            "inserted words underlined"
+            "# numbers changed   “ quote changed\n"
+            "Deleted words are struck through, inserted words underlined."
         )
         self.legend.setWordWrap(True)
         self.old_caption = QLabel(self)
