@@ -66,7 +66,6 @@ from benchmarks.revision_script import (
     Revision,
     Step,
     Tracked,
-    TruthRow,
     truth_rows,
 )
 from benchmarks.revision_text import (
@@ -86,7 +85,6 @@ from benchmarks.revision_text import (
     with_typo,
     word_count,
 )
-from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.normalize import clean_text, fold_typography
 
@@ -368,10 +366,12 @@ class _Builder:
         return False
 
 
-def _wire_swap(article: Article, donors: Sequence[Article], rng: random.Random) -> Revision | None:
+def _swap_partner(
+    article: Article, donors: Sequence[Article], rng: random.Random
+) -> Article | None:
+    """The closest in vocabulary of a few unrelated articles: another agency's copy of
+    the story shares its topic and names, never its sentences."""
     unrelated = Unrelated(article.paragraphs)
-    # The closest in vocabulary of a few unrelated articles: another agency's copy
-    # of the story shares its topic and names, never its sentences.
     found: list[Article] = []
     for _ in range(3 * FRESH_CANDIDATES):
         other = rng.choice(donors)
@@ -384,39 +384,28 @@ def _wire_swap(article: Article, donors: Sequence[Article], rng: random.Random) 
             if len(found) == FRESH_CANDIDATES:
                 break
     topic = vocabulary(article.paragraphs)
-    if found:
-        other = max(found, key=lambda a: topic_overlap(" ".join(a.paragraphs), topic))
-        new = other.paragraphs[: max(3, len(article.paragraphs) + rng.randint(-3, 3))]
-        truth = (
-            *(TruthRow(ChangeKind.ADDED, (), (j,), edits=("wire_swap",)) for j in range(len(new))),
-            *(
-                TruthRow(ChangeKind.REMOVED, (i,), (), edits=("wire_swap",))
-                for i in range(len(article.paragraphs))
-            ),
-        )
-        script = (
-            *(Step("wire_swap", "delete", 0) for _ in article.paragraphs),
-            *(Step("wire_swap", "insert", j, (t,)) for j, t in enumerate(new)),
-        )
-        return Revision(
-            0,
-            article.source,
-            Document(article.title, article.paragraphs),
-            Document(other.title, tuple(new)),
-            ("wire_swap",),
-            script,
-            truth,
-        )
-    return None
+    return max(found, key=lambda a: topic_overlap(" ".join(a.paragraphs), topic), default=None)
 
 
 def make_revision(
     number: int, article: Article, donors: Sequence[Article], rng: random.Random
 ) -> Revision | None:
     """One revision of a `clean_article`ed article, or None when no clean truth was found."""
+    old = Document(article.title, article.paragraphs)
     if rng.random() < WIRE_SWAP_SHARE:
-        swap = _wire_swap(article, donors, rng)
-        return None if swap is None else dataclasses.replace(swap, number=number)
+        other = _swap_partner(article, donors, rng)
+        if other is None:
+            return None
+        new = other.paragraphs[: max(3, len(article.paragraphs) + rng.randint(-3, 3))]
+        items = [Tracked(text, (), ("wire_swap",)) for text in new]
+        script = (
+            *[Step("wire_swap", "delete", 0)] * len(article.paragraphs),
+            *(Step("wire_swap", "insert", j, (t,)) for j, t in enumerate(new)),
+        )
+        truth = truth_rows(article.paragraphs, items, removed_by="wire_swap")
+        assert truth is not None  # nothing moved, nothing repeated
+        swapped = Document(other.title, new)
+        return Revision(number, article.source, old, swapped, ("wire_swap",), script, truth)
     for _ in range(10):
         builder = _Builder(article, donors, rng)
         count = rng.choices(list(EDITS_PER_REVISION), list(EDITS_PER_REVISION.values()))[0]
@@ -429,16 +418,10 @@ def make_revision(
                 applied.append(edit)
         truth = truth_rows(builder.old, builder.items) if applied else None
         if truth is not None:
-            new = tuple(item.text for item in builder.items)
-            return Revision(
-                number,
-                article.source,
-                Document(article.title, tuple(builder.old)),
-                Document(article.title, new),
-                tuple(applied),
-                tuple(builder.script),
-                truth,
-            )
+            old = Document(article.title, tuple(builder.old))  # typo fixes changed it
+            new_version = Document(article.title, tuple(item.text for item in builder.items))
+            script = tuple(builder.script)
+            return Revision(number, article.source, old, new_version, tuple(applied), script, truth)
     return None
 
 

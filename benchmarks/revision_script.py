@@ -106,7 +106,9 @@ class Tracked:
     moved: bool = False
 
 
-def truth_rows(old: Sequence[str], items: Sequence[Tracked]) -> tuple[TruthRow, ...] | None:
+def truth_rows(
+    old: Sequence[str], items: Sequence[Tracked], removed_by: str = "paragraph_deleted"
+) -> tuple[TruthRow, ...] | None:
     """The expected rows of the new version `items` of `old`, or None when they would be
     ambiguous (a repeated paragraph; moves whose fewest explanation is not unique or
     not the paragraphs the script moved)."""
@@ -153,7 +155,7 @@ def truth_rows(old: Sequence[str], items: Sequence[Tracked]) -> tuple[TruthRow, 
     kept = {o for item in items for o in item.origin}
     for i in range(len(old)):
         if i not in kept:
-            rows.append(TruthRow(ChangeKind.REMOVED, (i,), (), edits=("paragraph_deleted",)))
+            rows.append(TruthRow(ChangeKind.REMOVED, (i,), (), edits=(removed_by,)))
     return tuple(rows)
 
 
