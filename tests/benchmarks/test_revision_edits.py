@@ -238,3 +238,18 @@ def test_the_runner_skips_without_data_and_prints_the_table(
     for line in ("pair F1", "kind accuracy (macro", "false added/removed", "wire_swap", "split"):
         assert line in out
     assert isinstance(json.loads(dump.read_text(encoding="utf-8")), list)
+
+
+def test_moved_rows_are_exactly_those_off_the_unique_longest_chain(
+    revisions: list[Revision],
+) -> None:
+    moved_kinds = {ChangeKind.MOVED, ChangeKind.MOVED_EDITED}
+    checked = 0
+    for revision in revisions:
+        paired = sorted((min(r.new), min(r.old), r) for r in revision.truth if r.old and r.new)
+        on_chain = unique_longest_chain([old for _, old, _ in paired])
+        assert on_chain is not None
+        for (_, _, row), chained in zip(paired, on_chain, strict=True):
+            assert (row.kind in moved_kinds) != chained, (revision.number, row)
+            checked += row.kind in moved_kinds
+    assert checked > 0
