@@ -31,12 +31,14 @@ would be equally right):
 * Paragraphs that change text, move, split or merge must be *distinctive*
   (sharing under half of their word pairs with any other paragraph of the
   article) so they cannot be mistaken for a sibling; text edits need at least
-  `MIN_EDIT_WORDS` words, split/merge parts `MIN_PART_WORDS`. Short paragraphs
+  `MIN_EDIT_WORDS` words, split/merge parts `MIN_PART_WORDS` (a figure changed
+  inside split/merged text only in a part of `MIN_EDIT_WORDS`). Short paragraphs
   ("Advertisement", subheads) are deleted, moved or case-changed only.
 * Inserted paragraphs, added sentences and wire-swap partners share no
-  five-word run, no whole paragraph and no whole short paragraph with the old
-  version (`revision_text.Unrelated`): they are really new, so "added" is the
-  only right answer and any pair with them is invented.
+  five-word run, no whole paragraph, no whole short paragraph and (short with
+  short) not most words with the old version (`revision_text.Unrelated`): they
+  are really new, so "added" is the only right answer and any pair with them
+  is invented.
 * Every edit really changes the text, and a "minor" edit (quote/dash style,
   case) changes nothing else while a word edit changes more than that.
 * No new paragraph repeats another or equals an old paragraph it did not come from.
@@ -89,6 +91,10 @@ from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.normalize import clean_text, fold_typography
 
 MIN_EDIT_WORDS = 8
+# Revision mix: judgement, not measurement (no public data says how often each
+# happens). Updates are mostly small — a figure, a sentence, a new or cut
+# paragraph — with structural changes (moves, splits, merges) less often, and
+# an occasional wholesale swap of the story.
 WIRE_SWAP_SHARE = 0.07
 EDITS_PER_REVISION = {1: 30, 2: 30, 3: 20, 4: 12, 5: 8}
 EDIT_WEIGHTS = {
@@ -102,16 +108,16 @@ TEXT_EDITS: dict[str, Callable[[str, random.Random], str | None]] = {
     "quote_style": quote_style,
     "case_change": case_change,
 }
-# Edits that may hit a paragraph another text edit already changed (a casualty
-# paragraph often gets a new figure and a new sentence in one update), with
-# this probability when such a paragraph exists.
-# Light edits stack on anything; a paragraph takes at most one heavy edit, so a
-# short paragraph rephrased *and* grown by a sentence (which no reader could
-# still call the same paragraph with confidence) never occurs.
+# A text edit hits a paragraph another text edit already changed (a casualty
+# paragraph often gets a new figure and a new sentence in one update) with this
+# probability when such a paragraph exists. Light edits stack on anything; a
+# paragraph takes at most one heavy edit, so a short paragraph rephrased *and*
+# grown by a sentence (which no reader could still call the same paragraph with
+# confidence) never occurs.
+STACK_SHARE = 0.3
 LIGHT_EDITS = frozenset({"number_update", "quote_style", "case_change"})
 HEAVY_EDITS = frozenset({"sentence_added", "sentence_removed", "rephrased"})
 STACKABLE_EDITS = LIGHT_EDITS | HEAVY_EDITS
-STACK_SHARE = 0.3
 # Moves, insertions and deletions take a block of 1, 2 or 3 consecutive paragraphs
 # (an editor moving, adding or cutting a section).
 BLOCK_SIZES = {1: 70, 2: 20, 3: 10}
