@@ -154,3 +154,37 @@ def test_paragraph_text_is_cleaned() -> None:
         "text in an article about nothing much at all."
     )
     assert len(document.paragraphs) == 4
+
+
+def test_story_nested_in_unclosed_popup_is_rescued_by_own_scorer() -> None:
+    # The engine drops the whole <aside> the broken template wraps the page in;
+    # the fallback scorer keeps containers that hold the page's <article>.
+    document = extract_document(_page("unclosed_popup_page.html"))
+    assert document.title == "Tide gauge shows record spring high at Quay Street"
+    assert [p.split()[:3] for p in document.paragraphs] == [
+        ["The", "tide", "gauge"],
+        ["Water", "reached", "the"],
+        ["Forecasters", "had", "warned"],
+        ["The", "harbour", "master,"],
+    ]
+    assert "Join 10,000 readers" not in " ".join(document.paragraphs)
+
+
+def test_fallback_scorer_reads_br_separated_text() -> None:
+    from newsdiff_gui.core.extract.fallback import fallback_blocks
+    from newsdiff_gui.core.extract.parsing import parse_html
+
+    lines = [
+        f"Line {n} of a notice from the harbour office, with commas, dates, and details."
+        for n in range(1, 4)
+    ]
+    html = (
+        "<html><body><div class='menu'><a href='/'>Home</a> <a href='/a'>About</a></div>"
+        "<div class='notice'><p>" + "<br>".join(lines) + "</p>"
+        "<p>A second paragraph, also long enough, to give the container a clear score.</p>"
+        "</div></body></html>"
+    )
+    assert fallback_blocks(parse_html(html)) == [
+        *lines,
+        "A second paragraph, also long enough, to give the container a clear score.",
+    ]

@@ -199,3 +199,15 @@ def test_headline_echo_and_kicker_dropped_only_at_the_top() -> None:
         "Late ferries return",
     ]
     assert drop_headline_echo(["Intro.", "More."], ["Late ferries return"]) == ["Intro.", "More."]
+
+
+def test_digit_heavy_lines_are_checked_quickly() -> None:
+    # normalize.is_dateline_noise backtracks exponentially on such lines; the
+    # extractor must not hand them to it (this took hours before the guard).
+    import time
+
+    started = time.perf_counter()
+    assert not is_boilerplate("1234 " * 12 + "x1")
+    assert not is_boilerplate("9" * 40 + " l&u")
+    assert not is_boilerplate("12:30 " * 15 + "x")
+    assert time.perf_counter() - started < 1.0

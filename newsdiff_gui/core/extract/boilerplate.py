@@ -132,6 +132,19 @@ _MAX_FURNITURE_CHARS = 320
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+# `is_dateline_noise` backtracks exponentially on long runs of digit groups that
+# fail to match at the end ("1234 1234 1234 1234 1234 x" takes seconds, a few
+# more groups take hours): each run can be split several ways. Real timestamp
+# lines have a handful of short numbers, so lines with more are not datelines.
+_MAX_DIGIT_SPLITS = 10
+
+
+def _is_dateline(text: str) -> bool:
+    splits = sum(len(run) - 1 for run in _DIGIT_RUN.findall(text))
+    return splits <= _MAX_DIGIT_SPLITS and is_dateline_noise(text)
+
+
 def _label_key(text: str) -> str:
     return _NON_ALNUM.sub(" ", text.casefold().replace("’", "'").replace("'", "")).strip()
 
@@ -143,7 +156,7 @@ def is_boilerplate(block: str) -> bool:
     text = clean_text(block)
     if not text:
         return True
-    if is_dateline_noise(text):
+    if _is_dateline(text):
         return True
     if _label_key(text) in _LABELS or _label_key(text.rstrip(".:… ")) in _LABELS:
         return True
