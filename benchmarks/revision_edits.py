@@ -7,7 +7,8 @@ paragraph is tracked through the script — which old paragraph(s) it came from,
 whether its text changed, whether it moved — so the expected rows are known.
 
 Edits (`EDIT_WEIGHTS`): number updates, sentences added to / dropped from a
-paragraph, copy edits (a few short runs of words replaced), paragraphs inserted
+paragraph, a sentence moved across a paragraph break, copy edits (a few short
+runs of words replaced), paragraphs inserted
 / deleted / moved / moved and edited, splits, merges, quote/dash-style changes,
 case-only changes, typo fixes, a rewritten lede (new first sentence, the rest
 kept); 1–5 per revision. Some revisions are wire swaps instead: the whole story
@@ -101,6 +102,7 @@ EDIT_WEIGHTS = {
     "number_update": 14, "sentence_added": 12, "sentence_removed": 6, "paragraph_inserted": 12,
     "paragraph_deleted": 10, "moved": 7, "moved_edited": 5, "split": 6, "merged": 6,
     "quote_style": 7, "case_change": 5, "typo_fix": 7, "lede_rewrite": 4, "rephrased": 8,
+    "sentence_moved": 3,
 }  # fmt: skip
 TEXT_EDITS: dict[str, Callable[[str, random.Random], str | None]] = {
     "number_update": number_update,
@@ -116,7 +118,7 @@ TEXT_EDITS: dict[str, Callable[[str, random.Random], str | None]] = {
 # confidence) never occurs.
 STACK_SHARE = 0.3
 LIGHT_EDITS = frozenset({"number_update", "quote_style", "case_change"})
-HEAVY_EDITS = frozenset({"sentence_added", "sentence_removed", "rephrased"})
+HEAVY_EDITS = frozenset({"sentence_added", "sentence_removed", "rephrased", "sentence_moved"})
 STACKABLE_EDITS = LIGHT_EDITS | HEAVY_EDITS
 # Moves, insertions and deletions take a block of 1, 2 or 3 consecutive paragraphs
 # (an editor moving, adding or cutting a section).
@@ -251,6 +253,28 @@ class _Builder:
         self.items[pos] = dataclasses.replace(item, text=old_text)
         return self.replace(pos, item.text, "typo_fix")
 
+    def sentence_moved(self) -> bool:
+        """A sentence moved across a paragraph break (the last of one paragraph opens
+        the next, or back): two edited paragraphs, neither split nor merged. The
+        sentence is at most a third of either paragraph, so each stays itself."""
+        free = set(self.free())
+        options = []
+        for p in sorted(free):
+            a, b = self.items[p], self.items[p + 1] if p + 1 in free else None
+            if b is None or b.origin[0] != a.origin[0] + 1:
+                continue
+            first, second = sentences(a.text), sentences(b.text)
+            if len(first) >= 3 and 3 * word_count(first[-1]) <= word_count(b.text):
+                options.append((p, first[:-1], [first[-1], *second]))
+            if len(second) >= 3 and 3 * word_count(second[0]) <= word_count(a.text):
+                options.append((p, [*first, second[0]], second[1:]))
+        if not options:
+            return False
+        p, first, second = self.rng.choice(options)
+        return self.replace(p, " ".join(first), "sentence_moved") and self.replace(
+            p + 1, " ".join(second), "sentence_moved"
+        )
+
     def text_edit(self, edit: str, text: str) -> str | None:
         if edit == "sentence_added":
             return self.sentence_added(text)
@@ -336,6 +360,8 @@ class _Builder:
             if long_parts:
                 self.figure_in_regrouped(pos + rng.choice(long_parts), edit)
             return True
+        if edit == "sentence_moved":
+            return self.sentence_moved()
         if edit == "typo_fix":
             free = self.free()
             return bool(free) and self.typo_fix(rng.choice(free))

@@ -42,7 +42,7 @@ _FLOOD = [
     "Farmers in the lower valley moved their cattle to higher pastures. Several said they had "
     "lost most of the autumn harvest to standing water in the fields.",
     "The regional rail operator suspended services between Millbrook and Eastfield. Buses will "
-    "replace trains on the line until further notice, a spokesman said.",
+    "replace trains on the line until further notice, a spokesman said. Tickets stay valid.",
     "Insurance adjusters are expected to arrive at the weekend. Officials urged homeowners to "
     "photograph damage before starting any repairs to their property. Claims can be filed "
     "online or by phone, and the deadline has been extended to the end of next month.",
