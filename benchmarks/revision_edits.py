@@ -264,9 +264,10 @@ class _Builder:
             if b is None or b.origin[0] != a.origin[0] + 1:
                 continue
             first, second = sentences(a.text), sentences(b.text)
-            if len(first) >= 3 and 3 * word_count(first[-1]) <= word_count(b.text):
+            smaller = min(word_count(a.text), word_count(b.text))
+            if len(first) >= 3 and 3 * word_count(first[-1]) <= smaller:
                 options.append((p, first[:-1], [first[-1], *second]))
-            if len(second) >= 3 and 3 * word_count(second[0]) <= word_count(a.text):
+            if len(second) >= 3 and 3 * word_count(second[0]) <= smaller:
                 options.append((p, [*first, second[0]], second[1:]))
         if not options:
             return False

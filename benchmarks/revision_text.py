@@ -20,7 +20,7 @@ SHORT_WORDS = 5  # below this, a paragraph is a heading or label, too short for 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Cpl|Adm|Prof|Rev|Mt|Ft|No"
-    r"|Jr|Sr|vs|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$"
+    r"|Jr|Sr|vs|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z]|\b\d{1,2})\.$"
 )
 _WORDS = re.compile(r"\w+")
 _NUMBER_WORDS = {"two": "three", "three": "four", "four": "five", "five": "six",
@@ -30,7 +30,7 @@ _NUMBER = re.compile(r"\b(\d{1,4})\b|\b(" + "|".join(_NUMBER_WORDS) + r")\b")
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences of a paragraph (not cut after "Mr." or an initial)."""
+    """Sentences of a paragraph (not cut after "Mr.", an initial or a day: "am 12. Mai")."""
     parts: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
