@@ -81,6 +81,14 @@ _LABELS = frozenset(
         "sign up",
         "subscribe",
         "home",
+        "supported by",
+        "continue reading",
+        "continue reading the main story",
+        "story continues below",
+        "story continues below advertisement",
+        "article continues below",
+        "skip to content",
+        "listen to this article",
     }
 )
 
@@ -138,6 +146,9 @@ _DIGIT_RUN = re.compile(r"\d+")
 # more groups take hours): each run can be split several ways. Real timestamp
 # lines have a handful of short numbers, so lines with more are not datelines.
 _MAX_DIGIT_SPLITS = 10
+_DIGIT = re.compile(r"\d")
+_MAX_DATELINE_CHARS = 120  # is_dateline_noise's own limit
+_MAX_LABEL_CHARS = 60
 
 
 def _is_dateline(text: str) -> bool:
@@ -156,16 +167,19 @@ def is_boilerplate(block: str) -> bool:
     text = clean_text(block)
     if not text:
         return True
-    if _is_dateline(text):
+    # Cheap length and digit checks first: this runs on every block of every page.
+    if len(text) <= _MAX_DATELINE_CHARS and _DIGIT.search(text) and _is_dateline(text):
         return True
-    if _label_key(text) in _LABELS or _label_key(text.rstrip(".:… ")) in _LABELS:
+    if len(text) <= _MAX_LABEL_CHARS and (
+        _label_key(text) in _LABELS or _label_key(text.rstrip(".:… ")) in _LABELS
+    ):
         return True
     if _PATTERNS.fullmatch(text):
         return True
     words = len(text.split())
     if words <= _MAX_CALL_TO_ACTION_WORDS and (
         _CALLS_TO_ACTION.search(text)
-        or (_NEWSLETTER.search(text) and _NEWSLETTER_ACTION.search(text))
+        or (_NEWSLETTER.search(text) and (_NEWSLETTER_ACTION.search(text) or _SOCIAL.search(text)))
     ):
         return True
     # "Facebook Twitter Email" share rows: several network names and nothing else.
