@@ -58,7 +58,9 @@ def to_iso8601(value: str | None) -> str | None:
                 # accept, not something to print on every page.
                 warnings.simplefilter("ignore")
                 parsed = date_parser.parse(text, tzinfos=_ZONES)
-        except (ValueError, OverflowError, TypeError, date_parser.ParserError):
+        except Exception:
+            # dateutil raises assorted errors (ParserError, OverflowError,
+            # IndexError on odd tokens); any of them means "no readable date".
             return None
     if not 1990 <= parsed.year <= 2100:
         return None

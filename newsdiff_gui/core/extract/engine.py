@@ -43,9 +43,10 @@ def _run(tree: HtmlElement, url: str | None, *, fast: bool) -> list[str]:
             include_tables=True,
             with_metadata=False,
         )
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError):
-        # Third-party heuristics meet every malformed page there is; a crash
-        # there means "no content found", and the caller reports it as such.
+    except Exception:
+        # A third-party engine's heuristics meet every malformed page there is
+        # (lxml XPath errors, index errors, recursion); whatever it raises means
+        # "no content found here", and our own scorer gets its turn.
         return []
     body = getattr(document, "body", None)
     if body is None:
