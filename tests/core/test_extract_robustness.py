@@ -32,7 +32,13 @@ def _extract_or_refuse(html: str) -> Document | None:
     return document
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.binary(min_size=0, max_size=4000), st.sampled_from(["utf-8", "cp1252", "latin-1"]))
 def test_random_bytes_decoded_as_text(data: bytes, encoding: str) -> None:
     _extract_or_refuse(data.decode(encoding, errors="replace"))
@@ -43,7 +49,13 @@ _TAGS += ["<script>", "</script>", "<!--", "-->", "<![CDATA[", "]]>", "<html>", 
 _TAGS += ["<table><tr><td>", "<li>", "<meta property='og:title' content='x'>", "<title>", "\x00"]
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.lists(st.one_of(st.sampled_from(_TAGS), st.text(max_size=60)), max_size=60))
 def test_random_tag_soup(pieces: list[str]) -> None:
     _extract_or_refuse("".join(pieces))
