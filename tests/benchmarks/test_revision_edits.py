@@ -253,3 +253,25 @@ def test_moved_rows_are_exactly_those_off_the_unique_longest_chain(
             assert (row.kind in moved_kinds) != chained, (revision.number, row)
             checked += row.kind in moved_kinds
     assert checked > 0
+
+
+def test_difflib_baseline_pairs_replace_blocks_by_position() -> None:
+    def shape(old: list[str], new: list[str]) -> list[tuple[str, tuple[int, ...], tuple[int, ...]]]:
+        return [(r.kind.value, r.old, r.new) for r in baseline_rows(old, new)]
+
+    assert shape(["a", "b", "c"], ["a", "x", "c"]) == [
+        ("unchanged", (0,), (0,)),
+        ("edited", (1,), (1,)),
+        ("unchanged", (2,), (2,)),
+    ]
+    # Unrelated text paired anyway (what HtmlDiff shows side by side), leftovers added.
+    assert shape(["p", "q"], ["x", "y", "z"]) == [
+        ("edited", (0,), (0,)),
+        ("edited", (1,), (1,)),
+        ("added", (), (2,)),
+    ]
+    assert shape(["p", "q", "r"], ["x"]) == [
+        ("edited", (0,), (0,)),
+        ("removed", (1,), ()),
+        ("removed", (2,), ()),
+    ]
