@@ -6,7 +6,7 @@ uniform item sizes and long lists scroll without measuring every title.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -38,12 +38,35 @@ def wrap_two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
 
 
 class ArticleDelegate(QStyledItemDelegate):
+    # Painting runs for every visible row on every update while checks report in:
+    # fonts and wrapped titles are computed once and reused.
+    _CACHE_LIMIT = 4000
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._font_cache: dict[str, tuple[QFont, QFont]] = {}
+        self._wrap_cache: dict[tuple[str, int, str], list[str]] = {}
+
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        title = QFont(option.font)  # type: ignore[attr-defined]
-        title.setWeight(QFont.Weight.DemiBold)
-        meta = QFont(option.font)  # type: ignore[attr-defined]
-        meta.setPointSizeF(max(7.0, meta.pointSizeF() * 0.9))
-        return title, meta
+        base: QFont = option.font  # type: ignore[attr-defined]
+        key = base.key()
+        fonts = self._font_cache.get(key)
+        if fonts is None:
+            title = QFont(base)
+            title.setWeight(QFont.Weight.DemiBold)
+            meta = QFont(base)
+            meta.setPointSizeF(max(7.0, meta.pointSizeF() * 0.9))
+            fonts = self._font_cache[key] = (title, meta)
+        return fonts
+
+    def _wrapped(self, title: str, font: QFont, width: int) -> list[str]:
+        key = (title, width, font.key())
+        lines = self._wrap_cache.get(key)
+        if lines is None:
+            if len(self._wrap_cache) > self._CACHE_LIMIT:
+                self._wrap_cache.clear()
+            lines = self._wrap_cache[key] = wrap_two_lines(title, QFontMetrics(font), width)
+        return lines
 
     def sizeHint(  # noqa: N802
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -101,7 +124,7 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(text_colour)
         line_y = inner.top()
-        for line in wrap_two_lines(item.shown_title, title_metrics, max(20, title_width)):
+        for line in self._wrapped(item.shown_title, title_font, max(20, title_width)):
             painter.drawText(
                 QRect(left, line_y, title_width, title_metrics.lineSpacing()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

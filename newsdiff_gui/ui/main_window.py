@@ -29,6 +29,8 @@ from newsdiff_gui.ui.compare import CompareDialog, CompareLoader
 from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.detail_area import DetailArea
 from newsdiff_gui.ui.dialogs import AddArticleDialog, ImportDialog, RemoveDialog
+from newsdiff_gui.ui.gc_guard import UiThreadGarbageCollector
+from newsdiff_gui.ui.live_updates import LiveUpdates
 from newsdiff_gui.ui.notifier import ChangeNotifier
 from newsdiff_gui.ui.sidebar import Sidebar
 from newsdiff_gui.ui.timeline import PREVIOUS, VersionTimeline
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("newsdiff")
         self.setWindowIcon(theme.icon("app"))
         self.setAcceptDrops(True)
+        # Before any other thread runs Python: see gc_guard.py.
+        self.collector = UiThreadGarbageCollector(self)
 
         self.model = ArticleListModel(self)
         self.sidebar = Sidebar(self.model, self)
@@ -79,6 +83,7 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.progress_label)
 
+        self.live = LiveUpdates(self.model.set_checking, self._refresh_row, self)
         self.notifier = ChangeNotifier(store, self)
         self.compare_loader = CompareLoader(store, self)
         self.checker = CheckThread(
@@ -145,6 +150,12 @@ class MainWindow(QMainWindow):
         if not articles:
             self.detail.show_welcome()
 
+    def _refresh_row(self, article_id: int) -> None:
+        try:
+            self.refresh_article(article_id)
+        except StoreError as exc:  # a busy database: the next report refreshes the row
+            log.warning("could not refresh article %d: %s", article_id, exc)
+
     def refresh_article(self, article_id: int) -> Article | None:
         try:
             article = self.store.get_article(article_id)
@@ -195,20 +206,21 @@ class MainWindow(QMainWindow):
     # -- worker reports --------------------------------------------------------------
 
     def _check_started(self, article_id: int) -> None:
-        self.model.set_checking(article_id, True)
+        self.live.checking(article_id, True)
 
     def _check_finished(self, article_id: int, outcome: str, message: str) -> None:
-        self.model.set_checking(article_id, False)
-        article = self.refresh_article(article_id)
-        if message and article is not None:
-            title = article.title or article.url
-            self.statusBar().showMessage(f"Check of “{title}” failed: {message}", 10_000)
+        self.live.checking(article_id, False)
+        self.live.stale(article_id)
+        item = self.model.item(article_id)
+        if message and item is not None:
+            self.statusBar().showMessage(f"Check of “{item.shown_title}” failed: {message}", 10_000)
 
     def _version_added(self, article_id: int, number: int) -> None:
-        self.refresh_article(article_id)
+        # The row itself is refreshed when the check's "finished" report follows.
         self.notifier.version_added(article_id, number)
         if article_id != self.sidebar.current_article_id():
             return
+        self.refresh_article(article_id)  # the one being read: at once, to mark it read
         # Follow the new version only if the reader was on the latest one already.
         _old, new = self.timeline.selected()
         latest = max((entry.number for entry in self.timeline.entries), default=0)
@@ -378,9 +390,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()
         self.checker.shutdown()
+        self.live.stop()
         self.detail.diff.shutdown()
         self.notifier.shutdown()
         self.compare_loader.shutdown()
+        self.collector.stop()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

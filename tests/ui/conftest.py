@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,19 @@ from PySide6.QtCore import QSettings
 
 from newsdiff_gui.core.store import VersionStore
 from tests.ui.history import populate
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_ui_thread() -> Iterator[None]:
+    """No cycle collection while a test runs: it could run on a worker or pool thread
+    and destroy Qt objects there (see newsdiff_gui/ui/gc_guard.py); collect here."""
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    yield
+    gc.collect()
+    if was_enabled:
+        gc.enable()
 
 
 @pytest.fixture
