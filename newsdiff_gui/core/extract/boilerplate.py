@@ -125,6 +125,13 @@ _CALLS_TO_ACTION = re.compile(
     r"get the app|enable javascript|thanks for signing up)\b",
     re.IGNORECASE,
 )
+# "© 2024 Outlet", "Copyright Outlet 2019 - ISSN ...": short, with a year or the
+# rights formula; "Copyright law was changed in 2019 ..." is a sentence, and longer.
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b.*(?:\b(?:19|20)\d{2}\b|rights reserved))", re.IGNORECASE
+)
+_MAX_COPYRIGHT_WORDS = 12
+_FOLLOW = re.compile(r"^follow\b", re.IGNORECASE)
 _NEWSLETTER = re.compile(r"\bnewsletters?\b", re.IGNORECASE)
 _NEWSLETTER_ACTION = re.compile(r"\b(?:sign(?:ing)? up|subscribe|inbox)\b", re.IGNORECASE)
 # Newsletter boxes and prompts are a line or two; longer text mentioning a
@@ -177,8 +184,11 @@ def is_boilerplate(block: str) -> bool:
     if _PATTERNS.fullmatch(text):
         return True
     words = len(text.split())
+    if words <= _MAX_COPYRIGHT_WORDS and _COPYRIGHT.search(text):
+        return True
     if words <= _MAX_CALL_TO_ACTION_WORDS and (
         _CALLS_TO_ACTION.search(text)
+        or (_FOLLOW.search(text) and _SOCIAL.search(text))
         or (_NEWSLETTER.search(text) and (_NEWSLETTER_ACTION.search(text) or _SOCIAL.search(text)))
     ):
         return True

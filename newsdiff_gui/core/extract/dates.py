@@ -64,4 +64,9 @@ def to_iso8601(value: str | None) -> str | None:
             return None
     if not 1990 <= parsed.year <= 2100:
         return None
-    return parsed.isoformat()
+    try:
+        # dateutil accepts offsets of a day or more ("+2500"), which datetime
+        # refuses to render; such a date is as unreadable as no date.
+        return parsed.isoformat()
+    except (ValueError, OverflowError):
+        return None
