@@ -298,3 +298,17 @@ def test_a_short_paragraph_that_gained_a_sentence_is_edited() -> None:
     old = ["Fresh herbs * Fresh dill * Basil leaves", *STORY[:2]]
     new = [old[0] + " " + STORY[5], *STORY[:2]]
     assert kinds(diff_of(old, new))[0] == ("edited", (0,), (0,))
+
+
+def test_a_merged_heading_that_was_renumbered_is_part_of_the_merge() -> None:
+    old = [STORY[0], STORY[4], "Step 2: Ask the council", STORY[5]]
+    new = [STORY[0], STORY[4] + " Step 3: Ask the council", STORY[5]]
+    assert ("merged", (1, 2), (1,)) in kinds(diff_of(old, new))
+
+
+def test_a_new_heading_made_of_words_the_paragraph_holds_is_added() -> None:
+    edited = STORY[4].replace("independent", "full")
+    new = [STORY[0], "The council inquiry", edited, STORY[5]]
+    diff = diff_of([STORY[0], STORY[4], STORY[5]], new)
+    assert ("added", (), (1,)) in kinds(diff)
+    assert ("edited", (1,), (2,)) in kinds(diff)

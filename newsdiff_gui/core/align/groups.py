@@ -15,10 +15,12 @@ import math
 
 import numpy as np
 from numpy.typing import NDArray
+from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
 from newsdiff_gui.core.align.leftovers import Leftovers, Match, similarity_of
 from newsdiff_gui.core.align.model import AlignOptions
+from newsdiff_gui.core.align.text import WordPairCoder
 
 # A split/merge must match its whole better than its best single part does, by
 # at least this much (similarity points). Parts are already texts that owe most
@@ -26,6 +28,10 @@ from newsdiff_gui.core.align.model import AlignOptions
 # group explains text a single pairing would show as added/removed; the small
 # margin only keeps rounding noise from creating groups.
 GROUP_MIN_GAIN = 0.02
+# Share of their word pairs the other parts of a group must add beyond its
+# strongest part: one changed word inside a five-word part (a renumbered
+# heading) still leaves half of its pairs.
+PART_MIN_ADDED_SHARE = 0.5
 # Share of the whole's word pairs a group must hold to count as a clean cut.
 CLEAN_CUT_SHARE = 0.9
 # A part may also be a new paragraph holding at least this share of the old
@@ -122,10 +128,47 @@ class Grouper:
                 | ((best >= self.options.shared_min_words) & (best >= PART_MIN_SHARE_OF_WHOLE * wl))
             )
         )
+        self._short_parts(transpose, best_whole, is_part, distance)
         groups: dict[int, list[int]] = {}
         for part in np.nonzero(is_part)[0].tolist():
             groups.setdefault(int(best_whole[part]), []).append(part)
         return {whole: parts for whole, parts in groups.items() if len(parts) >= 2}
+
+    def _short_parts(
+        self,
+        transpose: bool,
+        best_whole: NDArray[np.intp],
+        is_part: NDArray[np.bool_],
+        distance: NDArray[np.float64],
+    ) -> None:
+        """Decide parts under `short_text_words` words on single words, in place.
+
+        One changed word in a four-word heading breaks two of its three word
+        pairs ("Step 2: Ask yourself" merged and renumbered "Step 4"), so short
+        parts are matched word by word, like short paragraphs in pairing.
+        """
+        left, short = self.left, self.options.short_text_words
+        whole_ids, part_ids, whole_texts, part_texts = (
+            (left.new, left.old, left.new_texts, left.old_texts)
+            if transpose
+            else (left.old, left.new, left.old_texts, left.new_texts)
+        )
+        part_codes = left.old_codes if transpose else left.new_codes
+        columns = [k for k, code in enumerate(part_codes) if 0 < len(code) < short]
+        if not columns:
+            return
+        coder = WordPairCoder()
+        wholes = [coder.encode_words(whole_texts[i]) for i in whole_ids]
+        parts = [coder.encode_words(part_texts[part_ids[k]]) for k in columns]
+        shared = process.cdist(wholes, parts, scorer=LCSseq.similarity, dtype=np.int32, workers=1)
+        best = shared.max(axis=0)
+        nearest = np.where(shared == best[None, :], distance[:, columns], np.inf).argmin(axis=0)
+        for n, k in enumerate(columns):
+            # All of its words in order, or all but one for three or more: a
+            # renumbered heading, not five common words scattered in a whole.
+            size = len(parts[n])
+            best_whole[k] = nearest[n]
+            is_part[k] = best[n] >= (size if size <= 2 else size - 1)
 
     def _verify(
         self, whole_code: str, part_codes: list[str], singles: list[int]
@@ -145,19 +188,22 @@ class Grouper:
             similarity_of(s, len(whole_code), len(c))
             for s, c in zip(singles, part_codes, strict=True)
         )
-        # A clean cut (the parts are the whole, give or take their first word
-        # pairs) is a group even when a tiny part gains little: "3." cut off a
-        # long paragraph would otherwise read as a new paragraph.
-        clean_cut = shared >= CLEAN_CUT_SHARE * max(len(whole_code), len(joined) - len(order))
-        # ...and so is a group whose other parts really add their text: beyond
-        # what the best part shares alone, at least PART_MIN_CONTAINMENT of
-        # their word pairs (a short "Step 2: Ask yourself" merged into a long
-        # paragraph that was also edited gains little similarity).
+        # Beyond a clear gain in similarity, two more ways to be a group:
+        # * a clean cut — the parts are the whole, give or take their first word
+        #   pairs, and every other part adds at least one word pair of its own
+        #   ("3." cut off a long paragraph gains little similarity; a new
+        #   heading whose words the edited whole already holds adds nothing);
+        # * other parts that really add their text: beyond what the best part
+        #   shares alone, at least PART_MIN_ADDED_SHARE of their word pairs ("Step
+        #   2: Ask yourself" merged into a long paragraph that was also edited).
         owed = [max(len(c) - 1, 1) for c in part_codes]
         strongest = max(range(len(singles)), key=singles.__getitem__)
         others = sum(owed) - owed[strongest]
         added = shared - max(singles)
-        contributes = added >= 2 and added >= self.options.part_min_containment * others
+        clean_cut = added >= len(part_codes) - 1 and shared >= CLEAN_CUT_SHARE * max(
+            len(whole_code), len(joined) - len(order)
+        )
+        contributes = added >= 2 and added >= PART_MIN_ADDED_SHARE * others
         if similarity < self.options.pair_min_similarity or (
             similarity < best_single + GROUP_MIN_GAIN and not clean_cut and not contributes
         ):
