@@ -137,6 +137,9 @@ class CompareDialog(QDialog):
         self.setWindowTitle("Compare two documents")
         self.old_picker = SourcePicker("Old (left)", store, self)
         self.new_picker = SourcePicker("New (right)", store, self)
+        # By default the latest change of the first article: its two newest versions.
+        if self.old_picker.version_box.count() > 1:
+            self.old_picker.version_box.setCurrentIndex(1)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(

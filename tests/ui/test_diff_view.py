@@ -101,3 +101,24 @@ def test_overview_marks_every_change_and_jumps(qtbot: QtBot) -> None:
     row, rect = marks[-1]
     qtbot.mouseClick(view.overview, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert view.current == row
+
+
+def test_deleted_words_struck_through_and_inserted_words_underlined(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    view = make_view(qtbot)
+
+    def formats(pane: object, word: str, after: str = "number 5") -> tuple[bool, bool]:
+        document = pane.document()  # type: ignore[attr-defined]
+        cursor = document.find(word, document.find(after))
+        assert not cursor.isNull(), word
+        probe = QTextCursor(cursor)
+        probe.setPosition(cursor.selectionEnd())
+        char_format = probe.charFormat()
+        return char_format.fontStrikeOut(), char_format.fontUnderline()
+
+    assert formats(view.old_pane, "something") == (True, False)
+    assert formats(view.new_pane, "nothing") == (False, True)
+    assert formats(view.new_pane, "Paragraph number 3", after="Title") == (False, False)
+    edited = next(n for n, row in enumerate(view.rows) if row.is_change and not row.minor)
+    assert view.rows[edited].kind is ChangeKind.EDITED
