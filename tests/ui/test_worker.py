@@ -172,3 +172,31 @@ def test_ui_event_loop_never_stalls_while_checking_200_articles(
     # ceiling on the worst stall.
     assert typical < 0.050
     assert worst < 0.250
+
+
+def test_quitting_during_a_real_fetch_of_a_slow_page_returns_within_two_seconds(
+    qtbot: QtBot, store: VersionStore, settings: QSettings, httpserver: Any
+) -> None:
+    from werkzeug import Request, Response
+
+    from newsdiff_gui.core.schedule import SchedulePolicy, initial_state
+    from newsdiff_gui.core.timeutil import utc_now
+
+    arrived = threading.Event()
+
+    def slow(_request: Request) -> Response:
+        arrived.set()
+        time.sleep(3)  # the server answers long after the user quit
+        return Response(article_page(), content_type="text/html; charset=utf-8")
+
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    now = utc_now()
+    store.add_article(httpserver.url_for("/slow"), initial_state(SchedulePolicy(), now), now)
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    assert arrived.wait(10)
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 2.0
+    assert not window.checker.thread.isRunning()
+    assert store.list_versions(1) == []
