@@ -65,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from newsdiff_gui.core.store import StoreError, VersionStore
     from newsdiff_gui.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APPLICATION])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([APPLICATION])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("newsdiff")

@@ -13,7 +13,10 @@ class Actions:
     """Every QAction of the main window; the window connects them to its slots."""
 
     def __init__(self, window: QMainWindow) -> None:
-        def make(text: str, shortcut: QKeySequence | str | list[QKeySequence] = "") -> QAction:
+        def make(
+            text: str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | list[QKeySequence] = "",
+        ) -> QAction:
             action = QAction(text, window)
             if isinstance(shortcut, list):
                 action.setShortcuts(shortcut)

@@ -48,7 +48,7 @@ class ArticleDelegate(QStyledItemDelegate):
         self._wrap_cache: dict[tuple[str, int, str], list[str]] = {}
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        base: QFont = option.font  # type: ignore[attr-defined]
+        base: QFont = option.font
         key = base.key()
         fonts = self._font_cache.get(key)
         if fonts is None:
@@ -88,15 +88,15 @@ class ArticleDelegate(QStyledItemDelegate):
         # The style draws selection, hover and focus consistently with the platform.
         style_option = QStyleOptionViewItem(option)
         self.initStyleOption(style_option, index)
-        style_option.text = ""  # type: ignore[attr-defined]
-        widget = style_option.widget  # type: ignore[attr-defined]
+        style_option.text = ""
+        widget = style_option.widget
         style = widget.style() if widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, style_option, painter, widget)
 
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_colour = palette.color(text_role)
         background = palette.color(

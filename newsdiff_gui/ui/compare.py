@@ -179,6 +179,7 @@ def load_source(source: Source) -> Side:
         reason = results[0].error if results else "no answer"
         raise OSError(f"{source.url} could not be fetched: {reason}")
     result = results[0]
+    assert result.text is not None
     document = extract_document(result.text, result.final_url or source.url)
     return Side(document, f"{source.url} (fetched now)")
 

@@ -115,9 +115,9 @@ class FindBar(QWidget):
         palette = self.palette()
         for pane, cursor in self.matches:
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format.setBackground(palette.color(QPalette.ColorRole.Highlight))  # type: ignore[attr-defined]
-            selection.format.setForeground(palette.color(QPalette.ColorRole.HighlightedText))  # type: ignore[attr-defined]
+            selection.cursor = cursor
+            selection.format.setBackground(palette.color(QPalette.ColorRole.Highlight))
+            selection.format.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
             by_pane[self.panes.index(pane)].append(selection)
         for number, pane in enumerate(self.panes):
             pane.setExtraSelections(by_pane[number])

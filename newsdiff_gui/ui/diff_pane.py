@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QTextCursor
 from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
 
@@ -254,9 +254,9 @@ class DiffPane(QTextEdit):
             painter.setPen(pen)
             x = band.left() + GUTTER - 9
             top, bottom = band.top() + 4, band.bottom() - 4
-            painter.drawLine(x, top, x, bottom)
-            painter.drawLine(x, top, x + 5, top)
-            painter.drawLine(x, bottom, x + 5, bottom)
+            painter.drawLine(QLineF(x, top, x, bottom))
+            painter.drawLine(QLineF(x, top, x + 5, top))
+            painter.drawLine(QLineF(x, bottom, x + 5, bottom))
 
     def _paint_collapsed(self, painter: QPainter, band: QRectF) -> None:
         pen = QPen(self.palette().color(QPalette.ColorRole.Mid))
@@ -272,7 +272,7 @@ class DiffPane(QTextEdit):
         pen.setWidthF(1.5)
         pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        painter.drawLine(4, y, self.document().textWidth() - 4, y)
+        painter.drawLine(QLineF(4, y, self.document().textWidth() - 4, y))
         painter.setFont(font)
         painter.setPen(colour)
         label = "↕ a moved paragraph stood here (click to go to it)"

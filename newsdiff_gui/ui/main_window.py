@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from newsdiff_gui.core.store import Article, NotFound, StoreError, VersionStore
 from newsdiff_gui.core.timeutil import to_iso
-from newsdiff_gui.ui import theme
+from newsdiff_gui.ui import theme, window_settings
 from newsdiff_gui.ui.actions import Actions
-from newsdiff_gui.ui.article_model import ArticleItem, ArticleListModel, SortOrder
+from newsdiff_gui.ui.article_model import ArticleItem, ArticleListModel
 from newsdiff_gui.ui.compare import CompareDialog, CompareLoader
 from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.detail_area import DetailArea
@@ -33,7 +33,7 @@ from newsdiff_gui.ui.gc_guard import UiThreadGarbageCollector
 from newsdiff_gui.ui.live_updates import LiveUpdates
 from newsdiff_gui.ui.notifier import ChangeNotifier
 from newsdiff_gui.ui.sidebar import Sidebar
-from newsdiff_gui.ui.timeline import PREVIOUS, VersionTimeline
+from newsdiff_gui.ui.timeline import VersionTimeline
 from newsdiff_gui.ui.worker import DUE_INTERVAL_MS, CheckThread
 
 log = logging.getLogger(__name__)
@@ -77,9 +77,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self.actions = Actions(self)
-        self.actions.build_menus(self)
-        self.toolbar = self.actions.build_toolbar(self)
+        self.commands = Actions(self)  # not `actions`: QWidget.actions() exists
+        self.commands.build_menus(self)
+        self.toolbar = self.commands.build_toolbar(self)
         self.progress_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.progress_label)
 
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         )
         self._connect()
         self.reload_articles()
-        self._restore_settings()
+        window_settings.restore(self)
         self._update_actions()
         if start_worker:
             self.checker.start()
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
     # -- wiring ----------------------------------------------------------------------
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.commands
         a.add_article.triggered.connect(self.add_article)
         a.import_page.triggered.connect(self.import_page)
         a.compare.triggered.connect(self.compare_documents)
@@ -321,14 +321,14 @@ class MainWindow(QMainWindow):
 
     def _update_timeline_visibility(self) -> None:
         # A newcomer with no article sees the welcome page, not an empty version list.
-        wanted = self.actions.show_timeline.isChecked() and self.model.rowCount() > 0
+        wanted = self.commands.show_timeline.isChecked() and self.model.rowCount() > 0
         self.timeline.setVisible(wanted)
 
     def _update_actions(self) -> None:
         self._update_timeline_visibility()
         selected = self.sidebar.current_article_id() >= 0
-        self.actions.check_selected.setEnabled(selected)
-        self.actions.remove.setEnabled(selected)
+        self.commands.check_selected.setEnabled(selected)
+        self.commands.remove.setEnabled(selected)
 
     # -- drag and drop ---------------------------------------------------------------
 
@@ -345,47 +345,8 @@ class MainWindow(QMainWindow):
 
     # -- settings and lifetime -------------------------------------------------------
 
-    def _restore_settings(self) -> None:
-        s = self.settings
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        state = s.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        splitter = s.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        for key, action in self.actions.toggles().items():
-            action.setChecked(str(s.value(f"view/{key}", "true")).lower() == "true")
-        for key, action in self.actions.foldings().items():
-            action.setChecked(str(s.value(f"view/{key}", "false")).lower() == "true")
-        order = str(s.value("sidebar/order", SortOrder.LAST_CHANGE.value))
-        if order in {o.value for o in SortOrder}:
-            self.sidebar.set_order(SortOrder(order))
-        article_id = int(s.value("selection/article", -1))
-        if article_id < 0 or not self.sidebar.select_article(article_id):
-            self.sidebar.select_first()
-        elif article_id >= 0:
-            version = int(s.value("selection/version", 0))
-            base = int(s.value("selection/base", PREVIOUS))
-            if version:
-                self.timeline.select_version(version, base)
-
     def save_settings(self) -> None:
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        for key, action in {**self.actions.toggles(), **self.actions.foldings()}.items():
-            s.setValue(f"view/{key}", "true" if action.isChecked() else "false")
-        s.setValue("sidebar/order", self.sidebar.order().value)
-        s.setValue("selection/article", self.sidebar.current_article_id())
-        s.setValue("selection/version", self.timeline.selected()[1])
-        s.setValue("selection/base", self.timeline.base())
-        s.sync()
+        window_settings.save(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()
@@ -400,14 +361,14 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self.actions.refresh_icons()
+            self.commands.refresh_icons()
             self.setWindowIcon(theme.icon("app"))
 
 
-def _dropped_pages(urls: list[object]) -> list[Path]:
+def _dropped_pages(urls: list[QUrl]) -> list[Path]:
     pages = []
     for url in urls:
-        local = url.toLocalFile()  # type: ignore[attr-defined]
+        local = url.toLocalFile()
         if local and local.lower().endswith(HTML_SUFFIXES):
             pages.append(Path(local))
     return pages

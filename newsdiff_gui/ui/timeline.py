@@ -107,7 +107,7 @@ class _EntryDelegate(QStyledItemDelegate):
     def sizeHint(  # noqa: N802
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        spacing = QFontMetrics(option.font).lineSpacing()  # type: ignore[attr-defined]
+        spacing = QFontMetrics(option.font).lineSpacing()
         return QSize(180, 2 * spacing + 18)
 
     def paint(
@@ -122,22 +122,22 @@ class _EntryDelegate(QStyledItemDelegate):
         painter.save()
         style_option = QStyleOptionViewItem(option)
         self.initStyleOption(style_option, index)
-        style_option.text = ""  # type: ignore[attr-defined]
-        widget = style_option.widget  # type: ignore[attr-defined]
+        style_option.text = ""
+        widget = style_option.widget
         if widget is not None:
             widget.style().drawControl(
                 QStyle.ControlElement.CE_ItemViewItem, style_option, painter, widget
             )
-        rect: QRect = option.rect.adjusted(8, 5, -8, -5)  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(8, 5, -8, -5)
+        palette: QPalette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         background = palette.color(
             QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
         )
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         metrics = QFontMetrics(font)
         line = metrics.lineSpacing()
         bold = QFont(font)

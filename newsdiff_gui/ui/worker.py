@@ -245,10 +245,10 @@ class CheckThread(QObject):
     ) -> None:
         super().__init__(parent)
         self.cancel = threading.Event()
-        self.thread = QThread()
-        self.thread.setObjectName("newsdiff-checker")
+        self.worker_thread = QThread()  # not `thread`: QObject.thread() exists
+        self.worker_thread.setObjectName("newsdiff-checker")
         self.worker = CheckWorker(database, self.cancel, due_interval_ms, fetcher_factory)
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self.worker_thread)
         self._start.connect(self.worker.start)
         self._stop.connect(self.worker.stop)
         self._checkArticles.connect(self.worker.check_articles)
@@ -256,10 +256,10 @@ class CheckThread(QObject):
         self._track.connect(self.worker.track)
         self._import.connect(self.worker.import_page)
         self._remove.connect(self.worker.remove)
-        self.thread.finished.connect(self.worker.deleteLater)
+        self.worker_thread.finished.connect(self.worker.deleteLater)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker_thread.start()
         self._start.emit()
 
     def check(self, article_ids: list[int]) -> None:
@@ -283,11 +283,11 @@ class CheckThread(QObject):
         True when the thread ended within `timeout_ms`. Queued requests are dropped:
         the cancel flag makes every later check return at once.
         """
-        if not self.thread.isRunning():
+        if not self.worker_thread.isRunning():
             return True
         self.cancel.set()
         self._stop.emit()
-        ended = self.thread.wait(timeout_ms)
+        ended = self.worker_thread.wait(timeout_ms)
         if not ended:
             log.error("background checker did not stop within %d ms", timeout_ms)
         return bool(ended)

@@ -41,7 +41,7 @@ def test_newcomer_sees_the_welcome_page(
     window = open_window(qtbot, store, settings)
     assert window.detail.currentWidget() is window.detail.welcome
     assert not window.timeline.isVisible()
-    assert not window.actions.check_selected.isEnabled()
+    assert not window.commands.check_selected.isEnabled()
 
 
 def test_selecting_a_changed_article_shows_aligned_rows(
@@ -150,7 +150,7 @@ def test_settings_persist_across_a_restart(
     first.resize(761, 543)
     first.sidebar.select_article(history["ferry"])
     first.sidebar.set_order(SortOrder.TITLE)
-    first.actions.show_legend.setChecked(False)
+    first.commands.show_legend.setChecked(False)
     first.splitter.setSizes([200, 150, 400])
     sizes = first.splitter.sizes()
     first.close()
@@ -160,7 +160,7 @@ def test_settings_persist_across_a_restart(
     )
     assert second.sidebar.current_article_id() == history["ferry"]
     assert second.sidebar.order() is SortOrder.TITLE
-    assert not second.actions.show_legend.isChecked()
+    assert not second.commands.show_legend.isChecked()
     assert second.splitter.sizes() == sizes
     assert (second.width(), second.height()) == (761, 543)
     proxy = second.sidebar.proxy

@@ -65,7 +65,7 @@ def test_quitting_while_a_check_runs_returns_within_two_seconds(
     window.close()
     elapsed = time.monotonic() - started
     assert elapsed < 2.0
-    assert not window.checker.thread.isRunning()
+    assert not window.checker.worker_thread.isRunning()
     # Nothing half-written: no version, and the article is still due for a real check.
     assert store.list_versions(1) == []
 
@@ -198,5 +198,5 @@ def test_quitting_during_a_real_fetch_of_a_slow_page_returns_within_two_seconds(
     started = time.monotonic()
     window.close()
     assert time.monotonic() - started < 2.0
-    assert not window.checker.thread.isRunning()
+    assert not window.checker.worker_thread.isRunning()
     assert store.list_versions(1) == []
