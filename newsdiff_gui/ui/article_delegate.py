@@ -117,7 +117,9 @@ class ArticleDelegate(QStyledItemDelegate):
 
         badge_width = 0
         if item.unread_changes:
-            badge_width = self._paint_badge(painter, item.unread_changes, meta_font, inner)
+            badge_width = self._paint_badge(
+                painter, item.unread_changes, meta_font, inner, palette if selected else None
+            )
 
         title_metrics = QFontMetrics(title_font)
         title_width = inner.right() - left - (badge_width + GAP if badge_width else 0)
@@ -144,8 +146,16 @@ class ArticleDelegate(QStyledItemDelegate):
         )
         painter.restore()
 
-    def _paint_badge(self, painter: QPainter, count: int, font: QFont, inner: QRect) -> int:
-        """A blue pill with the unread count (white on Okabe–Ito blue is 5.1:1)."""
+    def _paint_badge(
+        self,
+        painter: QPainter,
+        count: int,
+        font: QFont,
+        inner: QRect,
+        selected: QPalette | None = None,
+    ) -> int:
+        """A blue pill with the unread count (white on Okabe–Ito blue is 5.1:1); on a
+        selected row the colours swap, so the pill stands out from the highlight."""
         bold = QFont(font)
         bold.setBold(True)
         metrics = QFontMetrics(bold)
@@ -155,9 +165,13 @@ class ArticleDelegate(QStyledItemDelegate):
         badge = QRect(inner.right() - width + 1, inner.top() + 1, width, height)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.BLUE)
+        fill, ink = theme.BLUE, QColor("#ffffff")
+        if selected is not None:
+            fill = selected.color(QPalette.ColorRole.HighlightedText)
+            ink = selected.color(QPalette.ColorRole.Highlight)
+        painter.setBrush(fill)
         painter.drawRoundedRect(badge, height / 2, height / 2)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(ink)
         painter.setFont(bold)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
         return width

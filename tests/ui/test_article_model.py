@@ -161,6 +161,8 @@ def test_sidebar_selects_and_paints(qtbot: QtBot, store: VersionStore) -> None:
     assert not sidebar.select_article(99)
     pixmap = QPixmap(sidebar.size())
     sidebar.render(pixmap)  # the delegate paints every state without errors
+    assert sidebar.select_article(2)  # unread badge on a selected row
+    sidebar.render(pixmap)
     assert not pixmap.isNull()
 
 
