@@ -65,6 +65,7 @@ class DiffPane(QTextEdit):
         self.blocks: list[RowBlocks] = []
         self.rows: list[DisplayRow] = []
         self.moved_marks: list[MovedMark] = []
+        self.arrows: dict[int, str] = {}
         self.current_row = -1
         self._flash_row = -1
         self._flash_timer = QTimer(self)
@@ -73,9 +74,16 @@ class DiffPane(QTextEdit):
         self._flash_timer.timeout.connect(self._end_flash)
 
     def set_rows(
-        self, blocks: list[RowBlocks], rows: list[DisplayRow], moved: list[MovedMark]
+        self,
+        blocks: list[RowBlocks],
+        rows: list[DisplayRow],
+        moved: list[MovedMark],
+        arrows: dict[int, str] | None = None,
     ) -> None:
+        """`moved`: the "stood here" lines to draw (old side); `arrows`: for each moved
+        row, an arrow pointing toward where it used to stand (both sides)."""
         self.blocks, self.rows, self.moved_marks = blocks, rows, moved
+        self.arrows = arrows or {}
         self.current_row = -1
         self._natural: list[float] = []
         self._tops: list[float] = []
@@ -218,7 +226,7 @@ class DiffPane(QTextEdit):
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(band.adjusted(1, 1, -1, -1))
-            self._paint_marker(painter, info, band, marker_font, small_font)
+            self._paint_marker(painter, row, info, band, marker_font, small_font)
         for mark in self.moved_marks:
             if mark.after + 1 < self.aligned_rows or self.aligned_rows == len(self.rows):
                 self._paint_moved_mark(painter, mark, small_font)
@@ -226,6 +234,7 @@ class DiffPane(QTextEdit):
     def _paint_marker(
         self,
         painter: QPainter,
+        row_number: int,
         info: DisplayRow,
         band: QRectF,
         marker_font: QFont,
@@ -237,6 +246,9 @@ class DiffPane(QTextEdit):
         painter.setPen(colour)
         painter.setFont(marker_font)
         marker = theme.KIND_MARKERS[info.kind]
+        arrow = self.arrows.get(row_number)
+        if arrow:
+            marker = arrow + marker[1:]
         line = QRectF(band.left() + 2, band.top() + ROW_GAP / 2 - 1, GUTTER - 8, 20)
         painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, marker)
         flags = ("#" if info.numbers_changed else "") + ("“" if info.quote_changed else "")

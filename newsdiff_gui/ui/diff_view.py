@@ -97,8 +97,8 @@ class DiffView(QWidget):
         self.legend = QLabel(self)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setText(
-            "~ edited   + added   − removed   ↕ moved   ⟨ split   ⟩ merged   "
-            "# numbers changed   “ quote changed\n"
+            "~ edited   + added   − removed   ↑↓ moved (toward where it stood)   "
+            "⟨ split   ⟩ merged   # numbers changed   “ quote changed\n"
             "Deleted words are struck through, inserted words underlined."
         )
         self.legend.setWordWrap(True)
@@ -202,8 +202,11 @@ class DiffView(QWidget):
         new_writer = SideWriter(diff, self.rows, True, palette, font)
         self.old_pane.setDocument(old_writer.write())
         self.new_pane.setDocument(new_writer.write())
-        self.old_pane.set_rows(old_writer.blocks, self.rows, _moved_marks(diff, self.rows))
-        self.new_pane.set_rows(new_writer.blocks, self.rows, [])
+        marks = _moved_marks(diff, self.rows)
+        # ↑ when the paragraph used to stand higher up, ↓ when lower down.
+        arrows = {m.moved_row: "↑" if m.after < m.moved_row else "↓" for m in marks}
+        self.old_pane.set_rows(old_writer.blocks, self.rows, marks, arrows)
+        self.new_pane.set_rows(new_writer.blocks, self.rows, [], arrows)
         self._align_rows()
         self.new_pane.verticalScrollBar().setValue(0)
         self.overview.update()

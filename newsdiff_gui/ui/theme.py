@@ -41,6 +41,7 @@ KIND_COLOURS: dict[ChangeKind, QColor] = {
 
 # One character per kind, drawn in the pane's gutter (the same markers as the
 # terminal renderer, so a reader moving between CLI and app sees one language).
+# A moved row's ↕ becomes ↑ or ↓, pointing toward where the paragraph stood.
 KIND_MARKERS: dict[ChangeKind, str] = {
     ChangeKind.UNCHANGED: "",
     ChangeKind.EDITED: "~",

@@ -110,6 +110,17 @@ def test_add_capture_change_check_shows_two_versions_and_unread_badge(
     assert item.version_count == 2
     assert item.unread_changes == 1
     assert not item.checking
+
+    # Selecting it shows the change: one edited row with a changed number, read at once.
+    window.sidebar.select_article(article_id)
+    view = window.detail.diff
+    qtbot.waitUntil(lambda: view.diff is not None and not view.is_busy(), timeout=5000)
+    assert view.summary.text().startswith("1 edited")
+    assert "1 with changed numbers" in view.summary.text()
+    (row,) = view.change_rows()
+    assert view.rows[row].numbers_changed
+    assert "Nine people" in view.new_pane.toPlainText()
+    assert window.model.item(article_id).unread_changes == 0  # type: ignore[union-attr]
     window.close()
 
 
