@@ -34,6 +34,9 @@ class Actions:
         self.check_all.setToolTip("Check every tracked article now")
         self.check_selected = make("&Check now", QKeySequence.StandardKey.Refresh)
         self.check_selected.setToolTip("Check the selected article now (F5)")
+        self.open_in_browser = make("&Open in browser", "Ctrl+Shift+O")
+        self.open_in_browser.setToolTip("Open the article's page in the web browser")
+        self.copy_url = make("Copy &address", "")
         self.remove = make("&Remove article…", QKeySequence.StandardKey.Delete)
         self.remove.setToolTip("Stop checking the selected article")
         self.quit = make("&Quit", QKeySequence.StandardKey.Quit)
@@ -96,6 +99,8 @@ class Actions:
         file_menu.addAction(self.quit)
         article_menu = bar.addMenu("&Article")
         article_menu.addAction(self.check_selected)
+        article_menu.addAction(self.open_in_browser)
+        article_menu.addAction(self.copy_url)
         article_menu.addAction(self.remove)
         article_menu.addSeparator()
         article_menu.addAction(self.next_change)
@@ -107,6 +112,18 @@ class Actions:
         view_menu.addSeparator()
         for toggle in self.toggles().values():
             view_menu.addAction(toggle)
+
+    def article_context_actions(self) -> list[QAction]:
+        """The sidebar's right-click menu."""
+        separator = QAction(self.remove.parent())
+        separator.setSeparator(True)
+        return [
+            self.check_selected,
+            self.open_in_browser,
+            self.copy_url,
+            separator,
+            self.remove,
+        ]
 
     def build_toolbar(self, window: QMainWindow) -> QToolBar:
         toolbar = QToolBar("Main toolbar", window)

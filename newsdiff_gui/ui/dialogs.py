@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, QUrl
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -209,3 +209,16 @@ class RemoveDialog(QDialog):
 
     def purge(self) -> bool:
         return self.purge_box.isChecked()
+
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def dropped_pages(urls: list[QUrl]) -> list[Path]:
+    """The saved web pages among files dropped on the window."""
+    pages = []
+    for url in urls:
+        local = url.toLocalFile()
+        if local and local.lower().endswith(HTML_SUFFIXES):
+            pages.append(Path(local))
+    return pages

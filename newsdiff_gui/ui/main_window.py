@@ -11,7 +11,13 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -28,7 +34,7 @@ from newsdiff_gui.ui.article_model import ArticleItem, ArticleListModel
 from newsdiff_gui.ui.compare import CompareDialog, CompareLoader
 from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.detail_area import DetailArea
-from newsdiff_gui.ui.dialogs import AddArticleDialog, ImportDialog, RemoveDialog
+from newsdiff_gui.ui.dialogs import AddArticleDialog, ImportDialog, RemoveDialog, dropped_pages
 from newsdiff_gui.ui.gc_guard import UiThreadGarbageCollector
 from newsdiff_gui.ui.live_updates import LiveUpdates
 from newsdiff_gui.ui.notifier import ChangeNotifier
@@ -37,8 +43,6 @@ from newsdiff_gui.ui.timeline import VersionTimeline
 from newsdiff_gui.ui.worker import DUE_INTERVAL_MS, CheckThread
 
 log = logging.getLogger(__name__)
-
-HTML_SUFFIXES = (".html", ".htm")
 
 
 class MainWindow(QMainWindow):
@@ -108,6 +112,10 @@ class MainWindow(QMainWindow):
         a.check_all.triggered.connect(self.check_all)
         a.check_selected.triggered.connect(self.check_selected)
         a.remove.triggered.connect(self.remove_selected)
+        a.open_in_browser.triggered.connect(self.open_selected_in_browser)
+        a.copy_url.triggered.connect(self.copy_selected_url)
+        self.sidebar.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.sidebar.view.addActions(a.article_context_actions())
         a.quit.triggered.connect(self.close)
         a.next_change.triggered.connect(self.detail.diff.next_change)
         a.previous_change.triggered.connect(self.detail.diff.previous_change)
@@ -319,6 +327,20 @@ class MainWindow(QMainWindow):
         if dialog.exec() == RemoveDialog.DialogCode.Accepted:
             self.checker.remove(article_id, dialog.purge())
 
+    def _selected_url(self) -> str:
+        item = self.model.item(self.sidebar.current_article_id())
+        return item.url if item is not None else ""
+
+    def open_selected_in_browser(self) -> None:
+        url = self._selected_url()
+        if url:
+            QDesktopServices.openUrl(QUrl(url))
+
+    def copy_selected_url(self) -> None:
+        url = self._selected_url()
+        if url:
+            QGuiApplication.clipboard().setText(url)
+
     def _update_timeline_visibility(self) -> None:
         # A newcomer with no article sees the welcome page, not an empty version list.
         wanted = self.commands.show_timeline.isChecked() and self.model.rowCount() > 0
@@ -327,17 +349,22 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         self._update_timeline_visibility()
         selected = self.sidebar.current_article_id() >= 0
-        self.commands.check_selected.setEnabled(selected)
-        self.commands.remove.setEnabled(selected)
+        for action in (
+            self.commands.check_selected,
+            self.commands.remove,
+            self.commands.open_in_browser,
+            self.commands.copy_url,
+        ):
+            action.setEnabled(selected)
 
     # -- drag and drop ---------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if _dropped_pages(event.mimeData().urls()):
+        if dropped_pages(event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        pages = _dropped_pages(event.mimeData().urls())
+        pages = dropped_pages(event.mimeData().urls())
         if pages:
             event.acceptProposedAction()
             for path in pages:
@@ -363,12 +390,3 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.PaletteChange:
             self.commands.refresh_icons()
             self.setWindowIcon(theme.icon("app"))
-
-
-def _dropped_pages(urls: list[QUrl]) -> list[Path]:
-    pages = []
-    for url in urls:
-        local = url.toLocalFile()
-        if local and local.lower().endswith(HTML_SUFFIXES):
-            pages.append(Path(local))
-    return pages

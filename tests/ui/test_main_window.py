@@ -244,3 +244,29 @@ def test_screenshot_of_the_demo_leaves_unread_badges(tmp_path: Path) -> None:
     assert out.stat().st_size > 10_000
     with VersionStore.open(database) as reopened:
         assert all(a.unread_changes for a in reopened.list_articles())
+
+
+def test_article_commands_follow_the_selection(
+    qtbot: QtBot, store: VersionStore, settings: QSettings, history: dict[str, int]
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    window = open_window(qtbot, store, settings)
+    window.sidebar.select_article(history["ferry"])
+    assert window.commands.copy_url.isEnabled() and window.commands.remove.isEnabled()
+    assert window.commands.check_selected in window.sidebar.view.actions()
+    window.copy_selected_url()
+    assert QGuiApplication.clipboard().text() == "https://island-times.example/ferry-timetable"
+
+
+def test_dropped_files_import_only_web_pages(tmp_path: Path) -> None:
+    from PySide6.QtCore import QUrl
+
+    from newsdiff_gui.ui.dialogs import dropped_pages
+
+    urls = [
+        QUrl.fromLocalFile(str(tmp_path / "story.HTML")),
+        QUrl.fromLocalFile(str(tmp_path / "notes.txt")),
+        QUrl("https://example.org/page.html"),
+    ]
+    assert dropped_pages(urls) == [tmp_path / "story.HTML"]
