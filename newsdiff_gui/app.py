@@ -102,7 +102,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 0
             window = MainWindow(store, QSettings())
             window.show()
-            return int(app.exec())
+            code = int(app.exec())
+            if window.checker.worker_thread.isRunning():
+                # The checker ignored its cancel for longer than the quit budget (a
+                # stuck extraction). Destroying a running QThread aborts the process
+                # with a crash report, so leave at once instead: every capture is
+                # one SQLite transaction, so nothing is stored half-way.
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+            return code
 
 
 if __name__ == "__main__":
