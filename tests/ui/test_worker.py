@@ -211,3 +211,23 @@ def test_quitting_during_a_real_fetch_of_a_slow_page_returns_within_two_seconds(
     assert time.monotonic() - started < 2.0
     assert not window.checker.worker_thread.isRunning()
     assert store.list_versions(1) == []
+
+
+def test_importing_a_saved_page_adds_the_article_with_that_capture_time(
+    qtbot: QtBot, store: VersionStore, settings: QSettings, tmp_path: Any
+) -> None:
+    page = tmp_path / "saved.html"
+    page.write_text(article_page(), encoding="utf-8")
+    window = MainWindow(store, settings, due_interval_ms=3_600_000)
+    qtbot.addWidget(window)
+    window.checker.import_page(str(page), "https://news.example/storm", "2026-03-01T08:30:00Z")
+
+    def imported() -> bool:
+        items = window.model.items()
+        return len(items) == 1 and items[0].version_count == 1
+
+    qtbot.waitUntil(imported, timeout=15_000)
+    (version,) = store.list_versions(window.model.items()[0].id)
+    assert version.captured_at.isoformat().startswith("2026-03-01T08:30:00")
+    assert version.document.paragraphs == STORM
+    window.close()
