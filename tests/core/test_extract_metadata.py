@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsdiff_gui.core.extract import extract_document
-from newsdiff_gui.core.extract.boilerplate import drop_headline_echo, is_boilerplate
+from newsdiff_gui.core.extract.boilerplate import (
+    drop_headline_echo,
+    drop_top_byline,
+    is_boilerplate,
+)
 from newsdiff_gui.core.extract.bylines import make_byline
 from newsdiff_gui.core.extract.dates import to_iso8601
 from newsdiff_gui.core.extract.titles import strip_site_name
@@ -219,3 +223,25 @@ def test_digit_heavy_lines_are_checked_quickly() -> None:
     assert not is_boilerplate("9" * 40 + " l&u")
     assert not is_boilerplate("12:30 " * 15 + "x")
     assert time.perf_counter() - started < 1.0
+
+
+def test_printed_byline_used_when_metadata_names_nobody() -> None:
+    body = "".join(
+        f"<p>Paragraph {n} of a fictional report on the ferry timetable, long enough to be "
+        "read as running text by the extractor.</p>"
+        for n in range(1, 5)
+    )
+    html = (
+        "<html><head><title>Late ferries</title></head><body><article><h1>Late ferries</h1>"
+        f"<p>By <span>Jo Park</span> and <span>Sam Lee</span></p>{body}</article></body></html>"
+    )
+    document = extract_document(html)
+    assert document.byline == "Jo Park and Sam Lee"
+    assert document.paragraphs[0].startswith("Paragraph 1 ")
+    assert len(document.paragraphs) == 4
+
+
+def test_sentence_starting_with_by_is_not_a_byline() -> None:
+    blocks = ["By the end of the year, ferry fares had risen by a tenth.", "More text."]
+    assert drop_top_byline(blocks) == blocks
+    assert drop_top_byline(["By Jo Park", "Text."]) == ["Text."]

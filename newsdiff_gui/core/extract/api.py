@@ -7,6 +7,7 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract.boilerplate import (
     drop_headline_echo,
+    drop_top_byline,
     is_mostly_links,
     remove_boilerplate,
 )
@@ -36,7 +37,7 @@ def _article_blocks(
 
     def tidy(blocks: list[str]) -> list[str]:
         blocks = reconcile(blocks, meta.article_body, tree)
-        return remove_boilerplate(drop_headline_echo(blocks, titles))
+        return remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
 
     engine = engine_blocks(tree, url)
     found = tidy(engine.blocks)

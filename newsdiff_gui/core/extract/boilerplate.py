@@ -217,6 +217,25 @@ def drop_headline_echo(blocks: list[str], titles: list[str]) -> list[str]:
     return blocks
 
 
+_BYLINE_BLOCK = re.compile(r"^(?:by|written by)\s+\w", re.IGNORECASE)
+_MAX_BYLINE_WORDS = 14
+
+
+def drop_top_byline(blocks: list[str]) -> list[str]:
+    """Drop a printed "By Name and Name" line among the first blocks (it is the byline).
+
+    A sentence that happens to start with "By" ends like one and runs longer.
+    """
+    for index, block in enumerate(blocks[:3]):
+        if (
+            _BYLINE_BLOCK.match(block)
+            and len(block.split()) <= _MAX_BYLINE_WORDS
+            and not block.endswith((".", "!", "?", ":"))
+        ):
+            return blocks[:index] + blocks[index + 1 :]
+    return blocks
+
+
 def remove_boilerplate(blocks: list[str]) -> list[str]:
     return [block for block in blocks if not is_boilerplate(block)]
 

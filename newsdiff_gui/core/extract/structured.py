@@ -199,6 +199,33 @@ def _itemprop_text(tree: HtmlElement, prop: str) -> str | None:
     return None
 
 
+_BYLINE_XPATH = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
+    " or contains(@class, 'byline-author') or contains(@class, 'byline__author')"
+    " or @rel='author' or contains(@class, 'author-name')]"
+)
+_BY_LINE = re.compile(r"^(?:by|written by)\s+\S", re.IGNORECASE)
+_MAX_BYLINE_WORDS = 14
+
+
+def _visible_byline(tree: HtmlElement) -> str | None:
+    """The printed "By ..." line, for pages that state their authors nowhere else."""
+    for element in tree.xpath(_BYLINE_XPATH)[:5]:
+        text = clean_text(element.text_content())
+        if text and len(text.split()) <= _MAX_BYLINE_WORDS:
+            return text
+    # Some templates have no class to go by: a short paragraph starting "By ".
+    for count, element in enumerate(tree.iter("p", "span", "div")):
+        if count > 400:
+            break
+        lead = (element.text or "").strip()
+        if lead and (_BY_LINE.match(lead) or lead.casefold() in ("by", "by:")):
+            text = clean_text(element.text_content())
+            if len(text.split()) <= _MAX_BYLINE_WORDS:
+                return text
+    return None
+
+
 def _time_element(tree: HtmlElement) -> str | None:
     for element in tree.xpath("//time[@datetime]")[:10]:
         value = clean_text(element.get("datetime") or "")
@@ -255,6 +282,10 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
         itemprop_author = _itemprop_text(tree, "author")
         if itemprop_author and len(itemprop_author) < 100:
             authors = [itemprop_author]
+    if not authors:
+        visible = _visible_byline(tree)
+        if visible:
+            authors = [visible]
 
     title_element = tree.find(".//title")
     html_title = clean_text(title_element.text_content()) if title_element is not None else ""
