@@ -1,0 +1,13 @@
+"""HTTP fetching with hard limits and typed results (no Qt)."""
+
+from newsdiff_gui.core.fetch.client import Fetcher, parse_retry_after
+from newsdiff_gui.core.fetch.result import FetchLimits, FetchOutcome, FetchRequest, FetchResult
+
+__all__ = [
+    "FetchLimits",
+    "FetchOutcome",
+    "FetchRequest",
+    "FetchResult",
+    "Fetcher",
+    "parse_retry_after",
+]

@@ -1,0 +1,89 @@
+"""Concurrent fetching on daemon threads, with prompt cancellation."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from itertools import zip_longest
+from typing import TYPE_CHECKING
+
+from newsdiff_gui.core.fetch.result import FetchOutcome, FetchRequest, FetchResult
+
+if TYPE_CHECKING:
+    from newsdiff_gui.core.fetch.client import Fetcher
+
+# After a cancel, how long to wait for fetches that are about to finish anyway.
+CANCEL_GRACE = 0.5
+POLL = 0.05
+
+
+def run_pool(
+    fetcher: Fetcher, requests: list[FetchRequest], cancel: threading.Event | None
+) -> Iterator[FetchResult]:
+    from newsdiff_gui.core.fetch.client import host_key
+
+    # Interleave hosts so workers are not all parked on one slow site's two slots.
+    by_host: dict[str, list[int]] = defaultdict(list)
+    for index, request in enumerate(requests):
+        by_host[host_key(request.url)].append(index)
+    order = [i for group in zip_longest(*by_host.values()) for i in group if i is not None]
+
+    work: queue.SimpleQueue[int] = queue.SimpleQueue()
+    for index in order:
+        work.put(index)
+    done: queue.SimpleQueue[tuple[int, FetchResult | BaseException]] = queue.SimpleQueue()
+
+    def worker() -> None:
+        while True:
+            try:
+                index = work.get_nowait()
+            except queue.Empty:
+                return
+            if cancel is not None and cancel.is_set():
+                done.put((index, _cancelled(requests[index])))
+                continue
+            try:
+                done.put((index, fetcher.fetch(requests[index], cancel)))
+            except BaseException as exc:  # a bug: hand it to the caller instead of hanging
+                done.put((index, exc))
+
+    # Daemon threads: quitting the app never waits for a stalled server.
+    for _ in range(min(fetcher.limits.total, len(requests))):
+        threading.Thread(target=worker, name="newsdiff-fetch", daemon=True).start()
+
+    reported: set[int] = set()
+    cancelled_at: float | None = None
+    while len(reported) < len(requests):
+        try:
+            index, result = done.get(timeout=POLL)
+        except queue.Empty:
+            if cancel is not None and cancel.is_set():
+                cancelled_at = cancelled_at or time.monotonic()
+                if time.monotonic() - cancelled_at > CANCEL_GRACE:
+                    for index in range(len(requests)):
+                        if index not in reported:
+                            reported.add(index)
+                            yield _cancelled(requests[index])
+                    return
+            continue
+        if isinstance(result, BaseException):
+            raise result
+        if index not in reported:
+            reported.add(index)
+            yield result
+
+
+def _cancelled(request: FetchRequest) -> FetchResult:
+    return FetchResult(
+        request_url=request.url,
+        final_url=None,
+        outcome=FetchOutcome.CANCELLED,
+        status=None,
+        started_at=datetime.now(UTC),
+        duration=0.0,
+        error="Check cancelled before it finished",
+    )
