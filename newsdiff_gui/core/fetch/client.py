@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
 
 import brotli
@@ -41,8 +42,6 @@ from newsdiff_gui.core.fetch.result import (
 )
 
 log = logging.getLogger(__name__)
-
-RAW_CHUNK = 64 * 1024
 
 
 class _Failure(Exception):
@@ -211,7 +210,7 @@ class Fetcher:
         if status >= 300 or status < 200:
             raise _Failure(
                 FetchOutcome.HTTP_ERROR,
-                f"HTTP {status} {response.reason_phrase}".strip(),
+                f"HTTP {status} {_reason(status, response.reason_phrase)}".strip(),
                 status,
                 parse_retry_after(response.headers.get("retry-after")),
             )
@@ -258,7 +257,7 @@ class Fetcher:
             raise _Failure(FetchOutcome.DECODE_ERROR, str(exc), response.status_code) from exc
         body = bytearray()
         try:
-            for raw in response.iter_raw(RAW_CHUNK):
+            for raw in response.iter_raw():  # as received: a trickle must reach the clock
                 _check_cancel(cancel)
                 if time.monotonic() > deadline:
                     # A server trickling bytes never trips the read timeout; the total does.
@@ -301,6 +300,14 @@ class Fetcher:
         from newsdiff_gui.core.fetch.pool import run_pool
 
         yield from run_pool(self, list(requests), cancel)
+
+
+def _reason(status: int, sent: str) -> str:
+    # The standard phrase reads better than whatever the server chose to send.
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return sent
 
 
 def _check_cancel(cancel: threading.Event | None) -> None:
