@@ -21,7 +21,6 @@ _COMMAND_MODULES = (
     "newsdiff_gui.cli.tracking",
     "newsdiff_gui.cli.extract_command",
     "newsdiff_gui.cli.diff_command",
-    "newsdiff_gui.cli.export_command",
 )
 
 
@@ -39,13 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsdiff {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module_name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue  # a command module not written yet; the others still work
-        module.register(subparsers)
+        importlib.import_module(module_name).register(subparsers)
     return parser
 
 
