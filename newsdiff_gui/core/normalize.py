@@ -64,23 +64,100 @@ def fold_typography(text: str) -> str:
 # A paragraph that is only a timestamp line ("Updated 10:47 GMT", "Last updated
 # 3 hours ago", "Published: 12 March 2024, 09:15") changes on every republish
 # without the story changing; it is ignored when deciding whether to store a version.
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE_WORDS = (
-    rf"(?:{_MONTHS}|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|today|yesterday|ago|just|now|minutes?|mins?|hours?|hrs?|days?|"
-    r"seconds?|secs?|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|"
-    r"et|pt|at|on|of|the|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?::\d{2})?)"
-)
-_DATELINE = re.compile(
-    r"^(?:last\s+)?(?:updated|published|modified|posted|first published|updated on|"
-    r"published on|posted on|last modified)\s*:?\s*"
-    rf"(?:{_DATE_WORDS}[\s,./:-]*)+$"
-    r"|^(?:" + _DATE_WORDS + r"[\s,./:-]*)+$",
+# Checked token by token (linear time: page text is untrusted, and a backtracking
+# regex over digit runs can take hours).
+_DATELINE_PREFIX = re.compile(
+    r"^(?:last\s+)?(?:first\s+)?(?:updated|published|modified|posted)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
+_DATELINE_SEPARATORS = re.compile(r"[\s,./:|\u00b7-]+")
+_DATE_WORDS = frozenset(
+    [
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "today",
+        "yesterday",
+        "ago",
+        "just",
+        "now",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "second",
+        "seconds",
+        "sec",
+        "secs",
+        "am",
+        "pm",
+        "a",
+        "p",
+        "m",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "pst",
+        "pdt",
+        "et",
+        "pt",
+        "at",
+        "on",
+        "of",
+        "the",
+    ]
+)
+_DATE_NUMBER = re.compile(r"^\d{1,4}(?:st|nd|rd|th|h\d{2})?$")
 
 
 def is_dateline_noise(paragraph: str) -> bool:
@@ -88,7 +165,11 @@ def is_dateline_noise(paragraph: str) -> bool:
     text = clean_text(paragraph)
     if not text or len(text) > 120 or not any(ch.isdigit() for ch in text):
         return False
-    return bool(_DATELINE.match(text))
+    rest = _DATELINE_PREFIX.sub("", text, count=1).casefold()
+    tokens = [token for token in _DATELINE_SEPARATORS.split(rest) if token]
+    return bool(tokens) and all(
+        token in _DATE_WORDS or _DATE_NUMBER.match(token) for token in tokens
+    )
 
 
 def content_fingerprint(title: str, byline: str | None, paragraphs: Iterable[str]) -> str:

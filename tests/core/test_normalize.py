@@ -40,3 +40,12 @@ def test_fingerprint_ignores_datelines_and_whitespace() -> None:
     b = content_fingerprint("Title ", None, ["Updated 11:02 GMT", "Body\u00a0text."])
     assert a == b
     assert a != content_fingerprint("Title", None, ["Body text changed."])
+
+
+def test_dateline_check_is_linear_on_hostile_input() -> None:
+    import time
+
+    started = time.monotonic()
+    for line in ["1234 " * 8 + "x1", "1" * 30 + "x", "12:34 " * 20 + "?", "9" * 119 + "a"]:
+        assert not is_dateline_noise(line)
+    assert time.monotonic() - started < 0.1
