@@ -191,9 +191,13 @@ class RemoveDialog(QDialog):
         self.setWindowTitle("Remove article")
         title = article.title or article.url
         text = _note(self)
+        if article.active:
+            question = f"Stop checking “{title}”?"
+        else:  # already stopped: removing only makes sense as a purge
+            question = f"“{title}” is no longer checked."
         text.setText(
-            f"Stop checking “{title}”?\n\nIts {article.version_count} stored versions stay in "
-            "the database and in the list (marked as no longer checked) unless you tick the box."
+            f"{question}\n\nIts {article.version_count} stored versions stay in the database "
+            "and in the list (marked as no longer checked) unless you tick the box."
         )
         self.purge_box = QCheckBox("Also delete the stored versions (cannot be undone)", self)
         buttons = QDialogButtonBox(
