@@ -38,7 +38,6 @@ from newsdiff_gui.core.store import NotFound, StoreError
 _VERSION_REF = re.compile(r"^(\d+)@(\d+)$")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 # Text and JSON inputs are read whole; the same ceiling as a saved page.
-MAX_INPUT_BYTES = 15 * 1024 * 1024
 
 
 def register(subparsers: Any) -> None:
@@ -115,17 +114,7 @@ def _html_document(path: Path) -> Document:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_INPUT_BYTES + 1)
-    except FileNotFoundError as exc:
-        raise CliError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise CliError(f"{path}: is a directory") from exc
-    except OSError as exc:
-        raise CliError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
-    if len(data) > MAX_INPUT_BYTES:
-        raise CliError(f"{path}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
+    data = read_page_file(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

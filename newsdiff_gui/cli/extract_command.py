@@ -7,13 +7,13 @@ too large, no article) is reported in place and the command exits 1 at the end.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
-import zlib
 from pathlib import Path
 from typing import Any
 
+from newsdiff_gui.cli.errors import CliError
+from newsdiff_gui.cli.pages import read_page_file
 from newsdiff_gui.core.charset import decode_html
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import (
@@ -22,14 +22,6 @@ from newsdiff_gui.core.extract import (
     ExtractionError,
     extract_document,
 )
-
-# Far above any real article page; beyond it a "page" is a mistake or an attack
-# (a gzip bomb decompresses to gigabytes), so it is refused before decoding.
-MAX_PAGE_BYTES = 15 * 1024 * 1024
-
-
-class PageReadError(Exception):
-    """A file that cannot be read as a page; the message is shown to the user."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,40 +36,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def read_page_bytes(path: Path, limit: int = MAX_PAGE_BYTES) -> bytes:
-    """The page's bytes (gunzipped for .gz files), refusing more than `limit` bytes."""
-    try:
-        if path.name.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as stream:
-                # Read one byte past the cap: the only way to know a stream is too
-                # large without decompressing all of it.
-                data = stream.read(limit + 1)
-        else:
-            with path.open("rb") as stream:
-                data = stream.read(limit + 1)
-    except FileNotFoundError as exc:
-        raise PageReadError(f"no such file: {path}") from exc
-    except IsADirectoryError as exc:
-        raise PageReadError(f"is a directory: {path}") from exc
-    except PermissionError as exc:
-        raise PageReadError(f"permission denied: {path}") from exc
-    except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
-        raise PageReadError(f"corrupt gzip file: {path} ({exc})") from exc
-    except OSError as exc:
-        raise PageReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if len(data) > limit:
-        raise PageReadError(
-            f"file too large: {path} (over {limit // (1024 * 1024)} MB of HTML; refusing)"
-        )
-    return data
-
-
 def _extract_file(path: Path) -> Document:
-    data = read_page_bytes(path)
+    data = read_page_file(path)
     try:
         return extract_document(decode_html(data).text)
     except ExtractionError as exc:
-        raise PageReadError(f"no article in {path}: {exc}") from exc
+        raise CliError(f"{path}: no article: {exc}") from exc
 
 
 def _as_json(path: Path, document: Document) -> dict[str, Any]:
@@ -108,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     for index, path in enumerate(args.files):
         try:
             document = _extract_file(path)
-        except PageReadError as exc:
+        except CliError as exc:
             failed = True
             if args.json:
                 print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))

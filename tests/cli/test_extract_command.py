@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsdiff_gui.cli import main
-from newsdiff_gui.cli.extract_command import MAX_PAGE_BYTES
+from newsdiff_gui.cli.pages import MAX_PAGE_BYTES
 from newsdiff_gui.core.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
