@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsdiff_gui.core.charset import decode_html
-from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import (
     EXTRACTOR_NAME,
     EXTRACTOR_VERSION,
@@ -253,8 +252,3 @@ def _schedule_event(outcome: str, message: str | None) -> CheckEvent:
     if outcome == CheckOutcome.NEW_VERSION:
         return CheckEvent.CHANGED
     return CheckEvent.UNCHANGED
-
-
-def document_from_page(raw: bytes, url: str | None = None) -> Document:
-    """Decode and extract a page's bytes (raises ExtractionError when there is no article)."""
-    return extract_document(decode_html(raw).text, url)
