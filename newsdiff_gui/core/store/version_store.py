@@ -32,8 +32,8 @@ from newsdiff_gui.core.store.models import (
     NotFound,
     StoredVersion,
     StoreError,
-    VersionSource,
 )
+from newsdiff_gui.core.store.rows import article_from_row, iso_or_none, version_from_row
 from newsdiff_gui.core.store.suspect import suspect_reason
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 
@@ -126,7 +126,7 @@ class VersionStore:
                     url,
                     to_iso(now),
                     schedule.check_interval.total_seconds(),
-                    _iso(schedule.next_check_at),
+                    iso_or_none(schedule.next_check_at),
                 ),
             )
             assert cursor.lastrowid is not None
@@ -138,15 +138,15 @@ class VersionStore:
         )
         if not rows:
             raise NotFound(f"no article with id {article_id}")
-        return _article(rows[0])
+        return article_from_row(rows[0])
 
     def find_article(self, url: str) -> Article | None:
         rows = self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.url = ?", (url,))
-        return _article(rows[0]) if rows else None
+        return article_from_row(rows[0]) if rows else None
 
     def list_articles(self) -> list[Article]:
         return [
-            _article(r)
+            article_from_row(r)
             for r in self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles a ORDER BY a.id")
         ]
 
@@ -156,7 +156,7 @@ class VersionStore:
             " AND a.next_check_at IS NOT NULL AND a.next_check_at <= ? ORDER BY a.next_check_at",
             (to_iso(now),),
         )
-        return [_article(r) for r in rows]
+        return [article_from_row(r) for r in rows]
 
     def schedule_of(self, article: Article) -> ScheduleState:
         return ScheduleState(
@@ -174,7 +174,7 @@ class VersionStore:
                 " active = ?, stopped_reason = ? WHERE id = ?",
                 (
                     schedule.check_interval.total_seconds(),
-                    _iso(schedule.next_check_at),
+                    iso_or_none(schedule.next_check_at),
                     schedule.failure_count,
                     int(schedule.active),
                     schedule.stopped_reason,
@@ -261,7 +261,7 @@ class VersionStore:
             " AND suspect_extraction = 0 ORDER BY number DESC LIMIT 1",
             (article_id,),
         )
-        return _version(rows[0]) if rows else None
+        return version_from_row(rows[0]) if rows else None
 
     def _earlier_version_with(self, article_id: int, digest: str) -> int | None:
         rows = self._query(
@@ -279,13 +279,13 @@ class VersionStore:
         if not rows:
             self.get_article(article_id)  # a missing article gets its own message
             raise NotFound(f"article {article_id} has no version {number}")
-        return _version(rows[0])
+        return version_from_row(rows[0])
 
     def _version_by_id(self, version_id: int) -> StoredVersion:
         rows = self._query(f"SELECT {_VERSION_COLUMNS} FROM versions WHERE id = ?", (version_id,))
         if not rows:
             raise NotFound(f"no version with id {version_id}")
-        return _version(rows[0])
+        return version_from_row(rows[0])
 
     def list_versions(self, article_id: int) -> list[StoredVersion]:
         self.get_article(article_id)
@@ -293,7 +293,7 @@ class VersionStore:
             f"SELECT {_VERSION_COLUMNS} FROM versions WHERE article_id = ? ORDER BY number",
             (article_id,),
         )
-        return [_version(r) for r in rows]
+        return [version_from_row(r) for r in rows]
 
     def latest_version(self, article_id: int) -> StoredVersion | None:
         rows = self._query(
@@ -301,7 +301,7 @@ class VersionStore:
             " ORDER BY number DESC LIMIT 1",
             (article_id,),
         )
-        return _version(rows[0]) if rows else None
+        return version_from_row(rows[0]) if rows else None
 
     def raw_html(self, article_id: int, number: int) -> bytes:
         """The page bytes exactly as captured (their SHA-256 is the version's `sha256`)."""
@@ -361,56 +361,3 @@ class VersionStore:
 
     def integrity_check(self) -> str:
         return str(self._query("PRAGMA integrity_check")[0][0])
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return to_iso(moment) if moment is not None else None
-
-
-def _time(text: str | None) -> datetime | None:
-    return from_iso(text) if text else None
-
-
-def _article(row: sqlite3.Row) -> Article:
-    return Article(
-        id=row["id"],
-        url=row["url"],
-        title=row["title"],
-        added_at=from_iso(row["added_at"]),
-        active=bool(row["active"]),
-        stopped_reason=row["stopped_reason"],
-        etag=row["etag"],
-        last_modified=row["last_modified"],
-        check_interval=row["check_interval"],
-        next_check_at=_time(row["next_check_at"]),
-        failure_count=row["failure_count"],
-        last_checked_at=_time(row["last_checked_at"]),
-        last_error=row["last_error"],
-        last_changed_at=_time(row["last_changed_at"]),
-        unread_changes=row["unread_changes"],
-        version_count=row["version_count"],
-    )
-
-
-def _version(row: sqlite3.Row) -> StoredVersion:
-    return StoredVersion(
-        id=row["id"],
-        article_id=row["article_id"],
-        number=row["number"],
-        captured_at=from_iso(row["captured_at"]),
-        source=VersionSource(row["source"]),
-        final_url=row["final_url"],
-        http_status=row["http_status"],
-        etag=row["etag"],
-        last_modified=row["last_modified"],
-        sha256=row["raw_sha256"],
-        raw_size=row["raw_size"],
-        encoding=row["raw_encoding"],
-        document=Document.from_json_dict(json.loads(row["document_json"])),
-        content_hash=row["content_hash"],
-        extractor=row["extractor"],
-        extractor_version=row["extractor_version"],
-        returns_to=row["returns_to"],
-        suspect_extraction=bool(row["suspect_extraction"]),
-        suspect_reason=row["suspect_reason"],
-    )
