@@ -1,5 +1,6 @@
 """The SQLite store: articles, versions (raw HTML + extracted text), checks, annotations."""
 
+from newsdiff_gui.core.store.annotation_store import AnnotationStore
 from newsdiff_gui.core.store.database import default_database_path
 from newsdiff_gui.core.store.models import (
     Article,
@@ -16,6 +17,7 @@ from newsdiff_gui.core.store.models import (
 from newsdiff_gui.core.store.version_store import VersionStore, content_hash
 
 __all__ = [
+    "AnnotationStore",
     "Article",
     "Capture",
     "CaptureOutcome",

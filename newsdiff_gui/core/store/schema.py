@@ -81,6 +81,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX annotations_by_pair ON annotations (from_version_id, to_version_id);
     """,
+    # 2: paragraph numbers and the text an annotation was written on, so a note whose
+    # paragraphs are gone can still say what it was about (and equal paragraphs tie-break).
+    """
+    ALTER TABLE annotations ADD COLUMN old_paragraphs TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE annotations ADD COLUMN new_paragraphs TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE annotations ADD COLUMN excerpt TEXT NOT NULL DEFAULT ''
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

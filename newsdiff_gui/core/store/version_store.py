@@ -21,6 +21,7 @@ from typing import Any
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.normalize import content_fingerprint
 from newsdiff_gui.core.schedule import STOPPED_BY_USER, ScheduleState
+from newsdiff_gui.core.store.annotation_store import AnnotationStore
 from newsdiff_gui.core.store.database import immediate_transaction, open_connection
 from newsdiff_gui.core.store.models import (
     Article,
@@ -61,6 +62,7 @@ class VersionStore:
         self._connection = connection
         self.path = path
         self._depth = 0
+        self.annotations = AnnotationStore(connection, self.transaction)
 
     @classmethod
     def open(cls, path: str | Path) -> VersionStore:
