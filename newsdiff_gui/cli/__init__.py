@@ -21,6 +21,7 @@ _COMMAND_MODULES = (
     "newsdiff_gui.cli.tracking",
     "newsdiff_gui.cli.extract_command",
     "newsdiff_gui.cli.diff_command",
+    "newsdiff_gui.cli.export_command",
 )
 
 

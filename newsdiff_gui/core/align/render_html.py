@@ -16,7 +16,7 @@ from newsdiff_gui.core.align.model import ChangeKind, Diff, Row, Token, TokenOp
 
 # Text on these tints stays above 4.5:1 (light: #1a1a1a on tints lighter than
 # #e0e0e0 luminance; dark: #f0f0f0 on tints darker than #3a3a3a).
-_STYLE = """
+COLOUR_CSS = """
 :root { color-scheme: light dark; --text: #1a1a1a; --page: #ffffff; --muted: #4d4d4d;
   --removed: #d55e00; --removed-tint: #fbe1d0; --added: #0072b2; --added-tint: #d6ebf7;
   --edited: #b8a000; --edited-tint: #fbf6c8; --moved: #56b4e9; --moved-tint: #e1f2fb;
@@ -25,6 +25,11 @@ _STYLE = """
   :root { --text: #f0f0f0; --page: #151515; --muted: #c4c4c4;
     --removed-tint: #4a2410; --added-tint: #0f3147; --edited-tint: #433c05;
     --moved-tint: #173a4c; --group-tint: #45233a; } }
+"""
+
+_STYLE = (
+    COLOUR_CSS
+    + """
 body { font: 16px/1.55 system-ui, sans-serif; color: var(--text); background: var(--page);
   max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.4rem; } .stats, .label small { color: var(--muted); }
@@ -49,6 +54,7 @@ p { margin: 0; white-space: pre-wrap; }
 a { color: inherit; }
 .break { font-weight: 700; padding: 0 .15em; }
 """
+)
 
 _LABELS = {
     ChangeKind.UNCHANGED: "Unchanged",
@@ -62,7 +68,7 @@ _LABELS = {
 }
 
 
-def _tokens_html(tokens: tuple[Token, ...]) -> str:
+def tokens_html(tokens: tuple[Token, ...]) -> str:
     parts = []
     for token in tokens:
         text = escape(token.text)
@@ -85,7 +91,7 @@ def _numbers(indices: tuple[int, ...]) -> str:
 
 def _body(diff: Diff, row: Row) -> str:
     if row.tokens:
-        return _tokens_html(row.tokens)
+        return tokens_html(row.tokens)
     if row.kind is ChangeKind.REMOVED:
         return f"<del>{escape(diff.old_text(row))}</del>"
     if row.kind is ChangeKind.ADDED:
@@ -129,7 +135,7 @@ def render_html(diff: Diff) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Diff: {escape(diff.new.title or diff.old.title or 'article')}</title>",
         f"<style>{_STYLE}</style></head><body>",
-        f'<h1 class="row {title_class}">{_tokens_html(diff.title.tokens) or "(no title)"}</h1>',
+        f'<h1 class="row {title_class}">{tokens_html(diff.title.tokens) or "(no title)"}</h1>',
         f'<p class="stats">{stats.edited} edited · {stats.added} added · '
         f"{stats.removed} removed · {stats.moved + stats.moved_edited} moved · "
         f"{stats.split} split · {stats.merged} merged · {stats.unchanged} unchanged · "

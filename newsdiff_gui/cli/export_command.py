@@ -1,0 +1,91 @@
+"""`newsdiff export ID [--from V] [--to V] --pdf OUT.pdf | --html OUT.html | --json OUT.json`.
+
+Exports the comparison of two stored versions (default: the latest change) with
+its notes and provenance. Options: `--changes-only [--context N]` leaves out
+unchanged paragraphs beyond N around each change; `--no-notes` leaves the notes
+out; `--page-size a4|letter` for the PDF. Each output is written whole or not at
+all. The PDF is drawn by Qt offscreen (no display needed); HTML and JSON need no Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from newsdiff_gui.cli.common import open_store, parse_article_id
+from newsdiff_gui.cli.errors import CliError
+from newsdiff_gui.core.report import ReportOptions
+from newsdiff_gui.core.report.export import default_pair, stored_report, write_html, write_json
+from newsdiff_gui.core.store import NotFound, StoreError
+from newsdiff_gui.core.timeutil import utc_now
+
+
+def _version_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a version number: {text!r}")
+    return int(text)
+
+
+def _context(text: str) -> int:
+    if not text.isdigit() or int(text) > 1000:
+        raise argparse.ArgumentTypeError(f"expected 0 to 1000 paragraphs, not {text!r}")
+    return int(text)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export an annotated diff of two versions (PDF, HTML, JSON)",
+        description="Export two stored versions' aligned diff with notes and provenance.",
+    )
+    parser.add_argument("article", type=parse_article_id, metavar="ID")
+    parser.add_argument("--from", dest="old", type=_version_number, metavar="V")
+    parser.add_argument("--to", dest="new", type=_version_number, metavar="V")
+    parser.add_argument("--pdf", type=Path, metavar="OUT.pdf")
+    parser.add_argument("--html", type=Path, metavar="OUT.html")
+    parser.add_argument("--json", type=Path, metavar="OUT.json")
+    parser.add_argument("--changes-only", action="store_true", help="leave out unchanged rows")
+    parser.add_argument(
+        "--context", type=_context, default=1, metavar="N", help="rows kept around each change"
+    )
+    parser.add_argument("--no-notes", action="store_true", help="leave the notes out")
+    parser.add_argument("--page-size", choices=("a4", "letter"), default="a4")
+    parser.set_defaults(func=run, usage_error=parser.error)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not (args.pdf or args.html or args.json):
+        args.usage_error(
+            "name at least one output: --pdf OUT.pdf, --html OUT.html or --json OUT.json"
+        )
+    options = ReportOptions(
+        changes_only=args.changes_only, context=args.context, include_notes=not args.no_notes
+    )
+    with open_store(args) as store:
+        try:
+            # Unnamed ends default to the latest change: --to alone compares with the
+            # version before it, --from alone with the latest version.
+            old, new = args.old, args.new
+            if new is None:
+                new = default_pair(store, args.article)[1]
+            if old is None:
+                old = new - 1
+            if old < 1:
+                raise CliError(f"version {new} has no earlier version; name one with --from")
+            stored = stored_report(store, args.article, old, new, options, utc_now())
+        except (NotFound, StoreError) as exc:
+            raise CliError(str(exc)) from exc
+    try:
+        if args.json:
+            write_json(stored, args.json)
+        if args.html:
+            write_html(stored, args.html)
+        if args.pdf:
+            from newsdiff_gui.ui.report_pdf import PageSize, ensure_gui_application, render_pdf
+
+            ensure_gui_application()
+            render_pdf(stored.report, args.pdf, PageSize(args.page_size))
+    except OSError as exc:
+        raise CliError(f"cannot write the export: {exc}") from exc
+    return 0

@@ -1,0 +1,230 @@
+"""The evidence report: what an export contains, before anyone draws it.
+
+`build_report` (in `build.py`) turns a `Diff`, its annotations and the two
+captures' provenance into a `Report`; the PDF (Qt), HTML and JSON renderers
+only lay it out. Everything here is plain immutable data, so one report can be
+rendered in a worker thread while the window goes on.
+
+Row numbers are 1-based positions in the diff (row `n` is `Diff.rows[n - 1]`);
+the headline is row 0. Paragraph numbers are 1-based, as a reader counts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsdiff_gui.core.align.model import ChangeKind, DiffStats, Token
+from newsdiff_gui.core.annotations import ReviewState
+from newsdiff_gui.core.report.legend import LEGEND, LegendEntry
+from newsdiff_gui.core.timeutil import to_iso
+
+TITLE_ROW_NUMBER = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """Where one side of the comparison came from, so a reader can check our copy."""
+
+    label: str  # "Version 3", "saved page storm.html", …
+    number: int | None = None  # version number in the store
+    captured_at: datetime | None = None
+    sha256: str | None = None  # of the raw bytes as captured
+    size: int | None = None  # raw bytes
+    http_status: int | None = None
+    url: str | None = None  # final URL after redirects, or the file's path
+    source: str | None = None  # "fetch", "import", "file", "url"
+    extractor: str | None = None  # "name version"
+
+    @property
+    def heading(self) -> str:
+        """Above its column: 'Version 3 · 2026-03-10T14:50:00Z'."""
+        if self.captured_at is None:
+            return self.label
+        return f"{self.label} · {to_iso(self.captured_at)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    article_url: str | None
+    outlet: str | None
+    old: SourceInfo
+    new: SourceInfo
+    app_version: str
+    align_options: tuple[tuple[str, str], ...]
+    exported_at: datetime
+
+    def header_fields(self) -> list[tuple[str, str]]:
+        """The provenance block as (label, value) lines, in print order."""
+        fields = [
+            ("Article", self.article_url or "—"),
+            ("Outlet", self.outlet or "—"),
+        ]
+        for side, info in (("Old", self.old), ("New", self.new)):
+            fields.append((f"{side} version", _source_line(info)))
+            fields.append((f"{side} SHA-256", info.sha256 or "—"))
+            if info.url and info.url != self.article_url:
+                fields.append((f"{side} address", info.url))
+        fields.append(("Exported", f"{to_iso(self.exported_at)} by newsdiff {self.app_version}"))
+        options = ", ".join(f"{name}={value}" for name, value in self.align_options)
+        fields.append(("Alignment", options or "defaults"))
+        return fields
+
+
+def _source_line(info: SourceInfo) -> str:
+    parts = [info.label]
+    if info.captured_at is not None:
+        parts.append(f"captured {to_iso(info.captured_at)}")
+    if info.http_status is not None:
+        parts.append(f"HTTP {info.http_status}")
+    if info.source:
+        parts.append(f"via {info.source}")
+    if info.size is not None:
+        parts.append(f"{info.size:,} bytes")
+    if info.extractor:
+        parts.append(f"extracted by {info.extractor}")
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One side of a row: its paragraphs, each a run of tokens.
+
+    The old side holds `equal` and `delete` tokens, the new side `equal` and
+    `insert` ones. A side with nothing (the old side of an added row) is empty.
+    """
+
+    paragraphs: tuple[tuple[Token, ...], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join("".join(t.text for t in paragraph) for paragraph in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    number: int  # TITLE_ROW_NUMBER for the headline
+    kind: ChangeKind
+    marker: str  # the kind's marker; a moved row's arrow points toward where it stood
+    label: str  # "edited", "moved ↑ (stood after row 3)", …
+    old: Cell
+    new: Cell
+    old_paragraphs: tuple[int, ...] = ()  # 1-based
+    new_paragraphs: tuple[int, ...] = ()
+    minor: bool = False
+    numbers_changed: bool = False
+    quote_changed: bool = False
+    moved_from: int | None = None  # the row it used to follow (0: it opened the article)
+    origin_of: tuple[int, ...] = ()  # moved rows that used to stand right after this one
+    notes: tuple[int, ...] = ()  # annotation numbers on this row
+
+    @property
+    def is_title(self) -> bool:
+        return self.number == TITLE_ROW_NUMBER
+
+    @property
+    def is_change(self) -> bool:
+        return self.kind is not ChangeKind.UNCHANGED
+
+    @property
+    def flags(self) -> str:
+        """'#' for changed numbers, '“' for changed quotes."""
+        return ("#" if self.numbers_changed else "") + ("“" if self.quote_changed else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Omitted:
+    """A run of unchanged rows left out of a changes-only report."""
+
+    count: int
+    first_row: int
+    last_row: int
+
+    @property
+    def text(self) -> str:
+        noun = "paragraph" if self.count == 1 else "paragraphs"
+        span = (
+            f"row {self.first_row}" if self.count == 1 else f"rows {self.first_row}–{self.last_row}"
+        )
+        return f"… {self.count} unchanged {noun} not shown ({span})"
+
+
+@dataclass(frozen=True, slots=True)
+class Endnote:
+    number: int
+    row: int | None  # row number (0: headline); None when detached
+    state: ReviewState
+    note: str
+    tags: tuple[str, ...]
+    author: str
+    created_at: datetime
+    updated_at: datetime
+    excerpt: str  # the text it was written on (shown for detached notes)
+
+    @property
+    def byline(self) -> str:
+        """'significant · by Ana · 2026-03-10T14:52:00Z' (edited time when it differs)."""
+        parts = [self.state.label, f"by {self.author or 'unknown'}", to_iso(self.created_at)]
+        if self.updated_at != self.created_at:
+            parts.append(f"edited {to_iso(self.updated_at)}")
+        if self.tags:
+            parts.append("tags: " + ", ".join(self.tags))
+        return " · ".join(parts)
+
+    @property
+    def where(self) -> str:
+        if self.row is None:
+            return "detached"
+        return "headline" if self.row == TITLE_ROW_NUMBER else f"row {self.row}"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    stats: DiffStats
+    title_changed: bool
+    numbers_changed_rows: int
+    quote_changed_rows: int
+    # Review states of the changes (a change with no note counts as unreviewed);
+    # empty when notes are left out of the report.
+    review_states: tuple[tuple[ReviewState, int], ...] = ()
+    notes: int = 0
+    detached_notes: int = 0
+
+    def kind_counts(self) -> list[tuple[ChangeKind, int]]:
+        """Changed kinds with their row counts, in the enum's order (zeros left out)."""
+        return [
+            (kind, self.stats.count(kind))
+            for kind in ChangeKind
+            if kind is not ChangeKind.UNCHANGED and self.stats.count(kind)
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    changes_only: bool = False
+    context: int = 1  # unchanged rows kept around each change when `changes_only`
+    include_notes: bool = True
+
+    def describe(self) -> str:
+        rows = (
+            f"changes only, {self.context} paragraph(s) of context"
+            if self.changes_only
+            else "all paragraphs"
+        )
+        return f"{rows}; notes {'included' if self.include_notes else 'left out'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    title: str  # the article's (new) headline, for page headers
+    provenance: Provenance
+    summary: Summary
+    body: tuple[ReportRow | Omitted, ...]  # the headline row first
+    notes: tuple[Endnote, ...] = ()  # attached notes, by number
+    detached: tuple[Endnote, ...] = ()
+    options: ReportOptions = field(default_factory=ReportOptions)
+    legend: tuple[LegendEntry, ...] = LEGEND
+
+    @property
+    def rows(self) -> list[ReportRow]:
+        return [item for item in self.body if isinstance(item, ReportRow)]
