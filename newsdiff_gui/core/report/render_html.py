@@ -34,7 +34,7 @@ table.diff th { text-align: left; font-size: .85rem; padding: .3rem .5rem;
   border-bottom: 2px solid var(--muted); }
 table.diff td { vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid #8884;
   overflow-wrap: anywhere; }
-td.gutter { width: 7.5rem; font-size: .75rem; color: var(--muted); }
+.gutter { width: 7.5rem; } td.gutter { font-size: .75rem; color: var(--muted); }
 td.gutter .marker { font-weight: 700; font-size: 1rem; color: var(--text); }
 td p { margin: 0 0 .4rem; white-space: pre-wrap; } td p:last-child { margin: 0; }
 tr.title td.cell { font-weight: 700; font-size: 1.1rem; }
