@@ -32,6 +32,8 @@ ROW_GAP = 10.0
 # Left margin of the text: the kind marker is painted there.
 GUTTER = 34.0
 FRAME_MARGIN = 8.0
+# Right margin of the text: numbered note badges are painted there.
+NOTE_MARGIN = 24.0
 # Between the paragraphs of one split/merged row.
 PART_GAP = 4.0
 
@@ -137,7 +139,7 @@ class SideWriter:
         self._folded.setForeground(theme.blend(text, palette.color(QPalette.ColorRole.Base), 0.3))
         frame = QTextFrameFormat(self.document.rootFrame().frameFormat())
         frame.setLeftMargin(GUTTER)
-        frame.setRightMargin(8)
+        frame.setRightMargin(NOTE_MARGIN)
         frame.setTopMargin(FRAME_MARGIN)
         frame.setBottomMargin(FRAME_MARGIN)
         self.document.rootFrame().setFrameFormat(frame)

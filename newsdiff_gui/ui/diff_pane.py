@@ -11,14 +11,24 @@ import bisect
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QLineF, QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QTextCursor
-from PySide6.QtWidgets import QFrame, QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 
 from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff_document import (
     FRAME_MARGIN,
     GUTTER,
+    NOTE_MARGIN,
     ROW_GAP,
     DisplayRow,
     RowBlocks,
@@ -43,11 +53,14 @@ class DiffPane(QTextEdit):
         The user clicked a "moved from here" line (old side only).
     collapsedClicked(int display_row)
         The user clicked a folded "… n unchanged paragraphs" row.
+    rowMenuRequested(int display_row, QMenu menu)
+        The context menu of a row is about to open; receivers may add actions.
     """
 
     gutterClicked = Signal(int)  # noqa: N815
     collapsedClicked = Signal(int)  # noqa: N815
     movedMarkClicked = Signal(int)  # noqa: N815
+    rowMenuRequested = Signal(int, QMenu)  # noqa: N815
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +79,8 @@ class DiffPane(QTextEdit):
         self.rows: list[DisplayRow] = []
         self.moved_marks: list[MovedMark] = []
         self.arrows: dict[int, str] = {}
+        # Review notes by display row: (number, text) each, drawn as numbered badges.
+        self.note_marks: dict[int, list[tuple[int, str]]] = {}
         self.current_row = -1
         self._flash_row = -1
         self._flash_timer = QTimer(self)
@@ -88,6 +103,10 @@ class DiffPane(QTextEdit):
         self._natural: list[float] = []
         self._tops: list[float] = []
         self._heights: list[float] = []
+
+    def set_note_marks(self, marks: dict[int, list[tuple[int, str]]]) -> None:
+        self.note_marks = marks
+        self.viewport().update()
 
     # -- geometry ----------------------------------------------------------------
 
@@ -227,6 +246,8 @@ class DiffPane(QTextEdit):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(band.adjusted(1, 1, -1, -1))
             self._paint_marker(painter, row, info, band, marker_font, small_font)
+            if row in self.note_marks:
+                self._paint_note_badge(painter, band, self.note_marks[row], small_font)
         for mark in self.moved_marks:
             if mark.after + 1 < self.aligned_rows or self.aligned_rows == len(self.rows):
                 self._paint_moved_mark(painter, mark, small_font)
@@ -270,6 +291,27 @@ class DiffPane(QTextEdit):
             painter.drawLine(QLineF(x, top, x + 5, top))
             painter.drawLine(QLineF(x, bottom, x + 5, bottom))
 
+    def note_badge_rect(self, band: QRectF, count: int) -> QRectF:
+        """The badge sits in the right margin, at the row's first line."""
+        width = NOTE_MARGIN - 4
+        return QRectF(band.right() - width, band.top() + ROW_GAP / 2 - 1, width, 16 * count)
+
+    def _paint_note_badge(
+        self, painter: QPainter, band: QRectF, notes: list[tuple[int, str]], font: QFont
+    ) -> None:
+        palette = self.palette()
+        rect = self.note_badge_rect(band, 1)
+        painter.setFont(font)
+        for number, _text in notes[:3]:
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.setBrush(palette.color(QPalette.ColorRole.Base))
+            painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+            label = str(number) if number < 100 else "…"
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+            rect.translate(0, rect.height() + 2)
+        if len(notes) > 3:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{len(notes) - 3}")
+
     def _paint_collapsed(self, painter: QPainter, band: QRectF) -> None:
         pen = QPen(self.palette().color(QPalette.ColorRole.Mid))
         pen.setStyle(Qt.PenStyle.DotLine)
@@ -312,12 +354,29 @@ class DiffPane(QTextEdit):
                 return
         super().mousePressEvent(event)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        row = self.row_at(event.pos().y() + self.verticalScrollBar().value())
+        if row >= 0:
+            menu.addSeparator()
+            self.rowMenuRequested.emit(row, menu)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and self.rows:
             position: QPoint = event.pos()  # type: ignore[attr-defined]
             row = self.row_at(position.y() + self.verticalScrollBar().value())
+            tip = []
             if row >= 0 and self.rows[row].is_change:
-                QToolTip.showText(event.globalPos(), row_description(self.rows[row]), self)  # type: ignore[attr-defined]
+                tip.append(row_description(self.rows[row]))
+            if row >= 0:
+                tip += [
+                    f"Note {number}: {text or '(no text yet)'}"
+                    for number, text in self.note_marks.get(row, [])
+                ]
+            if tip:
+                QToolTip.showText(event.globalPos(), "\n\n".join(tip), self)  # type: ignore[attr-defined]
                 return True
             QToolTip.hideText()
         return super().viewportEvent(event)

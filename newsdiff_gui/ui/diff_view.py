@@ -13,30 +13,35 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from newsdiff_gui.core.align import ChangeKind, Diff, align
+from newsdiff_gui.core.annotations import TITLE_ROW
 from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.report import SourceInfo
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff_document import DisplayRow, SideWriter, display_rows
 from newsdiff_gui.ui.diff_find import FindBar
 from newsdiff_gui.ui.diff_overview import OverviewBar
 from newsdiff_gui.ui.diff_pane import DiffPane, MovedMark
+from newsdiff_gui.ui.diff_summary import summary_text
+from newsdiff_gui.ui.row_aligner import RowAligner
 
 log = logging.getLogger(__name__)
-
-# Rows aligned per step: small steps until the first screen is covered, then
-# larger ones from the event loop (each well under the 50 ms stall budget).
-FIRST_CHUNK = 12
-LATER_CHUNK = 60
 
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """One document of a comparison and how to name it above its pane."""
+    """One document of a comparison, how to name it above its pane and, for exports,
+    where it came from. A stored version also names its article and version id, so
+    notes can be kept on the comparison."""
 
     document: Document
     caption: str
+    source: SourceInfo | None = None
+    article_id: int | None = None
+    version_id: int | None = None
+    article_url: str | None = None
 
 
 class _AlignSignals(QObject):
@@ -71,9 +76,13 @@ class DiffView(QWidget):
 
     diffShown(int changes)
         A comparison was painted; `changes` is its number of changed rows (title included).
+    rowMenuRequested(int diff_row, QMenu menu)
+        The reader right-clicked a row (TITLE_ROW: the headline); add actions to `menu`
+        before it opens (a direct connection).
     """
 
     diffShown = Signal(int)  # noqa: N815
+    rowMenuRequested = Signal(int, QMenu)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +93,11 @@ class DiffView(QWidget):
         self.hide_unchanged = False
         self.hide_minor = False
         self._expanded: frozenset[int] = frozenset()
-        self._captions = ("", "")
+        self._pending: tuple[Side, Side] | None = None
+        # The two documents of the diff on show (None for a diff given directly).
+        self.sides: tuple[Side, Side] | None = None
+        # Note numbers and texts by diff row (TITLE_ROW for the headline).
+        self._notes: dict[int, list[tuple[int, str]]] = {}
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _AlignSignals(self)
@@ -120,11 +133,7 @@ class DiffView(QWidget):
         self.new_pane.verticalScrollBar().valueChanged.connect(
             self.old_pane.verticalScrollBar().setValue
         )
-        self._aligned_upto = 0
-        self._align_timer = QTimer(self)
-        self._align_timer.setSingleShot(True)
-        self._align_timer.setInterval(0)
-        self._align_timer.timeout.connect(self._next_chunk)
+        self.row_aligner = RowAligner(self.old_pane, self.new_pane, self)
         self._realign_timer = QTimer(self)
         self._realign_timer.setSingleShot(True)
         self._realign_timer.setInterval(0)
@@ -135,11 +144,13 @@ class DiffView(QWidget):
         self.old_pane.movedMarkClicked.connect(self.go_to_row)
         for pane in (self.old_pane, self.new_pane):
             pane.collapsedClicked.connect(self._expand)
+            pane.rowMenuRequested.connect(self._row_menu)
 
         captions = QHBoxLayout()
         captions.addWidget(self.old_caption, 1)
         captions.addWidget(self.new_caption, 1)
         self.overview = OverviewBar(self.new_pane, self)
+        self.row_aligner.chunkAligned.connect(self.overview.update)
         self.overview.rowRequested.connect(self.go_to_row)
         self.find_bar = FindBar(self.old_pane, self.new_pane, self)
         self.find_bar.hide()
@@ -162,7 +173,7 @@ class DiffView(QWidget):
     def compare(self, old: Side, new: Side) -> None:
         """Align the two documents in the background, then show them."""
         self._generation += 1
-        self._captions = (old.caption, new.caption)
+        self._pending = (old, new)
         self.summary.setText(f"Comparing {old.caption} with {new.caption}…")
         self._pool.start(_AlignJob(self._generation, old.document, new.document, self._signals))
 
@@ -182,15 +193,25 @@ class DiffView(QWidget):
         if isinstance(result, Exception):
             self.summary.setText(f"These versions could not be compared: {result}")
             return
-        assert isinstance(result, Diff)
-        self.show_diff(result, *self._captions)
+        assert isinstance(result, Diff) and self._pending is not None
+        old, new = self._pending
+        self.show_diff(result, old.caption, new.caption, sides=self._pending)
 
-    def show_diff(self, diff: Diff, old_caption: str, new_caption: str, keep: bool = False) -> None:
-        """Paint an already computed diff (cheap: no alignment here).
+    def show_diff(
+        self,
+        diff: Diff,
+        old_caption: str,
+        new_caption: str,
+        keep: bool = False,
+        sides: tuple[Side, Side] | None = None,
+    ) -> None:
+        """Paint an already computed diff (cheap: no alignment here) of `sides`.
 
-        `keep` repaints the same diff (folding changed) and keeps unfolded runs."""
+        `keep` repaints the same diff (folding changed) and keeps unfolded runs and notes."""
         if not keep:
             self._expanded = frozenset()
+            self.sides = sides
+            self._notes = {}
         self.diff = diff
         self.rows = display_rows(diff, self.hide_unchanged, self.hide_minor, self._expanded)
         self.current = -1
@@ -207,6 +228,7 @@ class DiffView(QWidget):
         arrows = {m.moved_row: "↑" if m.after < m.moved_row else "↓" for m in marks}
         self.old_pane.set_rows(old_writer.blocks, self.rows, marks, arrows)
         self.new_pane.set_rows(new_writer.blocks, self.rows, [], arrows)
+        self._show_notes()
         self._align_rows()
         self.new_pane.verticalScrollBar().setValue(0)
         self.overview.update()
@@ -215,58 +237,71 @@ class DiffView(QWidget):
         self.diffShown.emit(sum(1 for row in self.rows if row.is_change))
 
     def _align_rows(self) -> None:
-        """Pad the shorter side of each row so both sides start every row together.
-
-        The first screenful is aligned at once, the rest in chunks from the event
-        loop, so a long article paints quickly and the window never stalls.
-        """
-        self._align_timer.stop()
-        self._aligned_upto = 0
-        for pane in (self.old_pane, self.new_pane):
-            pane.reset_alignment()
-        if not self.rows:
-            return
-        screen = 2 * max(self.new_pane.viewport().height(), 400)
-        while self._aligned_upto < len(self.rows):
-            self._align_chunk(FIRST_CHUNK)
-            if self.new_pane.row_top(self.new_pane.aligned_rows - 1) > screen:
-                break
-        self._after_chunk()
-
-    def _align_chunk(self, size: int) -> None:
-        start = self._aligned_upto
-        end = min(len(self.rows), start + size)
-        left = self.old_pane.measure(start, end)
-        right = self.new_pane.measure(start, end)
-        tallest = [max(a, b) for a, b in zip(left, right, strict=True)]
-        self.old_pane.pad(start, tallest)
-        self.new_pane.pad(start, tallest)
-        self._aligned_upto = end
+        self.row_aligner.start(len(self.rows))
 
     def _next_chunk(self) -> None:
-        if self._aligned_upto < len(self.rows):
-            self._align_chunk(LATER_CHUNK)
-            self._after_chunk()
-
-    def _after_chunk(self) -> None:
-        self.old_pane.viewport().update()
-        self.new_pane.viewport().update()
-        self.overview.update()
-        if self._aligned_upto < len(self.rows):
-            self._align_timer.start()
+        self.row_aligner.next_chunk()
 
     def alignment_done(self) -> bool:
-        return bool(self.rows) and self._aligned_upto >= len(self.rows)
+        return self.row_aligner.done()
 
     def finish_alignment(self) -> None:
         """Align every remaining row now (before jumping to a far row)."""
-        self._align_timer.stop()
-        while self._aligned_upto < len(self.rows):
-            self._align_chunk(LATER_CHUNK)
-        self._after_chunk()
+        self.row_aligner.finish()
 
     def open_find(self) -> None:
         self.find_bar.open_bar()
+
+    # -- notes -------------------------------------------------------------------------
+
+    def set_notes(self, notes: dict[int, list[tuple[int, str]]]) -> None:
+        """Numbered markers by diff row (TITLE_ROW: the headline), each with its text."""
+        self._notes = notes
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        by_display: dict[int, list[tuple[int, str]]] = {}
+        for number, shown in enumerate(self.rows):
+            diff_rows = shown.collapsed or ((TITLE_ROW,) if shown.is_title else (shown.diff_row,))
+            for diff_row in diff_rows:
+                by_display.setdefault(number, []).extend(self._notes.get(diff_row, []))
+        marks = {row: notes for row, notes in by_display.items() if notes}
+        for pane in (self.old_pane, self.new_pane):
+            pane.set_note_marks(marks)
+
+    def diff_row_of(self, display_row: int) -> int | None:
+        """The diff row shown at a display row (TITLE_ROW for the headline; None for a fold)."""
+        if not 0 <= display_row < len(self.rows):
+            return None
+        shown = self.rows[display_row]
+        if shown.is_title:
+            return TITLE_ROW
+        return None if shown.collapsed else shown.diff_row
+
+    def display_row_of(self, diff_row: int) -> int:
+        """Where a diff row is on show (its fold, if folded); -1 if nowhere."""
+        for number, shown in enumerate(self.rows):
+            if (shown.is_title and diff_row == TITLE_ROW) or shown.diff_row == diff_row:
+                return number
+            if diff_row in shown.collapsed:
+                return number
+        return -1
+
+    def current_diff_row(self) -> int | None:
+        """The row the reader is on (last jumped to), else the first change."""
+        if self.current >= 0:
+            return self.diff_row_of(self.current)
+        changes = self.change_rows()
+        return self.diff_row_of(changes[0]) if changes else None
+
+    def _row_menu(self, display_row: int, menu: QMenu) -> None:
+        diff_row = self.diff_row_of(display_row)
+        if diff_row is not None:
+            self.current = display_row
+            for pane in (self.old_pane, self.new_pane):
+                pane.current_row = display_row
+                pane.viewport().update()
+            self.rowMenuRequested.emit(diff_row, menu)
 
     # -- folding ----------------------------------------------------------------------
 
@@ -357,26 +392,3 @@ def _moved_marks(diff: Diff, rows: list[DisplayRow]) -> list[MovedMark]:
             after = display_of[diff.moved_from(shown.diff_row)]
             marks.append(MovedMark(after=after, moved_row=number))
     return marks
-
-
-def summary_text(diff: Diff) -> str:
-    stats = diff.stats
-    parts = []
-    if diff.title.kind is not ChangeKind.UNCHANGED:
-        parts.append("headline changed")
-    for kind in ChangeKind:
-        if kind is ChangeKind.UNCHANGED:
-            continue
-        count = stats.count(kind)
-        if count:
-            parts.append(f"{count} {theme.KIND_LABELS[kind]}")
-    if not parts:
-        return "No change in the text between these versions."
-    parts.append(f"+{stats.words_added} / −{stats.words_removed} words")
-    numbers = sum(1 for row in diff.rows if row.numbers_changed)
-    quotes = sum(1 for row in diff.rows if row.quote_changed)
-    if numbers:
-        parts.append(f"{numbers} with changed numbers (#)")
-    if quotes:
-        parts.append(f"{quotes} with changed quotes (“)")
-    return " · ".join(parts)

@@ -1,0 +1,80 @@
+"""Lining up the two panes row by row, a screenful at once and the rest from the event loop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from newsdiff_gui.ui.diff_pane import DiffPane
+
+# Rows aligned per step: small steps until the first screen is covered, then
+# larger ones from the event loop (each well under the 50 ms stall budget).
+FIRST_CHUNK = 12
+LATER_CHUNK = 60
+
+
+class RowAligner(QObject):
+    """Pads the shorter side of each row so both panes start every row together.
+
+    Signals:
+
+    chunkAligned()
+        More rows have known positions (repaint markers and the overview).
+    """
+
+    chunkAligned = Signal()  # noqa: N815
+
+    def __init__(self, old_pane: DiffPane, new_pane: DiffPane, parent: QObject) -> None:
+        super().__init__(parent)
+        self.old_pane, self.new_pane = old_pane, new_pane
+        self.rows = 0
+        self.aligned_upto = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.next_chunk)
+
+    def start(self, rows: int) -> None:
+        """The first screenful now, so a long article paints quickly; the rest later."""
+        self._timer.stop()
+        self.rows, self.aligned_upto = rows, 0
+        for pane in (self.old_pane, self.new_pane):
+            pane.reset_alignment()
+        if not rows:
+            return
+        screen = 2 * max(self.new_pane.viewport().height(), 400)
+        while self.aligned_upto < rows:
+            self._align_chunk(FIRST_CHUNK)
+            if self.new_pane.row_top(self.new_pane.aligned_rows - 1) > screen:
+                break
+        self._after_chunk()
+
+    def _align_chunk(self, size: int) -> None:
+        start = self.aligned_upto
+        end = min(self.rows, start + size)
+        left = self.old_pane.measure(start, end)
+        right = self.new_pane.measure(start, end)
+        tallest = [max(a, b) for a, b in zip(left, right, strict=True)]
+        self.old_pane.pad(start, tallest)
+        self.new_pane.pad(start, tallest)
+        self.aligned_upto = end
+
+    def next_chunk(self) -> None:
+        if self.aligned_upto < self.rows:
+            self._align_chunk(LATER_CHUNK)
+            self._after_chunk()
+
+    def _after_chunk(self) -> None:
+        self.old_pane.viewport().update()
+        self.new_pane.viewport().update()
+        self.chunkAligned.emit()
+        if self.aligned_upto < self.rows:
+            self._timer.start()
+
+    def done(self) -> bool:
+        return self.rows > 0 and self.aligned_upto >= self.rows
+
+    def finish(self) -> None:
+        self._timer.stop()
+        while self.aligned_upto < self.rows:
+            self._align_chunk(LATER_CHUNK)
+        self._after_chunk()
