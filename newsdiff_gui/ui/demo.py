@@ -18,7 +18,7 @@ from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.schedule import ScheduleState
 from newsdiff_gui.core.store import Capture, VersionSource, VersionStore
 from newsdiff_gui.core.timeutil import from_iso
-from newsdiff_gui.ui.theme import RESOURCES
+from newsdiff_gui.resources_path import RESOURCES
 
 DEMO = RESOURCES / "demo"
 EXTRACTOR = "demo"

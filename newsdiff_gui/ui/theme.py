@@ -10,17 +10,13 @@ colour of the palette keeps its contrast in light and dark modes alike.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from newsdiff_gui.core.align import ChangeKind
-
-# The checkout's top-level `resources/` (the app runs from an editable install or
-# a PyInstaller folder that copies `resources/` next to the package).
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+from newsdiff_gui.resources_path import RESOURCES
 
 VERMILLION = QColor("#D55E00")
 BLUE = QColor("#0072B2")
