@@ -85,7 +85,9 @@ class Placement:
     """An annotation, its number in the pair (1, 2, … in reading order) and its row.
 
     `row` is an index into `Diff.rows`, `TITLE_ROW` for the headline, or None
-    when the anchor matches nothing any more (detached).
+    when the anchor matches nothing any more (detached). A verdict without words
+    (a state set, no note typed, as "mark all remaining as reviewed" leaves)
+    has number 0: it counts in the review, but there is no note to point at.
     """
 
     annotation: Annotation
@@ -172,7 +174,7 @@ def place_annotations(diff: Diff, annotations: Iterable[Annotation]) -> list[Pla
     """Every annotation with its row (or detached), numbered in reading order.
 
     Reading order: the headline, then the rows top to bottom, then detached
-    notes; notes on one row by creation time.
+    notes; notes on one row by creation time. Only notes with text are numbered.
     """
     index = _RowIndex(diff)
     title = title_anchor(diff)
@@ -191,9 +193,13 @@ def place_annotations(diff: Diff, annotations: Iterable[Annotation]) -> list[Pla
         return (float("inf") if row is None else row, annotation.created_at, annotation.id)
 
     located.sort(key=order)
-    return [
-        Placement(annotation, number, row) for number, (annotation, row) in enumerate(located, 1)
-    ]
+    placements = []
+    number = 0
+    for annotation, row in located:
+        if annotation.note.strip():
+            number += 1
+        placements.append(Placement(annotation, number if annotation.note.strip() else 0, row))
+    return placements
 
 
 def unreviewed_change_rows(diff: Diff, placements: Iterable[Placement]) -> list[int]:

@@ -9,6 +9,7 @@ pool job, never on the UI thread.
 from __future__ import annotations
 
 import enum
+import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,9 +33,10 @@ from PySide6.QtWidgets import (
 
 from newsdiff_gui.core.charset import decode_html
 from newsdiff_gui.core.extract import ExtractionError, extract_document
+from newsdiff_gui.core.report import SourceInfo
 from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.core.urls import InvalidURL, validate_article_url
-from newsdiff_gui.ui.detail_area import version_caption
+from newsdiff_gui.ui.detail_area import version_caption, version_side
 from newsdiff_gui.ui.diff_view import Side
 
 log = logging.getLogger(__name__)
@@ -168,8 +170,16 @@ def load_source(source: Source) -> Side:
     """Read, extract or fetch one side (blocking: call it in a pool job)."""
     if source.kind is SourceKind.FILE:
         path = Path(source.path)
-        page = decode_html(path.read_bytes())
-        return Side(extract_document(page.text, None), f"Saved page {path.name}")
+        raw = path.read_bytes()
+        page = decode_html(raw)
+        info = SourceInfo(
+            label=f"Saved page {path.name}",
+            sha256=hashlib.sha256(raw).hexdigest(),
+            size=len(raw),
+            url=str(path.resolve()),
+            source="file",
+        )
+        return Side(extract_document(page.text, None), info.label, source=info)
     # Imported here: the HTTP layer is only needed for this rarely used path.
     from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest
 
@@ -181,7 +191,17 @@ def load_source(source: Source) -> Side:
     result = results[0]
     assert result.text is not None
     document = extract_document(result.text, result.final_url or source.url)
-    return Side(document, f"{source.url} (fetched now)")
+    body = result.body or b""
+    info = SourceInfo(
+        label=f"{source.url} (fetched now)",
+        captured_at=result.started_at,
+        sha256=hashlib.sha256(body).hexdigest(),
+        size=len(body),
+        http_status=result.status,
+        url=result.final_url or source.url,
+        source="url",
+    )
+    return Side(document, info.label, source=info, article_url=source.url)
 
 
 class _Relay(QObject):
@@ -242,8 +262,8 @@ class CompareLoader(QObject):
         if source.kind is not SourceKind.VERSION:
             return source
         version = self.store.get_version(source.article_id, source.number)
-        title = self.store.get_article(source.article_id).title
-        return Side(version.document, f"{title} · {version_caption(version)}")
+        article = self.store.get_article(source.article_id)
+        return version_side(article, version, f"{article.title} · {version_caption(version)}")
 
     def _loaded(self, generation: int, old: object, new: object) -> None:
         if generation != self._generation:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from newsdiff_gui.core.report import version_source
 from newsdiff_gui.core.store import Article, NotFound, StoredVersion, VersionStore
 from newsdiff_gui.ui.diff_view import DiffView, Side
 from newsdiff_gui.ui.empty_state import StatePage, WelcomePage
@@ -17,6 +18,18 @@ from newsdiff_gui.ui.version_text import VersionTextView
 def version_caption(version: StoredVersion) -> str:
     when = version.captured_at.astimezone().strftime("%d %b %Y, %H:%M")
     return f"Version {version.number} · {when}"
+
+
+def version_side(article: Article, version: StoredVersion, caption: str = "") -> Side:
+    """A stored version as one side of a comparison, with what an export needs."""
+    return Side(
+        version.document,
+        caption or version_caption(version),
+        source=version_source(version),
+        article_id=article.id,
+        version_id=version.id,
+        article_url=article.url,
+    )
 
 
 class DetailArea(QStackedWidget):
@@ -77,9 +90,7 @@ class DetailArea(QStackedWidget):
             self.setCurrentWidget(self.text)
             return
         self.setCurrentWidget(self.diff)
-        self.diff.compare(
-            Side(old.document, version_caption(old)), Side(new.document, version_caption(new))
-        )
+        self.diff.compare(version_side(article, old), version_side(article, new))
 
     def show_sides(self, old: Side, new: Side) -> None:
         """Any two documents (File → Compare…), aligned in the background."""

@@ -147,9 +147,24 @@ def test_placement_is_exact_then_numbered_in_reading_order(store: VersionStore) 
             to_version_id=new_id,
             anchor=anchor,
             now=T0 + timedelta(minutes=minute),
+            note=f"note {minute}",
         )
+    verdict = store.annotations.add(  # a state without words gets no number
+        article_id=article,
+        from_version_id=old_id,
+        to_version_id=new_id,
+        anchor=row_anchor(diff, edited),
+        now=T0 + timedelta(minutes=3),
+        state=ReviewState.MINOR,
+    )
     placements = place_annotations(diff, store.annotations.for_pair(old_id, new_id))
-    assert [(p.number, p.row) for p in placements] == [(1, TITLE_ROW), (2, edited), (3, added)]
+    assert [(p.number, p.row) for p in placements] == [
+        (1, TITLE_ROW),
+        (2, edited),
+        (0, edited),
+        (3, added),
+    ]
+    assert placements[2].annotation.id == verdict.id
     assert not any(p.detached for p in placements)
 
 

@@ -122,6 +122,7 @@ def test_report_holds_provenance_summary_rows_and_notes() -> None:
     assert {t.op for p in edited.new.paragraphs for t in p} <= {TokenOp.EQUAL, TokenOp.INSERT}
     assert edited.old.text == OLD.paragraphs[0] and edited.new.text == NEW.paragraphs[0]
     assert edited.numbers_changed and edited.notes == (2,)
+    assert edited.review is ReviewState.SIGNIFICANT and title.review is ReviewState.CORRECTION
     removed = next(row for row in report.rows if row.kind is ChangeKind.REMOVED)
     assert removed.new.paragraphs == () and removed.label == "removed"
     # Notes: numbered in reading order, the lost one detached with its text.

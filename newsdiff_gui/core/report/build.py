@@ -75,7 +75,7 @@ def _cells(diff: Diff, row: Row) -> tuple[Cell, Cell]:
     return _cell([Token(TokenOp.EQUAL, old_text)]), _cell([Token(TokenOp.EQUAL, new_text)])
 
 
-def _title_row(diff: Diff, notes: tuple[int, ...]) -> ReportRow:
+def _title_row(diff: Diff, notes: tuple[int, ...], review: ReviewState | None) -> ReportRow:
     if diff.title.kind is ChangeKind.UNCHANGED:
         old = new = _cell(diff.title.tokens)
     else:
@@ -90,10 +90,13 @@ def _title_row(diff: Diff, notes: tuple[int, ...]) -> ReportRow:
         old=old,
         new=new,
         notes=notes,
+        review=review,
     )
 
 
-def _rows(diff: Diff, notes_by_row: dict[int, list[int]]) -> list[ReportRow]:
+def _rows(
+    diff: Diff, notes_by_row: dict[int, list[int]], verdicts: dict[int, ReviewState]
+) -> list[ReportRow]:
     moved_from = {
         i: diff.moved_from(i) + 1 for i, row in enumerate(diff.rows) if row.kind in _MOVED
     }
@@ -129,6 +132,7 @@ def _rows(diff: Diff, notes_by_row: dict[int, list[int]]) -> list[ReportRow]:
                 moved_from=after,
                 origin_of=tuple(origins.get(number, ())),
                 notes=tuple(notes_by_row.get(index, ())),
+                review=verdicts.get(index),
             )
         )
     return rows
@@ -174,14 +178,18 @@ def _endnote(placement: Placement) -> Endnote:
     )
 
 
-def review_counts(diff: Diff, placements: list[Placement]) -> tuple[tuple[ReviewState, int], ...]:
-    """Changes per review state: a change takes the state of its latest reviewed note;
-    changes no note has reviewed count as unreviewed."""
+def verdicts(placements: list[Placement]) -> dict[int, ReviewState]:
+    """Each reviewed row's state: that of its most recently edited reviewed note."""
     state_of: dict[int, ReviewState] = {}
     for placement in sorted(placements, key=lambda p: p.annotation.updated_at):
         if placement.row is not None and placement.annotation.state is not ReviewState.UNREVIEWED:
             state_of[placement.row] = placement.annotation.state
-    counts = Counter(state_of.values())
+    return state_of
+
+
+def review_counts(diff: Diff, placements: list[Placement]) -> tuple[tuple[ReviewState, int], ...]:
+    """Changes per review state; changes no note has reviewed count as unreviewed."""
+    counts = Counter(verdicts(placements).values())
     counts[ReviewState.UNREVIEWED] = len(unreviewed_change_rows(diff, placements))
     return tuple((state, counts[state]) for state in ReviewState)
 
@@ -196,13 +204,14 @@ def build_report(
     placements = place_annotations(diff, annotations) if options.include_notes else []
     notes_by_row: dict[int, list[int]] = {}
     for placement in placements:
-        if placement.row is not None:
+        if placement.row is not None and placement.number:
             notes_by_row.setdefault(placement.row, []).append(placement.number)
-    title = _title_row(diff, tuple(notes_by_row.get(TITLE_ROW, ())))
-    rows = _rows(diff, notes_by_row)
+    reviewed = verdicts(placements)
+    title = _title_row(diff, tuple(notes_by_row.get(TITLE_ROW, ())), reviewed.get(TITLE_ROW))
+    rows = _rows(diff, notes_by_row, reviewed)
     body: list[ReportRow | Omitted] = [title]
     body += _changes_only(rows, options.context) if options.changes_only else rows
-    endnotes = [_endnote(p) for p in placements]
+    endnotes = [_endnote(p) for p in placements if p.number]
     summary = Summary(
         stats=diff.stats,
         title_changed=diff.title.kind is not ChangeKind.UNCHANGED,

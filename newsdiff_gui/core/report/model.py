@@ -117,6 +117,7 @@ class ReportRow:
     moved_from: int | None = None  # the row it used to follow (0: it opened the article)
     origin_of: tuple[int, ...] = ()  # moved rows that used to stand right after this one
     notes: tuple[int, ...] = ()  # annotation numbers on this row
+    review: ReviewState | None = None  # the reviewer's latest verdict on this row, if any
 
     @property
     def is_title(self) -> bool:

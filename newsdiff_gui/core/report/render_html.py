@@ -96,6 +96,8 @@ def _row_html(row: ReportRow) -> str:
         gutter.append(where)
     if row.moved_from is not None:
         gutter.append(f'<a href="#row-{row.moved_from}">to where it stood</a>')
+    if row.review is not None:
+        gutter.append(f"<strong>✓ {escape(row.review.label)}</strong>")
     if row.notes:
         gutter.append("".join(f'<a class="note-ref" href="#note-{n}">{n}</a>' for n in row.notes))
     html = (
