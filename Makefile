@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench package package-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,15 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+# The one-folder app in dist/newsdiff-gui/ (PyInstaller's work files in build/).
+package: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level=WARN build.spec
+
+# Builds in a temporary folder, starts the built app offscreen on the demo history and
+# checks its screenshot (also part of `make test`; about a minute).
+package-check: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -rs tests/test_packaging.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py
