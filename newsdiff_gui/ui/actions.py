@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
+from newsdiff_gui.core.annotations import ReviewState
 from newsdiff_gui.ui import theme
 
 
@@ -57,10 +58,32 @@ class Actions:
         for folding in self.foldings().values():
             folding.setCheckable(True)
 
+        self.export = make("&Export…", "Ctrl+E")
+        self.export.setToolTip("Export the comparison on show with its notes (PDF, HTML, JSON)")
+        self.add_note = make("Add &note", "Ctrl+M")
+        self.add_note.setToolTip("Write a note on the change you are on (Ctrl+M)")
+        # Alt+digit: one key per verdict, in the order a reviewer reaches for them.
+        self.mark_states = {
+            state: make(f"Mark as {state.label}", f"Alt+{digit}")
+            for digit, state in (
+                (1, ReviewState.SIGNIFICANT),
+                (2, ReviewState.MINOR),
+                (3, ReviewState.CORRECTION),
+                (4, ReviewState.STEALTH_EDIT),
+                (0, ReviewState.UNREVIEWED),
+            )
+        }
+        self.mark_remaining = make("Mark &remaining as reviewed", "")
+        self.mark_remaining.setToolTip("Every change without a verdict becomes “minor”")
+        self.undo_delete = make("&Undo delete note", QKeySequence.StandardKey.Undo)
+        self.reviewer_name = make("Reviewer &name…", "")
+        self.reviewer_name.setToolTip("The name your notes are signed with")
+
         self.show_sidebar = make("Show &articles", "Ctrl+1")
         self.show_timeline = make("Show &versions", "Ctrl+2")
         self.show_legend = make("Show &legend", "")
         self.show_toolbar = make("Show &toolbar", "")
+        self.show_notes = make("Show &notes", "Ctrl+3")
         for toggle in self.toggles().values():
             toggle.setCheckable(True)
             toggle.setChecked(True)
@@ -73,6 +96,7 @@ class Actions:
             "timeline": self.show_timeline,
             "legend": self.show_legend,
             "toolbar": self.show_toolbar,
+            "notes": self.show_notes,
         }
 
     def foldings(self) -> dict[str, QAction]:
@@ -93,6 +117,7 @@ class Actions:
         file_menu.addAction(self.add_article)
         file_menu.addAction(self.import_page)
         file_menu.addAction(self.compare)
+        file_menu.addAction(self.export)
         file_menu.addSeparator()
         file_menu.addAction(self.check_all)
         file_menu.addSeparator()
@@ -106,6 +131,15 @@ class Actions:
         article_menu.addAction(self.next_change)
         article_menu.addAction(self.previous_change)
         article_menu.addAction(self.find)
+        review_menu = bar.addMenu("&Review")
+        review_menu.addAction(self.add_note)
+        for action in self.mark_states.values():
+            review_menu.addAction(action)
+        review_menu.addAction(self.mark_remaining)
+        review_menu.addSeparator()
+        review_menu.addAction(self.undo_delete)
+        review_menu.addSeparator()
+        review_menu.addAction(self.reviewer_name)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.hide_unchanged)
         view_menu.addAction(self.hide_minor)

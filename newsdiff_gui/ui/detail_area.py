@@ -5,13 +5,14 @@ It decides which page fits what is selected; the pages do the drawing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from newsdiff_gui.core.report import version_source
 from newsdiff_gui.core.store import Article, NotFound, StoredVersion, VersionStore
 from newsdiff_gui.ui.diff_view import DiffView, Side
 from newsdiff_gui.ui.empty_state import StatePage, WelcomePage
+from newsdiff_gui.ui.review_panel import ReviewPanel
 from newsdiff_gui.ui.version_text import VersionTextView
 
 
@@ -52,8 +53,16 @@ class DetailArea(QStackedWidget):
         self.welcome = WelcomePage(self)
         self.state = StatePage(self)
         self.text = VersionTextView(self)
-        self.diff = DiffView(self)
-        for page in (self.welcome, self.state, self.text, self.diff):
+        # The diff and, beside it, the notes on it.
+        self.diff_page = QSplitter(Qt.Orientation.Horizontal, self)
+        self.diff_page.setObjectName("diff-splitter")
+        self.diff = DiffView(self.diff_page)
+        self.review_panel = ReviewPanel(self.diff_page)
+        self.diff_page.addWidget(self.diff)
+        self.diff_page.addWidget(self.review_panel)
+        self.diff_page.setStretchFactor(0, 1)
+        self.diff_page.setSizes([900, 280])
+        for page in (self.welcome, self.state, self.text, self.diff_page):
             self.addWidget(page)
         self.welcome.addRequested.connect(self.addRequested)
         self.welcome.importRequested.connect(self.importRequested)
@@ -89,13 +98,13 @@ class DetailArea(QStackedWidget):
             self.text.show_version(new, note if article.version_count == 1 else "")
             self.setCurrentWidget(self.text)
             return
-        self.setCurrentWidget(self.diff)
+        self.setCurrentWidget(self.diff_page)
         self.diff.compare(version_side(article, old), version_side(article, new))
 
     def show_sides(self, old: Side, new: Side) -> None:
         """Any two documents (File → Compare…), aligned in the background."""
         self._article_id = -1
-        self.setCurrentWidget(self.diff)
+        self.setCurrentWidget(self.diff_page)
         self.diff.compare(old, new)
 
     def _show_not_captured(self, article: Article) -> None:

@@ -38,6 +38,7 @@ from newsdiff_gui.ui.dialogs import AddArticleDialog, ImportDialog, RemoveDialog
 from newsdiff_gui.ui.gc_guard import UiThreadGarbageCollector
 from newsdiff_gui.ui.live_updates import LiveUpdates
 from newsdiff_gui.ui.notifier import ChangeNotifier
+from newsdiff_gui.ui.review_commands import ReviewCommands
 from newsdiff_gui.ui.sidebar import Sidebar
 from newsdiff_gui.ui.timeline import VersionTimeline
 from newsdiff_gui.ui.worker import DUE_INTERVAL_MS, CheckThread
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.checker = CheckThread(
             store.path, self, due_interval_ms=due_interval_ms, fetcher_factory=fetcher_factory
         )
+        self.review = ReviewCommands(self, settings)
+        self.detail.currentChanged.connect(self.review.update_actions)
         self._connect()
         self.reload_articles()
         window_settings.restore(self)
@@ -377,6 +380,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()
+        self.review.shutdown()
         self.checker.shutdown()
         self.live.stop()
         self.detail.diff.shutdown()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QSplitter
 
 from newsdiff_gui.ui.article_model import SortOrder
 from newsdiff_gui.ui.timeline import PREVIOUS
@@ -32,6 +33,11 @@ def _flag(settings: QSettings, key: str, default: bool) -> bool:
     return str(settings.value(key, "true" if default else "false")).lower() == "true"
 
 
+def _splitters(window: MainWindow) -> dict[str, QSplitter]:
+    # The key of the main splitter predates the notes panel's: kept so sizes survive.
+    return {"window/splitter": window.splitter, "window/diff_splitter": window.detail.diff_page}
+
+
 def restore(window: MainWindow) -> None:
     s = window.settings
     geometry = s.value("window/geometry")
@@ -40,9 +46,10 @@ def restore(window: MainWindow) -> None:
     state = s.value("window/state")
     if state is not None:
         window.restoreState(state)
-    splitter = s.value("window/splitter")
-    if splitter is not None:
-        window.splitter.restoreState(splitter)
+    for key, splitter in _splitters(window).items():
+        saved = s.value(key)
+        if saved is not None:
+            splitter.restoreState(saved)
     for key, action in window.commands.toggles().items():
         action.setChecked(_flag(s, f"view/{key}", True))
     for key, action in window.commands.foldings().items():
@@ -63,7 +70,8 @@ def save(window: MainWindow) -> None:
     s = window.settings
     s.setValue("window/geometry", window.saveGeometry())
     s.setValue("window/state", window.saveState())
-    s.setValue("window/splitter", window.splitter.saveState())
+    for key, splitter in _splitters(window).items():
+        s.setValue(key, splitter.saveState())
     for key, action in {**window.commands.toggles(), **window.commands.foldings()}.items():
         s.setValue(f"view/{key}", "true" if action.isChecked() else "false")
     s.setValue("sidebar/order", window.sidebar.order().value)

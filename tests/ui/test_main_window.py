@@ -52,7 +52,7 @@ def test_selecting_a_changed_article_shows_aligned_rows(
     assert window.sidebar.select_article(history["storm"])
     wait_for_diff(qtbot, window)
     view = window.detail.diff
-    assert window.detail.currentWidget() is view
+    assert window.detail.currentWidget() is window.detail.diff_page
     diff = view.diff
     assert diff is not None
     kinds = {row.kind for row in diff.rows}
