@@ -1,0 +1,278 @@
+"""The evidence report as a PDF: provenance, summary, legend, the aligned diff, notes.
+
+    ensure_gui_application()             # headless CLI only: fonts need a QGuiApplication
+    pages = render_pdf(report, Path("storm.pdf"), PageSize.LETTER)
+
+`render_pdf` may run on a worker thread (a `QThreadPool` job) while the window
+stays responsive: it creates its own `QPdfWriter`, `QPainter` and text layouts
+and touches no widget or pixmap. It lays the whole report out first, so the
+page count is known for every footer, then paints page by page. The PDF is
+written beside `out` and renamed over it at the end, so a failed or cancelled
+export never leaves a half-written file where the user asked for one.
+
+All article text is plain text (see `report_pdf_text`): it is never parsed as
+HTML. Qt embeds the fonts it used, so the PDF prints and extracts anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLineF, QMarginsF, Qt
+from PySide6.QtGui import (
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from newsdiff_gui import __version__
+from newsdiff_gui.core.report.model import Omitted, Report
+from newsdiff_gui.core.timeutil import to_iso
+from newsdiff_gui.ui.report_pdf_layout import Columns, Entry, Page, Spacer, paginate
+from newsdiff_gui.ui.report_pdf_rows import (
+    DiffGeometry,
+    column_head,
+    omitted_block,
+    origin_block,
+    row_block,
+)
+from newsdiff_gui.ui.report_pdf_sections import Sections
+from newsdiff_gui.ui.report_pdf_text import MUTED, RULE, Flow, Run, Typesetter
+
+MARGIN_MM = 15.0
+# Device units per inch: 10 per point, so layout rounding stays far below a glyph.
+RESOLUTION = 720
+# Rows between two progress reports and cancellation checks.
+PROGRESS_EVERY = 8
+
+
+class PageSize(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+
+_PAGE_SIZES = {PageSize.A4: QPageSize.PageSizeId.A4, PageSize.LETTER: QPageSize.PageSizeId.Letter}
+
+
+class ExportCancelled(Exception):
+    """The user cancelled the export; nothing was written at the destination."""
+
+
+_application: list[QGuiApplication] = []  # kept alive for the life of the process
+
+
+def ensure_gui_application() -> None:
+    """Make sure a QGuiApplication exists (fonts and text layout need one).
+
+    For the headless CLI: without an application, one is created on the
+    offscreen platform unless the user chose another with QT_QPA_PLATFORM.
+    """
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        if not isinstance(existing, QGuiApplication):
+            raise RuntimeError("the PDF export needs a QGuiApplication, not a QCoreApplication")
+        return
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _application.append(QGuiApplication(sys.argv[:1] or ["newsdiff"]))
+
+
+def render_pdf(
+    report: Report,
+    out: Path,
+    page_size: PageSize = PageSize.A4,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write `report` as a PDF at `out`; return its page count.
+
+    `progress(done_rows, total_rows)` is called every few rows and last with
+    `done_rows == total_rows`. When `cancelled()` turns true the export stops
+    with ExportCancelled and leaves no file at `out`. An OSError (no such
+    folder, no permission, disk full) propagates, naming `out`.
+    """
+    if not isinstance(QCoreApplication.instance(), QGuiApplication):
+        raise RuntimeError("render_pdf needs a QGuiApplication: call ensure_gui_application()")
+    out = Path(out)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write the PDF: {exc.strerror}", str(out)) from exc
+    os.close(handle)
+    temp = Path(name)
+    try:
+        pages = _write(report, temp, PageSize(page_size), progress, cancelled)
+        temp.replace(out)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise OSError(exc.errno, f"cannot write the PDF: {exc.strerror or exc}", str(out)) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return pages
+
+
+class _Progress:
+    """Work done, counted in rows, reported every few rows; cancellation checked as often.
+
+    Laying a row out and painting it take about as long, so each counts half a
+    row: a progress bar moves evenly through both passes and ends at the total.
+    """
+
+    def __init__(
+        self,
+        total: int,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.total = total
+        self.halves = 0
+        self.reported = 0
+        self.progress = progress
+        self.cancelled = cancelled
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled("the PDF export was cancelled")
+
+    def advance(self, halves: int = 1) -> None:
+        self.halves += halves
+        done = min(self.halves // 2, self.total)
+        if done - self.reported >= PROGRESS_EVERY:
+            self.reported = done
+            self.check()
+            if self.progress is not None:
+                self.progress(done, self.total)
+
+    def finish(self) -> None:
+        if self.progress is not None and (self.reported != self.total or not self.total):
+            self.progress(self.total, self.total)
+
+
+def _entries(report: Report, typesetter: Typesetter, width: float, steps: _Progress) -> list[Entry]:
+    sections = Sections(report, typesetter, width)
+    blocks: list[Columns] = [*sections.title(), *sections.provenance(), *sections.summary()]
+    blocks += sections.legend()
+    entries = [Entry(block) for block in blocks]
+    geometry = DiffGeometry(width, typesetter.pt)
+    old, new = report.provenance.old, report.provenance.new
+    head = column_head(old, new, typesetter, geometry)
+    entries.append(Entry(sections.heading("Aligned text")))
+    # The column headings stay with the first row below them.
+    entries.append(Entry(replace(head, keep_with_next=40 * typesetter.pt)))
+    for item in report.body:
+        steps.advance()
+        if isinstance(item, Omitted):
+            entries.append(Entry(omitted_block(item, typesetter, geometry), head))
+            continue
+        entries.append(Entry(row_block(item, typesetter, geometry), head))
+        if item.origin_of:
+            entries.append(Entry(origin_block(item, typesetter, geometry), head))
+    entries.append(Entry(Spacer(8 * typesetter.pt)))
+    entries += [Entry(block) for block in sections.notes()]
+    return entries
+
+
+def _write(
+    report: Report,
+    path: Path,
+    page_size: PageSize,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> int:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION)
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    layout = QPageLayout(
+        QPageSize(_PAGE_SIZES[page_size]),
+        QPageLayout.Orientation.Portrait,
+        margins,
+        QPageLayout.Unit.Millimeter,
+    )
+    writer.setPageLayout(layout)
+    writer.setTitle(report.title)
+    writer.setCreator(f"newsdiff {__version__}")
+    typesetter = Typesetter(writer)
+    # The painter's origin is the top left of the area inside the margins.
+    width, height = float(writer.width()), float(writer.height())
+    steps = _Progress(len(report.body), progress, cancelled)
+    frame = _Frame(report, typesetter, width, height)
+    entries = _entries(report, typesetter, width, steps)
+    pages = paginate(entries, frame.content_height, cancelled)
+    steps.check()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"Qt could not open {path} for writing")
+    try:
+        for number, page in enumerate(pages, 1):
+            if number > 1 and not writer.newPage():
+                raise OSError("Qt could not start a new PDF page")
+            frame.paint(painter, number, len(pages))
+            _paint_page(painter, page, frame.content_top, steps)
+    finally:
+        painter.end()
+    if path.stat().st_size == 0:
+        raise OSError(f"nothing was written to {path}")
+    steps.finish()
+    return len(pages)
+
+
+def _paint_page(painter: QPainter, page: Page, top: float, steps: _Progress) -> None:
+    for placed in page.blocks:
+        placed.block.paint(painter, 0.0, top + placed.y)
+        if placed.block.rows:
+            steps.advance(placed.block.rows)
+
+
+class _Frame:
+    """The running head (article title, the versions compared) and the footer."""
+
+    def __init__(self, report: Report, typesetter: Typesetter, width: float, height: float) -> None:
+        self.typesetter = typesetter
+        self.width, self.height = width, height
+        self.pt = typesetter.pt
+        self.font = typesetter.font(7.5)
+        self.exported = to_iso(report.provenance.exported_at)
+        line = typesetter.metrics(self.font).height()
+        self.head_height = line + 10 * self.pt
+        self.foot_height = line + 10 * self.pt
+        versions = f"{report.provenance.old.label} → {report.provenance.new.label}"
+        versions_width = typesetter.text_width(versions, self.font)
+        title = typesetter.elided(report.title, self.font, width - versions_width - 20 * self.pt)
+        self.title = self._line(title, Qt.AlignmentFlag.AlignLeft)
+        self.versions = self._line(versions, Qt.AlignmentFlag.AlignRight)
+
+    def _line(self, text: str, align: Qt.AlignmentFlag) -> Flow:
+        return self.typesetter.paragraph([Run(text)], self.font, self.width, align=align)
+
+    @property
+    def content_top(self) -> float:
+        return self.head_height
+
+    @property
+    def content_height(self) -> float:
+        return self.height - self.head_height - self.foot_height
+
+    def paint(self, painter: QPainter, number: int, total: int) -> None:
+        painter.setPen(MUTED)
+        self.title.paint(painter, 0.0, 0.0)
+        self.versions.paint(painter, 0.0, 0.0)
+        painter.setPen(QPen(RULE, 0.5 * self.pt))
+        rule = self.head_height - 5 * self.pt
+        painter.drawLine(QLineF(0, rule, self.width, rule))
+        foot_top = self.height - self.foot_height + 5 * self.pt
+        painter.drawLine(QLineF(0, foot_top, self.width, foot_top))
+        footer = self._line(
+            f"Page {number} of {total} · exported {self.exported}", Qt.AlignmentFlag.AlignRight
+        )
+        painter.setPen(MUTED)
+        footer.paint(painter, 0.0, foot_top + 3 * self.pt)

@@ -1,0 +1,281 @@
+"""The PDF report's text around the diff: title, provenance, summary, legend, notes.
+
+Each function returns layout blocks (`Columns`) for `report_pdf` to paginate.
+Labels sit in a narrow left column and values wrap beside them; hashes print
+in a monospace font and, like every value, wrap anywhere rather than clip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen, QTextCharFormat
+
+from newsdiff_gui.core.align.model import TokenOp
+from newsdiff_gui.core.annotations import ReviewState
+from newsdiff_gui.core.report.legend import KIND_LABELS, LEGEND_NOTES, LegendEntry
+from newsdiff_gui.core.report.model import Endnote, Report
+from newsdiff_gui.ui.report_pdf_layout import Columns, Padding
+from newsdiff_gui.ui.report_pdf_rows import kind_ink, row_tint, word_tint
+from newsdiff_gui.ui.report_pdf_text import MUTED, RULE, TEXT, WHITE, Flow, Run, Typesetter
+from newsdiff_gui.ui.theme import KIND_COLOURS
+
+VALUE_SIZE = 8.5
+LABEL_SIZE = 8.0
+
+
+def _ink(colour: object) -> QTextCharFormat:
+    style = QTextCharFormat()
+    style.setForeground(colour)  # type: ignore[arg-type]
+    return style
+
+
+@dataclass(frozen=True, slots=True)
+class RuleChrome:
+    """Space above a heading and a rule under it."""
+
+    above: float
+    below: float
+    pt: float
+
+    def top(self, first: bool) -> float:
+        return self.above
+
+    def bottom(self) -> float:
+        return self.below
+
+    def min_height(self, first: bool) -> float:
+        return 0.0
+
+    def paint(self, painter: QPainter, rect: QRectF, first: bool) -> None:
+        painter.setPen(QPen(MUTED, 0.7 * self.pt))
+        y = rect.bottom() - self.below / 2
+        painter.drawLine(QLineF(rect.left(), y, rect.right(), y))
+
+
+@dataclass(frozen=True, slots=True)
+class SwatchChrome:
+    """A legend entry's sample: the kind's row tint with its stripe and marker."""
+
+    entry: LegendEntry
+    marker: Flow
+    rect: QRectF
+    pt: float
+
+    def top(self, first: bool) -> float:
+        return 1.5 * self.pt
+
+    def bottom(self) -> float:
+        return 1.5 * self.pt
+
+    def min_height(self, first: bool) -> float:
+        return self.rect.bottom() + self.bottom()
+
+    def paint(self, painter: QPainter, rect: QRectF, first: bool) -> None:
+        box = self.rect.translated(rect.left(), rect.top())
+        painter.fillRect(box, row_tint(self.entry.kind) or WHITE)
+        painter.fillRect(
+            QRectF(box.left(), box.top(), 2.5 * self.pt, box.height()),
+            KIND_COLOURS[self.entry.kind],
+        )
+        painter.setPen(TEXT)
+        self.marker.paint(painter, box.left(), box.top() + 0.5 * self.pt)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteChrome:
+    """A note's number, boxed as beside its row, left of the note."""
+
+    number: Flow
+    rect: QRectF
+    pt: float
+
+    def top(self, first: bool) -> float:
+        return 3 * self.pt
+
+    def bottom(self) -> float:
+        return 4 * self.pt
+
+    def min_height(self, first: bool) -> float:
+        return self.rect.bottom() + self.bottom() if first else 0.0
+
+    def paint(self, painter: QPainter, rect: QRectF, first: bool) -> None:
+        painter.setPen(QPen(RULE, 0.5 * self.pt))
+        painter.drawLine(QLineF(rect.left(), rect.bottom(), rect.right(), rect.bottom()))
+        if first:
+            box = self.rect.translated(rect.left(), rect.top())
+            painter.setPen(QPen(TEXT, 0.6 * self.pt))
+            painter.drawRect(box)
+            self.number.paint(painter, box.left(), box.top() + 0.5 * self.pt)
+
+
+class Sections:
+    """Builds the blocks for one report at one content width."""
+
+    def __init__(self, report: Report, typesetter: Typesetter, width: float) -> None:
+        self.report = report
+        self.type = typesetter
+        self.width = width
+        self.pt = typesetter.pt
+        self.label_width = 90 * self.pt
+
+    def heading(self, text: str) -> Columns:
+        flow = self.type.paragraph(text, self.type.font(11.5, bold=True), self.width)
+        chrome = RuleChrome(above=12 * self.pt, below=6 * self.pt, pt=self.pt)
+        # A heading never ends a page: it needs a few lines of what follows below it.
+        return Columns((flow,), chrome, self.width, keep_with_next=48 * self.pt)
+
+    def title(self) -> list[Columns]:
+        kicker = self.type.paragraph(
+            [Run("NEWSDIFF EVIDENCE REPORT", _ink(MUTED))],
+            self.type.font(LABEL_SIZE, bold=True),
+            self.width,
+        )
+        title = self.type.paragraph(self.report.title, self.type.font(16, bold=True), self.width)
+        return [
+            Columns((kicker,), Padding(below=2 * self.pt), self.width),
+            Columns((title,), Padding(below=6 * self.pt), self.width),
+        ]
+
+    def field(self, label: str, value: str, *, mono: bool = False) -> Columns:
+        label_flow = self.type.paragraph(
+            label, self.type.font(LABEL_SIZE, bold=True), self.label_width - 6 * self.pt
+        )
+        font = self.type.font(VALUE_SIZE - 0.5 if mono else VALUE_SIZE, mono=mono)
+        value_flow = self.type.paragraph(
+            value, font, self.width - self.label_width, x=self.label_width
+        )
+        return Columns((label_flow, value_flow), Padding(1 * self.pt, 1.5 * self.pt), self.width)
+
+    def provenance(self) -> list[Columns]:
+        fields = self.report.provenance.header_fields()
+        blocks = [self.heading("Provenance")]
+        blocks += [self.field(label, value, mono="SHA-256" in label) for label, value in fields]
+        blocks.append(self.field("Report", self.report.options.describe()))
+        return blocks
+
+    def summary(self) -> list[Columns]:
+        summary, options = self.report.summary, self.report.options
+        counts = [f"{count} {KIND_LABELS[kind]}" for kind, count in summary.kind_counts()]
+        unchanged = summary.stats.unchanged
+        changed = " · ".join(counts) or "none"
+        stats = summary.stats
+        fields = [
+            ("Changed rows", f"{changed} ({unchanged} unchanged)"),
+            ("Headline", "changed" if summary.title_changed else "unchanged"),
+            ("Words", f"{stats.words_added} added · {stats.words_removed} removed"),
+            (
+                "Numbers, quotes",
+                f"{summary.numbers_changed_rows} rows with changed numbers (#) · "
+                f"{summary.quote_changed_rows} with changed quotes (“)",
+            ),
+        ]
+        if summary.review_states:
+            fields.append(("Review", _review_line(summary.review_states)))
+        if options.include_notes:
+            fields.append(("Notes", f"{summary.notes} ({summary.detached_notes} detached)"))
+        else:
+            fields.append(("Notes", "left out of this report"))
+        return [self.heading("Summary")] + [self.field(label, value) for label, value in fields]
+
+    def legend(self) -> list[Columns]:
+        blocks = [self.heading("Legend")]
+        swatch = QRectF(0, 1.5 * self.pt, 26 * self.pt, 12 * self.pt)
+        for entry in self.report.legend:
+            marker = self.type.paragraph(
+                [Run(entry.marker, _ink(kind_ink(entry.kind)))],
+                self.type.font(9, bold=True),
+                swatch.width(),
+                align=Qt.AlignmentFlag.AlignHCenter,
+            )
+            text = self.type.paragraph(
+                [Run(entry.label, _bold()), Run(" — " + entry.description)],
+                self.type.font(VALUE_SIZE),
+                self.width - swatch.width() - 8 * self.pt,
+                x=swatch.width() + 8 * self.pt,
+            )
+            chrome = SwatchChrome(entry, marker, swatch, self.pt)
+            blocks.append(Columns((text,), chrome, self.width))
+        sample = [
+            Run("Example: "),
+            *_sample("deleted", TokenOp.DELETE),
+            Run(" "),
+            *_sample("inserted", TokenOp.INSERT),
+            Run(". "),
+        ]
+        notes = [[*sample, Run(LEGEND_NOTES[0])], *([Run(n)] for n in LEGEND_NOTES[1:])]
+        if self.report.notes:
+            notes.append([Run("Boxed numbers beside a row refer to the notes after the diff.")])
+        flow = self.type.flow(notes, self.type.font(VALUE_SIZE), self.width, spacing=self.pt)
+        blocks.append(Columns((flow,), Padding(4 * self.pt, 2 * self.pt), self.width))
+        return blocks
+
+    def note(self, note: Endnote, *, detached: bool = False) -> Columns:
+        font = self.type.font(LABEL_SIZE, bold=True)
+        number = str(note.number)
+        box_width = max(self.type.text_width(number, font) + 4 * self.pt, 14 * self.pt)
+        number_flow = self.type.paragraph(
+            number, font, box_width, align=Qt.AlignmentFlag.AlignHCenter
+        )
+        box = QRectF(0, 3 * self.pt, box_width, self.type.metrics(font).height() + self.pt)
+        x = 24 * self.pt
+        muted = _ink(MUTED)
+        paragraphs: list[list[Run]] = [[Run(note.where, _bold()), Run("   " + note.byline, muted)]]
+        if detached:
+            italic = _ink(MUTED)
+            italic.setFontItalic(True)
+            paragraphs.append([Run(f"Written on: “{note.excerpt}”", italic)])
+        paragraphs += [[Run(line)] for line in (note.note or "(no text)").split("\n")]
+        flow = self.type.flow(
+            paragraphs, self.type.font(VALUE_SIZE + 0.5), self.width - x, x=x, spacing=1.5 * self.pt
+        )
+        return Columns((flow,), NoteChrome(number_flow, box, self.pt), self.width)
+
+    def notes(self) -> list[Columns]:
+        blocks: list[Columns] = []
+        if self.report.notes:
+            blocks.append(self.heading("Notes"))
+            blocks += [self.note(note) for note in self.report.notes]
+        if self.report.detached:
+            blocks.append(self.heading("Detached notes"))
+            intro = self.type.paragraph(
+                [
+                    Run(
+                        "These notes no longer match a row of this comparison: the text they "
+                        "were written on changed or is gone. Each is shown with that text.",
+                        _ink(MUTED),
+                    )
+                ],
+                self.type.font(VALUE_SIZE),
+                self.width,
+            )
+            blocks.append(Columns((intro,), Padding(below=2 * self.pt), self.width))
+            blocks += [self.note(note, detached=True) for note in self.report.detached]
+        return blocks
+
+
+def _bold() -> QTextCharFormat:
+    style = QTextCharFormat()
+    style.setFontWeight(700)
+    return style
+
+
+def _sample(text: str, op: TokenOp) -> list[Run]:
+    style = QTextCharFormat()
+    if op is TokenOp.DELETE:
+        style.setFontStrikeOut(True)
+    else:
+        style.setFontUnderline(True)
+    style.setBackground(word_tint(op))
+    return [Run(text, style)]
+
+
+def _review_line(states: tuple[tuple[ReviewState, int], ...]) -> str:
+    """Every state with changes in it; unreviewed always, since zero is news too."""
+    shown = [
+        f"{count} {state.label}"
+        for state, count in states
+        if count or state is ReviewState.UNREVIEWED
+    ]
+    return " · ".join(shown)
