@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 
 from newsdiff_gui.core.align import ChangeKind
+from newsdiff_gui.core.report.legend import KIND_LABELS, KIND_MARKERS
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff_document import (
     FRAME_MARGIN,
@@ -266,7 +267,7 @@ class DiffPane(QTextEdit):
         colour = theme.marker_colour(info.kind, self.palette())
         painter.setPen(colour)
         painter.setFont(marker_font)
-        marker = theme.KIND_MARKERS[info.kind]
+        marker = KIND_MARKERS[info.kind]
         arrow = self.arrows.get(row_number)
         if arrow:
             marker = arrow + marker[1:]
@@ -384,7 +385,7 @@ class DiffPane(QTextEdit):
 
 def row_description(info: DisplayRow) -> str:
     """The kind in words, for tooltips and screen readers."""
-    words = [("headline " if info.is_title else "") + theme.KIND_LABELS[info.kind]]
+    words = [("headline " if info.is_title else "") + KIND_LABELS[info.kind]]
     if info.minor:
         words.append("minor: punctuation, quotes or case only")
     if info.numbers_changed:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsdiff_gui.core.align import ChangeKind, Diff
-from newsdiff_gui.ui import theme
+from newsdiff_gui.core.report.legend import KIND_LABELS
 
 
 def summary_text(diff: Diff) -> str:
@@ -16,7 +16,7 @@ def summary_text(diff: Diff) -> str:
             continue
         count = stats.count(kind)
         if count:
-            parts.append(f"{count} {theme.KIND_LABELS[kind]}")
+            parts.append(f"{count} {KIND_LABELS[kind]}")
     if not parts:
         return "No change in the text between these versions."
     parts.append(f"+{stats.words_added} / −{stats.words_removed} words")

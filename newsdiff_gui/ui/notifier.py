@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from newsdiff_gui.core.align import ChangeKind, Diff, align
 from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.report.legend import KIND_LABELS
 from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.ui import theme
 
@@ -26,7 +27,7 @@ def notification_text(diff: Diff) -> str:
     if diff.title.kind is not ChangeKind.UNCHANGED:
         parts.append("headline rewritten")
     counts = [
-        f"{diff.stats.count(kind)} {theme.KIND_LABELS[kind]}"
+        f"{diff.stats.count(kind)} {KIND_LABELS[kind]}"
         for kind in ChangeKind
         if kind is not ChangeKind.UNCHANGED and diff.stats.count(kind)
     ]

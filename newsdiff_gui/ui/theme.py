@@ -35,32 +35,6 @@ KIND_COLOURS: dict[ChangeKind, QColor] = {
     ChangeKind.MERGED: PURPLE,
 }
 
-# One character per kind, drawn in the pane's gutter (the same markers as the
-# terminal renderer, so a reader moving between CLI and app sees one language).
-# A moved row's ↕ becomes ↑ or ↓, pointing toward where the paragraph stood.
-KIND_MARKERS: dict[ChangeKind, str] = {
-    ChangeKind.UNCHANGED: "",
-    ChangeKind.EDITED: "~",
-    ChangeKind.ADDED: "+",
-    ChangeKind.REMOVED: "−",
-    ChangeKind.MOVED: "↕",
-    ChangeKind.MOVED_EDITED: "↕~",
-    ChangeKind.SPLIT: "⟨",
-    ChangeKind.MERGED: "⟩",
-}
-
-KIND_LABELS: dict[ChangeKind, str] = {
-    ChangeKind.UNCHANGED: "unchanged",
-    ChangeKind.EDITED: "edited",
-    ChangeKind.ADDED: "added",
-    ChangeKind.REMOVED: "removed",
-    ChangeKind.MOVED: "moved",
-    ChangeKind.MOVED_EDITED: "moved + edited",
-    ChangeKind.SPLIT: "split",
-    ChangeKind.MERGED: "merged",
-}
-
-
 def is_dark(palette: QPalette | None = None) -> bool:
     palette = palette or QGuiApplication.palette()
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
