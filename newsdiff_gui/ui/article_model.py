@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from newsdiff_gui.core.store import Article, StoredVersion
+from newsdiff_gui.core.store import Article
 from newsdiff_gui.core.timeutil import utc_now
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -55,10 +55,10 @@ class ArticleItem:
     checking: bool = False
 
     @classmethod
-    def from_article(cls, article: Article, latest: StoredVersion | None) -> ArticleItem:
+    def from_article(cls, article: Article) -> ArticleItem:
         suspect = None
-        if latest is not None and latest.suspect_extraction:
-            suspect = latest.suspect_reason or "the latest version looks like a broken page"
+        if article.latest_suspect is not None:
+            suspect = article.latest_suspect or "the latest version looks like a broken page"
         return cls(
             id=article.id,
             url=article.url,

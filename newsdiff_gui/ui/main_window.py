@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
     # -- articles --------------------------------------------------------------------
 
     def _item(self, article: Article) -> ArticleItem:
-        return ArticleItem.from_article(article, self.store.latest_version(article.id))
+        return ArticleItem.from_article(article)
 
     def reload_articles(self) -> None:
         try:

@@ -89,9 +89,13 @@ def test_flip_flop_is_flagged_as_return(store: VersionStore) -> None:
 def test_collapse_is_stored_but_flagged(store: VersionStore) -> None:
     article = add(store)
     store.add_capture(article, capture(BODY))
+    assert store.get_article(article).latest_suspect is None
     teaser = store.add_capture(article, capture(("Subscribe to read.",), minute=10)).version
     assert teaser.number == 2 and teaser.suspect_extraction
     assert teaser.suspect_reason and "words" in teaser.suspect_reason
+    # The article row says so without loading the version (the sidebar's warning icon).
+    assert store.get_article(article).latest_suspect == teaser.suspect_reason
+    assert store.list_articles()[0].latest_suspect == teaser.suspect_reason
     # Still behind the paywall: compared with the last trusted version, so flagged again.
     teaser2 = store.add_capture(article, capture(("Subscribe now to read.",), minute=15)).version
     assert teaser2.suspect_extraction
@@ -99,6 +103,7 @@ def test_collapse_is_stored_but_flagged(store: VersionStore) -> None:
     assert merged.suspect_extraction and "paragraphs" in (merged.suspect_reason or "")
     normal = store.add_capture(article, capture(BODY[:3], minute=30)).version
     assert not normal.suspect_extraction
+    assert store.get_article(article).latest_suspect is None
 
 
 def test_duplicates_untrack_and_retrack(store: VersionStore) -> None:

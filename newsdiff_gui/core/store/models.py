@@ -48,6 +48,10 @@ class Article:
     last_changed_at: datetime | None
     unread_changes: int
     version_count: int
+    # Why the latest version looks like a broken page ("" if no reason was given);
+    # None when it looks fine or there is none. Read with the article so the
+    # sidebar never has to load a whole version for its warning icon.
+    latest_suspect: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

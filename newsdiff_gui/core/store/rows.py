@@ -37,6 +37,7 @@ def article_from_row(row: sqlite3.Row) -> Article:
         last_changed_at=time_or_none(row["last_changed_at"]),
         unread_changes=row["unread_changes"],
         version_count=row["version_count"],
+        latest_suspect=row["latest_suspect"],
     )
 
 

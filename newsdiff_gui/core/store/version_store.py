@@ -42,7 +42,9 @@ _ARTICLE_COLUMNS = """
     a.id, a.url, a.title, a.added_at, a.active, a.stopped_reason, a.etag, a.last_modified,
     a.check_interval, a.next_check_at, a.failure_count, a.last_checked_at, a.last_error,
     a.last_changed_at, a.unread_changes,
-    (SELECT COUNT(*) FROM versions v WHERE v.article_id = a.id) AS version_count
+    (SELECT COUNT(*) FROM versions v WHERE v.article_id = a.id) AS version_count,
+    (SELECT CASE WHEN v.suspect_extraction THEN COALESCE(v.suspect_reason, '') END
+     FROM versions v WHERE v.article_id = a.id ORDER BY v.number DESC LIMIT 1) AS latest_suspect
 """
 _VERSION_COLUMNS = """
     id, article_id, number, captured_at, source, final_url, http_status, etag, last_modified,
