@@ -1,0 +1,352 @@
+"""The PDF evidence report, read back with pypdf: what it says, how it pages, how it fails."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import random
+import re
+import subprocess
+import sys
+import threading
+from collections import Counter
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QPdfWriter
+
+from newsdiff_gui.core.align import ChangeKind, Diff, align
+from newsdiff_gui.core.align.model import TokenOp
+from newsdiff_gui.core.annotations import (
+    Anchor,
+    AnchorKind,
+    Annotation,
+    ReviewState,
+    row_anchor,
+    title_anchor,
+)
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.report import Report, ReportOptions, SourceInfo, build_report, provenance
+from newsdiff_gui.ui.report_pdf import (
+    RESOLUTION,
+    ExportCancelled,
+    PageSize,
+    _entries,
+    _Progress,
+    render_pdf,
+)
+from newsdiff_gui.ui.report_pdf_layout import paginate
+from newsdiff_gui.ui.report_pdf_rows import kind_ink, row_tint, word_tint
+from newsdiff_gui.ui.report_pdf_text import MUTED, TEXT, WHITE, Typesetter
+from newsdiff_gui.ui.theme import contrast
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+OLD_SHA = hashlib.sha256(b"old capture").hexdigest()
+NEW_SHA = hashlib.sha256(b"new capture").hexdigest()
+CAPTURED = datetime(2026, 3, 5, 18, 5, tzinfo=UTC)
+EXPORTED = datetime(2026, 3, 11, 9, 30, tzinfo=UTC)
+URL = "https://www.coastline-post.example/local/flood-barrier-delayed"
+_WORDS = [
+    "council",
+    "harbour",
+    "barrier",
+    "storm",
+    "budget",
+    "divers",
+    "residents",
+    "mayor",
+    "bridge",
+    "water",
+]
+
+
+def paragraphs(count: int, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        f"Paragraph {n} says " + " ".join(rng.choice(_WORDS) for _ in range(rng.randint(15, 45)))
+        for n in range(count)
+    ]
+
+
+def pair(count: int) -> tuple[Document, Document]:
+    """Old and new versions: every fifth paragraph edited, one removed, one added."""
+    old = paragraphs(count)
+    new = [p.replace(" says ", " now says ") if n % 5 == 2 else p for n, p in enumerate(old)]
+    del new[len(new) // 2]
+    new.insert(1, "A brand new paragraph about the harbour toll that nobody had seen.")
+    return Document("Barrier delayed by two years", tuple(old)), Document(
+        "Barrier delayed by three years", tuple(new)
+    )
+
+
+@functools.cache
+def aligned(old: Document, new: Document) -> Diff:
+    return align(old, new)
+
+
+def note(diff: Diff, number: int, anchor: Anchor, text: str) -> Annotation:
+    moment = CAPTURED + timedelta(days=1, minutes=number)
+    return Annotation(
+        number, 1, 1, 2, anchor, text, ReviewState.SIGNIFICANT, ("toll",), "Ana", moment, moment
+    )
+
+
+def make_report(
+    old: Document,
+    new: Document,
+    options: ReportOptions | None = None,
+    notes: bool = True,
+    detached: bool = False,
+) -> Report:
+    diff = aligned(old, new)
+    changed = [i for i, row in enumerate(diff.rows) if row.kind is not ChangeKind.UNCHANGED]
+    annotations = []
+    if notes:
+        annotations += [
+            note(diff, 1, title_anchor(diff), "The headline now says three years."),
+            note(diff, 2, row_anchor(diff, changed[0]), "Toll figure checked with the council."),
+        ]
+    if detached:
+        gone = Anchor(AnchorKind.ROW, ("0" * 64,), (), (0,), (), "Text that was since deleted")
+        annotations.append(note(diff, 3, gone, "Written on a paragraph that is gone."))
+    prov = provenance(
+        article_url=URL,
+        old=SourceInfo("Version 3", 3, CAPTURED, OLD_SHA, 755, 200, source="fetch"),
+        new=SourceInfo("Version 4", 4, CAPTURED + timedelta(hours=14), NEW_SHA, 889, 200),
+        options=diff.options,
+        exported_at=EXPORTED,
+    )
+    return build_report(diff, prov, annotations, options)
+
+
+def pdf_text(path: Path, pages: int | None = None) -> str:
+    """The pages' text with whitespace runs as single spaces (pypdf splits runs oddly).
+
+    pypdf takes about 0.2 s a page here, so tests keep their documents short.
+    """
+    reader = PdfReader(path)
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages[:pages])
+
+
+def page_count(path: Path) -> int:
+    return len(PdfReader(path).pages)
+
+
+@pytest.fixture(scope="module")
+def long_pair() -> tuple[Document, Document]:
+    return pair(300)
+
+
+def test_the_pdf_holds_provenance_summary_legend_diff_and_notes(tmp_path: Path) -> None:
+    report = make_report(*pair(8))
+    out = tmp_path / "report.pdf"
+    pages = render_pdf(report, out)
+    text = pdf_text(out)
+    assert pages == page_count(out)
+    for label, value in report.provenance.header_fields():
+        assert label in text
+        assert " ".join(value.split()) in text, label
+    assert OLD_SHA in text and NEW_SHA in text  # whole, never clipped
+    assert report.options.describe() in text
+    for entry in report.legend:
+        assert f"{entry.label} — {entry.description}" in text
+    for row in report.rows:
+        if row.is_change:
+            assert row.label in text
+    assert "Toll figure checked with the council." in text
+    assert "The headline now says three years." in text
+    assert "significant · by Ana" in text
+    assert "Old — Version 3 · 2026-03-05T18:05:00Z" in text
+    assert f"Page 1 of {pages} · exported 2026-03-11T09:30:00Z" in text
+    assert f"Page {pages} of {pages}" in text
+    # The headline row comes first, then the rows in order.
+    assert text.index("Barrier delayed by three years", text.index("Aligned text")) < text.index(
+        "Paragraph 0 says"
+    )
+
+
+def test_page_count_grows_with_content_and_changes_only_is_shorter(
+    tmp_path: Path, long_pair: tuple[Document, Document]
+) -> None:
+    short = render_pdf(make_report(*pair(8)), tmp_path / "short.pdf")
+    full = render_pdf(make_report(*long_pair), tmp_path / "full.pdf")
+    changes = make_report(*long_pair, ReportOptions(changes_only=True))
+    only = render_pdf(changes, tmp_path / "changes.pdf")
+    assert short < only < full
+    assert short == page_count(tmp_path / "short.pdf")
+    assert "unchanged paragraphs not shown" in pdf_text(tmp_path / "changes.pdf", pages=3)
+
+
+@pytest.mark.parametrize(
+    ("size", "points"), [(PageSize.A4, (595.3, 841.9)), (PageSize.LETTER, (612.0, 792.0))]
+)
+def test_page_sizes(tmp_path: Path, size: PageSize, points: tuple[float, float]) -> None:
+    out = tmp_path / "sized.pdf"
+    render_pdf(make_report(*pair(8)), out, size)
+    for page in PdfReader(out).pages:
+        assert float(page.mediabox.width) == pytest.approx(points[0], abs=0.5)
+        assert float(page.mediabox.height) == pytest.approx(points[1], abs=0.5)
+
+
+def test_without_notes_there_is_no_note_text(tmp_path: Path) -> None:
+    report = make_report(*pair(8), ReportOptions(include_notes=False), detached=True)
+    out = tmp_path / "no-notes.pdf"
+    render_pdf(report, out)
+    text = pdf_text(out)
+    assert "Toll figure checked" not in text
+    assert "Written on a paragraph" not in text
+    assert "Detached notes" not in text
+    assert "Notes left out of this report" in text
+
+
+def test_detached_notes_have_their_own_section_with_the_text_they_were_on(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "detached.pdf"
+    render_pdf(make_report(*pair(8), detached=True), out)
+    text = pdf_text(out)
+    section = text.index("Detached notes")
+    assert text.index("Written on a paragraph that is gone.") > section
+    assert text.index("Written on: “Text that was since deleted”") > section
+    assert text.index("Toll figure checked") < section
+
+
+def test_article_text_is_never_markup_and_long_strings_wrap_whole(tmp_path: Path) -> None:
+    url = "https://example.org/" + "a1b2c3d4e5" * 28  # 300 characters, no break
+    old, new = pair(6)
+    odd = f"Officials said <b>bold</b> and <img src=x.png> then {url} ok"
+    new = replace(new, paragraphs=(*new.paragraphs, odd))
+    out = tmp_path / "odd.pdf"
+    render_pdf(make_report(old, new), out)
+    text = pdf_text(out)
+    assert "Officials said <b>bold</b> and <img src=x.png> then" in text
+    assert url in text.replace(" ", "")  # wrapped across lines, every character kept
+
+
+def test_a_row_taller_than_a_page_continues_with_every_line(tmp_path: Path) -> None:
+    words = [f"w{n:04d}" for n in range(1000)]
+    old = Document("Long", ("Short opening paragraph.", " ".join(words)))
+    new = Document("Long", ("Short opening paragraph, edited.", " ".join([*words[:-1], "end"])))
+    out = tmp_path / "tall.pdf"
+    pages = render_pdf(make_report(old, new, notes=False), out)
+    assert pages >= 3
+    text = pdf_text(out)
+    assert "cont." in text
+    # pypdf sometimes splits a word where Qt split a glyph run; the words are
+    # fixed-width, so they are found again with the whitespace taken out.
+    found = re.findall(r"w\d{4}", "".join(text.split()))
+    # Both columns carry the row on: every word twice (old side, new side), none
+    # lost or cut at a page break, in order within each side.
+    assert Counter(found) == Counter(words[:-1] * 2 + words[-1:])
+    assert list(dict.fromkeys(found)) == words
+
+
+def test_no_block_runs_past_the_bottom_of_its_page(tmp_path: Path) -> None:
+    report = make_report(*pair(120))
+    writer = QPdfWriter(str(tmp_path / "unused.pdf"))
+    writer.setResolution(RESOLUTION)
+    width, height = 5100.0, 7000.0  # device units: 510 × 700 pt
+    steps = _Progress(len(report.body), None, None)
+    pages = paginate(_entries(report, Typesetter(writer), width, steps), height)
+    assert len(pages) > 3
+    for page in pages:
+        for placed in page.blocks:
+            assert placed.y + placed.block.height <= height + 1e-6
+
+
+def test_cancelling_raises_and_leaves_no_file(tmp_path: Path) -> None:
+    out = tmp_path / "cancelled.pdf"
+    out.write_bytes(b"the user's earlier export")
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(ExportCancelled):
+        render_pdf(make_report(*pair(100)), out, cancelled=cancelled)
+    assert out.read_bytes() == b"the user's earlier export"  # untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cancelled.pdf"]  # no temp file left
+    fresh = tmp_path / "never.pdf"
+    with pytest.raises(ExportCancelled):
+        render_pdf(make_report(*pair(8)), fresh, cancelled=lambda: True)
+    assert not fresh.exists()
+
+
+def test_progress_is_reported_every_few_rows_and_ends_at_the_total(tmp_path: Path) -> None:
+    report = make_report(*pair(100))
+    calls: list[tuple[int, int]] = []
+    render_pdf(report, tmp_path / "p.pdf", progress=lambda done, total: calls.append((done, total)))
+    total = len(report.body)
+    assert len(calls) > 5
+    assert calls[-1] == (total, total)
+    assert all(t == total for _, t in calls)
+    done = [d for d, _ in calls]
+    assert done == sorted(done)
+
+
+def test_an_unwritable_destination_raises_an_os_error_naming_it(tmp_path: Path) -> None:
+    out = tmp_path / "missing folder" / "report.pdf"
+    with pytest.raises(OSError, match="missing folder"):
+        render_pdf(make_report(*pair(5)), out)
+
+
+def test_it_renders_in_a_thread_pool_job(tmp_path: Path) -> None:
+    """As the window runs it: a QThreadPool job, never the GUI thread."""
+    report = make_report(*pair(8))
+    results: list[object] = []
+
+    def job() -> None:
+        try:
+            results.append((render_pdf(report, tmp_path / "worker.pdf"), threading.get_ident()))
+        except BaseException as exc:  # reported by the assertion below
+            results.append(exc)
+
+    pool = QThreadPool()
+    pool.start(job)
+    assert pool.waitForDone(60_000)
+    assert len(results) == 1 and isinstance(results[0], tuple), results
+    pages, thread = results[0]
+    assert thread != threading.get_ident()
+    assert pages == page_count(tmp_path / "worker.pdf")
+    assert "Toll figure checked" in pdf_text(tmp_path / "worker.pdf")
+
+
+def test_colours_keep_text_readable() -> None:
+    for kind in ChangeKind:
+        tint = row_tint(kind) or WHITE
+        assert contrast(TEXT, tint) >= 4.5, kind
+        assert contrast(MUTED, tint) >= 4.5, kind
+        assert contrast(kind_ink(kind), tint) >= 4.5, kind
+    for op in (TokenOp.DELETE, TokenOp.INSERT):
+        assert contrast(TEXT, word_tint(op)) >= 4.5
+
+
+def test_the_headless_cli_path_creates_its_own_application(tmp_path: Path) -> None:
+    out = tmp_path / "cli.pdf"
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from tests.ui.test_report_pdf import make_report, pair\n"
+        "from newsdiff_gui.ui.report_pdf import ensure_gui_application, render_pdf\n"
+        "ensure_gui_application(); ensure_gui_application()\n"
+        "print(render_pdf(make_report(*pair(5)), Path(sys.argv[1])))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(out)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == page_count(out)
