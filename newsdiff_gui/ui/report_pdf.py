@@ -159,24 +159,28 @@ class _Progress:
 
 
 def _entries(report: Report, typesetter: Typesetter, width: float, steps: _Progress) -> list[Entry]:
+    """Every block in reading order: front matter, the diff, the notes."""
     sections = Sections(report, typesetter, width)
     blocks: list[Columns] = [*sections.title(), *sections.provenance(), *sections.summary()]
     blocks += sections.legend()
     entries = [Entry(block) for block in blocks]
     geometry = DiffGeometry(width, typesetter.pt)
-    old, new = report.provenance.old, report.provenance.new
-    head = column_head(old, new, typesetter, geometry)
-    entries.append(Entry(sections.heading("Aligned text")))
-    # The column headings stay with the first row below them.
-    entries.append(Entry(replace(head, keep_with_next=40 * typesetter.pt)))
+    head = column_head(report.provenance.old, report.provenance.new, typesetter, geometry)
+    rows: list[Entry] = []
     for item in report.body:
         steps.advance()
         if isinstance(item, Omitted):
-            entries.append(Entry(omitted_block(item, typesetter, geometry), head))
+            rows.append(Entry(omitted_block(item, typesetter, geometry), head))
             continue
-        entries.append(Entry(row_block(item, typesetter, geometry), head))
+        rows.append(Entry(row_block(item, typesetter, geometry), head))
         if item.origin_of:
-            entries.append(Entry(origin_block(item, typesetter, geometry), head))
+            rows.append(Entry(origin_block(item, typesetter, geometry), head))
+    # The column headings stay with the first row (the headline) below them, or
+    # with a good part of it when it is long.
+    first = rows[0].block.height if rows else 0.0
+    entries.append(Entry(sections.heading("Aligned text")))
+    entries.append(Entry(replace(head, keep_with_next=min(first, 150 * typesetter.pt))))
+    entries += rows
     entries.append(Entry(Spacer(8 * typesetter.pt)))
     entries += [Entry(block) for block in sections.notes()]
     return entries
@@ -244,7 +248,7 @@ class _Frame:
         self.exported = to_iso(report.provenance.exported_at)
         line = typesetter.metrics(self.font).height()
         self.head_height = line + 10 * self.pt
-        self.foot_height = line + 10 * self.pt
+        self.foot_height = line + 14 * self.pt  # the last row stands clear of the rule
         versions = f"{report.provenance.old.label} → {report.provenance.new.label}"
         versions_width = typesetter.text_width(versions, self.font)
         title = typesetter.elided(report.title, self.font, width - versions_width - 20 * self.pt)
@@ -269,7 +273,7 @@ class _Frame:
         painter.setPen(QPen(RULE, 0.5 * self.pt))
         rule = self.head_height - 5 * self.pt
         painter.drawLine(QLineF(0, rule, self.width, rule))
-        foot_top = self.height - self.foot_height + 5 * self.pt
+        foot_top = self.height - self.foot_height + 9 * self.pt
         painter.drawLine(QLineF(0, foot_top, self.width, foot_top))
         footer = self._line(
             f"Page {number} of {total} · exported {self.exported}", Qt.AlignmentFlag.AlignRight

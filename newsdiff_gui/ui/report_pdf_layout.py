@@ -180,7 +180,8 @@ def paginate(
     fits on a page; a taller one is cut between lines, starting where it stands.
     """
     pages = _Pages(page_height)
-    for entry in entries:
+    kept = _kept_with_next(entries)
+    for entry, keep in zip(entries, kept, strict=True):
         if cancelled is not None and cancelled():
             break
         block = entry.block
@@ -190,7 +191,7 @@ def paginate(
             continue
         rest: Columns | None = block
         while rest is not None:
-            needed = rest.height + rest.keep_with_next
+            needed = rest.height + (keep if rest is block else 0.0)
             if needed <= pages.remaining or (pages.at_top and rest.height <= pages.remaining):
                 pages.place(rest)
                 rest = None
@@ -214,3 +215,23 @@ def paginate(
             pages.new_page(head)
             rest = parts[1]
     return pages.finish()
+
+
+def _kept_with_next(entries: Sequence[Entry]) -> list[float]:
+    """The room each block needs below it on its page.
+
+    A block's `keep_with_next` is room for the start of the next block. When
+    the next block keeps with its own next (a heading, then the column headings,
+    then the first row), the whole chain must fit: the heading needs the column
+    headings' height plus what they need in turn.
+    """
+    needs = [0.0] * len(entries)
+    chain = 0.0  # what the following block needs on the same page, when it keeps
+    for index in range(len(entries) - 1, -1, -1):
+        block = entries[index].block
+        if isinstance(block, Spacer) or not block.keep_with_next:
+            chain = 0.0
+            continue
+        needs[index] = max(block.keep_with_next, chain)
+        chain = block.height + needs[index]
+    return needs

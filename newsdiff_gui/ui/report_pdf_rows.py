@@ -69,7 +69,8 @@ class DiffGeometry:
 
     @property
     def pad(self) -> float:
-        return 4 * self.pt
+        """Space around a cell's text (room for a split/merged row's bracket)."""
+        return 4.5 * self.pt
 
     @property
     def cell_width(self) -> float:
@@ -94,14 +95,14 @@ class RowChrome:
 
     geometry: DiffGeometry
     kind: ChangeKind
-    label: Flow  # repeated on a continuation, where the gutter says "cont."
+    labels: tuple[Flow, Flow]  # repeated on a continuation, where the gutter says "cont."
     gutter: tuple[Caption, ...]
     continued: Caption
     gutter_height: float
     bracket_x: float | None  # the left edge of a split/merged row's several paragraphs
 
     def top(self, first: bool) -> float:
-        return self.geometry.pad * 0.75 + self.label.height
+        return self.geometry.pad * 0.75 + max(label.height for label in self.labels)
 
     def bottom(self) -> float:
         return self.geometry.pad
@@ -114,23 +115,26 @@ class RowChrome:
         tint = row_tint(self.kind)
         if tint is not None:
             painter.fillRect(rect, tint)
+            # The stripe in the kind's ink, not its raw hue: yellow on white (or in
+            # greyscale) would all but vanish.
             stripe = QRectF(rect.left(), rect.top(), 2.5 * g.pt, rect.height())
-            painter.fillRect(stripe, KIND_COLOURS[self.kind])
+            painter.fillRect(stripe, kind_ink(self.kind))
         painter.setPen(QPen(RULE, 0.5 * g.pt))
         divider = rect.left() + g.new_x
         painter.drawLine(QLineF(divider, rect.top(), divider, rect.bottom()))
         painter.drawLine(QLineF(rect.left(), rect.bottom(), rect.right(), rect.bottom()))
         x, y = rect.left(), rect.top()
         painter.setPen(TEXT)
-        self.label.paint(painter, x, y + g.pad * 0.75)
+        for label in self.labels:
+            label.paint(painter, x, y + g.pad * 0.75)
         for caption in self.gutter if first else (self.continued,):
             caption.paint(painter, x, y, 0.6 * g.pt)
         if self.bracket_x is not None:
             # "split/merged purple with a bracket": a [ along the several paragraphs.
-            painter.setPen(QPen(kind_ink(self.kind), 1.2 * g.pt))
+            painter.setPen(QPen(kind_ink(self.kind), 1.0 * g.pt))
             left = x + self.bracket_x
             top, bottom = y + self.top(first), rect.bottom() - g.pad
-            tick = 2.5 * g.pt
+            tick = 1.8 * g.pt  # ends clear of the text, which starts `pad` in
             painter.drawLine(QLineF(left, top, left, bottom))
             painter.drawLine(QLineF(left, top, left + tick, top))
             painter.drawLine(QLineF(left, bottom, left + tick, bottom))
@@ -217,25 +221,26 @@ def _ink(colour: QColor) -> QTextCharFormat:
     return style
 
 
-def _paragraph_numbers(row: ReportRow) -> str:
-    def numbers(side: str, values: tuple[int, ...]) -> str:
-        return f"{side} ¶{', '.join(str(v) for v in values)}" if values else ""
-
-    parts = [numbers("old", row.old_paragraphs), numbers("new", row.new_paragraphs)]
-    return " → ".join(part for part in parts if part)
+def _numbers(side: str, values: tuple[int, ...]) -> str:
+    return f"{side} ¶{', '.join(str(v) for v in values)}" if values else ""
 
 
-def _label(row: ReportRow, typesetter: Typesetter, g: DiffGeometry) -> Flow:
+def _labels(row: ReportRow, typesetter: Typesetter, g: DiffGeometry) -> tuple[Flow, Flow]:
+    """The line above the cells: the kind and old paragraph numbers over the old cell,
+    the new paragraph numbers over the new one (so the line reads across both)."""
     if not row.is_change and not row.is_title:
-        return Flow()  # unchanged rows name their kind in the gutter
+        return Flow(), Flow()  # unchanged rows name their kind in the gutter
     font = typesetter.font(SMALL_SIZE, bold=True)
-    runs = [Run(row.label, _ink(kind_ink(row.kind)))]
-    numbers = _paragraph_numbers(row)
-    if numbers:
-        muted = _ink(MUTED)
-        muted.setFontWeight(400)
-        runs.append(Run("   " + numbers, muted))
-    return typesetter.paragraph(runs, font, g.width - g.old_x - 2 * g.pad, x=g.old_x + g.pad)
+    muted = _ink(MUTED)
+    muted.setFontWeight(400)
+    left = [Run(row.label, _ink(kind_ink(row.kind)))]
+    if row.old_paragraphs:
+        left.append(Run("   " + _numbers("old", row.old_paragraphs), muted))
+    right = [Run(_numbers("new", row.new_paragraphs), muted)]
+    return (
+        typesetter.paragraph(left, font, g.text_width, x=g.old_x + g.pad),
+        typesetter.paragraph(right, font, g.text_width, x=g.new_x + g.pad),
+    )
 
 
 class _GutterBuilder:
@@ -260,9 +265,17 @@ class _GutterBuilder:
         number = self.typesetter.font(SMALL_SIZE + 1, bold=True)
         marker = self.typesetter.font(BODY_SIZE + 1, bold=True)
         height = max(self.typesetter.line_height(number), self.typesetter.line_height(marker))
+        text = "" if row.is_title else str(row.number)
         box = QRectF(self.left, self.top, self.inner, height)
-        if not row.is_title:
-            self.captions.append(Caption(str(row.number), number, TEXT, box))
+        if text:
+            self.captions.append(Caption(text, number, TEXT, box))
+        wide = self.typesetter.text_width(text, number) + self.typesetter.text_width(
+            row.marker, marker
+        )
+        if text and row.marker and wide + 2 * self.g.pt > self.inner:
+            # A long row number and a two-character marker: the marker goes below.
+            self.top += height
+            box = QRectF(self.left, self.top, self.inner, height)
         right = Qt.AlignmentFlag.AlignRight
         self.captions.append(Caption(row.marker, marker, kind_ink(row.kind), box, right))
         self.top += height
@@ -310,13 +323,13 @@ def row_block(row: ReportRow, typesetter: Typesetter, g: DiffGeometry) -> Column
     )
     bracket_x = None
     if row.kind is ChangeKind.SPLIT and len(row.new.paragraphs) > 1:
-        bracket_x = g.new_x + g.pad * 0.5
+        bracket_x = g.new_x + 1.5 * g.pt
     elif row.kind is ChangeKind.MERGED and len(row.old.paragraphs) > 1:
-        bracket_x = g.old_x + g.pad * 0.5
+        bracket_x = g.old_x + 1.5 * g.pt
     chrome = RowChrome(
         geometry=g,
         kind=row.kind,
-        label=_label(row, typesetter, g),
+        labels=_labels(row, typesetter, g),
         gutter=gutter,
         continued=continued,
         gutter_height=gutter_height,

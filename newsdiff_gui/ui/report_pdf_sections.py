@@ -19,7 +19,6 @@ from newsdiff_gui.core.report.model import Endnote, Report
 from newsdiff_gui.ui.report_pdf_layout import Columns, Padding
 from newsdiff_gui.ui.report_pdf_rows import kind_ink, row_tint, word_tint
 from newsdiff_gui.ui.report_pdf_text import MUTED, RULE, TEXT, WHITE, Flow, Run, Typesetter
-from newsdiff_gui.ui.theme import KIND_COLOURS
 
 VALUE_SIZE = 8.5
 LABEL_SIZE = 8.0
@@ -75,10 +74,8 @@ class SwatchChrome:
     def paint(self, painter: QPainter, rect: QRectF, first: bool) -> None:
         box = self.rect.translated(rect.left(), rect.top())
         painter.fillRect(box, row_tint(self.entry.kind) or WHITE)
-        painter.fillRect(
-            QRectF(box.left(), box.top(), 2.5 * self.pt, box.height()),
-            KIND_COLOURS[self.entry.kind],
-        )
+        stripe = QRectF(box.left(), box.top(), 2.5 * self.pt, box.height())
+        painter.fillRect(stripe, kind_ink(self.entry.kind))  # as on the rows
         painter.setPen(TEXT)
         self.marker.paint(painter, box.left(), box.top() + 0.5 * self.pt)
 

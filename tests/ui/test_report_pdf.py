@@ -40,7 +40,7 @@ from newsdiff_gui.ui.report_pdf import (
     _Progress,
     render_pdf,
 )
-from newsdiff_gui.ui.report_pdf_layout import paginate
+from newsdiff_gui.ui.report_pdf_layout import Columns, Entry, Padding, paginate
 from newsdiff_gui.ui.report_pdf_rows import kind_ink, row_tint, word_tint
 from newsdiff_gui.ui.report_pdf_text import MUTED, TEXT, WHITE, Typesetter
 from newsdiff_gui.ui.theme import contrast
@@ -258,6 +258,27 @@ def test_no_block_runs_past_the_bottom_of_its_page(tmp_path: Path) -> None:
     for page in pages:
         for placed in page.blocks:
             assert placed.y + placed.block.height <= height + 1e-6
+
+
+def _box(height: float, keep: float = 0.0) -> Columns:
+    """A block with no text, only height (Padding chrome)."""
+    return Columns((), Padding(above=height), 500.0, keep_with_next=keep)
+
+
+def test_a_heading_keeps_with_the_column_headings_and_the_first_row() -> None:
+    filler, heading, head, row = _box(60), _box(10, keep=5), _box(10, keep=30), _box(30)
+    pages = paginate([Entry(filler), Entry(heading), Entry(head), Entry(row)], 100.0)
+    # 40 is left below the filler: enough for the heading and its own keep (15),
+    # not for the chain heading + column headings + first row (50).
+    assert [[p.block for p in page.blocks] for page in pages] == [[filler], [heading, head, row]]
+
+
+def test_a_block_that_fits_a_page_moves_whole_to_the_next() -> None:
+    running = _box(5)
+    first, second = _box(70), _box(50)
+    pages = paginate([Entry(first, running), Entry(second, running)], 100.0)
+    assert [[p.block for p in page.blocks] for page in pages] == [[first], [running, second]]
+    assert [p.y for p in pages[1].blocks] == [0.0, 5.0]
 
 
 def test_cancelling_raises_and_leaves_no_file(tmp_path: Path) -> None:
