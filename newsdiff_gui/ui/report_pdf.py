@@ -16,9 +16,10 @@ HTML. Qt embeds the fonts it used, so the PDF prints and extracts anywhere.
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from enum import StrEnum
@@ -104,21 +105,40 @@ def render_pdf(
         raise RuntimeError("render_pdf needs a QGuiApplication: call ensure_gui_application()")
     out = Path(out)
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        temp = _temp_beside(out)
     except OSError as exc:
-        raise OSError(exc.errno, f"cannot write the PDF: {exc.strerror}", str(out)) from exc
-    os.close(handle)
-    temp = Path(name)
+        raise _write_error(exc, out) from exc
     try:
         pages = _write(report, temp, PageSize(page_size), progress, cancelled)
         temp.replace(out)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise OSError(exc.errno, f"cannot write the PDF: {exc.strerror or exc}", str(out)) from exc
+        raise _write_error(exc, out) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return pages
+
+
+def _temp_beside(out: Path) -> Path:
+    """A new empty file in `out`'s folder: the final rename stays on one filesystem
+    (atomic), and the file gets the user's umask like anything else they save."""
+    for _ in range(100):
+        temp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
+        try:
+            temp.open("xb").close()
+        except FileExistsError:
+            continue
+        return temp
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(out.parent))
+
+
+def _write_error(exc: OSError, out: Path) -> OSError:
+    """The same kind of error (PermissionError, FileNotFoundError, …) and errno,
+    naming the file the user asked for rather than our temporary one."""
+    error = type(exc)(f"{out}: {exc.strerror or exc}")
+    error.errno = exc.errno
+    return error
 
 
 class _Progress:
@@ -215,19 +235,28 @@ def _write(
     steps.check()
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"Qt could not open {path} for writing")
+        raise OSError(errno.EIO, "Qt could not open the file for writing")
     try:
         for number, page in enumerate(pages, 1):
             if number > 1 and not writer.newPage():
-                raise OSError("Qt could not start a new PDF page")
+                raise OSError(errno.EIO, "Qt could not start a new PDF page")
             frame.paint(painter, number, len(pages))
             _paint_page(painter, page, frame.content_top, steps)
     finally:
         painter.end()
-    if path.stat().st_size == 0:
-        raise OSError(f"nothing was written to {path}")
+    _check_complete(path)
     steps.finish()
     return len(pages)
+
+
+def _check_complete(path: Path) -> None:
+    """QPdfWriter reports no write errors; a PDF without its end marker was cut short."""
+    size = path.stat().st_size
+    with path.open("rb") as written:
+        written.seek(max(0, size - 1024))
+        tail = written.read()
+    if b"%%EOF" not in tail:
+        raise OSError(errno.EIO, "the PDF was not written completely (is the disk full?)")
 
 
 def _paint_page(painter: QPainter, page: Page, top: float, steps: _Progress) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import os
@@ -314,8 +315,18 @@ def test_progress_is_reported_every_few_rows_and_ends_at_the_total(tmp_path: Pat
 
 def test_an_unwritable_destination_raises_an_os_error_naming_it(tmp_path: Path) -> None:
     out = tmp_path / "missing folder" / "report.pdf"
-    with pytest.raises(OSError, match="missing folder"):
+    with pytest.raises(FileNotFoundError) as raised:
         render_pdf(make_report(*pair(5)), out)
+    assert str(raised.value) == f"{out}: No such file or directory"
+    assert raised.value.errno == errno.ENOENT
+
+
+def test_the_file_gets_the_users_umask_like_any_saved_file(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    out = tmp_path / "mode.pdf"
+    render_pdf(make_report(*pair(5)), out)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_it_renders_in_a_thread_pool_job(tmp_path: Path) -> None:
