@@ -96,9 +96,11 @@ def render_pdf(
 ) -> int:
     """Write `report` as a PDF at `out`; return its page count.
 
-    `progress(done_rows, total_rows)` is called every few rows and last with
-    `done_rows == total_rows`. When `cancelled()` turns true the export stops
-    with ExportCancelled and leaves no file at `out`. An OSError (no such
+    `progress(done_rows, total_rows)` is called every few rows, with
+    `total_rows == len(report.body)`, and last with `done_rows == total_rows`
+    (a row counts half when laid out and half when painted). `cancelled()` is
+    polled as often; when it turns true the export stops with ExportCancelled
+    and `out` is as it was (absent, or the earlier file). An OSError (no such
     folder, no permission, disk full) propagates, naming `out`.
     """
     if not isinstance(QCoreApplication.instance(), QGuiApplication):
@@ -279,6 +281,8 @@ class _Frame:
         self.head_height = line + 10 * self.pt
         self.foot_height = line + 14 * self.pt  # the last row stands clear of the rule
         versions = f"{report.provenance.old.label} → {report.provenance.new.label}"
+        # Labels may be file names: the versions take at most half the line.
+        versions = typesetter.elided(versions, self.font, width / 2)
         versions_width = typesetter.text_width(versions, self.font)
         title = typesetter.elided(report.title, self.font, width - versions_width - 20 * self.pt)
         self.title = self._line(title, Qt.AlignmentFlag.AlignLeft)

@@ -27,6 +27,7 @@ from newsdiff_gui.ui.report_pdf_text import (
     Flow,
     Run,
     Typesetter,
+    ink,
 )
 from newsdiff_gui.ui.theme import BLUE, KIND_COLOURS, SKY_BLUE, VERMILLION, blend, readable
 
@@ -208,17 +209,11 @@ def _cell_flow(
     if not cell.paragraphs:
         font = typesetter.font(SMALL_SIZE + 1, italic=True)
         return typesetter.paragraph(
-            [Run(f"not in the {side} version", _ink(MUTED))], font, g.text_width, x=x
+            [Run(f"not in the {side} version", ink(MUTED))], font, g.text_width, x=x
         )
     font = typesetter.font(TITLE_SIZE if title else BODY_SIZE, bold=title)
     paragraphs = [token_runs(paragraph, kind) for paragraph in cell.paragraphs]
     return typesetter.flow(paragraphs, font, g.text_width, x=x, spacing=4 * g.pt)
-
-
-def _ink(colour: QColor) -> QTextCharFormat:
-    style = QTextCharFormat()
-    style.setForeground(colour)
-    return style
 
 
 def _numbers(side: str, values: tuple[int, ...]) -> str:
@@ -231,9 +226,9 @@ def _labels(row: ReportRow, typesetter: Typesetter, g: DiffGeometry) -> tuple[Fl
     if not row.is_change and not row.is_title:
         return Flow(), Flow()  # unchanged rows name their kind in the gutter
     font = typesetter.font(SMALL_SIZE, bold=True)
-    muted = _ink(MUTED)
+    muted = ink(MUTED)
     muted.setFontWeight(400)
-    left = [Run(row.label, _ink(kind_ink(row.kind)))]
+    left = [Run(row.label, ink(kind_ink(row.kind)))]
     if row.old_paragraphs:
         left.append(Run("   " + _numbers("old", row.old_paragraphs), muted))
     right = [Run(_numbers("new", row.new_paragraphs), muted)]
@@ -340,20 +335,18 @@ def row_block(row: ReportRow, typesetter: Typesetter, g: DiffGeometry) -> Column
 
 def omitted_block(item: Omitted, typesetter: Typesetter, g: DiffGeometry) -> Columns:
     font = typesetter.font(BODY_SIZE - 0.5, italic=True)
-    text = typesetter.paragraph(
-        [Run(item.text, _ink(MUTED))], font, g.width - g.old_x, x=g.old_x + g.pad
-    )
+    width = g.width - g.old_x - 2 * g.pad
+    text = typesetter.paragraph([Run(item.text, ink(MUTED))], font, width, x=g.old_x + g.pad)
     chrome = BandChrome(above=3 * g.pt, below=3 * g.pt, fill=QColor("#f3f3f3"), pt=g.pt)
     return Columns((text,), chrome, g.width, rows=1)
 
 
 def origin_block(row: ReportRow, typesetter: Typesetter, g: DiffGeometry) -> Columns:
     """Below a row that moved paragraphs used to follow: where each of them stood."""
-    ink = readable(SKY_BLUE, WHITE, TEXT)
-    lines = [[Run(f"↳ row {moved} stood here", _ink(ink))] for moved in row.origin_of]
-    text = typesetter.flow(
-        lines, typesetter.font(SMALL_SIZE + 1), g.width - g.old_x, x=g.old_x + g.pad
-    )
+    colour = readable(SKY_BLUE, WHITE, TEXT)
+    lines = [[Run(f"↳ row {moved} stood here", ink(colour))] for moved in row.origin_of]
+    width = g.width - g.old_x - 2 * g.pad
+    text = typesetter.flow(lines, typesetter.font(SMALL_SIZE + 1), width, x=g.old_x + g.pad)
     chrome = BandChrome(above=2 * g.pt, below=2 * g.pt, dashed=SKY_BLUE, pt=g.pt)
     return Columns((text,), chrome, g.width)
 
@@ -368,7 +361,7 @@ def column_head(
 ) -> Columns:
     """The diff's column headings, repeated at the top of every page of the diff."""
     font = typesetter.font(SMALL_SIZE + 1, bold=True)
-    row = typesetter.paragraph([Run("Row", _ink(MUTED))], font, g.gutter - 6 * g.pt, x=4 * g.pt)
+    row = typesetter.paragraph([Run("Row", ink(MUTED))], font, g.gutter - 6 * g.pt, x=4 * g.pt)
     left = typesetter.paragraph(_side_heading("Old", old), font, g.text_width, x=g.old_x + g.pad)
     right = typesetter.paragraph(_side_heading("New", new), font, g.text_width, x=g.new_x + g.pad)
     chrome = BandChrome(above=3 * g.pt, below=3 * g.pt, fill=QColor("#e8e8e8"), rule=MUTED, pt=g.pt)

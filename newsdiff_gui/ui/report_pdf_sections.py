@@ -12,22 +12,25 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QTextCharFormat
 
-from newsdiff_gui.core.align.model import TokenOp
+from newsdiff_gui.core.align.model import ChangeKind, Token, TokenOp
 from newsdiff_gui.core.annotations import ReviewState
 from newsdiff_gui.core.report.legend import KIND_LABELS, LEGEND_NOTES, LegendEntry
 from newsdiff_gui.core.report.model import Endnote, Report
 from newsdiff_gui.ui.report_pdf_layout import Columns, Padding
-from newsdiff_gui.ui.report_pdf_rows import kind_ink, row_tint, word_tint
-from newsdiff_gui.ui.report_pdf_text import MUTED, RULE, TEXT, WHITE, Flow, Run, Typesetter
+from newsdiff_gui.ui.report_pdf_rows import kind_ink, row_tint, token_runs
+from newsdiff_gui.ui.report_pdf_text import (
+    MUTED,
+    RULE,
+    TEXT,
+    WHITE,
+    Flow,
+    Run,
+    Typesetter,
+    ink,
+)
 
 VALUE_SIZE = 8.5
 LABEL_SIZE = 8.0
-
-
-def _ink(colour: object) -> QTextCharFormat:
-    style = QTextCharFormat()
-    style.setForeground(colour)  # type: ignore[arg-type]
-    return style
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,35 +115,37 @@ class Sections:
 
     def __init__(self, report: Report, typesetter: Typesetter, width: float) -> None:
         self.report = report
-        self.type = typesetter
+        self.typesetter = typesetter
         self.width = width
         self.pt = typesetter.pt
         self.label_width = 90 * self.pt
 
     def heading(self, text: str) -> Columns:
-        flow = self.type.paragraph(text, self.type.font(11.5, bold=True), self.width)
+        flow = self.typesetter.paragraph(text, self.typesetter.font(11.5, bold=True), self.width)
         chrome = RuleChrome(above=12 * self.pt, below=6 * self.pt, pt=self.pt)
         # A heading never ends a page: it needs a few lines of what follows below it.
         return Columns((flow,), chrome, self.width, keep_with_next=48 * self.pt)
 
     def title(self) -> list[Columns]:
-        kicker = self.type.paragraph(
-            [Run("NEWSDIFF EVIDENCE REPORT", _ink(MUTED))],
-            self.type.font(LABEL_SIZE, bold=True),
+        kicker = self.typesetter.paragraph(
+            [Run("NEWSDIFF EVIDENCE REPORT", ink(MUTED))],
+            self.typesetter.font(LABEL_SIZE, bold=True),
             self.width,
         )
-        title = self.type.paragraph(self.report.title, self.type.font(16, bold=True), self.width)
+        title = self.typesetter.paragraph(
+            self.report.title, self.typesetter.font(16, bold=True), self.width
+        )
         return [
             Columns((kicker,), Padding(below=2 * self.pt), self.width),
             Columns((title,), Padding(below=6 * self.pt), self.width),
         ]
 
     def field(self, label: str, value: str, *, mono: bool = False) -> Columns:
-        label_flow = self.type.paragraph(
-            label, self.type.font(LABEL_SIZE, bold=True), self.label_width - 6 * self.pt
+        label_flow = self.typesetter.paragraph(
+            label, self.typesetter.font(LABEL_SIZE, bold=True), self.label_width - 6 * self.pt
         )
-        font = self.type.font(VALUE_SIZE - 0.5 if mono else VALUE_SIZE, mono=mono)
-        value_flow = self.type.paragraph(
+        font = self.typesetter.font(VALUE_SIZE - 0.5 if mono else VALUE_SIZE, mono=mono)
+        value_flow = self.typesetter.paragraph(
             value, font, self.width - self.label_width, x=self.label_width
         )
         return Columns((label_flow, value_flow), Padding(1 * self.pt, 1.5 * self.pt), self.width)
@@ -180,52 +185,58 @@ class Sections:
         blocks = [self.heading("Legend")]
         swatch = QRectF(0, 1.5 * self.pt, 26 * self.pt, 12 * self.pt)
         for entry in self.report.legend:
-            marker = self.type.paragraph(
-                [Run(entry.marker, _ink(kind_ink(entry.kind)))],
-                self.type.font(9, bold=True),
+            marker = self.typesetter.paragraph(
+                [Run(entry.marker, ink(kind_ink(entry.kind)))],
+                self.typesetter.font(9, bold=True),
                 swatch.width(),
                 align=Qt.AlignmentFlag.AlignHCenter,
             )
-            text = self.type.paragraph(
+            text = self.typesetter.paragraph(
                 [Run(entry.label, _bold()), Run(" — " + entry.description)],
-                self.type.font(VALUE_SIZE),
+                self.typesetter.font(VALUE_SIZE),
                 self.width - swatch.width() - 8 * self.pt,
                 x=swatch.width() + 8 * self.pt,
             )
             chrome = SwatchChrome(entry, marker, swatch, self.pt)
             blocks.append(Columns((text,), chrome, self.width))
-        sample = [
-            Run("Example: "),
-            *_sample("deleted", TokenOp.DELETE),
-            Run(" "),
-            *_sample("inserted", TokenOp.INSERT),
-            Run(". "),
-        ]
+        # The sample is drawn exactly as an edited row draws its words.
+        words = (
+            Token(TokenOp.DELETE, "deleted"),
+            Token(TokenOp.EQUAL, " "),
+            Token(TokenOp.INSERT, "inserted"),
+        )
+        sample = [Run("Example: "), *token_runs(words, ChangeKind.EDITED), Run(". ")]
         notes = [[*sample, Run(LEGEND_NOTES[0])], *([Run(n)] for n in LEGEND_NOTES[1:])]
         if self.report.notes:
             notes.append([Run("Boxed numbers beside a row refer to the notes after the diff.")])
-        flow = self.type.flow(notes, self.type.font(VALUE_SIZE), self.width, spacing=self.pt)
+        flow = self.typesetter.flow(
+            notes, self.typesetter.font(VALUE_SIZE), self.width, spacing=self.pt
+        )
         blocks.append(Columns((flow,), Padding(4 * self.pt, 2 * self.pt), self.width))
         return blocks
 
     def note(self, note: Endnote, *, detached: bool = False) -> Columns:
-        font = self.type.font(LABEL_SIZE, bold=True)
+        font = self.typesetter.font(LABEL_SIZE, bold=True)
         number = str(note.number)
-        box_width = max(self.type.text_width(number, font) + 4 * self.pt, 14 * self.pt)
-        number_flow = self.type.paragraph(
+        box_width = max(self.typesetter.text_width(number, font) + 4 * self.pt, 14 * self.pt)
+        number_flow = self.typesetter.paragraph(
             number, font, box_width, align=Qt.AlignmentFlag.AlignHCenter
         )
-        box = QRectF(0, 3 * self.pt, box_width, self.type.metrics(font).height() + self.pt)
+        box = QRectF(0, 3 * self.pt, box_width, self.typesetter.metrics(font).height() + self.pt)
         x = 24 * self.pt
-        muted = _ink(MUTED)
+        muted = ink(MUTED)
         paragraphs: list[list[Run]] = [[Run(note.where, _bold()), Run("   " + note.byline, muted)]]
         if detached:
-            italic = _ink(MUTED)
+            italic = ink(MUTED)
             italic.setFontItalic(True)
             paragraphs.append([Run(f"Written on: “{note.excerpt}”", italic)])
-        paragraphs += [[Run(line)] for line in (note.note or "(no text)").split("\n")]
-        flow = self.type.flow(
-            paragraphs, self.type.font(VALUE_SIZE + 0.5), self.width - x, x=x, spacing=1.5 * self.pt
+        paragraphs += [[Run(line)] for line in (note.note or "(no text)").splitlines()]
+        flow = self.typesetter.flow(
+            paragraphs,
+            self.typesetter.font(VALUE_SIZE + 0.5),
+            self.width - x,
+            x=x,
+            spacing=1.5 * self.pt,
         )
         return Columns((flow,), NoteChrome(number_flow, box, self.pt), self.width)
 
@@ -236,15 +247,15 @@ class Sections:
             blocks += [self.note(note) for note in self.report.notes]
         if self.report.detached:
             blocks.append(self.heading("Detached notes"))
-            intro = self.type.paragraph(
+            intro = self.typesetter.paragraph(
                 [
                     Run(
                         "These notes no longer match a row of this comparison: the text they "
                         "were written on changed or is gone. Each is shown with that text.",
-                        _ink(MUTED),
+                        ink(MUTED),
                     )
                 ],
-                self.type.font(VALUE_SIZE),
+                self.typesetter.font(VALUE_SIZE),
                 self.width,
             )
             blocks.append(Columns((intro,), Padding(below=2 * self.pt), self.width))
@@ -256,16 +267,6 @@ def _bold() -> QTextCharFormat:
     style = QTextCharFormat()
     style.setFontWeight(700)
     return style
-
-
-def _sample(text: str, op: TokenOp) -> list[Run]:
-    style = QTextCharFormat()
-    if op is TokenOp.DELETE:
-        style.setFontStrikeOut(True)
-    else:
-        style.setFontUnderline(True)
-    style.setBackground(word_tint(op))
-    return [Run(text, style)]
 
 
 def _review_line(states: tuple[tuple[ReviewState, int], ...]) -> str:

@@ -44,6 +44,13 @@ def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def ink(colour: QColor) -> QTextCharFormat:
+    """A run format that only sets the text colour."""
+    style = QTextCharFormat()
+    style.setForeground(colour)
+    return style
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of a paragraph's text and how it looks (None: the paragraph's font)."""
