@@ -35,6 +35,7 @@ KIND_COLOURS: dict[ChangeKind, QColor] = {
     ChangeKind.MERGED: PURPLE,
 }
 
+
 def is_dark(palette: QPalette | None = None) -> bool:
     palette = palette or QGuiApplication.palette()
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
