@@ -111,6 +111,13 @@ def _excerpt(text: str) -> str:
     return text[: EXCERPT_CHARS - 1].rstrip() + "…"
 
 
+def quoted(excerpt: str) -> str:
+    """The excerpt in quotation marks, unless it already opens with one (a quote)."""
+    if excerpt[:1] in "“\"‘'«„":
+        return excerpt
+    return f"“{excerpt}”"
+
+
 def title_anchor(diff: Diff) -> Anchor:
     return Anchor(
         kind=AnchorKind.TITLE,

@@ -229,6 +229,8 @@ def _labels(row: ReportRow, typesetter: Typesetter, g: DiffGeometry) -> tuple[Fl
     muted = ink(MUTED)
     muted.setFontWeight(400)
     left = [Run(row.label, ink(kind_ink(row.kind)))]
+    if row.review is not None:
+        left.append(Run(f"   ✓ {row.review.label}", ink(TEXT)))
     if row.old_paragraphs:
         left.append(Run("   " + _numbers("old", row.old_paragraphs), muted))
     right = [Run(_numbers("new", row.new_paragraphs), muted)]

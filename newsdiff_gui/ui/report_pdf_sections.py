@@ -13,7 +13,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QTextCharFormat
 
 from newsdiff_gui.core.align.model import ChangeKind, Token, TokenOp
-from newsdiff_gui.core.annotations import ReviewState
+from newsdiff_gui.core.annotations import ReviewState, quoted
 from newsdiff_gui.core.report.legend import KIND_LABELS, LEGEND_NOTES, LegendEntry
 from newsdiff_gui.core.report.model import Endnote, Report
 from newsdiff_gui.ui.report_pdf_layout import Columns, Padding
@@ -229,7 +229,7 @@ class Sections:
         if detached:
             italic = ink(MUTED)
             italic.setFontItalic(True)
-            paragraphs.append([Run(f"Written on: “{note.excerpt}”", italic)])
+            paragraphs.append([Run(f"Written on: {quoted(note.excerpt)}", italic)])
         paragraphs += [[Run(line)] for line in (note.note or "(no text)").splitlines()]
         flow = self.typesetter.flow(
             paragraphs,

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdiff_gui.core.annotations import TITLE_ROW, Placement, ReviewState
+from newsdiff_gui.core.annotations import TITLE_ROW, Placement, ReviewState, quoted
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -212,7 +212,7 @@ class ReviewPanel(QWidget):
             author = annotation.author or "unknown"
             self.editor_title.setText(f"{number} · {where(placement)} · by {author}, {created}")
             excerpt = annotation.anchor.excerpt
-            self.excerpt.setText(f"On: “{excerpt}”" if excerpt else "")
+            self.excerpt.setText(f"On: {quoted(excerpt)}" if excerpt else "")
             self.state.setCurrentIndex(self.state.findData(annotation.state.value))
             self.tags.setText(", ".join(annotation.tags))
             if self.note.toPlainText() != annotation.note:

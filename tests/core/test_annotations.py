@@ -17,6 +17,7 @@ from newsdiff_gui.core.annotations import (
     ReviewState,
     paragraph_hash,
     place_annotations,
+    quoted,
     row_anchor,
     title_anchor,
     unreviewed_change_rows,
@@ -225,3 +226,13 @@ def test_unreviewed_rows_exclude_reviewed_ones() -> None:
     remaining = unreviewed_change_rows(diff, place_annotations(diff, [reviewed, pending]))
     changed = [i for i, row in enumerate(diff.rows) if row.kind is not ChangeKind.UNCHANGED]
     assert remaining == [TITLE_ROW, *(i for i in changed if i != edited)]
+
+
+def test_excerpts_are_quoted_once() -> None:
+    assert (
+        quoted("The mayor said the town would rebuild.")
+        == "“The mayor said the town would rebuild.”"
+    )
+    assert (
+        quoted("“Everyone is safe,” said the manager.") == "“Everyone is safe,” said the manager."
+    )

@@ -12,6 +12,7 @@ from html import escape
 
 from newsdiff_gui.core.align.model import ChangeKind
 from newsdiff_gui.core.align.render_html import COLOUR_CSS, tokens_html
+from newsdiff_gui.core.annotations import quoted
 from newsdiff_gui.core.report.legend import LEGEND_NOTES
 from newsdiff_gui.core.report.model import Cell, Endnote, Omitted, Report, ReportRow, Summary
 
@@ -136,7 +137,7 @@ def _note_html(note: Endnote) -> str:
         where = f'<a href="#row-{note.row}">{where}</a>'
     excerpt = ""
     if note.row is None and note.excerpt:
-        excerpt = f'<div class="muted">Written on: “{escape(note.excerpt)}”</div>'
+        excerpt = f'<div class="muted">Written on: {escape(quoted(note.excerpt))}</div>'
     return (
         f'<li id="note-{note.number}"><strong>[{note.number}]</strong> {where} · '
         f'<span class="muted">{escape(note.byline)}</span>{excerpt}'
