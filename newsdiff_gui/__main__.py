@@ -1,5 +1,15 @@
-"""`python -m newsdiff_gui` starts the desktop app (the CLI is `newsdiff`)."""
+"""`python -m newsdiff_gui` starts the desktop app (the CLI is `newsdiff`).
 
-from newsdiff_gui.app import main
+This is also the entry point of the PyInstaller build, where the background
+extractor's child process starts as another run of the same executable:
+`freeze_support()` turns that run into the child instead of a second window.
+"""
 
-raise SystemExit(main())
+import multiprocessing
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()
+
+    from newsdiff_gui.app import main
+
+    raise SystemExit(main())

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsdiff_gui.core.charset import decode_html
+from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import (
     EXTRACTOR_NAME,
     EXTRACTOR_VERSION,
     ExtractionError,
     extract_document,
 )
+from newsdiff_gui.core.extract.isolated import ExtractionCancelled
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.schedule import CheckEvent, SchedulePolicy, after_check, initial_state
 from newsdiff_gui.core.store import (
@@ -72,11 +74,15 @@ class CaptureService:
         fetcher: Fetcher | None = None,
         policy: SchedulePolicy | None = None,
         clock: Callable[[], datetime] = utc_now,
+        extract: Callable[[str, str | None], Document] = extract_document,
     ) -> None:
+        """`extract` turns a page into a Document (the app passes one that runs in a
+        child process, see `core/extract/isolated.py`)."""
         self.store = store
         self.fetcher = fetcher
         self.policy = policy or SchedulePolicy()
         self.clock = clock
+        self.extract = extract
 
     def track(self, url: str) -> Article:
         """Start tracking a URL (validated); due for a first check at once."""
@@ -124,9 +130,12 @@ class CaptureService:
     def _record_page(self, article: Article, result: FetchResult) -> CheckReport:
         assert result.text is not None and result.body is not None
         try:
-            document = extract_document(result.text, result.final_url or article.url)
+            document = self.extract(result.text, result.final_url or article.url)
         except ExtractionError as exc:
             return self._finish(article, result, CheckOutcome.NO_ARTICLE, str(exc), None)
+        except ExtractionCancelled:
+            message = "Check cancelled before it finished"
+            return self._finish(article, result, CheckOutcome.CANCELLED, message, None)
         except Exception as exc:  # the extractor must never take the app down with it
             log.exception("extractor crashed on %s", article.url)
             message = f"Extraction failed: {type(exc).__name__}: {exc}"
@@ -204,9 +213,11 @@ class CaptureService:
         started = time.monotonic()
         page = decode_html(raw, declared_charset)
         try:
-            document = extract_document(page.text, url)
+            document = self.extract(page.text, url)
         except ExtractionError as exc:
             raise ImportRefused(f"no article found in the file: {exc}") from exc
+        except (RuntimeError, ExtractionCancelled) as exc:  # the isolated extractor's faults
+            raise ImportRefused(f"the file could not be read: {exc}") from exc
         article = self.store.find_article(url) or self.track(url)
         latest = self.store.latest_version(article.id)
         if latest is not None and captured_at < latest.captured_at:

@@ -7,7 +7,7 @@ uniform item sizes and long lists scroll without measuring every title.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from newsdiff_gui.ui import theme
@@ -41,9 +41,14 @@ class ArticleDelegate(QStyledItemDelegate):
     # Painting runs for every visible row on every update while checks report in:
     # fonts and wrapped titles are computed once and reused.
     _CACHE_LIMIT = 4000
+    _PIXMAP_LIMIT = 400  # a few screens of rows in each of their states
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._pixmaps: dict[tuple[object, ...], QPixmap] = {}
+        # Rasterise the state icons now, not in the first paint of a batch of checks.
+        for name in STATE_ICONS:
+            theme.icon(name)
         self._font_cache: dict[str, tuple[QFont, QFont]] = {}
         self._wrap_cache: dict[tuple[str, int, str], list[str]] = {}
 
@@ -84,10 +89,57 @@ class ArticleDelegate(QStyledItemDelegate):
         item: ArticleItem | None = index.data(ArticleRole.ITEM)
         if item is None:
             return
+        # While checks report in, every visible row is repainted many times a second,
+        # and each Qt call from Python takes the GIL that the checker's threads want
+        # too. A row is drawn once into a pixmap and then copied, in one call, until
+        # anything it shows changes (item, its relative time, size, state, palette).
+        rect: QRect = option.rect
+        ratio = painter.device().devicePixelRatioF()
+        key = (
+            item,
+            _meta_line(item),
+            rect.width(),
+            rect.height(),
+            int(option.state.value),
+            option.palette.cacheKey(),
+            ratio,
+        )
+        pixmap = self._pixmaps.pop(key, None)
+        if pixmap is None:
+            pixmap = self._render(option, index, item, ratio)
+        elif len(self._pixmaps) >= self._PIXMAP_LIMIT:
+            del self._pixmaps[next(iter(self._pixmaps))]  # least recently used
+        self._pixmaps[key] = pixmap  # (re)inserted last: most recently used
+        painter.drawPixmap(rect.topLeft(), pixmap)
+
+    def _render(
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        item: ArticleItem,
+        ratio: float,
+    ) -> QPixmap:
+        pixmap = QPixmap(option.rect.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        local = QStyleOptionViewItem(option)
+        local.rect = QRect(0, 0, option.rect.width(), option.rect.height())
+        self._draw(painter, local, index, item)
+        painter.end()
+        return pixmap
+
+    def _draw(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        item: ArticleItem,
+    ) -> None:
         painter.save()
         # The style draws selection, hover and focus consistently with the platform.
+        # (No initStyleOption: it asks the model for a dozen roles we never show.)
         style_option = QStyleOptionViewItem(option)
-        self.initStyleOption(style_option, index)
         style_option.text = ""
         widget = style_option.widget
         style = widget.style() if widget else None
@@ -175,6 +227,9 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
         return width
+
+
+STATE_ICONS = ("checking", "failed", "suspect", "stopped")
 
 
 def _state_icons(item: ArticleItem) -> list[str]:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 
 from newsdiff_gui.core.store import Article
@@ -30,11 +31,28 @@ from newsdiff_gui.core.timeutil import utc_now
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+def _sort_and_filter_key(item: ArticleItem) -> tuple[object, ...]:
+    """What the proxy sorts and filters on (see ArticleFilterProxy)."""
+    return (item.title, item.url, item.domain, item.last_changed_at)
+
+
 class ArticleRole(enum.IntEnum):
     ID = Qt.ItemDataRole.UserRole + 1
     ITEM = Qt.ItemDataRole.UserRole + 2  # the whole ArticleItem, for the delegate
     LAST_CHANGED = Qt.ItemDataRole.UserRole + 3  # POSIX seconds, 0.0 when never
     UNREAD = Qt.ItemDataRole.UserRole + 4
+
+
+# The roles a change of looks only touches (checking now, unread count, error icon).
+# Announcing just these lets the proxy skip re-sorting and re-filtering, which it
+# does for its sort role (DisplayRole) or an unspecified change, calling our Python
+# lessThan a dozen times per report while 200 checks come in.
+LOOK_ROLES = [
+    int(ArticleRole.ITEM),
+    int(ArticleRole.UNREAD),
+    int(Qt.ItemDataRole.ToolTipRole),
+    int(Qt.ItemDataRole.AccessibleTextRole),
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,12 +141,25 @@ def relative_time(moment: datetime | None, now: datetime | None = None) -> str:
 
 
 class ArticleListModel(QAbstractListModel):
-    """One row per tracked article, in store order (sorting is the proxy's job)."""
+    """One row per tracked article, in store order (sorting is the proxy's job).
+
+    Signals:
+
+    lookChanged()
+        Rows changed in looks only (the "checking now" flags, which neither sorting
+        nor filtering depends on): views repaint. No dataChanged is sent for these,
+        because the proxy would re-check the order of every row in the range, in
+        Python, while a batch of 200 checks starts.
+    """
+
+    lookChanged = Signal()  # noqa: N815
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._items: list[ArticleItem] = []
         self._checking: set[int] = set()
+        # Sort keys by (article id, order), each with the item it was made from.
+        self._sort_keys: dict[tuple[int, SortOrder], tuple[ArticleItem, tuple[Any, ...]]] = {}
 
     # -- reading ----------------------------------------------------------------
 
@@ -161,6 +192,14 @@ class ArticleListModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def sort_key(self, row: int, order: SortOrder) -> tuple[Any, ...]:
+        """The proxy compares these; made once per item, not on every comparison."""
+        item = self._items[row]
+        cached = self._sort_keys.get((item.id, order))
+        if cached is None or cached[0] is not item:
+            cached = self._sort_keys[(item.id, order)] = (item, _sort_key(item, order))
+        return cached[1]
+
     def item(self, article_id: int) -> ArticleItem | None:
         row = self.row_of(article_id)
         return None if row < 0 else self._items[row]
@@ -190,13 +229,18 @@ class ArticleListModel(QAbstractListModel):
             self._items.append(item)
             self.endInsertRows()
             return
-        self._items[row] = item
+        before, self._items[row] = self._items[row], item
         index = self.index(row, 0)
-        self.dataChanged.emit(index, index)
+        if _sort_and_filter_key(before) == _sort_and_filter_key(item):
+            self.dataChanged.emit(index, index, LOOK_ROLES)
+        else:
+            self.dataChanged.emit(index, index)
 
     def remove_item(self, article_id: int) -> None:
         row = self.row_of(article_id)
         self._checking.discard(article_id)
+        for order in SortOrder:
+            self._sort_keys.pop((article_id, order), None)
         if row < 0:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -204,15 +248,27 @@ class ArticleListModel(QAbstractListModel):
         self.endRemoveRows()
 
     def set_checking(self, article_id: int, checking: bool) -> None:
-        if checking:
-            self._checking.add(article_id)
-        else:
-            self._checking.discard(article_id)
-        row = self.row_of(article_id)
-        if row >= 0 and self._items[row].checking != checking:
-            self._items[row] = replace(self._items[row], checking=checking)
-            index = self.index(row, 0)
-            self.dataChanged.emit(index, index)
+        self.set_checking_many({article_id: checking})
+
+    def set_checking_many(self, states: dict[int, bool]) -> None:
+        """Mark articles as being checked or not, with one change report for all.
+
+        A batch of 200 starts at once; one report per row would make the view and
+        the proxy do their bookkeeping 200 times over while the window waits.
+        """
+        for article_id, checking in states.items():
+            if checking:
+                self._checking.add(article_id)
+            else:
+                self._checking.discard(article_id)
+        changed = False
+        for row, item in enumerate(self._items):
+            checking = states.get(item.id)
+            if checking is not None and item.checking != checking:
+                self._items[row] = replace(item, checking=checking)
+                changed = True
+        if changed:
+            self.lookChanged.emit()
 
     def refresh_times(self) -> None:
         """'12 min ago' ages while the window is open: repaint every row."""
@@ -262,8 +318,14 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         return all(word in haystack for word in self._needle.split())
 
     def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:  # noqa: N802
-        a: ArticleItem = self.sourceModel().data(left, ArticleRole.ITEM)
-        b: ArticleItem = self.sourceModel().data(right, ArticleRole.ITEM)
+        # Called hundreds of times per update while checks report in: straight to the
+        # model's cached keys, without a data() round trip through Qt per side.
+        model = self.sourceModel()
+        if isinstance(model, ArticleListModel):
+            order = self._order
+            return model.sort_key(left.row(), order) < model.sort_key(right.row(), order)
+        a: ArticleItem = model.data(left, ArticleRole.ITEM)
+        b: ArticleItem = model.data(right, ArticleRole.ITEM)
         return _sort_key(a, self._order) < _sort_key(b, self._order)
 
 

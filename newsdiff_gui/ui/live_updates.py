@@ -23,7 +23,7 @@ GATHER_MS = 20
 class LiveUpdates(QObject):
     def __init__(
         self,
-        set_checking: Callable[[int, bool], None],
+        set_checking: Callable[[dict[int, bool]], None],
         refresh: Callable[[int], None],
         parent: QObject | None = None,
     ) -> None:
@@ -65,11 +65,10 @@ class LiveUpdates(QObject):
 
     def flush_slice(self) -> None:
         deadline = time.perf_counter() + SLICE_SECONDS
-        while self._checking and time.perf_counter() < deadline:
-            article_id, running = next(iter(self._checking.items()))
-            del self._checking[article_id]
-            self._set_checking(article_id, running)
-        while not self._checking and self._stale and time.perf_counter() < deadline:
+        if self._checking:  # cheap in one go: flags only, one change report
+            checking, self._checking = self._checking, {}
+            self._set_checking(checking)
+        while self._stale and time.perf_counter() < deadline:
             article_id = next(iter(self._stale))
             del self._stale[article_id]
             self._refresh(article_id)
@@ -80,9 +79,9 @@ class LiveUpdates(QObject):
     def flush_all(self) -> None:
         """Apply everything now (before reading the sidebar's state synchronously)."""
         self._timer.stop()
-        while self._checking:
-            article_id, running = self._checking.popitem()
-            self._set_checking(article_id, running)
+        if self._checking:
+            checking, self._checking = self._checking, {}
+            self._set_checking(checking)
         while self._stale:
             article_id = next(iter(self._stale))
             del self._stale[article_id]

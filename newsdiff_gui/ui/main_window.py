@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.progress_label)
 
-        self.live = LiveUpdates(self.model.set_checking, self._refresh_row, self)
+        self.live = LiveUpdates(self.model.set_checking_many, self._refresh_row, self)
         self.notifier = ChangeNotifier(store, self)
         self.compare_loader = CompareLoader(store, self)
         self.checker = CheckThread(
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         # Bound methods of this window, never lambdas: a lambda has no thread of its own,
         # so Qt would call it directly on the worker thread instead of queueing it here.
         worker = self.checker.worker
-        worker.checkStarted.connect(self._check_started)
+        worker.checksStarted.connect(self._checks_started)
         worker.checkFinished.connect(self._check_finished)
         worker.versionAdded.connect(self._version_added)
         worker.progress.connect(self._progress)
@@ -216,8 +216,9 @@ class MainWindow(QMainWindow):
 
     # -- worker reports --------------------------------------------------------------
 
-    def _check_started(self, article_id: int) -> None:
-        self.live.checking(article_id, True)
+    def _checks_started(self, article_ids: list[int]) -> None:
+        for article_id in article_ids:
+            self.live.checking(article_id, True)
 
     def _check_finished(self, article_id: int, outcome: str, message: str) -> None:
         self.live.checking(article_id, False)

@@ -54,6 +54,7 @@ class Sidebar(QWidget):
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(ArticleDelegate(self.view))
         self.view.setUniformItemSizes(True)
+        model.lookChanged.connect(self.view.viewport().update)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

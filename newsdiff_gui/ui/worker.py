@@ -39,9 +39,8 @@ class CheckWorker(QObject):
 
     Signals (all carry ids and immutable values only):
 
-    checkStarted(int article_id)
-        The article is part of a check that just started (its fetch runs concurrently
-        with the others of the same batch).
+    checksStarted(list[int] article_ids)
+        A check of these articles just started (their fetches run concurrently).
     checkFinished(int article_id, str outcome, str message)
         One article's check ended. `outcome` is a `CheckOutcome`/`FetchOutcome` value
         ("new_version", "unchanged", "cancelled", "timeout", …); `message` is the
@@ -59,7 +58,7 @@ class CheckWorker(QObject):
         "check", "start") and `message` says why in words.
     """
 
-    checkStarted = Signal(int)  # noqa: N815
+    checksStarted = Signal(list)  # noqa: N815
     checkFinished = Signal(int, str, str)  # noqa: N815
     versionAdded = Signal(int, int)  # noqa: N815
     progress = Signal(int, int)
@@ -82,22 +81,30 @@ class CheckWorker(QObject):
         self._store: VersionStore | None = None
         self._fetcher: Any = None
         self._service: CaptureService | None = None
+        self._extractor: Any = None
         self._timer: QTimer | None = None
 
     # -- lifetime (all on the worker thread) --------------------------------------
 
     @Slot()
     def start(self) -> None:
+        from newsdiff_gui.core.background import lower_this_thread_priority
+
+        lower_this_thread_priority()
         try:
             self._store = VersionStore.open(self._database)
             # Imported here, on the worker thread, so the window still opens when the
             # capture engine cannot be loaded; the failure is reported instead.
             from newsdiff_gui.core.capture import CaptureService
+            from newsdiff_gui.core.extract.isolated import IsolatedExtractor
             from newsdiff_gui.core.fetch import Fetcher
 
             factory = self._fetcher_factory or Fetcher
             self._fetcher = factory()
-            self._service = CaptureService(self._store, self._fetcher)
+            # Extraction in a child process: on this thread it would hold the
+            # interpreter lock the window needs for every paint (see isolated.py).
+            self._extractor = IsolatedExtractor(self._cancel)
+            self._service = CaptureService(self._store, self._fetcher, extract=self._extractor)
         except Exception as exc:  # no store or no engine: the window still opens
             log.exception("background checker could not start")
             self.requestFailed.emit("start", f"Background checks are unavailable: {exc}")
@@ -117,9 +124,11 @@ class CheckWorker(QObject):
                 self._fetcher.close()
             except Exception:  # closing must never block quitting
                 log.exception("closing the fetcher failed")
+        if self._extractor is not None:
+            self._extractor.close()
         if self._store is not None:
             self._store.close()
-        self._store = self._fetcher = self._service = None
+        self._store = self._fetcher = self._service = self._extractor = None
         thread = QThread.currentThread()
         thread.quit()
 
@@ -156,8 +165,9 @@ class CheckWorker(QObject):
         if not article_ids or self._cancel.is_set():
             return
         total = len(article_ids)
-        for article_id in article_ids:
-            self.checkStarted.emit(article_id)
+        # One report for the whole batch: 200 queued signals would reach the window
+        # back to back and hold its event loop.
+        self.checksStarted.emit(list(article_ids))
         self.progress.emit(0, total)
         done = 0
         finished: set[int] = set()
@@ -229,6 +239,23 @@ class CheckWorker(QObject):
 UI_GIL_SWITCH_INTERVAL = 0.001
 
 
+def _preload_capture_engine() -> None:
+    """Import the capture engine with the window, before the checker starts: an
+    import on the checker thread holds the interpreter lock for its whole length
+    and the window would freeze meanwhile. A failure is left for the checker to
+    report."""
+    try:
+        import newsdiff_gui.core.capture
+        import newsdiff_gui.core.extract.isolated  # noqa: F401
+        from newsdiff_gui.core.fetch import Fetcher
+
+        # A first client imports httpx's transport and parses the CA bundle (the
+        # shared TLS context): both hold the interpreter lock for tens of ms.
+        Fetcher().close()
+    except Exception:  # reported by the worker's own import, in words
+        log.debug("capture engine could not be preloaded", exc_info=True)
+
+
 class CheckThread(QObject):
     """Owns the worker's thread and forwards the UI's requests to it (queued)."""
 
@@ -248,6 +275,7 @@ class CheckThread(QObject):
         fetcher_factory: Any = None,
     ) -> None:
         super().__init__(parent)
+        _preload_capture_engine()
         self.cancel = threading.Event()
         self.worker_thread = QThread()  # not `thread`: QObject.thread() exists
         self.worker_thread.setObjectName("newsdiff-checker")
@@ -266,7 +294,8 @@ class CheckThread(QObject):
         # Extraction on the checker thread is CPU-bound Python: with the default 5 ms
         # GIL switch interval the UI thread can queue behind it (and the fetch
         # threads) for tens of milliseconds. A 1 ms interval keeps the event loop's
-        # turn short at a cost of a few percent of checker throughput.
+        # turn short at a cost of a few percent of checker throughput. (Extraction
+        # itself runs in a child process; fetching, decoding and storing stay here.)
         sys.setswitchinterval(UI_GIL_SWITCH_INTERVAL)
         self.worker_thread.start()
         self._start.emit()

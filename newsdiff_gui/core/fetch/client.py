@@ -8,7 +8,9 @@ and turn every failure into a `FetchResult` with a sentence a user can read.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
+import ssl
 import threading
 import time
 import zlib
@@ -66,6 +68,17 @@ def host_key(url: str) -> str:
     return f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
 
 
+@functools.cache
+def shared_ssl_context() -> ssl.SSLContext:
+    """The TLS settings every fetcher uses (httpx's defaults, certifi's CA bundle).
+
+    Building one parses the whole CA bundle, some 30 ms during which the calling
+    thread holds the interpreter lock; the desktop app builds it once, before its
+    window shows, instead of on the checker thread while the window runs.
+    """
+    return httpx.create_ssl_context(trust_env=False)
+
+
 class Fetcher:
     """Thread-safe page fetcher; share one per process and close it when done."""
 
@@ -78,6 +91,7 @@ class Fetcher:
                 "Accept-Encoding": "gzip, deflate, br",
             },
             follow_redirects=False,
+            verify=shared_ssl_context(),
             trust_env=False,  # never route article fetches through an inherited proxy
             limits=httpx.Limits(
                 max_connections=self.limits.total, max_keepalive_connections=self.limits.total

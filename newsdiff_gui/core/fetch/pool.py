@@ -24,6 +24,7 @@ POLL = 0.05
 def run_pool(
     fetcher: Fetcher, requests: list[FetchRequest], cancel: threading.Event | None
 ) -> Iterator[FetchResult]:
+    from newsdiff_gui.core.background import lower_this_thread_priority
     from newsdiff_gui.core.fetch.client import host_key
 
     # Interleave hosts so workers are not all parked on one slow site's two slots.
@@ -38,6 +39,7 @@ def run_pool(
     done: queue.SimpleQueue[tuple[int, FetchResult | BaseException]] = queue.SimpleQueue()
 
     def worker() -> None:
+        lower_this_thread_priority()
         while True:
             try:
                 index = work.get_nowait()

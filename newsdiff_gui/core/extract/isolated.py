@@ -1,0 +1,136 @@
+"""Extraction in a separate process, for the desktop app's background checker.
+
+Extraction is CPU-bound Python (trafilatura, lxml, our scorers). Run on a thread
+of the app's own process it holds the interpreter lock, and every paint and
+slot of the window then waits for it: the window stutters while checks run.
+In a child process it shares nothing with the window. The child is also a
+fence: a page that sends the extractor into a very long computation is cut off
+after `timeout` seconds (the child is killed and started again), and a cancel
+(the user quits) ends the wait at once.
+
+The child is started with "spawn" (never fork a process that runs Qt threads)
+on first use, and reused for every later page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import threading
+from multiprocessing.connection import Connection
+from typing import Any
+
+from newsdiff_gui.core.background import lower_this_thread_priority
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.extract.errors import ExtractionError
+
+log = logging.getLogger(__name__)
+
+# Long enough for a 15 MB page on a slow machine; a page that takes longer is hostile.
+DEFAULT_TIMEOUT = 60.0
+_POLL_SECONDS = 0.1
+
+
+class ExtractionCancelled(Exception):
+    """The wait for the child was cancelled (the app is quitting)."""
+
+
+def _serve(connection: Connection) -> None:
+    """The child's loop: (html, url) in, ("ok", document JSON) or ("error", message) out."""
+    lower_this_thread_priority()  # the child's only thread: background work
+    from newsdiff_gui.core.extract.api import extract_document
+
+    while True:
+        try:
+            request = connection.recv()
+        except (EOFError, OSError):
+            return  # the parent went away
+        if request is None:
+            return
+        text, url = request
+        try:
+            reply: tuple[str, Any] = ("ok", extract_document(text, url).to_json_dict())
+        except ExtractionError as exc:
+            reply = ("no_article", str(exc))
+        except Exception as exc:  # reported to the parent, the child lives on
+            reply = ("crash", f"{type(exc).__name__}: {exc}")
+        connection.send(reply)
+
+
+class IsolatedExtractor:
+    """`extract(text, url)` with the same contract as `extract_document`, in a child.
+
+    Raises ExtractionError (no article), RuntimeError (the extractor crashed, died
+    or ran past the timeout) or ExtractionCancelled. One caller at a time.
+    """
+
+    def __init__(
+        self, cancel: threading.Event | None = None, timeout: float = DEFAULT_TIMEOUT
+    ) -> None:
+        self._cancel = cancel or threading.Event()
+        self._timeout = timeout
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._connection: Connection | None = None
+
+    def _start(self) -> Connection:
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        process = context.Process(
+            target=_serve, args=(child,), name="newsdiff-extractor", daemon=True
+        )
+        process.start()
+        child.close()
+        self._process, self._connection = process, parent
+        return parent
+
+    def __call__(self, text: str, url: str | None) -> Document:
+        return self.extract(text, url)
+
+    def extract(self, text: str, url: str | None) -> Document:
+        connection = self._connection or self._start()
+        try:
+            connection.send((text, url))
+        except (OSError, ValueError):  # the child died since the last page
+            self.close()
+            connection = self._start()
+            connection.send((text, url))
+        waited = 0.0
+        while not connection.poll(_POLL_SECONDS):
+            waited += _POLL_SECONDS
+            if self._cancel.is_set():
+                self.close()
+                raise ExtractionCancelled("extraction cancelled")
+            if waited >= self._timeout:
+                self.close()
+                raise RuntimeError(f"extraction took longer than {self._timeout:.0f} s")
+            if self._process is not None and not self._process.is_alive():
+                self.close()
+                raise RuntimeError("the extractor process stopped unexpectedly")
+        try:
+            status, value = connection.recv()
+        except (EOFError, OSError) as exc:
+            self.close()
+            raise RuntimeError("the extractor process stopped unexpectedly") from exc
+        if status == "ok":
+            return Document.from_json_dict(value)
+        if status == "no_article":
+            raise ExtractionError(value)
+        raise RuntimeError(value)
+
+    def close(self) -> None:
+        """Stop the child now (it holds no state worth waiting for)."""
+        process, connection = self._process, self._connection
+        self._process = self._connection = None
+        if connection is not None:
+            with contextlib.suppress(OSError):
+                connection.close()
+        if process is not None:
+            process.kill()
+            process.join(timeout=2)
+
+    def __enter__(self) -> IsolatedExtractor:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
