@@ -162,7 +162,7 @@ class ReviewPanel(QWidget):
             text = f"{count} note{'s' if count != 1 else ''}"
             if detached:
                 text += f", {detached} detached (their paragraphs are no longer in this diff)"
-            self.heading.setText(f"Notes — {text}")
+            self.heading.setText(f"Notes — {text}" if placements else "Notes")
             self.status.setText(
                 "" if placements else "Right-click a change (or press Ctrl+M) to write a note."
             )
