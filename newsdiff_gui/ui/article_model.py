@@ -263,9 +263,9 @@ class ArticleListModel(QAbstractListModel):
                 self._checking.discard(article_id)
         changed = False
         for row, item in enumerate(self._items):
-            checking = states.get(item.id)
-            if checking is not None and item.checking != checking:
-                self._items[row] = replace(item, checking=checking)
+            wanted = states.get(item.id)
+            if wanted is not None and item.checking != wanted:
+                self._items[row] = replace(item, checking=wanted)
                 changed = True
         if changed:
             self.lookChanged.emit()

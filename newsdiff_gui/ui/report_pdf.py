@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -36,6 +35,7 @@ from PySide6.QtGui import (
 )
 
 from newsdiff_gui import __version__
+from newsdiff_gui.core.report.export import write_atomically
 from newsdiff_gui.core.report.model import Omitted, Report
 from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.ui.report_pdf_layout import Columns, Entry, Page, Spacer, paginate
@@ -105,34 +105,17 @@ def render_pdf(
     """
     if not isinstance(QCoreApplication.instance(), QGuiApplication):
         raise RuntimeError("render_pdf needs a QGuiApplication: call ensure_gui_application()")
-    out = Path(out)
+    pages = 0
+
+    def write(temporary: Path) -> None:
+        nonlocal pages
+        pages = _write(report, temporary, PageSize(page_size), progress, cancelled)
+
     try:
-        temp = _temp_beside(out)
+        write_atomically(Path(out), write)
     except OSError as exc:
-        raise _write_error(exc, out) from exc
-    try:
-        pages = _write(report, temp, PageSize(page_size), progress, cancelled)
-        temp.replace(out)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise _write_error(exc, out) from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        raise _write_error(exc, Path(out)) from exc
     return pages
-
-
-def _temp_beside(out: Path) -> Path:
-    """A new empty file in `out`'s folder: the final rename stays on one filesystem
-    (atomic), and the file gets the user's umask like anything else they save."""
-    for _ in range(100):
-        temp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
-        try:
-            temp.open("xb").close()
-        except FileExistsError:
-            continue
-        return temp
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(out.parent))
 
 
 def _write_error(exc: OSError, out: Path) -> OSError:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressBar, QPushButton
 
 from newsdiff_gui.core.align import Diff
+from newsdiff_gui.core.annotations import Annotation
 from newsdiff_gui.core.report import Provenance, SourceInfo, provenance
 from newsdiff_gui.core.store import StoreError
 from newsdiff_gui.core.timeutil import utc_now
@@ -112,7 +113,7 @@ class ReviewCommands:
             return
         self.controller.flush()  # what was typed a moment ago belongs in the export
         pair = self.controller.pair()
-        annotations = ()
+        annotations: tuple[Annotation, ...] = ()
         if pair is not None:
             try:
                 annotations = tuple(
