@@ -6,6 +6,8 @@ uniform item sizes and long lists scroll without measuring every title.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -93,11 +95,14 @@ class ArticleDelegate(QStyledItemDelegate):
         # and each Qt call from Python takes the GIL that the checker's threads want
         # too. A row is drawn once into a pixmap and then copied, in one call, until
         # anything it shows changes (item, its relative time, size, state, palette).
+        # "Checking now" is drawn over the copy: a batch of checks flips it on every
+        # row at once, and that must not mean drawing every row again.
+        still = replace(item, checking=False) if item.checking else item
         rect: QRect = option.rect
         ratio = painter.device().devicePixelRatioF()
         key = (
-            item,
-            _meta_line(item),
+            still,
+            _meta_line(still),
             rect.width(),
             rect.height(),
             int(option.state.value),
@@ -106,11 +111,25 @@ class ArticleDelegate(QStyledItemDelegate):
         )
         pixmap = self._pixmaps.pop(key, None)
         if pixmap is None:
-            pixmap = self._render(option, index, item, ratio)
+            pixmap = self._render(option, index, still, ratio)
         elif len(self._pixmaps) >= self._PIXMAP_LIMIT:
             del self._pixmaps[next(iter(self._pixmaps))]  # least recently used
         self._pixmaps[key] = pixmap  # (re)inserted last: most recently used
         painter.drawPixmap(rect.topLeft(), pixmap)
+        if item.checking:
+            self._paint_checking(painter, option, still)
+
+    def _paint_checking(
+        self, painter: QPainter, option: QStyleOptionViewItem, still: ArticleItem
+    ) -> None:
+        """The "checking now" icon in the first icon slot, over whatever stood there."""
+        rect: QRect = option.rect
+        slot = QRect(rect.left() + PADDING, rect.top() + PADDING, ICON, ICON)
+        if _state_icons(still):
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
+            painter.fillRect(slot, option.palette.color(role))
+        theme.icon("checking").paint(painter, slot)
 
     def _render(
         self,
@@ -248,7 +267,7 @@ def _state_icons(item: ArticleItem) -> list[str]:
 def _meta_line(item: ArticleItem) -> str:
     versions = "1 version" if item.version_count == 1 else f"{item.version_count} versions"
     if item.version_count == 0:
-        when = "checking…" if item.checking else "not captured yet"
+        when = "not captured yet"  # while a check runs, its icon says so
     else:
         when = f"changed {relative_time(item.last_changed_at)}"
     return f"{item.domain} · {versions} · {when}"
