@@ -72,6 +72,7 @@ class ReviewController(QObject):
         self.placements: list[Placement] = []
         self._pending: dict[int, dict[str, str]] = {}
         self._deleted: list[int] = []
+        self._pair_on_show: Pair | None = None
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -98,8 +99,11 @@ class ReviewController(QObject):
         return Pair(new.article_id, old.version_id, new.version_id)
 
     def _diff_shown(self, _changes: int) -> None:
-        self._deleted.clear()
-        self.panel.show_undo(False)
+        # Undo belongs to the pair it was on; folding rows repaints the same pair.
+        if self.pair() != self._pair_on_show:
+            self._pair_on_show = self.pair()
+            self._deleted.clear()
+            self.panel.show_undo(False)
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
