@@ -196,6 +196,9 @@ def test_ui_event_loop_never_stalls_while_checking_200_articles(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    # Let the window finish its first paint (all panes at once, some 30 ms) before
+    # measuring: the target is about the stalls the checking causes.
+    qtbot.wait(300)
     ticker = QTimer()
     ticker.setInterval(5)
     ticker.timeout.connect(tick)
@@ -216,12 +219,12 @@ def test_ui_event_loop_never_stalls_while_checking_200_articles(
         f"UI event loop while checking {count} articles: longest stall {worst * 1000:.1f} ms, "
         f"99th percentile {typical * 1000:.1f} ms over {len(gaps)} ticks"
     )
-    # The target is a longest stall under 50 ms. The test server and the fetch threads
-    # share this process's GIL with the UI, and CI machines are shared, so single
-    # outliers are scheduling noise: the guard is on the 99th percentile, with a
-    # ceiling on the worst stall.
+    # The target is a longest stall under 50 ms (measured here: 20-43 ms on an idle
+    # 2-core machine, 99th percentile 15-18 ms). CI machines are shared, so a single
+    # outlier can be scheduling noise: the guard is the target on the 99th
+    # percentile, with twice the target as a ceiling on the worst stall.
     assert typical < 0.050
-    assert worst < 0.250
+    assert worst < 0.100
 
 
 def test_quitting_during_a_real_fetch_of_a_slow_page_returns_within_two_seconds(
