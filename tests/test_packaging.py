@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -118,3 +119,52 @@ def test_built_app_screenshots_the_demo(bundle: Path, tmp_path: Path) -> None:
     # A blank or single-colour window has a handful of colours; text, icons and
     # the diff's highlights bring well over a thousand (the demo's: about 1,800).
     assert len(np.unique(pixels)) > 100
+
+
+@needs_pyinstaller
+@pytest.mark.slow
+@pytest.mark.timeout(BUILD_TIMEOUT_S + RUN_TIMEOUT_S)
+def test_built_app_checks_an_article_with_its_extractor_process(
+    bundle: Path, tmp_path: Path, httpserver: Any
+) -> None:
+    """The checker extracts in a child process; in the frozen app that child is the
+    executable started again (freeze_support), which only a real check exercises."""
+    import time
+
+    from newsdiff_gui.core.schedule import SchedulePolicy, initial_state
+    from newsdiff_gui.core.store import VersionStore
+    from newsdiff_gui.core.timeutil import utc_now
+    from tests.support.pages import article_page
+
+    httpserver.expect_request("/story").respond_with_data(
+        article_page(), content_type="text/html; charset=utf-8"
+    )
+    database = tmp_path / "frozen.sqlite3"
+    with VersionStore.open(database) as store:
+        now = utc_now()
+        article = store.add_article(
+            httpserver.url_for("/story"), initial_state(SchedulePolicy(), now), now
+        ).id
+    app = subprocess.Popen(
+        [str(bundle / APP), "--db", str(database)],
+        cwd=tmp_path,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + RUN_TIMEOUT_S
+        versions: list[Any] = []
+        checked = None
+        while time.monotonic() < deadline and not versions:
+            time.sleep(0.5)
+            with VersionStore.open(database) as store:
+                versions = store.list_versions(article)
+                checked = store.get_article(article)
+    finally:
+        app.terminate()
+        app.wait(timeout=10)
+    assert checked is not None and checked.last_error is None
+    assert len(versions) == 1 and versions[0].extractor == "newsdiff-extract"
+    assert versions[0].document.title == "Storm batters coastal towns overnight"
