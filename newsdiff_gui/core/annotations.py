@@ -139,6 +139,11 @@ def row_anchor(diff: Diff, row_index: int) -> Anchor:
     )
 
 
+def anchor_for(diff: Diff, row: int) -> Anchor:
+    """The anchor of a diff row, or of the headline for TITLE_ROW."""
+    return title_anchor(diff) if row == TITLE_ROW else row_anchor(diff, row)
+
+
 class _RowIndex:
     """Each row's paragraph hashes, computed once per diff."""
 

@@ -12,18 +12,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu
 
 from newsdiff_gui.core.annotations import (
-    TITLE_ROW,
+    Anchor,
+    Annotation,
     Placement,
     ReviewState,
+    anchor_for,
     place_annotations,
-    row_anchor,
-    title_anchor,
     unreviewed_change_rows,
 )
 from newsdiff_gui.core.store import StoreError, VersionStore
@@ -147,17 +148,8 @@ class ReviewController(QObject):
             diff_row = self.view.current_diff_row()
         if pair is None or diff is None or diff_row is None:
             return None
-        anchor = title_anchor(diff) if diff_row == TITLE_ROW else row_anchor(diff, diff_row)
         try:
-            annotation = self.store.annotations.add(
-                article_id=pair.article_id,
-                from_version_id=pair.from_version_id,
-                to_version_id=pair.to_version_id,
-                anchor=anchor,
-                now=utc_now(),
-                state=state or ReviewState.UNREVIEWED,
-                author=self.author(),
-            )
+            annotation = self._create(pair, anchor_for(diff, diff_row), state, utc_now())
         except StoreError as exc:
             self.message.emit(f"The note could not be saved: {exc}")
             return None
@@ -165,6 +157,19 @@ class ReviewController(QObject):
         if state is None:
             self.panel.select(annotation.id, focus_note=True)
         return annotation.id
+
+    def _create(
+        self, pair: Pair, anchor: Anchor, state: ReviewState | None, now: datetime
+    ) -> Annotation:
+        return self.store.annotations.add(
+            article_id=pair.article_id,
+            from_version_id=pair.from_version_id,
+            to_version_id=pair.to_version_id,
+            anchor=anchor,
+            now=now,
+            state=state or ReviewState.UNREVIEWED,
+            author=self.author(),
+        )
 
     def set_state(self, state: ReviewState, diff_row: int | None = None) -> None:
         """Give the row a verdict: on its latest note, or as a new verdict without words."""
@@ -190,25 +195,15 @@ class ReviewController(QObject):
         try:
             with self.store.transaction():
                 for diff_row in remaining:
-                    pending = [p for p in self._on_row(diff_row) if p.number]
-                    if pending:
-                        for placement in pending:
-                            self.store.annotations.update(
-                                placement.annotation.id, now=now, state=ReviewState.MINOR
-                            )
-                        continue
-                    anchor = (
-                        title_anchor(diff) if diff_row == TITLE_ROW else row_anchor(diff, diff_row)
-                    )
-                    self.store.annotations.add(
-                        article_id=pair.article_id,
-                        from_version_id=pair.from_version_id,
-                        to_version_id=pair.to_version_id,
-                        anchor=anchor,
-                        now=now,
-                        state=ReviewState.MINOR,
-                        author=self.author(),
-                    )
+                    # Every note on such a row is unreviewed: give them the verdict, or
+                    # give the row a verdict of its own when it has none.
+                    existing = self._on_row(diff_row)
+                    for placement in existing:
+                        self.store.annotations.update(
+                            placement.annotation.id, now=now, state=ReviewState.MINOR
+                        )
+                    if not existing:
+                        self._create(pair, anchor_for(diff, diff_row), ReviewState.MINOR, now)
         except StoreError as exc:
             self.message.emit(f"Could not mark the changes: {exc}")
             return

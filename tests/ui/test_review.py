@@ -105,8 +105,13 @@ def test_row_menu_verdicts_delete_and_undo(
     window.commands.undo_delete.trigger()
     assert any(p.row == TITLE_ROW for p in controller.placements)
     assert not window.commands.undo_delete.isEnabled()
+    # A verdict set back to "unreviewed" is given the verdict, not joined by a second one.
+    edited = _first_change(window, ChangeKind.EDITED)
+    controller.set_state(ReviewState.UNREVIEWED, edited)
     # Mark the rest: every change now has a verdict.
     window.commands.mark_remaining.trigger()
+    on_edited = [p for p in controller.placements if p.row == edited]
+    assert [p.annotation.state for p in on_edited] == [ReviewState.MINOR]
     diff = view.diff
     assert diff is not None and unreviewed_change_rows(diff, controller.placements) == []
 
