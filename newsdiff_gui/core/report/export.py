@@ -8,9 +8,9 @@ file where the reader expects the evidence.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
-import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -58,23 +58,33 @@ def stored_report(
 
 
 def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
-    """Call `write(temporary_path)`, then move the result to `path` in one step."""
+    """Call `write(temporary_path)`, then move the result to `path` in one step.
+
+    The temporary file sits beside `path` (the rename stays on one file system) and
+    is created with an ordinary open, so it gets the user's umask like anything
+    they save: an export is meant to be handed on. (mkstemp would make it private,
+    and reading the umask means setting it, process-wide, under other threads.)
+    """
     path = path.expanduser()
-    folder = path.parent if str(path.parent) else Path()
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    os.close(handle)
-    temporary = Path(name)
+    temporary = _new_file_beside(path)
     try:
         write(temporary)
-        # mkstemp makes the file private; an export is meant to be handed on.
-        umask = os.umask(0)
-        os.umask(umask)
-        temporary.chmod(0o666 & ~umask)
         temporary.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def _new_file_beside(path: Path) -> Path:
+    for _ in range(100):
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        try:
+            temporary.open("xb").close()
+        except FileExistsError:
+            continue
+        return temporary
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
 
 
 def write_html(stored: StoredReport, path: Path) -> None:
