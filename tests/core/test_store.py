@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from newsdiff_gui.core.store import (
     DuplicateArticle,
     NotFound,
     StoreError,
+    VersionNotice,
     VersionSource,
     VersionStore,
 )
@@ -201,3 +203,14 @@ def test_corrupt_and_newer_files_give_clear_errors(tmp_path: Path) -> None:
     connection.close()
     with pytest.raises(StoreError, match="upgrade newsdiff_gui"):
         VersionStore.open(newer)
+
+
+def test_notices_are_stored_and_listed_as_flags(tmp_path: Path) -> None:
+    path = tmp_path / "n.sqlite3"
+    with VersionStore.open(path) as store:
+        article = add(store)
+        noticed = replace(capture(BODY), notices=frozenset({VersionNotice.CHARSET_MISMATCH}))
+        stored = store.add_capture(article, noticed).version
+        assert stored.flags == ["charset_mismatch"]
+    with VersionStore.open(path) as reopened:
+        assert reopened.get_version(article, 1).notices == (VersionNotice.CHARSET_MISMATCH,)

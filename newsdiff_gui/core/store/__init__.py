@@ -12,6 +12,7 @@ from newsdiff_gui.core.store.models import (
     NotFound,
     StoredVersion,
     StoreError,
+    VersionNotice,
     VersionSource,
 )
 from newsdiff_gui.core.store.version_store import VersionStore, content_hash
@@ -27,6 +28,7 @@ __all__ = [
     "NotFound",
     "StoreError",
     "StoredVersion",
+    "VersionNotice",
     "VersionSource",
     "VersionStore",
     "content_hash",

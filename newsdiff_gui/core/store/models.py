@@ -30,6 +30,17 @@ class VersionSource(enum.StrEnum):
     IMPORT = "import"
 
 
+class VersionNotice(enum.StrEnum):
+    """Something a reviewer must be told about how a version was read (its JSON flag)."""
+
+    # The page declared a character set its bytes are not valid in; the invalid bytes
+    # were shown as U+FFFD, as a browser shows them.
+    CHARSET_MISMATCH = "charset_mismatch"
+    # The text holds bidirectional controls or other invisible characters, which are
+    # shown as visible markers wherever the text is displayed or exported.
+    HIDDEN_CHARACTERS = "hidden_characters"
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     id: int
@@ -69,6 +80,7 @@ class Capture:
     http_status: int | None = None
     etag: str | None = None
     last_modified: str | None = None
+    notices: frozenset[VersionNotice] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +104,7 @@ class StoredVersion:
     returns_to: int | None
     suspect_extraction: bool
     suspect_reason: str | None
+    notices: tuple[VersionNotice, ...] = ()
 
     @property
     def flags(self) -> list[str]:
@@ -100,6 +113,7 @@ class StoredVersion:
             flags.append(f"returns_to_version_{self.returns_to}")
         if self.suspect_extraction:
             flags.append("suspect_extraction")
+        flags.extend(notice.value for notice in self.notices)
         return flags
 
 

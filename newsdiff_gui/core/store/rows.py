@@ -7,7 +7,7 @@ import sqlite3
 from datetime import datetime
 
 from newsdiff_gui.core.document import Document
-from newsdiff_gui.core.store.models import Article, StoredVersion, VersionSource
+from newsdiff_gui.core.store.models import Article, StoredVersion, VersionNotice, VersionSource
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 
 
@@ -62,4 +62,11 @@ def version_from_row(row: sqlite3.Row) -> StoredVersion:
         returns_to=row["returns_to"],
         suspect_extraction=bool(row["suspect_extraction"]),
         suspect_reason=row["suspect_reason"],
+        notices=_notices(row["notices"]),
     )
+
+
+def _notices(stored: str) -> tuple[VersionNotice, ...]:
+    # Sorted by the enum's order, so every reader lists a version's flags alike.
+    values = set(json.loads(stored))
+    return tuple(notice for notice in VersionNotice if notice.value in values)

@@ -88,6 +88,10 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE annotations ADD COLUMN new_paragraphs TEXT NOT NULL DEFAULT '[]';
     ALTER TABLE annotations ADD COLUMN excerpt TEXT NOT NULL DEFAULT ''
     """,
+    # 3: what a reviewer must be told about how a version was read (VersionNotice values).
+    """
+    ALTER TABLE versions ADD COLUMN notices TEXT NOT NULL DEFAULT '[]'
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

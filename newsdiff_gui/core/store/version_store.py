@@ -49,7 +49,7 @@ _ARTICLE_COLUMNS = """
 _VERSION_COLUMNS = """
     id, article_id, number, captured_at, source, final_url, http_status, etag, last_modified,
     raw_sha256, raw_size, raw_encoding, document_json, content_hash, extractor,
-    extractor_version, returns_to, suspect_extraction, suspect_reason
+    extractor_version, returns_to, suspect_extraction, suspect_reason, notices
 """
 
 
@@ -225,7 +225,7 @@ class VersionStore:
             raw_sha256 = hashlib.sha256(capture.raw).hexdigest()
             cursor = self._connection.execute(
                 f"INSERT INTO versions ({_VERSION_COLUMNS.replace('id,', '', 1)}, raw_compressed)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article_id,
                     number,
@@ -245,6 +245,7 @@ class VersionStore:
                     returns_to,
                     int(reason is not None),
                     reason,
+                    json.dumps(sorted(notice.value for notice in capture.notices)),
                     zlib.compress(capture.raw, 6),
                 ),
             )
