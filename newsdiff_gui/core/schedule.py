@@ -12,6 +12,7 @@ same rules.
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -35,6 +36,11 @@ class SchedulePolicy:
     failure_initial: timedelta = timedelta(minutes=10)
     failure_growth: float = 2.0
     failure_max: timedelta = timedelta(hours=6)
+    # A server's Retry-After is honoured up to a week. Longer requests come from a
+    # misconfigured server or a far-future (or absurd: 10**30, inf) header; obeying
+    # them would silently end tracking, which failures must never do. A week is
+    # longer than any real rate limit or maintenance window.
+    retry_after_max: timedelta = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +66,7 @@ def after_check(
 ) -> ScheduleState:
     """The schedule after one check attempt (automatic or manual)."""
     if event is CheckEvent.FAILED:
-        delay = policy.failure_initial * (policy.failure_growth**state.failure_count)
-        delay = min(delay, policy.failure_max)
-        if retry_after is not None and retry_after > 0:
-            delay = max(delay, timedelta(seconds=retry_after))
+        delay = max(failure_delay(policy, state.failure_count), _retry_delay(policy, retry_after))
         return _scheduled(state, failure_count=state.failure_count + 1, next_at=now + delay)
     if event is CheckEvent.CHANGED:
         interval = policy.initial_interval
@@ -72,7 +75,7 @@ def after_check(
             # A settled story changed after all: watch it closely again.
             state = replace(state, active=True, stopped_reason=None)
         return _scheduled(state, failure_count=0, next_at=now + interval)
-    interval = state.check_interval * policy.growth
+    interval = _grown_interval(policy, state.check_interval)
     if interval > policy.cutoff_interval:
         return replace(
             state,
@@ -85,6 +88,40 @@ def after_check(
     return _scheduled(
         replace(state, check_interval=interval), failure_count=0, next_at=now + interval
     )
+
+
+def failure_delay(policy: SchedulePolicy, failure_count: int) -> timedelta:
+    """The wait after the (failure_count + 1)-th failure in a row, for any count.
+
+    The exponent is capped at the step where the delay reaches `failure_max`:
+    `2.0 ** 1024` raises, and a timedelta past 999,999,999 days does too, while a
+    story that stays dead answers 404 on every check for as long as it is tracked.
+    """
+    initial = policy.failure_initial.total_seconds()
+    ceiling = policy.failure_max.total_seconds()
+    if initial <= 0 or policy.failure_growth <= 1 or initial >= ceiling:
+        return min(policy.failure_initial, policy.failure_max)
+    steps_to_ceiling = math.ceil(math.log(ceiling / initial, policy.failure_growth))
+    exponent = min(max(failure_count, 0), steps_to_ceiling)
+    return timedelta(seconds=min(initial * policy.failure_growth**exponent, ceiling))
+
+
+def _retry_delay(policy: SchedulePolicy, retry_after: float | None) -> timedelta:
+    if retry_after is None or not math.isfinite(retry_after) or retry_after <= 0:
+        return timedelta(0)
+    return timedelta(seconds=min(retry_after, policy.retry_after_max.total_seconds()))
+
+
+def _grown_interval(policy: SchedulePolicy, interval: timedelta) -> timedelta:
+    """The interval after an unchanged check, held just past the cut-off.
+
+    Past the cut-off the article is stopped and the value only says so, but manual
+    checks of a stopped article keep growing it: unbounded, the 160th or so would
+    overflow timedelta. Growing in float seconds keeps the product itself finite.
+    """
+    ceiling = policy.cutoff_interval.total_seconds() * max(policy.growth, 1.0)
+    grown = interval.total_seconds() * policy.growth
+    return timedelta(seconds=min(grown, max(ceiling, interval.total_seconds())))
 
 
 def _scheduled(state: ScheduleState, failure_count: int, next_at: datetime) -> ScheduleState:
