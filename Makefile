@@ -14,7 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The platform check stops before Qt with the missing system libraries and the command
+# that installs them (and, run as root on Debian or Fedora, installs them itself).
 run: $(STAMP)
+	$(BIN)/python -m newsdiff_gui.platform_check --install
 	$(BIN)/newsdiff-gui
 
 lint: $(STAMP)

@@ -58,6 +58,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         # Nothing is shown on a real display; this also works on a headless CI box.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    else:
+        from newsdiff_gui.platform_check import check
+
+        # Qt aborts the process, often naming the wrong library, when its display
+        # plugin cannot load; say what is missing and how to install it instead.
+        missing = check()
+        if missing is not None:
+            print(missing.message(), file=sys.stderr)
+            return 1
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
