@@ -2,20 +2,64 @@
 
 Two levels:
 * `clean_text` removes what never counts as a change: NBSP and other odd spaces,
-  zero-width characters, soft hyphens, runs of whitespace.
+  runs of whitespace, and invisible characters that carry no meaning (zero-width
+  characters, soft hyphens, invisible operators, tag characters, Hangul fillers,
+  stray variation selectors, implicit direction marks; see `_is_noise`).
+  Explicit bidirectional controls are *kept*: they change what a reader sees, so
+  a change in them is a real change; `core/visible.py` shows them as markers.
 * `fold_typography` additionally folds what counts only as a *minor* change:
   curly vs straight quotes, dash variants, letter case.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 
-# Characters that are invisible in a rendered page; newsrooms' CMSes insert and
-# drop them freely, so they must never create a version or a diff row.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
+# Invisible characters: newsrooms' CMSes insert and drop them freely, and an
+# attacker can use them to make two identical-looking texts differ, so the ones
+# that carry no meaning must never create a version or a diff row.
+#
+# The class is taken from Unicode data, not a hand list: a format character
+# (category Cf) whose bidirectional class is BN ("boundary neutral", which the
+# bidi algorithm ignores) renders as nothing: soft hyphen, zero-width space and
+# joiners, word joiner, invisible times/separator/plus (U+2061-2064), the BOM,
+# Mongolian vowel separator, deprecated format characters, tag characters
+# (U+E0000-E007F; this also turns the rare subdivision flags such as England's
+# into a plain black flag, a price worth paying against text smuggled in tags).
+# Cf characters of other bidi classes are kept: the explicit embeddings,
+# overrides and isolates (U+202A-202E, U+2066-2069) reorder what a reader sees,
+# so a change in them is a change (shown visibly, see core/visible.py), and the
+# prepended concatenation marks (U+0600-0605, U+06DD, ...) draw a visible sign.
+#
+# The implicit direction marks LRM, RLM and ALM are folded too, although their
+# bidi class is L/R/AL: Arabic and Hebrew news text uses them legitimately and
+# inconsistently from one republish to the next, and on their own they only nudge
+# where neutral characters (punctuation, spaces) sit between scripts, not which
+# words are there. The raw page keeps them.
+_IMPLICIT_MARKS = frozenset("\u200e\u200f\u061c")
+# Default-ignorable characters outside category Cf, which Python's unicodedata
+# cannot name as a class (it lacks the Default_Ignorable_Code_Point property):
+# the combining grapheme joiner and the Hangul fillers render as nothing (U+3164
+# is a favourite "blank" username and spoofing character).
+_PRINTABLE_IGNORABLES = frozenset("\u034f\u115f\u1160\u3164\uffa0")
+# Variation selectors (VS1-16, VS17-256, Mongolian free variation selectors). They
+# pick a glyph for the character before them and are meaningful only after a
+# character that has variants: emoji and symbols (text or emoji presentation, math
+# variants), keycaps ("1" VS16 U+20E3), CJK ideographs (ideographic variation
+# sequences), Mongolian letters. Python does not ship StandardizedVariants.txt, so
+# `_selects_variant` approximates that list by category; a selector anywhere else
+# (after a Latin letter, a space, another selector) is invisible noise and folded.
+_VARIATION_SELECTORS = re.compile(
+    r"(?s)(.)?([\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]+)(\u20e3)?"
+)
+# What `has_printable_ignorables` looks for: every noise character `str.isprintable`
+# does not already catch (Cf characters are not printable).
+_PRINTABLE_NOISE = re.compile(
+    "[\u034f\u115f\u1160\u3164\uffa0\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+)
 _ODD_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 
 _QUOTES = str.maketrans(
@@ -48,9 +92,52 @@ _QUOTES = str.maketrans(
 _DASH_SPACING = re.compile(r"\s*-\s*")
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_noise(char: str) -> bool:
+    """True for an invisible character that carries no meaning (see above)."""
+    if char in _IMPLICIT_MARKS or char in _PRINTABLE_IGNORABLES:
+        return True
+    return unicodedata.category(char) == "Cf" and unicodedata.bidirectional(char) == "BN"
+
+
+def _selects_variant(base: str, keycap: bool) -> bool:
+    category = unicodedata.category(base)
+    if category[0] in "SP":  # symbols and punctuation: emoji, math variants, ‼️
+        return True
+    if keycap:  # "1" VS16 U+20E3 is the keycap emoji 1️⃣
+        return base in "0123456789#*"
+    return "\u1800" <= base <= "\u18af" or unicodedata.name(base, "").startswith("CJK")
+
+
+def _fold_selectors(match: re.Match[str]) -> str:
+    base, selectors, keycap = match.group(1) or "", match.group(2), match.group(3) or ""
+    # A character takes one selector; a second one is always noise.
+    kept = selectors[0] if base and _selects_variant(base, bool(keycap)) else ""
+    return base + kept + keycap
+
+
+def has_printable_ignorables(text: str) -> bool:
+    """True if `text` may hold noise that `str.isprintable()` does not reveal.
+
+    For fast paths (align/text.py): text that is printable and has none of these
+    comes out of `clean_text` unchanged, apart from spaces and NFC.
+    """
+    return _PRINTABLE_NOISE.search(text) is not None
+
+
 def clean_text(text: str) -> str:
     """Canonical form of a text for 'did anything change?' questions."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    if not text.isascii():
+        # Only distinct characters are classified: a 5 MB paragraph has a few
+        # hundred, so this stays linear and fast on hostile input.
+        noise = {ord(char): None for char in set(text) if char > "\x7f" and _is_noise(char)}
+        if noise:
+            text = text.translate(noise)
+        if _PRINTABLE_NOISE.search(text):
+            text = _VARIATION_SELECTORS.sub(_fold_selectors, text)
+        # After removing: a combining grapheme joiner blocks canonical reordering,
+        # so texts that differ only by one must be put in NFC once it is gone.
+        text = unicodedata.normalize("NFC", text)
     return _ODD_SPACES.sub(" ", text).strip()
 
 

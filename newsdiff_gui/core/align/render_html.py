@@ -6,6 +6,10 @@ colour-blind readers; colours are Okabe–Ito hues (removed vermillion, added
 blue, edited yellow, moved sky blue, split/merged purple) as tints behind dark
 text, with a dark variant, both at WCAG AA contrast or better. A moved row
 links to the place it came from, where a small "moved" marker links back.
+
+Article text goes through `visible_html`: bidirectional controls and other
+invisible characters show as isolated markers (⟨RLO⟩, ⟨U+2062⟩) instead of
+acting, so reversed text cannot make a changed figure read as the old one.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from html import escape
 
 from newsdiff_gui.core.align.model import ChangeKind, Diff, Row, Token, TokenOp
+from newsdiff_gui.core.visible import MARKER_CSS, visible_html, visible_text
 
 # Text on these tints stays above 4.5:1 (light: #1a1a1a on tints lighter than
 # #e0e0e0 luminance; dark: #f0f0f0 on tints darker than #3a3a3a).
@@ -29,6 +34,7 @@ COLOUR_CSS = """
 
 _STYLE = (
     COLOUR_CSS
+    + MARKER_CSS
     + """
 body { font: 16px/1.55 system-ui, sans-serif; color: var(--text); background: var(--page);
   max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }
@@ -71,7 +77,7 @@ _LABELS = {
 def tokens_html(tokens: tuple[Token, ...]) -> str:
     parts = []
     for token in tokens:
-        text = escape(token.text)
+        text = visible_html(token.text)
         if token.op is not TokenOp.EQUAL and "\n" in token.text and not token.text.strip():
             # A paragraph break added or removed: visible as a marked ¶.
             mark = '<span class="break" title="paragraph break">¶</span>'
@@ -93,10 +99,10 @@ def _body(diff: Diff, row: Row) -> str:
     if row.tokens:
         return tokens_html(row.tokens)
     if row.kind is ChangeKind.REMOVED:
-        return f"<del>{escape(diff.old_text(row))}</del>"
+        return f"<del>{visible_html(diff.old_text(row))}</del>"
     if row.kind is ChangeKind.ADDED:
-        return f"<ins>{escape(diff.new_text(row))}</ins>"
-    return escape(diff.new_text(row))
+        return f"<ins>{visible_html(diff.new_text(row))}</ins>"
+    return visible_html(diff.new_text(row))
 
 
 def _notes(row: Row) -> str:
@@ -133,7 +139,9 @@ def render_html(diff: Diff) -> str:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Diff: {escape(diff.new.title or diff.old.title or 'article')}</title>",
+        # <title> holds text only: markers without their <bdi>.
+        f"<title>Diff: {escape(visible_text(diff.new.title or diff.old.title or 'article'))}"
+        "</title>",
         f"<style>{_STYLE}</style></head><body>",
         f'<h1 class="row {title_class}">{tokens_html(diff.title.tokens) or "(no title)"}</h1>',
         f'<p class="stats">{stats.edited} edited · {stats.added} added · '

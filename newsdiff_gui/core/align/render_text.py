@@ -10,11 +10,16 @@ Inside changed rows deleted words read `[-like this-]` and inserted words
 `{+like this+}` (wdiff's convention). With `color=True`, ANSI styles replace the
 brackets: struck-through vermillion-red for deletions, underlined blue for
 insertions (DESIGN.md: never colour alone).
+
+Text goes through `visible_text`: bidirectional controls and other invisible
+characters print as markers (⟨RLO⟩, ⟨U+2062⟩), so a terminal never reorders or
+hides what changed.
 """
 
 from __future__ import annotations
 
 from newsdiff_gui.core.align.model import ChangeKind, Diff, Row, Token, TokenOp
+from newsdiff_gui.core.visible import visible_text
 
 _MARKERS = {
     ChangeKind.UNCHANGED: " ",
@@ -48,14 +53,14 @@ def _shown(token: Token) -> str:
     """A changed paragraph break reads as ¶ (an inserted one also starts a new line)."""
     if "\n" in token.text and not token.text.strip():
         return "¶\n\n" if token.op is TokenOp.INSERT else "¶"
-    return token.text
+    return visible_text(token.text)
 
 
 def render_tokens(tokens: tuple[Token, ...], color: bool) -> str:
     parts = []
     for token in tokens:
         if token.op is TokenOp.EQUAL:
-            parts.append(token.text)
+            parts.append(visible_text(token.text))
             continue
         text = _shown(token)
         if color:
@@ -119,13 +124,13 @@ def render_text(diff: Diff, color: bool = False) -> str:
         if row.tokens:
             body = render_tokens(row.tokens, color)
         elif row.kind is ChangeKind.REMOVED:
-            body = diff.old_text(row)
+            body = visible_text(diff.old_text(row))
             body = f"{_DELETE}{body}{_RESET}" if color else f"[-{body}-]"
         elif row.kind is ChangeKind.ADDED:
-            body = diff.new_text(row)
+            body = visible_text(diff.new_text(row))
             body = f"{_INSERT}{body}{_RESET}" if color else f"{{+{body}+}}"
         else:
-            body = diff.new_text(row)
+            body = visible_text(diff.new_text(row))
         lines.append(header)
         lines.append(_indent(body))
     return "\n".join(lines) + "\n"

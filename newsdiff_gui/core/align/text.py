@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newsdiff_gui.core.normalize import clean_text
+from newsdiff_gui.core.normalize import clean_text, has_printable_ignorables
 
 
 def clean(text: str) -> str:
@@ -16,14 +16,18 @@ def clean(text: str) -> str:
     cleaning, which matters on a 3,000-paragraph live blog. `isprintable()` is
     False for every character `clean_text` drops or turns into a space (all
     Unicode whitespace but " ", zero-width characters, soft hyphens); other
-    non-printables merely take the slow path.
+    non-printables merely take the slow path. The few noise characters that are
+    printable (Hangul fillers, stray variation selectors) are looked for apart.
     """
     if (
         text.isprintable()
         and "  " not in text
         and not text.startswith(" ")
         and not text.endswith(" ")
-        and (text.isascii() or unicodedata.is_normalized("NFC", text))
+        and (
+            text.isascii()
+            or (unicodedata.is_normalized("NFC", text) and not has_printable_ignorables(text))
+        )
     ):
         return text
     return clean_text(text)

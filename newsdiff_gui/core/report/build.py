@@ -1,4 +1,10 @@
-"""`build_report`: a Diff, its annotations and provenance → the `Report` renderers draw."""
+"""`build_report`: a Diff, its annotations and provenance → the `Report` renderers draw.
+
+The article text in a `Report` (its cells and title) is already in displayed form
+(`core/visible.py`): bidirectional controls and invisible characters are markers,
+so the PDF and the HTML renderer cannot show reversed or hidden text, whoever
+draws it. The JSON export reads the `Diff`, which keeps the true characters.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +40,7 @@ from newsdiff_gui.core.report.model import (
     ReportRow,
     Summary,
 )
+from newsdiff_gui.core.visible import visible_text
 
 _MOVED = (ChangeKind.MOVED, ChangeKind.MOVED_EDITED)
 
@@ -55,7 +62,8 @@ def _cell(tokens: Iterable[Token]) -> Cell:
             if number:
                 paragraphs.append([])
             if part:
-                paragraphs[-1].append(Token(token.op, part))
+                # Made visible after the cut: a marker never holds a joiner.
+                paragraphs[-1].append(Token(token.op, visible_text(part)))
     return Cell(tuple(tuple(p) for p in paragraphs if p))
 
 
@@ -222,7 +230,7 @@ def build_report(
         detached_notes=sum(1 for note in endnotes if note.row is None),
     )
     return Report(
-        title=diff.new.title or diff.old.title or "Untitled article",
+        title=visible_text(diff.new.title or diff.old.title or "Untitled article"),
         provenance=provenance,
         summary=summary,
         body=tuple(body),

@@ -4,6 +4,9 @@ The same content as the PDF: provenance, summary and legend, the two-column
 diff with kind labels, redline words, move references and note numbers, then
 the notes and any detached notes. Article text and notes are escaped; the page
 has a Content-Security-Policy that forbids loading anything, as a second lock.
+Article text arrives in displayed form (see report/build.py); `tokens_html` and
+`visible_html` wrap its markers (⟨RLO⟩, ⟨U+2062⟩) in `<bdi>`, and notes and
+excerpts, which the model keeps true for the JSON, are made visible here.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from newsdiff_gui.core.align.render_html import COLOUR_CSS, tokens_html
 from newsdiff_gui.core.annotations import quoted
 from newsdiff_gui.core.report.legend import LEGEND_NOTES
 from newsdiff_gui.core.report.model import Cell, Endnote, Omitted, Report, ReportRow, Summary
+from newsdiff_gui.core.visible import MARKER_CSS, visible_html
 
 _STYLE = (
     COLOUR_CSS
+    + MARKER_CSS
     + """
 body { font: 15px/1.5 system-ui, sans-serif; color: var(--text); background: var(--page);
   max-width: 72rem; margin: 1.5rem auto; padding: 0 1rem; }
@@ -137,11 +142,11 @@ def _note_html(note: Endnote) -> str:
         where = f'<a href="#row-{note.row}">{where}</a>'
     excerpt = ""
     if note.row is None and note.excerpt:
-        excerpt = f'<div class="muted">Written on: {escape(quoted(note.excerpt))}</div>'
+        excerpt = f'<div class="muted">Written on: {visible_html(quoted(note.excerpt))}</div>'
     return (
         f'<li id="note-{note.number}"><strong>[{note.number}]</strong> {where} · '
         f'<span class="muted">{escape(note.byline)}</span>{excerpt}'
-        f'<div class="text">{escape(note.note) or "<em>(no text)</em>"}</div></li>'
+        f'<div class="text">{visible_html(note.note) or "<em>(no text)</em>"}</div></li>'
     )
 
 
@@ -173,7 +178,7 @@ def render_report_html(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Changes: {escape(report.title)}</title>",
         f"<style>{_STYLE}</style></head><body>",
-        f"<h1>{escape(report.title)}</h1>",
+        f"<h1>{visible_html(report.title)}</h1>",
         f'<dl class="provenance">{"".join(fields)}</dl>',
         f'<p class="muted">{escape(report.options.describe())}</p>',
         "<h2>Summary</h2>",

@@ -33,10 +33,12 @@ from newsdiff_gui.core.store.models import (
     NotFound,
     StoredVersion,
     StoreError,
+    VersionNotice,
 )
 from newsdiff_gui.core.store.rows import article_from_row, iso_or_none, version_from_row
 from newsdiff_gui.core.store.suspect import suspect_reason
 from newsdiff_gui.core.timeutil import from_iso, to_iso
+from newsdiff_gui.core.visible import document_has_hidden_characters
 
 _ARTICLE_COLUMNS = """
     a.id, a.url, a.title, a.added_at, a.active, a.stopped_reason, a.etag, a.last_modified,
@@ -221,6 +223,10 @@ class VersionStore:
             returns_to = self._earlier_version_with(article_id, digest)
             reference = self._latest_trusted_version(article_id)
             reason = suspect_reason(reference.document, capture.document) if reference else None
+            notices = set(capture.notices)
+            # Told once, here, from the text as stored: whoever captured it.
+            if document_has_hidden_characters(capture.document):
+                notices.add(VersionNotice.HIDDEN_CHARACTERS)
             number = (latest.number if latest else 0) + 1
             raw_sha256 = hashlib.sha256(capture.raw).hexdigest()
             cursor = self._connection.execute(
@@ -245,7 +251,7 @@ class VersionStore:
                     returns_to,
                     int(reason is not None),
                     reason,
-                    json.dumps(sorted(notice.value for notice in capture.notices)),
+                    json.dumps(sorted(notice.value for notice in notices)),
                     zlib.compress(capture.raw, 6),
                 ),
             )
