@@ -12,6 +12,8 @@ from typing import Protocol
 
 import brotli
 
+from newsdiff_gui.core.sniff import identify
+
 # Output produced per decompression step: small enough that a bomb never
 # allocates much more than the cap, large enough to keep the loop cheap.
 STEP_OUTPUT = 256 * 1024
@@ -118,7 +120,7 @@ def media_type(content_type: str | None) -> str:
 def looks_like_html(head: bytes) -> bool:
     """WHATWG-style sniff of the first bytes: markup, not a binary format."""
     sample = head[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if b"\0" in head[:1024]:
+    if b"\0" in head[:1024] or identify(head) is not None:
         return False
     markers = (
         b"<!doctype html",
@@ -134,9 +136,27 @@ def looks_like_html(head: bytes) -> bool:
 
 
 def is_binary(head: bytes) -> bool:
-    """Bytes no web page would start with (NULs, control characters)."""
+    """Bytes no web page would start with: a known file format, NULs, control characters."""
+    return binary_kind(head) is not None
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What the body is when it is not a page ("a PDF document", "binary data"), else None.
+
+    A known format is refused even under a text/html label: a small PDF is mostly
+    ASCII and would otherwise be parsed, and stored, as an article of PDF syntax.
+    """
+    kind = identify(head)
+    if kind is not None:
+        return kind
     sample = head[:1024]
-    if not sample:
-        return False
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return b"\0" in sample or controls > len(sample) // 20
+    if b"\0" in sample or controls > len(sample) // 20:
+        return "binary data"
+    return None
+
+
+def not_html_message(head: bytes, content_type: str | None) -> str:
+    """The refusal shown for a body that is not a page, naming what it is."""
+    shown = media_type(content_type) or "no content type"
+    return f"Not an HTML page ({binary_kind(head) or 'no HTML markup'}, sent as {shown})"
