@@ -33,6 +33,7 @@ from newsdiff_gui.core.store import (
     CaptureOutcome,
     StoredVersion,
     StoreError,
+    VersionNotice,
     VersionSource,
     VersionStore,
 )
@@ -40,6 +41,8 @@ from newsdiff_gui.core.timeutil import to_iso, utc_now
 from newsdiff_gui.core.urls import validate_article_url
 
 log = logging.getLogger(__name__)
+# The page declared a charset its bytes do not fit: the reviewer is told (see core/charset.py).
+_CHARSET_MISMATCH = frozenset({VersionNotice.CHARSET_MISMATCH})
 
 
 class CheckOutcome(enum.StrEnum):
@@ -152,6 +155,7 @@ class CaptureService:
             http_status=result.status,
             etag=result.etag,
             last_modified=result.last_modified,
+            notices=_CHARSET_MISMATCH if result.charset_mismatch else frozenset(),
         )
         return self._finish(article, result, None, None, capture)
 
@@ -235,6 +239,7 @@ class CaptureService:
             source=VersionSource.IMPORT,
             encoding=page.encoding,
             final_url=url,
+            notices=_CHARSET_MISMATCH if page.mismatch else frozenset(),
         )
         with self.store.transaction():
             stored = self.store.add_capture(article.id, capture)

@@ -251,6 +251,7 @@ class Fetcher:
             body=body,
             text=page.text,
             encoding=page.encoding,
+            charset_mismatch=page.mismatch,
             content_type=content_type,
             etag=response.headers.get("etag"),
             last_modified=response.headers.get("last-modified"),

@@ -59,6 +59,8 @@ class FetchResult:
     last_modified: str | None = None
     retry_after: float | None = None
     error: str | None = None
+    # The declared charset does not fit the bytes (decoded as a browser does, with U+FFFD).
+    charset_mismatch: bool = False
 
     @property
     def ok(self) -> bool:
