@@ -17,6 +17,7 @@ from newsdiff_gui.cli.common import (
     parse_article_id,
     parse_version_ref,
     print_json,
+    shown,
     version_json,
 )
 from newsdiff_gui.cli.errors import CliError
@@ -98,7 +99,7 @@ def run_untrack(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         articles = store.list_articles()
     if args.json:
         print_json(
@@ -125,7 +126,7 @@ def run_list(args: argparse.Namespace) -> int:
     for a in articles:
         state = "checked" if a.active else f"stopped ({a.stopped_reason})"
         error = f"  last error: {a.last_error}" if a.last_error else ""
-        title = a.title or "(not fetched yet)"
+        title = shown(a.title) or "(not fetched yet)"
         print(f"{a.id:>4}  {a.version_count:>3} v  {state:<20} {title}  <{a.url}>{error}")
     return 0
 
@@ -192,7 +193,7 @@ def _print_report(report: CheckReport, as_json: bool) -> None:
 
 
 def run_versions(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         try:
             versions = store.list_versions(args.article_id)
         except StoreError as exc:
@@ -205,14 +206,14 @@ def run_versions(args: argparse.Namespace) -> int:
         words = v.document.word_count
         print(
             f"{v.number:>3}  {to_iso(v.captured_at)}  {len(v.document.paragraphs):>3} paragraphs"
-            f" {words:>6} words  sha256 {v.sha256[:12]}…  {v.document.title}{flags}"
+            f" {words:>6} words  sha256 {v.sha256[:12]}…  {shown(v.document.title)}{flags}"
         )
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
     article_id, number = parse_version_ref(args.ref)
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         try:
             version = store.get_version(article_id, number)
             raw = store.raw_html(article_id, number) if args.raw else b""
@@ -225,25 +226,27 @@ def run_show(args: argparse.Namespace) -> int:
         print_json(version_json(version))
         return 0
     document = version.document
-    print(document.title)
-    print("=" * min(len(document.title), 78))
+    title = shown(document.title)
+    print(title)
+    print("=" * min(len(title), 78))
     for label, value in (
         ("By", document.byline),
         ("Published", document.published),
         ("Modified", document.modified),
     ):
         if value:
-            print(f"{label}: {value}")
+            print(f"{label}: {shown(value)}")
     print(f"Version {version.number}, captured {to_iso(version.captured_at)}")
     print(f"SHA-256 of the captured page: {version.sha256}")
     for flag in version.flags:
         print(
             f"Flag: {flag}"
             + (f" ({version.suspect_reason})" if flag == "suspect_extraction" else "")
+            + (" (shown below as markers such as ⟨RLO⟩)" if flag == "hidden_characters" else "")
         )
     for paragraph in document.paragraphs:
         print()
-        print(paragraph)
+        print(shown(paragraph))
     return 0
 
 

@@ -54,8 +54,11 @@ _BY_ABBREVIATION = {name: char for char, name in BIDI_CONTROLS.items()}
 # `clean_text` folds them, but text that was never cleaned may still hold them.
 _PRINTABLE_INVISIBLES = frozenset("\u034f\u115f\u1160\u3164\uffa0")
 _PRINTABLE_INVISIBLE = re.compile("[\u034f\u115f\u1160\u3164\uffa0]")
-# Line breaks are how paragraphs of a row are joined; a tab is whitespace.
-_LAYOUT_CONTROLS = frozenset("\n\t")
+# Shown as themselves: line breaks join the paragraphs of a row and a tab is
+# whitespace; the joiners (ZWJ, ZWNJ) shape emoji sequences and Indic or Persian
+# words, and a soft hyphen is a line-breaking hint. (`clean_text` folds the last
+# three for comparison; in text that was never cleaned they do what they should.)
+_LAYOUT_CONTROLS = frozenset("\n\t\u200c\u200d\u00ad")
 # What a marker looks like; `visible_html` finds markers in text already made visible.
 _MARKER = re.compile("⟨(?:" + "|".join(_BY_ABBREVIATION) + r"|U\+(?:10|[0-9A-F])?[0-9A-F]{4})⟩")
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from newsdiff_gui.core.report import version_source
-from newsdiff_gui.core.store import Article, NotFound, StoredVersion, VersionStore
+from newsdiff_gui.core.store import Article, NotFound, StoredVersion, VersionNotice, VersionStore
+from newsdiff_gui.core.visible import visible_text
 from newsdiff_gui.ui.diff_view import DiffView, Side
 from newsdiff_gui.ui.empty_state import StatePage, WelcomePage
 from newsdiff_gui.ui.review_panel import ReviewPanel
@@ -22,10 +23,17 @@ def version_caption(version: StoredVersion) -> str:
 
 
 def version_side(article: Article, version: StoredVersion, caption: str = "") -> Side:
-    """A stored version as one side of a comparison, with what an export needs."""
+    """A stored version as one side of a comparison, with what an export needs.
+
+    The caption over its pane is in displayed form (it may hold the headline), and
+    says when the version holds hidden characters, which the pane shows as markers.
+    """
+    caption = visible_text(caption or version_caption(version))
+    if VersionNotice.HIDDEN_CHARACTERS in version.notices:
+        caption += " · hidden characters shown as ⟨…⟩"
     return Side(
         version.document,
-        caption or version_caption(version),
+        caption,
         source=version_source(version),
         article_id=article.id,
         version_id=version.id,

@@ -2,7 +2,12 @@
 
 Article text is untrusted: it only ever enters a document through
 `QTextCursor.insertText`, which treats it as characters (no HTML is parsed, so
-nothing in a page can load a resource or change the layout).
+nothing in a page can load a resource or change the layout). It is inserted in
+displayed form (`core/visible.py`): a bidirectional control or invisible
+character becomes a marker such as ⟨RLO⟩, drawn in a quieter ink with the
+character's name as tooltip, so the panes never show reversed or hidden text.
+Each token is made visible on its own and inserted with its own format, so the
+strike-through and underline still land on exactly that token's characters.
 
 Row 0 of every side is the headline; diff row `i` is display row `i + 1`.
 A side with nothing in a row (the old side of an added paragraph) gets one
@@ -25,6 +30,7 @@ from PySide6.QtGui import (
 
 from newsdiff_gui.core.align import ChangeKind, Diff, Row, Token, TokenOp
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, paragraph_text
+from newsdiff_gui.core.visible import Segment, visible_segments
 from newsdiff_gui.ui import theme
 
 # Space between rows; the shorter side of a row gets more, to line up with the other.
@@ -197,8 +203,11 @@ class SideWriter:
             for part_number, part in enumerate(text.split(PARAGRAPH_JOINER)):
                 if part_number:
                     self._new_block(base)
-                if part:
-                    self._cursor.insertText(part, char_format)
+                for segment in visible_segments(part):
+                    if segment.hidden is None:
+                        self._cursor.insertText(segment.text, char_format)
+                    else:
+                        self._cursor.insertText(segment.text, self._marker(char_format, segment))
         last = self._cursor.block().blockNumber()
         self.blocks.append(RowBlocks(first, last))
         # The row gap is there from the start, so aligning the panes later only
@@ -206,6 +215,15 @@ class SideWriter:
         block_format = self._cursor.blockFormat()
         block_format.setBottomMargin(ROW_GAP)
         self._cursor.setBlockFormat(block_format)
+
+    def _marker(self, char_format: QTextCharFormat, segment: Segment) -> QTextCharFormat:
+        """A marker keeps its token's redline but reads as a marker, not as article text."""
+        marker = QTextCharFormat(char_format)
+        text = self.palette.color(QPalette.ColorRole.Text)
+        marker.setForeground(theme.blend(text, self.palette.color(QPalette.ColorRole.Base), 0.35))
+        marker.setFontWeight(QFont.Weight.DemiBold)
+        marker.setToolTip(f"Hidden character: {segment.description}")
+        return marker
 
     def _format(self, op: TokenOp, base: QTextCharFormat) -> QTextCharFormat:
         if op is TokenOp.EQUAL:

@@ -28,11 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdiff_gui.core.store import StoredVersion, VersionSource
+from newsdiff_gui.core.store import StoredVersion, VersionNotice, VersionSource
 from newsdiff_gui.ui import theme
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 PREVIOUS = 0  # "Compare with" value meaning "the version before the selected one"
+# The flag of a version whose text holds bidi controls or invisible characters:
+# what the entry shows, and what its tooltip says that means.
+HIDDEN_MARK = "⟨⟩"
+HIDDEN_CHARACTERS_TIP = (
+    "Hidden characters: this version's text holds bidirectional controls or other "
+    "invisible characters. They are shown as markers such as ⟨RLO⟩ (right-to-left "
+    "override, which makes a browser draw the text after it reversed) or ⟨U+2062⟩, "
+    "so what you read is the text as it is stored, not as a browser would draw it."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +54,7 @@ class VersionEntry:
     imported: bool
     suspect_reason: str | None
     returns_to: int | None
+    hidden_characters: bool = False
 
     @property
     def size(self) -> int:
@@ -55,8 +65,9 @@ class VersionEntry:
         return f"Version {self.number} · {when}"
 
     def change_text(self) -> str:
+        hidden = " · hidden characters" if self.hidden_characters else ""
         if self.number == 1:
-            return "first capture" + (" (imported)" if self.imported else "")
+            return "first capture" + (" (imported)" if self.imported else "") + hidden
         parts = []
         if self.title_changed:
             parts.append("headline")
@@ -68,7 +79,7 @@ class VersionEntry:
             parts.append(f"same text as v{self.returns_to}")
         if self.imported:
             parts.append("imported")
-        return " · ".join(parts)
+        return " · ".join(parts) + hidden
 
 
 def version_entries(versions: list[StoredVersion]) -> list[VersionEntry]:
@@ -93,6 +104,7 @@ def version_entries(versions: list[StoredVersion]) -> list[VersionEntry]:
                 imported=version.source is VersionSource.IMPORT,
                 suspect_reason=version.suspect_reason if version.suspect_extraction else None,
                 returns_to=version.returns_to,
+                hidden_characters=VersionNotice.HIDDEN_CHARACTERS in version.notices,
             )
         )
         previous = version
@@ -144,7 +156,10 @@ class _EntryDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text)
-        icon_space = 20 if entry.suspect_reason else 0
+        hidden_width = QFontMetrics(bold).horizontalAdvance(HIDDEN_MARK) + 4
+        icon_space = (20 if entry.suspect_reason else 0) + (
+            hidden_width if entry.hidden_characters else 0
+        )
         caption_rect = QRect(rect.left(), rect.top(), rect.width() - icon_space, line)
         painter.drawText(
             caption_rect,
@@ -155,6 +170,12 @@ class _EntryDelegate(QStyledItemDelegate):
         )
         if entry.suspect_reason:
             theme.icon("suspect").paint(painter, QRect(rect.right() - 15, rect.top(), 16, 16))
+        if entry.hidden_characters:
+            right = rect.right() - (20 if entry.suspect_reason else 0)
+            mark = QRect(right - hidden_width + 1, rect.top(), hidden_width, line)
+            painter.drawText(
+                mark, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, HIDDEN_MARK
+            )
         # The bar: length relative to the largest change of this article.
         bar_width = 54
         bar = QRect(rect.left(), rect.top() + line + 5, bar_width, line - 6)
@@ -230,6 +251,8 @@ class VersionTimeline(QWidget):
             tooltip = entry.change_text()
             if entry.suspect_reason:
                 tooltip += f"\nSuspect extraction: {entry.suspect_reason}"
+            if entry.hidden_characters:
+                tooltip += f"\n{HIDDEN_CHARACTERS_TIP}"
             item.setToolTip(tooltip)
             self.list.addItem(item)
         for entry in self.entries:

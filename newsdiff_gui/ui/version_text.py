@@ -1,6 +1,8 @@
 """One version's text, read-only and selectable: the view for an article with one capture.
 
-Like the diff panes, article text only enters through `insertText`, never as HTML.
+Like the diff panes, article text only enters through `insertText`, never as HTML,
+and in displayed form (`core/visible.py`: bidi controls and invisible characters
+as markers such as ⟨RLO⟩).
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
-from newsdiff_gui.core.store import StoredVersion
+from newsdiff_gui.core.store import StoredVersion, VersionNotice
 from newsdiff_gui.core.timeutil import to_iso
+from newsdiff_gui.core.visible import visible_text
 from newsdiff_gui.ui import theme
 
 
@@ -47,16 +50,21 @@ class VersionTextView(QTextEdit):
 
         doc = version.document
         cursor.setBlockFormat(gap)
-        cursor.insertText(doc.title or "(no title found)", title)
+        cursor.insertText(visible_text(doc.title) or "(no title found)", title)
         details = [f"Version {version.number}, captured {to_iso(version.captured_at)}"]
         if doc.byline:
-            details.append(doc.byline)
+            details.append(visible_text(doc.byline))
         if doc.published:
             details.append(f"published {doc.published}")
         if doc.modified:
             details.append(f"modified {doc.modified}")
         if version.suspect_extraction:
             details.append(f"suspect extraction: {version.suspect_reason}")
+        if VersionNotice.HIDDEN_CHARACTERS in version.notices:
+            details.append(
+                "hidden characters: bidirectional controls or invisible characters,"
+                " shown as markers such as ⟨RLO⟩ or ⟨U+2062⟩"
+            )
         if note:
             details.append(note)
         for line in details:
@@ -64,8 +72,8 @@ class VersionTextView(QTextEdit):
             cursor.insertText(line, quiet)
         if doc.dek:
             cursor.insertBlock(gap, plain)
-            cursor.insertText(doc.dek, plain)
+            cursor.insertText(visible_text(doc.dek), plain)
         for paragraph in doc.paragraphs:
             cursor.insertBlock(gap, plain)
-            cursor.insertText(paragraph, plain)
+            cursor.insertText(visible_text(paragraph), plain)
         self.setDocument(document)
