@@ -16,6 +16,7 @@ from newsdiff_gui.core.align.facts import (
     quote_changed,
 )
 from newsdiff_gui.core.align.matrix import diagonal_blocks
+from newsdiff_gui.core.align.model import too_long_for_words
 from newsdiff_gui.core.align.text import minor_key, split_sentences
 from newsdiff_gui.core.align.tokens import diff_tokens
 
@@ -133,3 +134,30 @@ def test_diagonal_blocks_cover_everything_within_the_budget() -> None:
         assert sum(len(a) for a, _ in blocks) == old
         assert sum(len(b) for _, b in blocks) == new
         assert sum(len(a) * len(b) for a, b in blocks) <= max(4_000_000, 1_000_000)
+
+
+def test_a_text_over_the_inline_limit_gets_no_word_diff() -> None:
+    """Above `max_inline_chars` (Meld and git-cola stop inline highlighting above a
+    size too): the common head and tail, and the middle as one change, whole."""
+    words = [f"word{n}" for n in range(4_000)]  # ~35,000 characters
+    old = " ".join(words)
+    edited = list(words)
+    edited[1_000] = "seven"
+    edited[2_000] = "eight"
+    new = " ".join(edited)
+    assert too_long_for_words(len(new), OPTIONS)
+    tokens = diff_tokens(old, new, OPTIONS)
+    assert sides(tokens) == (old, new)
+    assert [t.op for t in tokens] == [TokenOp.EQUAL, TokenOp.DELETE, TokenOp.INSERT, TokenOp.EQUAL]
+    assert tokens[1].text.startswith("word1000") and tokens[1].text.endswith("word2000")
+    # Under the limit the same edit is two word changes.
+    wide = AlignOptions(max_inline_chars=100_000)
+    assert len(changes(diff_tokens(old, new, wide))) == 4
+
+
+def test_an_unbroken_text_over_the_limit_is_one_change() -> None:
+    old, new = "x" * 30_000, "x" * 29_999 + "y"
+    assert diff_tokens(old, new, OPTIONS) == (
+        Token(TokenOp.DELETE, old),
+        Token(TokenOp.INSERT, new),
+    )

@@ -210,11 +210,27 @@ class AlignOptions:
     max_matrix_cells: int = thresholds.MAX_MATRIX_CELLS
     max_word_diff_cells: int = thresholds.MAX_WORD_DIFF_CELLS
     max_group_size: int = thresholds.MAX_GROUP_SIZE
+    # Texts longer than this (characters) get no word diff: a common head and tail
+    # and the middle as one delete/insert; displays show them without word
+    # highlights and with lines broken anywhere (see `too_long_for_words`).
+    max_inline_chars: int = thresholds.MAX_INLINE_CHARS
     # Threads for the similarity matrix (-1 = all cores); used only on big matrices.
     workers: int = -1
 
     def to_json_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+def too_long_for_words(length: int, options: AlignOptions | None = None) -> bool:
+    """Whether a text of `length` characters is over the inline limit: shown and
+    exported in full, but without per-word highlights and with lines broken anywhere."""
+    limit = thresholds.MAX_INLINE_CHARS if options is None else options.max_inline_chars
+    return length > limit
+
+
+def too_long_note(length: int) -> str:
+    """The plain note a row over the inline limit carries, on screen and in exports."""
+    return f"too long for word-level highlighting: {length:,} characters"
 
 
 def paragraph_text(paragraph: str) -> str:

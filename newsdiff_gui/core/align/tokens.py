@@ -23,7 +23,13 @@ from rapidfuzz.distance import Indel, LCSseq
 
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.matrix import diagonal_blocks, similar_pairs
-from newsdiff_gui.core.align.model import AlignOptions, Token, TokenOp
+from newsdiff_gui.core.align.model import (
+    PARAGRAPH_JOINER,
+    AlignOptions,
+    Token,
+    TokenOp,
+    too_long_for_words,
+)
 from newsdiff_gui.core.align.text import WordPairCoder, split_sentences, word_items
 
 
@@ -129,6 +135,26 @@ def _absorb_short_equals(chunks: list[_Chunk], max_words: int) -> list[_Chunk]:
     return result
 
 
+def _emit_head_change_tail(sink: _TokenSink, old_items: list[str], new_items: list[str]) -> None:
+    """Work cap: the common head and tail (whole words) and the middle as one change."""
+    head = 0
+    limit = min(len(old_items), len(new_items))
+    while head < limit and old_items[head] == new_items[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < limit - head
+        and old_items[len(old_items) - 1 - tail] == new_items[len(new_items) - 1 - tail]
+    ):
+        tail += 1
+    sink.add(TokenOp.EQUAL, "".join(old_items[:head]))
+    sink.change(
+        "".join(old_items[head : len(old_items) - tail]),
+        "".join(new_items[head : len(new_items) - tail]),
+    )
+    sink.add(TokenOp.EQUAL, "".join(old_items[len(old_items) - tail :]))
+
+
 def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> None:
     if old == new:
         sink.add(TokenOp.EQUAL, old)
@@ -136,23 +162,7 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
     old_split, new_split = _items(old), _items(new)
     old_items, new_items = old_split[0], new_split[0]
     if len(old_items) * len(new_items) > options.max_word_diff_cells:
-        # Work cap: keep the common head and tail, show the middle whole.
-        head = 0
-        limit = min(len(old_items), len(new_items))
-        while head < limit and old_items[head] == new_items[head]:
-            head += 1
-        tail = 0
-        while (
-            tail < limit - head
-            and old_items[len(old_items) - 1 - tail] == new_items[len(new_items) - 1 - tail]
-        ):
-            tail += 1
-        sink.add(TokenOp.EQUAL, "".join(old_items[:head]))
-        sink.change(
-            "".join(old_items[head : len(old_items) - tail]),
-            "".join(new_items[head : len(new_items) - tail]),
-        )
-        sink.add(TokenOp.EQUAL, "".join(old_items[len(old_items) - tail :]))
+        _emit_head_change_tail(sink, old_items, new_items)
         return
     chunks = _absorb_short_equals(_chunks(old_split, new_split), options.absorb_equal_words)
     for chunk in chunks:
@@ -218,9 +228,21 @@ def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions)
         old_at, new_at = i + 1, j + 1
 
 
+def _longest_paragraph(*texts: str) -> int:
+    return max(len(part) for text in texts for part in text.split(PARAGRAPH_JOINER))
+
+
 def diff_tokens(old: str, new: str, options: AlignOptions) -> tuple[Token, ...]:
     """Tokens whose equal+delete texts give `old` and equal+insert texts give `new`."""
     sink = _TokenSink()
+    if old != new and too_long_for_words(_longest_paragraph(old, new), options):
+        # A paragraph over the inline limit gets no word diff (it grows with the
+        # text, and nobody reads highlights in a page-long blob); the change still
+        # shows as its common head and tail around one delete/insert. A row of
+        # many ordinary paragraphs (a page collapsed into one block) is diffed
+        # as usual, sentence by sentence.
+        _emit_head_change_tail(sink, _items(old)[0], _items(new)[0])
+        return tuple(sink.tokens)
     large = max(len(old.split()), len(new.split())) > options.sentence_level_min_words
     if large and old != new:
         _emit_sentences(sink, old, new, options)
