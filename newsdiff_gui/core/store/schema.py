@@ -7,6 +7,13 @@ transaction as the `user_version` bump, so a crash leaves the old or the new sch
 from __future__ import annotations
 
 import sqlite3
+from contextlib import suppress
+from functools import cache
+
+# PRAGMA application_id of every newsdiff store: the ASCII bytes "nDif" (0x6E446966), in
+# the SQLite header at offset 68. It tells our files from other programs' SQLite files
+# (`file` names it too); stores made before it was set are recognised by their tables.
+APPLICATION_ID = 0x6E446966
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the capture engine's tables and the annotations used by the review workflow.
@@ -101,14 +108,23 @@ class SchemaTooNew(Exception):
     """The file was written by a newer release; opening it could damage it."""
 
 
-def migrate(connection: sqlite3.Connection) -> None:
-    """Bring the schema up to date; each step commits together with its version bump."""
-    current = connection.execute("PRAGMA user_version").fetchone()[0]
-    if current > SCHEMA_VERSION:
+def check_not_too_new(version: int) -> None:
+    if version > SCHEMA_VERSION:
         raise SchemaTooNew(
-            f"the database uses schema {current}, this release knows up to {SCHEMA_VERSION}; "
+            f"the database uses schema {version}, this release knows up to {SCHEMA_VERSION}; "
             "upgrade newsdiff_gui"
         )
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Bring the schema up to date; each step commits together with its version bump.
+
+    The store is marked with APPLICATION_ID in the same transaction as the first
+    step (or on its own, for a store made before the mark existed).
+    """
+    current = connection.execute("PRAGMA user_version").fetchone()[0]
+    check_not_too_new(current)
+    marked = connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     for number in range(current + 1, SCHEMA_VERSION + 1):
         script = MIGRATIONS[number - 1]
         # executescript() would commit on its own; run statements inside our transaction.
@@ -117,10 +133,65 @@ def migrate(connection: sqlite3.Connection) -> None:
             for statement in _statements(script):
                 connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {number}")
+            if not marked:
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                marked = True
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            rollback(connection)
             raise
+    if not marked:
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def rollback(connection: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if SQLite has not already done so.
+
+    After SQLITE_FULL (and IOERR, BUSY, NOMEM) SQLite may have rolled back on its own;
+    a second ROLLBACK then fails with "cannot rollback - no transaction is active",
+    which used to replace the real error (a full disk) in what the user was told.
+    """
+    if not connection.in_transaction:
+        return
+    # The error being handled is the one to report; SQLite rolls back a failed
+    # transaction when the connection closes anyway.
+    with suppress(sqlite3.Error):
+        connection.execute("ROLLBACK")
+
+
+@cache
+def schema_at(version: int) -> dict[str, frozenset[str]]:
+    """Table → column names that migrations 1..version create (built once, in memory)."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for script in MIGRATIONS[:version]:
+            for statement in _statements(script):
+                connection.execute(statement)
+        return table_columns(connection)
+    finally:
+        connection.close()
+
+
+def table_columns(connection: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    """The tables of the main database (SQLite's own excepted) and their columns."""
+    names = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%'"
+            " ESCAPE '\\' ORDER BY name"
+        )
+    ]
+    return {name: _columns(connection, name) for name in names}
+
+
+def _columns(connection: sqlite3.Connection, table: str) -> frozenset[str]:
+    try:
+        rows = connection.execute("SELECT name FROM pragma_table_info(?)", (table,)).fetchall()
+    except sqlite3.OperationalError:
+        # Another program's virtual table whose module this SQLite lacks ("no such
+        # module"): it still counts as one of that file's tables.
+        return frozenset()
+    return frozenset(row[0] for row in rows)
 
 
 def _statements(script: str) -> list[str]:

@@ -23,6 +23,7 @@ from newsdiff_gui.core.normalize import content_fingerprint
 from newsdiff_gui.core.schedule import STOPPED_BY_USER, ScheduleState
 from newsdiff_gui.core.store.annotation_store import AnnotationStore
 from newsdiff_gui.core.store.database import immediate_transaction, open_connection
+from newsdiff_gui.core.store.guard import store_error
 from newsdiff_gui.core.store.models import (
     Article,
     Capture,
@@ -32,7 +33,6 @@ from newsdiff_gui.core.store.models import (
     DuplicateArticle,
     NotFound,
     StoredVersion,
-    StoreError,
     VersionNotice,
 )
 from newsdiff_gui.core.store.rows import article_from_row, iso_or_none, version_from_row
@@ -69,9 +69,10 @@ class VersionStore:
         self.annotations = AnnotationStore(connection, self.transaction)
 
     @classmethod
-    def open(cls, path: str | Path) -> VersionStore:
+    def open(cls, path: str | Path, *, read_only: bool = False) -> VersionStore:
+        """The store at `path`; `read_only` never creates or writes the file."""
         resolved = Path(path).expanduser()
-        return cls(open_connection(resolved), resolved)
+        return cls(open_connection(resolved, read_only=read_only), resolved)
 
     def close(self) -> None:
         self._connection.close()
@@ -99,10 +100,10 @@ class VersionStore:
             return
         self._depth = 1
         try:
-            with immediate_transaction(self._connection):
+            with immediate_transaction(self._connection, self.path):
                 yield
         except sqlite3.Error as exc:
-            raise StoreError(f"database error: {exc}") from exc
+            raise store_error(exc, self.path) from exc
         finally:
             self._depth = 0
 
@@ -112,7 +113,7 @@ class VersionStore:
             cursor.row_factory = sqlite3.Row
             return list(cursor.fetchall())
         except sqlite3.Error as exc:
-            raise StoreError(f"database error: {exc}") from exc
+            raise store_error(exc, self.path) from exc
 
     # -- articles ---------------------------------------------------------------
 
@@ -223,6 +224,8 @@ class VersionStore:
             returns_to = self._earlier_version_with(article_id, digest)
             reference = self._latest_trusted_version(article_id)
             reason = suspect_reason(reference.document, capture.document) if reference else None
+            if capture.document.extraction_warning:  # the extractor knows it lost text
+                reason = "; ".join(filter(None, (capture.document.extraction_warning, reason)))
             notices = set(capture.notices)
             # Told once, here, from the text as stored: whoever captured it.
             if document_has_hidden_characters(capture.document):
