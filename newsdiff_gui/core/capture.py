@@ -31,6 +31,7 @@ from newsdiff_gui.core.store import (
     Article,
     Capture,
     CaptureOutcome,
+    NotFound,
     StoredVersion,
     StoreError,
     VersionNotice,
@@ -53,6 +54,8 @@ class CheckOutcome(enum.StrEnum):
     NO_ARTICLE = "no_article"
     EXTRACTION_FAILED = "extraction_failed"
     CANCELLED = "cancelled"
+    # Recording the check raised (a bug): the article gets this failed check instead.
+    INTERNAL_ERROR = "internal_error"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,55 @@ class CaptureService:
             if requested is None:  # cannot happen with our own requests; never crash on it
                 log.error("fetch result for an unrequested URL %s", result.request_url)
                 continue
-            yield self._record_fetch(requested, result)
+            report = self._record_safely(requested, result)
+            if report is not None:
+                yield report
+
+    def _record_safely(self, article: Article, result: FetchResult) -> CheckReport | None:
+        """Record one fetch; anything unexpected becomes a failed check on this article.
+
+        A page that trips a bug in extraction, storing or scheduling must not cost the
+        rest of the batch their checks. A StoreError is different: the store itself is
+        unusable (disk full, file gone or locked), every later article would fail the
+        same way with its page lost, and blaming each article would bury the cause. It
+        ends the batch, reported once by the caller (the CLI's one line and exit 1, the
+        app's failed-request message); nothing is half-written, every check being one
+        transaction. An article removed while its page was being fetched (NotFound) has
+        nothing left to record on and is skipped.
+        """
+        try:
+            return self._record_fetch(article, result)
+        except NotFound:
+            log.warning("article %d was removed during its check; nothing recorded", article.id)
+            return None
+        except StoreError:
+            raise
+        except Exception as exc:
+            log.exception("recording the check of %s failed", article.url)
+            message = f"Internal error while recording the check: {type(exc).__name__}: {exc}"
+        try:
+            return self._finish(article, result, CheckOutcome.INTERNAL_ERROR, message, None)
+        except StoreError:
+            raise
+        except Exception:  # scheduling itself is broken: keep the failed check at least
+            log.exception("recording the failed check of %s failed", article.url)
+            self.store.record_check(
+                article.id,
+                started_at=result.started_at,
+                duration=result.duration,
+                outcome=str(CheckOutcome.INTERNAL_ERROR),
+                http_status=result.status,
+                error=message,
+            )
+            return CheckReport(
+                article.id,
+                article.url,
+                str(CheckOutcome.INTERNAL_ERROR),
+                message,
+                None,
+                result.status,
+                result.duration,
+            )
 
     def _record_fetch(self, article: Article, result: FetchResult) -> CheckReport:
         if result.outcome is FetchOutcome.OK and result.text is not None:
@@ -214,6 +265,10 @@ class CaptureService:
         than silently renumbering versions that notes and scripts refer to.
         """
         url = validate_article_url(url)
+        try:
+            ensure_page(raw)  # a text-like PDF would otherwise "extract" as an article
+        except NotAPage as exc:
+            raise ImportRefused(str(exc)) from exc
         started = time.monotonic()
         page = decode_html(raw, declared_charset)
         try:

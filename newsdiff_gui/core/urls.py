@@ -89,35 +89,40 @@ def canonical_host(host: str) -> str:
     return ascii_host
 
 
+_LINK_LOCAL_V4_WHY = (
+    "a link-local address (169.254.0.0/16), where cloud metadata services answer, never a news site"
+)
+
+
 def refusal_reason(address: IPAddress) -> str | None:
-    """Why the fetcher never contacts this address, or None when it may."""
+    """Why the fetcher never contacts this address (a phrase), or None when it may.
+
+    Callers make the sentence: "169.254.169.254 is <reason>; it is not fetched".
+    """
     if isinstance(address, ipaddress.IPv6Address):
+        if address in _LINK_LOCAL_V6:
+            return (
+                "a link-local address (fe80::/10), which reaches only this computer's "
+                "own network link, never a news site"
+            )
         embedded = address.ipv4_mapped
         if embedded is None and address in _NAT64:
             embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
-        if address in _LINK_LOCAL_V6:
-            return (
-                f"{address.compressed} is a link-local address (fe80::/10): it reaches "
-                "this computer's own network link, never a news site, and is not fetched"
-            )
-        if embedded is None:
-            return None
-        address = embedded
-    if address in _LINK_LOCAL_V4:
-        return (
-            f"{address} is a link-local address (169.254.0.0/16), where cloud metadata "
-            "services answer, never a news site, and is not fetched"
-        )
-    return None
+        if embedded is not None and embedded in _LINK_LOCAL_V4:
+            return f"a form of {embedded}, {_LINK_LOCAL_V4_WHY}"
+        return None
+    return _LINK_LOCAL_V4_WHY if address in _LINK_LOCAL_V4 else None
 
 
 def _refuse_link_local(address: IPAddress, written: str) -> None:
     reason = refusal_reason(address)
     if reason is None:
         return
-    if written.strip("[]").lower() != str(address):
-        reason = f"{written!r} is {address}; {reason}"  # say what the odd form stands for
-    raise InvalidURL(reason)
+    canonical = str(address)
+    if written.strip("[]").lower() == canonical:
+        raise InvalidURL(f"{canonical} is {reason}; it is not fetched")
+    # Say what an odd form ("0xa9fea9fe") stands for.
+    raise InvalidURL(f"{written!r} is {canonical}, {reason}; it is not fetched")
 
 
 def _ipv6(host: str) -> ipaddress.IPv6Address:
@@ -132,16 +137,19 @@ def _ipv6(host: str) -> ipaddress.IPv6Address:
 
 
 def _to_ascii(host: str) -> str:
-    if host.isascii():
-        ascii_host = host
-    else:
-        try:
+    try:
+        if host.isascii():
+            ascii_host = host
+            if any(label.startswith("xn--") for label in host.split(".")):
+                # Punycode must decode to a valid IDN: httpx checks it and raises otherwise.
+                idna.decode(host)
+        else:
             # UTS #46 as browsers apply it: full-width digits and letters fold to ASCII.
             ascii_host = idna.encode(host, uts46=True).decode("ascii")
-        except (idna.IDNAError, UnicodeError) as exc:
-            raise InvalidURL(
-                f"the host {host!r} is not a valid internationalised domain name ({exc})"
-            ) from exc
+    except (idna.IDNAError, UnicodeError) as exc:
+        raise InvalidURL(
+            f"the host {host!r} is not a valid internationalised domain name ({exc})"
+        ) from exc
     if not ascii_host.strip(".") or not set(ascii_host) <= _HOST_CHARACTERS:
         raise InvalidURL(f"the host {host!r} holds characters no host name can hold")
     return ascii_host

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 import tracemalloc
@@ -11,19 +12,28 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import brotli
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from benchmarks.robustness_fetch import (
+    METADATA_NAME,
+    HostileCase,
+    HostileSite,
+    Route,
+    hostile_cases,
+    resolving,
+)
 from newsdiff_gui import USER_AGENT
 from newsdiff_gui.core.fetch import (
     Fetcher,
     FetchLimits,
     FetchOutcome,
     FetchRequest,
+    FetchResult,
     parse_retry_after,
 )
 
@@ -320,3 +330,160 @@ def test_connection_refused(fetcher: Fetcher) -> None:
     result = get(fetcher, f"http://127.0.0.1:{port}/")
     assert result.outcome is FetchOutcome.CONNECTION_ERROR
     assert result.error and f"127.0.0.1:{port}" in result.error
+
+
+# -- hostile redirects and addresses: always a typed result, never an exception ---------
+
+REDIRECT_CASES = [c for c in hostile_cases(port=0) if c.route.status in (301, 302)]
+
+
+@pytest.fixture
+def site() -> Iterator[HostileSite]:
+    with HostileSite() as opened, resolving(METADATA_NAME, "169.254.169.254"):
+        yield opened
+
+
+@pytest.mark.parametrize("case", REDIRECT_CASES, ids=[c.name for c in REDIRECT_CASES])
+def test_hostile_redirects_end_as_readable_failures(
+    site: HostileSite, fetcher: Fetcher, case: HostileCase
+) -> None:
+    (real,) = [c for c in hostile_cases(site.port) if c.name == case.name]  # its port
+    site.routes[real.path] = real.route
+    result = get(fetcher, site.url(real.path))
+    assert not result.ok and result.error and real.words in result.error
+    assert result.error.isprintable()
+    if real.outcome is not None:
+        assert result.outcome.value == real.outcome
+
+
+def test_a_host_resolving_to_link_local_is_refused_before_connecting(
+    site: HostileSite, fetcher: Fetcher
+) -> None:
+    result = get(fetcher, f"http://{METADATA_NAME}:{site.port}/latest/meta-data/")
+    assert result.outcome is FetchOutcome.REFUSED_ADDRESS
+    assert result.error == (
+        f"{METADATA_NAME} resolves to 169.254.169.254, a link-local address (169.254.0.0/16), "
+        "where cloud metadata services answer, never a news site; it is not fetched"
+    )
+
+
+def test_one_link_local_answer_among_several_refuses_the_host(
+    monkeypatch: pytest.MonkeyPatch, httpserver: HTTPServer, fetcher: Fetcher
+) -> None:
+    httpserver.expect_request("/a").respond_with_data(PAGE, content_type="text/html")
+    real = socket.getaddrinfo
+
+    def two_answers(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != "mixed.example":
+            return real(host, port, *args, **kwargs)
+        return real("127.0.0.1", port, *args, **kwargs) + real("fe80::1", port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", two_answers)
+    result = get(fetcher, f"http://mixed.example:{httpserver.port}/a")
+    assert result.outcome is FetchOutcome.REFUSED_ADDRESS
+    assert result.error and "resolves to fe80::1, a link-local address (fe80::/10)" in result.error
+
+
+def test_the_checked_address_is_the_one_connected_to(
+    monkeypatch: pytest.MonkeyPatch, httpserver: HTTPServer, fetcher: Fetcher
+) -> None:
+    # DNS rebinding: a first answer that passes, then the metadata address. The name is
+    # resolved once per connection and the socket goes to the address that was checked.
+    httpserver.expect_request("/a").respond_with_data(PAGE, content_type="text/html")
+    real = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def rebinding(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != "rebind.example":
+            return real(host, port, *args, **kwargs)
+        lookups.append(host)
+        address = "127.0.0.1" if len(lookups) == 1 else "169.254.169.254"
+        return real(address, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    result = get(fetcher, f"http://rebind.example:{httpserver.port}/a")
+    assert result.ok and result.body == PAGE
+    assert lookups == ["rebind.example"]
+
+
+def test_redirect_to_a_link_local_address_in_an_odd_form_is_refused(
+    site: HostileSite, fetcher: Fetcher
+) -> None:
+    site.routes["/r"] = Route(301, ((b"Location", b"http://0251.0376.0251.0376/"),))
+    result = get(fetcher, site.url("/r"))
+    assert result.outcome is FetchOutcome.INVALID_URL
+    assert result.error and "'0251.0376.0251.0376' is 169.254.169.254" in result.error
+
+
+def test_redirect_hops_are_contacted_in_canonical_form(site: HostileSite, fetcher: Fetcher) -> None:
+    site.routes["/from"] = Route(
+        302, ((b"Location", f"http://0x7f000001:{site.port}/to".encode()),)
+    )
+    site.routes["/to"] = Route(200, ((b"Content-Type", b"text/html"),), PAGE)
+    result = get(fetcher, site.url("/from"))
+    assert result.ok and result.final_url == site.url("/to")
+
+
+@pytest.mark.parametrize(
+    "validators",
+    [{"etag": '"caf\u00e9"'}, {"etag": '"a"\r\nX-Evil: 1'}, {"last_modified": "Tue\u202e, 03"}],
+)
+def test_stored_validators_a_server_once_sent_never_break_the_request(
+    httpserver: HTTPServer, fetcher: Fetcher, validators: dict[str, str]
+) -> None:
+    httpserver.expect_request("/v").respond_with_data(PAGE, content_type="text/html")
+    result = get(fetcher, httpserver.url_for("/v"), **validators)
+    assert result.ok, result.error
+
+
+@pytest.mark.parametrize(
+    ("header", "seconds"),
+    [
+        ("\u00b2", None),  # str.isdigit() says yes, float() says no
+        ("\u0661\u0662", None),  # Arabic-Indic digits
+        ("1" + "0" * 30, 7 * 24 * 3600.0),
+        ("9" * 5000, 7 * 24 * 3600.0),
+        ("Tue, 03 Mar 9999 10:00:00 GMT", 7 * 24 * 3600.0),
+        ("Tue, 03 Mar 1999 10:00:00 GMT", 0.0),
+        ("120", 120.0),
+        ("inf", None),
+        ("nan", None),
+    ],
+)
+def test_retry_after_is_a_finite_wait_of_at_most_a_week(header: str, seconds: float | None) -> None:
+    assert parse_retry_after(header) == seconds
+
+
+def test_an_unforeseen_error_is_an_internal_error_result(
+    monkeypatch: pytest.MonkeyPatch, httpserver: HTTPServer, fetcher: Fetcher
+) -> None:
+    import newsdiff_gui.core.fetch.client as client
+
+    def broken(*_args: object) -> object:
+        raise LookupError("no such codec")
+
+    monkeypatch.setattr(client, "decode_html", broken)
+    httpserver.expect_request("/a").respond_with_data(PAGE, content_type="text/html")
+    result = get(fetcher, httpserver.url_for("/a"))
+    assert result.outcome is FetchOutcome.INTERNAL_ERROR
+    assert result.error == "Internal error while fetching: LookupError: no such codec"
+
+
+class _FlakyFetcher(Fetcher):
+    def fetch(self, request: FetchRequest, cancel: threading.Event | None = None) -> FetchResult:
+        if request.url.endswith("/bug"):
+            raise RuntimeError("a bug in the fetcher")
+        return super().fetch(request, cancel)
+
+
+def test_a_fetch_that_raises_fails_only_its_own_request(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/a").respond_with_data(PAGE, content_type="text/html")
+    urls = [httpserver.url_for("/a"), httpserver.url_for("/bug"), "http://[::1/broken"]
+    with _FlakyFetcher(FetchLimits(total_timeout=2.0)) as flaky:
+        results = {r.request_url: r for r in flaky.fetch_many([FetchRequest(u) for u in urls])}
+    assert set(results) == set(urls)
+    assert results[urls[0]].ok
+    bug = results[urls[1]]
+    assert bug.outcome is FetchOutcome.INTERNAL_ERROR
+    assert bug.error == "Internal error while fetching: RuntimeError: a bug in the fetcher"
+    assert results[urls[2]].outcome is FetchOutcome.INVALID_URL

@@ -1,8 +1,10 @@
 """The Fetcher: one page per request, within hard limits, as a typed result.
 
 httpx does the HTTP; we follow redirects ourselves (to count them, catch loops and
-re-check each hop's scheme), stream the raw body and decompress it with a cap,
-and turn every failure into a `FetchResult` with a sentence a user can read.
+check each hop's address by the same rules as a tracked URL), stream the raw body
+and decompress it with a cap, and turn every failure into a `FetchResult` with a
+sentence a user can read. `fetch` never raises: a failure nobody foresaw is logged
+with its traceback and recorded as an internal error on that one request.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import time
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
 
@@ -35,6 +36,8 @@ from newsdiff_gui.core.fetch.content import (
     looks_like_html,
     media_type,
 )
+from newsdiff_gui.core.fetch.guard import AddressRefused, guarded_transport
+from newsdiff_gui.core.fetch.headers import parse_retry_after, validator_headers
 from newsdiff_gui.core.fetch.result import (
     MEGABYTE,
     FetchLimits,
@@ -42,6 +45,7 @@ from newsdiff_gui.core.fetch.result import (
     FetchRequest,
     FetchResult,
 )
+from newsdiff_gui.core.urls import InvalidURL, validate_article_url
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +67,31 @@ class _Failure(Exception):
         self.retry_after = retry_after
 
 
+class _Redirect(Exception):
+    """Internal: a redirect response, handed over before httpx reads its Location."""
+
+    def __init__(self, status: int, location: str) -> None:
+        super().__init__(location)
+        self.status = status
+        self.location = location
+
+
+def _stop_at_redirect(response: httpx.Response) -> None:
+    # Even with follow_redirects=False, httpx builds the next request from the Location
+    # and raises on what it cannot represent (javascript:, a port over 65535, a bad IDN)
+    # before we see the response. This hook runs first and hands the Location to _fetch,
+    # which checks it by our own rules and says what was wrong with it in words.
+    if response.has_redirect_location:
+        raise _Redirect(response.status_code, response.headers["location"])
+
+
 def host_key(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+    """The per-host slot a URL counts against (any text: a bad URL only gets its own)."""
+    try:
+        parts = urlsplit(url)
+        return f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+    except ValueError:  # an invalid IPv6 literal or port; fetch() reports it in words
+        return url
 
 
 @functools.cache
@@ -84,6 +110,9 @@ class Fetcher:
 
     def __init__(self, limits: FetchLimits | None = None, user_agent: str = USER_AGENT) -> None:
         self.limits = limits or FetchLimits()
+        pool_limits = httpx.Limits(
+            max_connections=self.limits.total, max_keepalive_connections=self.limits.total
+        )
         self._client = httpx.Client(
             headers={
                 "User-Agent": user_agent,
@@ -91,11 +120,10 @@ class Fetcher:
                 "Accept-Encoding": "gzip, deflate, br",
             },
             follow_redirects=False,
-            verify=shared_ssl_context(),
+            event_hooks={"response": [_stop_at_redirect]},
             trust_env=False,  # never route article fetches through an inherited proxy
-            limits=httpx.Limits(
-                max_connections=self.limits.total, max_keepalive_connections=self.limits.total
-            ),
+            # Connects only to addresses the link-local rule allows, checked at connect time.
+            transport=guarded_transport(shared_ssl_context(), pool_limits),
         )
         self._total_slots = threading.BoundedSemaphore(self.limits.total)
         self._host_slots: dict[str, threading.BoundedSemaphore] = {}
@@ -128,18 +156,24 @@ class Fetcher:
             return self._fetch(request, cancel, deadline, started_at, clock)
         except _Failure as caught:
             failure = caught
-            if cancel is not None and cancel.is_set():
-                failure = _Failure(FetchOutcome.CANCELLED, "Check cancelled before it finished")
-            return FetchResult(
-                request_url=request.url,
-                final_url=None,
-                outcome=failure.outcome,
-                status=failure.status,
-                started_at=started_at,
-                duration=time.monotonic() - clock,
-                error=failure.message,
-                retry_after=failure.retry_after,
+        except Exception as exc:  # defence in depth: known failures are _Failure above
+            log.exception("internal error while fetching %r", request.url)
+            failure = _Failure(
+                FetchOutcome.INTERNAL_ERROR,
+                f"Internal error while fetching: {type(exc).__name__}: {exc}",
             )
+        if cancel is not None and cancel.is_set():
+            failure = _Failure(FetchOutcome.CANCELLED, "Check cancelled before it finished")
+        return FetchResult(
+            request_url=request.url,
+            final_url=None,
+            outcome=failure.outcome,
+            status=failure.status,
+            started_at=started_at,
+            duration=time.monotonic() - clock,
+            error=failure.message,
+            retry_after=failure.retry_after,
+        )
 
     def _fetch(
         self,
@@ -150,11 +184,7 @@ class Fetcher:
         clock: float,
     ) -> FetchResult:
         url = _checked_url(request.url)
-        headers = {}
-        if request.etag:
-            headers["If-None-Match"] = request.etag
-        if request.last_modified:
-            headers["If-Modified-Since"] = request.last_modified
+        headers = validator_headers(request)
         seen = {url}
         for hop in range(self.limits.max_redirects + 1):
             _check_cancel(cancel)
@@ -166,38 +196,44 @@ class Fetcher:
                     response = self._send(url, headers, remaining)
                 except httpx.HTTPError as exc:
                     raise self._network_failure(exc, url) from exc
+                except _Redirect as redirect:
+                    target = _redirect_target(url, redirect.location)
+                    if target in seen:
+                        raise _Failure(
+                            FetchOutcome.TOO_MANY_REDIRECTS,
+                            f"Redirect loop: {url} leads back to {target}",
+                            redirect.status,
+                        ) from None
+                    if hop == self.limits.max_redirects:
+                        raise _Failure(
+                            FetchOutcome.TOO_MANY_REDIRECTS,
+                            f"More than {self.limits.max_redirects} redirects",
+                            redirect.status,
+                        ) from None
+                    seen.add(target)
+                    url = target
+                    continue
                 try:
-                    if response.is_redirect and "location" in response.headers:
-                        target = _checked_url(urljoin(url, response.headers["location"]))
-                        if target in seen:
-                            raise _Failure(
-                                FetchOutcome.TOO_MANY_REDIRECTS,
-                                f"Redirect loop: {url} leads back to {target}",
-                                response.status_code,
-                            )
-                        if hop == self.limits.max_redirects:
-                            raise _Failure(
-                                FetchOutcome.TOO_MANY_REDIRECTS,
-                                f"More than {self.limits.max_redirects} redirects",
-                                response.status_code,
-                            )
-                        seen.add(target)
-                        url = target
-                        continue
                     return self._read(request, url, response, cancel, deadline, started_at, clock)
                 finally:
                     response.close()
         raise AssertionError("unreachable: the loop returns or raises")
 
-    def _send(self, url: str, headers: dict[str, str], remaining: float) -> httpx.Response:
+    def _send(self, url: str, headers: dict[bytes, bytes], remaining: float) -> httpx.Response:
         timeout = httpx.Timeout(
             connect=min(self.limits.connect_timeout, remaining),
             read=remaining,
             write=remaining,
             pool=remaining,
         )
-        built = self._client.build_request("GET", url, headers=headers, timeout=timeout)
-        return self._client.send(built, stream=True)
+        try:
+            built = self._client.build_request("GET", url, headers=headers, timeout=timeout)
+            return self._client.send(built, stream=True)
+        except (httpx.InvalidURL, UnicodeError) as exc:  # httpx's URL rules; IDNA (idna's
+            # errors are UnicodeErrors): neither is an httpx.HTTPError.
+            raise _Failure(FetchOutcome.INVALID_URL, f"Not a fetchable URL: {exc}") from exc
+        except AddressRefused as exc:
+            raise _Failure(FetchOutcome.REFUSED_ADDRESS, str(exc)) from exc
 
     def _read(
         self,
@@ -300,6 +336,12 @@ class Fetcher:
             return _Failure(FetchOutcome.INVALID_URL, f"Not a fetchable URL: {exc}")
         if isinstance(exc, httpx.DecodingError):
             return _Failure(FetchOutcome.DECODE_ERROR, f"Could not decode the response: {exc}")
+        if isinstance(exc, httpx.RemoteProtocolError):
+            return _Failure(
+                FetchOutcome.CONNECTION_ERROR, f"{host} sent a malformed HTTP response: {exc}"
+            )
+        if isinstance(exc, httpx.LocalProtocolError):  # our request broke HTTP's rules
+            return _Failure(FetchOutcome.INVALID_URL, f"The request could not be sent: {exc}")
         reason = str(exc) or type(exc).__name__
         return _Failure(FetchOutcome.CONNECTION_ERROR, f"Connection to {host} failed: {reason}")
 
@@ -331,31 +373,27 @@ def _check_cancel(cancel: threading.Event | None) -> None:
 
 
 def _checked_url(url: str) -> str:
+    """The URL in the canonical form we contact (the rules of a tracked URL), or a _Failure."""
     try:
-        parts = urlsplit(url)
-    except ValueError as exc:
-        raise _Failure(FetchOutcome.INVALID_URL, f"Not a valid URL: {url!r}") from exc
-    if parts.scheme.lower() not in {"http", "https"}:
-        scheme = f"'{parts.scheme}:'" if parts.scheme else "no scheme"
+        return validate_article_url(url)
+    except InvalidURL as exc:
+        raise _Failure(FetchOutcome.INVALID_URL, f"Not a fetchable URL: {exc}") from exc
+
+
+def _redirect_target(url: str, location: str) -> str:
+    """Where a redirect leads, checked like a tracked URL; a _Failure naming the hop if not."""
+    with contextlib.suppress(UnicodeError):
+        # Header bytes reach us as Latin-1; browsers read a Location as UTF-8.
+        location = location.encode("latin-1").decode("utf-8")
+    try:
+        target = urljoin(url, location.strip())
+    except ValueError as exc:  # an invalid IPv6 literal or port
         raise _Failure(
-            FetchOutcome.INVALID_URL, f"Only http and https URLs are fetched ({scheme}: {url!r})"
-        )
-    if not parts.hostname:
-        raise _Failure(FetchOutcome.INVALID_URL, f"The URL has no host: {url!r}")
-    return url
-
-
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds to wait, from a Retry-After header in seconds or as an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
+            FetchOutcome.INVALID_URL, f"Redirect to an invalid address {location!r} ({exc})"
+        ) from exc
     try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return max(0.0, (moment - datetime.now(UTC)).total_seconds())
+        return validate_article_url(target)
+    except InvalidURL as exc:
+        raise _Failure(
+            FetchOutcome.INVALID_URL, f"Redirect to {location!r} not followed: {exc}"
+        ) from exc

@@ -1,7 +1,13 @@
-"""Concurrent fetching on daemon threads, with prompt cancellation."""
+"""Concurrent fetching on daemon threads, with prompt cancellation.
+
+Every request gets exactly one result: a fetch that raises (a bug: `Fetcher.fetch`
+returns failures as results) is logged with its traceback and reported as a failed
+result for that request alone, so one page can never end the others' checks.
+"""
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 import time
@@ -15,6 +21,8 @@ from newsdiff_gui.core.fetch.result import FetchOutcome, FetchRequest, FetchResu
 
 if TYPE_CHECKING:
     from newsdiff_gui.core.fetch.client import Fetcher
+
+log = logging.getLogger(__name__)
 
 # After a cancel, how long to wait for fetches that are about to finish anyway.
 CANCEL_GRACE = 0.5
@@ -36,7 +44,7 @@ def run_pool(
     work: queue.SimpleQueue[int] = queue.SimpleQueue()
     for index in order:
         work.put(index)
-    done: queue.SimpleQueue[tuple[int, FetchResult | BaseException]] = queue.SimpleQueue()
+    done: queue.SimpleQueue[tuple[int, FetchResult]] = queue.SimpleQueue()
 
     def worker() -> None:
         lower_this_thread_priority()
@@ -49,9 +57,11 @@ def run_pool(
                 done.put((index, _cancelled(requests[index])))
                 continue
             try:
-                done.put((index, fetcher.fetch(requests[index], cancel)))
-            except BaseException as exc:  # a bug: hand it to the caller instead of hanging
-                done.put((index, exc))
+                result = fetcher.fetch(requests[index], cancel)
+            except BaseException as exc:  # a bug; the batch goes on (see the docstring)
+                log.exception("fetching %r raised", requests[index].url)
+                result = _failed(requests[index], exc)
+            done.put((index, result))
 
     # Daemon threads: quitting the app never waits for a stalled server.
     for _ in range(min(fetcher.limits.total, len(requests))):
@@ -72,11 +82,21 @@ def run_pool(
                             yield _cancelled(requests[index])
                     return
             continue
-        if isinstance(result, BaseException):
-            raise result
         if index not in reported:
             reported.add(index)
             yield result
+
+
+def _failed(request: FetchRequest, exc: BaseException) -> FetchResult:
+    return FetchResult(
+        request_url=request.url,
+        final_url=None,
+        outcome=FetchOutcome.INTERNAL_ERROR,
+        status=None,
+        started_at=datetime.now(UTC),
+        duration=0.0,
+        error=f"Internal error while fetching: {type(exc).__name__}: {exc}",
+    )
 
 
 def _cancelled(request: FetchRequest) -> FetchResult:

@@ -24,6 +24,10 @@ class FetchOutcome(enum.Enum):
     INVALID_URL = "invalid_url"
     DECODE_ERROR = "decode_error"
     CANCELLED = "cancelled"
+    # The host resolves to an address the fetcher never contacts (link-local).
+    REFUSED_ADDRESS = "refused_address"
+    # A failure nobody foresaw (a bug): recorded on the request, logged with its traceback.
+    INTERNAL_ERROR = "internal_error"
 
 
 @dataclass(frozen=True, slots=True)
