@@ -27,6 +27,7 @@ from newsdiff_gui.core.extract import (
 from newsdiff_gui.core.extract.isolated import ExtractionCancelled
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.schedule import CheckEvent, SchedulePolicy, after_check, initial_state
+from newsdiff_gui.core.sniff import NotAPage, ensure_page
 from newsdiff_gui.core.store import (
     Article,
     Capture,
