@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.core.store import StoredVersion, StoreError, VersionStore, default_database_path
+from newsdiff_gui.core.store.guard import store_error
 from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.core.visible import visible_text
 
@@ -22,12 +26,26 @@ def database_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
 
 
-def open_store(args: argparse.Namespace) -> VersionStore:
-    """The store named by --db / NEWSDIFF_DB / the default; CliError if unusable."""
+@contextmanager
+def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[VersionStore]:
+    """The store named by --db / NEWSDIFF_DB / the default, closed on leaving.
+
+    Commands that only read pass `read_only`: the file is then never created or
+    written. Any store failure inside the block (a full disk, a damaged or foreign
+    file) leaves it as a CliError: one line on stderr, never a traceback.
+    """
+    path = database_path(args)
     try:
-        return VersionStore.open(database_path(args))
+        store = VersionStore.open(path, read_only=read_only)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
+    with store:
+        try:
+            yield store
+        except StoreError as exc:
+            raise CliError(str(exc)) from exc
+        except sqlite3.Error as exc:  # a query outside VersionStore's own wrappers
+            raise CliError(str(store_error(exc, path))) from exc
 
 
 def parse_version_ref(text: str) -> tuple[int, int]:

@@ -33,7 +33,7 @@ from newsdiff_gui.core.align.render_text import render_text
 from newsdiff_gui.core.charset import decode_html
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import ExtractionError, extract_document
-from newsdiff_gui.core.store import NotFound, StoreError
+from newsdiff_gui.core.store import NotFound
 
 _VERSION_REF = re.compile(r"^(\d+)@(\d+)$")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
@@ -96,13 +96,11 @@ def load_input(spec: str, args: argparse.Namespace) -> Document:
 
 
 def _stored_version(article_id: int, number: int, args: argparse.Namespace) -> Document:
-    try:
-        with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
+        try:
             return store.get_version(article_id, number).document
-    except NotFound as exc:
-        raise CliError(f"{article_id}@{number}: {exc}") from exc
-    except StoreError as exc:
-        raise CliError(str(exc)) from exc
+        except NotFound as exc:
+            raise CliError(f"{article_id}@{number}: {exc}") from exc
 
 
 def _html_document(path: Path) -> Document:
@@ -113,8 +111,8 @@ def _html_document(path: Path) -> Document:
         raise CliError(f"{path}: {exc}") from exc
 
 
-def _read_text(path: Path) -> str:
-    data = read_page_file(path)
+def _read_text(path: Path, expected: str) -> str:
+    data = read_page_file(path, expected=expected)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -123,7 +121,7 @@ def _read_text(path: Path) -> str:
 
 def _json_document(path: Path) -> Document:
     try:
-        data = json.loads(_read_text(path))
+        data = json.loads(_read_text(path, "a JSON file"))
     except json.JSONDecodeError as exc:
         raise CliError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
     try:
@@ -133,6 +131,6 @@ def _json_document(path: Path) -> Document:
 
 
 def _text_document(path: Path) -> Document:
-    text = _read_text(path).replace("\r\n", "\n").replace("\r", "\n")
+    text = _read_text(path, "a text file").replace("\r\n", "\n").replace("\r", "\n")
     blocks = (" ".join(block.split("\n")).strip() for block in _BLANK_LINES.split(text))
     return Document(title="", paragraphs=tuple(block for block in blocks if block))

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     options = ReportOptions(
         changes_only=args.changes_only, context=args.context, include_notes=not args.no_notes
     )
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         try:
             # Unnamed ends default to the latest change: --to alone compares with the
             # version before it, --from alone with the latest version.

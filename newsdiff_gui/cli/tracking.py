@@ -99,7 +99,7 @@ def run_untrack(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         articles = store.list_articles()
     if args.json:
         print_json(
@@ -193,7 +193,7 @@ def _print_report(report: CheckReport, as_json: bool) -> None:
 
 
 def run_versions(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         try:
             versions = store.list_versions(args.article_id)
         except StoreError as exc:
@@ -213,7 +213,7 @@ def run_versions(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     article_id, number = parse_version_ref(args.ref)
-    with open_store(args) as store:
+    with open_store(args, read_only=True) as store:
         try:
             version = store.get_version(article_id, number)
             raw = store.raw_html(article_id, number) if args.raw else b""

@@ -12,6 +12,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from newsdiff_gui.cli import main
+from newsdiff_gui.core.store import VersionStore
 from tests.support.pages import STORM, article_page
 
 
@@ -127,6 +128,7 @@ def test_import_and_flip_flop_flags(
 def test_errors_are_one_line_exit_1(
     db: str, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    VersionStore.open(db).close()  # an empty store: read commands refuse a missing one
     code, out, err = run(capsys, "--db", db, *argv)
     assert code == 1
     assert err.count("\n") == 1 and message in err and "Traceback" not in err
