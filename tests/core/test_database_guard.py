@@ -241,3 +241,25 @@ def test_os_errors_are_worded() -> None:
     assert isinstance(full, DiskFull) and str(full) == "disk full: /data/newsdiff.sqlite3"
     denied = store_error(PermissionError(errno.EACCES, "Permission denied"), path)
     assert str(denied) == "cannot open the database /data/newsdiff.sqlite3 (Permission denied)"
+
+
+def test_sqlite_errors_are_worded() -> None:
+    path = Path("/data/newsdiff.sqlite3")
+    cases = {
+        13: "disk full: /data/newsdiff.sqlite3",
+        8: "the database is read-only: /data/newsdiff.sqlite3 (boom)",
+        5: "the database is busy (another program is writing to it): /data/newsdiff.sqlite3",
+        11: "damaged newsdiff database: /data/newsdiff.sqlite3 (boom)",
+        8 | (6 << 8): "its folder is read-only, and SQLite must create newsdiff.sqlite3-shm",
+    }
+    for code, message in cases.items():
+        error = sqlite3.OperationalError("boom")
+        error.sqlite_errorcode = code
+        assert message in str(store_error(error, path))
+    assert isinstance(store_error(_coded(13), path), DiskFull)
+
+
+def _coded(code: int) -> sqlite3.Error:
+    error = sqlite3.OperationalError("database or disk is full")
+    error.sqlite_errorcode = code
+    return error

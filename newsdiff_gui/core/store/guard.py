@@ -34,6 +34,7 @@ _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
 _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
+_SQLITE_READONLY_DIRECTORY = _SQLITE_READONLY | (6 << 8)
 # Our first two tables: a store without them was not made by newsdiff.
 _CORE_TABLES = frozenset({"articles", "versions"})
 _SHOWN_TABLES = 5
@@ -116,10 +117,16 @@ def store_error(exc: sqlite3.Error | OSError, path: Path) -> StoreError:
     """The one-line StoreError for a failure of SQLite or the file system on `path`."""
     if isinstance(exc, OSError):
         return _os_error(exc, path)
-    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    extended = getattr(exc, "sqlite_errorcode", None) or 0
+    code = extended & 0xFF
     detail = str(exc)
     if code == _SQLITE_FULL:
         return DiskFull(f"disk full: {path}")
+    if extended == _SQLITE_READONLY_DIRECTORY:
+        return StoreError(
+            f"cannot read the database {path}: its folder is read-only, and SQLite must "
+            f"create {path.name}-shm beside it to read a write-ahead-logged database"
+        )
     if code == _SQLITE_READONLY:
         return StoreError(f"the database is read-only: {path} ({detail})")
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
