@@ -30,7 +30,7 @@ def version_side(article: Article, version: StoredVersion, caption: str = "") ->
     """
     caption = visible_text(caption or version_caption(version))
     if VersionNotice.HIDDEN_CHARACTERS in version.notices:
-        caption += " · hidden characters shown as ⟨…⟩"
+        caption += " · hidden characters"
     return Side(
         version.document,
         caption,
