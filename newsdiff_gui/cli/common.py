@@ -17,7 +17,7 @@ from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.core.store import StoredVersion, StoreError, VersionStore, default_database_path
 from newsdiff_gui.core.store.guard import store_error
 from newsdiff_gui.core.timeutil import to_iso
-from newsdiff_gui.core.visible import visible_text
+from newsdiff_gui.core.visible import marker_for, visible_text
 
 _VERSION_REF = re.compile(r"^(\d+)@(\d+)$")
 
@@ -102,6 +102,30 @@ def version_json(version: StoredVersion) -> dict[str, Any]:
     }
 
 
+def json_text(value: Any, indent: int | None = 2) -> str:
+    """JSON that keeps the true characters but never prints a hidden one raw.
+
+    Text stays readable UTF-8 (`ensure_ascii=False`), except that control, format
+    and other invisible characters (a U+202E in a title, a tag character) are
+    written as \\u escapes: a script decodes exactly the stored text, and a
+    terminal showing the JSON is not reordered by it. Outside strings JSON is
+    ASCII, so escaping a character wherever it stands is always valid.
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    escapes = {
+        ord(char): _json_escape(char)
+        for char in set(text)
+        if char != "\n" and (not char.isprintable() or marker_for(char) is not None)
+    }
+    return text.translate(escapes) if escapes else text
+
+
+def _json_escape(char: str) -> str:
+    encoded = char.encode("utf-16-be", "surrogatepass")  # astral: a surrogate pair
+    return "".join(
+        f"\\u{int.from_bytes(encoded[i : i + 2], 'big'):04x}" for i in range(0, len(encoded), 2)
+    )
+
+
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_text(value) + "\n")

@@ -51,6 +51,10 @@ def test_versions_json_lists_the_flag_and_keeps_the_characters(
     assert "hidden_characters" in versions[1]["flags"]
     assert versions[1]["paragraphs"][0].startswith(f"{RLO}neveS{PDF} people")
     assert versions[1]["title"] == f"Storm {RLO}kcab{PDF}"
+    # Decoded, the true characters; printed, escaped, so the terminal is not reordered.
+    assert RLO not in out and '"Storm \\u202ekcab\\u202c"' in out
+    code, out, _ = run(capsys, "--db", db, "show", "1@2", "--json")
+    assert json.loads(out)["title"] == f"Storm {RLO}kcab{PDF}" and RLO not in out
 
 
 def test_text_output_shows_markers(db: str, capsys: pytest.CaptureFixture[str]) -> None:
