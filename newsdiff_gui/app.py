@@ -14,6 +14,10 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 ORGANIZATION = "newsdiff_gui"
 APPLICATION = "newsdiff-gui"
@@ -53,6 +57,25 @@ def database_path(args: argparse.Namespace, scratch: Path) -> Path:
     return Path(env).expanduser() if env else default_database_path()
 
 
+def store_problem_box(problem: str) -> QMessageBox:
+    """The message shown when the store cannot be opened (foreign, damaged, full…).
+
+    The window never opens on such a store: nothing in it could be trusted, and
+    another program's file must stay untouched.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "newsdiff", "The database cannot be opened.")
+    box.setInformativeText(
+        f"{problem[:1].upper()}{problem[1:]}.\n\n"
+        "Nothing in it was changed. Start newsdiff with another database: "
+        "--db PATH, or the NEWSDIFF_DB variable."
+    )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return box
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.screenshot:
@@ -69,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from newsdiff_gui.core.store import StoreError, VersionStore
     from newsdiff_gui.ui.main_window import MainWindow
@@ -90,10 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
                 load_demo(store)  # articles already in the store are left as they are
         except (StoreError, OSError, ValueError) as exc:
-            message = f"newsdiff-gui: {exc}"
-            print(message, file=sys.stderr)
+            print(f"newsdiff-gui: {exc}", file=sys.stderr)
             if not args.screenshot:
-                QMessageBox.critical(None, "newsdiff", message)
+                store_problem_box(str(exc)).exec()
             return 1
         with store:
             if args.screenshot:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from newsdiff_gui.core.charset import decode_html
 from newsdiff_gui.core.extract import ExtractionError, extract_document
 from newsdiff_gui.core.report import SourceInfo
+from newsdiff_gui.core.sniff import NotAPage, ensure_page
 from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.core.urls import InvalidURL, validate_article_url
 from newsdiff_gui.ui.detail_area import version_caption, version_side
@@ -171,6 +172,10 @@ def load_source(source: Source) -> Side:
     if source.kind is SourceKind.FILE:
         path = Path(source.path)
         raw = path.read_bytes()
+        try:
+            ensure_page(raw)  # a PDF or an archive would otherwise be parsed as a page
+        except NotAPage as exc:
+            raise ValueError(f"{path.name}: {exc}") from exc
         page = decode_html(raw)
         info = SourceInfo(
             label=f"Saved page {path.name}",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdiff_gui.core.sniff import identify
 from newsdiff_gui.core.store import Article
 from newsdiff_gui.core.urls import InvalidURL, validate_article_url
 
@@ -123,6 +124,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle("Import saved page")
         self.path = path
         raw = path.read_bytes()
+        # Named here, before the user types an address for a file that cannot be imported.
+        self.not_a_page = identify(raw)
         modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
         self.url_edit = QLineEdit(guess_page_url(raw), self)
         self.url_edit.setPlaceholderText("https://… (the address the page was saved from)")
@@ -172,6 +175,12 @@ class ImportDialog(QDialog):
         return datetime.fromtimestamp(moment.toSecsSinceEpoch(), tz=UTC)
 
     def _validate(self, text: str) -> None:
+        if self.not_a_page is not None:
+            self.message.setText(
+                f"This file is {self.not_a_page}, not a web page: it cannot be imported."
+            )
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
         try:
             validate_article_url(text)
         except InvalidURL as exc:
