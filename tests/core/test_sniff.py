@@ -9,10 +9,13 @@ import lzma
 import re
 import tarfile
 import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
+from newsdiff_gui.core.capture import CaptureService, ImportRefused
 from newsdiff_gui.core.fetch import Fetcher, FetchLimits, FetchOutcome, FetchRequest
 from newsdiff_gui.core.fetch.content import (
     binary_kind,
@@ -21,8 +24,10 @@ from newsdiff_gui.core.fetch.content import (
     not_html_message,
 )
 from newsdiff_gui.core.sniff import NotAPage, ensure_page, identify
+from newsdiff_gui.core.store import VersionStore
 from tests.support.pages import article_page
 
+T0 = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
 TEXT_LIKE_PDF = (
     b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
     b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
@@ -180,3 +185,12 @@ def test_body_check_keeps_pages_and_names_other_binary_data() -> None:
     assert not looks_like_html(_zip(("a.html", b"<html>")))
     assert looks_like_html(article_page().encode())
     assert is_binary(TEXT_LIKE_PDF)
+
+
+def test_the_capture_engine_refuses_to_import_a_file_that_is_not_a_page(tmp_path: Path) -> None:
+    # The app's import goes straight to the capture engine, not through the CLI's reader.
+    with VersionStore.open(tmp_path / "s.sqlite3") as store:
+        service = CaptureService(store)
+        with pytest.raises(ImportRefused, match=r"^this is a PDF document, not a web page$"):
+            service.import_page("https://courier.example/storm", TEXT_LIKE_PDF, T0)
+        assert store.list_articles() == []
