@@ -43,6 +43,7 @@ class Route:
     status: int
     headers: tuple[tuple[bytes, bytes], ...] = ()
     body: bytes = b""
+    reason: bytes = b"Status"
 
 
 class HostileSite:
@@ -55,7 +56,7 @@ class HostileSite:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 route = routes.get(self.path, Route(404, body=b"<p>Not here.</p>"))
-                lines = [b"HTTP/1.0 %d Status" % route.status]
+                lines = [b"HTTP/1.0 %d %s" % (route.status, route.reason)]
                 lines += [name + b": " + value for name, value in route.headers]
                 lines.append(b"Content-Length: %d" % len(route.body))
                 self.wfile.write(b"\r\n".join(lines) + b"\r\n\r\n" + route.body)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import ipaddress
 import string
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import idna
 
@@ -64,6 +64,16 @@ def validate_article_url(text: str) -> str:
         netloc = f"{netloc}:{port}"
     path = _percent_encode_unsafe(parts.path or "/")
     return urlunsplit((scheme, netloc, path, _percent_encode_unsafe(parts.query), ""))
+
+
+def displayed_url(url: str) -> str:
+    """A stored URL as lists show it: its canonical form, so an address stored before
+    these rules (with a raw U+202E, say) shows as it is contacted now; one that is no
+    longer valid has its non-printable characters percent-encoded instead."""
+    try:
+        return validate_article_url(url)
+    except InvalidURL:
+        return "".join(ch if ch.isprintable() else quote(ch, safe="") for ch in url)
 
 
 def canonical_host(host: str) -> str:

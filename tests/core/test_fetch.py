@@ -487,3 +487,16 @@ def test_a_fetch_that_raises_fails_only_its_own_request(httpserver: HTTPServer) 
     assert bug.outcome is FetchOutcome.INTERNAL_ERROR
     assert bug.error == "Internal error while fetching: RuntimeError: a bug in the fetcher"
     assert results[urls[2]].outcome is FetchOutcome.INVALID_URL
+
+
+def test_what_a_server_sends_is_never_stored_with_control_characters(
+    site: HostileSite, fetcher: Fetcher
+) -> None:
+    # A content type holding U+202E (httpx reads header bytes as UTF-8 when they are);
+    # the message quotes the type, so it holds the character escaped, never raw.
+    content_type = b"application/\xe2\x80\xaefdp"
+    site.routes["/odd"] = Route(200, ((b"Content-Type", content_type),), PAGE)
+    result = get(fetcher, site.url("/odd"))
+    assert result.outcome is FetchOutcome.NOT_HTML
+    assert result.error == "Not an HTML page (application/\\u202efdp)"
+    assert result.error.isprintable()

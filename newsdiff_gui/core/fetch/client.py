@@ -171,7 +171,7 @@ class Fetcher:
             status=failure.status,
             started_at=started_at,
             duration=time.monotonic() - clock,
-            error=failure.message,
+            error=_printable(failure.message),
             retry_after=failure.retry_after,
         )
 
@@ -357,6 +357,14 @@ class Fetcher:
         from newsdiff_gui.core.fetch.pool import run_pool
 
         yield from run_pool(self, list(requests), cancel)
+
+
+def _printable(message: str) -> str:
+    """The message with control and format characters escaped ("\\u202e"): it quotes
+    what servers sent (reason phrases, exception texts) and is stored and shown as is."""
+    if message.isprintable():
+        return message
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message)
 
 
 def _reason(status: int, sent: str) -> str:
