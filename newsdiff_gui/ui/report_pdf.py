@@ -5,8 +5,10 @@
 
 `render_pdf` may run on a worker thread (a `QThreadPool` job) while the window
 stays responsive: it creates its own `QPdfWriter`, `QPainter` and text layouts
-and touches no widget or pixmap. It lays the whole report out first, so the
-page count is known for every footer, then paints page by page. The PDF is
+and touches no widget or pixmap. The page count must be known for every
+footer: a report of ordinary length is laid out whole first, then painted; a
+very long one is laid out twice, a page at a time (counting, then painting),
+so its memory stays bounded. The PDF is
 written beside `out` and renamed over it at the end, so a failed or cancelled
 export never leaves a half-written file where the user asked for one.
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -38,7 +40,7 @@ from newsdiff_gui import __version__
 from newsdiff_gui.core.report.export import write_atomically
 from newsdiff_gui.core.report.model import Omitted, Report
 from newsdiff_gui.core.timeutil import to_iso
-from newsdiff_gui.ui.report_pdf_layout import Columns, Entry, Page, Spacer, paginate
+from newsdiff_gui.ui.report_pdf_layout import Columns, Entry, Page, Spacer, paginate_lazily
 from newsdiff_gui.ui.report_pdf_rows import (
     DiffGeometry,
     column_head,
@@ -54,6 +56,10 @@ MARGIN_MM = 15.0
 RESOLUTION = 720
 # Rows between two progress reports and cancellation checks.
 PROGRESS_EVERY = 8
+# Up to this many rows the pages are laid out once and kept until painted (a
+# 300-paragraph report holds ~20 MB of layouts); longer reports are laid out
+# twice, a page at a time, since 100,000 paragraphs kept whole took 2.2 GB.
+KEEP_PAGES_UP_TO_ROWS = 2_000
 
 
 class PageSize(StrEnum):
@@ -163,32 +169,51 @@ class _Progress:
             self.progress(self.total, self.total)
 
 
-def _entries(report: Report, typesetter: Typesetter, width: float, steps: _Progress) -> list[Entry]:
-    """Every block in reading order: front matter, the diff, the notes."""
+def _entries(
+    report: Report, typesetter: Typesetter, width: float, steps: _Progress | None
+) -> Iterator[Entry]:
+    """Every block in reading order: front matter, the diff, the notes.
+
+    A generator: each row is laid out when pagination reaches it, so only the
+    page being filled is held. `steps` (None: this pass reports nothing) counts
+    each row laid out.
+    """
     sections = Sections(report, typesetter, width)
     blocks: list[Columns] = [*sections.title(), *sections.provenance(), *sections.summary()]
     blocks += sections.legend()
-    entries = [Entry(block) for block in blocks]
+    yield from (Entry(block) for block in blocks)
     geometry = DiffGeometry(width, typesetter.pt)
     head = column_head(report.provenance.old, report.provenance.new, typesetter, geometry)
-    rows: list[Entry] = []
-    for item in report.body:
-        steps.advance()
-        if isinstance(item, Omitted):
-            rows.append(Entry(omitted_block(item, typesetter, geometry), head))
-            continue
-        rows.append(Entry(row_block(item, typesetter, geometry), head))
-        if item.origin_of:
-            rows.append(Entry(origin_block(item, typesetter, geometry), head))
+    rows = _row_entries(report, typesetter, geometry, head, steps)
+    first = next(rows, None)
     # The column headings stay with the first row (the headline) below them, or
     # with a good part of it when it is long.
-    first = rows[0].block.height if rows else 0.0
-    entries.append(Entry(sections.heading("Aligned text")))
-    entries.append(Entry(replace(head, keep_with_next=min(first, 150 * typesetter.pt))))
-    entries += rows
-    entries.append(Entry(Spacer(8 * typesetter.pt)))
-    entries += [Entry(block) for block in sections.notes()]
-    return entries
+    height = first.block.height if first is not None else 0.0
+    yield Entry(sections.heading("Aligned text"))
+    yield Entry(replace(head, keep_with_next=min(height, 150 * typesetter.pt)))
+    if first is not None:
+        yield first
+    yield from rows
+    yield Entry(Spacer(8 * typesetter.pt))
+    yield from (Entry(block) for block in sections.notes())
+
+
+def _row_entries(
+    report: Report,
+    typesetter: Typesetter,
+    geometry: DiffGeometry,
+    head: Columns,
+    steps: _Progress | None,
+) -> Iterator[Entry]:
+    for item in report.body:
+        if steps is not None:
+            steps.advance()
+        if isinstance(item, Omitted):
+            yield Entry(omitted_block(item, typesetter, geometry), head)
+            continue
+        yield Entry(row_block(item, typesetter, geometry), head)
+        if item.origin_of:
+            yield Entry(origin_block(item, typesetter, geometry), head)
 
 
 def _write(
@@ -215,23 +240,35 @@ def _write(
     width, height = float(writer.width()), float(writer.height())
     steps = _Progress(len(report.body), progress, cancelled)
     frame = _Frame(report, typesetter, width, height)
-    entries = _entries(report, typesetter, width, steps)
-    pages = paginate(entries, frame.content_height, cancelled)
+
+    def pages(counting: _Progress | None) -> Iterator[Page]:
+        entries = _entries(report, typesetter, width, counting)
+        return paginate_lazily(entries, frame.content_height, cancelled)
+
+    if len(report.body) <= KEEP_PAGES_UP_TO_ROWS:
+        kept = list(pages(steps))
+        total, to_paint = len(kept), iter(kept)
+    else:
+        # Too long to hold every page: count them (layout only), then lay out
+        # again and paint each page as it fills, so memory stays bounded.
+        total = sum(1 for _ in pages(steps))
+        to_paint = pages(None)
     steps.check()
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(errno.EIO, "Qt could not open the file for writing")
     try:
-        for number, page in enumerate(pages, 1):
+        for number, page in enumerate(to_paint, 1):
             if number > 1 and not writer.newPage():
                 raise OSError(errno.EIO, "Qt could not start a new PDF page")
-            frame.paint(painter, number, len(pages))
+            frame.paint(painter, number, total)
             _paint_page(painter, page, frame.content_top, steps)
     finally:
         painter.end()
+    steps.check()  # a cancel during the painting pass ends its pages early
     _check_complete(path)
     steps.finish()
-    return len(pages)
+    return total
 
 
 def _check_complete(path: Path) -> None:

@@ -7,13 +7,14 @@ gutters, rules). A block too tall for the space left on a page is cut between
 lines: each column keeps the lines that fit and continues on the next page
 from its first line that did not, so both cells of a row go on side by side.
 
-`paginate` is a first pass that only measures, so the painter knows the page
-count ("Page 3 of 12") before it draws page 1.
+`paginate_lazily` hands out each page as soon as it is full, so a long report
+is laid out and painted a page at a time: the painter runs it once to count
+the pages ("Page 3 of 12") and again to draw them, and never holds them all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -135,14 +136,15 @@ class Page:
 
 
 class _Pages:
-    """The pages so far and the cursor on the last one."""
+    """The page being filled and the cursor on it; finished pages are handed on."""
 
     def __init__(self, height: float) -> None:
         self.height = height
-        self.done: list[Page] = []
+        self.done: list[Page] = []  # finished, not yet taken by the caller
         self.current: list[Placed] = []
         self.y = 0.0
         self.head_height = 0.0  # of the running head on this page
+        self.started = False
 
     @property
     def remaining(self) -> float:
@@ -158,80 +160,114 @@ class _Pages:
 
     def new_page(self, running_head: Columns | None) -> None:
         self.done.append(Page(tuple(self.current)))
+        self.started = True
         self.current, self.y, self.head_height = [], 0.0, 0.0
         if running_head is not None:
             self.place(running_head)
             self.head_height = self.y
 
+    def take(self) -> list[Page]:
+        finished, self.done = self.done, []
+        return finished
+
     def finish(self) -> list[Page]:
-        if self.current or not self.done:
+        if self.current or not self.started:
             self.done.append(Page(tuple(self.current)))
-        return self.done
+        return self.take()
 
 
 def paginate(
-    entries: Sequence[Entry],
+    entries: Iterable[Entry],
     page_height: float,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[Page]:
-    """Blocks onto pages of content height `page_height`.
+    """Blocks onto pages of content height `page_height` (all pages at once)."""
+    return list(paginate_lazily(entries, page_height, cancelled))
+
+
+def paginate_lazily(
+    entries: Iterable[Entry],
+    page_height: float,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[Page]:
+    """Blocks onto pages of content height `page_height`, each page as soon as it is full.
+
+    `entries` may be a generator: only the blocks of the page being filled (and
+    the few that keep with the next) are held, so a report of any length is laid
+    out in bounded memory when the caller drops each page once painted.
 
     A block that does not fit in the space left moves to the next page when it
     fits on a page; a taller one is cut between lines, starting where it stands.
     """
     pages = _Pages(page_height)
-    kept = _kept_with_next(entries)
-    for entry, keep in zip(entries, kept, strict=True):
+    for entry, keep in _kept_with_next(entries):
         if cancelled is not None and cancelled():
             break
-        block = entry.block
-        if isinstance(block, Spacer):
-            if not pages.at_top:
-                pages.y = min(pages.height, pages.y + block.height)
+        _place(pages, entry, keep, page_height)
+        yield from pages.take()
+    yield from pages.finish()
+
+
+def _place(pages: _Pages, entry: Entry, keep: float, page_height: float) -> None:
+    block = entry.block
+    if isinstance(block, Spacer):
+        if not pages.at_top:
+            pages.y = min(pages.height, pages.y + block.height)
+        return
+    rest: Columns | None = block
+    while rest is not None:
+        needed = rest.height + (keep if rest is block else 0.0)
+        if needed <= pages.remaining or (pages.at_top and rest.height <= pages.remaining):
+            pages.place(rest)
+            rest = None
             continue
-        rest: Columns | None = block
-        while rest is not None:
-            needed = rest.height + (keep if rest is block else 0.0)
-            if needed <= pages.remaining or (pages.at_top and rest.height <= pages.remaining):
+        head = entry.running_head
+        fresh_page = page_height - (head.height if head is not None else 0.0)
+        if not pages.at_top and rest.height <= fresh_page:
+            pages.new_page(head)
+            continue
+        parts = rest.split(pages.remaining)
+        if parts is None:
+            if pages.at_top:
+                # Not one line fits on an empty page: print it anyway rather
+                # than loop for ever (no font we use is that tall).
                 pages.place(rest)
                 rest = None
-                continue
-            head = entry.running_head
-            fresh_page = page_height - (head.height if head is not None else 0.0)
-            if not pages.at_top and rest.height <= fresh_page:
+            else:
                 pages.new_page(head)
-                continue
-            parts = rest.split(pages.remaining)
-            if parts is None:
-                if pages.at_top:
-                    # Not one line fits on an empty page: print it anyway rather
-                    # than loop for ever (no font we use is that tall).
-                    pages.place(rest)
-                    rest = None
-                else:
-                    pages.new_page(head)
-                continue
-            pages.place(parts[0])
-            pages.new_page(head)
-            rest = parts[1]
-    return pages.finish()
+            continue
+        pages.place(parts[0])
+        pages.new_page(head)
+        rest = parts[1]
 
 
-def _kept_with_next(entries: Sequence[Entry]) -> list[float]:
-    """The room each block needs below it on its page.
+def _kept_with_next(entries: Iterable[Entry]) -> Iterator[tuple[Entry, float]]:
+    """Each entry with the room it needs below it on its page.
 
     A block's `keep_with_next` is room for the start of the next block. When
     the next block keeps with its own next (a heading, then the column headings,
     then the first row), the whole chain must fit: the heading needs the column
-    headings' height plus what they need in turn.
+    headings' height plus what they need in turn. Only such a chain is held
+    back until the block that ends it arrives.
     """
-    needs = [0.0] * len(entries)
-    chain = 0.0  # what the following block needs on the same page, when it keeps
-    for index in range(len(entries) - 1, -1, -1):
-        block = entries[index].block
-        if isinstance(block, Spacer) or not block.keep_with_next:
-            chain = 0.0
+    chain: list[Entry] = []
+    for entry in entries:
+        block = entry.block
+        if isinstance(block, Columns) and block.keep_with_next:
+            chain.append(entry)
             continue
-        needs[index] = max(block.keep_with_next, chain)
-        chain = block.height + needs[index]
-    return needs
+        yield from _resolve(chain)
+        chain = []
+        yield entry, 0.0
+    yield from _resolve(chain)
+
+
+def _resolve(chain: Sequence[Entry]) -> Iterator[tuple[Entry, float]]:
+    needs = [0.0] * len(chain)
+    following = 0.0  # what the next block of the chain needs on the same page
+    for index in range(len(chain) - 1, -1, -1):
+        block = chain[index].block
+        assert isinstance(block, Columns)
+        needs[index] = max(block.keep_with_next, following)
+        following = block.height + needs[index]
+    yield from zip(chain, needs, strict=True)

@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat
 
-from newsdiff_gui.core.align.model import ChangeKind, Token, TokenOp
+from newsdiff_gui.core.align.model import (
+    ChangeKind,
+    Token,
+    TokenOp,
+    too_long_for_words,
+    too_long_note,
+)
 from newsdiff_gui.core.report.model import Cell, Omitted, ReportRow, SourceInfo
 from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.ui.report_pdf_layout import Columns
@@ -212,8 +218,27 @@ def _cell_flow(
             [Run(f"not in the {side} version", ink(MUTED))], font, g.text_width, x=x
         )
     font = typesetter.font(TITLE_SIZE if title else BODY_SIZE, bold=title)
-    paragraphs = [token_runs(paragraph, kind) for paragraph in cell.paragraphs]
+    paragraphs = [
+        [Run(_text(paragraph))]
+        if too_long_for_words(_length(paragraph))
+        else token_runs(paragraph, kind)
+        for paragraph in cell.paragraphs
+    ]
     return typesetter.flow(paragraphs, font, g.text_width, x=x, spacing=4 * g.pt)
+
+
+def _length(paragraph: tuple[Token, ...]) -> int:
+    return sum(len(token.text) for token in paragraph)
+
+
+def _text(paragraph: tuple[Token, ...]) -> str:
+    return "".join(token.text for token in paragraph)
+
+
+def longest_paragraph(row: ReportRow) -> int:
+    """Characters of the row's longest paragraph, on either side."""
+    paragraphs = row.old.paragraphs + row.new.paragraphs
+    return max((_length(paragraph) for paragraph in paragraphs), default=0)
 
 
 def _numbers(side: str, values: tuple[int, ...]) -> str:
@@ -233,6 +258,10 @@ def _labels(row: ReportRow, typesetter: Typesetter, g: DiffGeometry) -> tuple[Fl
         left.append(Run(f"   ✓ {row.review.label}", ink(TEXT)))
     if row.old_paragraphs:
         left.append(Run("   " + _numbers("old", row.old_paragraphs), muted))
+    longest = longest_paragraph(row)
+    if too_long_for_words(longest):
+        # Said in words: the row is laid out plain, without its word highlights.
+        left.append(Run(f"   ({too_long_note(longest)})", muted))
     right = [Run(_numbers("new", row.new_paragraphs), muted)]
     return (
         typesetter.paragraph(left, font, g.text_width, x=g.old_x + g.pad),

@@ -26,6 +26,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from newsdiff_gui.core.align.model import too_long_for_words
+
 TEXT = QColor("#1a1a1a")
 MUTED = QColor("#4d4d4d")  # 8.5:1 on white, still ≥ 4.5:1 on every row tint
 RULE = QColor("#c4c4c4")
@@ -35,8 +37,18 @@ WHITE = QColor("#ffffff")
 # report is read closely, and highlighted words need air above and below.
 LINE_SPACING = 0.18
 
+# A paragraph over the inline limit is laid out this many characters at a time.
+LONG_TEXT_PIECE = 4_000
+
 # QTextLayout breaks lines at U+2028; a bare "\n" would print as a blank glyph.
 _LINE_SEPARATOR = "\u2028"
+
+
+def _from_utf16(text: str, start: int) -> str:
+    """`text` from Qt's position `start` (in UTF-16 code units) on."""
+    if text.isascii():
+        return text[start:]
+    return text.encode("utf-16-le")[2 * start :].decode("utf-16-le")
 
 
 def utf16_length(text: str) -> int:
@@ -213,6 +225,8 @@ class Typesetter:
         if isinstance(runs, str):
             runs = (Run(runs),)
         text = "".join(run.text for run in runs).replace("\n", _LINE_SEPARATOR)
+        if too_long_for_words(len(text)):
+            return self._long_paragraph(text, font, width, x, align)
         layout = QTextLayout(text, font, self.device)
         option = QTextOption(align)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -232,6 +246,51 @@ class Typesetter:
             top += height
         layout.endLayout()
         return Flow(tuple(lines))
+
+    def _long_paragraph(
+        self, text: str, font: QFont, width: float, x: float, align: Qt.AlignmentFlag
+    ) -> Flow:
+        """A paragraph over the inline limit: plain, with lines broken anywhere.
+
+        Breaking at word boundaries costs time that grows with the square of the
+        longest unbroken run (a 5 MB run never finished), and one layout of the
+        whole text holds all its glyphs at once. So the text is laid out a piece
+        at a time, breaking anywhere (linear); each piece's last line is carried
+        into the next piece, so the lines read on as from one layout.
+        """
+        option = QTextOption(align)
+        option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        lines: list[TextLine] = []
+        top = 0.0
+        carried, position = "", 0
+        while True:
+            piece = carried + text[position : position + LONG_TEXT_PIECE]
+            position += LONG_TEXT_PIECE
+            last = position >= len(text)
+            layout = QTextLayout(piece, font, self.device)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            made = []
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                line.setPosition(QPointF(0, 0))
+                made.append(line)
+            layout.endLayout()
+            if not last and len(made) > 1:
+                carried = _from_utf16(piece, made[-1].textStart())
+                made.pop()
+            elif not last:
+                carried = piece  # one line so far: wait for more text
+                continue
+            for line in made:
+                height = line.height() * (1 + LINE_SPACING)
+                lines.append(TextLine(layout, line.lineNumber(), x, top, height))
+                top += height
+            if last:
+                return Flow(tuple(lines))
 
     def flow(
         self,

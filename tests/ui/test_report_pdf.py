@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -33,6 +34,7 @@ from newsdiff_gui.core.annotations import (
 )
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.report import Report, ReportOptions, SourceInfo, build_report, provenance
+from newsdiff_gui.ui import report_pdf, report_pdf_text
 from newsdiff_gui.ui.report_pdf import (
     RESOLUTION,
     ExportCancelled,
@@ -382,3 +384,76 @@ def test_the_headless_cli_path_creates_its_own_application(tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) == page_count(out)
+
+
+_BLOB_LETTERS = "bcdfghjklmnpqrstvwxz"  # no vowels: no word of the page furniture matches
+
+
+def _blob(size: int, seed: int = 9) -> str:
+    """Letters without a space or any other break opportunity."""
+    return "".join(random.Random(seed).choices(_BLOB_LETTERS, k=size))
+
+
+def _blob_runs(text: str) -> str:
+    """The long runs of blob letters in `text`, joined: the blob as printed across
+    lines and pages, without the page headings and footers between its parts."""
+    return "".join(re.findall(f"[{_BLOB_LETTERS}]{{40,}}", "".join(text.split())))
+
+
+def test_a_paragraph_over_the_inline_limit_prints_whole_plain_and_in_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blob = _blob(30_000)  # over the 20,000-character limit, ~10 pages
+    old, new = pair(4)
+    new = replace(new, paragraphs=(*new.paragraphs[:2], blob, *new.paragraphs[2:]))
+    report = make_report(old, new, notes=False)
+    layouts: list[int] = []
+
+    class Counting(report_pdf_text.QTextLayout):
+        def __init__(self, text: str, *args: Any) -> None:
+            layouts.append(len(text))
+            super().__init__(text, *args)
+
+    monkeypatch.setattr(report_pdf_text, "QTextLayout", Counting)
+    out = tmp_path / "blob.pdf"
+    render_pdf(report, out)
+    text = pdf_text(out)
+    printed = _blob_runs(text)  # may start with the "n" of "… old version" beside it
+    assert blob in printed and len(printed) - len(blob) < 3  # every character, in order
+    assert "too long for word-level highlighting: 30,000 characters" in text
+    # Laid out a piece at a time (linear), never as one 30,000-character layout.
+    assert max(layouts) < report_pdf_text.LONG_TEXT_PIECE + 500
+
+
+def test_a_long_report_is_laid_out_and_painted_a_page_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = make_report(*pair(60), notes=False)
+    whole = tmp_path / "whole.pdf"
+    whole_pages = render_pdf(report, whole)
+    # Over the threshold, rows are laid out twice (counting, then painting) and a
+    # page is painted as soon as it is full: when page 1 is painted, the painting
+    # pass has laid out only the rows of the first pages.
+    monkeypatch.setattr(report_pdf, "KEEP_PAGES_UP_TO_ROWS", 10)
+    laid_out: list[int] = []
+    original_row_block = report_pdf.row_block
+    painted_after: list[int] = []
+    original_paint_page = report_pdf._paint_page
+
+    def row_block(*args: Any) -> Any:
+        laid_out.append(1)
+        return original_row_block(*args)
+
+    def paint_page(*args: Any) -> None:
+        painted_after.append(len(laid_out))
+        original_paint_page(*args)
+
+    monkeypatch.setattr(report_pdf, "row_block", row_block)
+    monkeypatch.setattr(report_pdf, "_paint_page", paint_page)
+    streamed = tmp_path / "streamed.pdf"
+    assert render_pdf(report, streamed) == whole_pages
+    rows = len(report.rows)
+    assert len(laid_out) == 2 * rows
+    assert painted_after[0] < rows + rows // 2  # the counting pass, then a first page's rows
+    assert painted_after == sorted(painted_after)
+    assert pdf_text(streamed) == pdf_text(whole)
