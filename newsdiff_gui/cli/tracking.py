@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import signal
 import sys
 import threading
@@ -103,7 +102,7 @@ def run_list(args: argparse.Namespace) -> int:
     with open_store(args, read_only=True) as store:
         articles = store.list_articles()
     if args.json:
-        _print_json_escaping_hidden(
+        print_json(
             [
                 {
                     "id": a.id,
@@ -131,27 +130,6 @@ def run_list(args: argparse.Namespace) -> int:
         url = displayed_url(a.url)
         print(f"{a.id:>4}  {a.version_count:>3} v  {state:<20} {title}  <{url}>{error}")
     return 0
-
-
-def _print_json_escaping_hidden(value: Any) -> None:
-    """JSON with every non-printable character written as a \\u escape.
-
-    The values are the stored ones (a script reading them gets the true text), but a
-    raw U+202E in a title or an old URL would make the terminal draw the line reversed.
-    Outside strings JSON is plain ASCII, so escaping characters anywhere is safe.
-    """
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    if not text.isprintable():
-        text = "".join(_json_escape(ch) for ch in text)
-    sys.stdout.write(text + "\n")
-
-
-def _json_escape(ch: str) -> str:
-    if ch.isprintable() or ch in "\n ":
-        return ch
-    encoded = ch.encode("utf-16-be", "surrogatepass")  # astral characters as a pair
-    units = [int.from_bytes(encoded[i : i + 2], "big") for i in range(0, len(encoded), 2)]
-    return "".join(f"\\u{unit:04x}" for unit in units)
 
 
 def run_check(args: argparse.Namespace) -> int:
