@@ -11,7 +11,9 @@ class Document:
     """An article as read off one page: its own text blocks in reading order.
 
     Dates are ISO 8601 strings as the page states them (or None); they are
-    metadata, not compared text.
+    metadata, not compared text. `extraction_warning` says why part of the
+    page's text could not be read (None when all of it was); it is not part of
+    the article's text either, and makes the stored version suspect.
     """
 
     title: str
@@ -20,9 +22,10 @@ class Document:
     published: str | None = None
     modified: str | None = None
     dek: str | None = None
+    extraction_warning: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "title": self.title,
             "byline": self.byline,
             "published": self.published,
@@ -30,6 +33,9 @@ class Document:
             "dek": self.dek,
             "paragraphs": list(self.paragraphs),
         }
+        if self.extraction_warning is not None:  # absent when all was read: JSON unchanged
+            data["extraction_warning"] = self.extraction_warning
+        return data
 
     @classmethod
     def from_json_dict(cls, data: dict[str, Any]) -> Document:
@@ -56,6 +62,7 @@ class Document:
             published=optional("published"),
             modified=optional("modified"),
             dek=optional("dek"),
+            extraction_warning=optional("extraction_warning"),
         )
 
     @property

@@ -17,7 +17,7 @@ from newsdiff_gui.core.extract.dates import to_iso8601
 from newsdiff_gui.core.extract.engine import engine_blocks
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.fallback import fallback_blocks
-from newsdiff_gui.core.extract.parsing import parse_html
+from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.structured import PageMetadata, read_metadata
 from newsdiff_gui.core.extract.titles import choose_title
 
@@ -65,7 +65,8 @@ def extract_document(html: str, url: str | None = None) -> Document:
 
     Raises ExtractionError (and nothing else) when the page holds no article.
     """
-    tree = parse_html(html)
+    page = parse_page(html)
+    tree = page.root
     meta = read_metadata(tree)
     title = choose_title(tree, meta, url)
     paragraphs = _article_blocks(tree, meta, title, url)
@@ -76,4 +77,5 @@ def extract_document(html: str, url: str | None = None) -> Document:
         published=to_iso8601(meta.published),
         modified=to_iso8601(meta.modified),
         dek=meta.description,
+        extraction_warning=page.warning,
     )

@@ -8,10 +8,12 @@ The guards live here so the rest of the package can assume a sane tree.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
+from newsdiff_gui.core.extract.depth import flatten_deep_markup, text_characters
 from newsdiff_gui.core.extract.errors import ExtractionError
 
 # Larger than any real article page (the CLI caps files at 15 MB); beyond this
@@ -26,14 +28,24 @@ _SAMPLE_CHARS = 65_536
 _MAX_GARBAGE_SHARE = 0.05
 _TAG = re.compile(r"<\s*[a-zA-Z!/]")
 # huge_tree stays off: libxml2 then caps nesting depth and text node size, which
-# bounds both memory and the recursion of every tree walk after it.
-_PARSER = HTMLParser(
-    collect_ids=False,
-    default_doctype=False,
-    remove_comments=True,
-    remove_pis=True,
-    huge_tree=False,
-)
+# bounds both memory and the recursion of every tree walk after it. A page that
+# hits the cap is flattened (see depth.py) and parsed again.
+_PARSER_OPTIONS = {
+    "collect_ids": False,
+    "default_doctype": False,
+    "remove_comments": True,
+    "remove_pis": True,
+    "huge_tree": False,
+}
+# Far below libxml2's 256 levels (a flattened page gains a few: a paragraph
+# opened for dropped blocks, a script, the html/body libxml2 adds), and far
+# beyond any real article's structure.
+FLATTEN_DEPTH = 100
+# Text lost beyond counting noise (entities, stray '<' read as tags) that makes
+# a version suspect: a sentence or so.
+_LOST_TEXT_CHARS = 40
+_TREE_TEXT = etree.XPath("//text()[not(ancestor::script) and not(ancestor::style)]")
+_WHITESPACE = re.compile(r"\s+")
 _DOCTYPE = re.compile(r"^\s*<!DOCTYPE[^>]*>", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -47,8 +59,42 @@ def _garbage_share(sample: str) -> float:
     return len(_GARBAGE.findall(sample)) / len(sample)
 
 
+@dataclass(frozen=True, slots=True)
+class ParsedPage:
+    root: HtmlElement
+    # Why text of the page is missing from the tree, when some is (None: all read).
+    warning: str | None = None
+
+
 def parse_html(html: str) -> HtmlElement:
     """Parse a page; raise ExtractionError for input that is not a readable HTML page."""
+    return parse_page(html).root
+
+
+def parse_page(html: str) -> ParsedPage:
+    """Parse a page, flattening markup too deep to parse; say so if text is still lost."""
+    text = _checked(html)
+    root, stopped = _parse(text)
+    if not stopped:
+        return ParsedPage(root)
+    # libxml2 stopped at one of its caps (nesting depth, a text node over 10 MB)
+    # and dropped the rest of the page. Flattened, the tree is shallow, so the
+    # "huge" option can lift the size caps without deep recursion anywhere after.
+    root, stopped = _parse(flatten_deep_markup(text, FLATTEN_DEPTH), huge=True)
+    if not stopped:
+        return ParsedPage(root)
+    lost = text_characters(text) - _tree_characters(root)
+    if lost <= _LOST_TEXT_CHARS:
+        return ParsedPage(root)
+    return ParsedPage(
+        root,
+        f"the HTML parser stopped early ({stopped}): about {lost:,} characters of the "
+        "page's text could not be read",
+    )
+
+
+def _checked(html: str) -> str:
+    """The text to parse, or ExtractionError for input that is not an HTML page."""
     if not isinstance(html, str):
         raise ExtractionError("expected the page as text")
     if not html.strip():
@@ -65,11 +111,22 @@ def parse_html(html: str) -> HtmlElement:
     # A Unicode string may not carry an XML declaration with an encoding for
     # lxml, and some doctypes confuse libxml2; neither carries any content.
     text = _XML_DECLARATION.sub("", text, count=1)
-    text = _DOCTYPE.sub("", text, count=1)
+    return _DOCTYPE.sub("", text, count=1)
+
+
+def _parse(text: str, huge: bool = False) -> tuple[HtmlElement, str | None]:
+    """The tree, and why libxml2 stopped early if it did (a fatal error: the rest is lost)."""
+    # A parser per page: its error log is then this page's alone, on any thread.
+    parser = HTMLParser(**{**_PARSER_OPTIONS, "huge_tree": huge})
     try:
-        root = document_fromstring(text, parser=_PARSER)
+        root = document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ExtractionError(f"the HTML could not be parsed ({exc})") from exc
     if not isinstance(root, HtmlElement):
         raise ExtractionError("the HTML could not be parsed")
-    return root
+    fatal = parser.error_log.filter_from_level(etree.ErrorLevels.FATAL)
+    return root, (fatal[0].message.strip() or "fatal error") if fatal else None
+
+
+def _tree_characters(root: HtmlElement) -> int:
+    return sum(len(_WHITESPACE.sub("", str(text))) for text in _TREE_TEXT(root))

@@ -224,6 +224,8 @@ class VersionStore:
             returns_to = self._earlier_version_with(article_id, digest)
             reference = self._latest_trusted_version(article_id)
             reason = suspect_reason(reference.document, capture.document) if reference else None
+            if capture.document.extraction_warning:  # the extractor knows it lost text
+                reason = "; ".join(filter(None, (capture.document.extraction_warning, reason)))
             notices = set(capture.notices)
             # Told once, here, from the text as stored: whoever captured it.
             if document_has_hidden_characters(capture.document):
