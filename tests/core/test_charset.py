@@ -236,3 +236,15 @@ def test_imported_copy_with_a_leftover_meta_is_flagged(service: CaptureService) 
     assert report.version is not None
     assert report.version.document.paragraphs[0] == CAFE
     assert "charset_mismatch" in report.version.flags
+
+
+def test_dense_accented_page_under_a_wrong_header_is_stored_not_refused(
+    service: CaptureService, httpserver: HTTPServer
+) -> None:
+    # One U+FFFD for every accented letter is still the page the reader saw, not binary data.
+    paragraphs = tuple(f"{TEXT} Séance n° {n} : écoles, hôpital, forêt." for n in range(8))
+    raw = article_page("Élus", paragraphs, charset=None).encode("windows-1252")
+    version = _capture(service, httpserver, raw, "text/html; charset=utf-8")
+    assert "charset_mismatch" in version.flags
+    assert len(version.document.paragraphs) == 8
+    assert version.document.paragraphs[0].startswith("Les \ufffdlus ont vot\ufffd")

@@ -26,6 +26,10 @@ _SAMPLE_CHARS = 65_536
 # Real pages, even badly decoded ones, are almost all printable; a blob decoded
 # as text is full of control and replacement characters.
 _MAX_GARBAGE_SHARE = 0.05
+# U+FFFD alone is no sign of binary data: a page under a wrong charset header
+# shows one for every accented letter (and is stored, flagged, as the reader
+# saw it). Binary decoded as text holds controls as well, or FFFD nearly everywhere.
+_MAX_REPLACEMENT_SHARE = 0.3
 _TAG = re.compile(r"<\s*[a-zA-Z!/]")
 # huge_tree stays off: libxml2 then caps nesting depth and text node size, which
 # bounds both memory and the recursion of every tree walk after it. A page that
@@ -50,13 +54,17 @@ _DOCTYPE = re.compile(r"^\s*<!DOCTYPE[^>]*>", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
-_GARBAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _garbage_share(sample: str) -> float:
+def _looks_binary(sample: str) -> bool:
     if not sample:
-        return 0.0
-    return len(_GARBAGE.findall(sample)) / len(sample)
+        return False
+    controls = len(_CONTROLS.findall(sample)) / len(sample)
+    return (
+        controls > _MAX_GARBAGE_SHARE
+        or sample.count("\ufffd") / len(sample) > _MAX_REPLACEMENT_SHARE
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +111,7 @@ def _checked(html: str) -> str:
         raise ExtractionError(
             f"the page is too large to extract ({len(html):,} characters, limit {MAX_HTML_CHARS:,})"
         )
-    if _garbage_share(html[:_SAMPLE_CHARS]) > _MAX_GARBAGE_SHARE:
+    if _looks_binary(html[:_SAMPLE_CHARS]):
         raise ExtractionError("the data looks binary, not like an HTML page")
     if not _TAG.search(html[:_SAMPLE_CHARS]) and not _TAG.search(html):
         raise ExtractionError("the text contains no HTML markup")
