@@ -25,11 +25,17 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextFrameFormat,
 )
 
 from newsdiff_gui.core.align import ChangeKind, Diff, Row, Token, TokenOp
-from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, paragraph_text
+from newsdiff_gui.core.align.model import (
+    PARAGRAPH_JOINER,
+    paragraph_text,
+    too_long_for_words,
+    too_long_note,
+)
 from newsdiff_gui.core.visible import Segment, visible_segments
 from newsdiff_gui.ui import theme
 
@@ -42,6 +48,10 @@ FRAME_MARGIN = 8.0
 NOTE_MARGIN = 24.0
 # Between the paragraphs of one split/merged row.
 PART_GAP = 4.0
+# A paragraph over the inline limit is written in blocks of this many characters;
+# a block that goes on with the paragraph of the one before carries this property.
+LONG_TEXT_PIECE = 2_000
+CONTINUES_PARAGRAPH = QTextFormat.Property.UserProperty + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,14 +161,31 @@ class SideWriter:
         self.document.rootFrame().setFrameFormat(frame)
 
     def write(self) -> QTextDocument:
+        """Every row at once (`write_more` writes them a few at a time)."""
+        self.write_more(len(self.rows))
+        return self.document
+
+    @property
+    def written(self) -> int:
+        """Display rows written so far (their blocks are in `blocks`)."""
+        return len(self.blocks)
+
+    def write_more(self, count: int) -> int:
+        """Append the next `count` display rows to the document; return `written`.
+
+        A 100,000-paragraph comparison is written a screenful first and the rest
+        from the event loop, in steps, so showing it never waits for all of it.
+        """
         cursor = self._cursor
         cursor.beginEditBlock()
-        title = self.diff.new.title if self.new_side else self.diff.old.title
-        if self.diff.title.kind is ChangeKind.UNCHANGED:
-            self._write_row([(TokenOp.EQUAL, paragraph_text(title))], self._title)
-        else:
-            self._write_row(self._side_tokens(self.diff.title.tokens), self._title)
-        for shown in self.rows[1:]:
+        end = min(len(self.rows), self.written + count)
+        if self.written == 0 and end > 0:
+            title = self.diff.new.title if self.new_side else self.diff.old.title
+            if self.diff.title.kind is ChangeKind.UNCHANGED:
+                self._write_row([(TokenOp.EQUAL, paragraph_text(title))], self._title)
+            else:
+                self._write_row(self._side_tokens(self.diff.title.tokens), self._title)
+        for shown in self.rows[self.written : end]:
             if shown.collapsed:
                 count = len(shown.collapsed)
                 label = f"… {count} unchanged paragraphs (click to show)"
@@ -171,7 +198,7 @@ class SideWriter:
             else:
                 self._write_row(self._row_tokens(row), self._plain)
         cursor.endEditBlock()
-        return self.document
+        return self.written
 
     def _row_tokens(self, row: Row) -> list[tuple[TokenOp, str]]:
         if row.tokens:
@@ -194,6 +221,12 @@ class SideWriter:
             self._cursor.insertBlock(block_format, base)
 
     def _write_row(self, tokens: list[tuple[TokenOp, str]], base: QTextCharFormat) -> None:
+        if sum(len(text) for _, text in tokens) > self.diff.options.max_inline_chars:
+            text = "".join(text for _, text in tokens)
+            longest = max(len(part) for part in text.split(PARAGRAPH_JOINER))
+            if too_long_for_words(longest, self.diff.options):
+                self._write_long_row(text, longest, base)
+                return
         self._new_block(base)
         first = self._cursor.block().blockNumber()
         for op, text in tokens:
@@ -203,11 +236,42 @@ class SideWriter:
             for part_number, part in enumerate(text.split(PARAGRAPH_JOINER)):
                 if part_number:
                     self._new_block(base)
-                for segment in visible_segments(part):
-                    if segment.hidden is None:
-                        self._cursor.insertText(segment.text, char_format)
-                    else:
-                        self._cursor.insertText(segment.text, self._marker(char_format, segment))
+                self._insert(part, char_format)
+        self._end_row(first)
+
+    def _insert(self, text: str, char_format: QTextCharFormat) -> None:
+        for segment in visible_segments(text):
+            if segment.hidden is None:
+                self._cursor.insertText(segment.text, char_format)
+            else:
+                self._cursor.insertText(segment.text, self._marker(char_format, segment))
+
+    def _write_long_row(self, text: str, longest: int, base: QTextCharFormat) -> None:
+        """A row with a paragraph over the inline limit: a plain note, then the text
+        without word highlights, in blocks of LONG_TEXT_PIECE characters.
+
+        Word-boundary wrapping of one unbroken run costs time that grows with the
+        square of its length (a 5 MB run never finished); pieces keep each block
+        cheap, and the panes lay out only the pieces they show.
+        """
+        self._new_block(base)
+        first = self._cursor.block().blockNumber()
+        self._cursor.insertText(too_long_note(longest), self._folded)
+        for part in text.split(PARAGRAPH_JOINER):
+            for start in range(0, max(1, len(part)), LONG_TEXT_PIECE):
+                if start:  # the same paragraph goes on: no gap, and copying joins it back
+                    block_format = self._cursor.blockFormat()
+                    block_format.setBottomMargin(0.0)
+                    self._cursor.setBlockFormat(block_format)
+                self._new_block(base)
+                if start:
+                    block_format = self._cursor.blockFormat()
+                    block_format.setProperty(CONTINUES_PARAGRAPH, True)
+                    self._cursor.setBlockFormat(block_format)
+                self._insert(part[start : start + LONG_TEXT_PIECE], base)
+        self._end_row(first)
+
+    def _end_row(self, first: int) -> None:
         last = self._cursor.block().blockNumber()
         self.blocks.append(RowBlocks(first, last))
         # The row gap is there from the start, so aligning the panes later only

@@ -41,16 +41,22 @@ class OverviewBar(QWidget):
 
     def _scale(self) -> float:
         # A short article fills only part of the bar, as it fills part of the pane.
-        height = max(self.pane.document().size().height(), self.pane.viewport().height())
+        # The height is the scroll range's, as far as the text is laid out: asking
+        # the document for its size would lay all of it out first (seconds for
+        # 100,000 paragraphs or a 5 MB one), and the layout goes on from the
+        # event loop anyway.
+        bar = self.pane.verticalScrollBar()
+        height = max(float(bar.maximum() + bar.pageStep()), float(self.pane.viewport().height()))
         return (self.height() - 2) / height if height > 0 else 0.0
 
     def marks(self) -> list[tuple[int, QRectF]]:
         """(display row, rectangle in bar coordinates) for every change."""
         scale = self._scale()
         result = []
-        for row, info in enumerate(self.pane.rows[: self.pane.aligned_rows]):
-            if not info.is_change:
-                continue
+        aligned = self.pane.aligned_rows
+        for row in self.pane.change_rows:
+            if row >= aligned:
+                break
             band = self.pane.row_band(row)
             top = 1 + band.top() * scale
             height = max(3.0, band.height() * scale)

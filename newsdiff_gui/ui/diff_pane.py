@@ -78,6 +78,7 @@ class DiffPane(QTextEdit):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.blocks: list[RowBlocks] = []
         self.rows: list[DisplayRow] = []
+        self.change_rows: list[int] = []  # display rows that are changes, in order
         self.moved_marks: list[MovedMark] = []
         self.arrows: dict[int, str] = {}
         # Review notes by display row: (number, text) each, drawn as numbered badges.
@@ -99,6 +100,7 @@ class DiffPane(QTextEdit):
         """`moved`: the "stood here" lines to draw (old side); `arrows`: for each moved
         row, an arrow pointing toward where it used to stand (both sides)."""
         self.blocks, self.rows, self.moved_marks = blocks, rows, moved
+        self.change_rows = [number for number, row in enumerate(rows) if row.is_change]
         self.arrows = arrows or {}
         self.current_row = -1
         self._natural: list[float] = []
@@ -122,6 +124,10 @@ class DiffPane(QTextEdit):
 
     def reset_alignment(self) -> None:
         self._natural, self._tops, self._heights = [], [], []
+
+    def lay_out_to(self, block: int) -> None:
+        """Lay the document out down to `block` (the layout goes top to bottom)."""
+        self._block_rect(block)
 
     def measure(self, start: int, end: int) -> list[float]:
         """Natural heights of rows [start, end): without the gap and padding below."""
@@ -227,7 +233,11 @@ class DiffPane(QTextEdit):
         marker_font.setBold(True)
         small_font = QFont(self.font())
         small_font.setPointSizeF(max(6.5, self.font().pointSizeF() * 0.8))
-        for row, info in enumerate(self.rows[: self.aligned_rows]):
+        # Only the rows on show: a long live blog has 100,000 of them.
+        first = max(0, bisect.bisect_right(self._tops, top_visible) - 1)
+        last = bisect.bisect_right(self._tops, bottom_visible)
+        for row in range(first, min(last, self.aligned_rows)):
+            info = self.rows[row]
             band = self.row_band(row)
             if band.bottom() < top_visible or band.top() > bottom_visible:
                 continue

@@ -8,14 +8,13 @@ through stale comparisons.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
-from newsdiff_gui.core.align import ChangeKind, Diff, align
+from newsdiff_gui.core.align import ChangeKind, Diff
 from newsdiff_gui.core.annotations import TITLE_ROW
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.report import SourceInfo
@@ -24,10 +23,9 @@ from newsdiff_gui.ui.diff_document import DisplayRow, SideWriter, display_rows
 from newsdiff_gui.ui.diff_find import FindBar
 from newsdiff_gui.ui.diff_overview import OverviewBar
 from newsdiff_gui.ui.diff_pane import DiffPane, MovedMark
+from newsdiff_gui.ui.diff_prepare import AlignJob, AlignSignals, Looks, Prepared
 from newsdiff_gui.ui.diff_summary import summary_text
 from newsdiff_gui.ui.row_aligner import RowAligner
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,25 +40,6 @@ class Side:
     article_id: int | None = None
     version_id: int | None = None
     article_url: str | None = None
-
-
-class _AlignSignals(QObject):
-    finished = Signal(int, object)  # generation, Diff | Exception
-
-
-class _AlignJob(QRunnable):
-    def __init__(self, generation: int, old: Document, new: Document, signals: _AlignSignals):
-        super().__init__()
-        self.generation, self.old, self.new, self.signals = generation, old, new, signals
-
-    def run(self) -> None:
-        result: Diff | Exception
-        try:
-            result = align(self.old, self.new)
-        except Exception as exc:  # a bug in the aligner must not kill the pool thread
-            log.exception("alignment failed")
-            result = exc
-        self.signals.finished.emit(self.generation, result)
 
 
 class _Pane(DiffPane):
@@ -100,7 +79,7 @@ class DiffView(QWidget):
         self._notes: dict[int, list[tuple[int, str]]] = {}
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._signals = _AlignSignals(self)
+        self._signals = AlignSignals(self)
         self._signals.finished.connect(self._aligned)
 
         self.summary = QLabel(self)
@@ -175,7 +154,21 @@ class DiffView(QWidget):
         self._generation += 1
         self._pending = (old, new)
         self.summary.setText(f"Comparing {old.caption} with {new.caption}…")
-        self._pool.start(_AlignJob(self._generation, old.document, new.document, self._signals))
+        looks = Looks(
+            self.palette(),
+            self.old_pane.font(),
+            self.hide_unchanged,
+            self.hide_minor,
+            self.thread(),
+        )
+        job = AlignJob(
+            self._generation,
+            (old.document, new.document),
+            looks,
+            lambda: self._generation,
+            self._signals,
+        )
+        self._pool.start(job)
 
     def is_busy(self) -> bool:
         """Aligning in the pool, or still padding rows from the event loop."""
@@ -193,9 +186,9 @@ class DiffView(QWidget):
         if isinstance(result, Exception):
             self.summary.setText(f"These versions could not be compared: {result}")
             return
-        assert isinstance(result, Diff) and self._pending is not None
+        assert isinstance(result, Prepared) and self._pending is not None
         old, new = self._pending
-        self.show_diff(result, old.caption, new.caption, sides=self._pending)
+        self.show_diff(result.diff, old.caption, new.caption, sides=self._pending, prepared=result)
 
     def show_diff(
         self,
@@ -204,25 +197,36 @@ class DiffView(QWidget):
         new_caption: str,
         keep: bool = False,
         sides: tuple[Side, Side] | None = None,
+        prepared: Prepared | None = None,
     ) -> None:
         """Paint an already computed diff (cheap: no alignment here) of `sides`.
 
-        `keep` repaints the same diff (folding changed) and keeps unfolded runs and notes."""
+        `keep` repaints the same diff (folding changed) and keeps unfolded runs and notes;
+        `prepared` brings the documents written by the pool job (else they are written here)."""
         if not keep:
             self._expanded = frozenset()
             self.sides = sides
             self._notes = {}
         self.diff = diff
-        self.rows = display_rows(diff, self.hide_unchanged, self.hide_minor, self._expanded)
         self.current = -1
         self.old_caption.setText(old_caption)
         self.new_caption.setText(new_caption)
         self.summary.setText(summary_text(diff))
-        palette, font = self.palette(), self.old_pane.font()
-        old_writer = SideWriter(diff, self.rows, False, palette, font)
-        new_writer = SideWriter(diff, self.rows, True, palette, font)
-        self.old_pane.setDocument(old_writer.write())
-        self.new_pane.setDocument(new_writer.write())
+        folding = (self.hide_unchanged, self.hide_minor)
+        if prepared is None or self._expanded or prepared.folding != folding:
+            self.rows = display_rows(diff, self.hide_unchanged, self.hide_minor, self._expanded)
+            palette, font = self.palette(), self.old_pane.font()
+            old_writer = SideWriter(diff, self.rows, False, palette, font)
+            new_writer = SideWriter(diff, self.rows, True, palette, font)
+            old_writer.write()
+            new_writer.write()
+        else:
+            self.rows, old_writer, new_writer = prepared.rows, prepared.old, prepared.new
+        # Set whole and not yet laid out: the panes lay out what they show, and the
+        # rest follows from the event loop (appending to a shown document would lay
+        # out everything above the insertion at once).
+        self.old_pane.setDocument(old_writer.document)
+        self.new_pane.setDocument(new_writer.document)
         marks = _moved_marks(diff, self.rows)
         # ↑ when the paragraph used to stand higher up, ↓ when lower down.
         arrows = {m.moved_row: "↑" if m.after < m.moved_row else "↓" for m in marks}

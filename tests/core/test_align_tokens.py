@@ -153,11 +153,3 @@ def test_a_text_over_the_inline_limit_gets_no_word_diff() -> None:
     # Under the limit the same edit is two word changes.
     wide = AlignOptions(max_inline_chars=100_000)
     assert len(changes(diff_tokens(old, new, wide))) == 4
-
-
-def test_an_unbroken_text_over_the_limit_is_one_change() -> None:
-    old, new = "x" * 30_000, "x" * 29_999 + "y"
-    assert diff_tokens(old, new, OPTIONS) == (
-        Token(TokenOp.DELETE, old),
-        Token(TokenOp.INSERT, new),
-    )
