@@ -173,6 +173,7 @@ def test_a_server_labelling_a_file_text_html_is_refused_with_its_type(
     with Fetcher(FetchLimits(total_timeout=5.0, connect_timeout=2.0)) as fetcher:
         result = fetcher.fetch(FetchRequest(httpserver.url_for("/story")))
     assert result.outcome is FetchOutcome.NOT_HTML and result.body is None
+    assert result.error == f"Not an HTML page ({kind}, sent as text/html)"
     assert binary_kind(body) == kind
     assert not_html_message(body, "text/html; charset=utf-8") == (
         f"Not an HTML page ({kind}, sent as text/html)"

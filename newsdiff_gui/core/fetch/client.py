@@ -35,6 +35,7 @@ from newsdiff_gui.core.fetch.content import (
     is_binary,
     looks_like_html,
     media_type,
+    not_html_message,
 )
 from newsdiff_gui.core.fetch.guard import AddressRefused, guarded_transport
 from newsdiff_gui.core.fetch.headers import parse_retry_after, validator_headers
@@ -272,10 +273,7 @@ class Fetcher:
         if not body.strip():
             raise _Failure(FetchOutcome.EMPTY, "The server sent an empty page", status)
         if is_binary(body) or (kind not in HTML_TYPES and not looks_like_html(body)):
-            shown = kind or "no content type"
-            raise _Failure(
-                FetchOutcome.NOT_HTML, f"Not an HTML page (binary data, {shown})", status
-            )
+            raise _Failure(FetchOutcome.NOT_HTML, not_html_message(body, content_type), status)
         page = decode_html(body, charset_from_content_type(content_type))
         return FetchResult(
             request_url=request.url,
