@@ -12,6 +12,7 @@ from types import FrameType
 from typing import Any
 
 from newsdiff_gui.cli.common import (
+    database_path,
     iso_or_none,
     open_store,
     parse_article_id,
@@ -99,8 +100,12 @@ def run_untrack(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_store(args, read_only=True) as store:
-        articles = store.list_articles()
+    if not database_path(args).exists():
+        # Nothing tracked yet on this machine: an empty list, and no file created by asking.
+        articles = []
+    else:
+        with open_store(args, read_only=True) as store:
+            articles = store.list_articles()
     if args.json:
         print_json(
             [

@@ -102,9 +102,21 @@ def test_every_command_refuses_another_programs_database_and_leaves_it_untouched
 # -- no database yet -------------------------------------------------------------------
 
 
+def test_list_before_anything_is_tracked_says_so_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "new" / "store.sqlite3"
+    code, out, err = run(capsys, "--db", str(path), "list")
+    assert (code, err) == (0, "")
+    assert out.startswith("No tracked articles.")
+    code, out, err = run(capsys, "--db", str(path), "list", "--json")
+    assert (code, out, err) == (0, "[]\n", "")
+    assert not path.parent.exists()
+
+
 @pytest.mark.parametrize(
     "argv",
-    [["list"], ["versions", "1"], ["show", "1@1"], ["diff", "1@1", "1@2"], ["export", "1"]],
+    [["versions", "1"], ["show", "1@1"], ["diff", "1@1", "1@2"], ["export", "1"]],
 )
 def test_read_commands_never_create_a_store(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
