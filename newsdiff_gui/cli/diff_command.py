@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsdiff_gui.cli.common import open_store
+from newsdiff_gui.cli.common import json_text, open_store
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.cli.pages import read_page_file
 from newsdiff_gui.core.align import align
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     new = load_input(args.new, args)
     diff = align(old, new)
     if args.format == "json":
-        output = json.dumps(diff.to_json_dict(), ensure_ascii=False, indent=2) + "\n"
+        output = json_text(diff.to_json_dict()) + "\n"
     elif args.format == "html":
         output = render_html(diff)
     else:

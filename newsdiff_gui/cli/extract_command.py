@@ -7,11 +7,11 @@ too large, no article) is reported in place and the command exits 1 at the end.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from newsdiff_gui.cli.common import json_text
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.cli.pages import read_page_file
 from newsdiff_gui.core.charset import decode_html
@@ -75,11 +75,11 @@ def run(args: argparse.Namespace) -> int:
         except CliError as exc:
             failed = True
             if args.json:
-                print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False))
+                print(json_text({"file": str(path), "error": str(exc)}, indent=None))
             print(f"newsdiff: error: {exc}", file=sys.stderr)
             continue
         if args.json:
-            print(json.dumps(_as_json(path, document), ensure_ascii=False))
+            print(json_text(_as_json(path, document), indent=None))
         else:
             if index:
                 print()

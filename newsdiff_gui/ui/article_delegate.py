@@ -12,7 +12,6 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Q
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from newsdiff_gui.core.visible import visible_text
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.article_model import ArticleItem, ArticleRole, relative_time
 
@@ -199,7 +198,7 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setPen(text_colour)
         line_y = inner.top()
         # Displayed form: a bidi override in a headline must not reorder the row.
-        shown = visible_text(item.shown_title)
+        shown = item.shown_title
         for line in self._wrapped(shown, title_font, max(20, title_width)):
             painter.drawText(
                 QRect(left, line_y, title_width, title_metrics.lineSpacing()),

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 
 from newsdiff_gui.core.store import Article
 from newsdiff_gui.core.timeutil import utc_now
+from newsdiff_gui.core.visible import visible_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -93,7 +94,9 @@ class ArticleItem:
 
     @property
     def shown_title(self) -> str:
-        return self.title or self.url
+        # Every place the title is shown (row, tooltip, status bar, screen reader)
+        # reads it here: bidi controls and hidden characters as markers.
+        return visible_text(self.title) or self.url
 
     def tooltip(self) -> str:
         lines = [self.shown_title, self.url]

@@ -16,6 +16,7 @@ from newsdiff_gui.core.align import ChangeKind, Diff, align
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.report.legend import KIND_LABELS
 from newsdiff_gui.core.store import StoreError, VersionStore
+from newsdiff_gui.core.visible import visible_text
 from newsdiff_gui.ui import theme
 
 log = logging.getLogger(__name__)
@@ -93,7 +94,8 @@ class ChangeNotifier(QObject):
         except StoreError as exc:
             log.warning("no notification for article %d: %s", article_id, exc)
             return
-        job = _NotifyJob(title or new.final_url or "", old.document, new.document, self._relay)
+        shown = visible_text(title) or new.final_url or ""
+        job = _NotifyJob(shown, old.document, new.document, self._relay)
         self._pool.start(job)
 
     def _show(self, title: str, result: object) -> None:

@@ -16,6 +16,7 @@ from newsdiff_gui.core.align.model import ChangeKind, Token, TokenOp
 from newsdiff_gui.core.annotations import ReviewState, quoted
 from newsdiff_gui.core.report.legend import KIND_LABELS, LEGEND_NOTES, LegendEntry
 from newsdiff_gui.core.report.model import Endnote, Report
+from newsdiff_gui.core.visible import visible_text
 from newsdiff_gui.ui.report_pdf_layout import Columns, Padding
 from newsdiff_gui.ui.report_pdf_rows import kind_ink, row_tint, token_runs
 from newsdiff_gui.ui.report_pdf_text import (
@@ -225,12 +226,17 @@ class Sections:
         box = QRectF(0, 3 * self.pt, box_width, self.typesetter.metrics(font).height() + self.pt)
         x = 24 * self.pt
         muted = ink(MUTED)
-        paragraphs: list[list[Run]] = [[Run(note.where, _bold()), Run("   " + note.byline, muted)]]
+        # The model keeps notes as written (the JSON needs them so); a pasted bidi
+        # control must not reorder what the PDF's reader sees, so it prints as a marker.
+        byline = visible_text(note.byline)
+        paragraphs: list[list[Run]] = [[Run(note.where, _bold()), Run("   " + byline, muted)]]
         if detached:
             italic = ink(MUTED)
             italic.setFontItalic(True)
-            paragraphs.append([Run(f"Written on: {quoted(note.excerpt)}", italic)])
-        paragraphs += [[Run(line)] for line in (note.note or "(no text)").splitlines()]
+            excerpt = visible_text(quoted(note.excerpt))
+            paragraphs.append([Run(f"Written on: {excerpt}", italic)])
+        lines = (note.note or "(no text)").splitlines()
+        paragraphs += [[Run(visible_text(line))] for line in lines]
         flow = self.typesetter.flow(
             paragraphs,
             self.typesetter.font(VALUE_SIZE + 0.5),

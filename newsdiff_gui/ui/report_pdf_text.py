@@ -39,6 +39,7 @@ LINE_SPACING = 0.18
 
 # A paragraph over the inline limit is laid out this many characters at a time.
 LONG_TEXT_PIECE = 4_000
+LONG_TEXT_SCALE = 0.7
 
 # QTextLayout breaks lines at U+2028; a bare "\n" would print as a blank glyph.
 _LINE_SEPARATOR = "\u2028"
@@ -121,6 +122,8 @@ class Flow:
         """`other` stacked below this flow."""
         if not other.lines:
             return self
+        if not self.lines and other.lines[0].top == 0.0:
+            return other  # nothing to move (a cell of one paragraph: 100,000 lines for 5 MB)
         offset = (self.lines[-1].bottom if self.lines else 0.0) - other.lines[0].top
         moved = tuple(
             TextLine(line.layout, line.index, line.x, offset + line.top, line.height)
@@ -260,6 +263,11 @@ class Typesetter:
         """
         option = QTextOption(align)
         option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
+        # Smaller: such text is there to be complete and searchable more than to
+        # be read line by line, and 5 MB fills half the pages (9 pt → 6.3 pt).
+        font = self.font(
+            font.pointSizeF() * LONG_TEXT_SCALE, bold=font.bold(), italic=font.italic()
+        )
         lines: list[TextLine] = []
         top = 0.0
         carried, position = "", 0

@@ -79,3 +79,15 @@ def test_diff_json_keeps_the_characters(db: str, capsys: pytest.CaptureFixture[s
     code, out, _ = run(capsys, "--db", db, "diff", "1@1", "1@2", "--format", "json")
     assert code == 0
     assert f"{RLO}neveS{PDF}" in json.loads(out)["new"]["paragraphs"][0]
+    assert RLO not in out  # escaped on the terminal, decoded exactly by a script
+
+
+def test_extract_json_escapes_hidden_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(article_page(title=f"Storm {RLO}kcab{PDF}"), encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(page), "--json")
+    assert code == 0
+    assert json.loads(out)["title"] == f"Storm {RLO}kcab{PDF}"
+    assert RLO not in out and "\\u202e" in out

@@ -171,3 +171,51 @@ def test_sidebar_title_is_drawn_with_markers(
     window.sidebar.view.grab()  # paints every visible row now
     assert f"{TITLE} ⟨RLO⟩kcab⟨PDF⟩" in wrapped
     assert not any(RLO in title for title in wrapped)
+
+
+def test_pdf_notes_show_a_pasted_override_as_a_marker(tmp_path: Path) -> None:
+    from newsdiff_gui.core.annotations import Annotation, ReviewState, title_anchor
+
+    diff = align(Document(TITLE, OLD), Document(TITLE, NEW))
+    moment = T0 + timedelta(hours=1)
+    pasted = f"Reader says the figure was {RLO}21{PDF}.\r\nSecond line."
+    annotation = Annotation(
+        1, 1, 1, 2, title_anchor(diff), pasted, ReviewState.SIGNIFICANT, (), "Ana", moment, moment
+    )
+    info = SourceInfo("Version 1", 1, T0)
+    report = build_report(
+        diff,
+        provenance(
+            article_url="https://gazette.example/flood",
+            old=info,
+            new=SourceInfo("Version 2", 2, T0),
+            options=diff.options,
+            exported_at=T0,
+        ),
+        [annotation],
+    )
+    out = tmp_path / "notes.pdf"
+    render_pdf(report, out)
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    compact = "".join(text.split())
+    assert "wasthe⟨RLO⟩21⟨PDF⟩." not in compact and "was⟨RLO⟩21⟨PDF⟩." in compact
+    assert "Secondline." in compact and "U+000D" not in compact
+    assert RLO not in text
+
+
+def test_sidebar_tooltip_and_accessible_text_show_markers(
+    qtbot: QtBot, store: VersionStore, settings: QSettings, flagged: int
+) -> None:
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(store, settings, start_worker=False)
+    qtbot.addWidget(window)
+    model = window.sidebar.view.model()
+    index = model.index(0, 0)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+    ):
+        shown = model.data(index, role)
+        assert "⟨RLO⟩kcab⟨PDF⟩" in shown and RLO not in shown
