@@ -125,6 +125,30 @@ class DiffPane(QTextEdit):
     def reset_alignment(self) -> None:
         self._natural, self._tops, self._heights = [], [], []
 
+    def _ensure_laid_out(self, rows: list[RowBlocks]) -> None:
+        """Lay out rows the text layout skipped.
+
+        After an edit (our padding) while the layout still works through the
+        document from the event loop, Qt may leave blocks below the edit unlaid
+        and report them 0 pixels tall; a row measured so would be padded wrong
+        and every row below it drawn lower than its band. Marking the rows'
+        text dirty, once for all of them, makes the layout redo them now."""
+        if not rows:
+            return
+        document = self.document()
+        self._block_rect(rows[-1].last)  # lays out everything above it when it can
+        skipped = False
+        for blocks in rows:
+            layout = document.findBlockByNumber(blocks.last).layout()
+            if layout is None or layout.lineCount() == 0:
+                skipped = True
+                break
+        if skipped:
+            first = document.findBlockByNumber(rows[0].first)
+            last = document.findBlockByNumber(rows[-1].last)
+            end = last.position() + last.length()
+            document.markContentsDirty(first.position(), end - first.position())
+
     def lay_out_to(self, block: int) -> None:
         """Lay the document out down to `block` (the layout goes top to bottom)."""
         self._block_rect(block)
@@ -132,6 +156,7 @@ class DiffPane(QTextEdit):
     def measure(self, start: int, end: int) -> list[float]:
         """Natural heights of rows [start, end): without the gap and padding below."""
         heights = []
+        self._ensure_laid_out(self.blocks[start:end])
         for blocks in self.blocks[start:end]:
             # A block's bounding rect leaves out its bottom margin (our padding).
             first = self._block_rect(blocks.first)
@@ -205,6 +230,17 @@ class DiffPane(QTextEdit):
     def scroll_to_row(self, row: int) -> None:
         # A little context above the row reads better than the row glued to the edge.
         self.verticalScrollBar().setValue(max(0, int(self.row_top(row) - 3 * ROW_GAP)))
+
+    def catch_up_scroll_range(self, row: int) -> None:
+        """Make the scroll range reach the row's band now.
+
+        The text edit follows the layout's growth from the event loop, so right
+        after far rows were aligned (laid out), scrolling to them would stop at
+        the old end of the range."""
+        bar = self.verticalScrollBar()
+        wanted = int(self.row_top(row)) + 1  # the row at the top of the view
+        if wanted > bar.maximum():
+            bar.setRange(0, wanted)
 
     def flash_row(self, row: int) -> None:
         self._flash_row = row

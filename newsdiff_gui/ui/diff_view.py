@@ -249,9 +249,10 @@ class DiffView(QWidget):
     def alignment_done(self) -> bool:
         return self.row_aligner.done()
 
-    def finish_alignment(self) -> None:
-        """Align every remaining row now (before jumping to a far row)."""
-        self.row_aligner.finish()
+    def finish_alignment(self, upto: int | None = None) -> None:
+        """Align every remaining row now, or those down to display row `upto` (before
+        jumping to it)."""
+        self.row_aligner.finish(upto)
 
     def open_find(self) -> None:
         self.find_bar.open_bar()
@@ -346,11 +347,12 @@ class DiffView(QWidget):
     def go_to_row(self, row: int) -> bool:
         if not 0 <= row < len(self.rows):
             return False
-        self.finish_alignment()
+        self.finish_alignment(row)
         self.current = row
         for pane in (self.old_pane, self.new_pane):
             pane.current_row = row
             pane.flash_row(row)
+            pane.catch_up_scroll_range(row)
         self.new_pane.scroll_to_row(row)
         return True
 

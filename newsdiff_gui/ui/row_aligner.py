@@ -106,8 +106,12 @@ class RowAligner(QObject):
     def done(self) -> bool:
         return self.rows > 0 and self.aligned_upto >= self.rows
 
-    def finish(self) -> None:
+    def finish(self, upto: int | None = None) -> None:
+        """Align every row now, or rows up to `upto` and a screenful after it (the
+        rest goes on from the event loop): jumping to a change near the top of a
+        100,000-paragraph comparison must not wait for its whole layout."""
         self._timer.stop()
-        while self.aligned_upto < self.rows:
+        end = self.rows if upto is None else min(self.rows, upto + LATER_CHUNK)
+        while self.aligned_upto < end:
             self._align_chunk(LATER_CHUNK)
         self._after_chunk()

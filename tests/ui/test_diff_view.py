@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
@@ -122,3 +124,30 @@ def test_deleted_words_struck_through_and_inserted_words_underlined(qtbot: QtBot
     assert formats(view.new_pane, "Paragraph number 3", after="Title") == (False, False)
     edited = next(n for n, row in enumerate(view.rows) if row.is_change and not row.minor)
     assert view.rows[edited].kind is ChangeKind.EDITED
+
+
+def test_rows_stay_aligned_when_the_layout_skips_blocks_below_an_edit(qtbot: QtBot) -> None:
+    """Short one-line paragraphs with a few edits, additions and removals: Qt left
+    blocks below a padding edit unlaid (0 pixels tall), so the old pane's text ran
+    lower than its bands from about row 85 on."""
+    rng = random.Random(6)
+    words = "council harbour barrier flood storm river budget mayor report week".split()  # noqa: SIM905
+    old = [
+        f"{n}. " + " ".join(rng.choice(words) for _ in range(rng.randint(6, 14))) + "."
+        for n in range(300)
+    ]
+    new = list(old)
+    for index in range(0, 300, 50):
+        new[index] = new[index].replace(" ", " the ", 1)
+    del new[150]
+    new.insert(7, "Added paragraph 7.")
+    view = DiffView()
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_diff(align(Document("T", tuple(old)), Document("T", tuple(new))), "v1", "v2")
+    view.finish_alignment()
+    for pane in (view.old_pane, view.new_pane):
+        for row in range(len(view.rows)):
+            assert pane.measured_row_top(row) == pane.row_top(row), (pane.accessibleName(), row)
