@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLineF, QMimeData, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
@@ -35,6 +35,7 @@ from newsdiff_gui.ui.diff_document import (
     RowBlocks,
     set_row_padding,
 )
+from newsdiff_gui.ui.diff_layout import joined_selection, lay_out_skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,30 +126,6 @@ class DiffPane(QTextEdit):
     def reset_alignment(self) -> None:
         self._natural, self._tops, self._heights = [], [], []
 
-    def _ensure_laid_out(self, rows: list[RowBlocks]) -> None:
-        """Lay out rows the text layout skipped.
-
-        After an edit (our padding) while the layout still works through the
-        document from the event loop, Qt may leave blocks below the edit unlaid
-        and report them 0 pixels tall; a row measured so would be padded wrong
-        and every row below it drawn lower than its band. Marking the rows'
-        text dirty, once for all of them, makes the layout redo them now."""
-        if not rows:
-            return
-        document = self.document()
-        self._block_rect(rows[-1].last)  # lays out everything above it when it can
-        skipped = False
-        for blocks in rows:
-            layout = document.findBlockByNumber(blocks.last).layout()
-            if layout is None or layout.lineCount() == 0:
-                skipped = True
-                break
-        if skipped:
-            first = document.findBlockByNumber(rows[0].first)
-            last = document.findBlockByNumber(rows[-1].last)
-            end = last.position() + last.length()
-            document.markContentsDirty(first.position(), end - first.position())
-
     def lay_out_to(self, block: int) -> None:
         """Lay the document out down to `block` (the layout goes top to bottom)."""
         self._block_rect(block)
@@ -156,7 +133,7 @@ class DiffPane(QTextEdit):
     def measure(self, start: int, end: int) -> list[float]:
         """Natural heights of rows [start, end): without the gap and padding below."""
         heights = []
-        self._ensure_laid_out(self.blocks[start:end])
+        lay_out_skipped(self.document(), self.blocks[start:end])
         for blocks in self.blocks[start:end]:
             # A block's bounding rect leaves out its bottom margin (our padding).
             first = self._block_rect(blocks.first)
@@ -409,6 +386,21 @@ class DiffPane(QTextEdit):
             self.rowMenuRequested.emit(row, menu)
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        """Copied text reads as the article: a long paragraph written in pieces
+        (see `SideWriter`) is joined back where its pieces meet."""
+        data = super().createMimeDataFromSelection()
+        joined = joined_selection(self.textCursor())
+        if joined is None:
+            return data
+        # The text edit's own data makes its text from the selection when asked:
+        # a plain copy with the joined text instead (and the formatted one as is).
+        plain = QMimeData()
+        plain.setText(joined)
+        if data.hasHtml():
+            plain.setHtml(data.html())
+        return plain
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and self.rows:

@@ -76,6 +76,10 @@ def test_a_paragraph_over_the_limit_is_written_plain_in_pieces_under_a_note(
             assert not char_format.hasProperty(char_format.Property.BackgroundBrush)
             fragments += 1
     assert view.rows[2].is_change
+    # Copying gives the paragraph back whole, not cut where its pieces meet.
+    view.new_pane.selectAll()
+    copied = view.new_pane.createMimeDataFromSelection().text()
+    assert " ".join(edited) in copied.split("\n")
 
 
 def test_a_megabyte_paragraph_paints_without_laying_all_of_it_out(
