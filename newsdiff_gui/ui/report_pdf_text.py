@@ -9,8 +9,9 @@ through one.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -37,19 +38,11 @@ WHITE = QColor("#ffffff")
 # report is read closely, and highlighted words need air above and below.
 LINE_SPACING = 0.18
 
-# A paragraph over the inline limit is laid out this many characters at a time.
-LONG_TEXT_PIECE = 4_000
+# A paragraph over the inline limit prints this much smaller (9 pt → 6.3 pt).
 LONG_TEXT_SCALE = 0.7
 
 # QTextLayout breaks lines at U+2028; a bare "\n" would print as a blank glyph.
 _LINE_SEPARATOR = "\u2028"
-
-
-def _from_utf16(text: str, start: int) -> str:
-    """`text` from Qt's position `start` (in UTF-16 code units) on."""
-    if text.isascii():
-        return text[start:]
-    return text.encode("utf-16-le")[2 * start :].decode("utf-16-le")
 
 
 def utf16_length(text: str) -> int:
@@ -86,12 +79,43 @@ class TextLine:
     def bottom(self) -> float:
         return self.top + self.height
 
+    def draw(self, painter: QPainter, left: float, top: float) -> None:
+        # QTextLine.draw adds the line's own position (kept at 0, 0).
+        self.layout.lineAt(self.index).draw(painter, QPointF(left, top))
+
+
+@dataclass(frozen=True, slots=True)
+class PlainLine:
+    """One line of a paragraph over the inline limit: plain text, drawn as is.
+
+    No `QTextLayout` behind it: such a paragraph is cut into lines by counting
+    characters of a monospaced font (see `Typesetter._long_paragraph`).
+    """
+
+    text: str
+    font: QFont
+    ascent: float
+    x: float
+    top: float
+    height: float
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+    def draw(self, painter: QPainter, left: float, top: float) -> None:
+        painter.setFont(self.font)
+        painter.drawText(QPointF(left, top + self.ascent), self.text)
+
+
+Line = TextLine | PlainLine
+
 
 @dataclass(frozen=True, slots=True)
 class Flow:
     """A column of lines, top to bottom, measured from its first line's top."""
 
-    lines: tuple[TextLine, ...] = ()
+    lines: tuple[Line, ...] = ()
 
     @property
     def height(self) -> float:
@@ -114,9 +138,7 @@ class Flow:
             return
         start = self.lines[0].top
         for line in self.lines:
-            text_line = line.layout.lineAt(line.index)
-            # QTextLine.draw adds the line's own position (kept at 0, 0).
-            text_line.draw(painter, QPointF(x + line.x, y + line.top - start))
+            line.draw(painter, x + line.x, y + line.top - start)
 
     def __add__(self, other: Flow) -> Flow:
         """`other` stacked below this flow."""
@@ -125,10 +147,7 @@ class Flow:
         if not self.lines and other.lines[0].top == 0.0:
             return other  # nothing to move (a cell of one paragraph: 100,000 lines for 5 MB)
         offset = (self.lines[-1].bottom if self.lines else 0.0) - other.lines[0].top
-        moved = tuple(
-            TextLine(line.layout, line.index, line.x, offset + line.top, line.height)
-            for line in other.lines
-        )
+        moved = tuple(replace(line, top=offset + line.top) for line in other.lines)
         return Flow(self.lines + moved)
 
 
@@ -253,52 +272,39 @@ class Typesetter:
     def _long_paragraph(
         self, text: str, font: QFont, width: float, x: float, align: Qt.AlignmentFlag
     ) -> Flow:
-        """A paragraph over the inline limit: plain, with lines broken anywhere.
+        """A paragraph over the inline limit: plain, in a small monospaced font, with
+        lines broken anywhere.
 
         Breaking at word boundaries costs time that grows with the square of the
-        longest unbroken run (a 5 MB run never finished), and one layout of the
-        whole text holds all its glyphs at once. So the text is laid out a piece
-        at a time, breaking anywhere (linear); each piece's last line is carried
-        into the next piece, so the lines read on as from one layout.
+        longest unbroken run (a 5 MB run never finished), and laying out millions
+        of characters with `QTextLayout` costs more than printing them. In a
+        monospaced font a line is a count of characters, so the text is cut by
+        counting; a line holding characters the font may lack (drawn from a wider
+        fallback font) is measured and shortened until it fits. Such text is there
+        to be complete and searchable more than to be read line by line.
         """
-        option = QTextOption(align)
-        option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
-        # Smaller: such text is there to be complete and searchable more than to
-        # be read line by line, and 5 MB fills half the pages (9 pt → 6.3 pt).
         font = self.font(
-            font.pointSizeF() * LONG_TEXT_SCALE, bold=font.bold(), italic=font.italic()
+            font.pointSizeF() * LONG_TEXT_SCALE, bold=font.bold(), italic=font.italic(), mono=True
         )
-        lines: list[TextLine] = []
-        top = 0.0
-        carried, position = "", 0
-        while True:
-            piece = carried + text[position : position + LONG_TEXT_PIECE]
-            position += LONG_TEXT_PIECE
-            last = position >= len(text)
-            layout = QTextLayout(piece, font, self.device)
-            layout.setTextOption(option)
-            layout.beginLayout()
-            made = []
-            while True:
-                line = layout.createLine()
-                if not line.isValid():
-                    break
-                line.setLineWidth(width)
-                line.setPosition(QPointF(0, 0))
-                made.append(line)
-            layout.endLayout()
-            if not last and len(made) > 1:
-                carried = _from_utf16(piece, made[-1].textStart())
-                made.pop()
-            elif not last:
-                carried = piece  # one line so far: wait for more text
-                continue
-            for line in made:
-                height = line.height() * (1 + LINE_SPACING)
-                lines.append(TextLine(layout, line.lineNumber(), x, top, height))
-                top += height
-            if last:
-                return Flow(tuple(lines))
+        metrics = self.metrics(font)
+        per_line = max(1, int(width // metrics.horizontalAdvance("M")))
+        height = metrics.height() * (1 + LINE_SPACING)
+        text = text.replace(_LINE_SEPARATOR, " ")
+        right_aligned = bool(align & Qt.AlignmentFlag.AlignRight)
+        lines: list[Line] = []
+        position = 0
+        while position < len(text):
+            end = _line_end(text, position, per_line)
+            line = text[position:end]
+            while not line.isascii() and len(line) > 1 and metrics.horizontalAdvance(line) > width:
+                end = _line_end(text, position, max(1, len(line) * 9 // 10))
+                line = text[position:end]
+            shift = width - metrics.horizontalAdvance(line) if right_aligned else 0.0
+            lines.append(
+                PlainLine(line, font, metrics.ascent(), x + shift, len(lines) * height, height)
+            )
+            position = end
+        return Flow(tuple(lines))
 
     def flow(
         self,
@@ -322,8 +328,19 @@ def _with_space_below(flow: Flow, amount: float) -> Flow:
     """The flow with its last line's slot grown by `amount`: the gap between two
     paragraphs belongs to the one above, so a page break drops it with that page."""
     *rest, last = flow.lines
-    grown = TextLine(last.layout, last.index, last.x, last.top, last.height + amount)
+    grown = replace(last, height=last.height + amount)
     return Flow((*rest, grown))
+
+
+def _line_end(text: str, start: int, count: int) -> int:
+    """Where a line of about `count` characters from `start` ends: never just before
+    a combining mark or a joiner, which belong with the character before them."""
+    end = min(len(text), start + count)
+    while start + 1 < end < len(text) and (
+        unicodedata.combining(text[end]) or text[end] in "\u200c\u200d"
+    ):
+        end -= 1
+    return end
 
 
 def _format_ranges(runs: Sequence[Run]) -> list[QTextLayout.FormatRange]:

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import threading
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -421,8 +422,33 @@ def test_a_paragraph_over_the_inline_limit_prints_whole_plain_and_in_pieces(
     printed = _blob_runs(text)  # may start with the "n" of "… old version" beside it
     assert blob in printed and len(printed) - len(blob) < 3  # every character, in order
     assert "too long for word-level highlighting: 30,000 characters" in text
-    # Laid out a piece at a time (linear), never as one 30,000-character layout.
-    assert max(layouts) < report_pdf_text.LONG_TEXT_PIECE + 500
+    # Cut into lines by counting (linear): no text layout ever holds the blob.
+    assert max(layouts) < 2_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "漢字かな交じり文" * 3_000,  # wider than the monospaced font's cell
+        ("e\u0301" + "a\u0308x") * 8_000,  # combining marks stay with their letter
+        "Ünïcödé wörds ąčęėįšųūž " * 1_500,
+        "x" * 25_000,
+    ],
+)
+def test_long_paragraph_lines_hold_every_character_and_fit_the_column(
+    text: str, tmp_path: Path
+) -> None:
+    writer = QPdfWriter(str(tmp_path / "measure.pdf"))
+    writer.setResolution(RESOLUTION)
+    typesetter = report_pdf_text.Typesetter(writer)
+    width = 220 * typesetter.pt
+    flow = typesetter.paragraph(text, typesetter.font(9), width)
+    lines = [line for line in flow.lines if isinstance(line, report_pdf_text.PlainLine)]
+    assert len(lines) == len(flow.lines) > 10
+    assert "".join(line.text for line in lines) == text
+    metrics = typesetter.metrics(lines[0].font)
+    assert all(metrics.horizontalAdvance(line.text) <= width for line in lines)
+    assert not any(unicodedata.combining(line.text[0]) for line in lines)
 
 
 def test_a_long_report_is_laid_out_and_painted_a_page_at_a_time(
