@@ -169,6 +169,60 @@ def hostile_cases(port: int) -> list[HostileCase]:
     ]  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class ContentCase:
+    """A page that must be stored, whole, with the flag that tells the reviewer about it."""
+
+    name: str
+    path: str
+    route: Route
+    flag: str | None  # the version flag it must carry
+    text: str  # a piece of text the stored version must hold, as the reader saw it
+
+
+def _story(special: str, label: str) -> tuple[str, ...]:
+    body = healthy_route(label).body.decode()
+    plain = tuple(part.split("</p>")[0] for part in body.split("<p>")[1:])
+    return (plain[0], special, *plain[1:])
+
+
+def _page(paragraphs: tuple[str, ...], charset: bytes | None, encoding: str = "utf-8") -> Route:
+    head = "<!DOCTYPE html><html><head><title>Harbour budget</title></head><body><article>"
+    html = head + "<h1>Harbour budget</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+    body = (html + "</article></body></html>").encode(encoding, "replace")
+    content_type = b"text/html" + (b"; charset=" + charset if charset else b"")
+    return Route(200, ((b"Content-Type", content_type),), body)
+
+
+def content_cases() -> list[ContentCase]:
+    """Pages that stored wrongly or not at all (issue 9, items 3-7), each must now be
+    stored as the reader saw it, or refused in words (the PDF)."""
+    reversed_figure = "The council said \u202e21\u202c homes were flooded on Monday night."
+    deep = "<div>" * 300 + "<p>The deep part of the page.</p>" + "</div>" * 300
+    after_deep = "Every paragraph after the deep markup is kept in the stored text."
+    euro = "Tickets cost \u20ac12 \u00abor more\u00bb \u2014 the council said on Monday night."
+    invalid_utf8 = _page(_story("Le caf\u00e9 du port rouvre lundi, a dit le maire.", "cafe"), None)
+    broken = invalid_utf8.body.replace(b"Le caf", b"Le \xff\xfe\xfd caf")
+    pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    blob = "q" * 1_000_000
+    return [
+        ContentCase("bidi override in a figure", "/bidi-figure",
+                    _page(_story(reversed_figure, "bidi"), b"utf-8"),
+                    "hidden_characters", "\u202e21\u202c homes"),
+        ContentCase("markup nested 300 deep", "/deep",
+                    _page((*_story(deep, "deep"), after_deep), b"utf-8"), None, after_deep),
+        ContentCase("windows-1252 bytes under a utf-8 header", "/mislabelled",
+                    _page(_story(euro, "euro"), b"utf-8", "cp1252"),
+                    "charset_mismatch", "Tickets cost \ufffd12"),
+        ContentCase("undeclared UTF-8 with three invalid bytes", "/invalid-utf8",
+                    Route(200, invalid_utf8.headers, broken), None, "caf\u00e9 du port"),
+        ContentCase("a 1 MB paragraph without spaces", "/blob",
+                    _page(_story(blob, "blob"), b"utf-8"), None, blob),
+        ContentCase("a PDF served as text/html", "/pdf",
+                    Route(200, ((b"Content-Type", b"text/html"),), pdf), None, ""),
+    ]  # fmt: skip
+
+
 def crashing_extract(text: str, url: str | None) -> Document:
     """`extract_document`, except that a page holding CRASH_MARKER makes it raise."""
     if CRASH_MARKER in text:
@@ -195,9 +249,19 @@ def resolving(name: str, address: str) -> Iterator[None]:
 class Batch:
     healthy: tuple[int, int]  # the articles before and after the hostile ones
     hostile: dict[int, HostileCase]
+    content: dict[int, ContentCase]
+
+    @property
+    def every(self) -> list[int]:
+        return [self.healthy[0], *self.hostile, *self.content, self.healthy[1]]
 
 
-def track_batch(site: HostileSite, store: VersionStore, cases: list[HostileCase]) -> Batch:
+def track_batch(
+    site: HostileSite,
+    store: VersionStore,
+    cases: list[HostileCase],
+    pages: list[ContentCase] | None = None,
+) -> Batch:
     """Serve and track a healthy article, the cases, then another healthy article."""
     service = CaptureService(store)
     site.routes["/healthy-before"] = healthy_route("first")
@@ -213,9 +277,13 @@ def track_batch(site: HostileSite, store: VersionStore, cases: list[HostileCase]
                                           failure_count=case.failure_count)
             )  # fmt: skip
         hostile[article.id] = case
+    content = {}
+    for page in pages or []:
+        site.routes[page.path] = page.route
+        content[service.track(site.url(page.path)).id] = page
     site.routes["/healthy-after"] = healthy_route("second")
     last = service.track(site.url("/healthy-after")).id
-    return Batch((first, last), hostile)
+    return Batch((first, last), hostile, content)
 
 
 def assert_batch_recorded(store: VersionStore, batch: Batch) -> None:
@@ -235,6 +303,19 @@ def assert_batch_recorded(store: VersionStore, batch: Batch) -> None:
         article = store.get_article(article_id)
         assert article.failure_count == case.failure_count + 1 and article.active, case.name
         assert article.next_check_at is not None, case.name
+    for article_id, page in batch.content.items():
+        versions = store.list_versions(article_id)
+        if not page.text:  # a file that is not a page: refused, in words
+            (check,) = store.list_checks(article_id)
+            assert not versions and check.error and "PDF document" in check.error, page.name
+            continue
+        assert len(versions) == 1, f"{page.name}: {len(versions)} versions"
+        (version,) = versions
+        stored = "\n".join(version.document.paragraphs)
+        assert page.text in stored, f"{page.name}: {stored[:200]!r}"
+        assert not version.suspect_extraction, f"{page.name}: {version.suspect_reason}"
+        if page.flag is not None:
+            assert page.flag in version.flags, f"{page.name}: {version.flags}"
 
 
 def run_batch(only: str | None = None) -> None:
@@ -247,11 +328,12 @@ def run_batch(only: str | None = None) -> None:
         resolving(METADATA_NAME, "169.254.169.254"),
     ):
         chosen = [c for c in hostile_cases(site.port) if only is None or c.name == only]
-        assert chosen, f"no case named {only!r}"
-        batch = track_batch(site, store, chosen)
+        pages = [c for c in content_cases() if only is None or c.name == only]
+        assert chosen or pages, f"no case named {only!r}"
+        batch = track_batch(site, store, chosen, pages)
         service = CaptureService(store, fetcher, extract=crashing_extract)
-        reports = list(service.check([batch.healthy[0], *batch.hostile, batch.healthy[1]]))
-        assert len(reports) == len(chosen) + 2
+        reports = list(service.check(batch.every))
+        assert len(reports) == len(batch.every)
         assert_batch_recorded(store, batch)
 
 
@@ -273,6 +355,7 @@ def run_dead_story(checks: int = 1000) -> None:
 
 def cases() -> list[tuple[str, Callable[[], None]]]:
     names = [case.name for case in hostile_cases(port=0)]  # names do not depend on the port
+    names += [page.name for page in content_cases()]
     found: list[tuple[str, Callable[[], None]]] = [
         (f"fetch: {name}", functools.partial(run_batch, name)) for name in names
     ]

@@ -32,11 +32,15 @@ _PRESCAN_BYTES = 1024
 _LATE_META_BYTES = 262_144
 # Detection reads a sample: enough text for the statistics, bounded in time.
 _DETECTION_BYTES = 200_000
-# An undeclared page whose multi-byte sequences are at least this many times
-# more numerous than its invalid bytes is UTF-8 with a few stray bytes (an ad,
-# a pasted quote), not a page in another encoding: browsers detect it as UTF-8.
+# An undeclared page with a few runs of invalid bytes (an ad, a pasted quote) and
+# at least as many valid multi-byte sequences, or with twice as many valid ones
+# as invalid runs, is UTF-8 with stray bytes, not a page in another encoding: a
+# browser that detects UTF-8 reads it so.
+_FEW_STRAY_RUNS = 3
 _UTF8_VALID_PER_INVALID = 2
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+_INVALID_RUN = re.compile("\ufffd+")
+_STORED_REPLACEMENT_RUN = re.compile(b"(?:\xef\xbf\xbd)+")
 _ISO_2022_JP_ESCAPE = re.compile(rb"\x1b\$[@B]")
 
 _BOMS = (
@@ -190,12 +194,29 @@ def decode_html(body: bytes, declared: str | None = None) -> DecodedPage:
         if not mismatch:
             return DecodedPage(text, "iso-2022-jp", "detected")
     utf8 = body.decode("utf-8", errors="replace")
-    invalid = utf8.count("\ufffd") - body.count("\ufffd".encode())
-    multibyte = len(_NON_ASCII.findall(utf8)) - invalid
-    if invalid <= 0 or multibyte >= _UTF8_VALID_PER_INVALID * invalid:
+    if _mostly_utf8(body, utf8):
         return DecodedPage(utf8, "utf-8", "detected")
     encoding = webencodings.lookup(_detect(body) or "windows-1252")
     return DecodedPage(_decode(body, encoding)[0], encoding.name, "detected")
+
+
+def _mostly_utf8(body: bytes, utf8: str) -> bool:
+    """Are these bytes UTF-8, give or take a few stray ones?
+
+    Invalid bytes are counted by runs: one pasted fragment of binary or legacy text
+    is one accident however many bytes long ("caf\\xff\\xfe\\xfd" is one). Text in a
+    legacy single-byte encoding almost never forms a valid multi-byte UTF-8
+    sequence (it takes an "Ã" or "Â" followed by a symbol such as "©").
+    """
+    invalid = len(_INVALID_RUN.findall(utf8)) - len(_STORED_REPLACEMENT_RUN.findall(body))
+    if invalid <= 0:
+        return True
+    multibyte = len(_NON_ASCII.findall(utf8)) - utf8.count("\ufffd")
+    if invalid <= _FEW_STRAY_RUNS and multibyte >= invalid:
+        return True
+    # Double-byte legacy text (GBK, Big5, Shift_JIS) forms valid UTF-8 pairs by
+    # chance, but far fewer than its invalid ones.
+    return multibyte >= _UTF8_VALID_PER_INVALID * invalid
 
 
 def _is_utf8_text(body: bytes, declared: webencodings.Encoding) -> bool:

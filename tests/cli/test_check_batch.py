@@ -2,10 +2,13 @@
 
 A healthy article, then each hostile one (redirects to javascript:, mailto:, data:,
 about:, http:nohost, port 99999, link-local addresses written or resolved, a story
-dead for 50 checks, a page whose extractor raises, absurd Retry-After values), then
-another healthy article, all from one local server: the command exits 0, every
-hostile article has its recorded check with a readable error, and both healthy
-articles get a version.
+dead for 50 checks, a page whose extractor raises, absurd Retry-After values), the
+pages that used to be stored wrongly (a bidi override, markup nested 300 deep, a
+wrong charset header, stray bytes in UTF-8, a 1 MB paragraph, a PDF sent as HTML),
+then another healthy article, all from one local server: the command exits 0, every
+hostile article has its recorded check with a readable error, every page is stored
+as the reader saw it (with its flag) or refused in words, and both healthy articles
+get a version.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from benchmarks.robustness_fetch import (
     METADATA_NAME,
     HostileSite,
     assert_batch_recorded,
+    content_cases,
     crashing_extract,
     hostile_cases,
     resolving,
@@ -48,7 +52,7 @@ def test_check_records_every_hostile_article_and_checks_the_healthy_ones(
     db = tmp_path / "batch.sqlite3"
     cases = hostile_cases(site.port)
     with VersionStore.open(db) as store:
-        batch = track_batch(site, store, cases)
+        batch = track_batch(site, store, cases, content_cases())
     # The page with the crash marker makes the extractor raise, as an extractor bug would.
     monkeypatch.setattr(
         tracking, "CaptureService", functools.partial(CaptureService, extract=crashing_extract)
@@ -59,7 +63,7 @@ def test_check_records_every_hostile_article_and_checks_the_healthy_ones(
     out, err = capsys.readouterr()
     assert code == 0, err
     lines = out.splitlines()
-    assert len(lines) == len(cases) + 2
+    assert len(lines) == len(batch.every)
     for article_id in batch.healthy:
         assert any(line.lstrip().startswith(f"{article_id}  new version 1") for line in lines)
     for article_id, case in batch.hostile.items():

@@ -60,6 +60,22 @@ def test_utf8_page_with_three_invalid_bytes_stays_utf8() -> None:
     assert not decoded.mismatch  # nothing was declared
 
 
+def test_a_short_utf8_page_with_one_run_of_three_invalid_bytes_stays_utf8() -> None:
+    # Few accented letters, so the three stray bytes outnumber the valid sequences:
+    # counted as one accident (one run), they do not make the page Latin-6.
+    raw = page("Le café du port rouvre lundi, a dit le maire.", paragraphs=3).encode()
+    raw = raw.replace(b"Le caf", b"Le \xff\xfe\xfd caf", 1)
+    decoded = decode_html(raw)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.count("café du port") == 3 and decoded.text.count("\ufffd") == 3
+
+
+def test_legacy_pages_with_a_few_accents_are_not_taken_for_utf8() -> None:
+    raw = page("Le café du port rouvre lundi, a dit le maire.", paragraphs=2)
+    decoded = decode_html(raw.encode("windows-1252"))
+    assert decoded.encoding == "windows-1252" and "café du port" in decoded.text
+
+
 def test_undeclared_windows_1252_is_windows_1252_not_a_dos_code_page() -> None:
     raw = page("« Oui » — 20 € pour tous, dit-elle.", paragraphs=3).encode("windows-1252")
     decoded = decode_html(raw)

@@ -21,6 +21,7 @@ from benchmarks.robustness_fetch import (
     METADATA_NAME,
     HostileSite,
     assert_batch_recorded,
+    content_cases,
     hostile_cases,
     resolving,
     track_batch,
@@ -54,8 +55,8 @@ def test_the_checker_records_every_hostile_article_and_checks_the_healthy_ones(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(isolated, "IsolatedExtractor", CrashingExtractor)
-    batch = track_batch(site, store, hostile_cases(site.port))
-    every = [*batch.healthy, *batch.hostile]
+    batch = track_batch(site, store, hostile_cases(site.port), content_cases())
+    every = batch.every
 
     window = MainWindow(store, settings)  # all are due: the checker starts at once
     qtbot.addWidget(window)
