@@ -122,6 +122,33 @@ def over_target(outcome: Outcome) -> str | None:
     return None
 
 
+def run_module(module_name: str, argv: list[str]) -> int:
+    """Each case of one module (or the one named in `argv`), in its own process:
+    what `python benchmarks/robustness_size.py [CASE]` and its siblings run."""
+    sys.path.insert(0, str(HERE))
+    names = [name for name, _ in importlib.import_module(module_name).cases()]
+    if argv:
+        names = [name for name in names if name == " ".join(argv)]
+        if not names:
+            print(f"no case named {' '.join(argv)!r} in {module_name}", file=sys.stderr)
+            return 2
+    return report([(module_name, name) for name in names])
+
+
+def report(chosen: list[tuple[str, str]]) -> int:
+    """Measure each case, print a line for it, and say how many failed."""
+    failures = 0
+    print(f"{'case':<64} {'time':>9} {'peak RSS':>10}")
+    for module_name, name in chosen:
+        outcome = measure(module_name, name)
+        problem = outcome.error or over_target(outcome)
+        failures += problem is not None
+        shown = f"{outcome.seconds:8.2f}s {outcome.peak_mb:8.0f}MB"
+        print(f"{name[:64]:<64} {shown}{'  FAILED: ' + problem if problem else ''}")
+    print(f"{len(chosen)} cases, {failures} failed or over target")
+    return 1 if failures else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", help="run the cases whose name contains this text")
@@ -138,16 +165,7 @@ def main() -> int:
         for module_name, name, _ in cases:
             print(f"{module_name}: {name}")
         return 0
-    failures = 0
-    print(f"{'case':<64} {'time':>9} {'peak RSS':>10}")
-    for module_name, name, _ in cases:
-        outcome = measure(module_name, name)
-        problem = outcome.error or over_target(outcome)
-        failures += problem is not None
-        shown = f"{outcome.seconds:8.2f}s {outcome.peak_mb:8.0f}MB"
-        print(f"{name[:64]:<64} {shown}{'  FAILED: ' + problem if problem else ''}")
-    print(f"{len(cases)} cases, {failures} failed or over target")
-    return 1 if failures else 0
+    return report([(module_name, name) for module_name, name, _ in cases])
 
 
 if __name__ == "__main__":

@@ -14,12 +14,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import resource
 import sqlite3
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -172,16 +170,7 @@ def cases() -> list[tuple[str, Callable[[], None]]]:
     ]
 
 
-def _run(name: str, case: Callable[[], None]) -> None:
-    started = time.perf_counter()
-    case()
-    elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{name:<36} {elapsed * 1000:8.1f} ms   peak RSS {peak:6.0f} MB (process so far)")
-
-
 if __name__ == "__main__":
-    chosen = dict(cases())
-    names = sys.argv[1:] or list(chosen)
-    for case_name in names:
-        _run(case_name, chosen[case_name])
+    from robustness import run_module
+
+    sys.exit(run_module(Path(__file__).stem, sys.argv[1:]))

@@ -13,11 +13,9 @@ itself. Each case also checks its own result and raises if it is wrong.
 
 from __future__ import annotations
 
-import resource
-import subprocess
 import sys
-import time
 from collections.abc import Callable
+from pathlib import Path
 
 from newsdiff_gui.core.charset import decode_html
 from newsdiff_gui.core.extract import extract_document
@@ -108,23 +106,7 @@ def cases() -> list[tuple[str, Callable[[], None]]]:
     ]
 
 
-def run_case(name: str) -> None:
-    action = dict(cases())[name]
-    start = time.perf_counter()
-    action()
-    elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{name:34} {elapsed:7.2f} s  peak RSS {peak:6.0f} MB")
-
-
-def main(argv: list[str]) -> int:
-    if argv:
-        run_case(argv[0])
-        return 0
-    for name, _action in cases():
-        subprocess.run([sys.executable, __file__, name], check=False)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    from robustness import run_module
+
+    sys.exit(run_module(Path(__file__).stem, sys.argv[1:]))

@@ -1,12 +1,11 @@
 """Size robustness: a 5 MB paragraph without spaces, and 100,000 short paragraphs.
 
-    .venv/bin/python benchmarks/robustness_size.py            # every case, each in its own process
-    .venv/bin/python benchmarks/robustness_size.py CASE_NAME  # one case, in this process
+    .venv/bin/python benchmarks/robustness_size.py            # every case
+    .venv/bin/python benchmarks/robustness_size.py CASE_NAME  # one case
 
-Each case prints its wall time and the peak RSS of its process
-(`resource.getrusage`), so run cases in separate processes to read the memory
-of each alone. `cases()` lists them for a driver that times and measures them
-itself. Targets (issue 9): the 5 MB paragraph exports as a PDF in ≤ 10 s and the
+Each case runs in its own process (through `benchmarks/robustness.py`, which also
+runs every other hardening case) and prints its wall time and that process's
+peak RSS. Targets (issue 9): the 5 MB paragraph exports as a PDF in ≤ 10 s and the
 window paints it within 1 s of the comparison being selected; 100,000
 paragraphs export as a PDF within 600 MB peak RSS, and the window paints only
 the rows on show.
@@ -21,9 +20,7 @@ from __future__ import annotations
 
 import os
 import random
-import resource
 import string
-import subprocess
 import sys
 import tempfile
 import time
@@ -167,23 +164,7 @@ def cases() -> list[tuple[str, Callable[[], None]]]:
     ]
 
 
-def run_case(name: str) -> None:
-    action = dict(cases())[name]
-    started = time.perf_counter()
-    action()
-    seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-    print(f"{name}: {seconds:.2f} s (input built inside), peak RSS {peak:.0f} MB")
-
-
-def main(argv: list[str]) -> int:
-    if argv:
-        run_case(argv[0])
-        return 0
-    for name, _action in cases():
-        subprocess.run([sys.executable, __file__, name], check=False)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    from robustness import run_module
+
+    sys.exit(run_module(Path(__file__).stem, sys.argv[1:]))

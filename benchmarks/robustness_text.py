@@ -13,12 +13,10 @@ process. `cases()` lists them for a driver that times and measures them itself.
 from __future__ import annotations
 
 import random
-import resource
-import subprocess
 import sys
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from newsdiff_gui.core.align import Diff, align
 from newsdiff_gui.core.align.render_html import render_html
@@ -144,22 +142,7 @@ def cases() -> list[tuple[str, Callable[[], None]]]:
     ]
 
 
-def _run_one(name: str) -> None:
-    function = dict(cases())[name]
-    started = time.perf_counter()
-    function()
-    elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{name:<40} {elapsed:7.2f} s   peak RSS {peak:6.0f} MB")
-
-
-def main(argv: list[str]) -> None:
-    if argv:
-        _run_one(" ".join(argv))
-        return
-    for name, _function in cases():
-        subprocess.run([sys.executable, __file__, name], check=True)
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    from robustness import run_module
+
+    sys.exit(run_module(Path(__file__).stem, sys.argv[1:]))

@@ -88,24 +88,21 @@ def run_pool(
 
 
 def _failed(request: FetchRequest, exc: BaseException) -> FetchResult:
-    return FetchResult(
-        request_url=request.url,
-        final_url=None,
-        outcome=FetchOutcome.INTERNAL_ERROR,
-        status=None,
-        started_at=datetime.now(UTC),
-        duration=0.0,
-        error=f"Internal error while fetching: {type(exc).__name__}: {exc}",
-    )
+    message = f"Internal error while fetching: {type(exc).__name__}: {exc}"
+    return _not_fetched(request, FetchOutcome.INTERNAL_ERROR, message)
 
 
 def _cancelled(request: FetchRequest) -> FetchResult:
+    return _not_fetched(request, FetchOutcome.CANCELLED, "Check cancelled before it finished")
+
+
+def _not_fetched(request: FetchRequest, outcome: FetchOutcome, message: str) -> FetchResult:
     return FetchResult(
         request_url=request.url,
         final_url=None,
-        outcome=FetchOutcome.CANCELLED,
+        outcome=outcome,
         status=None,
         started_at=datetime.now(UTC),
         duration=0.0,
-        error="Check cancelled before it finished",
+        error=message,
     )
