@@ -1,7 +1,7 @@
 """Parsing robustness: markup nested 100,000 deep, and pages in every charset case of issue 9.
 
     .venv/bin/python benchmarks/robustness_parsing.py       # every case, each in its own process
-    .venv/bin/python benchmarks/robustness_parsing.py CASE  # one case, in this process
+    .venv/bin/python benchmarks/robustness_parsing.py CASE  # one case, in its own process
 
 Each case runs end to end as a check does after the fetch: page bytes are
 decoded (`decode_html`, with the header's label where the case has one) and the

@@ -1,7 +1,7 @@
 """Text robustness: bidirectional controls and invisible characters (issue 9, item 3).
 
     .venv/bin/python benchmarks/robustness_text.py            # every case, each in its own process
-    .venv/bin/python benchmarks/robustness_text.py CASE_NAME  # one case, in this process
+    .venv/bin/python benchmarks/robustness_text.py CASE_NAME  # one case, in its own process
 
 Each case runs end to end as the CLI and the exports do: align two documents,
 then render the diff as text, as HTML and as the HTML evidence report (through
