@@ -23,11 +23,17 @@ from newsdiff_gui.cli.common import (
 )
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.cli.pages import read_page_file
-from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport, ImportRefused
+from newsdiff_gui.core.capture import (
+    CaptureService,
+    CheckOutcome,
+    CheckReport,
+    ImportRefused,
+    is_imported_only,
+)
 from newsdiff_gui.core.fetch import Fetcher
-from newsdiff_gui.core.store import StoreError
+from newsdiff_gui.core.store import Article, StoreError
 from newsdiff_gui.core.timeutil import from_iso, to_iso
-from newsdiff_gui.core.urls import InvalidURL, displayed_url
+from newsdiff_gui.core.urls import InvalidURL, displayed_url, validate_article_url
 
 
 def register(subparsers: Any) -> None:
@@ -71,6 +77,12 @@ def register(subparsers: Any) -> None:
         "--captured-at",
         metavar="ISO8601",
         help="when the page was saved (default: the file's modification time)",
+    )
+    imp.add_argument(
+        "--track",
+        action="store_true",
+        help="also check the live page on schedule (a new article only; by default "
+        "importing never contacts the site)",
     )
     imp.set_defaults(func=run_import)
 
@@ -130,6 +142,8 @@ def run_list(args: argparse.Namespace) -> int:
         print("No tracked articles. Add one with: newsdiff track URL")
     for a in articles:
         state = "checked" if a.active else f"stopped ({a.stopped_reason})"
+        if is_imported_only(a):
+            state = "not checked (imported only)"
         error = f"  last error: {shown(a.last_error)}" if a.last_error else ""
         title = shown(a.title) or "(not fetched yet)"
         url = displayed_url(a.url)
@@ -143,11 +157,14 @@ def run_check(args: argparse.Namespace) -> int:
         service = CaptureService(store, fetcher)
         try:
             if args.article_ids:
+                # Named ids are checked whatever their schedule, an imported-only article
+                # included: naming it is the request. The check does not put it on the
+                # schedule (see imported_only_state): `newsdiff track URL` does that.
                 ids = list(dict.fromkeys(args.article_ids))
                 for article_id in ids:
                     store.get_article(article_id)  # unknown ids fail before any fetch
             elif args.due:
-                ids = service.due_article_ids()
+                ids = service.due_article_ids()  # never an inactive (imported-only) article
             else:
                 ids = [a.id for a in store.list_articles() if a.active]
             previous = _cancel_on_interrupt(cancel)
@@ -267,11 +284,32 @@ def run_import(args: argparse.Namespace) -> int:
         captured_at = datetime.fromtimestamp(args.file.stat().st_mtime, UTC)
     with open_store(args) as store:
         try:
-            report = CaptureService(store).import_page(args.url, raw, captured_at)
+            known = store.find_article(validate_article_url(args.url)) is not None
+            service = CaptureService(store)
+            report = service.import_page(args.url, raw, captured_at, track=args.track)
+            article = store.get_article(report.article_id)
         except (InvalidURL, ImportRefused, StoreError) as exc:
             raise CliError(f"{args.file}: {exc}") from exc
     if report.version is not None:
-        print(f"article {report.article_id}: new version {report.version.number}")
+        stored = f"stored as version {report.version.number} of article {article.id}"
     else:
-        print(f"article {report.article_id}: unchanged (same text as the latest version)")
+        stored = f"article {article.id}: unchanged (same text as the latest version)"
+    print(f"{stored}; {_live_page_state(article, known, args.track)}")
     return 0
+
+
+def _live_page_state(article: Article, known: bool, track: bool) -> str:
+    """What the import means for the live page: whether anything will contact it."""
+    if is_imported_only(article):
+        if not known:
+            return "the live page is not checked (use --track to check it)"
+        # Importing into an existing article never changes its schedule.
+        hint = f"start checking with: newsdiff track {article.url}"
+        if track:
+            hint = f"--track applies to new articles; {hint}"
+        return f"the live page is not checked ({hint})"
+    if not known:
+        return "the live page is checked on schedule, first at the next `newsdiff check --due`"
+    if article.active:
+        return "the live page is checked on schedule, as before"
+    return "the live page is not checked, as before"

@@ -26,7 +26,14 @@ from newsdiff_gui.core.extract import (
 )
 from newsdiff_gui.core.extract.isolated import ExtractionCancelled
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
-from newsdiff_gui.core.schedule import CheckEvent, SchedulePolicy, after_check, initial_state
+from newsdiff_gui.core.schedule import (
+    STOPPED_IMPORTED,
+    CheckEvent,
+    SchedulePolicy,
+    after_check,
+    imported_only_state,
+    initial_state,
+)
 from newsdiff_gui.core.sniff import NotAPage, ensure_page
 from newsdiff_gui.core.store import (
     Article,
@@ -92,10 +99,29 @@ class CaptureService:
         self.extract = extract
 
     def track(self, url: str) -> Article:
-        """Start tracking a URL (validated); due for a first check at once."""
+        """Start tracking a URL (validated); due for a first check at once.
+
+        An article that was only imported (never checked on schedule) is started
+        here too: asking to track its address is the consent its import lacked.
+        """
         url = validate_article_url(url)
+        existing = self.store.find_article(url)
+        if existing is not None and is_imported_only(existing):
+            return self.start_checking(existing.id)
         now = self.clock()
         return self.store.add_article(url, initial_state(self.policy, now), now)
+
+    def start_checking(self, article_id: int) -> Article:
+        """Put an imported-only article on the schedule, due at once.
+
+        Any other article keeps its schedule: this is the import's missing consent,
+        not a way to revive an article the user stopped or one that settled.
+        """
+        with self.store.transaction():
+            article = self.store.get_article(article_id)
+            if is_imported_only(article):
+                self.store.update_schedule(article_id, initial_state(self.policy, self.clock()))
+            return self.store.get_article(article_id)
 
     def due_article_ids(self) -> list[int]:
         return [article.id for article in self.store.due_articles(self.clock())]
@@ -258,10 +284,16 @@ class CaptureService:
         raw: bytes,
         captured_at: datetime,
         declared_charset: str | None = None,
+        *,
+        track: bool = False,
     ) -> CheckReport:
         """Store a saved copy of a page as a version of the article at `url`.
 
-        The article is tracked if it was not. Versions are numbered in capture
+        Importing never contacts the site. A new article is created checked on
+        schedule (due at once) only with `track`; without it, it is kept as
+        imported only and no request is ever made for it until the user asks. An
+        article already in the store keeps its schedule either way: adding a copy
+        to it neither starts nor stops its checks. Versions are numbered in capture
         order, so a copy older than the latest stored version is refused rather
         than silently renumbering versions that notes and scripts refer to.
         """
@@ -278,14 +310,15 @@ class CaptureService:
             raise ImportRefused(f"no article found in the file: {exc}") from exc
         except (RuntimeError, ExtractionCancelled) as exc:  # the isolated extractor's faults
             raise ImportRefused(f"the file could not be read: {exc}") from exc
-        article = self.store.find_article(url) or self.track(url)
-        latest = self.store.latest_version(article.id)
-        if latest is not None and captured_at < latest.captured_at:
-            raise ImportRefused(
-                f"article {article.id} already has version {latest.number} captured at "
-                f"{to_iso(latest.captured_at)}, after {to_iso(captured_at)}; import older "
-                "copies before newer ones"
-            )
+        article = self.store.find_article(url)
+        if article is not None:
+            latest = self.store.latest_version(article.id)
+            if latest is not None and captured_at < latest.captured_at:
+                raise ImportRefused(
+                    f"article {article.id} already has version {latest.number} captured at "
+                    f"{to_iso(latest.captured_at)}, after {to_iso(captured_at)}; import older "
+                    "copies before newer ones"
+                )
         capture = Capture(
             raw=raw,
             document=document,
@@ -298,6 +331,8 @@ class CaptureService:
             notices=_CHARSET_MISMATCH if page.mismatch else frozenset(),
         )
         with self.store.transaction():
+            # Created with its version, so a failed import leaves no empty article.
+            article = article or self._add_imported_article(url, track)
             stored = self.store.add_capture(article.id, capture)
             new = stored.outcome is CaptureOutcome.NEW_VERSION
             outcome = CheckOutcome.NEW_VERSION if new else CheckOutcome.UNCHANGED
@@ -312,6 +347,19 @@ class CaptureService:
         return CheckReport(
             article.id, url, str(outcome), None, stored.version if new else None, None, duration
         )
+
+    def _add_imported_article(self, url: str, track: bool) -> Article:
+        now = self.clock()
+        schedule = initial_state(self.policy, now) if track else imported_only_state(self.policy)
+        article = self.store.add_article(url, schedule, now)
+        # add_article writes only the interval and the next check of a new row.
+        self.store.update_schedule(article.id, schedule)
+        return self.store.get_article(article.id)
+
+
+def is_imported_only(article: Article) -> bool:
+    """Stored from saved copies only: the live page is not checked on schedule."""
+    return not article.active and article.stopped_reason == STOPPED_IMPORTED
 
 
 class ImportRefused(StoreError):

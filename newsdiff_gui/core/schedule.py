@@ -18,6 +18,10 @@ from datetime import datetime, timedelta
 
 STOPPED_BY_USER = "untracked"
 STOPPED_STABLE = "stable"
+# Stored from a saved copy and never given a slot: the user did not ask for the live
+# page to be contacted. Only an explicit request (a check of this article, or "start
+# checking") contacts the site; see `imported_only_state`.
+STOPPED_IMPORTED = "imported"
 
 
 class CheckEvent(enum.Enum):
@@ -55,6 +59,22 @@ class ScheduleState:
 def initial_state(policy: SchedulePolicy, now: datetime) -> ScheduleState:
     """A newly tracked article is due at once."""
     return ScheduleState(check_interval=policy.initial_interval, next_check_at=now)
+
+
+def imported_only_state(policy: SchedulePolicy) -> ScheduleState:
+    """An article created by importing a saved page, without checking the live page.
+
+    Inactive, so no due pass ever picks it. A manual check of it goes through
+    `after_check` like any other and leaves it inactive (`_scheduled` gives an
+    inactive article no slot, and only a settled story is revived by a change): one
+    explicit check is consent to one request, not to weeks of scheduled ones.
+    """
+    return ScheduleState(
+        check_interval=policy.initial_interval,
+        next_check_at=None,
+        active=False,
+        stopped_reason=STOPPED_IMPORTED,
+    )
 
 
 def after_check(
