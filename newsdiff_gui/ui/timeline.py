@@ -10,8 +10,10 @@ The real, aligned counts appear in the diff area's summary.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
@@ -28,10 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.store import StoredVersion, VersionNotice, VersionSource
+from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui import theme
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+_BAR_WIDTH = 54
 PREVIOUS = 0  # "Compare with" value meaning "the version before the selected one"
 # The flag of a version whose text holds bidi controls or invisible characters:
 # what the entry shows, and what its tooltip says that means.
@@ -48,52 +53,160 @@ HIDDEN_CHARACTERS_TIP = (
 class VersionEntry:
     number: int
     captured_at: datetime
-    paragraphs_added: int  # paragraphs not found verbatim in the previous version
+    paragraphs_added: int  # paragraphs with no counterpart in the previous version
     paragraphs_removed: int
     title_changed: bool
     imported: bool
     suspect_reason: str | None
     returns_to: int | None
     hidden_characters: bool = False
+    paragraphs_changed: int = 0  # replaced in place: edited, or rewritten
+    paragraphs_moved: int = 0  # same text, another place
+    other_change: str = ""  # what changed when no paragraph or headline did
+    http_status: int | None = None
+    charset_mismatch: bool = False
 
     @property
     def size(self) -> int:
-        return self.paragraphs_added + self.paragraphs_removed + int(self.title_changed)
+        return (
+            self.paragraphs_added
+            + self.paragraphs_removed
+            + self.paragraphs_changed
+            + self.paragraphs_moved
+            + int(self.title_changed)
+        )
 
     def caption(self) -> str:
-        when = self.captured_at.astimezone().strftime("%d %b %Y, %H:%M")
-        return f"Version {self.number} · {when}"
+        # Day and time only: the tooltip gives the year and the exact time in UTC.
+        local = self.captured_at.astimezone()
+        return f"Version {self.number} · {local.day} {local:%b}, {local:%H:%M}"
 
     def change_text(self) -> str:
-        hidden = " · hidden characters" if self.hidden_characters else ""
+        """What this version changed, in words: "headline changed, 2 paragraphs added"."""
         if self.number == 1:
-            return "first capture" + (" (imported)" if self.imported else "") + hidden
-        parts = []
-        if self.title_changed:
-            parts.append("headline")
-        if self.paragraphs_added or self.paragraphs_removed:
-            parts.append(f"+{self.paragraphs_added} −{self.paragraphs_removed} ¶")
-        if not parts:
-            parts.append("small edits")
-        if self.returns_to:
-            parts.append(f"same text as v{self.returns_to}")
+            parts = ["first capture"]
+        else:
+            parts = self._changes() or [self.other_change or "no change in text"]
+            if self.returns_to:
+                parts.append(f"returns to version {self.returns_to} text")
         if self.imported:
-            parts.append("imported")
-        return " · ".join(parts) + hidden
+            parts.append("imported from a saved page")
+        if self.hidden_characters:
+            parts.append("hidden characters")
+        if self.suspect_reason:
+            parts.append("suspect extraction")
+        return ", ".join(parts)
+
+    def _changes(self) -> list[str]:
+        parts = ["headline changed"] if self.title_changed else []
+        counts = [
+            (self.paragraphs_changed, "changed"),
+            (self.paragraphs_added, "added"),
+            (self.paragraphs_removed, "removed"),
+            (self.paragraphs_moved, "moved"),
+        ]
+        named = False  # the noun goes with the first count only: "2 paragraphs added, 2 removed"
+        for count, verb in counts:
+            if count:
+                parts.append(f"{plural(count, 'paragraph') if not named else count} {verb}")
+                named = True
+        return parts
+
+    def label(self) -> str:
+        """The entry as one line, for screen readers."""
+        return f"{self.caption()} · {self.change_text()}"
+
+    def tooltip(self) -> str:
+        """What the entry does not show: exact times, how it was captured, flags explained."""
+        utc = self.captured_at.astimezone(UTC)
+        local = self.captured_at.astimezone()
+        lines = [
+            f"Captured {utc:%Y-%m-%d %H:%M:%S} UTC ({local:%d %b %Y, %H:%M:%S} local time)",
+        ]
+        if self.imported:
+            lines.append("Imported from a saved page; the live site was not contacted.")
+        elif self.http_status is not None:
+            lines.append(f"Fetched from the live site: HTTP {self.http_status}")
+        if self.number > 1:
+            lines.append(
+                "The bar and the counts compare paragraphs word for word with version "
+                f"{self.number - 1}; the comparison on the right aligns them."
+            )
+        if self.returns_to:
+            lines.append(
+                f"Its text is the same as version {self.returns_to}'s: a change was undone."
+            )
+        if self.suspect_reason:
+            lines.append(
+                f"Suspect extraction: {self.suspect_reason}. The page may have been "
+                "incomplete (a paywall, an error page); compare before relying on it."
+            )
+        if self.charset_mismatch:
+            lines.append(
+                "Character set mismatch: the page declared a character set its bytes are "
+                "not valid in; invalid bytes show as �, as a browser shows them."
+            )
+        if self.hidden_characters:
+            lines.append(HIDDEN_CHARACTERS_TIP)
+        return "\n".join(lines)
+
+
+def _paragraph_changes(old: Sequence[str], new: Sequence[str]) -> tuple[int, int, int, int]:
+    """(changed, added, removed, moved) paragraphs between two versions, without aligning.
+
+    Paragraphs equal word for word are matched in order; a text found on both
+    sides out of order is moved; in each replaced stretch, as many as the shorter
+    side holds count as changed and the rest as added or removed. The diff area's
+    aligned counts can differ (it also finds splits and merges).
+    """
+    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    gone = Counter(p for tag, i1, i2, _, _ in opcodes if tag != "equal" for p in old[i1:i2])
+    came = Counter(p for tag, _, _, j1, j2 in opcodes if tag != "equal" for p in new[j1:j2])
+    moved = gone & came
+    moved_old, moved_new = Counter(moved), Counter(moved)
+    changed = added = removed = 0
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        left = _unmoved(old[i1:i2], moved_old)
+        right = _unmoved(new[j1:j2], moved_new)
+        changed += min(left, right)
+        added += right - min(left, right)
+        removed += left - min(left, right)
+    return changed, added, removed, moved.total()
+
+
+def _unmoved(texts: Sequence[str], moved: Counter[str]) -> int:
+    count = 0
+    for text in texts:
+        if moved[text] > 0:
+            moved[text] -= 1
+        else:
+            count += 1
+    return count
+
+
+def _other_change(old: Document, new: Document) -> str:
+    """Words for a version whose headline and paragraphs are the previous ones'."""
+    if old.byline != new.byline:
+        return "byline changed"
+    if old.dek != new.dek:
+        return "standfirst changed"
+    return ""
 
 
 def version_entries(versions: list[StoredVersion]) -> list[VersionEntry]:
     entries = []
     previous: StoredVersion | None = None
     for version in versions:
-        added = removed = 0
+        changed = added = removed = moved = 0
         title_changed = False
+        other = ""
         if previous is not None:
-            old = Counter(previous.document.paragraphs)
-            new = Counter(version.document.paragraphs)
-            added = sum((new - old).values())
-            removed = sum((old - new).values())
-            title_changed = previous.document.title != version.document.title
+            old, new = previous.document, version.document
+            changed, added, removed, moved = _paragraph_changes(old.paragraphs, new.paragraphs)
+            title_changed = old.title != new.title
+            other = _other_change(old, new)
         entries.append(
             VersionEntry(
                 number=version.number,
@@ -105,6 +218,11 @@ def version_entries(versions: list[StoredVersion]) -> list[VersionEntry]:
                 suspect_reason=version.suspect_reason if version.suspect_extraction else None,
                 returns_to=version.returns_to,
                 hidden_characters=VersionNotice.HIDDEN_CHARACTERS in version.notices,
+                paragraphs_changed=changed,
+                paragraphs_moved=moved,
+                other_change=other,
+                http_status=version.http_status,
+                charset_mismatch=VersionNotice.CHARSET_MISMATCH in version.notices,
             )
         )
         previous = version
@@ -119,8 +237,19 @@ class _EntryDelegate(QStyledItemDelegate):
     def sizeHint(  # noqa: N802
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        spacing = QFontMetrics(option.font).lineSpacing()
-        return QSize(180, 2 * spacing + 18)
+        # The change text wraps under the caption rather than being cut off: it is
+        # the entry's point, and the list is narrow.
+        metrics = QFontMetrics(option.font)
+        entry: VersionEntry | None = index.data(ENTRY_ROLE)
+        lines = 1
+        if entry is not None:
+            lines = len(_wrapped(metrics, entry.change_text(), self._text_width()))
+        return QSize(180, (1 + max(1, lines)) * metrics.lineSpacing() + 18)
+
+    def _text_width(self) -> int:
+        parent = self.parent()
+        width = parent.viewport().width() if isinstance(parent, QListWidget) else 180
+        return max(60, width - 16 - _BAR_WIDTH - 8)
 
     def paint(
         self,
@@ -177,7 +306,7 @@ class _EntryDelegate(QStyledItemDelegate):
                 mark, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, HIDDEN_MARK
             )
         # The bar: length relative to the largest change of this article.
-        bar_width = 54
+        bar_width = _BAR_WIDTH
         bar = QRect(rect.left(), rect.top() + line + 5, bar_width, line - 6)
         painter.setPen(theme.blend(text, background, 0.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -187,13 +316,30 @@ class _EntryDelegate(QStyledItemDelegate):
             painter.fillRect(bar.adjusted(1, 1, filled - bar_width, 0), theme.ORANGE)
         painter.setFont(font)
         painter.setPen(theme.blend(text, background, 0.25))
-        detail = QRect(bar.right() + 8, rect.top() + line + 2, rect.right() - bar.right() - 8, line)
-        painter.drawText(
-            detail,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(entry.change_text(), Qt.TextElideMode.ElideRight, detail.width()),
-        )
+        left = bar.right() + 8
+        top = rect.top() + line + 2
+        for text_line in _wrapped(metrics, entry.change_text(), rect.right() - left):
+            painter.drawText(
+                QRect(left, top, rect.right() - left, line),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(text_line, Qt.TextElideMode.ElideRight, rect.right() - left),
+            )
+            top += line
         painter.restore()
+
+
+def _wrapped(metrics: QFontMetrics, text: str, width: int) -> list[str]:
+    """`text` broken after commas into lines that fit `width` (a part too long is elided)."""
+    lines: list[str] = []
+    for part in text.split(", "):
+        candidate = f"{lines[-1]}, {part}" if lines else part
+        if lines and metrics.horizontalAdvance(candidate) <= width:
+            lines[-1] = candidate
+        else:
+            if lines:
+                lines[-1] += ","
+            lines.append(part)
+    return lines or [""]
 
 
 class VersionTimeline(QWidget):
@@ -217,6 +363,8 @@ class VersionTimeline(QWidget):
         self.list.setAccessibleName("Versions, newest first")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Entries wrap to the list's width: lay them out again when it changes.
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self._delegate = _EntryDelegate(self.list)
         self.list.setItemDelegate(self._delegate)
         self.list.currentRowChanged.connect(self._emit)
@@ -245,15 +393,8 @@ class VersionTimeline(QWidget):
         for entry in reversed(self.entries):
             item = QListWidgetItem()
             item.setData(ENTRY_ROLE, entry)
-            item.setData(
-                Qt.ItemDataRole.AccessibleTextRole, f"{entry.caption()}, {entry.change_text()}"
-            )
-            tooltip = entry.change_text()
-            if entry.suspect_reason:
-                tooltip += f"\nSuspect extraction: {entry.suspect_reason}"
-            if entry.hidden_characters:
-                tooltip += f"\n{HIDDEN_CHARACTERS_TIP}"
-            item.setToolTip(tooltip)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.label())
+            item.setToolTip(entry.tooltip())
             self.list.addItem(item)
         for entry in self.entries:
             self.base_box.addItem(f"Version {entry.number}", entry.number)

@@ -1,0 +1,86 @@
+"""The timeline's entries read without a legend, and their tooltips add what the entry lacks."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from newsdiff_gui.core.store import VersionSource, VersionStore
+from newsdiff_gui.ui.demo import load_demo
+from newsdiff_gui.ui.timeline import VersionTimeline, version_entries
+
+
+@pytest.fixture
+def berlin_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_demo_versions_read_as_sentences(
+    qtbot: QtBot, store: VersionStore, berlin_time: None
+) -> None:
+    article = load_demo(store)[2]
+    timeline = VersionTimeline()
+    qtbot.addWidget(timeline)
+    timeline.set_versions(store.list_versions(article))
+    labels = [entry.label() for entry in timeline.entries]
+    assert labels == [
+        "Version 1 · 10 Mar, 07:12 · first capture",
+        "Version 2 · 10 Mar, 08:40 · headline changed, 1 paragraph changed, 1 added",
+        "Version 3 · 10 Mar, 10:05 · 1 paragraph removed, 1 moved",
+        "Version 4 · 10 Mar, 12:30 · 2 paragraphs changed",
+        "Version 5 · 10 Mar, 15:50 · headline changed, 2 paragraphs changed, 1 added",
+    ]
+    assert not any(mark in label for label in labels for mark in ("¶", "+", "−"))
+    newest = timeline.list.item(0)
+    tip = newest.toolTip()
+    # The tooltip adds to the entry instead of repeating it.
+    assert timeline.entries[-1].change_text() not in tip
+    assert tip.splitlines()[:3] == [
+        "Captured 2026-03-10 14:50:00 UTC (10 Mar 2026, 15:50:00 local time)",
+        "Fetched from the live site: HTTP 200",
+        "The bar and the counts compare paragraphs word for word with version 4;"
+        " the comparison on the right aligns them.",
+    ]
+    assert timeline.list.item(4).toolTip().splitlines() == [
+        "Captured 2026-03-10 06:12:00 UTC (10 Mar 2026, 07:12:00 local time)",
+        "Fetched from the live site: HTTP 200",
+    ]
+
+
+def test_returns_imports_and_flags_are_named(store: VersionStore) -> None:
+    article = load_demo(store)[0]
+    first, second, *_ = version_entries(store.list_versions(article))
+    back = replace(second, returns_to=1)
+    assert back.change_text().endswith(", returns to version 1 text")
+    assert "a change was undone" in back.tooltip()
+    unchanged = replace(
+        second, paragraphs_changed=0, paragraphs_added=0, title_changed=False, returns_to=1
+    )
+    assert unchanged.change_text() == "no change in text, returns to version 1 text"
+    imported = replace(first, imported=True, http_status=None)
+    assert imported.change_text() == "first capture, imported from a saved page"
+    assert "the live site was not contacted" in imported.tooltip()
+    suspect = replace(second, suspect_reason="text shrank from 400 to 20 words (95% lost)")
+    assert suspect.change_text().endswith(", suspect extraction")
+    assert "Suspect extraction: text shrank from 400 to 20 words" in suspect.tooltip()
+
+
+def test_byline_only_change_is_named(store: VersionStore) -> None:
+    article = load_demo(store)[0]
+    versions = store.list_versions(article)
+    old = versions[0]
+    new = replace(
+        old,
+        number=2,
+        source=VersionSource.FETCH,
+        document=replace(old.document, byline="By someone else"),
+    )
+    assert version_entries([old, new])[1].change_text() == "byline changed"
