@@ -31,13 +31,14 @@ def _body(text: str, parent: QWidget) -> QLabel:
 class WelcomePage(QWidget):
     """Shown while no article is tracked.
 
-    Signals: addRequested(), importRequested(), demoRequested() — the user pressed the
-    page's buttons.
+    Signals: addRequested(), importRequested(), demoRequested(), tourRequested() — the
+    user pressed the page's buttons.
     """
 
     addRequested = Signal()  # noqa: N815
     importRequested = Signal()  # noqa: N815
     demoRequested = Signal()  # noqa: N815
+    tourRequested = Signal()  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,12 +70,31 @@ class WelcomePage(QWidget):
         buttons.addWidget(imported)
         buttons.addWidget(demo)
         buttons.addStretch(1)
+        # The tour opens in a window of its own, on a temporary copy of the demo, so a
+        # newcomer can try everything without touching their list (see tour_session.py).
+        self.tour_offer = QWidget(self)
+        self.tour = QPushButton("Take the tour on a demo article", self.tour_offer)
+        self.tour.setToolTip(
+            "Four short tips in a separate window on a demo article; your own list is not changed"
+        )
+        self.tour.clicked.connect(self.tourRequested)
+        tour_note = _body(
+            "New here? Four tips on a fictional article show where the changes are, how "
+            "to move between them, note them and export them.",
+            self.tour_offer,
+        )
+        offer = QVBoxLayout(self.tour_offer)
+        offer.setContentsMargins(0, 0, 0, 0)
+        offer.addWidget(tour_note)
+        offer.addWidget(self.tour, 0, Qt.AlignmentFlag.AlignLeft)
         column = QVBoxLayout()
         column.addWidget(heading)
         column.addSpacing(8)
         column.addWidget(body)
         column.addSpacing(12)
         column.addLayout(buttons)
+        column.addSpacing(20)
+        column.addWidget(self.tour_offer)
         column.addStretch(1)
         holder = QWidget(self)
         holder.setLayout(column)
@@ -82,6 +102,10 @@ class WelcomePage(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(32, 48, 32, 32)
         outer.addWidget(holder, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+
+    def set_tour_offered(self, offered: bool) -> None:
+        """Offer the tour until it has been taken or skipped once (Help brings it back)."""
+        self.tour_offer.setVisible(offered)
 
 
 class StatePage(QWidget):
