@@ -78,6 +78,8 @@ class Actions:
         self.undo_delete = make("&Undo delete note", QKeySequence.StandardKey.Undo)
         self.reviewer_name = make("Reviewer &name…", "")
         self.reviewer_name.setToolTip("The name your notes are signed with")
+        self.show_tour = make("Show the &tour again", "")
+        self.show_tour.setToolTip("Four tips on a demo article, in a separate window")
 
         self.show_sidebar = make("Show &articles", "Ctrl+1")
         self.show_timeline = make("Show &versions", "Ctrl+2")
@@ -146,6 +148,8 @@ class Actions:
         view_menu.addSeparator()
         for toggle in self.toggles().values():
             view_menu.addAction(toggle)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.show_tour)
 
     def article_context_actions(self) -> list[QAction]:
         """The sidebar's right-click menu."""

@@ -41,6 +41,7 @@ from newsdiff_gui.ui.notifier import ChangeNotifier
 from newsdiff_gui.ui.review_commands import ReviewCommands
 from newsdiff_gui.ui.sidebar import Sidebar
 from newsdiff_gui.ui.timeline import VersionTimeline
+from newsdiff_gui.ui.tour_session import TourLauncher
 from newsdiff_gui.ui.worker import DUE_INTERVAL_MS, CheckThread
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         )
         self.review = ReviewCommands(self, settings)
         self.detail.currentChanged.connect(self.review.update_actions)
+        self.tour = TourLauncher(self, settings)  # the welcome page's offer, Help menu
         self._connect()
         self.reload_articles()
         window_settings.restore(self)
