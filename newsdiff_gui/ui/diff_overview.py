@@ -64,24 +64,24 @@ class OverviewBar(QWidget):
         return result
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.AlternateBase))
-        for row, rect in self.marks():
-            info = self.pane.rows[row]
-            painter.fillRect(rect, theme.marker_colour(info.kind, palette))
-        # Where the panes are looking now.
-        scale = self._scale()
-        bar = self.pane.verticalScrollBar()
-        if scale and bar.maximum() > 0:
-            top = 1 + bar.value() * scale
-            height = self.pane.viewport().height() * scale
-            pen = QPen(palette.color(QPalette.ColorRole.WindowText))
-            pen.setWidthF(1.0)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(0.5, top, WIDTH - 1.5, max(4.0, height)))
-        painter.end()
+        # Ended on every path: a painter left open corrupts every later paint.
+        with QPainter(self) as painter:
+            palette = self.palette()
+            painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.AlternateBase))
+            for row, rect in self.marks():
+                info = self.pane.rows[row]
+                painter.fillRect(rect, theme.marker_colour(info.kind, palette))
+            # Where the panes are looking now.
+            scale = self._scale()
+            bar = self.pane.verticalScrollBar()
+            if scale and bar.maximum() > 0:
+                top = 1 + bar.value() * scale
+                height = self.pane.viewport().height() * scale
+                pen = QPen(palette.color(QPalette.ColorRole.WindowText))
+                pen.setWidthF(1.0)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(0.5, top, WIDTH - 1.5, max(4.0, height)))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         y = event.position().y()

@@ -84,6 +84,11 @@ class DiffPane(QTextEdit):
         self.arrows: dict[int, str] = {}
         # Review notes by display row: (number, text) each, drawn as numbered badges.
         self.note_marks: dict[int, list[tuple[int, str]]] = {}
+        # Per aligned row: natural height, document y and padded height. Empty until
+        # `set_rows`; Qt may paint or deliver clicks before any comparison is shown.
+        self._natural: list[float] = []
+        self._tops: list[float] = []
+        self._heights: list[float] = []
         self.current_row = -1
         self._flash_row = -1
         self._flash_timer = QTimer(self)
@@ -104,9 +109,7 @@ class DiffPane(QTextEdit):
         self.change_rows = [number for number, row in enumerate(rows) if row.is_change]
         self.arrows = arrows or {}
         self.current_row = -1
-        self._natural: list[float] = []
-        self._tops: list[float] = []
-        self._heights: list[float] = []
+        self.reset_alignment()
 
     def set_note_marks(self, marks: dict[int, list[tuple[int, str]]]) -> None:
         self.note_marks = marks
@@ -198,6 +201,12 @@ class DiffPane(QTextEdit):
         position = bisect.bisect_right(self._tops, y + ROW_GAP / 2) - 1
         return position if 0 <= position < len(self._tops) else -1
 
+    def shown_moved_marks(self) -> list[MovedMark]:
+        """The moved marks whose place is known: below the last aligned row, the
+        rows are still being laid out from the event loop."""
+        everything = self.aligned_rows == len(self.rows)
+        return [m for m in self.moved_marks if everything or m.after + 1 < self.aligned_rows]
+
     def _mark_y(self, mark: MovedMark) -> float:
         following = mark.after + 1
         if following < len(self.blocks):
@@ -232,13 +241,13 @@ class DiffPane(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if self.blocks:
-            painter = QPainter(self.viewport())
-            painter.translate(0, -self.verticalScrollBar().value())
-            self._paint_rows(painter, event.rect().translated(0, self.verticalScrollBar().value()))
-            painter.end()
+            # Ended on every path: a painter left open corrupts every later paint.
+            with QPainter(self.viewport()) as painter:
+                painter.translate(0, -self.verticalScrollBar().value())
+                self._paint_rows(painter)
         super().paintEvent(event)
 
-    def _paint_rows(self, painter: QPainter, visible: object) -> None:
+    def _paint_rows(self, painter: QPainter) -> None:
         palette = self.palette()
         top_visible = self.verticalScrollBar().value() - 50
         bottom_visible = top_visible + self.viewport().height() + 100
@@ -272,9 +281,8 @@ class DiffPane(QTextEdit):
             self._paint_marker(painter, row, info, band, marker_font, small_font)
             if row in self.note_marks:
                 self._paint_note_badge(painter, band, self.note_marks[row], small_font)
-        for mark in self.moved_marks:
-            if mark.after + 1 < self.aligned_rows or self.aligned_rows == len(self.rows):
-                self._paint_moved_mark(painter, mark, small_font)
+        for mark in self.shown_moved_marks():
+            self._paint_moved_mark(painter, mark, small_font)
 
     def _paint_marker(
         self,
@@ -365,7 +373,7 @@ class DiffPane(QTextEdit):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         y = event.position().y() + self.verticalScrollBar().value()
         if event.button() == Qt.MouseButton.LeftButton:
-            for mark in self.moved_marks:
+            for mark in self.shown_moved_marks():
                 if abs(self._mark_y(mark) - y) <= 6:
                     self.movedMarkClicked.emit(mark.moved_row)
                     return
