@@ -23,14 +23,9 @@ from newsdiff_gui.cli.common import (
 )
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.cli.pages import read_page_file
-from newsdiff_gui.core.capture import (
-    CaptureService,
-    CheckOutcome,
-    CheckReport,
-    ImportRefused,
-    is_imported_only,
-)
+from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport, ImportRefused
 from newsdiff_gui.core.fetch import Fetcher
+from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import Article, StoreError
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 from newsdiff_gui.core.urls import InvalidURL, displayed_url, validate_article_url

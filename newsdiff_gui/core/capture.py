@@ -27,12 +27,12 @@ from newsdiff_gui.core.extract import (
 from newsdiff_gui.core.extract.isolated import ExtractionCancelled
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.schedule import (
-    STOPPED_IMPORTED,
     CheckEvent,
     SchedulePolicy,
     after_check,
     imported_only_state,
     initial_state,
+    is_imported_only,
 )
 from newsdiff_gui.core.sniff import NotAPage, ensure_page
 from newsdiff_gui.core.store import (
@@ -355,11 +355,6 @@ class CaptureService:
         # add_article writes only the interval and the next check of a new row.
         self.store.update_schedule(article.id, schedule)
         return self.store.get_article(article.id)
-
-
-def is_imported_only(article: Article) -> bool:
-    """Stored from saved copies only: the live page is not checked on schedule."""
-    return not article.active and article.stopped_reason == STOPPED_IMPORTED
 
 
 class ImportRefused(StoreError):

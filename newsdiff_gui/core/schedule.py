@@ -15,6 +15,7 @@ import enum
 import math
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Protocol
 
 STOPPED_BY_USER = "untracked"
 STOPPED_STABLE = "stable"
@@ -75,6 +76,18 @@ def imported_only_state(policy: SchedulePolicy) -> ScheduleState:
         active=False,
         stopped_reason=STOPPED_IMPORTED,
     )
+
+
+class _Scheduled(Protocol):
+    @property
+    def active(self) -> bool: ...
+    @property
+    def stopped_reason(self) -> str | None: ...
+
+
+def is_imported_only(article: _Scheduled) -> bool:
+    """Stored from saved copies only: the live page is not checked on schedule."""
+    return not article.active and article.stopped_reason == STOPPED_IMPORTED
 
 
 def after_check(

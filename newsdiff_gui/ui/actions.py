@@ -35,6 +35,12 @@ class Actions:
         self.check_all.setToolTip("Check every tracked article now")
         self.check_selected = make("&Check now", QKeySequence.StandardKey.Refresh)
         self.check_selected.setToolTip("Check the selected article now (F5)")
+        # For an article stored from saved pages only, whose site is never contacted
+        # until the user says so (enabled for those only).
+        self.start_checking = make("&Start checking the live page", "")
+        self.start_checking.setToolTip(
+            "Contact the imported article's address now and then on schedule"
+        )
         self.open_in_browser = make("&Open in browser", "Ctrl+Shift+O")
         self.open_in_browser.setToolTip("Open the article's page in the web browser")
         self.copy_url = make("Copy &address", "")
@@ -126,6 +132,7 @@ class Actions:
         file_menu.addAction(self.quit)
         article_menu = bar.addMenu("&Article")
         article_menu.addAction(self.check_selected)
+        article_menu.addAction(self.start_checking)
         article_menu.addAction(self.open_in_browser)
         article_menu.addAction(self.copy_url)
         article_menu.addAction(self.remove)
@@ -157,6 +164,7 @@ class Actions:
         separator.setSeparator(True)
         return [
             self.check_selected,
+            self.start_checking,
             self.open_in_browser,
             self.copy_url,
             separator,

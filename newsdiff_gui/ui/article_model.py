@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import Article
 from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.core.visible import visible_text
@@ -54,6 +55,13 @@ LOOK_ROLES = [
     int(Qt.ItemDataRole.ToolTipRole),
     int(Qt.ItemDataRole.AccessibleTextRole),
 ]
+
+
+# The sidebar's words for an article whose live page is never contacted on its own.
+IMPORTED_ONLY_TEXT = (
+    "Not checked: imported only (Check now fetches the live page once; "
+    "Article → Start checking the live page keeps checking it)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +106,11 @@ class ArticleItem:
         # reads it here: bidi controls and hidden characters as markers.
         return visible_text(self.title) or self.url
 
+    @property
+    def imported_only(self) -> bool:
+        """Stored from saved pages only: its site is not contacted until the user asks."""
+        return is_imported_only(self)
+
     def tooltip(self) -> str:
         lines = [self.shown_title, self.url]
         if self.checking:
@@ -106,7 +119,9 @@ class ArticleItem:
             lines.append(f"Last check failed: {self.last_error}")
         if self.suspect_reason:
             lines.append(f"Suspect extraction: {self.suspect_reason}")
-        if not self.active:
+        if self.imported_only:
+            lines.append(IMPORTED_ONLY_TEXT)
+        elif not self.active:
             reason = {
                 "untracked": "you stopped tracking it",
                 "stable": "it stopped changing",
@@ -179,7 +194,11 @@ class ArticleListModel(QAbstractListModel):
             return item.tooltip()
         if role == Qt.ItemDataRole.AccessibleTextRole:
             unread = f", {item.unread_changes} unread changes" if item.unread_changes else ""
-            return f"{item.shown_title}, {item.domain}, {item.version_count} versions{unread}"
+            imported = ", not checked: imported only" if item.imported_only else ""
+            return (
+                f"{item.shown_title}, {item.domain}, {item.version_count} versions"
+                f"{unread}{imported}"
+            )
         if role == ArticleRole.ID:
             return item.id
         if role == ArticleRole.ITEM:

@@ -9,12 +9,19 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from newsdiff_gui.core.report import version_source
+from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import Article, NotFound, StoredVersion, VersionNotice, VersionStore
 from newsdiff_gui.core.visible import visible_text
 from newsdiff_gui.ui.diff_view import DiffView, Side
 from newsdiff_gui.ui.empty_state import StatePage, WelcomePage
 from newsdiff_gui.ui.review_panel import ReviewPanel
 from newsdiff_gui.ui.version_text import VersionTextView
+
+# An article stored from a saved page whose site the user chose not to contact.
+IMPORTED_ONLY_NOTE = (
+    "Not checked: imported only. The live page has not been contacted. Check now "
+    "fetches it once; Article → Start checking the live page checks it on schedule."
+)
 
 
 def version_caption(version: StoredVersion) -> str:
@@ -103,6 +110,8 @@ class DetailArea(QStackedWidget):
             return
         if old is None:
             note = "Only one version so far: changes will appear here once the text changes."
+            if article.version_count == 1 and is_imported_only(article):
+                note = IMPORTED_ONLY_NOTE
             self.text.show_version(new, note if article.version_count == 1 else "")
             self.setCurrentWidget(self.text)
             return

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.compare_loader.failed.connect(self._compare_failed)
         a.check_all.triggered.connect(self.check_all)
         a.check_selected.triggered.connect(self.check_selected)
+        a.start_checking.triggered.connect(self.start_checking_selected)
         a.remove.triggered.connect(self.remove_selected)
         a.open_in_browser.triggered.connect(self.open_selected_in_browser)
         a.copy_url.triggered.connect(self.copy_selected_url)
@@ -284,12 +285,16 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> None:
         try:
-            dialog = ImportDialog(path, self)
+            dialog = ImportDialog(
+                path, self, settings=self.settings, find_article=self.store.find_article
+            )
         except OSError as exc:
             self._request_failed("import", f"{path.name}: {exc}")
             return
         if dialog.exec() == ImportDialog.DialogCode.Accepted:
-            self.checker.import_page(str(path), dialog.url(), to_iso(dialog.captured_at()))
+            live = dialog.check_live_page()
+            when = to_iso(dialog.captured_at())
+            self.checker.import_page(str(path), dialog.url(), when, live)
             self.statusBar().showMessage(f"Importing {path.name}…", 5000)
 
     def compare_documents(self) -> None:
@@ -323,6 +328,13 @@ class MainWindow(QMainWindow):
         article_id = self.sidebar.current_article_id()
         if article_id >= 0:
             self.checker.check([article_id])
+
+    def start_checking_selected(self) -> None:
+        """Consent, given later, to contact an imported article's site (see ImportDialog)."""
+        article_id = self.sidebar.current_article_id()
+        if article_id >= 0:
+            self.checker.start_checking(article_id)
+            self.commands.start_checking.setEnabled(False)
 
     def remove_selected(self) -> None:
         article_id = self.sidebar.current_article_id()
@@ -362,6 +374,8 @@ class MainWindow(QMainWindow):
             self.commands.copy_url,
         ):
             action.setEnabled(selected)
+        item = self.model.item(self.sidebar.current_article_id())
+        self.commands.start_checking.setEnabled(item is not None and item.imported_only)
 
     # -- drag and drop ---------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.core.timeutil import from_iso
 from newsdiff_gui.core.urls import InvalidURL
@@ -158,7 +159,10 @@ class CheckWorker(QObject):
         if self._service is None or self._store is None:
             self.requestFailed.emit("check", "Background checks are unavailable")
             return
-        self._run_checks([a.id for a in self._store.list_articles()])
+        # Not the imported-only ones: the user chose, article by article, that their
+        # site is not contacted; "all" is not that choice. Check now on one still is.
+        articles = self._store.list_articles()
+        self._run_checks([a.id for a in articles if not is_imported_only(a)])
 
     def _run_checks(self, article_ids: list[int]) -> None:
         assert self._service is not None
@@ -200,9 +204,14 @@ class CheckWorker(QObject):
         self.articleAdded.emit(article.id)
         self._run_checks([article.id])
 
-    @Slot(str, str, str)
-    def import_page(self, path: str, url: str, captured_at: str) -> None:
-        """Import a saved page; `captured_at` is ISO 8601 (UTC)."""
+    @Slot(str, str, str, bool)
+    def import_page(self, path: str, url: str, captured_at: str, check_live: bool) -> None:
+        """Import a saved page; `captured_at` is ISO 8601 (UTC).
+
+        The site is contacted only when `check_live` and the import created the
+        article: then it is checked at once, as a tracked article would be. An
+        article already in the store keeps its schedule (see `import_page`).
+        """
         if self._service is None or self._store is None:
             self.requestFailed.emit("import", "Importing is unavailable")
             return
@@ -210,7 +219,7 @@ class CheckWorker(QObject):
             raw = Path(path).read_bytes()
             moment: datetime = from_iso(captured_at)
             known = self._store.find_article(url) is not None
-            report = self._service.import_page(url, raw, moment)
+            report = self._service.import_page(url, raw, moment, track=check_live)
         except (OSError, ValueError, StoreError) as exc:
             self.requestFailed.emit("import", f"{Path(path).name}: {exc}")
             return
@@ -219,6 +228,21 @@ class CheckWorker(QObject):
         if report.version is not None:
             self.versionAdded.emit(report.article_id, report.version.number)
         self.checkFinished.emit(report.article_id, f"import_{report.outcome}", "")
+        if check_live and not known:
+            self._run_checks([report.article_id])
+
+    @Slot(int)
+    def start_checking(self, article_id: int) -> None:
+        """Put an imported-only article on the schedule and check it now."""
+        if self._service is None:
+            self.requestFailed.emit("check", "Background checks are unavailable")
+            return
+        try:
+            self._service.start_checking(article_id)
+        except StoreError as exc:
+            self.requestFailed.emit("check", str(exc))
+            return
+        self._run_checks([article_id])
 
     @Slot(int, bool)
     def remove(self, article_id: int, purge: bool) -> None:
@@ -264,7 +288,8 @@ class CheckThread(QObject):
     _checkArticles = Signal(list)  # noqa: N815
     _checkAll = Signal()  # noqa: N815
     _track = Signal(str)
-    _import = Signal(str, str, str)
+    _import = Signal(str, str, str, bool)
+    _startChecking = Signal(int)  # noqa: N815
     _remove = Signal(int, bool)
 
     def __init__(
@@ -287,6 +312,7 @@ class CheckThread(QObject):
         self._checkAll.connect(self.worker.check_all)
         self._track.connect(self.worker.track)
         self._import.connect(self.worker.import_page)
+        self._startChecking.connect(self.worker.start_checking)
         self._remove.connect(self.worker.remove)
         self.worker_thread.finished.connect(self.worker.deleteLater)
 
@@ -309,8 +335,14 @@ class CheckThread(QObject):
     def track(self, url: str) -> None:
         self._track.emit(url)
 
-    def import_page(self, path: str, url: str, captured_at_iso: str) -> None:
-        self._import.emit(path, url, captured_at_iso)
+    def import_page(
+        self, path: str, url: str, captured_at_iso: str, check_live: bool = False
+    ) -> None:
+        """`check_live`: the user chose to have the live page checked (never by default)."""
+        self._import.emit(path, url, captured_at_iso, check_live)
+
+    def start_checking(self, article_id: int) -> None:
+        self._startChecking.emit(article_id)
 
     def remove(self, article_id: int, purge: bool) -> None:
         self._remove.emit(article_id, purge)
