@@ -19,7 +19,13 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSettings, QTimer, Si
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from newsdiff_gui.ui.tour_callout import Callout, Facing, Ring, place_callout
+from newsdiff_gui.ui.tour_callout import (
+    Callout,
+    Facing,
+    Ring,
+    corner_placement,
+    place_callout,
+)
 
 if TYPE_CHECKING:
     from newsdiff_gui.ui.diff_pane import DiffPane
@@ -240,8 +246,12 @@ class TourGuide(QObject):
         ]
         for widget in watched:
             widget.installEventFilter(self)
-        diff.new_pane.verticalScrollBar().valueChanged.connect(self._follow.start)
-        diff.diffShown.connect(self._follow.start)
+        diff.new_pane.verticalScrollBar().valueChanged.connect(self._schedule)
+        diff.diffShown.connect(self._schedule)
+
+    def _schedule(self, *_ignored: object) -> None:
+        # Not QTimer.start itself: given the signal's int it would take it for an interval.
+        self._follow.start()
 
     def start(self) -> None:
         diff = self.window.detail.diff
@@ -265,13 +275,17 @@ class TourGuide(QObject):
             return
         step = STEPS[self.index]
         anchor = step.anchor(self.window)
-        if anchor is None:  # its widget is not on show (another article chosen)
-            anchor = widget_rect(self.window, self.window.detail)
         bounds = self.window.rect()
         extras = step.extras(self.window)
         size = self.callout.bubble_size()
-        self.callout.place(place_callout(anchor, size, bounds, step.prefer, extras))
-        wanted = [anchor, *extras]
+        if anchor is None:
+            # What it names is not on show (scrolled away, another article chosen): the
+            # tip waits in a corner, pointing at nothing, until it comes back.
+            self.callout.place(corner_placement(size, bounds))
+            wanted = []
+        else:
+            self.callout.place(place_callout(anchor, size, bounds, step.prefer, extras))
+            wanted = [anchor, *extras]
         while len(self.rings) < len(wanted):
             self.rings.append(Ring(self.window))
         for ring, rect in zip(self.rings, wanted + [QRect()] * len(self.rings), strict=False):
@@ -307,5 +321,5 @@ class TourGuide(QObject):
             QEvent.Type.Hide,
             QEvent.Type.LayoutRequest,
         ):
-            self._follow.start()
+            self._schedule()
         return False

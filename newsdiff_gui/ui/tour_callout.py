@@ -42,6 +42,8 @@ class Facing(enum.Enum):
     ABOVE = "above"
     LEFT = "left"
     RIGHT = "right"
+    # No anchor on show (scrolled away, another article chosen): a corner, no arrow.
+    CORNER = "corner"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class Placement:
             Facing.ABOVE: QPoint(0, 1),
             Facing.LEFT: QPoint(1, 0),
             Facing.RIGHT: QPoint(-1, 0),
+            Facing.CORNER: QPoint(0, 0),
         }[self.facing]
 
 
@@ -151,7 +154,8 @@ def place_callout(
     clear of `avoid`; failing that, the side leaving least of it outside, then least over
     `avoid`. The callout never overlaps its anchor: each side starts past the anchor's
     edge."""
-    order = list(prefer) + [f for f in Facing if f not in prefer]
+    sides = [f for f in Facing if f is not Facing.CORNER]
+    order = list(prefer) + [f for f in sides if f not in prefer]
     candidates = [_candidate(anchor, size, bounds, facing, avoid) for facing in order]
     for candidate in candidates:
         if _overflow(candidate.rect, bounds) == 0 and _covered(candidate.rect, avoid) == 0:
@@ -164,6 +168,14 @@ def bubble_colour(palette: QPalette) -> QColor:
     the panes it lies over (both Base) while its Text keeps the palette's contrast."""
     base = palette.color(QPalette.ColorRole.Base)
     return theme.blend(base, palette.color(QPalette.ColorRole.Highlight), 0.08)
+
+
+def corner_placement(size: QSize, bounds: QRect) -> Placement:
+    """The bubble in the window's bottom right corner, pointing at nothing."""
+    inner = bounds.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+    rect = QRect(QPoint(0, 0), size)
+    rect.moveBottomRight(QPoint(inner.right() - 12, inner.bottom() - 24))
+    return Placement(rect, rect.center(), Facing.CORNER)
 
 
 def _label(text: str, parent: QWidget, bold: bool = False) -> QLabel:
@@ -267,14 +279,16 @@ class Callout(QWidget):
         tip = self.mapFromParent(self.placement.tip).toPointF()
         half = ARROW * 0.9
         facing = self.placement.facing
+        path = QPainterPath()
+        path.addRoundedRect(bubble, 8, 8)
+        if facing is Facing.CORNER:
+            return path
         if facing in (Facing.BELOW, Facing.ABOVE):
             base_y = bubble.top() + 1 if facing is Facing.BELOW else bubble.bottom() - 1
             points = [tip, QPointF(tip.x() - half, base_y), QPointF(tip.x() + half, base_y)]
         else:
             base_x = bubble.left() + 1 if facing is Facing.RIGHT else bubble.right() - 1
             points = [tip, QPointF(base_x, tip.y() - half), QPointF(base_x, tip.y() + half)]
-        path = QPainterPath()
-        path.addRoundedRect(bubble, 8, 8)
         arrow = QPainterPath()
         arrow.addPolygon(QPolygonF(points))
         arrow.closeSubpath()
