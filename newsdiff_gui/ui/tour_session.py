@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 
 from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.ui.demo import load_demo
@@ -53,6 +53,14 @@ class TourLauncher(QObject):
         window.commands.show_tour.triggered.connect(self.start)
         window.detail.diff.diffShown.connect(self._diff_shown)
         window.detail.welcome.set_tour_offered(not tour_done(settings))
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Quitting the user's window also closes the demo it opened (and deletes its store).
+        demo = self.session.window if self.session is not None else None
+        if event.type() == QEvent.Type.Close and demo is not None:
+            demo.close()
+        return False
 
     def start(self) -> None:
         """Run the tour: here if this window shows the demo, else in a new demo window."""

@@ -272,3 +272,19 @@ def test_placement_never_covers_its_anchor(facing: Facing) -> None:
             assert not placed.rect.intersects(anchor)
             assert anchor.contains(placed.tip + placed.direction() * (GAP + 1))
             assert placed.rect.contains(placed.tip)
+
+
+def test_closing_the_users_window_closes_the_demo_it_opened(
+    qtbot: QtBot, store: VersionStore, settings: QSettings
+) -> None:
+    window = open_window(qtbot, store, settings)
+    start_tour(qtbot, window)
+    session = window.tour.session
+    assert session is not None and session.window is not None
+    demo_title = session.window.windowTitle()
+    folder = Path(session.folder.name)
+    window.close()
+    qtbot.waitUntil(lambda: window.tour.session is None)
+    open_demos = [w for w in QApplication.topLevelWidgets() if w.windowTitle() == demo_title]
+    assert not [w for w in open_demos if w.isVisible()]
+    assert not folder.exists()
