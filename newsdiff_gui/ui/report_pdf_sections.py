@@ -17,6 +17,7 @@ from newsdiff_gui.core.annotations import ReviewState, quoted
 from newsdiff_gui.core.report.legend import KIND_LABELS, LEGEND_NOTES, LegendEntry
 from newsdiff_gui.core.report.model import Endnote, Report
 from newsdiff_gui.core.visible import visible_text
+from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui.report_pdf_layout import Columns, Padding
 from newsdiff_gui.ui.report_pdf_rows import kind_ink, row_tint, token_runs
 from newsdiff_gui.ui.report_pdf_text import (
@@ -170,8 +171,8 @@ class Sections:
             ("Words", f"{stats.words_added} added · {stats.words_removed} removed"),
             (
                 "Numbers, quotes",
-                f"{summary.numbers_changed_rows} rows with changed numbers (#) · "
-                f"{summary.quote_changed_rows} with changed quotes (“)",
+                f"{plural(summary.numbers_changed_rows, 'row')} with changed numbers (#) · "
+                f"{plural(summary.quote_changed_rows, 'row')} with changed quotes (“)",
             ),
         ]
         if summary.review_states:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsdiff_gui.core.align.facts import might_change_figures, numbers_changed, quote_changed
+from newsdiff_gui.core.align.facts import (
+    flag_lone_quotes,
+    might_change_figures,
+    numbers_changed,
+    quote_changed,
+)
 from newsdiff_gui.core.align.leftovers import Match
 from newsdiff_gui.core.align.model import (
     PARAGRAPH_JOINER,
@@ -35,7 +40,9 @@ def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS
     new_texts = [cleaned[p] if p in cleaned else clean(p) for p in new.paragraphs]
     matches = pair_paragraphs(old_texts, new_texts, options)
     paired = [_row(m, old_texts, new_texts, options) for m in matches]
-    rows = _display_order(paired, len(old_texts), len(new_texts))
+    rows = flag_lone_quotes(
+        _display_order(paired, len(old_texts), len(new_texts)), old_texts, new_texts
+    )
     return Diff(
         old=old,
         new=new,

@@ -19,6 +19,7 @@ from newsdiff_gui.core.annotations import quoted
 from newsdiff_gui.core.report.legend import LEGEND_NOTES
 from newsdiff_gui.core.report.model import Cell, Endnote, Omitted, Report, ReportRow, Summary
 from newsdiff_gui.core.visible import MARKER_CSS, visible_html
+from newsdiff_gui.core.words import plural
 
 _STYLE = (
     COLOUR_CSS
@@ -124,12 +125,12 @@ def _summary_html(summary: Summary) -> str:
     parts = ["headline changed" if summary.title_changed else "headline unchanged"]
     parts += [f"{count} {kind.value.replace('_', ' + ')}" for kind, count in summary.kind_counts()]
     parts.append(f"+{summary.stats.words_added} / −{summary.stats.words_removed} words")
-    parts.append(f"{summary.numbers_changed_rows} with changed numbers (#)")
-    parts.append(f"{summary.quote_changed_rows} with changed quotes (“)")
+    parts.append(f"{plural(summary.numbers_changed_rows, 'row')} with changed numbers (#)")
+    parts.append(f"{plural(summary.quote_changed_rows, 'row')} with changed quotes (“)")
     lines = [f"<p>{escape(' · '.join(parts))}</p>"]
     if summary.review_states:
         states = " · ".join(f"{count} {state.label}" for state, count in summary.review_states)
-        lines.append(f"<p>Review: {escape(states)}; {summary.notes} notes")
+        lines.append(f"<p>Review: {escape(states)}; {plural(summary.notes, 'note')}")
         if summary.detached_notes:
             lines[-1] += f" ({summary.detached_notes} detached)"
         lines[-1] += "</p>"

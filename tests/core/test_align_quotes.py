@@ -1,0 +1,62 @@
+"""A quote that leaves or arrives with its paragraph is a changed quote, and is counted."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newsdiff_gui.core.align import ChangeKind, align
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.report import SourceInfo, build_report, provenance
+from newsdiff_gui.core.report.render_html import render_report_html
+
+OPENING = "The harbour council voted on Monday to add two evening crossings to the ferry."
+COST = "The change takes effect in April and will cost about 300,000 euros a year."
+QUOTE = "Councillor Ada Brook said the vote was “long overdue for island workers”."
+
+
+def test_a_removed_paragraph_with_a_quote_is_flagged() -> None:
+    diff = align(Document("Ferry", (OPENING, COST, QUOTE)), Document("Ferry", (OPENING, COST)))
+    (removed,) = [row for row in diff.rows if row.kind is ChangeKind.REMOVED]
+    assert removed.quote_changed
+    assert not removed.numbers_changed
+
+
+def test_an_added_paragraph_with_a_quote_is_flagged() -> None:
+    diff = align(Document("Ferry", (OPENING, COST)), Document("Ferry", (OPENING, COST, QUOTE)))
+    (added,) = [row for row in diff.rows if row.kind is ChangeKind.ADDED]
+    assert added.quote_changed
+
+
+def test_a_quote_that_still_stands_elsewhere_is_not_flagged() -> None:
+    rewritten = "Ada Brook, who backed the plan, called it “long overdue for island workers”."
+    diff = align(
+        Document("Ferry", (OPENING, COST, QUOTE)),
+        Document("Ferry", (OPENING, COST, "A new paragraph with no quote at all.", rewritten)),
+    )
+    lone = [row for row in diff.rows if row.kind in (ChangeKind.ADDED, ChangeKind.REMOVED)]
+    assert lone and not any(row.quote_changed for row in lone)
+
+
+def test_removed_paragraphs_without_quotes_are_not_flagged() -> None:
+    diff = align(Document("Ferry", (OPENING, COST, QUOTE)), Document("Ferry", (OPENING, QUOTE)))
+    assert not any(row.quote_changed for row in diff.rows)
+
+
+def test_the_report_counts_the_removed_quote() -> None:
+    diff = align(Document("Ferry", (OPENING, COST, QUOTE)), Document("Ferry", (OPENING, COST)))
+    when = datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+    source = SourceInfo("Version 1", 1, when, "a" * 64, 100, 200, None, "fetch", "x 1")
+    report = build_report(
+        diff,
+        provenance(
+            article_url="https://example.org/ferry",
+            old=source,
+            new=source,
+            options=diff.options,
+            exported_at=when,
+        ),
+    )
+    assert report.summary.quote_changed_rows == 1
+    html = render_report_html(report)
+    assert "1 row with changed quotes" in html
+    assert "0 rows with changed numbers" in html
