@@ -31,6 +31,7 @@ from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.ui import theme, window_settings
 from newsdiff_gui.ui.actions import Actions
 from newsdiff_gui.ui.article_model import ArticleItem, ArticleListModel
+from newsdiff_gui.ui.batch_status import BatchTally
 from newsdiff_gui.ui.compare import CompareDialog, CompareLoader
 from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.detail_area import DetailArea
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.commands.build_menus(self)
         self.toolbar = self.commands.build_toolbar(self)
         self.progress_label = QLabel(self)
+        self.batch = BatchTally()  # what the running batch of checks found so far
         self.statusBar().addPermanentWidget(self.progress_label)
 
         self.live = LiveUpdates(self.model.set_checking_many, self._refresh_row, self)
@@ -226,11 +228,13 @@ class MainWindow(QMainWindow):
     def _check_finished(self, article_id: int, outcome: str, message: str) -> None:
         self.live.checking(article_id, False)
         self.live.stale(article_id)
+        self.batch.check_finished(article_id, outcome)
         item = self.model.item(article_id)
         if message and item is not None:
             self.statusBar().showMessage(f"Check of “{item.shown_title}” failed: {message}", 10_000)
 
     def _version_added(self, article_id: int, number: int) -> None:
+        self.batch.version_added(article_id, number)
         # The row itself is refreshed when the check's "finished" report follows.
         self.notifier.version_added(article_id, number)
         if article_id != self.sidebar.current_article_id():
@@ -248,10 +252,13 @@ class MainWindow(QMainWindow):
 
     def _progress(self, done: int, total: int) -> None:
         if total:
+            if done == 0:  # a new batch
+                self.batch = BatchTally()
             self.progress_label.setText(f"Checking {done} of {total}…")
         else:
             self.progress_label.setText("")
-            self.statusBar().showMessage("Checks finished", 5000)
+            self.statusBar().showMessage(self.batch.text(), 15_000)
+            self.batch = BatchTally()
 
     def _article_added(self, article_id: int) -> None:
         self.refresh_article(article_id)
