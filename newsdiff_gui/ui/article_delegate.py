@@ -272,4 +272,6 @@ def _meta_line(item: ArticleItem) -> str:
         when = "not captured yet"  # while a check runs, its icon says so
     else:
         when = f"changed {relative_time(item.last_changed_at)}"
+    if item.imported_only:  # its site is never contacted: the row says so, not only an icon
+        when = "imported only, not checked"
     return f"{item.domain} · {versions} · {when}"

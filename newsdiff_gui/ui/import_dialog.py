@@ -230,5 +230,7 @@ class ImportDialog(QDialog):
         self.check_live.setEnabled(True)
         self.check_live.setChecked(self._wants_live)
         if self._wants_live:
-            return f"The page is stored from the file, then {host} is contacted at once."
+            return (
+                f"The page is stored from the file, then {host} is contacted now and on schedule."
+            )
         return f"The page is stored from the file only: nothing is sent to {host}."

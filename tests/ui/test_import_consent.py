@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from newsdiff_gui.core.schedule import SchedulePolicy, initial_state
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.core.timeutil import to_iso, utc_now
+from newsdiff_gui.ui.article_delegate import _meta_line
 from newsdiff_gui.ui.dialogs import ImportDialog
 from newsdiff_gui.ui.main_window import MainWindow
 from tests.support.pages import STORM, article_page
@@ -116,6 +117,7 @@ def test_unticked_import_never_contacts_the_site(
     # The state is said in words, in the sidebar and beside the text.
     window.sidebar.select_article(item.id)
     assert "Not checked: imported only" in item.tooltip()
+    assert _meta_line(item).endswith("1 version · imported only, not checked")
     assert "Not checked: imported only" in window.detail.text.toPlainText()
     assert window.commands.start_checking.isEnabled()
     assert requests_for(site, "/storm") == 0
@@ -177,6 +179,9 @@ def test_the_choice_is_remembered(qtbot: QtBot, settings_path: Path, tmp_path: P
 
     first = dialog()
     assert not first.check_live.isChecked()  # off on first use
+    assert first.message.text() == (
+        "The page is stored from the file only: nothing is sent to news.example."
+    )
     assert first.check_live.text() == (
         "Also check https://news.example/storm for later versions "
         "(contacts news.example now and on schedule)"
@@ -185,6 +190,7 @@ def test_the_choice_is_remembered(qtbot: QtBot, settings_path: Path, tmp_path: P
     first.accept()
     second = dialog()
     assert second.check_live.isChecked() and second.check_live_page()
+    assert second.message.text().endswith("news.example is contacted now and on schedule.")
     second.check_live.click()
     second.accept()
     assert not dialog().check_live.isChecked()
