@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSettings, QStandardPaths, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,30 @@ from newsdiff_gui.core.report.export import StoredReport, write_html, write_json
 from newsdiff_gui.ui.report_pdf import ExportCancelled, PageSize, render_pdf
 
 log = logging.getLogger(__name__)
+
+# Where the last export was saved; the next one starts there.
+DIRECTORY_KEY = "export/directory"
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (a home without one: the home folder)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+def start_folder(settings: QSettings | None) -> Path:
+    """Where the save dialog opens: the last export's folder if it still exists, else
+    the documents folder — never the directory the app happened to be started from."""
+    remembered = settings.value(DIRECTORY_KEY, "") if settings is not None else ""
+    if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    return documents_folder()
+
+
+def context_suffix(paragraphs: int) -> str:
+    return " paragraph of context" if paragraphs == 1 else " paragraphs of context"
 
 
 class ExportFormat(enum.Enum):
@@ -64,10 +88,17 @@ class ExportRequest:
 class ExportDialog(QDialog):
     """What to export and where; `request_fields()` after it is accepted."""
 
-    def __init__(self, suggested_name: str, has_notes: bool, parent: QWidget | None = None):
+    def __init__(
+        self,
+        suggested_name: str,
+        has_notes: bool,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("Export comparison")
         self.suggested_name = suggested_name
+        self.settings = settings
         self.format = QComboBox(self)
         for choice in ExportFormat:
             self.format.addItem(choice.label, choice)
@@ -79,7 +110,10 @@ class ExportDialog(QDialog):
         self.context = QSpinBox(self)
         self.context.setRange(0, 50)
         self.context.setValue(1)
-        self.context.setSuffix(" paragraph(s) of context")
+        self.context.setSuffix(context_suffix(1))
+        self.context.valueChanged.connect(
+            lambda value: self.context.setSuffix(context_suffix(value))
+        )
         self.context.setEnabled(False)
         self.changes_only.toggled.connect(self.context.setEnabled)
         self.include_notes = QCheckBox("Include notes and review states", self)
@@ -127,12 +161,14 @@ class ExportDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(
             self,
             "Export to",
-            f"{self.suggested_name}.{choice.suffix}",
+            str(start_folder(self.settings) / f"{self.suggested_name}.{choice.suffix}"),
             f"{choice.label} (*.{choice.suffix})",
         )
         if name:
             path = Path(name)
             self.path = path if path.suffix else path.with_suffix(f".{choice.suffix}")
+            if self.settings is not None:
+                self.settings.setValue(DIRECTORY_KEY, str(self.path.parent))
             self.accept()
 
 

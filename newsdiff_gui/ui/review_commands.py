@@ -19,6 +19,7 @@ from newsdiff_gui.core.annotations import Annotation
 from newsdiff_gui.core.report import Provenance, SourceInfo, provenance
 from newsdiff_gui.core.store import StoreError
 from newsdiff_gui.core.timeutil import utc_now
+from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui.export import ExportDialog, ExportRequest, ExportRunner
 from newsdiff_gui.ui.review import ReviewController
 
@@ -123,7 +124,10 @@ class ReviewCommands:
                 self._say(f"Notes could not be read for the export: {exc}")
                 return
         dialog = ExportDialog(
-            file_stem(diff.new.title or diff.old.title), bool(annotations), self.window
+            file_stem(diff.new.title or diff.old.title),
+            bool(annotations),
+            self.window,
+            settings=self.settings,
         )
         if dialog.exec() != ExportDialog.DialogCode.Accepted or dialog.path is None:
             return
@@ -161,7 +165,7 @@ class ReviewCommands:
 
     def _finished(self, path: str, pages: int) -> None:
         self._end_export()
-        suffix = f" ({pages} pages)" if pages else ""
+        suffix = f" ({plural(pages, 'page')})" if pages else ""
         self._say(f"Exported to {path}{suffix}")
 
     def _failed(self, message: str) -> None:
