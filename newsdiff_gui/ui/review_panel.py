@@ -93,32 +93,38 @@ class ReviewPanel(QWidget):
         self.editor_title = QLabel(self.editor)
         self.editor_title.setTextFormat(Qt.TextFormat.PlainText)
         self.editor_title.setWordWrap(True)
-        self.state = QComboBox(self.editor)
+        # The note's fields, hidden while no note is chosen: greyed-out fields would
+        # still show the previous note's verdict as if it were this one's.
+        self.fields = QWidget(self.editor)
+        self.state = QComboBox(self.fields)
         for state in ReviewState:
             self.state.addItem(state.label.capitalize(), state.value)
         self.state.activated.connect(self._state_activated)
-        self.tags = QLineEdit(self.editor)
+        self.tags = QLineEdit(self.fields)
         self.tags.setPlaceholderText("tags, comma separated")
         self.tags.textEdited.connect(self._tags_edited)
-        self.note = QPlainTextEdit(self.editor)
+        self.note = QPlainTextEdit(self.fields)
         self.note.setPlaceholderText("Why this change matters, what you checked…")
         self.note.setTabChangesFocus(True)
         self.note.textChanged.connect(self._note_changed)
-        self.delete = QPushButton("Delete note", self.editor)
+        self.delete = QPushButton("Delete note", self.fields)
         self.delete.clicked.connect(self._delete_clicked)
-        self.excerpt = QLabel(self.editor)
+        self.excerpt = QLabel(self.fields)
         self.excerpt.setTextFormat(Qt.TextFormat.PlainText)
         self.excerpt.setWordWrap(True)
         form = QFormLayout()
         form.addRow("State:", self.state)
         form.addRow("Tags:", self.tags)
+        fields_layout = QVBoxLayout(self.fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self.excerpt)
+        fields_layout.addLayout(form)
+        fields_layout.addWidget(self.note, 1)
+        fields_layout.addWidget(self.delete, 0, Qt.AlignmentFlag.AlignRight)
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addWidget(self.editor_title)
-        editor_layout.addWidget(self.excerpt)
-        editor_layout.addLayout(form)
-        editor_layout.addWidget(self.note, 1)
-        editor_layout.addWidget(self.delete, 0, Qt.AlignmentFlag.AlignRight)
+        editor_layout.addWidget(self.fields, 1)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.mark_remaining)
@@ -130,6 +136,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.list, 2)
         layout.addLayout(buttons)
         layout.addWidget(self.editor, 3)
+        self._layout = layout
         self.set_available(False, "")
 
     # -- filling -----------------------------------------------------------------
@@ -197,15 +204,23 @@ class ReviewPanel(QWidget):
 
     def _show_editor(self, annotation_id: int | None) -> None:
         placement = self._placements.get(annotation_id) if annotation_id is not None else None
-        self.editor.setEnabled(placement is not None)
+        self.fields.setVisible(placement is not None)
+        # Without a note to edit, the list takes the room the editor had.
+        self._layout.setStretchFactor(self.editor, 3 if placement is not None else 0)
         self._filling = True
         try:
             if placement is None:
-                self.editor_title.setText("Choose a note to edit it.")
+                # Neutral: nothing of a previous note stays behind, even hidden.
+                self.editor_title.setText(
+                    "Choose a note in the list to edit it." if self._placements else ""
+                )
+                self.editor_title.setVisible(bool(self._placements))
                 self.excerpt.clear()
+                self.state.setCurrentIndex(-1)
                 self.note.setPlainText("")
                 self.tags.clear()
                 return
+            self.editor_title.show()
             annotation = placement.annotation
             created = annotation.created_at.astimezone().strftime("%d %b %Y, %H:%M")
             number = f"Note {placement.number}" if placement.number else "Verdict"
