@@ -29,6 +29,7 @@ from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import Article
 from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.core.visible import visible_text
+from newsdiff_gui.core.words import plural
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -112,7 +113,8 @@ class ArticleItem:
         return is_imported_only(self)
 
     def tooltip(self) -> str:
-        lines = [self.shown_title, self.url]
+        # The address once: an article without a title yet is shown by its address.
+        lines = [self.shown_title] if self.shown_title == self.url else [self.shown_title, self.url]
         if self.checking:
             lines.append("Checking now…")
         if self.last_error:
@@ -193,10 +195,12 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.tooltip()
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            unread = f", {item.unread_changes} unread changes" if item.unread_changes else ""
+            unread = (
+                f", {plural(item.unread_changes, 'unread change')}" if item.unread_changes else ""
+            )
             imported = ", not checked: imported only" if item.imported_only else ""
             return (
-                f"{item.shown_title}, {item.domain}, {item.version_count} versions"
+                f"{item.shown_title}, {item.domain}, {plural(item.version_count, 'version')}"
                 f"{unread}{imported}"
             )
         if role == ArticleRole.ID:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from newsdiff_gui.core.store import Article
 from newsdiff_gui.core.urls import InvalidURL, validate_article_url
+from newsdiff_gui.core.words import plural
 
 # The Import dialog lives in its own module; named here too for existing callers.
 from newsdiff_gui.ui.import_dialog import ImportDialog, guess_page_url
@@ -99,6 +100,20 @@ class AddArticleDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
 
+def _kept_text(versions: int) -> str:
+    """What removing keeps, in words that agree with the count."""
+    if versions == 0:
+        return (
+            "It has no stored version. It stays in the list (marked as no longer checked) "
+            "unless you tick the box."
+        )
+    stay = "stays" if versions == 1 else "stay"
+    return (
+        f"Its {plural(versions, 'stored version')} {stay} in the database and in the list "
+        "(marked as no longer checked) unless you tick the box."
+    )
+
+
 class RemoveDialog(QDialog):
     """Confirms removing an article; stored versions stay unless the box is ticked."""
 
@@ -111,10 +126,7 @@ class RemoveDialog(QDialog):
             question = f"Stop checking “{title}”?"
         else:  # already stopped: removing only makes sense as a purge
             question = f"“{title}” is no longer checked."
-        text.setText(
-            f"{question}\n\nIts {article.version_count} stored versions stay in the database "
-            "and in the list (marked as no longer checked) unless you tick the box."
-        )
+        text.setText(f"{question}\n\n{_kept_text(article.version_count)}")
         self.purge_box = QCheckBox("Also delete the stored versions (cannot be undone)", self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
