@@ -29,6 +29,7 @@ from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import Article, StoreError
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 from newsdiff_gui.core.urls import InvalidURL, displayed_url, validate_article_url
+from newsdiff_gui.core.words import noun
 
 
 def register(subparsers: Any) -> None:
@@ -222,9 +223,11 @@ def run_versions(args: argparse.Namespace) -> int:
     for v in versions:
         flags = f"  [{', '.join(v.flags)}]" if v.flags else ""
         words = v.document.word_count
+        paragraphs = len(v.document.paragraphs)
         print(
-            f"{v.number:>3}  {to_iso(v.captured_at)}  {len(v.document.paragraphs):>3} paragraphs"
-            f" {words:>6} words  sha256 {v.sha256[:12]}…  {shown(v.document.title)}{flags}"
+            f"{v.number:>3}  {to_iso(v.captured_at)}  {paragraphs:>3} "
+            f"{noun(paragraphs, 'paragraph'):<10} {words:>6} {noun(words, 'word'):<5}  "
+            f"sha256 {v.sha256[:12]}…  {shown(v.document.title)}{flags}"
         )
     return 0
 

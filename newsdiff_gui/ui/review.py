@@ -29,6 +29,7 @@ from newsdiff_gui.core.annotations import (
 )
 from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.core.timeutil import utc_now
+from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui.diff_view import DiffView
 from newsdiff_gui.ui.review_panel import ReviewPanel
 
@@ -207,7 +208,7 @@ class ReviewController(QObject):
         except StoreError as exc:
             self.message.emit(f"Could not mark the changes: {exc}")
             return
-        self.message.emit(f"{len(remaining)} change(s) marked as reviewed (minor)")
+        self.message.emit(f"{plural(len(remaining), 'change')} marked as reviewed (minor)")
         self.reload()
 
     def delete(self, annotation_id: int) -> None:

@@ -112,7 +112,7 @@ def test_a_saved_page_comparison_exports_without_notes(
     html = out.read_text(encoding="utf-8")
     assert "c" * 64 in html and "Saved page b.html" in html
     assert "checked with the coastguard" not in html  # notes belong to the stored pair
-    assert "changes only, 1 paragraph(s) of context" in html
+    assert "changes only, 1 paragraph of context" in html
 
 
 def test_cancelling_an_export_leaves_no_file(

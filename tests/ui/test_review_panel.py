@@ -54,3 +54,23 @@ def test_no_note_chosen_shows_a_neutral_panel(
     panel.list.setCurrentRow(0)
     assert panel.state.currentText() == "Significant" and panel.state.isVisible()
     assert panel.note.toPlainText() == "Toll raised; checked with the coastguard."
+
+
+def test_marking_the_last_change_says_one_change(
+    qtbot: QtBot, store: VersionStore, settings: QSettings, history: dict[str, int]
+) -> None:
+    from newsdiff_gui.core.annotations import unreviewed_change_rows
+
+    window = open_window(qtbot, store, settings)
+    assert window.sidebar.select_article(history["storm"])
+    wait_for_diff(qtbot, window)
+    controller = window.review.controller
+    diff = window.detail.diff.diff
+    assert diff is not None
+    *others, last = unreviewed_change_rows(diff, controller.placements)
+    for row in others:
+        controller.set_state(ReviewState.SIGNIFICANT, row)
+    assert unreviewed_change_rows(diff, controller.placements) == [last]
+    with qtbot.waitSignal(controller.message) as said:
+        window.commands.mark_remaining.trigger()
+    assert said.args == ["1 change marked as reviewed (minor)"]

@@ -23,6 +23,7 @@ from newsdiff_gui.core.report.provenance import version_provenance
 from newsdiff_gui.core.report.render_html import render_report_html
 from newsdiff_gui.core.report.render_json import report_json
 from newsdiff_gui.core.store import NotFound, VersionStore
+from newsdiff_gui.core.words import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,9 @@ def default_pair(store: VersionStore, article_id: int) -> tuple[int, int]:
     """The latest change: (previous version, latest version); NotFound without two."""
     versions = store.list_versions(article_id)
     if len(versions) < 2:
-        raise NotFound(f"article {article_id} has {len(versions)} version(s); a diff needs two")
+        raise NotFound(
+            f"article {article_id} has {plural(len(versions), 'version')}; a diff needs two"
+        )
     return versions[-2].number, versions[-1].number
 
 

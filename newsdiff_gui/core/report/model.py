@@ -18,6 +18,7 @@ from newsdiff_gui.core.align.model import ChangeKind, DiffStats, Token
 from newsdiff_gui.core.annotations import ReviewState
 from newsdiff_gui.core.report.legend import LEGEND, LegendEntry
 from newsdiff_gui.core.timeutil import to_iso
+from newsdiff_gui.core.words import plural
 
 TITLE_ROW_NUMBER = 0
 
@@ -208,7 +209,7 @@ class ReportOptions:
 
     def describe(self) -> str:
         rows = (
-            f"changes only, {self.context} paragraph(s) of context"
+            f"changes only, {plural(self.context, 'paragraph')} of context"
             if self.changes_only
             else "all paragraphs"
         )
