@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -72,10 +73,10 @@ def test_a_diff_view_paints_and_takes_events_before_its_first_comparison(qtbot: 
     qtbot.waitExposed(view)
     view.grab()
     for pane in (view.old_pane, view.new_pane):
-        qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+        QTest.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
         tip = QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), pane.viewport().mapToGlobal(QPoint()))
         QApplication.sendEvent(pane.viewport(), tip)
-    qtbot.mouseClick(view.overview, Qt.MouseButton.LeftButton, pos=QPoint(5, 50))
+    QTest.mouseClick(view.overview, Qt.MouseButton.LeftButton, pos=QPoint(5, 50))
     assert view.old_pane.row_at(0) == -1 and view.overview.marks() == []
 
 
