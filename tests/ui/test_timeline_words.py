@@ -87,17 +87,17 @@ def test_byline_only_change_is_named(store: VersionStore) -> None:
 
 
 def test_paragraph_counts_tell_edits_from_additions_removals_and_moves() -> None:
-    from newsdiff_gui.ui.timeline import _paragraph_changes
+    from newsdiff_gui.ui.version_entry import paragraph_changes
 
     a, b, c, d = "Alpha.", "Bravo.", "Charlie.", "Delta."
     # (changed, added, removed, moved)
-    assert _paragraph_changes([a, b, c], [a, "Bravo, edited.", c]) == (1, 0, 0, 0)
-    assert _paragraph_changes([a, b, c], [a, "Bravo, edited."]) == (1, 0, 1, 0)
-    assert _paragraph_changes([a, b, c], [b, a, c]) == (0, 0, 0, 1)
-    assert _paragraph_changes([a, b], [a, b, d]) == (0, 1, 0, 0)
-    assert _paragraph_changes([a, a, b], [a, b]) == (0, 0, 1, 0)
-    assert _paragraph_changes([], [a]) == (0, 1, 0, 0)
+    assert paragraph_changes([a, b, c], [a, "Bravo, edited.", c]) == (1, 0, 0, 0)
+    assert paragraph_changes([a, b, c], [a, "Bravo, edited."]) == (1, 0, 1, 0)
+    assert paragraph_changes([a, b, c], [b, a, c]) == (0, 0, 0, 1)
+    assert paragraph_changes([a, b], [a, b, d]) == (0, 1, 0, 0)
+    assert paragraph_changes([a, a, b], [a, b]) == (0, 0, 1, 0)
+    assert paragraph_changes([], [a]) == (0, 1, 0, 0)
     # A live blog of 100,000 paragraphs: new ones on top, one edited far down.
     old = [f"Update {n}: the ferry timetable changed again." for n in range(100_000)]
     new = [f"Fresh {n}" for n in range(50)] + old[:70_000] + ["Edited."] + old[70_001:]
-    assert _paragraph_changes(old, new) == (1, 50, 0, 0)
+    assert paragraph_changes(old, new) == (1, 50, 0, 0)
