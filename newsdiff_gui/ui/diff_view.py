@@ -18,13 +18,13 @@ from newsdiff_gui.core.align import ChangeKind, Diff
 from newsdiff_gui.core.annotations import TITLE_ROW
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.report import SourceInfo
+from newsdiff_gui.core.view.summary import summary_text
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff_document import DisplayRow, SideWriter, display_rows
 from newsdiff_gui.ui.diff_find import FindBar
 from newsdiff_gui.ui.diff_overview import OverviewBar
 from newsdiff_gui.ui.diff_pane import DiffPane, MovedMark
 from newsdiff_gui.ui.diff_prepare import AlignJob, AlignSignals, Looks, Prepared
-from newsdiff_gui.ui.diff_summary import summary_text
 from newsdiff_gui.ui.row_aligner import RowAligner
 
 

@@ -12,37 +12,14 @@ import logging
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
-from newsdiff_gui.core.align import ChangeKind, Diff, align
+from newsdiff_gui.core.align import Diff, align
 from newsdiff_gui.core.document import Document
-from newsdiff_gui.core.report.legend import KIND_LABELS
 from newsdiff_gui.core.store import StoreError, VersionStore
+from newsdiff_gui.core.view.summary import notification_text
 from newsdiff_gui.core.visible import visible_text
 from newsdiff_gui.ui import theme
 
 log = logging.getLogger(__name__)
-
-
-def notification_text(diff: Diff) -> str:
-    """'Headline rewritten; 2 edited, 1 added (numbers changed)' — the kinds, briefly."""
-    parts = []
-    if diff.title.kind is not ChangeKind.UNCHANGED:
-        parts.append("headline rewritten")
-    counts = [
-        f"{diff.stats.count(kind)} {KIND_LABELS[kind]}"
-        for kind in ChangeKind
-        if kind is not ChangeKind.UNCHANGED and diff.stats.count(kind)
-    ]
-    if counts:
-        parts.append(", ".join(counts))
-    text = "; ".join(parts) or "small changes"
-    flags = []
-    if any(row.numbers_changed for row in diff.rows):
-        flags.append("numbers changed")
-    if any(row.quote_changed for row in diff.rows):
-        flags.append("quotes changed")
-    if flags:
-        text += f" ({', '.join(flags)})"
-    return text[0].upper() + text[1:]
 
 
 class _Relay(QObject):

@@ -32,8 +32,11 @@ def render(window: MainWindow, out: Path, width: int, height: int) -> None:
     if select_first_change(window):
         deadline = time.monotonic() + DIFF_TIMEOUT_S
         diff = window.detail.diff
-        # The alignment runs in a pool thread: pump events until it has been painted.
-        while time.monotonic() < deadline and (diff.is_busy() or diff.diff is None):
+        # Alignments run in pool threads: pump events until the diff has been painted
+        # and every timeline entry says what its version changed.
+        while time.monotonic() < deadline and (
+            diff.is_busy() or diff.diff is None or not window.timeline.compared()
+        ):
             pump()
             time.sleep(0.01)
         pump()

@@ -2,9 +2,9 @@
 
 Selecting a version compares it with the version chosen in "Compare with"
 (by default the one before it), so the arrow keys walk through the changes one
-by one. Each entry says what its version changed, in words, beside a bar of the
-same size (both from version_entry.py, a cheap measure taken without aligning);
-the real, aligned counts appear in the diff area's summary.
+by one. Each entry says what its version changed, in the words of the diff
+area's summary, beside a bar of the same size; the comparisons behind them are
+made in the background (timeline_compare.py).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from newsdiff_gui.core.store import StoredVersion
 from newsdiff_gui.ui import theme
+from newsdiff_gui.ui.timeline_compare import EntryComparer
 from newsdiff_gui.ui.version_entry import (
     HIDDEN_CHARACTERS_TIP,
     VersionEntry,
@@ -201,11 +202,16 @@ class VersionTimeline(QWidget):
         layout.addWidget(compare_label)
         layout.addWidget(self.base_box)
         self._quiet = False
+        self._comparer = EntryComparer()
+        self._comparer.relay.compared.connect(self._entry_compared)
 
     def set_versions(self, versions: list[StoredVersion], select: int | None = None) -> None:
         """Show the article's versions and select `select` (default: the latest)."""
         self._quiet = True
         self.entries = version_entries(versions)
+        pairs = zip(self.entries[1:], versions[:-1], versions[1:], strict=True)
+        work = [(entry, old.document, new.document) for entry, old, new in pairs]
+        self._comparer.start(work[::-1])  # newest first: the entry on show first
         self._delegate.largest = max([1, *(entry.size for entry in self.entries)])
         self.list.clear()
         self.base_box.clear()
@@ -225,6 +231,25 @@ class VersionTimeline(QWidget):
             self.comparisonChanged.emit(0, 0)
         else:
             self.select_version(target)
+
+    def compared(self) -> bool:
+        """Whether every entry says what its version changed (tests wait for this)."""
+        return all(entry.number == 1 or entry.changes is not None for entry in self.entries)
+
+    def _entry_compared(self, generation: int, entry: VersionEntry) -> None:
+        if generation != self._comparer.generation:
+            return  # another article (or a reload) since this job started
+        index = entry.number - self.entries[0].number
+        if not 0 <= index < len(self.entries) or self.entries[index].number != entry.number:
+            return
+        self.entries[index] = entry
+        self._delegate.largest = max([1, *(e.size for e in self.entries)])
+        item = self.list.item(len(self.entries) - 1 - index)  # newest first
+        item.setData(ENTRY_ROLE, entry)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.label())
+        item.setToolTip(entry.tooltip())
+        self.list.doItemsLayout()  # the words may take another number of lines
+        self.list.viewport().update()  # every bar is drawn against the largest
 
     def select_version(self, number: int, base: int = PREVIOUS) -> None:
         """Select version `number` compared with `base`; one comparisonChanged follows."""

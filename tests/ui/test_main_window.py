@@ -130,10 +130,11 @@ def test_timeline_lists_versions_newest_first_and_compares_any_two(
     window.sidebar.select_article(history["ferry"])
     assert window.timeline.selected() == (1, 2)
     assert window.timeline.list.count() == 2
+    qtbot.waitUntil(window.timeline.compared, timeout=10_000)
     entries = window.timeline.entries
     assert [entry.number for entry in entries] == [1, 2]
     # The second paragraph was edited in place, the third removed.
-    assert entries[1].change_text() == "1 paragraph changed, 1 removed"
+    assert entries[1].change_text() == "1 paragraph edited, 1 removed"
     with qtbot.waitSignal(window.timeline.comparisonChanged) as blocker:
         window.timeline.select_version(1)
     assert blocker.args == [0, 1]

@@ -9,9 +9,12 @@ from dataclasses import replace
 import pytest
 from pytestqt.qtbot import QtBot
 
+from newsdiff_gui.core.align import align
 from newsdiff_gui.core.store import VersionSource, VersionStore
+from newsdiff_gui.core.view.summary import summary_text
 from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.timeline import VersionTimeline, version_entries
+from newsdiff_gui.ui.version_entry import compared_entries
 
 
 @pytest.fixture
@@ -30,13 +33,15 @@ def test_demo_versions_read_as_sentences(
     timeline = VersionTimeline()
     qtbot.addWidget(timeline)
     timeline.set_versions(store.list_versions(article))
+    qtbot.waitUntil(timeline.compared, timeout=10_000)
     labels = [entry.label() for entry in timeline.entries]
+    # In the words of the aligned comparison, as the diff area's summary says them.
     assert labels == [
         "Version 1 · 10 Mar, 07:12 · first capture",
-        "Version 2 · 10 Mar, 08:40 · headline changed, 1 paragraph changed, 1 added",
+        "Version 2 · 10 Mar, 08:40 · headline changed, 1 paragraph edited, 1 added",
         "Version 3 · 10 Mar, 10:05 · 1 paragraph removed, 1 moved",
-        "Version 4 · 10 Mar, 12:30 · 2 paragraphs changed",
-        "Version 5 · 10 Mar, 15:50 · headline changed, 2 paragraphs changed, 1 added",
+        "Version 4 · 10 Mar, 12:30 · 2 paragraphs edited",
+        "Version 5 · 10 Mar, 15:50 · headline changed, 1 paragraph edited, 1 split",
     ]
     assert not any(mark in label for label in labels for mark in ("¶", "+", "−"))
     newest = timeline.list.item(0)
@@ -46,8 +51,7 @@ def test_demo_versions_read_as_sentences(
     assert tip.splitlines()[:3] == [
         "Captured 2026-03-10 14:50:00 UTC (10 Mar 2026, 15:50:00 local time)",
         "Fetched from the live site: HTTP 200",
-        "The bar and the counts compare paragraphs word for word with version 4;"
-        " the comparison on the right aligns them.",
+        "The counts compare it with version 4.",
     ]
     assert timeline.list.item(4).toolTip().splitlines() == [
         "Captured 2026-03-10 06:12:00 UTC (10 Mar 2026, 07:12:00 local time)",
@@ -55,15 +59,32 @@ def test_demo_versions_read_as_sentences(
     ]
 
 
+def test_timeline_and_summary_say_the_same_counts(qtbot: QtBot, store: VersionStore) -> None:
+    for article in load_demo(store):
+        versions = store.list_versions(article)
+        timeline = VersionTimeline()
+        qtbot.addWidget(timeline)
+        timeline.set_versions(versions)
+        qtbot.waitUntil(timeline.compared, timeout=10_000)
+        for entry, old, new in zip(timeline.entries[1:], versions, versions[1:], strict=False):
+            summary = summary_text(align(old.document, new.document))
+            assert summary.startswith(" · ".join(entry.changes or ()))
+
+
+def test_an_entry_says_it_is_being_compared_until_it_is(store: VersionStore) -> None:
+    versions = store.list_versions(load_demo(store)[2])
+    waiting = version_entries(versions)[1]
+    assert waiting.change_text() == "comparing with the previous version…"
+    assert compared_entries(versions)[1].change_text().startswith("headline changed")
+
+
 def test_returns_imports_and_flags_are_named(store: VersionStore) -> None:
     article = load_demo(store)[0]
-    first, second, *_ = version_entries(store.list_versions(article))
+    first, second, *_ = compared_entries(store.list_versions(article))
     back = replace(second, returns_to=1)
     assert back.change_text().endswith(", returns to version 1 text")
     assert "a change was undone" in back.tooltip()
-    unchanged = replace(
-        second, paragraphs_changed=0, paragraphs_added=0, title_changed=False, returns_to=1
-    )
+    unchanged = replace(second, changes=(), returns_to=1)
     assert unchanged.change_text() == "no change in text, returns to version 1 text"
     imported = replace(first, imported=True, http_status=None)
     assert imported.change_text() == "first capture, imported from a saved page"
@@ -83,21 +104,4 @@ def test_byline_only_change_is_named(store: VersionStore) -> None:
         source=VersionSource.FETCH,
         document=replace(old.document, byline="By someone else"),
     )
-    assert version_entries([old, new])[1].change_text() == "byline changed"
-
-
-def test_paragraph_counts_tell_edits_from_additions_removals_and_moves() -> None:
-    from newsdiff_gui.ui.version_entry import paragraph_changes
-
-    a, b, c, d = "Alpha.", "Bravo.", "Charlie.", "Delta."
-    # (changed, added, removed, moved)
-    assert paragraph_changes([a, b, c], [a, "Bravo, edited.", c]) == (1, 0, 0, 0)
-    assert paragraph_changes([a, b, c], [a, "Bravo, edited."]) == (1, 0, 1, 0)
-    assert paragraph_changes([a, b, c], [b, a, c]) == (0, 0, 0, 1)
-    assert paragraph_changes([a, b], [a, b, d]) == (0, 1, 0, 0)
-    assert paragraph_changes([a, a, b], [a, b]) == (0, 0, 1, 0)
-    assert paragraph_changes([], [a]) == (0, 1, 0, 0)
-    # A live blog of 100,000 paragraphs: new ones on top, one edited far down.
-    old = [f"Update {n}: the ferry timetable changed again." for n in range(100_000)]
-    new = [f"Fresh {n}" for n in range(50)] + old[:70_000] + ["Edited."] + old[70_001:]
-    assert paragraph_changes(old, new) == (1, 50, 0, 0)
+    assert compared_entries([old, new])[1].change_text() == "byline changed"

@@ -115,7 +115,7 @@ def test_add_capture_change_check_shows_two_versions_and_unread_badge(
     window.sidebar.select_article(article_id)
     view = window.detail.diff
     qtbot.waitUntil(lambda: view.diff is not None and not view.is_busy(), timeout=5000)
-    assert view.summary.text().startswith("1 edited")
+    assert view.summary.text().startswith("1 paragraph edited")
     assert "1 row with changed numbers" in view.summary.text()
     (row,) = view.change_rows()
     assert view.rows[row].numbers_changed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsdiff_gui.core.align import align
 from newsdiff_gui.core.document import Document
-from newsdiff_gui.ui.diff_summary import summary_text
+from newsdiff_gui.core.view.summary import summary_text
 
 OPENING = "The harbour council voted on Monday to add two evening crossings to the ferry."
 COST = "The change takes effect in April and will cost about 300,000 euros a year."
@@ -15,7 +15,7 @@ def test_a_removed_quote_is_counted_in_the_summary() -> None:
     text = summary_text(
         align(Document("Ferry", (OPENING, COST, QUOTE)), Document("Ferry", (OPENING, COST)))
     )
-    assert text == "1 removed · +0 / −12 words · 1 row with changed quotes (“)"
+    assert text == "1 paragraph removed · +0 / −12 words · 1 row with changed quotes (“)"
 
 
 def test_counts_of_flagged_rows_take_the_plural() -> None:
