@@ -46,6 +46,10 @@ class Actions:
         self.copy_url = make("Copy &address", "")
         self.remove = make("&Remove article…", QKeySequence.StandardKey.Delete)
         self.remove.setToolTip("Stop checking the selected article")
+        self.remove_never_worked = make("Remove all that &never worked…", "")
+        self.remove_never_worked.setToolTip(
+            "Delete the articles no check could ever capture (they have no stored version)"
+        )
         self.quit = make("&Quit", QKeySequence.StandardKey.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -136,6 +140,7 @@ class Actions:
         article_menu.addAction(self.open_in_browser)
         article_menu.addAction(self.copy_url)
         article_menu.addAction(self.remove)
+        article_menu.addAction(self.remove_never_worked)
         article_menu.addSeparator()
         article_menu.addAction(self.next_change)
         article_menu.addAction(self.previous_change)

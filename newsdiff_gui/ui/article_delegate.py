@@ -250,14 +250,16 @@ class ArticleDelegate(QStyledItemDelegate):
         return width
 
 
-STATE_ICONS = ("checking", "failed", "suspect", "stopped")
+STATE_ICONS = ("checking", "never", "failed", "suspect", "stopped")
 
 
 def _state_icons(item: ArticleItem) -> list[str]:
     icons = []
     if item.checking:
         icons.append("checking")
-    if item.last_error:
+    if item.never_worked:  # not the "last check failed" triangle: it never worked at all
+        icons.append("never")
+    elif item.last_error:
         icons.append("failed")
     if item.suspect_reason:
         icons.append("suspect")
@@ -267,6 +269,8 @@ def _state_icons(item: ArticleItem) -> list[str]:
 
 
 def _meta_line(item: ArticleItem) -> str:
+    if item.never_worked:  # "0 versions" would crowd out what matters
+        return f"{item.domain} · never captured: checks fail"
     versions = "1 version" if item.version_count == 1 else f"{item.version_count} versions"
     if item.version_count == 0:
         when = "not captured yet"  # while a check runs, its icon says so

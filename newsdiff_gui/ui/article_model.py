@@ -112,12 +112,19 @@ class ArticleItem:
         """Stored from saved pages only: its site is not contacted until the user asks."""
         return is_imported_only(self)
 
+    @property
+    def never_worked(self) -> bool:
+        """No version stored and the checks fail: no check has ever captured it."""
+        return self.version_count == 0 and bool(self.last_error)
+
     def tooltip(self) -> str:
         # The address once: an article without a title yet is shown by its address.
         lines = [self.shown_title] if self.shown_title == self.url else [self.shown_title, self.url]
         if self.checking:
             lines.append("Checking now…")
-        if self.last_error:
+        if self.never_worked:
+            lines.append(f"Never captured: every check failed (last: {self.last_error})")
+        elif self.last_error:
             lines.append(f"Last check failed: {self.last_error}")
         if self.suspect_reason:
             lines.append(f"Suspect extraction: {self.suspect_reason}")

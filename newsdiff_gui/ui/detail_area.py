@@ -5,6 +5,8 @@ It decides which page fits what is selected; the pages do the drawing.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
@@ -48,6 +50,27 @@ def version_side(article: Article, version: StoredVersion, caption: str = "") ->
     )
 
 
+def failure_text(article: Article) -> str:
+    """'The last check failed: HTTP 404 Not Found (10:47). Next try at 11:07.'"""
+    text = f"The last check failed: {article.last_error}"
+    if article.last_checked_at is not None:
+        text += f" ({_clock(article.last_checked_at)})"
+    text += "."
+    if not article.active:
+        text += " It is no longer checked."
+    elif article.next_check_at is not None:
+        text += f" Next try at {_clock(article.next_check_at)}."
+    return text
+
+
+def _clock(moment: datetime) -> str:
+    """Local time: '10:47' today, '3 Mar, 10:47' on another day."""
+    local = moment.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return local.strftime("%H:%M")
+    return f"{local.day} {local.strftime('%b, %H:%M')}"
+
+
 class DetailArea(QStackedWidget):
     """Signals:
 
@@ -84,6 +107,7 @@ class DetailArea(QStackedWidget):
         self.welcome.demoRequested.connect(self.demoRequested)
         self.state.actionRequested.connect(self._state_action)
         self._article_id = -1
+        self._not_captured = -1  # the article whose "no version yet" state is on show
 
     def show_welcome(self) -> None:
         self._article_id = -1
@@ -125,12 +149,32 @@ class DetailArea(QStackedWidget):
         self.diff.compare(old, new)
 
     def _show_not_captured(self, article: Article) -> None:
+        self._not_captured = article.id
         if article.last_error:
-            body = f"The last check failed: {article.last_error}"
+            body = failure_text(article)
         else:
             body = "The first capture is on its way; it appears here as soon as it is stored."
         self.state.show_state("No version stored yet", f"{article.url}\n\n{body}", "Check now")
         self.setCurrentWidget(self.state)
+
+    def _showing_not_captured(self, article_id: int) -> bool:
+        return (
+            article_id == self._article_id == self._not_captured
+            and self.currentWidget() is self.state
+        )
+
+    def article_checking(self, article_id: int) -> None:
+        """A check of the article started: say so if its pane waits for a first version."""
+        if self._showing_not_captured(article_id):
+            self.state.show_state(
+                "No version stored yet", "Checking now: fetching the page and reading it…"
+            )
+
+    def article_checked(self, article: Article) -> None:
+        """A check of the article ended without a new version: the pane says what happened
+        at once (a new version reaches the pane through the timeline instead)."""
+        if self._showing_not_captured(article.id) and not article.version_count:
+            self._show_not_captured(article)
 
     def _state_action(self) -> None:
         if self._article_id >= 0:

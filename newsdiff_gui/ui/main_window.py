@@ -26,18 +26,22 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
+from newsdiff_gui.core.address_check import AddressCheck
 from newsdiff_gui.core.store import Article, NotFound, StoreError, VersionStore
 from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.ui import theme, window_settings
 from newsdiff_gui.ui.actions import Actions
+from newsdiff_gui.ui.add_check import AddressChecker
 from newsdiff_gui.ui.article_model import ArticleItem, ArticleListModel
 from newsdiff_gui.ui.batch_status import BatchTally
+from newsdiff_gui.ui.check_feedback import CheckFeedback
 from newsdiff_gui.ui.compare import CompareDialog, CompareLoader
 from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.detail_area import DetailArea
 from newsdiff_gui.ui.dialogs import AddArticleDialog, ImportDialog, RemoveDialog, dropped_pages
 from newsdiff_gui.ui.gc_guard import UiThreadGarbageCollector
 from newsdiff_gui.ui.live_updates import LiveUpdates
+from newsdiff_gui.ui.never_worked import RemoveNeverWorkedDialog
 from newsdiff_gui.ui.notifier import ChangeNotifier
 from newsdiff_gui.ui.review_commands import ReviewCommands
 from newsdiff_gui.ui.sidebar import Sidebar
@@ -93,6 +97,18 @@ class MainWindow(QMainWindow):
 
         self.live = LiveUpdates(self.model.set_checking_many, self._refresh_row, self)
         self.notifier = ChangeNotifier(store, self)
+        # Failed checks where the user looks: the pane, the status bar, notifications.
+        self.feedback = CheckFeedback(
+            store,
+            self.model,
+            self.detail,
+            self.notifier,
+            self.statusBar(),
+            self.sidebar.current_article_id,
+            self,
+        )
+        # The Add dialog's check of an address, before anything is tracked.
+        self.address_checker = AddressChecker(self, fetcher_factory=fetcher_factory)
         self.compare_loader = CompareLoader(store, self)
         self.checker = CheckThread(
             store.path, self, due_interval_ms=due_interval_ms, fetcher_factory=fetcher_factory
@@ -120,6 +136,7 @@ class MainWindow(QMainWindow):
         a.check_selected.triggered.connect(self.check_selected)
         a.start_checking.triggered.connect(self.start_checking_selected)
         a.remove.triggered.connect(self.remove_selected)
+        a.remove_never_worked.triggered.connect(self.remove_never_worked)
         a.open_in_browser.triggered.connect(self.open_selected_in_browser)
         a.copy_url.triggered.connect(self.copy_selected_url)
         self.sidebar.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -183,6 +200,7 @@ class MainWindow(QMainWindow):
 
     def _article_selected(self, article_id: int) -> None:
         self._update_actions()
+        self.feedback.selected(article_id)
         if article_id < 0:
             self.timeline.set_versions([])
             if self.model.rowCount():
@@ -224,14 +242,13 @@ class MainWindow(QMainWindow):
     def _checks_started(self, article_ids: list[int]) -> None:
         for article_id in article_ids:
             self.live.checking(article_id, True)
+        self.feedback.checks_started(article_ids)
 
     def _check_finished(self, article_id: int, outcome: str, message: str) -> None:
         self.live.checking(article_id, False)
         self.live.stale(article_id)
+        self.feedback.check_finished(article_id, outcome, message)
         self.batch.check_finished(article_id, outcome)
-        item = self.model.item(article_id)
-        if message and item is not None:
-            self.statusBar().showMessage(f"Check of “{item.shown_title}” failed: {message}", 10_000)
 
     def _version_added(self, article_id: int, number: int) -> None:
         self.batch.version_added(article_id, number)
@@ -277,11 +294,25 @@ class MainWindow(QMainWindow):
 
     # -- commands --------------------------------------------------------------------
 
-    def add_article(self) -> None:
-        dialog = AddArticleDialog(self.store.find_article, self)
-        if dialog.exec() == AddArticleDialog.DialogCode.Accepted:
-            self.checker.track(dialog.url())
-            self.statusBar().showMessage(f"Adding {dialog.url()}…", 5000)
+    def add_article(self) -> AddArticleDialog:
+        """Open the Add dialog (window-modal, not a nested event loop: checks and
+        their reports go on while it checks the address)."""
+        dialog = AddArticleDialog(self.store.find_article, self, self.address_checker)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.trackRequested.connect(self._track_checked)
+        dialog.open()
+        return dialog
+
+    def _track_checked(self, check: AddressCheck) -> None:
+        # Tracked with what the dialog fetched: its first version, or its failure.
+        self.checker.track_checked(check)
+        self.statusBar().showMessage(f"Adding {check.url}…", 5000)
+
+    def remove_never_worked(self) -> None:
+        dialog = RemoveNeverWorkedDialog(self.model.items(), self)
+        dialog.exec()
+        if dialog.confirmed():
+            self.checker.remove_never_worked(dialog.article_ids())
 
     def import_page(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -409,6 +440,7 @@ class MainWindow(QMainWindow):
         self.live.stop()
         self.detail.diff.shutdown()
         self.notifier.shutdown()
+        self.address_checker.shutdown()
         self.compare_loader.shutdown()
         self.collector.stop()
         super().closeEvent(event)

@@ -75,6 +75,14 @@ class ChangeNotifier(QObject):
         job = _NotifyJob(shown, old.document, new.document, self._relay)
         self._pool.start(job)
 
+    def check_failed(self, heading: str, body: str) -> bool:
+        """Announce failed checks in the tray; False when there is none (the caller
+        shows them in the window instead)."""
+        if self.tray is None:
+            return False
+        self.tray.showMessage(heading, body, QSystemTrayIcon.MessageIcon.Warning)
+        return True
+
     def _show(self, title: str, result: object) -> None:
         if self.tray is None or not isinstance(result, Diff):
             return

@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from newsdiff_gui.core.schedule import is_imported_only
-from newsdiff_gui.core.store import StoreError, VersionStore
+from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
 from newsdiff_gui.core.timeutil import from_iso
 from newsdiff_gui.core.urls import InvalidURL
 
 if TYPE_CHECKING:
+    from newsdiff_gui.core.address_check import AddressCheck
     from newsdiff_gui.core.capture import CaptureService
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,8 @@ class CheckWorker(QObject):
     articleAdded(int article_id)
         `track` (or an import of an untracked URL) created an article.
     articleRemoved(int article_id)
-        `remove` untracked (kept in the list) or purged (gone) the article.
+        `remove` untracked (kept in the list) or purged (gone) the article;
+        `remove_never_worked` deleted it.
     requestFailed(str what, str message)
         A request could not be carried out; `what` names it ("add", "import", "remove",
         "check", "start") and `message` says why in words.
@@ -204,6 +206,49 @@ class CheckWorker(QObject):
         self.articleAdded.emit(article.id)
         self._run_checks([article.id])
 
+    @Slot(object)
+    def track_checked(self, check: AddressCheck) -> None:
+        """Track an address the Add dialog checked, with its page as the first capture
+        (or its failure as the first failed check): the page is not fetched again."""
+        if self._store is None or self._extractor is None:
+            self.requestFailed.emit("add", "Background checks are unavailable")
+            return
+        from newsdiff_gui.core.address_check import track_checked
+
+        try:
+            report = track_checked(self._store, check, self._extractor)
+        except (InvalidURL, StoreError) as exc:
+            self.requestFailed.emit("add", str(exc))
+            return
+        self.articleAdded.emit(report.article_id)
+        if report.version is not None:
+            self.versionAdded.emit(report.article_id, report.version.number)
+        self.checkFinished.emit(report.article_id, report.outcome, report.message or "")
+
+    @Slot(list)
+    def remove_never_worked(self, article_ids: list[int]) -> None:
+        """Delete these articles if they still have no stored version.
+
+        Checked again here, in one transaction each: a check that ran since the user
+        confirmed may have stored a first version, and versions are never deleted.
+        """
+        if self._store is None:
+            self.requestFailed.emit("remove", "The database is not open")
+            return
+        try:
+            for article_id in article_ids:
+                with self._store.transaction():
+                    try:
+                        article = self._store.get_article(int(article_id))
+                    except NotFound:  # already gone
+                        continue
+                    if article.version_count:
+                        continue
+                    self._store.purge_article(article.id)
+                self.articleRemoved.emit(article.id)
+        except StoreError as exc:
+            self.requestFailed.emit("remove", str(exc))
+
     @Slot(str, str, str, bool)
     def import_page(self, path: str, url: str, captured_at: str, check_live: bool) -> None:
         """Import a saved page; `captured_at` is ISO 8601 (UTC).
@@ -288,6 +333,8 @@ class CheckThread(QObject):
     _checkArticles = Signal(list)  # noqa: N815
     _checkAll = Signal()  # noqa: N815
     _track = Signal(str)
+    _trackChecked = Signal(object)  # noqa: N815
+    _removeNeverWorked = Signal(list)  # noqa: N815
     _import = Signal(str, str, str, bool)
     _startChecking = Signal(int)  # noqa: N815
     _remove = Signal(int, bool)
@@ -311,6 +358,8 @@ class CheckThread(QObject):
         self._checkArticles.connect(self.worker.check_articles)
         self._checkAll.connect(self.worker.check_all)
         self._track.connect(self.worker.track)
+        self._trackChecked.connect(self.worker.track_checked)
+        self._removeNeverWorked.connect(self.worker.remove_never_worked)
         self._import.connect(self.worker.import_page)
         self._startChecking.connect(self.worker.start_checking)
         self._remove.connect(self.worker.remove)
@@ -334,6 +383,12 @@ class CheckThread(QObject):
 
     def track(self, url: str) -> None:
         self._track.emit(url)
+
+    def track_checked(self, check: AddressCheck) -> None:
+        self._trackChecked.emit(check)
+
+    def remove_never_worked(self, article_ids: list[int]) -> None:
+        self._removeNeverWorked.emit(list(article_ids))
 
     def import_page(
         self, path: str, url: str, captured_at_iso: str, check_live: bool = False
