@@ -1,4 +1,5 @@
-"""Desktop notifications when a tracked article changes (where a system tray exists).
+"""Desktop notifications when a tracked article changes or its checks start failing
+(where a system tray exists; without one, the window shows failures itself).
 
 The message names the article and the kinds of change, so it needs an
 alignment of the new version against the one before; that runs in a pool job
