@@ -277,5 +277,5 @@ def _meta_line(item: ArticleItem) -> str:
     else:
         when = f"changed {relative_time(item.last_changed_at)}"
     if item.imported_only:  # its site is never contacted: the row says so, not only an icon
-        when = "imported only, not checked"
+        when = "saved copy only"  # the tooltip says the live page is not checked
     return f"{item.domain} · {versions} · {when}"

@@ -39,6 +39,7 @@ from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.core.urls import InvalidURL, validate_article_url
 from newsdiff_gui.ui.detail_area import version_caption, version_side
 from newsdiff_gui.ui.diff_view import Side
+from newsdiff_gui.ui.folders import Location, standard_folder
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +107,9 @@ class SourcePicker(QGroupBox):
             self.version_box.addItem(version_caption(version), version.number)
 
     def _browse(self) -> None:
+        start = str(standard_folder(Location.DownloadLocation))
         name, _ = QFileDialog.getOpenFileName(
-            self, "Saved page", "", "Web pages (*.html *.htm);;All files (*)"
+            self, "Saved page", start, "Web pages (*.html *.htm);;All files (*)"
         )
         if name:
             self.path_edit.setText(name)

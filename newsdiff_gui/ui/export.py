@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSettings, QStandardPaths, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,8 @@ from newsdiff_gui.core.align import Diff
 from newsdiff_gui.core.annotations import Annotation
 from newsdiff_gui.core.report import Provenance, ReportOptions, build_report
 from newsdiff_gui.core.report.export import StoredReport, write_html, write_json
+from newsdiff_gui.ui.folders import Location, remember_folder, standard_folder
+from newsdiff_gui.ui.folders import start_folder as folders_start
 from newsdiff_gui.ui.report_pdf import ExportCancelled, PageSize, render_pdf
 
 log = logging.getLogger(__name__)
@@ -41,19 +43,13 @@ DIRECTORY_KEY = "export/directory"
 
 def documents_folder() -> Path:
     """The user's documents folder (a home without one: the home folder)."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
-    return Path.home()
+    return standard_folder(Location.DocumentsLocation)
 
 
 def start_folder(settings: QSettings | None) -> Path:
     """Where the save dialog opens: the last export's folder if it still exists, else
-    the documents folder — never the directory the app happened to be started from."""
-    remembered = settings.value(DIRECTORY_KEY, "") if settings is not None else ""
-    if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
-        return Path(remembered)
-    return documents_folder()
+    the documents folder."""
+    return folders_start(settings, DIRECTORY_KEY, Location.DocumentsLocation)
 
 
 def context_suffix(paragraphs: int) -> str:
@@ -168,7 +164,7 @@ class ExportDialog(QDialog):
             path = Path(name)
             self.path = path if path.suffix else path.with_suffix(f".{choice.suffix}")
             if self.settings is not None:
-                self.settings.setValue(DIRECTORY_KEY, str(self.path.parent))
+                remember_folder(self.settings, DIRECTORY_KEY, self.path)
             self.accept()
 
 

@@ -72,7 +72,7 @@ def guess_page_url(raw: bytes) -> str:
 CHECK_LIVE_PAGE_KEY = "import/check_live_page"
 # A long address is cut in the middle in the box's label (the host stays whole in
 # it, and the full address is the box's tooltip) so the dialog keeps a sane width.
-_LABEL_URL_CHARACTERS = 90
+_LABEL_URL_CHARACTERS = 44
 
 
 def _contacted_host(url: str) -> str:
@@ -206,8 +206,7 @@ class ImportDialog(QDialog):
         """Word the box for `url` and say what importing will contact."""
         if url is None:
             self.check_live.setText(
-                "Also check the page's address for later versions (contacts its site now "
-                "and on schedule)"
+                "Also check the page's address for later versions (contacts its site)"
             )
             self.check_live.setToolTip("")
             self.check_live.setEnabled(False)
@@ -215,7 +214,7 @@ class ImportDialog(QDialog):
             return ""
         host = _contacted_host(url)
         self.check_live.setText(
-            f"Also check {_shortened(url)} for later versions (contacts {host} now and on schedule)"
+            f"Also check {_shortened(url)} for later versions (contacts {host})"
         )
         self.check_live.setToolTip(url)
         existing = self._find(url) if self._find is not None else None

@@ -39,6 +39,7 @@ from newsdiff_gui.ui.compare import CompareDialog, CompareLoader
 from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.detail_area import DetailArea
 from newsdiff_gui.ui.dialogs import AddArticleDialog, ImportDialog, RemoveDialog, dropped_pages
+from newsdiff_gui.ui.folders import Location, remember_folder, start_folder
 from newsdiff_gui.ui.gc_guard import UiThreadGarbageCollector
 from newsdiff_gui.ui.live_updates import LiveUpdates
 from newsdiff_gui.ui.never_worked import RemoveNeverWorkedDialog
@@ -50,6 +51,10 @@ from newsdiff_gui.ui.tour_session import TourLauncher
 from newsdiff_gui.ui.worker import DUE_INTERVAL_MS, CheckThread
 
 log = logging.getLogger(__name__)
+
+
+# Where the last saved page was imported from; the next import starts there.
+IMPORT_FOLDER_KEY = "import/directory"
 
 
 class MainWindow(QMainWindow):
@@ -315,10 +320,12 @@ class MainWindow(QMainWindow):
             self.checker.remove_never_worked(dialog.article_ids())
 
     def import_page(self) -> None:
+        start = start_folder(self.settings, IMPORT_FOLDER_KEY, Location.DownloadLocation)
         name, _ = QFileDialog.getOpenFileName(
-            self, "Import saved page", "", "Web pages (*.html *.htm);;All files (*)"
+            self, "Import saved page", str(start), "Web pages (*.html *.htm);;All files (*)"
         )
         if name:
+            remember_folder(self.settings, IMPORT_FOLDER_KEY, Path(name))
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> None:

@@ -150,16 +150,23 @@ class _EntryDelegate(QStyledItemDelegate):
 
 
 def _wrapped(metrics: QFontMetrics, text: str, width: int) -> list[str]:
-    """`text` broken after commas into lines that fit `width` (a part too long is elided)."""
+    """`text` broken after commas into lines that fit `width`; a part too long for a
+    line of its own is broken between words (a single word too long is elided)."""
     lines: list[str] = []
     for part in text.split(", "):
         candidate = f"{lines[-1]}, {part}" if lines else part
         if lines and metrics.horizontalAdvance(candidate) <= width:
             lines[-1] = candidate
-        else:
-            if lines:
-                lines[-1] += ","
-            lines.append(part)
+            continue
+        if lines:
+            lines[-1] += ","
+        lines.append("")
+        for word in part.split(" "):
+            longer = f"{lines[-1]} {word}" if lines[-1] else word
+            if lines[-1] and metrics.horizontalAdvance(longer) > width:
+                lines.append(word)
+            else:
+                lines[-1] = longer
     return lines or [""]
 
 

@@ -117,7 +117,7 @@ def test_unticked_import_never_contacts_the_site(
     # The state is said in words, in the sidebar and beside the text.
     window.sidebar.select_article(item.id)
     assert "Not checked: imported only" in item.tooltip()
-    assert _meta_line(item).endswith("1 version · imported only, not checked")
+    assert _meta_line(item).endswith("1 version · saved copy only")
     assert "Not checked: imported only" in window.detail.text.toPlainText()
     assert window.commands.start_checking.isEnabled()
     assert requests_for(site, "/storm") == 0
@@ -183,8 +183,7 @@ def test_the_choice_is_remembered(qtbot: QtBot, settings_path: Path, tmp_path: P
         "The page is stored from the file only: nothing is sent to news.example."
     )
     assert first.check_live.text() == (
-        "Also check https://news.example/storm for later versions "
-        "(contacts news.example now and on schedule)"
+        "Also check https://news.example/storm for later versions (contacts news.example)"
     )
     first.check_live.click()
     first.accept()

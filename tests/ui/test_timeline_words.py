@@ -105,3 +105,17 @@ def test_byline_only_change_is_named(store: VersionStore) -> None:
         document=replace(old.document, byline="By someone else"),
     )
     assert compared_entries([old, new])[1].change_text() == "byline changed"
+
+
+def test_a_long_part_wraps_between_words_instead_of_being_cut(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from newsdiff_gui.ui.timeline import _wrapped
+
+    metrics = QFontMetrics(QFont())
+    width = metrics.horizontalAdvance("first capture, imported")
+    text = "first capture, imported from a saved page, hidden characters"
+    lines = _wrapped(metrics, text, width)
+    assert " ".join(lines).replace(", ", ",") == text.replace(", ", ",")
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines)
+    assert len(lines) >= 3
