@@ -27,7 +27,8 @@ from newsdiff_gui.ui.tour import TourGuide, tour_done
 if TYPE_CHECKING:
     from newsdiff_gui.ui.main_window import MainWindow
 
-DEMO_TITLE = "newsdiff — tour on the demo history (fictional articles, not kept)"
+# The application name is added by Qt (" — newsdiff"), as for every window title.
+DEMO_TITLE = "Tour on the demo history (fictional articles, not kept)"
 # The demo window opens a little down and right of the user's, so both are seen.
 OFFSET = QPoint(40, 40)
 
