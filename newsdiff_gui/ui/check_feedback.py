@@ -7,8 +7,9 @@ first check replaces "on its way" with the error and the next try), and a status
 bar label names the failure for as long as the article is selected and failing.
 It is a permanent label, not a transient message, because the batch's closing
 message ("3 articles checked: 1 failed", batch_status.py) follows the last report
-within the same moment and would replace it. A check that newly fails on another article is announced by
-the notifier (the tray) or, without a tray, in the same label for a while.
+within the same moment and would replace it. A check that newly fails on another
+article is announced by the notifier (the tray) or, without a tray, in the same
+label for a while.
 """
 
 from __future__ import annotations
