@@ -288,7 +288,9 @@ class Typesetter:
         )
         metrics = self.metrics(font)
         per_line = max(1, int(width // metrics.horizontalAdvance("M")))
-        height = metrics.height() * (1 + LINE_SPACING)
+        # Set solid (the font's own line spacing, no extra air): a block kept for
+        # completeness, not for reading line by line, on as few pages as it can.
+        height = metrics.lineSpacing()
         text = text.replace(_LINE_SEPARATOR, " ")
         right_aligned = bool(align & Qt.AlignmentFlag.AlignRight)
         lines: list[Line] = []
