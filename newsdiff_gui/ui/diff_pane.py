@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QLineF, QMimeData, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
@@ -24,18 +24,23 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 
 from newsdiff_gui.core.align import ChangeKind
-from newsdiff_gui.core.report.legend import KIND_LABELS, KIND_MARKERS
+from newsdiff_gui.core.report.legend import KIND_LABELS
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff_document import (
     FRAME_MARGIN,
     GUTTER,
-    NOTE_MARGIN,
     ROW_GAP,
     DisplayRow,
     RowBlocks,
     set_row_padding,
 )
 from newsdiff_gui.ui.diff_layout import joined_selection, lay_out_skipped
+from newsdiff_gui.ui.diff_pane_paint import (
+    paint_collapsed,
+    paint_marker,
+    paint_moved_mark,
+    paint_note_badge,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +269,7 @@ class DiffPane(QTextEdit):
             if band.bottom() < top_visible or band.top() > bottom_visible:
                 continue
             if info.collapsed:
-                self._paint_collapsed(painter, band)
+                paint_collapsed(painter, band, palette)
                 continue
             background = None if info.plain else theme.row_background(info.kind, palette)
             if background is not None and info.minor:
@@ -278,95 +283,13 @@ class DiffPane(QTextEdit):
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(band.adjusted(1, 1, -1, -1))
-            self._paint_marker(painter, row, info, band, marker_font, small_font)
+            arrow = self.arrows.get(row)
+            paint_marker(painter, info, band, arrow, palette, marker_font, small_font)
             if row in self.note_marks:
-                self._paint_note_badge(painter, band, self.note_marks[row], small_font)
+                paint_note_badge(painter, band, self.note_marks[row], palette, small_font)
+        text_width = self.document().textWidth()
         for mark in self.shown_moved_marks():
-            self._paint_moved_mark(painter, mark, small_font)
-
-    def _paint_marker(
-        self,
-        painter: QPainter,
-        row_number: int,
-        info: DisplayRow,
-        band: QRectF,
-        marker_font: QFont,
-        small_font: QFont,
-    ) -> None:
-        if not info.is_change:
-            return
-        colour = theme.marker_colour(info.kind, self.palette())
-        painter.setPen(colour)
-        painter.setFont(marker_font)
-        marker = KIND_MARKERS[info.kind]
-        arrow = self.arrows.get(row_number)
-        if arrow:
-            marker = arrow + marker[1:]
-        line = QRectF(band.left() + 2, band.top() + ROW_GAP / 2 - 1, GUTTER - 8, 20)
-        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, marker)
-        flags = ("#" if info.numbers_changed else "") + ("“" if info.quote_changed else "")
-        if flags:
-            painter.setFont(small_font)
-            painter.drawText(
-                line.translated(0, 18),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                flags,
-            )
-        if info.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
-            # A bracket holding the row's paragraphs together.
-            pen = QPen(colour)
-            pen.setWidthF(2.0)
-            painter.setPen(pen)
-            x = band.left() + GUTTER - 9
-            top, bottom = band.top() + 4, band.bottom() - 4
-            painter.drawLine(QLineF(x, top, x, bottom))
-            painter.drawLine(QLineF(x, top, x + 5, top))
-            painter.drawLine(QLineF(x, bottom, x + 5, bottom))
-
-    def note_badge_rect(self, band: QRectF, count: int) -> QRectF:
-        """The badge sits in the right margin, at the row's first line."""
-        width = NOTE_MARGIN - 4
-        return QRectF(band.right() - width, band.top() + ROW_GAP / 2 - 1, width, 16 * count)
-
-    def _paint_note_badge(
-        self, painter: QPainter, band: QRectF, notes: list[tuple[int, str]], font: QFont
-    ) -> None:
-        palette = self.palette()
-        rect = self.note_badge_rect(band, 1)
-        painter.setFont(font)
-        for number, _text in notes[:3]:
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
-            painter.setBrush(palette.color(QPalette.ColorRole.Base))
-            painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-            label = str(number) if number < 100 else "…"
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
-            rect.translate(0, rect.height() + 2)
-        if len(notes) > 3:
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{len(notes) - 3}")
-
-    def _paint_collapsed(self, painter: QPainter, band: QRectF) -> None:
-        pen = QPen(self.palette().color(QPalette.ColorRole.Mid))
-        pen.setStyle(Qt.PenStyle.DotLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(band.adjusted(GUTTER - 6, 1, -1, -1))
-
-    def _paint_moved_mark(self, painter: QPainter, mark: MovedMark, font: QFont) -> None:
-        y = self._mark_y(mark)
-        colour = theme.marker_colour(ChangeKind.MOVED, self.palette())
-        pen = QPen(colour)
-        pen.setWidthF(1.5)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.drawLine(QLineF(4, y, self.document().textWidth() - 4, y))
-        painter.setFont(font)
-        painter.setPen(colour)
-        label = "↕ a moved paragraph stood here (click to go to it)"
-        metrics = painter.fontMetrics()
-        rect = QRectF(GUTTER, y - metrics.height() / 2, metrics.horizontalAdvance(label) + 8, 0)
-        rect.setHeight(metrics.height())
-        painter.fillRect(rect, self.palette().color(QPalette.ColorRole.Base))
-        painter.drawText(rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, label)
+            paint_moved_mark(painter, self._mark_y(mark), text_width, palette, small_font)
 
     # -- interaction -------------------------------------------------------------
 
