@@ -14,7 +14,6 @@ cancelled; nothing is stored half-way because every capture is one transaction.
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +25,7 @@ from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
 from newsdiff_gui.core.timeutil import from_iso
 from newsdiff_gui.core.urls import InvalidURL
+from newsdiff_gui.ui.worker_gil import preload_capture_engine, shorten_gil_switch_interval
 
 if TYPE_CHECKING:
     from newsdiff_gui.core.address_check import AddressCheck
@@ -305,26 +305,6 @@ class CheckWorker(QObject):
         self.articleRemoved.emit(article_id)
 
 
-UI_GIL_SWITCH_INTERVAL = 0.001
-
-
-def _preload_capture_engine() -> None:
-    """Import the capture engine with the window, before the checker starts: an
-    import on the checker thread holds the interpreter lock for its whole length
-    and the window would freeze meanwhile. A failure is left for the checker to
-    report."""
-    try:
-        import newsdiff_gui.core.capture
-        import newsdiff_gui.core.extract.isolated  # noqa: F401
-        from newsdiff_gui.core.fetch import Fetcher
-
-        # A first client imports httpx's transport and parses the CA bundle (the
-        # shared TLS context): both hold the interpreter lock for tens of ms.
-        Fetcher().close()
-    except Exception:  # reported by the worker's own import, in words
-        log.debug("capture engine could not be preloaded", exc_info=True)
-
-
 class CheckThread(QObject):
     """Owns the worker's thread and forwards the UI's requests to it (queued)."""
 
@@ -347,7 +327,7 @@ class CheckThread(QObject):
         fetcher_factory: Any = None,
     ) -> None:
         super().__init__(parent)
-        _preload_capture_engine()
+        preload_capture_engine()
         self.cancel = threading.Event()
         self.worker_thread = QThread()  # not `thread`: QObject.thread() exists
         self.worker_thread.setObjectName("newsdiff-checker")
@@ -366,12 +346,8 @@ class CheckThread(QObject):
         self.worker_thread.finished.connect(self.worker.deleteLater)
 
     def start(self) -> None:
-        # Extraction on the checker thread is CPU-bound Python: with the default 5 ms
-        # GIL switch interval the UI thread can queue behind it (and the fetch
-        # threads) for tens of milliseconds. A 1 ms interval keeps the event loop's
-        # turn short at a cost of a few percent of checker throughput. (Extraction
-        # itself runs in a child process; fetching, decoding and storing stay here.)
-        sys.setswitchinterval(UI_GIL_SWITCH_INTERVAL)
+        # Before the thread runs: the window's share of the interpreter lock (see worker_gil).
+        shorten_gil_switch_interval()
         self.worker_thread.start()
         self._start.emit()
 
