@@ -19,30 +19,26 @@ from PySide6.QtGui import (
     QGuiApplication,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
 )
 
-from newsdiff_gui.core.address_check import AddressCheck
 from newsdiff_gui.core.store import Article, NotFound, StoreError, VersionStore
-from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.ui import theme, window_settings
 from newsdiff_gui.ui.actions import Actions
 from newsdiff_gui.ui.add_check import AddressChecker
+from newsdiff_gui.ui.article_commands import ArticleCommands
 from newsdiff_gui.ui.article_model import ArticleItem, ArticleListModel
-from newsdiff_gui.ui.batch_status import BatchTally
 from newsdiff_gui.ui.check_feedback import CheckFeedback
+from newsdiff_gui.ui.check_reports import CheckReports
 from newsdiff_gui.ui.compare import CompareDialog, CompareLoader
 from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.detail_area import DetailArea
-from newsdiff_gui.ui.dialogs import AddArticleDialog, ImportDialog, RemoveDialog, dropped_pages
-from newsdiff_gui.ui.folders import Location, remember_folder, start_folder
+from newsdiff_gui.ui.dialogs import AddArticleDialog, dropped_pages
 from newsdiff_gui.ui.gc_guard import UiThreadGarbageCollector
 from newsdiff_gui.ui.live_updates import LiveUpdates
-from newsdiff_gui.ui.never_worked import RemoveNeverWorkedDialog
 from newsdiff_gui.ui.notifier import ChangeNotifier
 from newsdiff_gui.ui.review_commands import ReviewCommands
 from newsdiff_gui.ui.sidebar import Sidebar
@@ -51,10 +47,6 @@ from newsdiff_gui.ui.tour_session import TourLauncher
 from newsdiff_gui.ui.worker import DUE_INTERVAL_MS, CheckThread
 
 log = logging.getLogger(__name__)
-
-
-# Where the last saved page was imported from; the next import starts there.
-IMPORT_FOLDER_KEY = "import/directory"
 
 
 class MainWindow(QMainWindow):
@@ -97,7 +89,7 @@ class MainWindow(QMainWindow):
         self.commands.build_menus(self)
         self.toolbar = self.commands.build_toolbar(self)
         self.progress_label = QLabel(self)
-        self.batch = BatchTally()  # what the running batch of checks found so far
+        self.check_reports = CheckReports(self)  # the worker's reports, on screen
         self.statusBar().addPermanentWidget(self.progress_label)
 
         self.live = LiveUpdates(self.model.set_checking_many, self._refresh_row, self)
@@ -118,30 +110,31 @@ class MainWindow(QMainWindow):
         self.checker = CheckThread(
             store.path, self, due_interval_ms=due_interval_ms, fetcher_factory=fetcher_factory
         )
+        self.article_commands = ArticleCommands(self)  # add, import, check, remove
         self.review = ReviewCommands(self, settings)
         self.detail.currentChanged.connect(self.review.update_actions)
         self.tour = TourLauncher(self, settings)  # the welcome page's offer, Help menu
         self._connect()
         self.reload_articles()
         window_settings.restore(self)
-        self._update_actions()
+        self.update_actions()
         if start_worker:
             self.checker.start()
 
     # -- wiring ----------------------------------------------------------------------
 
     def _connect(self) -> None:
-        a = self.commands
-        a.add_article.triggered.connect(self.add_article)
-        a.import_page.triggered.connect(self.import_page)
+        a, articles = self.commands, self.article_commands
+        a.add_article.triggered.connect(articles.add_article)
+        a.import_page.triggered.connect(articles.import_page)
         a.compare.triggered.connect(self.compare_documents)
         self.compare_loader.ready.connect(self.detail.show_sides)
         self.compare_loader.failed.connect(self._compare_failed)
-        a.check_all.triggered.connect(self.check_all)
-        a.check_selected.triggered.connect(self.check_selected)
-        a.start_checking.triggered.connect(self.start_checking_selected)
-        a.remove.triggered.connect(self.remove_selected)
-        a.remove_never_worked.triggered.connect(self.remove_never_worked)
+        a.check_all.triggered.connect(articles.check_all)
+        a.check_selected.triggered.connect(articles.check_selected)
+        a.start_checking.triggered.connect(articles.start_checking_selected)
+        a.remove.triggered.connect(articles.remove_selected)
+        a.remove_never_worked.triggered.connect(articles.remove_never_worked)
         a.open_in_browser.triggered.connect(self.open_selected_in_browser)
         a.copy_url.triggered.connect(self.copy_selected_url)
         self.sidebar.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -158,20 +151,20 @@ class MainWindow(QMainWindow):
         a.show_toolbar.toggled.connect(self.toolbar.setVisible)
         self.sidebar.currentArticleChanged.connect(self._article_selected)
         self.timeline.comparisonChanged.connect(self._comparison_chosen)
-        self.detail.addRequested.connect(self.add_article)
-        self.detail.importRequested.connect(self.import_page)
+        self.detail.addRequested.connect(articles.add_article)
+        self.detail.importRequested.connect(articles.import_page)
         self.detail.demoRequested.connect(self.open_demo)
-        self.detail.checkRequested.connect(self._check_one)
-        # Bound methods of this window, never lambdas: a lambda has no thread of its own,
-        # so Qt would call it directly on the worker thread instead of queueing it here.
-        worker = self.checker.worker
-        worker.checksStarted.connect(self._checks_started)
-        worker.checkFinished.connect(self._check_finished)
-        worker.versionAdded.connect(self._version_added)
-        worker.progress.connect(self._progress)
-        worker.articleAdded.connect(self._article_added)
-        worker.articleRemoved.connect(self._article_removed)
-        worker.requestFailed.connect(self._request_failed)
+        self.detail.checkRequested.connect(articles.check_one)
+        # Bound methods of QObjects on this thread, never lambdas: a lambda has no thread
+        # of its own, so Qt would call it directly on the worker thread instead of queueing it.
+        worker, reports = self.checker.worker, self.check_reports
+        worker.checksStarted.connect(reports.checks_started)
+        worker.checkFinished.connect(reports.check_finished)
+        worker.versionAdded.connect(reports.version_added)
+        worker.progress.connect(reports.progress)
+        worker.articleAdded.connect(reports.article_added)
+        worker.articleRemoved.connect(reports.article_removed)
+        worker.requestFailed.connect(self.request_failed)
 
     # -- articles --------------------------------------------------------------------
 
@@ -204,7 +197,7 @@ class MainWindow(QMainWindow):
         return article
 
     def _article_selected(self, article_id: int) -> None:
-        self._update_actions()
+        self.update_actions()
         self.feedback.selected(article_id)
         if article_id < 0:
             self.timeline.set_versions([])
@@ -219,7 +212,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc))
             return
         self.timeline.set_versions(versions)
-        self._mark_read(article_id)
+        self.mark_read(article_id)
 
     def _comparison_chosen(self, old_number: int, new_number: int) -> None:
         article_id = self.sidebar.current_article_id()
@@ -231,7 +224,7 @@ class MainWindow(QMainWindow):
             return
         self.detail.show_comparison(article, old_number, new_number)
 
-    def _mark_read(self, article_id: int) -> None:
+    def mark_read(self, article_id: int) -> None:
         item = self.model.item(article_id)
         if item is None or not item.unread_changes or not self.marks_read:
             return
@@ -242,55 +235,9 @@ class MainWindow(QMainWindow):
             return
         self.refresh_article(article_id)
 
-    # -- worker reports --------------------------------------------------------------
+    # -- failed requests -------------------------------------------------------------
 
-    def _checks_started(self, article_ids: list[int]) -> None:
-        for article_id in article_ids:
-            self.live.checking(article_id, True)
-        self.feedback.checks_started(article_ids)
-
-    def _check_finished(self, article_id: int, outcome: str, message: str) -> None:
-        self.live.checking(article_id, False)
-        self.live.stale(article_id)
-        self.feedback.check_finished(article_id, outcome, message)
-        self.batch.check_finished(article_id, outcome)
-
-    def _version_added(self, article_id: int, number: int) -> None:
-        self.batch.version_added(article_id, number)
-        # The row itself is refreshed when the check's "finished" report follows.
-        self.notifier.version_added(article_id, number)
-        if article_id != self.sidebar.current_article_id():
-            return
-        self.refresh_article(article_id)  # the one being read: at once, to mark it read
-        # Follow the new version only if the reader was on the latest one already.
-        _old, new = self.timeline.selected()
-        latest = max((entry.number for entry in self.timeline.entries), default=0)
-        versions = self.store.list_versions(article_id)
-        if new == latest:
-            self.timeline.set_versions(versions)
-        else:
-            self.timeline.set_versions(versions, select=new)
-        self._mark_read(article_id)
-
-    def _progress(self, done: int, total: int) -> None:
-        if total:
-            if done == 0:  # a new batch
-                self.batch = BatchTally()
-            self.progress_label.setText(f"Checking {done} of {total}…")
-        else:
-            self.progress_label.setText("")
-            self.statusBar().showMessage(self.batch.text(), 15_000)
-            self.batch = BatchTally()
-
-    def _article_added(self, article_id: int) -> None:
-        self.refresh_article(article_id)
-        self.sidebar.select_article(article_id)
-
-    def _article_removed(self, article_id: int) -> None:
-        self.refresh_article(article_id)
-        self._update_actions()
-
-    def _request_failed(self, what: str, message: str) -> None:
+    def request_failed(self, what: str, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
         if what in {"add", "import", "compare"}:
             box = QMessageBox(QMessageBox.Icon.Warning, "newsdiff", message, parent=self)
@@ -299,48 +246,16 @@ class MainWindow(QMainWindow):
 
     # -- commands --------------------------------------------------------------------
 
+    # The article commands live in ArticleCommands; these stay for drops and callers.
+
     def add_article(self) -> AddArticleDialog:
-        """Open the Add dialog (window-modal, not a nested event loop: checks and
-        their reports go on while it checks the address)."""
-        dialog = AddArticleDialog(self.store.find_article, self, self.address_checker)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.trackRequested.connect(self._track_checked)
-        dialog.open()
-        return dialog
-
-    def _track_checked(self, check: AddressCheck) -> None:
-        # Tracked with what the dialog fetched: its first version, or its failure.
-        self.checker.track_checked(check)
-        self.statusBar().showMessage(f"Adding {check.url}…", 5000)
-
-    def remove_never_worked(self) -> None:
-        dialog = RemoveNeverWorkedDialog(self.model.items(), self)
-        dialog.exec()
-        if dialog.confirmed():
-            self.checker.remove_never_worked(dialog.article_ids())
+        return self.article_commands.add_article()
 
     def import_page(self) -> None:
-        start = start_folder(self.settings, IMPORT_FOLDER_KEY, Location.DownloadLocation)
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import saved page", str(start), "Web pages (*.html *.htm);;All files (*)"
-        )
-        if name:
-            remember_folder(self.settings, IMPORT_FOLDER_KEY, Path(name))
-            self.import_file(Path(name))
+        self.article_commands.import_page()
 
     def import_file(self, path: Path) -> None:
-        try:
-            dialog = ImportDialog(
-                path, self, settings=self.settings, find_article=self.store.find_article
-            )
-        except OSError as exc:
-            self._request_failed("import", f"{path.name}: {exc}")
-            return
-        if dialog.exec() == ImportDialog.DialogCode.Accepted:
-            live = dialog.check_live_page()
-            when = to_iso(dialog.captured_at())
-            self.checker.import_page(str(path), dialog.url(), when, live)
-            self.statusBar().showMessage(f"Importing {path.name}…", 5000)
+        self.article_commands.import_file(path)
 
     def compare_documents(self) -> None:
         dialog = CompareDialog(self.store, self)
@@ -349,46 +264,22 @@ class MainWindow(QMainWindow):
             self.compare_loader.load(*dialog.sources)
 
     def _compare_failed(self, message: str) -> None:
-        self._request_failed("compare", f"Cannot compare: {message}")
+        self.request_failed("compare", f"Cannot compare: {message}")
 
     def open_demo(self) -> None:
         """Add the fictional demo articles (never checked: their addresses are made up)."""
         try:
             ids = load_demo(self.store)
         except (OSError, ValueError, StoreError) as exc:
-            self._request_failed("import", f"The demo could not be opened: {exc}")
+            self.request_failed("import", f"The demo could not be opened: {exc}")
             return
         self.reload_articles()
-        self._update_actions()
+        self.update_actions()
         if ids:
             self.sidebar.select_first()
 
     def check_all(self) -> None:
-        self.checker.check_all()
-
-    def _check_one(self, article_id: int) -> None:
-        self.checker.check([article_id])
-
-    def check_selected(self) -> None:
-        article_id = self.sidebar.current_article_id()
-        if article_id >= 0:
-            self.checker.check([article_id])
-
-    def start_checking_selected(self) -> None:
-        """Consent, given later, to contact an imported article's site (see ImportDialog)."""
-        article_id = self.sidebar.current_article_id()
-        if article_id >= 0:
-            self.checker.start_checking(article_id)
-            self.commands.start_checking.setEnabled(False)
-
-    def remove_selected(self) -> None:
-        article_id = self.sidebar.current_article_id()
-        if article_id < 0:
-            return
-        article = self.store.get_article(article_id)
-        dialog = RemoveDialog(article, self)
-        if dialog.exec() == RemoveDialog.DialogCode.Accepted:
-            self.checker.remove(article_id, dialog.purge())
+        self.article_commands.check_all()
 
     def _selected_url(self) -> str:
         item = self.model.item(self.sidebar.current_article_id())
@@ -409,7 +300,7 @@ class MainWindow(QMainWindow):
         wanted = self.commands.show_timeline.isChecked() and self.model.rowCount() > 0
         self.timeline.setVisible(wanted)
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         self._update_timeline_visibility()
         selected = self.sidebar.current_article_id() >= 0
         for action in (
