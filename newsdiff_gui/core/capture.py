@@ -351,10 +351,7 @@ class CaptureService:
     def _add_imported_article(self, url: str, track: bool) -> Article:
         now = self.clock()
         schedule = initial_state(self.policy, now) if track else imported_only_state(self.policy)
-        article = self.store.add_article(url, schedule, now)
-        # add_article writes only the interval and the next check of a new row.
-        self.store.update_schedule(article.id, schedule)
-        return self.store.get_article(article.id)
+        return self.store.add_article(url, schedule, now)
 
 
 class ImportRefused(StoreError):

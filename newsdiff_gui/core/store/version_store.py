@@ -127,13 +127,16 @@ class VersionStore:
                 self.update_schedule(existing.id, schedule)
                 return self.get_article(existing.id)
             cursor = self._connection.execute(
-                "INSERT INTO articles (url, added_at, check_interval, next_check_at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO articles (url, added_at, check_interval, next_check_at,"
+                " failure_count, active, stopped_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     url,
                     to_iso(now),
                     schedule.check_interval.total_seconds(),
                     iso_or_none(schedule.next_check_at),
+                    schedule.failure_count,
+                    int(schedule.active),
+                    schedule.stopped_reason,
                 ),
             )
             assert cursor.lastrowid is not None
