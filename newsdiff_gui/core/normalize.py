@@ -44,7 +44,8 @@ _IMPLICIT_MARKS = frozenset("\u200e\u200f\u061c")
 # cannot name as a class (it lacks the Default_Ignorable_Code_Point property):
 # the combining grapheme joiner and the Hangul fillers render as nothing (U+3164
 # is a favourite "blank" username and spoofing character).
-_PRINTABLE_IGNORABLES = frozenset("\u034f\u115f\u1160\u3164\uffa0")
+PRINTABLE_IGNORABLES = frozenset("\u034f\u115f\u1160\u3164\uffa0")
+PRINTABLE_IGNORABLE = re.compile("[" + "".join(sorted(PRINTABLE_IGNORABLES)) + "]")
 # Variation selectors (VS1-16, VS17-256, Mongolian free variation selectors). They
 # pick a glyph for the character before them and are meaningful only after a
 # character that has variants: emoji and symbols (text or emoji presentation, math
@@ -52,14 +53,11 @@ _PRINTABLE_IGNORABLES = frozenset("\u034f\u115f\u1160\u3164\uffa0")
 # sequences), Mongolian letters. Python does not ship StandardizedVariants.txt, so
 # `_selects_variant` approximates that list by category; a selector anywhere else
 # (after a Latin letter, a space, another selector) is invisible noise and folded.
-_VARIATION_SELECTORS = re.compile(
-    r"(?s)(.)?([\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]+)(\u20e3)?"
-)
+_SELECTOR_RANGES = "\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_VARIATION_SELECTORS = re.compile(rf"(?s)(.)?([{_SELECTOR_RANGES}]+)(\u20e3)?")
 # What `has_printable_ignorables` looks for: every noise character `str.isprintable`
 # does not already catch (Cf characters are not printable).
-_PRINTABLE_NOISE = re.compile(
-    "[\u034f\u115f\u1160\u3164\uffa0\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]"
-)
+_PRINTABLE_NOISE = re.compile("[" + "".join(sorted(PRINTABLE_IGNORABLES)) + _SELECTOR_RANGES + "]")
 _ODD_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 
 _QUOTES = str.maketrans(
@@ -95,7 +93,7 @@ _DASH_SPACING = re.compile(r"\s*-\s*")
 @functools.lru_cache(maxsize=4096)
 def _is_noise(char: str) -> bool:
     """True for an invisible character that carries no meaning (see above)."""
-    if char in _IMPLICIT_MARKS or char in _PRINTABLE_IGNORABLES:
+    if char in _IMPLICIT_MARKS or char in PRINTABLE_IGNORABLES:
         return True
     return unicodedata.category(char) == "Cf" and unicodedata.bidirectional(char) == "BN"
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from html import escape
 
 from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.normalize import PRINTABLE_IGNORABLE, PRINTABLE_IGNORABLES
 
 # The bidirectional formatting characters of UAX #9 (the explicit embeddings,
 # overrides and isolates, and the implicit marks), by their usual abbreviations.
@@ -50,10 +51,6 @@ BIDI_CONTROLS: dict[str, str] = {
     "\u061c": "ALM",
 }
 _BY_ABBREVIATION = {name: char for char, name in BIDI_CONTROLS.items()}
-# Default-ignorable characters that Python calls printable (see normalize.py);
-# `clean_text` folds them, but text that was never cleaned may still hold them.
-_PRINTABLE_INVISIBLES = frozenset("\u034f\u115f\u1160\u3164\uffa0")
-_PRINTABLE_INVISIBLE = re.compile("[\u034f\u115f\u1160\u3164\uffa0]")
 # Shown as themselves: line breaks join the paragraphs of a row and a tab is
 # whitespace; the joiners (ZWJ, ZWNJ) shape emoji sequences and Indic or Persian
 # words, and a soft hyphen is a line-breaking hint. (`clean_text` folds the last
@@ -76,7 +73,9 @@ def marker_for(char: str) -> str | None:
         # Format characters that render as nothing (bidi class BN). Other format
         # characters draw a sign of their own (U+0600 ARABIC NUMBER SIGN, ...).
         or (category == "Cf" and unicodedata.bidirectional(char) == "BN")
-        or char in _PRINTABLE_INVISIBLES
+        # Default-ignorable characters that Python calls printable (see normalize.py):
+        # `clean_text` folds them, but text that was never cleaned may still hold them.
+        or char in PRINTABLE_IGNORABLES
     )
     return f"⟨U+{ord(char):04X}⟩" if hidden else None
 
@@ -85,7 +84,7 @@ def _hidden_in(text: str) -> dict[str, str]:
     """The distinct hidden characters of `text`, each with its marker."""
     # Fast path: printable text holds no control or format character (whitespace
     # other than " " is not printable either, so text with line breaks is looked at).
-    if text.isprintable() and (text.isascii() or not _PRINTABLE_INVISIBLE.search(text)):
+    if text.isprintable() and (text.isascii() or not PRINTABLE_IGNORABLE.search(text)):
         return {}
     # Distinct characters only: linear in the text, classified a few hundred times.
     found = {}
