@@ -2,11 +2,11 @@
 
     .venv/bin/python benchmarks/checking_stall.py [--articles N] [--runs N]
 
-The pages are served by `python -m http.server` in its own process (an in-process
-server would compete with the UI thread for the interpreter lock and measure the
-harness). Once the window has settled, a 5 ms timer on the UI thread records the
-gap between its ticks while the checker fetches, extracts (in its child process)
-and stores every article; the longest gap and the 99th percentile are the stall
+The pages are served by `python -m http.server` in its own process
+(tests/support/static_site.py, shared with the suite's stall test). Once the
+window has settled, a 5 ms timer on the UI thread records the gap between its
+ticks while the checker fetches, extracts (in its child process) and stores every
+article; the longest gap and the 99th percentile are the stall
 figures. Target (issue 4): longest stall under 50 ms on an idle 2-core machine.
 The test suite keeps only a generous bound on the same scenario
 (tests/ui/test_worker.py): a timing assertion that fails under outside load would
@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,28 +36,9 @@ from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.ui.main_window import MainWindow
 from tests.support.pages import STORM, article_page
+from tests.support.static_site import serve_folder
 
 TARGET = 0.050
-
-
-def serve(root: Path) -> tuple[subprocess.Popen[bytes], str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
-    server = subprocess.Popen(
-        [*command, "--directory", str(root)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}"
 
 
 def wait(app: QApplication, seconds: float) -> None:
@@ -75,8 +54,7 @@ def one_run(app: QApplication, count: int) -> tuple[float, float]:
         folder = Path(folder_name)
         root = folder / "site"
         root.mkdir()
-        server, base = serve(root)
-        try:
+        with serve_folder(root) as base:
             store = VersionStore.open(folder / "stall.sqlite3")
             for number in range(count):
                 paragraphs = (f"Article {number} opens with its own sentence.", *STORM[1:])
@@ -116,9 +94,6 @@ def one_run(app: QApplication, count: int) -> tuple[float, float]:
             window.close()
             wait(app, 0.2)
             store.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=5)
     return max(gaps), sorted(gaps)[int(len(gaps) * 0.99)]
 
 

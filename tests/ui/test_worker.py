@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.ui.main_window import MainWindow
 from tests.support.pages import STORM, article_page
+from tests.support.static_site import serve_folder
 
 # The worker drives the capture engine, which needs the HTTP layer.
 pytest.importorskip("newsdiff_gui.core.fetch")
@@ -126,44 +127,11 @@ def test_add_capture_change_check_shows_two_versions_and_unread_badge(
 
 @pytest.fixture
 def page_server(tmp_path: Any) -> Iterator[tuple[str, Any]]:
-    """A static server in its own process, as real sites are: in-process test servers
-    would compete with the UI thread for the GIL and measure the harness, not the app."""
-    import socket
-    import subprocess
-    import sys
-
+    """A static site in its own process (see tests/support/static_site.py)."""
     root = tmp_path / "site"
     root.mkdir()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "http.server",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--directory",
-            str(root),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    try:
+    with serve_folder(root) as base:
         yield base, root
-    finally:
-        server.terminate()
-        server.wait(timeout=5)
 
 
 @pytest.mark.slow
