@@ -10,7 +10,7 @@ OLD and NEW are each one of:
   "", as if the JSON form had `"title": ""`), so a plain text file diffs body
   against body. Line breaks inside a paragraph count as spaces.
 
-Output: `json` is DESIGN.md's schema 1 exactly; `text` is a readable rendering
+Output: `json` is DESIGN.md's schema 2 exactly; `text` is a readable rendering
 with `+ - ~ >` markers (ANSI styles with --color); `html` is one self-contained
 page. Bad input: one line on stderr, exit 1.
 """

@@ -83,7 +83,7 @@ def diff_from_json(data: dict[str, object]) -> Diff:
     )
 
 
-def test_json_output_is_schema_1_and_sound(
+def test_json_output_is_schema_2_and_sound(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     old = write_json(tmp_path / "old.json", STORM_TITLE, STORM)
@@ -92,7 +92,7 @@ def test_json_output_is_schema_1_and_sound(
     assert code == 0 and err == ""
     data = json.loads(out)
     assert set(data) == {"schema", "old", "new", "title", "rows", "stats"}
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert data["old"]["paragraphs"] == [paragraph_text(p) for p in STORM]
     assert data["title"]["kind"] == "edited"
     first = data["rows"][0]

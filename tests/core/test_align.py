@@ -237,12 +237,13 @@ def test_work_caps_stay_lossless() -> None:
     assert diff.stats.unchanged >= 3
 
 
-def test_the_json_is_schema_1() -> None:
+def test_the_json_is_schema_2() -> None:
     new = list(STORY)
     new[0] = new[0].replace("Seven", "Eight")
     data = diff_of(STORY, new).to_json_dict()
     assert set(data) == {"schema", "old", "new", "title", "rows", "stats"}
-    assert data["schema"] == 1
+    assert data["schema"] == 2
+    assert {"regrouped", "sentences_moved"} <= set(data["stats"])
     assert set(data["rows"][0]) == {
         "kind", "old", "new", "similarity", "minor", "tokens", "numbers_changed", "quote_changed",
     }  # fmt: skip

@@ -102,7 +102,7 @@ def test_invariants_hold_after_random_edit_scripts(
     assert check_invariants(diff) == []
     # The JSON is plain data and says the same.
     encoded = json.loads(json.dumps(diff.to_json_dict()))
-    assert encoded["schema"] == 1
+    assert encoded["schema"] == 2
     assert len(encoded["rows"]) == len(diff.rows)
 
 

@@ -194,7 +194,7 @@ def test_json_is_the_diff_plus_provenance_review_and_annotations() -> None:
     diff = align(OLD, NEW)
     data = report_json(build_report(diff, _provenance(), _notes(diff)), diff)
     json.dumps(data)  # serialisable as is
-    assert data["schema"] == 1 and data["rows"] == diff.to_json_dict()["rows"]
+    assert data["schema"] == 2 and data["rows"] == diff.to_json_dict()["rows"]
     assert data["provenance"]["old"]["sha256"] == SHA_OLD
     assert data["provenance"]["new"]["captured_at"] == "2026-03-10T14:12:00Z"
     assert data["provenance"]["align_options"]["pair_min_similarity"] == "0.4"

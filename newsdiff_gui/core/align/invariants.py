@@ -132,8 +132,8 @@ def _join(diff: Diff, row: Row, side: str) -> str:
 
 
 def _side_texts(tokens: tuple[Token, ...]) -> tuple[str, str]:
-    old = "".join(t.text for t in tokens if t.op is not TokenOp.INSERT)
-    new = "".join(t.text for t in tokens if t.op is not TokenOp.DELETE)
+    old = "".join(t.text for t in tokens if t.op.on_old_side)
+    new = "".join(t.text for t in tokens if t.op.on_new_side)
     return old, new
 
 

@@ -2,7 +2,7 @@
 
 A `Diff` is what `align(old, new)` returns and what every renderer (terminal,
 HTML, the Qt panes, the PDF report) paints. It is plain immutable data; the
-JSON form (`Diff.to_json_dict`) is DESIGN.md's schema 1.
+JSON form (`Diff.to_json_dict`) is DESIGN.md's schema 2.
 
 Text that is compared and tokenised
     Every paragraph and the title are compared in their `clean_text` form
@@ -15,9 +15,14 @@ Text that is compared and tokenised
     with "\\n\\n" in the order the row lists them.
 
 Tokens
-    Only rows whose text differs carry tokens: `edited`, `moved_edited`, `split`
-    and `merged`. `unchanged` and `moved` rows (same text) and `added`/`removed`
-    rows (all text new/gone) have `tokens == ()`; their text is the paragraph.
+    Rows whose text differs carry tokens: `edited`, `moved_edited`, `split`,
+    `merged` and `regrouped`. `unchanged` and `moved` rows (same text) have
+    `tokens == ()`; so do `added`/`removed` rows whose text is all new/gone.
+    An `added`/`removed` row carries tokens when part of its text stands in
+    another row (a sentence that moved): `moved_out` (old text now shown in
+    row `token.row`) and `moved_in` (new text that came from row `token.row`),
+    the rest `insert`/`delete`. A `moved_in` token of an edited sentence holds
+    its word-level `tokens` against the original and its own flags.
 
 Moved rows and "the other place"
     Rows stand in the new document's order, so a moved row stands where the
@@ -42,7 +47,7 @@ from newsdiff_gui.core.align import thresholds
 from newsdiff_gui.core.align.text import clean
 from newsdiff_gui.core.document import Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PARAGRAPH_JOINER = "\n\n"
 
 
@@ -57,6 +62,7 @@ class ChangeKind(StrEnum):
     MOVED_EDITED = "moved_edited"
     SPLIT = "split"
     MERGED = "merged"
+    REGROUPED = "regrouped"
 
 
 # How many old/new paragraphs each kind holds: (old, new); None means "two or more".
@@ -69,29 +75,78 @@ KIND_ARITY: dict[ChangeKind, tuple[int | None, int | None]] = {
     ChangeKind.MOVED_EDITED: (1, 1),
     ChangeKind.SPLIT: (1, None),
     ChangeKind.MERGED: (None, 1),
+    ChangeKind.REGROUPED: (None, None),
 }
 
 # Kinds whose rows carry word tokens (their two texts differ).
 TOKENISED_KINDS = frozenset(
-    {ChangeKind.EDITED, ChangeKind.MOVED_EDITED, ChangeKind.SPLIT, ChangeKind.MERGED}
+    {
+        ChangeKind.EDITED,
+        ChangeKind.MOVED_EDITED,
+        ChangeKind.SPLIT,
+        ChangeKind.MERGED,
+        ChangeKind.REGROUPED,
+    }
 )
+# Kinds whose rows may carry tokens only when part of their text moved to (came
+# from) another row; without such text they have none.
+MOVABLE_TEXT_KINDS = frozenset({ChangeKind.ADDED, ChangeKind.REMOVED})
 
 
 class TokenOp(StrEnum):
     EQUAL = "equal"
     DELETE = "delete"
     INSERT = "insert"
+    # Old text that now stands in another row (`Token.row`).
+    MOVED_OUT = "moved_out"
+    # New text that came from another row (`Token.row`).
+    MOVED_IN = "moved_in"
+
+    @property
+    def on_old_side(self) -> bool:
+        """Whether the token's text is part of the row's old text (invariant 3)."""
+        return self in _OLD_SIDE_OPS
+
+    @property
+    def on_new_side(self) -> bool:
+        return self in _NEW_SIDE_OPS
+
+    @property
+    def moved(self) -> bool:
+        return self in (TokenOp.MOVED_OUT, TokenOp.MOVED_IN)
+
+
+_OLD_SIDE_OPS = frozenset({TokenOp.EQUAL, TokenOp.DELETE, TokenOp.MOVED_OUT})
+_NEW_SIDE_OPS = frozenset({TokenOp.EQUAL, TokenOp.INSERT, TokenOp.MOVED_IN})
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A run of text: in both versions (`equal`), only the old one, or only the new one."""
+    """A run of text: in both versions (`equal`), only the old one, only the new one,
+    or text that moved between rows (`moved_out` / `moved_in`, naming the other
+    row's display index in `row`).
+
+    A `moved_in` token of a sentence that was also edited holds its word-level
+    `tokens` (equal/delete/insert) against the original sentence, and its own
+    `numbers_changed`/`quote_changed` flags; an unedited move has `tokens == ()`.
+    """
 
     op: TokenOp
     text: str
+    row: int | None = None
+    tokens: tuple[Token, ...] = ()
+    numbers_changed: bool = False
+    quote_changed: bool = False
 
-    def to_json_dict(self) -> dict[str, str]:
-        return {"op": self.op.value, "text": self.text}
+    def to_json_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"op": self.op.value, "text": self.text}
+        if self.op.moved:
+            data["row"] = self.row
+        if self.op is TokenOp.MOVED_IN:
+            data["numbers_changed"] = self.numbers_changed
+            data["quote_changed"] = self.quote_changed
+            data["tokens"] = [token.to_json_dict() for token in self.tokens]
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +202,10 @@ class TitleChange:
 class DiffStats:
     """Row counts per kind, and words added/removed.
 
-    `words_added` counts the words of inserted tokens plus the words of added
-    paragraphs; `words_removed` likewise for deleted tokens and removed
-    paragraphs (the title is not counted).
+    `words_added` counts the words of inserted tokens (including those inside
+    an edited `moved_in` token) plus the words of added paragraphs without
+    tokens; `words_removed` likewise for deleted tokens and removed paragraphs.
+    Text that moved is neither added nor removed; the title is not counted.
     """
 
     unchanged: int = 0
@@ -160,6 +216,9 @@ class DiffStats:
     moved_edited: int = 0
     split: int = 0
     merged: int = 0
+    regrouped: int = 0
+    # Sentences shown as moved between rows (each `moved_in` token counts once).
+    sentences_moved: int = 0
     words_added: int = 0
     words_removed: int = 0
 
@@ -297,7 +356,7 @@ class Diff:
         return self.title.kind is not ChangeKind.UNCHANGED or self.stats.changed_rows > 0
 
     def to_json_dict(self) -> dict[str, Any]:
-        """DESIGN.md's `schema: 1` object."""
+        """DESIGN.md's `schema: 2` object."""
         return {
             "schema": SCHEMA_VERSION,
             "old": {

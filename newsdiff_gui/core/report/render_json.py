@@ -1,4 +1,4 @@
-"""A `Report` as JSON: DESIGN.md's diff object (schema 1) plus `provenance`, `review`
+"""A `Report` as JSON: DESIGN.md's diff object (schema 2) plus `provenance`, `review`
 and `annotations`, so a script can verify the captures and read the notes."""
 
 from __future__ import annotations
