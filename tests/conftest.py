@@ -20,8 +20,16 @@ import sys
 from collections.abc import Generator
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# CI replays the same examples on every run, so a red CI names a change, not a
+# lucky draw; property tests run locally still search fresh examples (and keep
+# what they find in .hypothesis/ for the next run).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+    settings.load_profile("ci")
 
 # pytest-qt's level names, most severe first; a level fails itself and all above it.
 _LEVELS = ("CRITICAL", "WARNING", "DEBUG", "INFO")
