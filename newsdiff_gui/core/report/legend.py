@@ -22,6 +22,7 @@ KIND_MARKERS: dict[ChangeKind, str] = {
     ChangeKind.MOVED_EDITED: "↕~",
     ChangeKind.SPLIT: "⟨",
     ChangeKind.MERGED: "⟩",
+    ChangeKind.REGROUPED: "⇄",
 }
 
 KIND_LABELS: dict[ChangeKind, str] = {
@@ -33,6 +34,7 @@ KIND_LABELS: dict[ChangeKind, str] = {
     ChangeKind.MOVED_EDITED: "moved + edited",
     ChangeKind.SPLIT: "split",
     ChangeKind.MERGED: "merged",
+    ChangeKind.REGROUPED: "regrouped",
 }
 
 _DESCRIPTIONS: dict[ChangeKind, str] = {
@@ -43,6 +45,7 @@ _DESCRIPTIONS: dict[ChangeKind, str] = {
     ChangeKind.MOVED_EDITED: "moved and edited",
     ChangeKind.SPLIT: "one paragraph became several",
     ChangeKind.MERGED: "several paragraphs became one",
+    ChangeKind.REGROUPED: "sentences redistributed across paragraph breaks",
 }
 
 NUMBERS_FLAG = "#"
