@@ -263,3 +263,73 @@ def _coded(code: int) -> sqlite3.Error:
     error = sqlite3.OperationalError("database or disk is full")
     error.sqlite_errorcode = code
     return error
+
+
+# -- a bug in a query is a bug, not "a database error" ---------------------------------
+
+
+def _query_error(message: str, code: int = 1) -> sqlite3.Error:
+    error = sqlite3.OperationalError(message)
+    error.sqlite_errorcode = code
+    return error
+
+
+@pytest.mark.parametrize(
+    "bug",
+    [
+        sqlite3.ProgrammingError("Incorrect number of bindings supplied"),
+        sqlite3.InterfaceError("Error binding parameter 1: type 'list' is not supported"),
+        _query_error("no such column: nope"),
+        _query_error('near "SELEC": syntax error'),
+        _query_error("no such column: nope", code=0),  # raised without SQLite's code
+        _query_error("column index out of range", code=25),
+    ],
+    ids=repr,
+)
+def test_a_bug_in_a_query_is_raised_as_it_is(bug: sqlite3.Error) -> None:
+    with pytest.raises(type(bug)) as raised:
+        store_error(bug, Path("/data/newsdiff.sqlite3"))
+    assert raised.value is bug
+
+
+def test_known_conditions_of_the_file_stay_worded() -> None:
+    path = Path("/data/newsdiff.sqlite3")
+    for code in (5, 8, 10, 11, 13, 14, 26):
+        assert isinstance(store_error(_query_error("boom", code), path), StoreError)
+    # A message that merely resembles a bug's is worded when SQLite's code says otherwise.
+    damaged = store_error(_query_error("no such column in page 7", code=11), path)
+    assert str(damaged).startswith("damaged newsdiff database")
+
+
+def test_a_wrong_query_on_a_real_store_raises_instead_of_blaming_the_file(
+    folder: Path,
+) -> None:
+    store = VersionStore.open(folder / "s.sqlite3")
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="no such column"):
+            store._query("SELECT no_such_column FROM articles")
+        with pytest.raises(sqlite3.ProgrammingError):
+            store._query("SELECT ?, ?", (1,))
+        with (
+            pytest.raises(sqlite3.OperationalError, match="syntax error"),
+            store.transaction(),
+        ):
+            store._connection.execute("UPDATE articles SET WHERE")
+        with pytest.raises(sqlite3.OperationalError, match="no such table"):
+            store.annotations._query("SELECT * FROM no_such_table")
+        assert not store._connection.in_transaction  # rolled back: the store goes on
+        store.add_article("https://news.example/a", initial_state(SchedulePolicy(), T0), T0)
+    finally:
+        store.close()
+
+
+def test_a_damaged_file_is_still_named_as_damaged(folder: Path) -> None:
+    path = folder / "s.sqlite3"
+    store = VersionStore.open(path)
+    store.add_article("https://news.example/a", initial_state(SchedulePolicy(), T0), T0)
+    store.close()
+    data = bytearray(path.read_bytes())
+    data[4096:] = bytes(len(data) - 4096)  # the schema page stays; every table page is gone
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged newsdiff database"):
+        VersionStore.open(path).list_articles()

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from newsdiff_gui.core.annotations import Anchor, AnchorKind, Annotation, ReviewState
+from newsdiff_gui.core.store.guard import raise_if_query_bug
 from newsdiff_gui.core.store.models import NotFound, StoreError
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 
@@ -85,6 +86,7 @@ class AnnotationStore:
             cursor.row_factory = sqlite3.Row
             return list(cursor.fetchall())
         except sqlite3.Error as exc:
+            raise_if_query_bug(exc)  # a wrong query is a bug, not the file's fault
             raise StoreError(f"database error: {exc}") from exc
 
     def add(

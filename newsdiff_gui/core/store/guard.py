@@ -4,7 +4,9 @@
 opening it the usual way would switch it to WAL and add our tables. So a file is
 inspected through a read-only connection first, and only an empty file or one of
 ours (marked with APPLICATION_ID, or an older store recognised by its schema) is
-ever written to. SQLite's errors are turned into one sentence naming the file.
+ever written to. SQLite's errors the user can meet (a locked, full, damaged, foreign or
+read-only file) are turned into one sentence naming the file; an error in one of our
+own queries is a bug and is raised as it is, never worded as a problem of the file.
 """
 
 from __future__ import annotations
@@ -33,11 +35,30 @@ _SQLITE_IOERR = 10
 _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
 _SQLITE_CANTOPEN = 14
+_SQLITE_MISMATCH = 20
+_SQLITE_MISUSE = 21
+_SQLITE_RANGE = 25
 _SQLITE_NOTADB = 26
 _SQLITE_READONLY_DIRECTORY = _SQLITE_READONLY | (6 << 8)
 # Our first two tables: a store without them was not made by newsdiff.
 _CORE_TABLES = frozenset({"articles", "versions"})
 _SHOWN_TABLES = 5
+# Errors only a wrong query or a misused connection produces: a bug in this program.
+_BUG_TYPES = (sqlite3.ProgrammingError, sqlite3.InterfaceError, sqlite3.NotSupportedError)
+_BUG_CODES = frozenset({_SQLITE_MISMATCH, _SQLITE_MISUSE, _SQLITE_RANGE})
+# SQLITE_ERROR is SQLite's catch-all: these of its messages name a mistake in the SQL.
+# A table or column missing from a damaged file is caught before any query runs: the
+# file's schema is checked when it is opened (check_usable).
+_BUG_MESSAGES = (
+    "no such column",
+    "no such table",
+    "no such function",
+    "syntax error",
+    "has no column named",
+    "incomplete input",
+    "unrecognized token",
+    "wrong number of arguments",
+)
 
 
 class DiskFull(StoreError):
@@ -113,10 +134,32 @@ def _contents(inspection: Inspection) -> str:
     return f"it holds tables {shown}{more}"
 
 
+def is_query_bug(exc: sqlite3.Error) -> bool:
+    """Whether `exc` comes from a mistake in our SQL or our use of the connection."""
+    if isinstance(exc, _BUG_TYPES):
+        return True
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in _BUG_CODES:
+        return True
+    # No code at all: an error raised by the sqlite3 module rather than by SQLite.
+    return code in (0, _SQLITE_ERROR) and any(part in str(exc) for part in _BUG_MESSAGES)
+
+
+def raise_if_query_bug(exc: sqlite3.Error) -> None:
+    """Re-raise `exc` unchanged when it is a bug (see is_query_bug): bugs crash loudly."""
+    if is_query_bug(exc):
+        raise exc
+
+
 def store_error(exc: sqlite3.Error | OSError, path: Path) -> StoreError:
-    """The one-line StoreError for a failure of SQLite or the file system on `path`."""
+    """The one-line StoreError for a failure of SQLite or the file system on `path`.
+
+    A bug in a query is not the user's to fix: it is raised here, as it is, instead
+    of being returned as "database error" (callers write `raise store_error(…)`).
+    """
     if isinstance(exc, OSError):
         return _os_error(exc, path)
+    raise_if_query_bug(exc)
     extended = getattr(exc, "sqlite_errorcode", None) or 0
     code = extended & 0xFF
     detail = str(exc)
@@ -133,9 +176,7 @@ def store_error(exc: sqlite3.Error | OSError, path: Path) -> StoreError:
         return StoreError(f"the database is busy (another program is writing to it): {path}")
     if code == _SQLITE_NOTADB:
         return StoreError(f"{path} is not a usable newsdiff database ({detail})")
-    if code == _SQLITE_CORRUPT or (
-        code == _SQLITE_ERROR and detail.startswith(("no such table", "no such column"))
-    ):
+    if code == _SQLITE_CORRUPT:
         return StoreError(f"damaged newsdiff database: {path} ({detail})")
     if code == _SQLITE_CANTOPEN:
         return StoreError(f"cannot open the database {path} ({detail})")
