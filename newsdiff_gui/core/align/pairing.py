@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum
 
 import numpy as np
 from numpy.typing import NDArray
@@ -155,27 +156,32 @@ def _mutual_best(fuzzy: list[tuple[int, int, float]], old_count: int, new_count:
     }
 
 
+class SpanOwner(Enum):
+    """What a backbone span stands for (`_Candidates.spans` keeps one per span)."""
+
+    RUN = "run"  # a run of consecutive exact pairs (index: its first exact pair)
+    MINOR = "minor"  # one minor pair (index into `minor`)
+    GROUP = "group"  # one split or merge (index into `groups`)
+    FUZZY = "fuzzy"  # one edited pair (index into `fuzzy`)
+
+
+@dataclass(slots=True)
+class _Candidates:
+    """Everything that may pair, before the backbone chooses what stays in place."""
+
+    exact: list[tuple[int, int]]  # sorted by old index
+    minor: list[tuple[int, int]]
+    groups: list[Match] = field(default_factory=list)
+    fuzzy: list[tuple[int, int, float]] = field(default_factory=list)  # (old, new, similarity)
+
+
 def pair_paragraphs(
     old_texts: Sequence[str], new_texts: Sequence[str], options: AlignOptions
 ) -> list[Match]:
     """Matches for every paragraph that has a counterpart; the rest are added/removed."""
-    exact = pair_in_order(old_texts, new_texts)
-    old_free = set(range(len(old_texts))).difference(i for i, _ in exact)
-    new_free = set(range(len(new_texts))).difference(j for _, j in exact)
-    old_left, new_left = sorted(old_free), sorted(new_free)
-    coder = WordPairCoder()
-    old_coded = [coder.encode(old_texts[i]) for i in old_left]
-    new_coded = [coder.encode(new_texts[j]) for j in new_left]
-    # Equal codes: the same words, so only punctuation, quote/dash style or case
-    # changed (the engine confirms `minor` with the stricter minor_key).
-    minor = [(old_left[a], new_left[b]) for a, b in pair_in_order(old_coded, new_coded)]
-    minor_old, minor_new = {i for i, _ in minor}, {j for _, j in minor}
-    old_codes = [c for i, c in zip(old_left, old_coded, strict=True) if i not in minor_old]
-    new_codes = [c for j, c in zip(new_left, new_coded, strict=True) if j not in minor_new]
-    old_left = [i for i in old_left if i not in minor_old]
-    new_left = [j for j in new_left if j not in minor_new]
-    groups: list[Match] = []
-    fuzzy: list[tuple[int, int, float]] = []  # (old index, new index, similarity)
+    exact = sorted(pair_in_order(old_texts, new_texts))
+    minor, old_left, new_left, old_codes, new_codes = _minor_pairs(old_texts, new_texts, exact)
+    candidates = _Candidates(exact, minor)
     for old_block, new_block in diagonal_blocks(
         len(old_left), len(new_left), options.max_matrix_cells
     ):
@@ -187,78 +193,111 @@ def pair_paragraphs(
             old_texts,
             new_texts,
         )
-        matrix = lcs_matrix(left.old_codes, left.new_codes, options.workers)
-        block_groups = Grouper(left, matrix, options).groups()
-        grouped_old = {i for g in block_groups for i in g.old}
-        grouped_new = {j for g in block_groups for j in g.new}
-        groups += block_groups
-        fuzzy += [
-            (left.old[f.old], left.new[f.new], f.similarity)
-            for f in _fuzzy_candidates(left, matrix, options)
-            if left.old[f.old] not in grouped_old and left.new[f.new] not in grouped_new
-        ]
-    grouped_old = {i for g in groups for i in g.old}
-    grouped_new = {j for g in groups for j in g.new}
+        _add_edited_candidates(candidates, left, options)
+    spans, owners = _backbone_spans(candidates, len(old_texts), len(new_texts))
+    chain = heaviest_chain(spans, len(new_texts))
+    return _matches(candidates, [(owners[k], spans[k]) for k in chain])
 
-    # The backbone over every candidate: exact runs, minor pairs, groups, fuzzy pairs.
+
+def _minor_pairs(
+    old_texts: Sequence[str], new_texts: Sequence[str], exact: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[int], list[int], list[str], list[str]]:
+    """Minor pairs, then the paragraphs still free on each side with their word-pair codes."""
+    old_left = sorted(set(range(len(old_texts))).difference(i for i, _ in exact))
+    new_left = sorted(set(range(len(new_texts))).difference(j for _, j in exact))
+    coder = WordPairCoder()
+    old_coded = [coder.encode(old_texts[i]) for i in old_left]
+    new_coded = [coder.encode(new_texts[j]) for j in new_left]
+    # Equal codes: the same words, so only punctuation, quote/dash style or case
+    # changed (the engine confirms `minor` with the stricter minor_key).
+    minor = [(old_left[a], new_left[b]) for a, b in pair_in_order(old_coded, new_coded)]
+    minor_old, minor_new = {i for i, _ in minor}, {j for _, j in minor}
+    old_codes = [c for i, c in zip(old_left, old_coded, strict=True) if i not in minor_old]
+    new_codes = [c for j, c in zip(new_left, new_coded, strict=True) if j not in minor_new]
+    old_left = [i for i in old_left if i not in minor_old]
+    new_left = [j for j in new_left if j not in minor_new]
+    return minor, old_left, new_left, old_codes, new_codes
+
+
+def _add_edited_candidates(candidates: _Candidates, left: Leftovers, options: AlignOptions) -> None:
+    """Splits/merges and fuzzy pairs among one block of leftovers (grouped ones excluded)."""
+    matrix = lcs_matrix(left.old_codes, left.new_codes, options.workers)
+    block_groups = Grouper(left, matrix, options).groups()
+    grouped_old = {i for g in block_groups for i in g.old}
+    grouped_new = {j for g in block_groups for j in g.new}
+    candidates.groups += block_groups
+    candidates.fuzzy += [
+        (left.old[f.old], left.new[f.new], f.similarity)
+        for f in _fuzzy_candidates(left, matrix, options)
+        if left.old[f.old] not in grouped_old and left.new[f.new] not in grouped_new
+    ]
+
+
+def _backbone_spans(
+    candidates: _Candidates, old_count: int, new_count: int
+) -> tuple[list[Span], list[tuple[SpanOwner, int]]]:
+    """The backbone's spans over every candidate: exact runs, minor pairs, groups, fuzzy pairs."""
     spans: list[Span] = []
-    owners: list[tuple[str, int]] = []
-    exact_sorted = sorted(exact)
+    owners: list[tuple[SpanOwner, int]] = []
+    exact = candidates.exact
     run_start = 0
-    for k in range(1, len(exact_sorted) + 1):
+    for k in range(1, len(exact) + 1):
         if (
-            k < len(exact_sorted)
-            and exact_sorted[k][0] == exact_sorted[k - 1][0] + 1
-            and exact_sorted[k][1] == exact_sorted[k - 1][1] + 1
+            k < len(exact)
+            and exact[k][0] == exact[k - 1][0] + 1
+            and exact[k][1] == exact[k - 1][1] + 1
         ):
             continue
-        (i0, j0), (i1, j1) = exact_sorted[run_start], exact_sorted[k - 1]
+        (i0, j0), (i1, j1) = exact[run_start], exact[k - 1]
         spans.append(Span(i0, i1, j0, j1, float(k - run_start)))
-        owners.append(("run", run_start))
+        owners.append((SpanOwner.RUN, run_start))
         run_start = k
-    for index, (i, j) in enumerate(minor):
+    for index, (i, j) in enumerate(candidates.minor):
         spans.append(Span(i, i, j, j, 1.0))
-        owners.append(("minor", index))
-    for index, group in enumerate(groups):
+        owners.append((SpanOwner.MINOR, index))
+    for index, group in enumerate(candidates.groups):
         size = len(group.old) + len(group.new) - 1
         spans.append(
             Span(min(group.old), max(group.old), min(group.new), max(group.new), float(size))
         )
-        owners.append(("group", index))
-    mutual = _mutual_best(fuzzy, len(old_texts), len(new_texts))
-    for index, (i, j, similarity) in enumerate(fuzzy):
+        owners.append((SpanOwner.GROUP, index))
+    mutual = _mutual_best(candidates.fuzzy, old_count, new_count)
+    for index, (i, j, similarity) in enumerate(candidates.fuzzy):
         weight = MUTUAL_BEST_WEIGHT if index in mutual else similarity**2
         spans.append(Span(i, i, j, j, weight))
-        owners.append(("fuzzy", index))
-    chain = heaviest_chain(spans, len(new_texts))
+        owners.append((SpanOwner.FUZZY, index))
+    return spans, owners
 
-    matches: list[Match] = [*groups]
+
+def _matches(
+    candidates: _Candidates, chain: list[tuple[tuple[SpanOwner, int], Span]]
+) -> list[Match]:
+    """Groups, the chain's pairs in place, every exact/minor pair, then moves among the rest."""
+    matches: list[Match] = [*candidates.groups]
     in_chain_exact: set[int] = set()
     in_chain_minor: set[int] = set()
-    used_old: set[int] = set(grouped_old)
-    used_new: set[int] = set(grouped_new)
-    for k in chain:
-        kind, index = owners[k]
-        if kind == "run":
-            span = spans[k]
+    used_old = {i for g in candidates.groups for i in g.old}
+    used_new = {j for g in candidates.groups for j in g.new}
+    for (owner, index), span in chain:
+        if owner is SpanOwner.RUN:
             in_chain_exact.update(range(index, index + span.old_hi - span.old_lo + 1))
-        elif kind == "minor":
+        elif owner is SpanOwner.MINOR:
             in_chain_minor.add(index)
-        elif kind == "fuzzy":
-            i, j, similarity = fuzzy[index]
+        elif owner is SpanOwner.FUZZY:
+            i, j, similarity = candidates.fuzzy[index]
             matches.append(Match((i,), (j,), similarity))
             used_old.add(i)
             used_new.add(j)
-    for index, (i, j) in enumerate(exact_sorted):
+    for index, (i, j) in enumerate(candidates.exact):
         matches.append(Match((i,), (j,), 1.0, exact=True, in_place=index in in_chain_exact))
         used_old.add(i)
         used_new.add(j)
-    for index, (i, j) in enumerate(minor):
+    for index, (i, j) in enumerate(candidates.minor):
         matches.append(Match((i,), (j,), 1.0, in_place=index in in_chain_minor))
         used_old.add(i)
         used_new.add(j)
     # Off the backbone: moves, the most similar first.
-    for i, j, similarity in sorted(fuzzy, key=lambda f: (-f[2], f[0], f[1])):
+    for i, j, similarity in sorted(candidates.fuzzy, key=lambda f: (-f[2], f[0], f[1])):
         if i not in used_old and j not in used_new:
             matches.append(Match((i,), (j,), similarity, in_place=False))
             used_old.add(i)
