@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 
 from newsdiff_gui.core.align import ChangeKind, Diff, Row, Token, TokenOp
 from newsdiff_gui.core.align.model import (
+    MOVABLE_TEXT_KINDS,
     PARAGRAPH_JOINER,
     paragraph_text,
     too_long_for_words,
@@ -52,6 +53,26 @@ PART_GAP = 4.0
 # a block that goes on with the paragraph of the one before carries this property.
 LONG_TEXT_PIECE = 2_000
 CONTINUES_PARAGRAPH = QTextFormat.Property.UserProperty + 1
+# The anchor of a moved text's arrow: this prefix and the other row's index in Diff.rows.
+MOVED_LINK = "moved-row:"
+
+
+def moved_row_of(href: str) -> int | None:
+    """The diff row an arrow beside moved text leads to (None: not such an arrow)."""
+    if not href.startswith(MOVED_LINK):
+        return None
+    return int(href.removeprefix(MOVED_LINK))
+
+
+def moved_marker(op: TokenOp, diff_row: int) -> str:
+    """ "→ ¶3" after text that now stands in row 3, "← ¶2" after text that came from row 2."""
+    arrow = "→" if op is TokenOp.MOVED_OUT else "←"
+    return f"{arrow}\u00a0¶{diff_row + 1}"
+
+
+def moved_tooltip(op: TokenOp, diff_row: int) -> str:
+    where = "now stands in" if op is TokenOp.MOVED_OUT else "came from"
+    return f"This text {where} row {diff_row + 1}: click the arrow to go there"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +95,7 @@ class DisplayRow:
     diff_row: int = -1  # index into Diff.rows; -1 for the headline and collapsed runs
     collapsed: tuple[int, ...] = ()  # diff rows folded into this "… n unchanged" row
     plain: bool = False  # a minor edit shown without its markup ("hide minor")
+    moved_text: bool = False  # part of its text moved to (came from) another row
 
     @property
     def is_change(self) -> bool:
@@ -112,6 +134,7 @@ def display_rows(
             quote_changed=row.quote_changed,
             diff_row=position,
             plain=hide_minor and row.minor,
+            moved_text=any(token.op.moved for token in row.tokens),
         )
         if shown.is_change:
             flush()
@@ -182,33 +205,35 @@ class SideWriter:
         if self.written == 0 and end > 0:
             title = self.diff.new.title if self.new_side else self.diff.old.title
             if self.diff.title.kind is ChangeKind.UNCHANGED:
-                self._write_row([(TokenOp.EQUAL, paragraph_text(title))], self._title)
+                self._write_row([Token(TokenOp.EQUAL, paragraph_text(title))], self._title)
             else:
                 self._write_row(self._side_tokens(self.diff.title.tokens), self._title)
         for shown in self.rows[self.written : end]:
             if shown.collapsed:
                 count = len(shown.collapsed)
                 label = f"… {count} unchanged paragraphs (click to show)"
-                self._write_row([(TokenOp.EQUAL, label)], self._folded)
+                self._write_row([Token(TokenOp.EQUAL, label)], self._folded)
                 continue
             row = self.diff.rows[shown.diff_row]
             if shown.plain:  # a hidden minor edit reads as the side's own text
                 text = self.diff.new_text(row) if self.new_side else self.diff.old_text(row)
-                self._write_row([(TokenOp.EQUAL, text)], self._plain)
+                self._write_row([Token(TokenOp.EQUAL, text)], self._plain)
             else:
-                self._write_row(self._row_tokens(row), self._plain)
+                self._write_row(self._row_tokens(row), self._plain, row.kind)
         cursor.endEditBlock()
         return self.written
 
-    def _row_tokens(self, row: Row) -> list[tuple[TokenOp, str]]:
+    def _row_tokens(self, row: Row) -> list[Token]:
         if row.tokens:
             return self._side_tokens(row.tokens)
         text = self.diff.new_text(row) if self.new_side else self.diff.old_text(row)
-        return [(TokenOp.EQUAL, text)] if text else []
+        return [Token(TokenOp.EQUAL, text)] if text else []
 
-    def _side_tokens(self, tokens: tuple[Token, ...]) -> list[tuple[TokenOp, str]]:
-        hidden = TokenOp.DELETE if self.new_side else TokenOp.INSERT
-        return [(t.op, t.text) for t in tokens if t.op is not hidden]
+    def _side_tokens(self, tokens: tuple[Token, ...]) -> list[Token]:
+        """The tokens whose text stands on this side (moved text included)."""
+        if self.new_side:
+            return [t for t in tokens if t.op.on_new_side]
+        return [t for t in tokens if t.op.on_old_side]
 
     def _new_block(self, base: QTextCharFormat) -> None:
         block_format = QTextBlockFormat()
@@ -220,24 +245,62 @@ class SideWriter:
         else:
             self._cursor.insertBlock(block_format, base)
 
-    def _write_row(self, tokens: list[tuple[TokenOp, str]], base: QTextCharFormat) -> None:
-        if sum(len(text) for _, text in tokens) > self.diff.options.max_inline_chars:
-            text = "".join(text for _, text in tokens)
+    def _write_row(
+        self,
+        tokens: list[Token],
+        base: QTextCharFormat,
+        kind: ChangeKind = ChangeKind.UNCHANGED,
+    ) -> None:
+        whole = kind in MOVABLE_TEXT_KINDS  # added or removed: its band says so already
+        if sum(len(token.text) for token in tokens) > self.diff.options.max_inline_chars:
+            text = "".join(token.text for token in tokens)
             longest = max(len(part) for part in text.split(PARAGRAPH_JOINER))
             if too_long_for_words(longest, self.diff.options):
                 self._write_long_row(text, longest, base)
                 return
         self._new_block(base)
         first = self._cursor.block().blockNumber()
-        for op, text in tokens:
-            char_format = self._format(op, base)
-            # Paragraphs of a split/merged row are joined with a blank line in the
-            # token texts; each becomes its own block here.
-            for part_number, part in enumerate(text.split(PARAGRAPH_JOINER)):
-                if part_number:
-                    self._new_block(base)
-                self._insert(part, char_format)
+        for token in tokens:
+            if token.op.moved:
+                self._write_moved(token, base, kind)
+            elif whole and token.op is not TokenOp.EQUAL:
+                # The row's band says "added"/"removed" already: the words keep their
+                # underline or strike, and the moved text's shade stands out.
+                self._write_text(token.text, self._format(token.op, base, tinted=False), base)
+            else:
+                self._write_text(token.text, self._format(token.op, base), base)
         self._end_row(first)
+
+    def _write_text(self, text: str, char_format: QTextCharFormat, base: QTextCharFormat) -> None:
+        # Paragraphs of a split/merged/regrouped row are joined with a blank line
+        # in the token texts; each becomes its own block here.
+        for part_number, part in enumerate(text.split(PARAGRAPH_JOINER)):
+            if part_number:
+                self._new_block(base)
+            self._insert(part, char_format)
+
+    def _write_moved(self, token: Token, base: QTextCharFormat, kind: ChangeKind) -> None:
+        """Text that moved to (came from) another row, in the moved colour, then the
+        arrow naming that row, which jumps there when clicked. A sentence edited on
+        its way holds its word changes, struck and underlined within the span."""
+        moved = QTextCharFormat(base)
+        moved.setBackground(theme.moved_text_background(self.palette))
+        if token.tokens:
+            for word in token.tokens:
+                word_format = moved if word.op is TokenOp.EQUAL else self._format(word.op, moved)
+                self._write_text(word.text, word_format, base)
+        else:
+            self._write_text(token.text, moved, base)
+        assert token.row is not None, "a moved token names the other row"
+        reference = moved_marker(token.op, token.row)
+        link = QTextCharFormat(base)
+        link.setForeground(theme.moved_arrow_colour(kind, self.palette))
+        link.setFontWeight(QFont.Weight.Bold)
+        link.setAnchor(True)
+        link.setAnchorHref(f"{MOVED_LINK}{token.row}")
+        link.setToolTip(moved_tooltip(token.op, token.row))
+        # A no-break space keeps the arrow with the text it belongs to.
+        self._cursor.insertText("\u00a0" + reference, link)
 
     def _insert(self, text: str, char_format: QTextCharFormat) -> None:
         for segment in visible_segments(text):
@@ -289,12 +352,13 @@ class SideWriter:
         marker.setToolTip(f"Hidden character: {segment.description}")
         return marker
 
-    def _format(self, op: TokenOp, base: QTextCharFormat) -> QTextCharFormat:
+    def _format(self, op: TokenOp, base: QTextCharFormat, tinted: bool = True) -> QTextCharFormat:
         if op is TokenOp.EQUAL:
             return base
         char_format = QTextCharFormat(base)
         inserted = op is TokenOp.INSERT
-        char_format.setBackground(theme.token_background(inserted, self.palette))
+        if tinted:
+            char_format.setBackground(theme.token_background(inserted, self.palette))
         # Redline conventions: the change reads without colour, in greyscale print too.
         if inserted:
             char_format.setFontUnderline(True)

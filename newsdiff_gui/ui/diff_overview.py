@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
+from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff_pane import DiffPane
 
@@ -68,9 +69,14 @@ class OverviewBar(QWidget):
         with QPainter(self) as painter:
             palette = self.palette()
             painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.AlternateBase))
+            moved = theme.marker_colour(ChangeKind.MOVED, palette)
             for row, rect in self.marks():
                 info = self.pane.rows[row]
                 painter.fillRect(rect, theme.marker_colour(info.kind, palette))
+                if info.moved_text:
+                    # Part of its text moved to or came from another row: half the
+                    # mark in the moved colour.
+                    painter.fillRect(rect.adjusted(rect.width() / 2, 0, 0, 0), moved)
             # Where the panes are looking now.
             scale = self._scale()
             bar = self.pane.verticalScrollBar()

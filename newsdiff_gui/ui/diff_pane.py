@@ -32,6 +32,7 @@ from newsdiff_gui.ui.diff_document import (
     ROW_GAP,
     DisplayRow,
     RowBlocks,
+    moved_row_of,
     set_row_padding,
 )
 from newsdiff_gui.ui.diff_layout import joined_selection, lay_out_skipped
@@ -62,12 +63,15 @@ class DiffPane(QTextEdit):
         The user clicked a folded "… n unchanged paragraphs" row.
     rowMenuRequested(int display_row, QMenu menu)
         The context menu of a row is about to open; receivers may add actions.
+    movedTextClicked(int diff_row)
+        The user clicked the arrow beside moved text ("→ ¶3"): go to that row.
     """
 
     gutterClicked = Signal(int)  # noqa: N815
     collapsedClicked = Signal(int)  # noqa: N815
     movedMarkClicked = Signal(int)  # noqa: N815
     rowMenuRequested = Signal(int, QMenu)  # noqa: N815
+    movedTextClicked = Signal(int)  # noqa: N815
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -296,6 +300,10 @@ class DiffPane(QTextEdit):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         y = event.position().y() + self.verticalScrollBar().value()
         if event.button() == Qt.MouseButton.LeftButton:
+            target = moved_row_of(self.anchorAt(event.position().toPoint()))
+            if target is not None:
+                self.movedTextClicked.emit(target)
+                return
             for mark in self.shown_moved_marks():
                 if abs(self._mark_y(mark) - y) <= 6:
                     self.movedMarkClicked.emit(mark.moved_row)
@@ -333,11 +341,19 @@ class DiffPane(QTextEdit):
             plain.setHtml(data.html())
         return plain
 
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        # A hand over the arrows that jump, as over a link.
+        over_arrow = moved_row_of(self.anchorAt(event.position().toPoint())) is not None
+        shape = Qt.CursorShape.PointingHandCursor if over_arrow else Qt.CursorShape.IBeamCursor
+        if self.viewport().cursor().shape() != shape:
+            self.viewport().setCursor(shape)
+
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and self.rows:
             position: QPoint = event.pos()  # type: ignore[attr-defined]
             row = self.row_at(position.y() + self.verticalScrollBar().value())
-            tip = []
+            tip = self._arrow_tip(position)
             if row >= 0 and self.rows[row].is_change:
                 tip.append(row_description(self.rows[row]))
             if row >= 0:
@@ -350,6 +366,21 @@ class DiffPane(QTextEdit):
                 return True
             QToolTip.hideText()
         return super().viewportEvent(event)
+
+
+    def _arrow_tip(self, position: QPoint) -> list[str]:
+        """The tooltip of the moved-text arrow under the pointer, if any."""
+        href = self.anchorAt(position)
+        if moved_row_of(href) is None:
+            return []
+        cursor = self.cursorForPosition(position)
+        # The pointer is over the character before or after the cursor's place.
+        for _ in range(2):
+            char_format = cursor.charFormat()
+            if char_format.anchorHref() == href:
+                return [char_format.toolTip()]
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+        return []
 
 
 def row_description(info: DisplayRow) -> str:

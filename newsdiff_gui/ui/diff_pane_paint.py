@@ -15,6 +15,8 @@ from newsdiff_gui.core.report.legend import KIND_MARKERS
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff_document import GUTTER, NOTE_MARGIN, ROW_GAP, DisplayRow
 
+# Rows of several paragraphs held together by a bracket in the gutter.
+BRACKETED_KINDS = (ChangeKind.SPLIT, ChangeKind.MERGED, ChangeKind.REGROUPED)
 MOVED_MARK_LABEL = "↕ a moved paragraph stood here (click to go to it)"
 
 
@@ -29,7 +31,7 @@ def paint_marker(
 ) -> None:
     """The change's kind marker in the gutter (its first character replaced by
     `arrow` for a moved row), its number/quote flags below, and a bracket for a
-    split or merged row."""
+    split, merged or regrouped row."""
     if not info.is_change:
         return
     colour = theme.marker_colour(info.kind, palette)
@@ -48,7 +50,7 @@ def paint_marker(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             flags,
         )
-    if info.kind in (ChangeKind.SPLIT, ChangeKind.MERGED):
+    if info.kind in BRACKETED_KINDS:
         # A bracket holding the row's paragraphs together.
         pen = QPen(colour)
         pen.setWidthF(2.0)

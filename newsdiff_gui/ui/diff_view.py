@@ -90,8 +90,9 @@ class DiffView(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setText(
             "~ edited   + added   − removed   ↑↓ moved (toward where it stood)   "
-            "⟨ split   ⟩ merged   # numbers changed   “ quote changed\n"
-            "Deleted words are struck through, inserted words underlined."
+            "⟨ split   ⟩ merged   ⇄ regrouped   # numbers changed   “ quote changed\n"
+            "Deleted words are struck through, inserted words underlined; text that moved "
+            "between paragraphs is shaded blue, with → ¶n (← ¶n) to where it went (came from)."
         )
         self.legend.setWordWrap(True)
         self.old_caption = QLabel(self)
@@ -124,6 +125,7 @@ class DiffView(QWidget):
         for pane in (self.old_pane, self.new_pane):
             pane.collapsedClicked.connect(self._expand)
             pane.rowMenuRequested.connect(self._row_menu)
+            pane.movedTextClicked.connect(self.go_to_diff_row)
 
         captions = QHBoxLayout()
         captions.addWidget(self.old_caption, 1)
@@ -355,6 +357,10 @@ class DiffView(QWidget):
             pane.catch_up_scroll_range(row)
         self.new_pane.scroll_to_row(row)
         return True
+
+    def go_to_diff_row(self, diff_row: int) -> bool:
+        """Go to where a diff row is on show (the arrows beside moved text lead here)."""
+        return self.go_to_row(self.display_row_of(diff_row))
 
     def _gutter_clicked(self, row: int) -> None:
         """A moved row's marker jumps to where the paragraph used to stand."""

@@ -33,6 +33,7 @@ KIND_COLOURS: dict[ChangeKind, QColor] = {
     ChangeKind.MOVED_EDITED: SKY_BLUE,
     ChangeKind.SPLIT: PURPLE,
     ChangeKind.MERGED: PURPLE,
+    ChangeKind.REGROUPED: PURPLE,
 }
 
 
@@ -66,6 +67,13 @@ def token_background(inserted: bool, palette: QPalette) -> QColor:
     tint = BLUE if inserted else VERMILLION
     amount = 0.42 if is_dark(palette) else 0.30
     return blend(palette.color(QPalette.ColorRole.Base), tint, amount)
+
+
+def moved_text_background(palette: QPalette) -> QColor:
+    """Behind text that moved to (came from) another row: the moved rows' sky blue,
+    as strong as a changed word's tint so a moved sentence stands out in its row."""
+    amount = 0.45 if is_dark(palette) else 0.38
+    return blend(palette.color(QPalette.ColorRole.Base), SKY_BLUE, amount)
 
 
 def luminance(colour: QColor) -> float:
@@ -103,6 +111,13 @@ def marker_colour(kind: ChangeKind, palette: QPalette) -> QColor:
     background = row_background(kind, palette) or palette.color(QPalette.ColorRole.Base)
     colour = KIND_COLOURS.get(kind, palette.color(QPalette.ColorRole.PlaceholderText))
     return readable(colour, background, palette.color(QPalette.ColorRole.Text))
+
+
+def moved_arrow_colour(kind: ChangeKind, palette: QPalette) -> QColor:
+    """The arrow beside moved text ("→ ¶3"): sky blue, as readable as text on the
+    band of the row it stands in."""
+    background = row_background(kind, palette) or palette.color(QPalette.ColorRole.Base)
+    return readable(SKY_BLUE, background, palette.color(QPalette.ColorRole.Text))
 
 
 def _svg_pixmap(data: bytes, size: int, ratio: float) -> QPixmap:

@@ -37,6 +37,10 @@ def test_text_on_every_tint_meets_aa(palette: QPalette) -> None:
         assert contrast(theme.marker_colour(kind, palette), background) >= 4.5, kind
     for inserted in (False, True):
         assert contrast(text, theme.token_background(inserted, palette)) >= 4.5
+    assert contrast(text, theme.moved_text_background(palette)) >= 4.5
+    for kind in ChangeKind:  # the arrow beside moved text, on its row's band
+        background = theme.row_background(kind, palette) or base
+        assert contrast(theme.moved_arrow_colour(kind, palette), background) >= 4.5, kind
 
 
 def test_dark_is_detected_from_the_base_colour() -> None:
