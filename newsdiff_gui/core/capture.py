@@ -66,11 +66,27 @@ class CheckOutcome(enum.StrEnum):
     INTERNAL_ERROR = "internal_error"
 
 
+class ImportOutcome(enum.StrEnum):
+    """What importing a saved page found, as its check is recorded (and reported to the app)."""
+
+    NEW_VERSION = "import_new_version"
+    UNCHANGED = "import_unchanged"
+
+    @classmethod
+    def of(cls, outcome: Outcome) -> ImportOutcome:
+        """The import's outcome for what storing its page found (an import's report)."""
+        return cls.NEW_VERSION if outcome is CheckOutcome.NEW_VERSION else cls.UNCHANGED
+
+
+# One check's outcome: a fetch failure keeps the fetch layer's own value.
+Outcome = CheckOutcome | FetchOutcome
+
+
 @dataclass(frozen=True, slots=True)
 class CheckReport:
     article_id: int
     url: str
-    outcome: str  # a CheckOutcome or FetchOutcome value
+    outcome: Outcome  # of an import: what storing its page found (see ImportOutcome.of)
     message: str | None  # human-readable error, None on success
     version: StoredVersion | None  # the new version for NEW_VERSION
     http_status: int | None
@@ -182,14 +198,14 @@ class CaptureService:
                 article.id,
                 started_at=result.started_at,
                 duration=result.duration,
-                outcome=str(CheckOutcome.INTERNAL_ERROR),
+                outcome=CheckOutcome.INTERNAL_ERROR,
                 http_status=result.status,
                 error=message,
             )
             return CheckReport(
                 article.id,
                 article.url,
-                str(CheckOutcome.INTERNAL_ERROR),
+                CheckOutcome.INTERNAL_ERROR,
                 message,
                 None,
                 result.status,
@@ -205,7 +221,7 @@ class CaptureService:
             message = "Check cancelled before it finished"
             return self._finish(article, result, CheckOutcome.CANCELLED, message, None)
         return self._finish(
-            article, result, result.outcome.value, result.error or result.outcome.value, None
+            article, result, result.outcome, result.error or result.outcome.value, None
         )
 
     def _record_page(self, article: Article, result: FetchResult) -> CheckReport:
@@ -241,7 +257,7 @@ class CaptureService:
         self,
         article: Article,
         result: FetchResult,
-        outcome: str | None,
+        outcome: Outcome | None,
         message: str | None,
         capture: Capture | None,
     ) -> CheckReport:
@@ -259,7 +275,7 @@ class CaptureService:
                 article.id,
                 started_at=result.started_at,
                 duration=result.duration,
-                outcome=str(outcome),
+                outcome=outcome,
                 http_status=result.status,
                 error=message,
                 version_id=version.id if version else None,
@@ -275,7 +291,7 @@ class CaptureService:
                 state = after_check(self.policy, state, event, now, result.retry_after)
                 self.store.update_schedule(article.id, state)
         return CheckReport(
-            article.id, article.url, str(outcome), message, version, result.status, result.duration
+            article.id, article.url, outcome, message, version, result.status, result.duration
         )
 
     def import_page(
@@ -341,11 +357,11 @@ class CaptureService:
                 article.id,
                 started_at=captured_at,
                 duration=duration,
-                outcome=f"import_{outcome}",
+                outcome=ImportOutcome.of(outcome),
                 version_id=stored.version.id if new else None,
             )
         return CheckReport(
-            article.id, url, str(outcome), None, stored.version if new else None, None, duration
+            article.id, url, outcome, None, stored.version if new else None, None, duration
         )
 
     def _add_imported_article(self, url: str, track: bool) -> Article:
@@ -358,7 +374,7 @@ class ImportRefused(StoreError):
     """A saved page that cannot be imported (no article, out of order)."""
 
 
-def _schedule_event(outcome: str, message: str | None) -> CheckEvent:
+def _schedule_event(outcome: Outcome, message: str | None) -> CheckEvent:
     if message is not None:
         return CheckEvent.FAILED
     if outcome == CheckOutcome.NEW_VERSION:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsdiff_gui.core.capture import CheckOutcome
+from newsdiff_gui.core.capture import CheckOutcome, ImportOutcome
 from newsdiff_gui.core.fetch.result import FetchOutcome
 from newsdiff_gui.core.words import plural
 
 _NO_CHANGE = frozenset({CheckOutcome.UNCHANGED.value, FetchOutcome.NOT_MODIFIED.value})
 _CANCELLED = frozenset({CheckOutcome.CANCELLED.value, FetchOutcome.CANCELLED.value})
 # Imports report through the same signal, but are not checks of a batch.
-_IMPORT_PREFIX = "import_"
+_IMPORTS = frozenset(ImportOutcome)
 
 
 @dataclass(slots=True)
@@ -34,7 +34,7 @@ class BatchTally:
             self._first_versions.add(article_id)
 
     def check_finished(self, article_id: int, outcome: str) -> None:
-        if outcome.startswith(_IMPORT_PREFIX):
+        if outcome in _IMPORTS:
             return
         if outcome == CheckOutcome.NEW_VERSION.value:
             if article_id in self._first_versions:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from newsdiff_gui.core.capture import CheckOutcome
 from newsdiff_gui.core.store import Article, NotFound, StoreError, VersionStore
 from newsdiff_gui.ui.article_model import ArticleItem, ArticleListModel
 from newsdiff_gui.ui.detail_area import DetailArea, failure_text
@@ -77,7 +78,7 @@ class CheckFeedback(QObject):
                 self._detail.article_checked(article)
                 self.selection_changed(article)
             return
-        if message and outcome != "cancelled" and _newly_failing(before):
+        if message and outcome != CheckOutcome.CANCELLED and _newly_failing(before):
             assert before is not None  # _newly_failing says so
             self._new_failures.append((before.shown_title, message))
             if not self._gather.isActive():

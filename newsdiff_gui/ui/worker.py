@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from newsdiff_gui.core.capture import CheckOutcome, ImportOutcome
 from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
 from newsdiff_gui.core.timeutil import from_iso
@@ -44,9 +45,10 @@ class CheckWorker(QObject):
     checksStarted(list[int] article_ids)
         A check of these articles just started (their fetches run concurrently).
     checkFinished(int article_id, str outcome, str message)
-        One article's check ended. `outcome` is a `CheckOutcome`/`FetchOutcome` value
-        ("new_version", "unchanged", "cancelled", "timeout", …); `message` is the
-        readable error, "" on success.
+        One article's check ended. `outcome` is the value of a `CheckOutcome`,
+        `FetchOutcome` or `ImportOutcome` (string enums: "new_version", "unchanged",
+        "cancelled", "timeout", "import_new_version", …); `message` is the readable
+        error, "" on success.
     versionAdded(int article_id, int version_number)
         A check or an import stored a new version.
     progress(int done, int total)
@@ -190,7 +192,7 @@ class CheckWorker(QObject):
             self.requestFailed.emit("check", str(exc))
         for article_id in article_ids:
             if article_id not in finished:
-                self.checkFinished.emit(article_id, "cancelled", "Check did not finish")
+                self.checkFinished.emit(article_id, CheckOutcome.CANCELLED, "Check did not finish")
         self.progress.emit(0, 0)
 
     @Slot(str)
@@ -272,7 +274,7 @@ class CheckWorker(QObject):
             self.articleAdded.emit(report.article_id)
         if report.version is not None:
             self.versionAdded.emit(report.article_id, report.version.number)
-        self.checkFinished.emit(report.article_id, f"import_{report.outcome}", "")
+        self.checkFinished.emit(report.article_id, ImportOutcome.of(report.outcome), "")
         if check_live and not known:
             self._run_checks([report.article_id])
 

@@ -12,8 +12,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from newsdiff_gui.core.capture import CaptureService, CheckOutcome
-from newsdiff_gui.core.fetch import Fetcher, FetchLimits
+from newsdiff_gui.core.capture import CaptureService, CheckOutcome, ImportOutcome
+from newsdiff_gui.core.fetch import Fetcher, FetchLimits, FetchOutcome
 from newsdiff_gui.core.store import VersionStore
 from tests.support.pages import STORM, article_page
 
@@ -274,3 +274,28 @@ def test_import_saved_page(service: CaptureService, store: VersionStore, tmp_pat
     assert report.outcome == CheckOutcome.NEW_VERSION and report.version is not None
     assert report.version.source.value == "import"
     assert store.raw_html(report.article_id, 1) == raw
+
+
+def test_outcomes_are_typed_and_stored_as_before(
+    service: CaptureService, store: VersionStore, httpserver: HTTPServer
+) -> None:
+    url = serve(httpserver, "/story", article_page())
+    article = service.track(url)
+    first = check_one(service, article.id)
+    assert first.outcome is CheckOutcome.NEW_VERSION
+    httpserver.clear()
+    httpserver.expect_request("/story").respond_with_data("gone", status=404)
+    failed = check_one(service, article.id)
+    assert failed.outcome is FetchOutcome.HTTP_ERROR  # the fetch layer's own value
+    raw = article_page(paragraphs=STORM[:2]).encode()
+    assert first.version is not None  # captured at the fetch's real time
+    imported = service.import_page(url, raw, first.version.captured_at + timedelta(hours=1))
+    assert imported.outcome is CheckOutcome.NEW_VERSION
+    assert ImportOutcome.of(imported.outcome) is ImportOutcome.NEW_VERSION
+    again = service.import_page(url, raw, first.version.captured_at + timedelta(hours=2))
+    assert ImportOutcome.of(again.outcome) is ImportOutcome.UNCHANGED
+    # The stored (and printed) strings are the values they always were.
+    stored = [check.outcome for check in store.list_checks(article.id)]
+    assert stored == ["new_version", "http_error", "import_new_version", "import_unchanged"]
+    assert all(type(outcome) is str for outcome in stored)
+    assert f"{failed.outcome}" == str(failed.outcome) == "http_error"

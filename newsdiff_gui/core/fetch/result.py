@@ -9,8 +9,8 @@ from datetime import datetime
 MEGABYTE = 1024 * 1024
 
 
-class FetchOutcome(enum.Enum):
-    """String values are stored in the checks table's `outcome` column."""
+class FetchOutcome(enum.StrEnum):
+    """String values are stored in the checks table's `outcome` column (and printed)."""
 
     OK = "ok"
     NOT_MODIFIED = "not_modified"
