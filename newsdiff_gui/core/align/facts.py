@@ -1,18 +1,35 @@
 """Fact-level flags: did the figures or the quoted words of a row change?
 
-Fact-checkers look at these first, so the test errs towards flagging: any
-difference in the multiset of number expressions (with their qualifier, so
-"seven" → "at least seven" counts) or of quoted passages sets the flag.
+Fact-checkers look at these first, so a flag must mean what it says.
+
+Numbers: a row's figures changed when the multiset of its quantities differs:
+figures in digits, number words, each with the bound that qualifies it ("at
+least", "more than", "nearly": "seven" → "at least seven" counts), a currency
+sign or a unit. Emphasis is not a bound ("only 12", "just one" say the same
+count as "12", "one"). Three words are numbers only sometimes: "one" is also the
+indefinite determiner and pronoun ("One reason is that…", "one of the", "no
+one"), "first"/"second" order events or measure time ("at first", "a second
+look"), "once" is a conjunction. Such a word counts as a figure when it carries
+a bound, currency or unit ("at least one", "one million"); bare, it counts only
+when one replaced another ("first" → "second"), not when it came or went alone.
+So "one person" → "two people" is a change (two is a figure), "One reason…"
+added is not.
+
+Quotes: any difference in the multiset of quoted passages (compared as
+lower-case words) sets the flag. Text that was only mis-decoded ("â€œ" for
+"“") is read as it was meant to be before either test.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 
-from newsdiff_gui.core.align.model import ChangeKind, Row
+from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, ChangeKind, Row
+from newsdiff_gui.core.align.text import fix_mis_decoding
 
 _NUMBER_WORDS = frozenset(
     {
@@ -25,6 +42,8 @@ _NUMBER_WORDS = frozenset(
         "once", "twice",
     }
 )  # fmt: skip
+# Number words with a common sense that is no quantity (see the module docstring).
+_SOMETIMES_NUMBERS = frozenset({"one", "first", "second", "once"})
 # Words that only count next to a figure ("5 m", "45 percent", "$5").
 _AFTER_FIGURE = frozenset({"%", "percent", "per", "cent", "m", "k"})
 _CURRENCY = frozenset("$€£¥")
@@ -33,7 +52,7 @@ _QUALIFIERS = frozenset(
         ("at", "least"), ("at", "most"), ("more", "than"), ("fewer", "than"), ("less", "than"),
         ("up", "to"), ("as", "many", "as"), ("an", "estimated"), ("nearly",), ("almost",),
         ("about",), ("around",), ("roughly",), ("approximately",), ("some",), ("over",),
-        ("under",), ("only",), ("just",),
+        ("under",),
     }
 )  # fmt: skip
 # Words whose change can change a number expression (figures, qualifiers).
@@ -89,6 +108,25 @@ _WORDS = re.compile(r"\w+")
 
 
 def quoted_passages(text: str) -> Counter[str]:
+    """Quoted passages as lower-case words, paragraph by paragraph ("\\n\\n" joins the
+    paragraphs of a multi-paragraph row; a quote left open ends with its paragraph)."""
+    found: Counter[str] = Counter()
+    for paragraph in text.split(PARAGRAPH_JOINER):
+        found.update(_paragraph_passages(paragraph))
+    return found
+
+
+# Characters without which a paragraph holds no quotation (most have none of them).
+_ANY_MARK = re.compile(f"[{_DOUBLE_MARKS}'\u2018\u2019\u201a\u201b]")
+
+
+# A paragraph's passages are wanted twice in one alignment (its row's flag, then
+# the lone-quote totals): parsed once, for the few hundred latest paragraphs.
+@functools.lru_cache(maxsize=512)
+def _paragraph_passages(paragraph: str) -> tuple[str, ...]:
+    text = fix_mis_decoding(paragraph)
+    if not _ANY_MARK.search(text):
+        return ()
     quotes = [m.group(1) for m in _DOUBLE_QUOTED.finditer(text)]
     rest = _DOUBLE_QUOTED.sub(" ", text) if quotes else text
     open_quote = _OPEN_QUOTE.search(rest)
@@ -100,11 +138,25 @@ def quoted_passages(text: str) -> Counter[str]:
     quotes += [m.group(1) for m in _SINGLE_QUOTED.finditer(rest)]
     # Compared as lower-case words: a quote's typography or case is a minor edit.
     passages = (" ".join(_WORDS.findall(q.casefold())) for q in quotes)
-    return Counter(p for p in passages if p)
+    return tuple(p for p in passages if p)
+
+
+def _quantities(text: str) -> tuple[Counter[str], Counter[str]]:
+    """(figures, bare words that are numbers only sometimes) of a text."""
+    figures = number_expressions(fix_mis_decoding(text))
+    bare = Counter({e: n for e, n in figures.items() if e in _SOMETIMES_NUMBERS})
+    return figures - bare, bare
 
 
 def numbers_changed(old: str, new: str) -> bool:
-    return number_expressions(old) != number_expressions(new)
+    """Whether a quantity changed (see the module docstring for what counts)."""
+    old_figures, old_bare = _quantities(old)
+    new_figures, new_bare = _quantities(new)
+    if old_figures != new_figures:
+        return True
+    # A bare "one"/"first" that came or went alone is no figure; one replaced by
+    # another ("first" → "second") is.
+    return bool(old_bare - new_bare) and bool(new_bare - old_bare)
 
 
 def quote_changed(old: str, new: str) -> bool:
@@ -127,8 +179,8 @@ def flag_lone_quotes(rows: list[Row], old_texts: list[str], new_texts: list[str]
         return rows
     same = (ChangeKind.UNCHANGED, ChangeKind.MOVED)
     changed = [row for row in rows if row.kind not in same]
-    old_passages = {i: quoted_passages(old_texts[i]) for row in changed for i in row.old}
-    new_passages = {j: quoted_passages(new_texts[j]) for row in changed for j in row.new}
+    old_passages = {i: _paragraph_passages(old_texts[i]) for row in changed for i in row.old}
+    new_passages = {j: _paragraph_passages(new_texts[j]) for row in changed for j in row.new}
     old_total, new_total = Counter[str](), Counter[str]()
     for counter in old_passages.values():
         old_total.update(counter)

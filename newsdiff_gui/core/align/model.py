@@ -44,7 +44,7 @@ from enum import StrEnum
 from typing import Any
 
 from newsdiff_gui.core.align import thresholds
-from newsdiff_gui.core.align.text import clean
+from newsdiff_gui.core.align.text import MinorReason, clean
 from newsdiff_gui.core.document import Document
 
 SCHEMA_VERSION = 2
@@ -160,7 +160,8 @@ class Row:
     2·LCS / (|old| + |new|) (over single words when a paragraph is shorter than
     `AlignOptions.short_text_words`); 1.0 for unchanged/moved rows and for edits
     of punctuation, quotes or case only; None for added/removed rows.
-    `minor` marks an edit of punctuation, quote/dash style or letter case only.
+    `minor` marks an edit of punctuation, quote/dash style, letter case or
+    mis-decoding only, and `minor_reason` says which (None on other rows).
     `numbers_changed`/`quote_changed` flag rows whose figures (digits or number
     words) or quoted text differ, so readers can look at them first.
     """
@@ -173,9 +174,10 @@ class Row:
     tokens: tuple[Token, ...] = ()
     numbers_changed: bool = False
     quote_changed: bool = False
+    minor_reason: MinorReason | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "kind": self.kind.value,
             "old": list(self.old),
             "new": list(self.new),
@@ -185,6 +187,9 @@ class Row:
             "numbers_changed": self.numbers_changed,
             "quote_changed": self.quote_changed,
         }
+        if self.minor and self.minor_reason is not None:
+            data["minor_reason"] = self.minor_reason.value  # only on minor rows
+        return data
 
 
 @dataclass(frozen=True, slots=True)

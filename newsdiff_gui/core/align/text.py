@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from enum import StrEnum
 
-from newsdiff_gui.core.normalize import clean_text, has_printable_ignorables
+import ftfy
+
+from newsdiff_gui.core.normalize import clean_text, fold_typography, has_printable_ignorables
 
 
 def clean(text: str) -> str:
@@ -41,9 +44,59 @@ _NOT_WORD = re.compile(r"[^\w\s]+|_+")
 _SPACES = re.compile(r"\s+")
 
 
-def minor_key(text: str) -> str:
-    """Equal keys ⇔ the cleaned texts differ at most in punctuation, quote/dash style, case."""
+def _style_key(text: str) -> str:
     return _SPACES.sub(" ", _NOT_WORD.sub(" ", text).casefold()).strip()
+
+
+def minor_key(text: str) -> str:
+    """Equal keys ⇔ the cleaned texts differ at most in punctuation, quote/dash style,
+    case or mis-decoding ("SeÃ±ora" for "Señora": see `fix_mis_decoding`)."""
+    return _style_key(fix_mis_decoding(text))
+
+
+class MinorReason(StrEnum):
+    """Why an edit is minor (JSON values are the strings). One reason per row: the
+    first that applies of mis-decoding, quote/dash style, letter case, punctuation
+    (the last also covers a mix of punctuation with quotes or case)."""
+
+    MIS_DECODING = "mis_decoding"
+    QUOTES_DASHES = "quotes_dashes"
+    LETTER_CASE = "letter_case"
+    PUNCTUATION = "punctuation"
+
+
+def minor_reason(old: str, new: str) -> MinorReason | None:
+    """Why two different cleaned texts are a minor edit of each other, None if words changed."""
+    if _style_key(old) != _style_key(new):
+        fixed_old, fixed_new = fix_mis_decoding(old), fix_mis_decoding(new)
+        if (fixed_old, fixed_new) == (old, new) or _style_key(fixed_old) != _style_key(fixed_new):
+            return None
+        return MinorReason.MIS_DECODING
+    if fold_typography(old) == fold_typography(new) and old.casefold() != new.casefold():
+        return MinorReason.QUOTES_DASHES
+    if old.casefold() == new.casefold():
+        return MinorReason.LETTER_CASE
+    return MinorReason.PUNCTUATION
+
+
+# Mojibake starts with the first character of a UTF-8 sequence read as Windows-1252
+# or Latin-1 (Â, Ã, â, ...) followed by one of a continuation byte (U+0080–U+00BF
+# or the Windows-1252 letters and signs at 0x80–0x9F): "Ã±", "â€™". A cleaned
+# mis-decoded no-break space is "Â " (and "à" is "Ã "). Text without such a pair
+# (nearly all text) never reaches ftfy.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2\u00c3] |[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
+    "\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026"
+    "\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def fix_mis_decoding(text: str) -> str:
+    """`text` with mojibake undone by ftfy ("SeÃ±ora" → "Señora", "â€™" → "’", a stray
+    "Â" before a space dropped), cleaned again; `text` itself when it shows no sign of it."""
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
+        return text
+    return clean_text(ftfy.fix_encoding(text))
 
 
 _WORD = re.compile(r"\w+")
