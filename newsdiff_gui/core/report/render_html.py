@@ -76,6 +76,7 @@ _SWATCH = {
     ChangeKind.MOVED_EDITED: "var(--moved-tint)",
     ChangeKind.SPLIT: "var(--group-tint)",
     ChangeKind.MERGED: "var(--group-tint)",
+    ChangeKind.REGROUPED: "var(--group-tint)",
 }
 
 
