@@ -33,3 +33,19 @@ def test_counts_of_flagged_rows_take_the_plural() -> None:
     text = summary_text(align(old, new))
     assert "2 rows with changed numbers (#)" in text
     assert "2 rows with changed quotes (“)" in text
+
+
+def test_regrouped_rows_and_moved_sentences_are_said() -> None:
+    from newsdiff_gui.core.view.summary import change_phrases, notification_text
+    from tests.core.view_diffs import rewrite_diff
+
+    diff = rewrite_diff()
+    assert change_phrases(diff) == [
+        "1 paragraph edited",
+        "1 removed",
+        "1 regrouped",
+        "1 sentence moved",
+    ]
+    assert notification_text(diff) == (
+        "1 paragraph edited, 1 removed, 1 regrouped, 1 sentence moved (numbers changed)"
+    )

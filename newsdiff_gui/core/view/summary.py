@@ -7,13 +7,14 @@ all describe the same aligned `Diff`; they differ in length, never in counts.
 from __future__ import annotations
 
 from newsdiff_gui.core.align import ChangeKind, Diff
-from newsdiff_gui.core.report.legend import KIND_LABELS
+from newsdiff_gui.core.view.phrases import KIND_LABELS
 from newsdiff_gui.core.words import plural
 
 
 def change_phrases(diff: Diff) -> list[str]:
-    """["headline changed", "2 paragraphs edited", "1 added"]: the noun goes with the
-    first count only, as one would say it; empty when the text did not change."""
+    """["headline changed", "2 paragraphs edited", "1 added", "3 sentences moved"]: the
+    noun goes with the first count only, as one would say it; sentences that moved
+    between paragraphs are counted apart; empty when the text did not change."""
     parts = ["headline changed"] if diff.title.kind is not ChangeKind.UNCHANGED else []
     named = False
     for kind in ChangeKind:
@@ -22,6 +23,8 @@ def change_phrases(diff: Diff) -> list[str]:
             counted = plural(count, "paragraph") if not named else str(count)
             parts.append(f"{counted} {KIND_LABELS[kind]}")
             named = True
+    if diff.stats.sentences_moved:
+        parts.append(f"{plural(diff.stats.sentences_moved, 'sentence')} moved")
     return parts
 
 

@@ -1,0 +1,123 @@
+"""`build_view`: a `Diff` (+ its annotations) → the `ReaderView` every renderer reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from newsdiff_gui.core.align.model import ChangeKind, Diff, Row, TokenOp
+from newsdiff_gui.core.annotations import (
+    Annotation,
+    Placement,
+    ReviewState,
+    place_annotations,
+)
+from newsdiff_gui.core.view.model import MovedFrom, MoveRef, ReaderView, RowKey, ViewRow
+from newsdiff_gui.core.view.moves import move_references, moved_from_places, origins
+from newsdiff_gui.core.view.phrases import KIND_LABELS, KIND_MARKERS, moved_text_phrase
+
+
+def verdicts(placements: Iterable[Placement]) -> dict[RowKey, ReviewState]:
+    """Each reviewed row's state: that of its most recently edited reviewed note."""
+    state_of: dict[RowKey, ReviewState] = {}
+    for placement in sorted(placements, key=lambda p: p.annotation.updated_at):
+        if placement.row is not None and placement.annotation.state is not ReviewState.UNREVIEWED:
+            state_of[RowKey.of_placement(placement.row)] = placement.annotation.state
+    return state_of
+
+
+def note_numbers(placements: Iterable[Placement]) -> dict[RowKey, tuple[int, ...]]:
+    """The endnote numbers on each row (notes without text have none)."""
+    found: dict[RowKey, list[int]] = {}
+    for placement in placements:
+        if placement.row is not None and placement.number:
+            found.setdefault(RowKey.of_placement(placement.row), []).append(placement.number)
+    return {key: tuple(numbers) for key, numbers in found.items()}
+
+
+def _moved_label(label: str, place: MovedFrom) -> str:
+    where = "the top" if place.opened_article else place.after.label
+    return f"{label} {place.arrow} (stood after {where})"
+
+
+def _opens_with_moved_text(row: Row) -> bool:
+    """Whether the row's own side (old for removed, new for added) starts with moved text."""
+    new_side = row.kind is ChangeKind.ADDED
+    side = [t for t in row.tokens if (t.op.on_new_side if new_side else t.op.on_old_side)]
+    return bool(side) and side[0].op.moved
+
+
+def _label(row: Row, place: MovedFrom | None, refs: tuple[MoveRef, ...]) -> tuple[str, str]:
+    """(marker, label) of a body row."""
+    marker, label = KIND_MARKERS[row.kind], KIND_LABELS[row.kind]
+    if place is not None:
+        marker = place.arrow + marker[1:]
+        label = _moved_label(label, place)
+    if row.minor:
+        label += " (minor)"
+    own = TokenOp.MOVED_IN if row.kind is ChangeKind.ADDED else TokenOp.MOVED_OUT
+    arrows = [ref.label.split(" ", 1)[1] for ref in refs if ref.op is own]
+    said = moved_text_phrase(row.kind, arrows, _opens_with_moved_text(row))
+    if said:
+        label += f", {said}"
+    return marker, label
+
+
+def _headline(
+    diff: Diff,
+    notes: dict[RowKey, tuple[int, ...]],
+    reviewed: dict[RowKey, ReviewState],
+    origin_of: tuple[RowKey, ...],
+) -> ViewRow:
+    key = RowKey.headline()
+    changed = diff.title.kind is not ChangeKind.UNCHANGED
+    return ViewRow(
+        key=key,
+        kind=diff.title.kind,
+        marker=KIND_MARKERS[diff.title.kind],
+        label="headline " + ("edited" if changed else "unchanged"),
+        origin_of=origin_of,
+        notes=notes.get(key, ()),
+        review=reviewed.get(key),
+    )
+
+
+def build_view(
+    diff: Diff, annotations: Iterable[Annotation] = (), include_notes: bool = True
+) -> ReaderView:
+    """The reader's view of `diff`, with `annotations` placed (unless left out)."""
+    placements = tuple(place_annotations(diff, annotations)) if include_notes else ()
+    notes, reviewed = note_numbers(placements), verdicts(placements)
+    places = moved_from_places(diff)
+    origin_of = origins(places)
+    references = move_references(diff)
+    rows = []
+    for index, row in enumerate(diff.rows):
+        key = RowKey.body(index)
+        place = places.get(index)
+        refs = references.get(index, ())
+        marker, label = _label(row, place, refs)
+        rows.append(
+            ViewRow(
+                key=key,
+                kind=row.kind,
+                marker=marker,
+                label=label,
+                source=row,
+                old_paragraphs=row.old,
+                new_paragraphs=row.new,
+                minor=row.minor,
+                numbers_changed=row.numbers_changed,
+                quote_changed=row.quote_changed,
+                moved_from=place,
+                origin_of=origin_of.get(key, ()),
+                references=refs,
+                notes=notes.get(key, ()),
+                review=reviewed.get(key),
+            )
+        )
+    return ReaderView(
+        diff=diff,
+        headline=_headline(diff, notes, reviewed, origin_of.get(RowKey.headline(), ())),
+        rows=tuple(rows),
+        placements=placements,
+    )

@@ -1,0 +1,186 @@
+"""The reader's view of one comparison: plain immutable data every renderer reads.
+
+One numbering for every reader: a `RowKey` is the headline (number 0) or body
+row N (N ≥ 1, `Diff.rows[N - 1]`); its `label` ("headline", "row 3") and its
+`anchor` ("row-3") are made here only. Paragraph numbers are 1-based as a
+reader counts them ("¶3"), and always name a paragraph of one version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsdiff_gui.core.align.model import ChangeKind, Diff, Row, TokenOp
+from newsdiff_gui.core.annotations import TITLE_ROW, Placement, ReviewState
+from newsdiff_gui.core.view.phrases import flag_marks
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class RowKey:
+    """A row as readers number it: 0 is the headline, N ≥ 1 is `Diff.rows[N - 1]`."""
+
+    number: int
+
+    def __post_init__(self) -> None:
+        if self.number < 0:
+            raise ValueError(f"row numbers start at 0 (the headline): {self.number}")
+
+    @classmethod
+    def headline(cls) -> RowKey:
+        return cls(0)
+
+    @classmethod
+    def body(cls, index: int) -> RowKey:
+        """The key of `Diff.rows[index]`."""
+        if index < 0:
+            raise ValueError(f"not a body row index: {index}")
+        return cls(index + 1)
+
+    @classmethod
+    def of_placement(cls, row: int) -> RowKey:
+        """The key of an annotation placement's row (`annotations.TITLE_ROW` or an index)."""
+        return cls.headline() if row == TITLE_ROW else cls.body(row)
+
+    @property
+    def is_headline(self) -> bool:
+        return self.number == 0
+
+    @property
+    def index(self) -> int:
+        """The index into `Diff.rows`; the headline has none."""
+        if self.is_headline:
+            raise ValueError("the headline is not a body row")
+        return self.number - 1
+
+    @property
+    def placement_row(self) -> int:
+        """The row as `core.annotations` numbers it (TITLE_ROW for the headline)."""
+        return TITLE_ROW if self.is_headline else self.index
+
+    @property
+    def label(self) -> str:
+        """'headline' or 'row 3'."""
+        return "headline" if self.is_headline else f"row {self.number}"
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the row in a report: 'row-0' (headline), 'row-3'."""
+        return f"row-{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class MovedFrom:
+    """Where a moved row stood: just after `after` (the headline: it opened the article)."""
+
+    here: RowKey
+    after: RowKey
+
+    @property
+    def arrow(self) -> str:
+        """Toward where it stood: ↑ when that place is above."""
+        return "↑" if self.after < self.here else "↓"
+
+    @property
+    def opened_article(self) -> bool:
+        return self.after.is_headline
+
+
+@dataclass(frozen=True, slots=True)
+class MoveRef:
+    """One `moved_out`/`moved_in` token of a row and the place it points to.
+
+    `token` is its index in the row's tokens; `there` the other row; `paragraph`
+    the 0-based paragraph holding the text at the other place (a new paragraph
+    for `moved_out`: where it stands now; an old one for `moved_in`: where it
+    came from), None when the other row has no paragraph on that side.
+    """
+
+    op: TokenOp
+    token: int
+    here: RowKey
+    there: RowKey
+    paragraph: int | None
+
+    @property
+    def arrow(self) -> str:
+        return "→" if self.op is TokenOp.MOVED_OUT else "←"
+
+    @property
+    def label(self) -> str:
+        """'→ ¶9' (now stands in new ¶9), '← ¶2' (came from old ¶2)."""
+        place = self.there.label if self.paragraph is None else f"¶{self.paragraph + 1}"
+        return f"{self.arrow} {place}"
+
+
+@dataclass(frozen=True, slots=True)
+class ViewRow:
+    """One row as every reader shows it (the headline is row 0)."""
+
+    key: RowKey
+    kind: ChangeKind
+    marker: str  # the kind's marker; a moved row's arrow points toward where it stood
+    label: str  # "edited", "moved ↑ (stood after row 3)", "removed, but its first …"
+    source: Row | None = None  # the diff row; None for the headline
+    old_paragraphs: tuple[int, ...] = ()  # 0-based, as in the Diff
+    new_paragraphs: tuple[int, ...] = ()
+    minor: bool = False
+    numbers_changed: bool = False
+    quote_changed: bool = False
+    moved_from: MovedFrom | None = None
+    origin_of: tuple[RowKey, ...] = ()  # moved rows that used to stand right after this one
+    references: tuple[MoveRef, ...] = ()  # one per moved token, in token order
+    notes: tuple[int, ...] = ()  # endnote numbers on this row
+    review: ReviewState | None = None  # the latest verdict on this row, if any
+
+    @property
+    def is_change(self) -> bool:
+        return self.kind is not ChangeKind.UNCHANGED
+
+    @property
+    def flags(self) -> str:
+        return flag_marks(self.numbers_changed, self.quote_changed)
+
+    def reference(self, token: int) -> MoveRef | None:
+        """The reference of the row's token number `token`, if it is moved text."""
+        for ref in self.references:
+            if ref.token == token:
+                return ref
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Fold:
+    """A run of body rows folded into one line ("… 4 unchanged paragraphs not shown")."""
+
+    first: RowKey
+    last: RowKey
+
+    @property
+    def count(self) -> int:
+        return self.last.number - self.first.number + 1
+
+    @property
+    def keys(self) -> tuple[RowKey, ...]:
+        return tuple(RowKey(n) for n in range(self.first.number, self.last.number + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderView:
+    """A comparison as readers see it: the headline row, then the body rows in order.
+
+    `placements` are the annotations placed on this diff (empty when notes are
+    left out); endnote numbers are those of `core.annotations.place_annotations`.
+    """
+
+    diff: Diff
+    headline: ViewRow
+    rows: tuple[ViewRow, ...]
+    placements: tuple[Placement, ...] = ()
+
+    def row(self, key: RowKey) -> ViewRow:
+        return self.headline if key.is_headline else self.rows[key.index]
+
+    @property
+    def all_rows(self) -> tuple[ViewRow, ...]:
+        """The headline first, then the body rows."""
+        return (self.headline, *self.rows)
