@@ -1,16 +1,13 @@
-"""`align(old, new)`: pairing → rows with kinds, tokens and flags → display order → stats."""
+"""`align(old, new)`: pairing → rows with kinds, tokens and flags → display order →
+sentence links (regrouped rows, moved sentences) → stats."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsdiff_gui.core.align.facts import (
-    flag_lone_quotes,
-    might_change_figures,
-    numbers_changed,
-    quote_changed,
-)
+from newsdiff_gui.core.align.facts import flag_lone_quotes
 from newsdiff_gui.core.align.leftovers import Match
+from newsdiff_gui.core.align.links_tokens import is_minor, text_flags
 from newsdiff_gui.core.align.model import (
     PARAGRAPH_JOINER,
     TOKENISED_KINDS,
@@ -24,7 +21,8 @@ from newsdiff_gui.core.align.model import (
     TokenOp,
 )
 from newsdiff_gui.core.align.pairing import pair_paragraphs
-from newsdiff_gui.core.align.text import clean, minor_key, word_count
+from newsdiff_gui.core.align.regroup import link_sentences
+from newsdiff_gui.core.align.text import clean, minor_reason, word_count
 from newsdiff_gui.core.align.tokens import diff_tokens
 from newsdiff_gui.core.document import Document
 
@@ -40,9 +38,9 @@ def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS
     new_texts = [cleaned[p] if p in cleaned else clean(p) for p in new.paragraphs]
     matches = pair_paragraphs(old_texts, new_texts, options)
     paired = [_row(m, old_texts, new_texts, options) for m in matches]
-    rows = flag_lone_quotes(
-        _display_order(paired, len(old_texts), len(new_texts)), old_texts, new_texts
-    )
+    ordered = _display_order(paired, len(old_texts), len(new_texts))
+    linked = link_sentences(ordered, old_texts, new_texts, options)
+    rows = flag_lone_quotes(linked, old_texts, new_texts)
     return Diff(
         old=old,
         new=new,
@@ -70,16 +68,8 @@ def _row(match: Match, old_texts: list[str], new_texts: list[str], options: Alig
     if kind not in TOKENISED_KINDS:
         return Row(kind, match.old, match.new, 1.0)
     tokens = diff_tokens(old_text, new_text, options)
-    # Figures can only differ where words changed: test the whole texts only
-    # when a changed token mentions a figure or a qualifier ("at least").
-    figures = might_change_figures(
-        t.text for t in tokens if t.op is not TokenOp.EQUAL
-    ) and numbers_changed(old_text, new_text)
-    minor = (
-        kind in (ChangeKind.EDITED, ChangeKind.MOVED_EDITED)
-        and not figures
-        and minor_key(old_text) == minor_key(new_text)
-    )
+    figures, quote = text_flags(old_text, new_text, tokens)
+    minor = is_minor(kind, old_text, new_text, figures)
     return Row(
         kind,
         match.old,
@@ -88,7 +78,8 @@ def _row(match: Match, old_texts: list[str], new_texts: list[str], options: Alig
         minor=minor,
         tokens=tokens,
         numbers_changed=figures,
-        quote_changed=quote_changed(old_text, new_text),
+        quote_changed=quote,
+        minor_reason=minor_reason(old_text, new_text) if minor else None,
     )
 
 
@@ -98,7 +89,9 @@ def _display_order(paired: list[Row], old_count: int, new_count: int) -> list[Ro
     A run of removed paragraphs a..b goes right after the row holding old a-1,
     or right before the row holding old b+1 when a-1 moved away (a moved row is
     no landmark for where the text used to be), or at the top when it opened
-    the article.
+    the article. Runs whose neighbour is the same row (old 1 and 3 removed, old
+    0, 2 and 4 merged) follow it in old order, so a run may be separated from
+    its neighbour's row by other removed rows (invariant 2 allows that).
     """
     covered_new = {j for row in paired for j in row.new}
     rows = sorted(
@@ -131,11 +124,13 @@ def _display_order(paired: list[Row], old_count: int, new_count: int) -> list[Ro
         first, last = run[0], run[-1]
         previous = owner.get(first - 1)
         following = owner.get(last + 1)
-        if previous is not None and rows[previous].kind not in _MOVED_KINDS:
+        previous_ok = previous is not None and rows[previous].kind not in _MOVED_KINDS
+        following_ok = following is not None and rows[following].kind not in _MOVED_KINDS
+        if previous is not None and previous_ok:
             after.setdefault(previous, []).extend(block)
         elif first == 0:
             at_start.extend(block)
-        elif following is not None and rows[following].kind not in _MOVED_KINDS:
+        elif following is not None and following_ok:
             before.setdefault(following, []).extend(block)
         elif previous is not None:
             after.setdefault(previous, []).extend(block)
@@ -156,18 +151,21 @@ def _title(old: str, new: str, options: AlignOptions) -> TitleChange:
 
 
 def _stats(rows: Sequence[Row], old_texts: list[str], new_texts: list[str]) -> DiffStats:
+    """Counts as `DiffStats` defines them: moved text is neither added nor removed,
+    but the words an edited moved sentence gained or lost are."""
     counts = dict.fromkeys((kind.value for kind in ChangeKind), 0)
-    added = removed = 0
+    added = removed = moved = 0
     for row in rows:
         counts[row.kind.value] += 1
-        if row.kind is ChangeKind.ADDED:
+        if not row.tokens and row.kind is ChangeKind.ADDED:
             added += sum(word_count(new_texts[j]) for j in row.new)
-        elif row.kind is ChangeKind.REMOVED:
+        elif not row.tokens and row.kind is ChangeKind.REMOVED:
             removed += sum(word_count(old_texts[i]) for i in row.old)
-        else:
-            for token in row.tokens:
-                if token.op is TokenOp.INSERT:
-                    added += word_count(token.text)
-                elif token.op is TokenOp.DELETE:
-                    removed += word_count(token.text)
-    return DiffStats(**counts, words_added=added, words_removed=removed)
+        for token in row.tokens:
+            moved += token.op is TokenOp.MOVED_IN
+            for part in token.tokens or (token,):
+                if part.op is TokenOp.INSERT:
+                    added += word_count(part.text)
+                elif part.op is TokenOp.DELETE:
+                    removed += word_count(part.text)
+    return DiffStats(**counts, sentences_moved=moved, words_added=added, words_removed=removed)

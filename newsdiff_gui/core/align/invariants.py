@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import math
 
+from newsdiff_gui.core.align.invariants_truth import check_moves, check_truth
 from newsdiff_gui.core.align.model import (
     KIND_ARITY,
+    MOVABLE_TEXT_KINDS,
     PARAGRAPH_JOINER,
     TOKENISED_KINDS,
     ChangeKind,
@@ -33,6 +35,8 @@ def check_invariants(diff: Diff) -> list[str]:
     problems += _check_same_text(diff)
     problems += _check_title(diff)
     problems += _check_stats(diff)
+    problems += check_moves(diff)  # invariant 6: moves name each other
+    problems += check_truth(diff)  # invariant 6: nothing still there shown as gone or new
     return problems
 
 
@@ -78,10 +82,14 @@ def _check_coverage(diff: Diff) -> list[str]:
 def _check_display_order(diff: Diff) -> list[str]:
     """Rows follow the new order; each run of removed rows sits by an old neighbour.
 
-    A maximal run of removed rows (consecutive in display, consecutive old
-    indices a..b in order) must directly follow the row holding old a-1, or
-    directly precede the row holding old b+1, or open the diff when a == 0, or
-    close it when b is the last old paragraph.
+    A row's place in the new order is its first new paragraph (a regrouped or
+    split row stands where its first paragraph does). A maximal run of
+    removed rows (consecutive in display, consecutive old indices a..b in
+    order) must follow the row holding old a-1 or precede the row holding old
+    b+1, with at most other removed rows in between (several runs can have
+    their neighbours in one merged or regrouped row, and only two of them can
+    touch it), or open the diff when a == 0, or close it when b is the last
+    old paragraph.
     """
     problems = []
     rows = diff.rows
@@ -111,11 +119,16 @@ def _check_display_order(diff: Diff) -> list[str]:
         if not (rows[start].old and rows[end].old):
             continue  # reported by the kind check
         first, last = rows[start].old[0], rows[end].old[0]
+        before, after = start - 1, end + 1
+        while before >= 0 and rows[before].kind is ChangeKind.REMOVED:
+            before -= 1
+        while after < len(rows) and rows[after].kind is ChangeKind.REMOVED:
+            after += 1
         placed = (
-            (first == 0 and start == 0)
-            or (last == last_old and end == len(rows) - 1)
-            or (first > 0 and owner.get(first - 1) == start - 1)
-            or (last < last_old and owner.get(last + 1) == end + 1)
+            (first == 0 and before == -1)
+            or (last == last_old and after == len(rows))
+            or (first > 0 and owner.get(first - 1) == before)
+            or (last < last_old and owner.get(last + 1) == after)
         )
         if not placed:
             problems.append(
@@ -144,7 +157,12 @@ def _check_tokens(diff: Diff) -> list[str]:
             if row.kind in TOKENISED_KINDS:
                 problems.append(f"row {position}: {row.kind.value} row has no tokens")
             continue
-        if row.kind not in TOKENISED_KINDS:
+        if row.kind in MOVABLE_TEXT_KINDS:
+            if not any(t.op.moved for t in row.tokens):
+                problems.append(
+                    f"row {position}: {row.kind.value} row has tokens but no moved text"
+                )
+        elif row.kind not in TOKENISED_KINDS:
             problems.append(f"row {position}: {row.kind.value} row should carry no tokens")
         if any(not t.text for t in row.tokens):
             problems.append(f"invariant 3: row {position} has an empty token")
@@ -198,24 +216,34 @@ def _check_title(diff: Diff) -> list[str]:
     return problems
 
 
-def _words(tokens: tuple[Token, ...], op: TokenOp) -> int:
-    return sum(len(t.text.split()) for t in tokens if t.op is op)
+def _word_counts(tokens: tuple[Token, ...]) -> tuple[int, int]:
+    """(inserted, deleted) words of tokens, inside edited moved sentences too."""
+    added = removed = 0
+    for token in tokens:
+        for part in (token, *token.tokens):
+            if part.op is TokenOp.INSERT:
+                added += len(part.text.split())
+            elif part.op is TokenOp.DELETE:
+                removed += len(part.text.split())
+    return added, removed
 
 
 def expected_stats(diff: Diff) -> DiffStats:
     """Stats recomputed from the rows (see `DiffStats` for what the word counts mean)."""
     counts = dict.fromkeys((kind.value for kind in ChangeKind), 0)
-    added = removed = 0
+    added = removed = moved = 0
     for row in diff.rows:
         counts[row.kind.value] += 1
-        if row.kind is ChangeKind.ADDED:
+        moved += sum(t.op is TokenOp.MOVED_IN for t in row.tokens)
+        if row.kind is ChangeKind.ADDED and not row.tokens:
             added += len(_join(diff, row, "new").split())
-        elif row.kind is ChangeKind.REMOVED:
+        elif row.kind is ChangeKind.REMOVED and not row.tokens:
             removed += len(_join(diff, row, "old").split())
         else:
-            added += _words(row.tokens, TokenOp.INSERT)
-            removed += _words(row.tokens, TokenOp.DELETE)
-    return DiffStats(**counts, words_added=added, words_removed=removed)
+            row_added, row_removed = _word_counts(row.tokens)
+            added += row_added
+            removed += row_removed
+    return DiffStats(**counts, sentences_moved=moved, words_added=added, words_removed=removed)
 
 
 def _check_stats(diff: Diff) -> list[str]:

@@ -1,0 +1,182 @@
+"""Tokens of rows that sentences left or joined: moved_out / moved_in among the word tokens.
+
+A row whose sentence moved keeps its other text diffed as before, but over the
+text that stayed: the moved sentences are cut out of the row's old (new) text,
+what is left is diffed word by word, and the moved sentences are put back
+where they stood as `moved_out` (`moved_in`) tokens naming the other row. So
+the words of the row still reproduce its texts exactly (invariant 3) and a
+moved sentence is said once, as a move, in both places.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from newsdiff_gui.core.align.facts import might_change_figures, numbers_changed, quote_changed
+from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row, Token, TokenOp
+from newsdiff_gui.core.align.sentences import Sentence, travel_span
+from newsdiff_gui.core.align.text import minor_key
+from newsdiff_gui.core.align.tokens import diff_tokens
+
+_T = TypeVar("_T")
+
+
+def text_flags(old: str, new: str, tokens: Iterable[Token]) -> tuple[bool, bool]:
+    """(numbers_changed, quote_changed) of two texts diffed into `tokens`.
+
+    Figures can only differ where words changed: the whole texts are compared
+    only when a changed token mentions a figure or a qualifier ("at least")."""
+    figures = might_change_figures(
+        t.text for t in tokens if t.op in (TokenOp.DELETE, TokenOp.INSERT)
+    ) and numbers_changed(old, new)
+    return figures, quote_changed(old, new)
+
+
+def is_minor(kind: ChangeKind, old: str, new: str, figures: bool) -> bool:
+    return (
+        kind in (ChangeKind.EDITED, ChangeKind.MOVED_EDITED)
+        and not figures
+        and minor_key(old) == minor_key(new)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Departure:
+    """An old sentence of this row that now stands in display row `row`."""
+
+    sentence: Sentence
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """A new sentence of this row that came from display row `row`, where it read `source`."""
+
+    sentence: Sentence
+    row: int
+    source: str
+
+
+def _disjoint(spans: list[tuple[tuple[int, int], _T]]) -> list[tuple[tuple[int, int], _T]]:
+    """Spans in order, each starting no earlier than the previous one ends (two
+    neighbouring sentences that both move would otherwise share the space
+    between them)."""
+    spans.sort(key=lambda item: item[0])
+    result: list[tuple[tuple[int, int], _T]] = []
+    for (start, end), value in spans:
+        if result and start < result[-1][0][1]:
+            start = result[-1][0][1]
+        result.append(((start, end), value))
+    return result
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """`text` without `spans` (sorted, disjoint), and where each cut falls in the rest."""
+    parts, cuts, at, removed = [], [], 0, 0
+    for start, end in spans:
+        parts.append(text[at:start])
+        cuts.append(start - removed)
+        removed += end - start
+        at = end
+    parts.append(text[at:])
+    return "".join(parts), cuts
+
+
+def _arrival_token(
+    text: str, arrival: Arrival, span: tuple[int, int], options: AlignOptions
+) -> Token:
+    source, target = arrival.source, arrival.sentence.text
+    if source == target:
+        return Token(TokenOp.MOVED_IN, text[span[0] : span[1]], row=arrival.row)
+    nested = diff_tokens(source, target, options)
+    figures, quote = text_flags(source, target, nested)
+    return Token(
+        TokenOp.MOVED_IN,
+        text[span[0] : span[1]],
+        row=arrival.row,
+        tokens=nested,
+        numbers_changed=figures,
+        quote_changed=quote,
+    )
+
+
+def _append(result: list[Token], token: Token) -> None:
+    if not token.text:
+        return
+    last = result[-1] if result else None
+    if last is not None and last.op is token.op and not token.op.moved:
+        result[-1] = Token(token.op, last.text + token.text)
+    else:
+        result.append(token)
+
+
+def _interleave(
+    rest: Sequence[Token], outs: list[tuple[int, Token]], ins: list[tuple[int, Token]]
+) -> list[Token]:
+    """The rest's tokens with moved tokens put back at their cut positions."""
+    result: list[Token] = []
+    old_at = new_at = 0
+    out_next = in_next = 0
+
+    def flush() -> None:
+        nonlocal out_next, in_next
+        while out_next < len(outs) and outs[out_next][0] <= old_at:
+            _append(result, outs[out_next][1])
+            out_next += 1
+        while in_next < len(ins) and ins[in_next][0] <= new_at:
+            _append(result, ins[in_next][1])
+            in_next += 1
+
+    for token in rest:
+        text = token.text
+        while text:
+            flush()
+            limit = len(text)
+            if token.op.on_old_side and out_next < len(outs):
+                limit = min(limit, outs[out_next][0] - old_at)
+            if token.op.on_new_side and in_next < len(ins):
+                limit = min(limit, ins[in_next][0] - new_at)
+            _append(result, Token(token.op, text[:limit]))
+            old_at += limit if token.op.on_old_side else 0
+            new_at += limit if token.op.on_new_side else 0
+            text = text[limit:]
+    old_at = new_at = 1 << 62
+    flush()
+    return result
+
+
+def compose(
+    row: Row,
+    old_text: str,
+    new_text: str,
+    departures: Sequence[Departure],
+    arrivals: Sequence[Arrival],
+    options: AlignOptions,
+) -> Row:
+    """`row` with its departed and arrived sentences as moved tokens, the rest diffed."""
+    out_spans = _disjoint([(travel_span(old_text, d.sentence), d) for d in departures])
+    in_spans = _disjoint([(travel_span(new_text, a.sentence), a) for a in arrivals])
+    old_rest, out_cuts = _cut(old_text, [span for span, _ in out_spans])
+    new_rest, in_cuts = _cut(new_text, [span for span, _ in in_spans])
+    outs = [
+        (cut, Token(TokenOp.MOVED_OUT, old_text[span[0] : span[1]], row=d.row))
+        for cut, (span, d) in zip(out_cuts, out_spans, strict=True)
+    ]
+    ins = [
+        (cut, _arrival_token(new_text, a, span, options))
+        for cut, (span, a) in zip(in_cuts, in_spans, strict=True)
+    ]
+    rest = diff_tokens(old_rest, new_rest, options) if old_rest or new_rest else ()
+    tokens = tuple(_interleave(rest, outs, ins))
+    figures, quote = text_flags(old_rest, new_rest, rest)
+    moved_in = [token for _, token in ins]
+    return dataclasses.replace(
+        row,
+        tokens=tokens,
+        minor=False,
+        numbers_changed=figures or any(t.numbers_changed for t in moved_in),
+        quote_changed=quote or any(t.quote_changed for t in moved_in),
+    )

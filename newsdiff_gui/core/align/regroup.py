@@ -1,0 +1,175 @@
+"""The sentence pass: regrouped rows, then moved sentences as moved_out/moved_in tokens.
+
+Runs on the paragraph rows in display order (engine.py), and touches only rows
+that show text as gone or new:
+
+1. `find_links` (links.py) finds old sentences shown as gone whose copy is
+   shown as new.
+2. Regrouping. Rows that exchanged sentences with each other and stand
+   next to each other become one `regrouped` row. Precisely: link every two
+   rows of kind edited, split, merged, added or removed (the kinds whose old
+   paragraphs stand where their new ones do; moved rows are excluded, their
+   old place is elsewhere) that a sentence link joins; a connected set of
+   such rows that is a run of consecutive display rows, holding at least two
+   old and two new paragraphs, becomes one row. Its `old` and `new` list the
+   paragraphs in document order (their text follows the same order on the
+   other side when sentences only crossed paragraph breaks; a sentence that
+   also changed its order shows as moved within the row), and its tokens diff
+   the joined texts, so text that was only regrouped reads as equal. Rows
+   stay in new order (a run of consecutive rows is consecutive in new order)
+   and a removed row beside the run is beside the row that now holds its
+   neighbour.
+3. Links are found again on the regrouped rows and every linked row is
+   re-tokenised (links_tokens.py) with its moved sentences as `moved_out` /
+   `moved_in` naming the other row. Re-diffing what stayed can show another
+   sentence as gone or new, so this repeats until no new link appears (a few
+   rounds at most; each round only adds links).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from newsdiff_gui.core.align.links import Link, find_links, row_text
+from newsdiff_gui.core.align.links_tokens import Arrival, Departure, compose, text_flags
+from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row
+from newsdiff_gui.core.align.text import WordPairCoder
+from newsdiff_gui.core.align.tokens import diff_tokens, word_similarity
+
+_REGROUPABLE = frozenset(
+    {
+        ChangeKind.EDITED,
+        ChangeKind.SPLIT,
+        ChangeKind.MERGED,
+        ChangeKind.ADDED,
+        ChangeKind.REMOVED,
+    }
+)
+# Each round only adds links between sentences still shown as changed; real
+# texts settle in one or two.
+_MAX_ROUNDS = 4
+
+
+def link_sentences(
+    rows: list[Row], old_texts: Sequence[str], new_texts: Sequence[str], options: AlignOptions
+) -> list[Row]:
+    """`rows` with regrouped rows and moved sentences said as moves (see module docstring)."""
+    links = find_links(rows, old_texts, new_texts)
+    if not links:
+        return rows
+    base = _regroup(rows, links, old_texts, new_texts, options)
+    current = base
+    chosen: list[Link] = []
+    for _ in range(_MAX_ROUNDS):
+        found = find_links(current, old_texts, new_texts)
+        if not found:
+            break
+        chosen += found
+        current = _compose_all(base, chosen, old_texts, new_texts, options)
+    return current
+
+
+def _components(rows: Sequence[Row], links: Sequence[Link]) -> list[list[int]]:
+    parent = list(range(len(rows)))
+
+    def root(position: int) -> int:
+        while parent[position] != position:
+            parent[position] = parent[parent[position]]
+            position = parent[position]
+        return position
+
+    for link in links:
+        a, b = link.old.row, link.new.row
+        if a != b and rows[a].kind in _REGROUPABLE and rows[b].kind in _REGROUPABLE:
+            parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for position in range(len(rows)):
+        groups[root(position)].append(position)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _regroup(
+    rows: list[Row],
+    links: Sequence[Link],
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    options: AlignOptions,
+) -> list[Row]:
+    blocks: dict[int, list[int]] = {}
+    for group in _components(rows, links):
+        if group[-1] - group[0] + 1 != len(group):
+            continue  # not consecutive in display: the moves stay moves
+        old_count = sum(len(rows[p].old) for p in group)
+        new_count = sum(len(rows[p].new) for p in group)
+        if old_count >= 2 and new_count >= 2:
+            blocks[group[0]] = group
+    if not blocks:
+        return rows
+    result: list[Row] = []
+    skip: set[int] = set()
+    for position, row in enumerate(rows):
+        if position in skip:
+            continue
+        block = blocks.get(position)
+        if block is None:
+            result.append(row)
+            continue
+        skip.update(block)
+        old = tuple(sorted(i for p in block for i in rows[p].old))
+        new = tuple(sorted(j for p in block for j in rows[p].new))
+        result.append(_regrouped_row(old, new, old_texts, new_texts, options))
+    return result
+
+
+def _regrouped_row(
+    old: tuple[int, ...],
+    new: tuple[int, ...],
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    options: AlignOptions,
+) -> Row:
+    probe = Row(ChangeKind.REGROUPED, old, new, 0.0)
+    old_text = row_text(probe, old_texts, old_side=True)
+    new_text = row_text(probe, new_texts, old_side=False)
+    tokens = diff_tokens(old_text, new_text, options)
+    coder = WordPairCoder()
+    similarity = word_similarity(coder.encode(old_text), coder.encode(new_text))
+    figures, quote = text_flags(old_text, new_text, tokens)
+    return Row(
+        ChangeKind.REGROUPED,
+        old,
+        new,
+        min(1.0, max(0.0, similarity)),
+        tokens=tokens,
+        numbers_changed=figures,
+        quote_changed=quote,
+    )
+
+
+def _compose_all(
+    base: list[Row],
+    links: Sequence[Link],
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    options: AlignOptions,
+) -> list[Row]:
+    departures: dict[int, list[Departure]] = defaultdict(list)
+    arrivals: dict[int, list[Arrival]] = defaultdict(list)
+    for link in links:
+        departures[link.old.row].append(Departure(link.old.sentence, link.new.row))
+        arrivals[link.new.row].append(
+            Arrival(link.new.sentence, link.old.row, link.old.sentence.text)
+        )
+    result = list(base)
+    for position in departures.keys() | arrivals.keys():
+        row = base[position]
+        result[position] = compose(
+            row,
+            row_text(row, old_texts, old_side=True),
+            row_text(row, new_texts, old_side=False),
+            departures.get(position, []),
+            arrivals.get(position, []),
+            options,
+        )
+    return result

@@ -1,0 +1,164 @@
+"""Sentences of a row's text with exact character offsets, and what a row shows of each.
+
+The sentence is the unit of truth (DESIGN.md invariant 6): a row may show a
+paragraph's words as deleted or inserted only where the sentence holding them
+does not stand elsewhere. This module cuts a row's text (its paragraphs joined
+with "\\n\\n") into sentences, and clauses of list-like sentences ("More than
+40 schools reopened; 9 clinics open; 3 shelters open"), as offsets into that
+text, so tokens built from the offsets reproduce the text exactly
+(invariant 3). It also measures how much of each sentence a row's tokens show
+as gone (old side) or new (new side); the engine and the invariant checker use
+the same measure, so what one promises the other checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, ChangeKind, Row, Token, TokenOp
+from newsdiff_gui.core.align.text import split_sentences
+
+# A sentence with at least this many "; " separators is a list: its clauses
+# are units of their own (a list item cut or moved is one claim, not a
+# rewrite of the whole list).
+LIST_MIN_SEPARATORS = 2
+# A sentence is shown as gone (new) when at least this share of its
+# non-space characters lies in delete (insert) text.
+SHOWN_MIN_SHARE = 0.5
+
+_CHANGE_OPS = (TokenOp.DELETE, TokenOp.INSERT)
+_CLAUSE_END = re.compile(r";\s+")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a row's text: `start`..`end` is the sentence without the
+    whitespace around it; `words` are its casefolded words."""
+
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]
+    # Whether it is the last sentence of its paragraph (then the whitespace
+    # before it, not after it, travels with it when it moves).
+    last_in_paragraph: bool
+    # Whether another sentence of the same paragraph precedes it.
+    has_previous: bool
+
+
+def _clauses(piece: str) -> list[str]:
+    if piece.count("; ") < LIST_MIN_SEPARATORS:
+        return [piece]
+    parts, start = [], 0
+    for match in _CLAUSE_END.finditer(piece):
+        parts.append(piece[start : match.end()])
+        start = match.end()
+    if start < len(piece):
+        parts.append(piece[start:])
+    return parts
+
+
+def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
+    pieces = [clause for piece in split_sentences(paragraph) for clause in _clauses(piece)]
+    at = offset
+    for number, piece in enumerate(pieces):
+        core = piece.strip()
+        if core:
+            start = at + piece.index(core[0])
+            yield Sentence(
+                start,
+                start + len(core),
+                core,
+                tuple(_WORD.findall(core.casefold())),
+                last_in_paragraph=number == len(pieces) - 1,
+                has_previous=number > 0,
+            )
+        at += len(piece)
+
+
+def text_sentences(text: str) -> list[Sentence]:
+    """Sentences (and list clauses) of a row's text, paragraph by paragraph."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for paragraph in text.split(PARAGRAPH_JOINER):
+        sentences.extend(paragraph_sentences(paragraph, offset))
+        offset += len(paragraph) + len(PARAGRAPH_JOINER)
+    return sentences
+
+
+def travel_span(text: str, sentence: Sentence) -> tuple[int, int]:
+    """The characters that leave with a sentence that moves: the sentence and
+    the whitespace after it, or, for the last of several sentences of a
+    paragraph, the whitespace before it (so what stays reads "A." not "A. ")."""
+    start, end = sentence.start, sentence.end
+    if sentence.last_in_paragraph and sentence.has_previous:
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+    else:
+        while end < len(text) and text[end] == " ":
+            end += 1
+    return start, end
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A sentence a row shows as gone (new), and the row's changes that show it:
+    runs of delete/insert tokens between two equal words, numbered in token order
+    (an old and a new sentence of one row shown by the same change are an edit
+    in place; by different ones, a move within the row)."""
+
+    sentence: Sentence
+    changes: frozenset[int]
+
+
+def changed_spans(tokens: Sequence[Token], old_side: bool) -> list[tuple[int, int, int]]:
+    """(start, end, change number) of delete (insert) tokens, offsets into the
+    row's old (new) text; the number counts the equal words before the token."""
+    changed_op = TokenOp.DELETE if old_side else TokenOp.INSERT
+    spans, at, change = [], 0, 0
+    for token in tokens:
+        if token.op not in _CHANGE_OPS and token.text.strip():
+            change += 1  # equal words or moved text end a change
+        if not (token.op.on_old_side if old_side else token.op.on_new_side):
+            continue
+        if token.op is changed_op:
+            spans.append((at, at + len(token.text), change))
+        at += len(token.text)
+    return spans
+
+
+def shown_spans(row: Row, text: str, old_side: bool) -> list[tuple[int, int, int]]:
+    """What a row shows as gone (old side) or new (new side), as offsets."""
+    if row.tokens:
+        return changed_spans(row.tokens, old_side)
+    whole = ChangeKind.REMOVED if old_side else ChangeKind.ADDED
+    return [(0, len(text), 0)] if row.kind is whole and text else []
+
+
+def _shown(text: str, sentence: Sentence, spans: Sequence[tuple[int, int, int]]) -> Shown | None:
+    """The sentence as shown when at least `SHOWN_MIN_SHARE` of its non-space
+    characters lie inside `spans` (sorted, disjoint), else None."""
+    covered = 0
+    changes = set()
+    for start, end, change in spans:
+        low, high = max(start, sentence.start), min(end, sentence.end)
+        if low < high:
+            part = text[low:high]
+            covered += len(part) - part.count(" ") - part.count("\n")
+            changes.add(change)
+    total = len(sentence.text) - sentence.text.count(" ")
+    if total and covered / total >= SHOWN_MIN_SHARE:
+        return Shown(sentence, frozenset(changes))
+    return None
+
+
+def shown_sentences(row: Row, text: str, old_side: bool) -> list[Shown]:
+    """Sentences of a row's text it shows as gone (old side) or new (new side)."""
+    spans = shown_spans(row, text, old_side)
+    if not spans:
+        return []
+    found = (_shown(text, s, spans) for s in text_sentences(text) if s.words)
+    return [shown for shown in found if shown is not None]

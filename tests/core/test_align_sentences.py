@@ -1,0 +1,197 @@
+"""Sentence links: text that is still there is never shown as added or removed (invariant 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff_gui.core.align import ChangeKind, Diff, Row, TokenOp, align, check_invariants
+from newsdiff_gui.core.align import links as links_module
+from newsdiff_gui.core.align.sentences import text_sentences
+from newsdiff_gui.core.document import Document
+
+# A fictional agency story and another outlet's rewrite of it: the updated toll
+# opens a new lede gathered from three old paragraphs, the rest regrouped.
+AGENCY = [
+    "Officials in the northern province of Cajamarca said a bus carrying 40 passengers left "
+    "the road before dawn on Sunday. The driver had reported brake trouble at a checkpoint an "
+    "hour earlier.",
+    "Rescue teams recovered the bodies from a ravine about 200 metres below the road. A police "
+    "spokesman said the search continued into the night.",
+    "Seven people were killed when the bus plunged off a mountain road near the town of "
+    "Celendin, police said. Eleven others were taken to hospital in Cajamarca city.",
+    "Regional governor Ana Torres declared three days of mourning and promised an "
+    "investigation into the crash.",
+]
+REWRITE = [
+    "At least eight people were killed when the bus plunged off a mountain road near the town "
+    "of Celendin, police said. Officials in the northern province of Cajamarca said a bus "
+    "carrying 40 passengers left the road before dawn on Sunday.",
+    "The driver had reported brake trouble at a checkpoint an hour earlier. Rescue teams "
+    "recovered the bodies from a ravine about 200 metres below the road.",
+    "A police spokesman said the search continued into the night. Eleven others were taken to "
+    "hospital in Cajamarca city.",
+    AGENCY[3],
+]
+# Distinct sentences for building paragraphs.
+S = [
+    "The mayor said on Monday that the inquiry would report before the end of the month.",
+    "Police said on Tuesday that the bridge would close before the summer holidays began.",
+    "A council spokesman said the market would be rebuilt before the next election.",
+    "The fire chief said on Thursday that the school would reopen before the winter term.",
+    "Residents said on Friday that the harbour works would resume after the storm season.",
+    "The minister said the budget would be delayed until the next meeting of the cabinet.",
+    "Union leaders said on Sunday that the strike would end before the deadline next week.",
+    "Two witnesses said the trial would begin in the autumn at the county court in town.",
+    "The coroner said the hospital would expand its mortuary before the new year started.",
+    "Engineers said the tram line would be inspected every spring from now on, they said.",
+    "Volunteers handed out blankets and hot drinks to families waiting outside the hall.",
+    "The regional railway company said services on the coastal line would resume on Friday.",
+]
+
+
+def diff_of(old: list[str], new: list[str]) -> Diff:
+    diff = align(Document("t", tuple(old)), Document("t", tuple(new)))
+    assert check_invariants(diff) == []
+    return diff
+
+
+def changed_words(diff: Diff) -> list[str]:
+    """Texts shown as deleted or inserted that hold a word (not a paragraph break)."""
+    return [
+        t.text
+        for row in diff.rows
+        for t in row.tokens
+        if t.op in (TokenOp.DELETE, TokenOp.INSERT) and t.text.strip()
+    ]
+
+
+def moves(diff: Diff) -> list[tuple[int, TokenOp, str, int | None]]:
+    return [
+        (position, t.op, t.text.strip(), t.row)
+        for position, row in enumerate(diff.rows)
+        for t in row.tokens
+        if t.op.moved
+    ]
+
+
+def test_an_agency_rewrite_shows_the_toll_change_inside_the_moved_sentence() -> None:
+    diff = diff_of(AGENCY, REWRITE)
+    lede = diff.rows[0]
+    assert lede.kind is ChangeKind.REGROUPED
+    assert lede.old == (0, 1, 2) and lede.new == (0, 1, 2)
+    (toll,) = [t for t in lede.tokens if t.op is TokenOp.MOVED_IN]
+    assert toll.text.startswith("At least eight people were killed")
+    assert [(t.op, t.text) for t in toll.tokens[:2]] == [
+        (TokenOp.DELETE, "Seven"),
+        (TokenOp.INSERT, "At least eight"),
+    ]
+    assert toll.numbers_changed and lede.numbers_changed
+    # The rest was only regrouped: no sentence is shown as deleted or inserted.
+    assert changed_words(diff) == []
+    assert diff.stats.sentences_moved == 1 and diff.stats.regrouped == 1
+    assert (diff.stats.words_added, diff.stats.words_removed) == (3, 1)
+
+
+def test_a_sentence_that_joins_the_next_paragraph_is_regrouped_not_deleted() -> None:
+    old = [S[0] + " " + S[1], S[2] + " " + S[3], S[4]]
+    new = [S[0], S[1] + " " + S[2] + " " + S[3], S[4]]
+    diff = diff_of(old, new)
+    assert [(row.kind, row.old, row.new) for row in diff.rows] == [
+        (ChangeKind.REGROUPED, (0, 1), (0, 1)),
+        (ChangeKind.UNCHANGED, (2,), (2,)),
+    ]
+    assert changed_words(diff) == [] and moves(diff) == []
+    assert diff.stats.words_added == diff.stats.words_removed == 0
+
+
+def test_a_removed_paragraph_names_where_its_surviving_sentence_stands() -> None:
+    old = [S[0], S[1], S[2] + " " + S[3], S[4], S[5] + " " + S[6]]
+    new = [S[0], S[1], S[4], S[5] + " " + S[6] + " " + S[2]]
+    diff = diff_of(old, new)
+    removed = diff.row_of_old(2)
+    target = diff.row_of_new(3)
+    assert diff.rows[removed].kind is ChangeKind.REMOVED
+    assert [(t.op, t.text.strip(), t.row) for t in diff.rows[removed].tokens] == [
+        (TokenOp.MOVED_OUT, S[2], target),
+        (TokenOp.DELETE, S[3], None),
+    ]
+    assert (target, TokenOp.MOVED_IN, S[2], removed) in moves(diff)
+    assert diff.stats.sentences_moved == 1
+    assert diff.stats.words_removed == len(S[3].split())
+
+
+def test_a_sentence_moved_across_distant_paragraphs_is_named_in_both_places() -> None:
+    old = [S[0] + " " + S[1], S[2], S[3], S[4], S[5], S[6] + " " + S[7]]
+    new = [S[0], S[2], S[3], S[4], S[5], S[6] + " " + S[7] + " " + S[1]]
+    diff = diff_of(old, new)
+    last = len(diff.rows) - 1
+    assert moves(diff) == [(0, TokenOp.MOVED_OUT, S[1], last), (last, TokenOp.MOVED_IN, S[1], 0)]
+    assert changed_words(diff) == []
+    assert diff.rows[0].kind is ChangeKind.EDITED and diff.rows[last].kind is ChangeKind.EDITED
+
+
+def test_an_edited_sentence_moved_far_away_carries_its_word_changes() -> None:
+    edited = S[1].replace("Tuesday", "Wednesday")
+    old = [S[0] + " " + S[1], S[2], S[3], S[4], S[5] + " " + S[6]]
+    new = [S[0], S[2], S[3], S[4], S[5] + " " + S[6] + " " + edited]
+    diff = diff_of(old, new)
+    (arrived,) = [t for row in diff.rows for t in row.tokens if t.op is TokenOp.MOVED_IN]
+    assert [(t.op, t.text) for t in arrived.tokens if t.op is not TokenOp.EQUAL] == [
+        (TokenOp.DELETE, "Tuesday"),
+        (TokenOp.INSERT, "Wednesday"),
+    ]
+    assert not arrived.numbers_changed
+    assert (diff.stats.words_added, diff.stats.words_removed) == (1, 1)
+
+
+def test_a_wire_swap_yields_no_moves_and_no_pairs() -> None:
+    from tests.core.test_align import STORY, WIRE
+
+    diff = diff_of(STORY, WIRE)
+    assert {row.kind for row in diff.rows} == {ChangeKind.ADDED, ChangeKind.REMOVED}
+    assert all(not row.tokens for row in diff.rows)
+
+
+def test_the_sentence_pass_reads_no_sentence_of_an_unchanged_live_blog(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[Row] = []
+    original = links_module.shown_sentences
+
+    def counting(row: Row, text: str, old_side: bool) -> object:
+        calls.append(row)
+        return original(row, text, old_side)
+
+    monkeypatch.setattr(links_module, "shown_sentences", counting)
+    blog = [f"Update {n}: " + S[n % len(S)] for n in range(3000)]
+    diff = diff_of(blog, [*blog[:1500], "A new update about the storm.", *blog[1500:]])
+    assert diff.stats.added == 1 and diff.stats.unchanged == 3000
+    assert calls == []  # nothing is shown as gone, so no sentence is read
+    edited = list(blog)
+    edited[12] = edited[12].replace("Monday", "Sunday")
+    diff_of(blog, edited)
+    assert len(calls) == 1  # only the edited row's old side
+
+
+def test_sentences_and_list_clauses_keep_exact_offsets() -> None:
+    text = (
+        "Schools: More than 40 schools reopened; 9 clinics open; 3 (+1) shelters open. "
+        "The Red Cross said more help was coming.\n\nA second paragraph."
+    )
+    sentences = text_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Schools: More than 40 schools reopened;",
+        "9 clinics open;",
+        "3 (+1) shelters open.",
+        "The Red Cross said more help was coming.",
+        "A second paragraph.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_a_list_cut_to_one_clause_shows_only_the_cut_clauses() -> None:
+    old = ["More than 40 schools reopened on Monday in the district; 9 clinics open; 3 shelters."]
+    new = ["More than 55 schools reopened on Monday in the district."]
+    diff = diff_of(old, new)
+    (row,) = diff.rows
+    assert row.kind is ChangeKind.EDITED and row.numbers_changed
