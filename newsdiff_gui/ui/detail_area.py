@@ -14,7 +14,8 @@ from newsdiff_gui.core.report import version_source
 from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import Article, NotFound, StoredVersion, VersionNotice, VersionStore
 from newsdiff_gui.core.visible import visible_text
-from newsdiff_gui.ui.diff_view import DiffView, Side
+from newsdiff_gui.ui.comparison import Side
+from newsdiff_gui.ui.diff_view import DiffView
 from newsdiff_gui.ui.empty_state import StatePage, WelcomePage
 from newsdiff_gui.ui.review_panel import ReviewPanel
 from newsdiff_gui.ui.version_text import VersionTextView
@@ -147,6 +148,10 @@ class DetailArea(QStackedWidget):
         self._article_id = -1
         self.setCurrentWidget(self.diff_page)
         self.diff.compare(old, new)
+
+    def showing_diff(self) -> bool:
+        """Whether the diff page is the one on show."""
+        return self.currentWidget() is self.diff_page
 
     def _show_not_captured(self, article: Article) -> None:
         self._not_captured = article.id

@@ -367,7 +367,6 @@ class DiffPane(QTextEdit):
             QToolTip.hideText()
         return super().viewportEvent(event)
 
-
     def _arrow_tip(self, position: QPoint) -> list[str]:
         """The tooltip of the moved-text arrow under the pointer, if any."""
         href = self.anchorAt(position)

@@ -1,5 +1,8 @@
 """The diff area: summary header, old and new panes side by side, kept row-aligned and in step.
 
+`Side` (one document of a comparison) lives in `comparison.py`; it is imported
+here too, where the callers of `DiffView.compare` have always found it.
+
 Alignment (`core.align.align`) runs in a `QThreadPool` job, never on the UI
 thread. Every request carries a generation number; a result for an older
 request (the user already moved on) is dropped, so panes never flicker
@@ -8,18 +11,15 @@ through stale comparisons.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from newsdiff_gui.core.align import ChangeKind, Diff
 from newsdiff_gui.core.annotations import TITLE_ROW
-from newsdiff_gui.core.document import Document
-from newsdiff_gui.core.report import SourceInfo
 from newsdiff_gui.core.view.summary import summary_text
 from newsdiff_gui.ui import theme
+from newsdiff_gui.ui.comparison import Comparison, Side
 from newsdiff_gui.ui.diff_document import DisplayRow, SideWriter, display_rows
 from newsdiff_gui.ui.diff_find import FindBar
 from newsdiff_gui.ui.diff_overview import OverviewBar
@@ -27,19 +27,7 @@ from newsdiff_gui.ui.diff_pane import DiffPane, MovedMark
 from newsdiff_gui.ui.diff_prepare import AlignJob, AlignSignals, Looks, Prepared
 from newsdiff_gui.ui.row_aligner import RowAligner
 
-
-@dataclass(frozen=True, slots=True)
-class Side:
-    """One document of a comparison, how to name it above its pane and, for exports,
-    where it came from. A stored version also names its article and version id, so
-    notes can be kept on the comparison."""
-
-    document: Document
-    caption: str
-    source: SourceInfo | None = None
-    article_id: int | None = None
-    version_id: int | None = None
-    article_url: str | None = None
+__all__ = ["DiffView", "Side"]
 
 
 class _Pane(DiffPane):
@@ -53,6 +41,9 @@ class _Pane(DiffPane):
 class DiffView(QWidget):
     """Signals:
 
+    comparisonShown(Comparison comparison)
+        A new comparison is about to be announced by diffShown (not sent when the same
+        one is repainted, e.g. after folding).
     diffShown(int changes)
         A comparison was painted; `changes` is its number of changed rows (title included).
     rowMenuRequested(int diff_row, QMenu menu)
@@ -60,6 +51,7 @@ class DiffView(QWidget):
         before it opens (a direct connection).
     """
 
+    comparisonShown = Signal(object)  # noqa: N815
     diffShown = Signal(int)  # noqa: N815
     rowMenuRequested = Signal(int, QMenu)  # noqa: N815
 
@@ -73,8 +65,8 @@ class DiffView(QWidget):
         self.hide_minor = False
         self._expanded: frozenset[int] = frozenset()
         self._pending: tuple[Side, Side] | None = None
-        # The two documents of the diff on show (None for a diff given directly).
-        self.sides: tuple[Side, Side] | None = None
+        # The comparison on show: its sides and diff (None before the first).
+        self.comparison: Comparison | None = None
         # Note numbers and texts by diff row (TITLE_ROW for the headline).
         self._notes: dict[int, list[tuple[int, str]]] = {}
         self._pool = QThreadPool(self)
@@ -207,7 +199,8 @@ class DiffView(QWidget):
         `prepared` brings the documents written by the pool job (else they are written here)."""
         if not keep:
             self._expanded = frozenset()
-            self.sides = sides
+            old_side, new_side = sides or (Side(diff.old, old_caption), Side(diff.new, new_caption))
+            self.comparison = Comparison(old_side, new_side, diff)
             self._notes = {}
         self.diff = diff
         self.current = -1
@@ -240,6 +233,8 @@ class DiffView(QWidget):
         self.overview.update()
         if self.find_bar.isVisible() and self.find_bar.edit.text():
             self.find_bar.search()
+        if not keep:
+            self.comparisonShown.emit(self.comparison)
         self.diffShown.emit(sum(1 for row in self.rows if row.is_change))
 
     def _align_rows(self) -> None:
@@ -330,8 +325,9 @@ class DiffView(QWidget):
             self.new_pane.verticalScrollBar().setValue(scroll)
 
     def _repaint_same_diff(self) -> None:
-        if self.diff is not None:
-            self.show_diff(self.diff, self.old_caption.text(), self.new_caption.text(), keep=True)
+        if self.comparison is not None:
+            old, new = self.comparison.old.caption, self.comparison.new.caption
+            self.show_diff(self.comparison.diff, old, new, keep=True)
 
     # -- navigation --------------------------------------------------------------
 

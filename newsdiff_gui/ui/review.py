@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu
 
+from newsdiff_gui.core.align import Diff
 from newsdiff_gui.core.annotations import (
     Anchor,
     Annotation,
@@ -30,6 +30,7 @@ from newsdiff_gui.core.annotations import (
 from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.core.words import plural
+from newsdiff_gui.ui.comparison import Comparison, Pair
 from newsdiff_gui.ui.diff_view import DiffView
 from newsdiff_gui.ui.review_panel import ReviewPanel
 
@@ -40,13 +41,6 @@ NOT_STORED = (
     "Notes are kept on two stored versions. This comparison includes a saved page or a "
     "web address: import or track it to write notes on it."
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Pair:
-    article_id: int
-    from_version_id: int
-    to_version_id: int
 
 
 class ReviewController(QObject):
@@ -75,10 +69,13 @@ class ReviewController(QObject):
         self._pending: dict[int, dict[str, str]] = {}
         self._deleted: list[int] = []
         self._pair_on_show: Pair | None = None
+        # The comparison on show, as the view last announced it.
+        self.comparison: Comparison | None = None
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.flush)
+        view.comparisonShown.connect(self._comparison_shown)
         view.diffShown.connect(self._diff_shown)
         view.rowMenuRequested.connect(self.fill_row_menu)
         panel.annotationChosen.connect(self.go_to)
@@ -92,13 +89,15 @@ class ReviewController(QObject):
     # -- the pair on show ------------------------------------------------------------
 
     def pair(self) -> Pair | None:
-        sides = self.view.sides
-        if self.view.diff is None or sides is None:
-            return None
-        old, new = sides
-        if old.version_id is None or new.version_id is None or new.article_id is None:
-            return None
-        return Pair(new.article_id, old.version_id, new.version_id)
+        return None if self.comparison is None else self.comparison.pair()
+
+    @property
+    def diff(self) -> Diff | None:
+        return None if self.comparison is None else self.comparison.diff
+
+    def _comparison_shown(self, comparison: Comparison) -> None:
+        self.flush()  # what was typed belongs to the pair it was typed on
+        self.comparison = comparison
 
     def _diff_shown(self, _changes: int) -> None:
         # Undo belongs to the pair it was on; folding rows repaints the same pair.
@@ -111,9 +110,9 @@ class ReviewController(QObject):
     def reload(self, select: int | None = None) -> None:
         self.flush()
         pair = self.pair()
-        if pair is None or self.view.diff is None:
+        if pair is None or self.diff is None:
             self.placements = []
-            self.panel.set_available(False, NOT_STORED if self.view.diff is not None else "")
+            self.panel.set_available(False, NOT_STORED if self.diff is not None else "")
             self.view.set_notes({})
             self.changed.emit()
             return
@@ -122,7 +121,7 @@ class ReviewController(QObject):
         except StoreError as exc:
             self.message.emit(f"Notes could not be read: {exc}")
             return
-        self.placements = place_annotations(self.view.diff, annotations)
+        self.placements = place_annotations(self.diff, annotations)
         self.panel.set_available(True, "")
         self.panel.set_placements(self.placements, select or self.panel.current_id())
         self._paint_notes()
@@ -144,7 +143,7 @@ class ReviewController(QObject):
 
     def add_note(self, diff_row: int | None = None, state: ReviewState | None = None) -> int | None:
         """A new note on the row (default: the row the reader is on); its id."""
-        pair, diff = self.pair(), self.view.diff
+        pair, diff = self.pair(), self.diff
         if diff_row is None:
             diff_row = self.view.current_diff_row()
         if pair is None or diff is None or diff_row is None:
@@ -187,7 +186,7 @@ class ReviewController(QObject):
 
     def mark_remaining(self) -> None:
         """Every change without a verdict becomes `minor`: reviewed, not significant."""
-        pair, diff = self.pair(), self.view.diff
+        pair, diff = self.pair(), self.diff
         if pair is None or diff is None:
             return
         self.flush()
@@ -289,7 +288,7 @@ class ReviewController(QObject):
 
     def _replace_placements(self, numbered_before: list[int]) -> None:
         """After typing: new texts in the list and badges; renumber only if needed."""
-        pair, diff = self.pair(), self.view.diff
+        pair, diff = self.pair(), self.diff
         if pair is None or diff is None:
             return
         annotations = self.store.annotations.for_pair(pair.from_version_id, pair.to_version_id)

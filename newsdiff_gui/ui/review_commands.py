@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressBar, QPushButton
 
-from newsdiff_gui.core.align import Diff
 from newsdiff_gui.core.annotations import Annotation
-from newsdiff_gui.core.report import Provenance, SourceInfo, provenance
 from newsdiff_gui.core.store import StoreError
 from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.core.words import plural
@@ -98,8 +96,7 @@ class ReviewCommands:
         a.export.setEnabled(self._diff_on_show() and not self.runner.busy())
 
     def _diff_on_show(self) -> bool:
-        detail = self.window.detail
-        return detail.currentWidget() is detail.diff_page and detail.diff.diff is not None
+        return self.window.detail.showing_diff() and self.controller.comparison is not None
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
@@ -108,10 +105,10 @@ class ReviewCommands:
     # -- export ----------------------------------------------------------------------
 
     def export(self) -> None:
-        view = self.window.detail.diff
-        diff = view.diff
-        if diff is None or self.runner.busy() or not self._diff_on_show():
+        comparison = self.controller.comparison
+        if comparison is None or self.runner.busy() or not self._diff_on_show():
             return
+        diff = comparison.diff
         self.controller.flush()  # what was typed a moment ago belongs in the export
         pair = self.controller.pair()
         annotations: tuple[Annotation, ...] = ()
@@ -133,7 +130,7 @@ class ReviewCommands:
             return
         request = ExportRequest(
             diff=diff,
-            provenance=self._provenance(diff),
+            provenance=comparison.provenance(exported_at=utc_now()),
             annotations=annotations,
             options=dialog.options(),
             format=dialog.chosen_format(),
@@ -146,18 +143,6 @@ class ReviewCommands:
         self.runner.start(request)
         self.update_actions()
         self._say(f"Exporting to {request.path.name}…")
-
-    def _provenance(self, diff: Diff) -> Provenance:
-        sides = self.window.detail.diff.sides
-        old_info = sides[0].source if sides else None
-        new_info = sides[1].source if sides else None
-        return provenance(
-            article_url=(sides[1].article_url or sides[0].article_url) if sides else None,
-            old=old_info or SourceInfo(label=self.window.detail.diff.old_caption.text()),
-            new=new_info or SourceInfo(label=self.window.detail.diff.new_caption.text()),
-            options=diff.options,
-            exported_at=utc_now(),
-        )
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))

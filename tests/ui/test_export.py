@@ -51,7 +51,7 @@ def _annotated_window(
     window = open_window(qtbot, store, settings)
     assert window.sidebar.select_article(storm)
     wait_for_diff(qtbot, window)
-    diff = window.detail.diff.diff
+    diff = window.review.controller.diff
     assert diff is not None
     edited = next(i for i, row in enumerate(diff.rows) if row.kind is ChangeKind.EDITED)
     window.review.controller.add_note(edited)
@@ -99,18 +99,25 @@ def test_a_saved_page_comparison_exports_without_notes(
     from newsdiff_gui.core.report import SourceInfo
 
     window = _annotated_window(qtbot, store, settings, history["storm"])
-    diff = window.detail.diff.diff
+    diff = window.review.controller.diff
     assert diff is not None
     page = SourceInfo("Saved page b.html", sha256="c" * 64, source="file")
     window.detail.show_sides(Side(diff.old, "Version 1"), Side(diff.new, page.label, source=page))
-    view = window.detail.diff
-    qtbot.waitUntil(lambda: view.sides is not None and view.sides[1].caption == page.label)
+    controller = window.review.controller
+    qtbot.waitUntil(
+        lambda: (
+            controller.comparison is not None and controller.comparison.new.caption == page.label
+        )
+    )
+    # Provenance is the comparison's state, not the text of the labels over the panes.
+    window.detail.diff.old_caption.setText("a label changed since")
     out = tmp_path / "pages.html"
     _accepting_dialog(monkeypatch, out, ExportFormat.HTML, changes_only=True)
     with qtbot.waitSignal(window.review.runner.finished, timeout=20_000):
         window.commands.export.trigger()
     html = out.read_text(encoding="utf-8")
     assert "c" * 64 in html and "Saved page b.html" in html
+    assert "Version 1" in html and "a label changed since" not in html
     assert "checked with the coastguard" not in html  # notes belong to the stored pair
     assert "changes only, 1 paragraph of context" in html
 

@@ -27,7 +27,7 @@ def _storm_window(
 
 
 def _first_change(window: MainWindow, kind: ChangeKind) -> int:
-    diff = window.detail.diff.diff
+    diff = window.review.controller.diff
     assert diff is not None
     return next(i for i, row in enumerate(diff.rows) if row.kind is kind)
 
@@ -146,13 +146,18 @@ def test_a_comparison_with_a_saved_page_cannot_hold_notes(
     qtbot: QtBot, store: VersionStore, settings: QSettings, history: dict[str, int]
 ) -> None:
     window = _storm_window(qtbot, store, settings, history)
-    diff = window.detail.diff.diff
+    diff = window.review.controller.diff
     assert diff is not None
     window.detail.show_sides(
         Side(diff.old, "Saved page a.html"), Side(diff.new, "Saved page b.html")
     )
-    view = window.detail.diff
-    qtbot.waitUntil(lambda: view.sides is not None and view.sides[0].caption == "Saved page a.html")
+    controller = window.review.controller
+    qtbot.waitUntil(
+        lambda: (
+            controller.comparison is not None
+            and controller.comparison.old.caption == "Saved page a.html"
+        )
+    )
     panel = window.detail.review_panel
     assert not panel.list.isEnabled() and "stored versions" in panel.status.text()
     assert not window.commands.add_note.isEnabled()

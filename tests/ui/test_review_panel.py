@@ -26,7 +26,7 @@ def test_no_note_chosen_shows_a_neutral_panel(
     window = open_window(qtbot, store, settings)
     assert window.sidebar.select_article(history["storm"])
     wait_for_diff(qtbot, window)
-    diff = window.detail.diff.diff
+    diff = window.review.controller.diff
     assert diff is not None
     edited = next(i for i, row in enumerate(diff.rows) if row.kind is ChangeKind.EDITED)
     window.review.controller.add_note(edited)
@@ -65,7 +65,7 @@ def test_marking_the_last_change_says_one_change(
     assert window.sidebar.select_article(history["storm"])
     wait_for_diff(qtbot, window)
     controller = window.review.controller
-    diff = window.detail.diff.diff
+    diff = window.review.controller.diff
     assert diff is not None
     *others, last = unreviewed_change_rows(diff, controller.placements)
     for row in others:
