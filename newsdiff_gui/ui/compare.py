@@ -1,17 +1,16 @@
 """File → Compare…: any two documents in the same diff view.
 
 Each side is a stored version of any tracked article (a wire story against an
-outlet's rewrite), a saved page, or a web address. Stored versions are read on
-the UI thread's connection; pages are extracted and addresses fetched in a
-pool job, never on the UI thread.
+outlet's rewrite), a saved file (a page, a .txt or a .json document), or a web
+address. Both sides are loaded by core/sources in a pool job, never on the UI
+thread: stored versions on the job's own connection, pages extracted in the
+extractor's child process, addresses fetched with the fetcher's limits.
 """
 
 from __future__ import annotations
 
-import enum
-import hashlib
 import logging
-from dataclasses import dataclass
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -31,32 +30,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdiff_gui.core.charset import decode_html
-from newsdiff_gui.core.extract import ExtractionError, extract_document
-from newsdiff_gui.core.report import SourceInfo
-from newsdiff_gui.core.sniff import NotAPage, ensure_page
-from newsdiff_gui.core.store import StoreError, VersionStore
+from newsdiff_gui.core.extract.isolated import ExtractionCancelled
+from newsdiff_gui.core.sources import (
+    LoadedSource,
+    SavedFile,
+    SourceError,
+    SourceLoader,
+    SourceRef,
+    StoredVersionRef,
+    WebAddress,
+)
+from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.core.urls import InvalidURL, validate_article_url
 from newsdiff_gui.ui.detail_area import version_caption, version_side
 from newsdiff_gui.ui.diff_view import Side
 from newsdiff_gui.ui.folders import Location, standard_folder
 
 log = logging.getLogger(__name__)
-
-
-class SourceKind(enum.Enum):
-    VERSION = "version"
-    FILE = "file"
-    URL = "url"
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    kind: SourceKind
-    article_id: int = 0
-    number: int = 0
-    path: str = ""
-    url: str = ""
+_FILE_FILTER = (
+    "Web pages (*.html *.htm *.html.gz *.htm.gz);;Text (*.txt);;Documents (*.json);;All files (*)"
+)
 
 
 class SourcePicker(QGroupBox):
@@ -108,30 +101,30 @@ class SourcePicker(QGroupBox):
 
     def _browse(self) -> None:
         start = str(standard_folder(Location.DownloadLocation))
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Saved page", start, "Web pages (*.html *.htm);;All files (*)"
-        )
+        name, _ = QFileDialog.getOpenFileName(self, "Saved page", start, _FILE_FILTER)
         if name:
             self.path_edit.setText(name)
             self.use_file.setChecked(True)
 
-    def source(self) -> Source:
-        """The chosen source; ValueError with a readable reason if incomplete."""
+    def source(self) -> SourceRef:
+        """The chosen source; ValueError with a readable reason if incomplete.
+
+        Only what can be told without reading: the file is read (and a missing one
+        named) by core/sources in the load job, as every other input is.
+        """
         if self.use_version.isChecked():
             if self.version_box.currentData() is None:
                 raise ValueError("choose an article and one of its versions")
-            return Source(
-                SourceKind.VERSION,
-                article_id=int(self.article_box.currentData()),
-                number=int(self.version_box.currentData()),
+            return StoredVersionRef(
+                int(self.article_box.currentData()), int(self.version_box.currentData())
             )
         if self.use_file.isChecked():
-            path = Path(self.path_edit.text().strip()).expanduser()
-            if not path.is_file():
-                raise ValueError(f"no such file: {path}")
-            return Source(SourceKind.FILE, path=str(path))
+            text = self.path_edit.text().strip()
+            if not text:
+                raise ValueError("choose a saved page")
+            return SavedFile(Path(text).expanduser())
         try:
-            return Source(SourceKind.URL, url=validate_article_url(self.url_edit.text()))
+            return WebAddress(validate_article_url(self.url_edit.text()))
         except InvalidURL as exc:
             raise ValueError(str(exc)) from exc
 
@@ -158,7 +151,7 @@ class CompareDialog(QDialog):
         layout.addWidget(self.new_picker)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.sources: tuple[Source, Source] | None = None
+        self.sources: tuple[SourceRef, SourceRef] | None = None
 
     def _accept(self) -> None:
         try:
@@ -169,77 +162,52 @@ class CompareDialog(QDialog):
         self.accept()
 
 
-def load_source(source: Source) -> Side:
-    """Read, extract or fetch one side (blocking: call it in a pool job)."""
-    if source.kind is SourceKind.FILE:
-        path = Path(source.path)
-        raw = path.read_bytes()
-        try:
-            ensure_page(raw)  # a PDF or an archive would otherwise be parsed as a page
-        except NotAPage as exc:
-            raise ValueError(f"{path.name}: {exc}") from exc
-        page = decode_html(raw)
-        info = SourceInfo(
-            label=f"Saved page {path.name}",
-            sha256=hashlib.sha256(raw).hexdigest(),
-            size=len(raw),
-            url=str(path.resolve()),
-            source="file",
-        )
-        return Side(extract_document(page.text, None), info.label, source=info)
-    # Imported here: the HTTP layer is only needed for this rarely used path.
-    from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest
-
-    with Fetcher() as fetcher:
-        results = list(fetcher.fetch_many([FetchRequest(source.url)]))
-    if not results or results[0].outcome is not FetchOutcome.OK or results[0].text is None:
-        reason = results[0].error if results else "no answer"
-        raise OSError(f"{source.url} could not be fetched: {reason}")
-    result = results[0]
-    assert result.text is not None
-    document = extract_document(result.text, result.final_url or source.url)
-    body = result.body or b""
-    info = SourceInfo(
-        label=f"{source.url} (fetched now)",
-        captured_at=result.started_at,
-        sha256=hashlib.sha256(body).hexdigest(),
-        size=len(body),
-        http_status=result.status,
-        url=result.final_url or source.url,
-        source="url",
-    )
-    return Side(document, info.label, source=info, article_url=source.url)
+def side_of(loaded: LoadedSource) -> Side:
+    """How a loaded input is shown: a stored version as everywhere else in the window
+    (its article's title in the caption, notes possible), anything else by its label."""
+    if loaded.article is not None and loaded.version is not None:
+        caption = f"{loaded.article.title} · {version_caption(loaded.version)}"
+        return version_side(loaded.article, loaded.version, caption)
+    info = loaded.provenance
+    return Side(loaded.document, info.label, source=info, article_url=loaded.article_url)
 
 
 class _Relay(QObject):
-    loaded = Signal(int, object, object)  # generation, old Side | Exception, new Side | …
+    loaded = Signal(int, object, object)  # generation, old Side | str, new Side | str
 
 
 class _LoadJob(QRunnable):
+    """Loads both sides with core/sources on a pool thread (its own store connection,
+    pages extracted in the extractor's child process)."""
+
     def __init__(
-        self, generation: int, old: Source | Side, new: Source | Side, relay: _Relay
+        self,
+        generation: int,
+        sources: tuple[SourceRef, SourceRef],
+        loader: SourceLoader,
+        relay: _Relay,
     ) -> None:
         super().__init__()
-        self.generation, self.old, self.new, self.relay = generation, old, new, relay
+        self.generation, self.sources, self.loader, self.relay = generation, sources, loader, relay
 
     def run(self) -> None:
-        sides: list[object] = []
-        for source in (self.old, self.new):
-            if isinstance(source, Side):
-                sides.append(source)
-                continue
-            try:
-                sides.append(load_source(source))
-            except (OSError, ExtractionError, ValueError) as exc:
-                sides.append(exc)
-            except Exception as exc:  # report, never kill the pool thread
-                log.exception("loading a comparison side failed")
-                sides.append(exc)
+        sides = [self._side(source) for source in self.sources]
         self.relay.loaded.emit(self.generation, sides[0], sides[1])
+
+    def _side(self, source: SourceRef) -> Side | str:
+        try:
+            return side_of(self.loader.load(source))
+        except SourceError as exc:
+            return str(exc)
+        except ExtractionCancelled:
+            return "cancelled"
+        except Exception as exc:  # a bug: reported, never kills the pool thread
+            log.exception("loading a comparison side failed")
+            return f"{type(exc).__name__}: {exc}"
 
 
 class CompareLoader(QObject):
-    """Resolves two sources to documents; stored versions at once, the rest in a job.
+    """Resolves two sources to documents in a pool job; the UI thread never reads them.
 
     Signals: ready(object old_side, object new_side), failed(str message).
     """
@@ -249,33 +217,24 @@ class CompareLoader(QObject):
 
     def __init__(self, store: VersionStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
         self._generation = 0
+        self._cancel = threading.Event()
+        # One pool thread, so the loader (its store connection, its extractor child,
+        # kept for the next comparison) has one caller at a time.
+        self._loader = SourceLoader(store.path, cancel=self._cancel)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.loaded.connect(self._loaded)
 
-    def load(self, old: Source, new: Source) -> None:
+    def load(self, old: SourceRef, new: SourceRef) -> None:
         self._generation += 1
-        try:
-            resolved = [self._stored(source) for source in (old, new)]
-        except StoreError as exc:
-            self.failed.emit(str(exc))
-            return
-        self._pool.start(_LoadJob(self._generation, resolved[0], resolved[1], self._relay))
-
-    def _stored(self, source: Source) -> Source | Side:
-        if source.kind is not SourceKind.VERSION:
-            return source
-        version = self.store.get_version(source.article_id, source.number)
-        article = self.store.get_article(source.article_id)
-        return version_side(article, version, f"{article.title} · {version_caption(version)}")
+        self._pool.start(_LoadJob(self._generation, (old, new), self._loader, self._relay))
 
     def _loaded(self, generation: int, old: object, new: object) -> None:
         if generation != self._generation:
             return
-        problems = [str(side) for side in (old, new) if isinstance(side, Exception)]
+        problems = [side for side in (old, new) if isinstance(side, str)]
         if problems:
             self.failed.emit("; ".join(problems))
             return
@@ -284,4 +243,6 @@ class CompareLoader(QObject):
 
     def shutdown(self) -> None:
         self._generation += 1
+        self._cancel.set()  # a fetch or an extraction in progress stops at once
         self._pool.waitForDone(3000)
+        self._loader.close()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
+import pytest
+from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
+from newsdiff_gui.core.sources import SavedFile, StoredVersionRef, WebAddress
 from newsdiff_gui.core.store import VersionStore
-from newsdiff_gui.ui.compare import CompareDialog, CompareLoader, Source, SourceKind
+from newsdiff_gui.ui.compare import CompareDialog, CompareLoader
 from newsdiff_gui.ui.diff_view import Side
 from tests.support.pages import STORM, article_page
 
@@ -16,8 +20,8 @@ def test_versions_of_two_articles_compare_in_one_view(
     qtbot: QtBot, store: VersionStore, history: dict[str, int]
 ) -> None:
     loader = CompareLoader(store)
-    old = Source(SourceKind.VERSION, article_id=history["ferry"], number=1)
-    new = Source(SourceKind.VERSION, article_id=history["storm"], number=2)
+    old = StoredVersionRef(history["ferry"], 1)
+    new = StoredVersionRef(history["storm"], 2)
     with qtbot.waitSignal(loader.ready, timeout=5000) as ready:
         loader.load(old, new)
     left, right = ready.args
@@ -35,16 +39,14 @@ def test_saved_pages_are_extracted_off_the_ui_thread(
     second.write_text(article_page(paragraphs=STORM[:3]), encoding="utf-8")
     loader = CompareLoader(store)
     with qtbot.waitSignal(loader.ready, timeout=10000) as ready:
-        loader.load(
-            Source(SourceKind.FILE, path=str(first)), Source(SourceKind.FILE, path=str(second))
-        )
+        loader.load(SavedFile(first), SavedFile(second))
     left, right = ready.args
     assert left.document.paragraphs == STORM
     assert right.document.paragraphs == STORM[:3]
     assert right.caption == "Saved page b.html"
     with qtbot.waitSignal(loader.failed, timeout=10000) as failed:
-        loader.load(Source(SourceKind.FILE, path=str(first)), Source(SourceKind.FILE, path="/nope"))
-    assert "nope" in failed.args[0]
+        loader.load(SavedFile(first), SavedFile(Path("/nope.html")))
+    assert failed.args[0] == "/nope.html: no such file"  # worded as the CLI words it
     loader.shutdown()
 
 
@@ -62,5 +64,52 @@ def test_dialog_reports_an_incomplete_side(
     dialog.new_picker.url_edit.setText("https://news.example/a")
     dialog._accept()
     assert dialog.sources is not None
-    assert dialog.sources[1] == Source(SourceKind.URL, url="https://news.example/a")
-    assert dialog.sources[0].kind is SourceKind.VERSION
+    assert dialog.sources[1] == WebAddress("https://news.example/a")
+    assert isinstance(dialog.sources[0], StoredVersionRef)
+
+
+def test_both_sides_load_off_the_ui_thread_and_its_connection(
+    qtbot: QtBot,
+    store: VersionStore,
+    history: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loader = CompareLoader(store)
+
+    def not_here(*_args: object) -> None:
+        raise AssertionError("read on the UI thread's connection or in the app's process")
+
+    # The job opens its own connection, and pages go to the extractor's child process.
+    monkeypatch.setattr(store, "get_version", not_here)
+    monkeypatch.setattr("newsdiff_gui.core.extract.api.extract_document", not_here)
+    monkeypatch.setattr("newsdiff_gui.core.extract.extract_document", not_here)
+    page = tmp_path / "rewrite.html"
+    page.write_text(article_page(paragraphs=STORM[1:]), encoding="utf-8")
+    with qtbot.waitSignal(loader.ready, timeout=10000) as ready:
+        loader.load(StoredVersionRef(history["storm"], 1), SavedFile(page))
+    left, right = ready.args
+    assert left.version_id is not None and left.source.label == "Version 1"
+    assert right.document.paragraphs == STORM[1:]
+    assert "newsdiff-extractor" in [p.name for p in multiprocessing.active_children()]
+    loader.shutdown()
+    assert "newsdiff-extractor" not in [p.name for p in multiprocessing.active_children()]
+
+
+def test_an_address_is_fetched_with_its_provenance(
+    qtbot: QtBot, store: VersionStore, httpserver: HTTPServer
+) -> None:
+    body = article_page().encode("utf-8")
+    httpserver.expect_request("/storm").respond_with_data(body, content_type="text/html")
+    httpserver.expect_request("/gone").respond_with_data("gone", status=404)
+    url, gone = httpserver.url_for("/storm"), httpserver.url_for("/gone")
+    loader = CompareLoader(store)
+    with qtbot.waitSignal(loader.ready, timeout=10000) as ready:
+        loader.load(WebAddress(url), WebAddress(url))
+    side = ready.args[1]
+    assert side.caption == f"{url} (fetched now)" and side.article_url == url
+    assert side.source is not None and side.source.http_status == 200
+    with qtbot.waitSignal(loader.failed, timeout=10000) as failed:
+        loader.load(WebAddress(url), WebAddress(gone))
+    assert failed.args[0] == f"{gone} could not be fetched: HTTP 404 Not Found"
+    loader.shutdown()

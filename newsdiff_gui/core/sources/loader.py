@@ -63,10 +63,10 @@ def parse_source(spec: str) -> SourceRef:
 class SourceLoader:
     """Loads inputs one at a time (one caller at a time); close it when done.
 
-    `database` is the store stored versions are read from, opened read-only on first
-    use by the loading thread (each thread its own connection). The extractor child
-    and the fetcher are started on first use too, and reused. `cancel` stops a fetch
-    or an extraction in progress (the app is quitting).
+    `database` is the store stored versions are read from, opened read-only for each
+    read by the loading thread (each thread its own connection). The extractor child
+    is started on first use and reused until `close`; `cancel` stops a fetch or an
+    extraction in progress (the app is quitting).
     """
 
     def __init__(
@@ -79,7 +79,6 @@ class SourceLoader:
         self._database = database
         self._cancel = cancel or threading.Event()
         self._fetcher_factory = fetcher_factory
-        self._store: VersionStore | None = None
         self._extractor: IsolatedExtractor | None = None
 
     def load(self, source: SourceRef) -> LoadedSource:
@@ -92,10 +91,14 @@ class SourceLoader:
     # -- stored versions -----------------------------------------------------------
 
     def _stored(self, ref: StoredVersionRef) -> LoadedSource:
+        if self._database is None:
+            raise SourceError("no store to read stored versions from")
         try:
-            store = self._open_store()
-            article = store.get_article(ref.article_id)
-            version = store.get_version(ref.article_id, ref.number)
+            # Opened for this read only: a connection belongs to the thread that made it,
+            # and the app's pool runs the next load on whichever thread is free.
+            with VersionStore.open(self._database, read_only=True) as store:
+                article = store.get_article(ref.article_id)
+                version = store.get_version(ref.article_id, ref.number)
         except NotFound as exc:
             raise SourceError(f"{ref}: {exc}") from exc
         except StoreError as exc:  # a missing, damaged or foreign store: its own words
@@ -107,13 +110,6 @@ class SourceLoader:
             article=article,
             version=version,
         )
-
-    def _open_store(self) -> VersionStore:
-        if self._store is None:
-            if self._database is None:
-                raise SourceError("no store to read stored versions from")
-            self._store = VersionStore.open(self._database, read_only=True)
-        return self._store
 
     # -- files ---------------------------------------------------------------------
 
@@ -170,9 +166,7 @@ class SourceLoader:
     def close(self) -> None:
         if self._extractor is not None:
             self._extractor.close()
-        if self._store is not None:
-            self._store.close()
-        self._extractor = self._store = None
+        self._extractor = None
 
     def __enter__(self) -> SourceLoader:
         return self
