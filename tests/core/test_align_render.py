@@ -76,3 +76,30 @@ def test_moved_from_points_at_the_old_neighbour_row() -> None:
     # Old ¶4 used to follow old ¶3, which was removed; its row is the origin.
     assert diff.rows[origin].old == (2,)
     assert diff.row_of_old(3) == moved and diff.row_of_new(1) == moved
+
+
+def test_text_shows_moved_sentences_with_their_other_place_and_word_changes() -> None:
+    from tests.core.view_diffs import rewrite_diff
+
+    text = render_text(rewrite_diff())
+    assert "{← ¶2: [- Seven-]{+ At least eight+} people died.}" in text
+    assert "[→ ¶1: Seven people died.][- Roads closed.-]" in text
+    assert "[removed ¶2 → — (but its first sentence moved to ¶1)]" in text
+    assert "~ [regrouped ¶3+¶4 → ¶2+¶3 (similarity 0.80)]" in text
+    assert "1 regrouped, 1 sentence moved, 1 unchanged" in text
+    coloured = render_text(rewrite_diff(), color=True)
+    assert "\x1b[36m← ¶2:\x1b[0m" in coloured and "[→" not in coloured
+
+
+def test_html_links_moved_sentences_to_the_rows_they_name() -> None:
+    from tests.core.view_diffs import rewrite_diff
+
+    html = render_html(rewrite_diff())
+    assert (
+        '<span class="moved-text" title="moved in"><a class="ref" href="#row-1">← ¶2</a> '
+        "<del> Seven</del><ins> At least eight</ins> people died.</span>"
+    ) in html
+    assert '<a class="ref" href="#row-0">→ ¶1</a> Seven people died.</span>' in html
+    assert 'id="row-0"' in html and 'id="row-1"' in html
+    assert '<div class="row regrouped" id="row-2"><div class="label">⇄ Regrouped' in html
+    assert "but its first sentence moved to ¶1" in html

@@ -205,3 +205,25 @@ def test_json_is_the_diff_plus_provenance_review_and_annotations() -> None:
     edited = next(i for i, r in enumerate(diff.rows) if r.kind is ChangeKind.EDITED)
     assert by_number[2]["row"] == edited and by_number[2]["state"] == "significant"
     assert data["review"]["states"]["correction"] == 1
+
+
+def test_report_shows_moved_sentences_regrouped_rows_and_links_between_them() -> None:
+    from newsdiff_gui.core.report.model import Piece
+    from tests.core.view_diffs import rewrite_diff
+
+    diff = rewrite_diff()
+    report = build_report(diff, _provenance())
+    lede, gone, regrouped = report.rows[1], report.rows[2], report.rows[3]
+    (moved_in,) = [p for p in lede.new.paragraphs[0] if p.op is TokenOp.MOVED_IN]
+    assert isinstance(moved_in, Piece) and moved_in.ref is not None
+    assert moved_in.ref.label == "← ¶2" and moved_in.ref.there.number == gone.number
+    assert [w.op for w in moved_in.words] == [TokenOp.DELETE, TokenOp.INSERT, TokenOp.EQUAL]
+    assert not [p for p in lede.old.paragraphs[0] if p.op.moved]
+    assert gone.label == "removed, but its first sentence moved to ¶1"
+    assert [p.op for p in gone.old.paragraphs[0]] == [TokenOp.MOVED_OUT, TokenOp.DELETE]
+    assert regrouped.kind is ChangeKind.REGROUPED and regrouped.marker == "⇄"
+    assert len(regrouped.old.paragraphs) == len(regrouped.new.paragraphs) == 2
+    html = render_report_html(report)
+    assert '<a class="ref" href="#row-2">← ¶2</a> <del> Seven</del>' in html
+    assert '<a class="ref" href="#row-1">→ ¶1</a> Seven people died.' in html
+    assert "⇄</strong> regrouped" in html and "1 sentence moved" in html

@@ -3,9 +3,12 @@
 Every row shows its kind as a text label and a marker, deletions are struck
 through and insertions underlined, so the page reads in greyscale and for
 colour-blind readers; colours are Okabe–Ito hues (removed vermillion, added
-blue, edited yellow, moved sky blue, split/merged purple) as tints behind dark
-text, with a dark variant, both at WCAG AA contrast or better. A moved row
-links to the place it came from, where a small "moved" marker links back.
+blue, edited yellow, moved sky blue, split/merged/regrouped purple) as tints
+behind dark text, with a dark variant, both at WCAG AA contrast or better
+(`core/view/palette.py`). A moved row links to the place it came from, where a
+small "moved" marker links back; a sentence that moved between paragraphs is
+shaded and led by a link to its other place ("→ ¶9", "← ¶2"), with its word
+changes struck and underlined where it now stands.
 
 Article text goes through `visible_html`: bidirectional controls and other
 invisible characters show as isolated markers (⟨RLO⟩, ⟨U+2062⟩) instead of
@@ -14,22 +17,22 @@ acting, so reversed text cannot make a changed figure read as the old one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from newsdiff_gui.core.align.model import ChangeKind, Diff, Row, Token, TokenOp
+from newsdiff_gui.core.view import MoveRef, ReaderView, ViewRow, build_view
+from newsdiff_gui.core.view.palette import colour_css
+from newsdiff_gui.core.view.phrases import paragraph_numbers, row_notes
 from newsdiff_gui.core.visible import MARKER_CSS, visible_html, visible_text
+from newsdiff_gui.core.words import plural
 
-# Text on these tints stays above 4.5:1 (light: #1a1a1a on tints lighter than
-# #e0e0e0 luminance; dark: #f0f0f0 on tints darker than #3a3a3a).
-COLOUR_CSS = """
-:root { color-scheme: light dark; --text: #1a1a1a; --page: #ffffff; --muted: #4d4d4d;
-  --removed: #d55e00; --removed-tint: #fbe1d0; --added: #0072b2; --added-tint: #d6ebf7;
-  --edited: #b8a000; --edited-tint: #fbf6c8; --moved: #56b4e9; --moved-tint: #e1f2fb;
-  --group: #cc79a7; --group-tint: #f6e3ee; }
-@media (prefers-color-scheme: dark) {
-  :root { --text: #f0f0f0; --page: #151515; --muted: #c4c4c4;
-    --removed-tint: #4a2410; --added-tint: #0f3147; --edited-tint: #433c05;
-    --moved-tint: #173a4c; --group-tint: #45233a; } }
+COLOUR_CSS = colour_css()
+
+# Moved text and regrouped rows (schema 2); shared with the report page.
+MOVED_TEXT_CSS = """
+.moved-text { background: var(--moved-tint); outline: 1px dashed var(--moved); }
+.moved-text > a.ref { font-weight: 700; text-decoration: none; white-space: nowrap; }
 """
 
 _STYLE = (
@@ -60,6 +63,10 @@ p { margin: 0; white-space: pre-wrap; }
 a { color: inherit; }
 .break { font-weight: 700; padding: 0 .15em; }
 """
+    + MOVED_TEXT_CSS
+    + """.regrouped { border-left-color: var(--group); background: var(--group-tint);
+  border-right: 6px double var(--group); }
+"""
 )
 
 _LABELS = {
@@ -71,33 +78,64 @@ _LABELS = {
     ChangeKind.MOVED_EDITED: "→ Moved and edited",
     ChangeKind.SPLIT: "⟨ Split",
     ChangeKind.MERGED: "⟩ Merged",
+    ChangeKind.REGROUPED: "⇄ Regrouped",
 }
 
 
-def tokens_html(tokens: tuple[Token, ...]) -> str:
+def word_html(op: TokenOp, text: str) -> str:
+    """One run of words: struck through if deleted, underlined if inserted."""
+    shown = visible_html(text)
+    if op is not TokenOp.EQUAL and "\n" in text and not text.strip():
+        # A paragraph break added or removed: visible as a marked ¶.
+        mark = '<span class="break" title="paragraph break">¶</span>'
+        shown = mark if op is TokenOp.DELETE else mark + shown
+    if op is TokenOp.DELETE:
+        return f"<del>{shown}</del>"
+    if op is TokenOp.INSERT:
+        return f"<ins>{shown}</ins>"
+    return shown
+
+
+def moved_html(
+    op: TokenOp, text: str, words: Sequence[tuple[TokenOp, str]], ref: MoveRef | None, href: str
+) -> str:
+    """Moved text, shaded and led by a link to its other place ("→ ¶9 The official …").
+
+    `words` are the word changes of a sentence edited on its way (empty when
+    not edited). Leading space of unedited text stays outside the shading, so
+    the arrow sits against the sentence it names.
+    """
+    if words:
+        # An edited sentence's space belongs to its word changes: shown as they are.
+        lead, inner = "", "".join(word_html(w_op, w_text) for w_op, w_text in words)
+    else:
+        lead = text[: len(text) - len(text.lstrip())]
+        inner = visible_html(text[len(lead) :])
+    label = ref.label if ref is not None else ("→" if op is TokenOp.MOVED_OUT else "←")
+    kind = "moved out" if op is TokenOp.MOVED_OUT else "moved in"
+    return (
+        f'{visible_html(lead)}<span class="moved-text" title="{kind}">'
+        f'<a class="ref" href="{href}">{escape(label)}</a> {inner}</span>'
+    )
+
+
+def tokens_html(tokens: tuple[Token, ...], view_row: ViewRow | None = None) -> str:
+    """A row's tokens (moved ones with their references when `view_row` is given)."""
     parts = []
-    for token in tokens:
-        text = visible_html(token.text)
-        if token.op is not TokenOp.EQUAL and "\n" in token.text and not token.text.strip():
-            # A paragraph break added or removed: visible as a marked ¶.
-            mark = '<span class="break" title="paragraph break">¶</span>'
-            text = mark if token.op is TokenOp.DELETE else mark + text
-        if token.op is TokenOp.DELETE:
-            parts.append(f"<del>{text}</del>")
-        elif token.op is TokenOp.INSERT:
-            parts.append(f"<ins>{text}</ins>")
+    for number, token in enumerate(tokens):
+        if token.op.moved:
+            ref = view_row.reference(number) if view_row is not None else None
+            href = f"#row-{ref.there.index}" if ref is not None else "#"
+            words = [(t.op, t.text) for t in token.tokens]
+            parts.append(moved_html(token.op, token.text, words, ref, href))
         else:
-            parts.append(text)
+            parts.append(word_html(token.op, token.text))
     return "".join(parts)
 
 
-def _numbers(indices: tuple[int, ...]) -> str:
-    return ", ".join(f"¶{i + 1}" for i in indices) or "—"
-
-
-def _body(diff: Diff, row: Row) -> str:
+def _body(diff: Diff, row: Row, view_row: ViewRow) -> str:
     if row.tokens:
-        return tokens_html(row.tokens)
+        return tokens_html(row.tokens, view_row)
     if row.kind is ChangeKind.REMOVED:
         return f"<del>{visible_html(diff.old_text(row))}</del>"
     if row.kind is ChangeKind.ADDED:
@@ -105,36 +143,44 @@ def _body(diff: Diff, row: Row) -> str:
     return visible_html(diff.new_text(row))
 
 
-def _notes(row: Row) -> str:
-    notes = [f"old {_numbers(row.old)} → new {_numbers(row.new)}"]
-    if row.similarity is not None and row.kind not in (ChangeKind.UNCHANGED, ChangeKind.MOVED):
-        notes.append(f"similarity {row.similarity:.2f}")
-    if row.minor:
-        notes.append("minor: punctuation, quotes or case")
-    if row.numbers_changed:
-        notes.append("numbers changed")
-    if row.quote_changed:
-        notes.append("quote changed")
-    return " · ".join(notes)
+def _notes(row: Row, view_row: ViewRow) -> str:
+    notes = [f"old {paragraph_numbers(row.old)} → new {paragraph_numbers(row.new)}"]
+    if view_row.moved_text:
+        notes.append(view_row.moved_text)
+    return " · ".join(notes + row_notes(row, long=True))
+
+
+def _origin_markers(view: ReaderView, row: ViewRow) -> list[str]:
+    """'↳ old ¶6 moved from here (now new ¶1)' below the row a moved paragraph followed."""
+    markers = []
+    for key in row.origin_of:
+        moved = view.row(key)
+        markers.append(
+            f'<div class="origin" id="from-{key.index}">↳ <a href="#row-{key.index}">'
+            f"old {paragraph_numbers(moved.old_paragraphs)} moved from here "
+            f"(now new {paragraph_numbers(moved.new_paragraphs)})</a></div>"
+        )
+    return markers
+
+
+def _stats(diff: Diff) -> str:
+    stats = diff.stats
+    regrouped = f"{stats.regrouped} regrouped · " if stats.regrouped else ""
+    moved = stats.sentences_moved
+    sentences = f"{plural(moved, 'sentence')} moved · " if moved else ""
+    return (
+        f'<p class="stats">{stats.edited} edited · {stats.added} added · '
+        f"{stats.removed} removed · {stats.moved + stats.moved_edited} moved · "
+        f"{stats.split} split · {stats.merged} merged · {regrouped}{sentences}"
+        f"{stats.unchanged} unchanged · "
+        f"+{stats.words_added} / −{stats.words_removed} words</p>"
+    )
 
 
 def render_html(diff: Diff) -> str:
     """A complete HTML document."""
-    moved_origins: dict[int, list[int]] = {}
-    for position, row in enumerate(diff.rows):
-        if row.kind in (ChangeKind.MOVED, ChangeKind.MOVED_EDITED):
-            moved_origins.setdefault(diff.moved_from(position), []).append(position)
-
-    def origin_markers(after: int) -> list[str]:
-        return [
-            f'<div class="origin" id="from-{moved}">↳ <a href="#row-{moved}">'
-            f"old {_numbers(diff.rows[moved].old)} moved from here "
-            f"(now new {_numbers(diff.rows[moved].new)})</a></div>"
-            for moved in moved_origins.get(after, [])
-        ]
-
+    view = build_view(diff)
     title_class = "unchanged" if diff.title.kind is ChangeKind.UNCHANGED else "edited"
-    stats = diff.stats
     html = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -144,21 +190,19 @@ def render_html(diff: Diff) -> str:
         "</title>",
         f"<style>{_STYLE}</style></head><body>",
         f'<h1 class="row {title_class}">{tokens_html(diff.title.tokens) or "(no title)"}</h1>',
-        f'<p class="stats">{stats.edited} edited · {stats.added} added · '
-        f"{stats.removed} removed · {stats.moved + stats.moved_edited} moved · "
-        f"{stats.split} split · {stats.merged} merged · {stats.unchanged} unchanged · "
-        f"+{stats.words_added} / −{stats.words_removed} words</p>",
-        *origin_markers(-1),
+        _stats(diff),
+        *_origin_markers(view, view.headline),
     ]
-    for position, row in enumerate(diff.rows):
+    for view_row in view.rows:
+        row, position = diff.rows[view_row.key.index], view_row.key.index
         link = ""
-        if row.kind in (ChangeKind.MOVED, ChangeKind.MOVED_EDITED):
+        if view_row.moved_from is not None:
             link = f' <a href="#from-{position}">(where it was)</a>'
-        label = f"{_LABELS[row.kind]}{link} <small>{escape(_notes(row))}</small>"
+        label = f"{_LABELS[row.kind]}{link} <small>{escape(_notes(row, view_row))}</small>"
         html.append(
             f'<div class="row {row.kind.value}" id="row-{position}">'
-            f'<div class="label">{label}</div><p>{_body(diff, row)}</p></div>'
+            f'<div class="label">{label}</div><p>{_body(diff, row, view_row)}</p></div>'
         )
-        html += origin_markers(position)
+        html += _origin_markers(view, view_row)
     html.append("</body></html>")
     return "\n".join(html) + "\n"

@@ -4,7 +4,9 @@
     html = render_report_html(report)       # one self-contained file
     data = report_json(report, diff)        # the diff JSON plus notes and provenance
 
-The PDF is drawn by the Qt layer (`newsdiff_gui.ui.report_pdf`) from the same `Report`.
+Rows, labels, move references and folding come from the reader's view
+(`core/view`); the report only adds cells in displayed form, endnotes and the
+summary counts. The PDF is drawn by the Qt layer (`newsdiff_gui.ui.report_pdf`) from the same `Report`.
 """
 
 from newsdiff_gui.core.report.build import build_report, outlet_of
@@ -13,6 +15,7 @@ from newsdiff_gui.core.report.model import (
     Cell,
     Endnote,
     Omitted,
+    Piece,
     Provenance,
     Report,
     ReportOptions,
@@ -29,6 +32,7 @@ __all__ = [
     "Cell",
     "Endnote",
     "Omitted",
+    "Piece",
     "Provenance",
     "Report",
     "ReportOptions",

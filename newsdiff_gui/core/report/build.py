@@ -12,37 +12,23 @@ from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from newsdiff_gui.core.align.model import (
-    PARAGRAPH_JOINER,
-    ChangeKind,
-    Diff,
-    Row,
-    Token,
-    TokenOp,
-)
-from newsdiff_gui.core.annotations import (
-    TITLE_ROW,
-    Annotation,
-    Placement,
-    ReviewState,
-    place_annotations,
-    unreviewed_change_rows,
-)
-from newsdiff_gui.core.report.legend import KIND_LABELS, KIND_MARKERS
+from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, ChangeKind, Diff, Token, TokenOp
+from newsdiff_gui.core.annotations import Annotation, Placement, ReviewState, unreviewed_change_rows
 from newsdiff_gui.core.report.model import (
-    TITLE_ROW_NUMBER,
     Cell,
     Endnote,
     Omitted,
+    Piece,
     Provenance,
     Report,
     ReportOptions,
     ReportRow,
     Summary,
 )
+from newsdiff_gui.core.view import Fold, ReaderView, RowKey, ViewRow, build_view, changes_only
+from newsdiff_gui.core.view import verdicts as view_verdicts
+from newsdiff_gui.core.view.summary import flag_counts
 from newsdiff_gui.core.visible import visible_text
-
-_MOVED = (ChangeKind.MOVED, ChangeKind.MOVED_EDITED)
 
 
 def outlet_of(url: str | None) -> str | None:
@@ -53,126 +39,98 @@ def outlet_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _cell(tokens: Iterable[Token]) -> Cell:
-    """Tokens of one side cut into paragraphs at the joiner (split/merged rows)."""
-    paragraphs: list[list[Token]] = [[]]
-    for token in tokens:
+def _words(tokens: Iterable[Token]) -> tuple[Piece, ...]:
+    return tuple(Piece(token.op, visible_text(token.text)) for token in tokens)
+
+
+def _cell(tokens: Iterable[tuple[Token, ViewRow | None, int]]) -> Cell:
+    """One side's tokens cut into paragraphs at the joiner (split/merged rows).
+
+    Each token comes with its row's view and its index in the row, so moved
+    text keeps the reference to its other place.
+    """
+    paragraphs: list[list[Piece]] = [[]]
+    for token, view_row, number in tokens:
+        ref = view_row.reference(number) if view_row is not None and token.op.moved else None
         parts = token.text.split(PARAGRAPH_JOINER)
-        for number, part in enumerate(parts):
-            if number:
+        for ordinal, part in enumerate(parts):
+            if ordinal:
                 paragraphs.append([])
             if part:
-                # Made visible after the cut: a marker never holds a joiner.
-                paragraphs[-1].append(Token(token.op, visible_text(part)))
+                # Made visible after the cut: a marker never holds a joiner. A
+                # sentence's word changes are kept only while it is not cut.
+                words = _words(token.tokens) if len(parts) == 1 else ()
+                paragraphs[-1].append(Piece(token.op, visible_text(part), ref, words))
     return Cell(tuple(tuple(p) for p in paragraphs if p))
 
 
-def _side_tokens(tokens: tuple[Token, ...], new_side: bool) -> list[Token]:
-    hidden = TokenOp.DELETE if new_side else TokenOp.INSERT
-    return [t for t in tokens if t.op is not hidden]
+def _side(
+    tokens: tuple[Token, ...], view_row: ViewRow | None, new_side: bool
+) -> list[tuple[Token, ViewRow | None, int]]:
+    return [
+        (token, view_row, number)
+        for number, token in enumerate(tokens)
+        if (token.op.on_new_side if new_side else token.op.on_old_side)
+    ]
 
 
-def _cells(diff: Diff, row: Row) -> tuple[Cell, Cell]:
+def _cells(diff: Diff, view_row: ViewRow) -> tuple[Cell, Cell]:
+    row = view_row.source
+    if row is None:  # the headline
+        if diff.title.kind is ChangeKind.UNCHANGED:
+            same = _cell(_side(diff.title.tokens, None, False))
+            return same, same
+        return _cell(_side(diff.title.tokens, None, False)), _cell(
+            _side(diff.title.tokens, None, True)
+        )
     if row.tokens:
-        return _cell(_side_tokens(row.tokens, False)), _cell(_side_tokens(row.tokens, True))
+        return _cell(_side(row.tokens, view_row, False)), _cell(_side(row.tokens, view_row, True))
     old_text, new_text = diff.old_text(row), diff.new_text(row)
     if row.kind is ChangeKind.REMOVED:
-        return _cell([Token(TokenOp.DELETE, old_text)]), Cell()
+        return _cell([(Token(TokenOp.DELETE, old_text), None, 0)]), Cell()
     if row.kind is ChangeKind.ADDED:
-        return Cell(), _cell([Token(TokenOp.INSERT, new_text)])
-    return _cell([Token(TokenOp.EQUAL, old_text)]), _cell([Token(TokenOp.EQUAL, new_text)])
-
-
-def _title_row(diff: Diff, notes: tuple[int, ...], review: ReviewState | None) -> ReportRow:
-    if diff.title.kind is ChangeKind.UNCHANGED:
-        old = new = _cell(diff.title.tokens)
-    else:
-        old = _cell(_side_tokens(diff.title.tokens, False))
-        new = _cell(_side_tokens(diff.title.tokens, True))
-    changed = diff.title.kind is not ChangeKind.UNCHANGED
-    return ReportRow(
-        number=TITLE_ROW_NUMBER,
-        kind=diff.title.kind,
-        marker=KIND_MARKERS[diff.title.kind],
-        label="headline " + ("edited" if changed else "unchanged"),
-        old=old,
-        new=new,
-        notes=notes,
-        review=review,
+        return Cell(), _cell([(Token(TokenOp.INSERT, new_text), None, 0)])
+    return _cell([(Token(TokenOp.EQUAL, old_text), None, 0)]), _cell(
+        [(Token(TokenOp.EQUAL, new_text), None, 0)]
     )
 
 
-def _rows(
-    diff: Diff, notes_by_row: dict[int, list[int]], verdicts: dict[int, ReviewState]
-) -> list[ReportRow]:
-    moved_from = {
-        i: diff.moved_from(i) + 1 for i, row in enumerate(diff.rows) if row.kind in _MOVED
-    }
-    origins: dict[int, list[int]] = {}
-    for index, origin in moved_from.items():
-        origins.setdefault(origin, []).append(index + 1)
-    rows = []
-    for index, row in enumerate(diff.rows):
-        number = index + 1
-        marker, label = KIND_MARKERS[row.kind], KIND_LABELS[row.kind]
-        after = moved_from.get(index)
-        if after is not None:
-            arrow = "↑" if after < number else "↓"
-            marker = arrow + marker[1:]
-            where = "the top" if after == TITLE_ROW_NUMBER else f"row {after}"
-            label = f"{label} {arrow} (stood after {where})"
-        if row.minor:
-            label += " (minor)"
-        old, new = _cells(diff, row)
-        rows.append(
-            ReportRow(
-                number=number,
-                kind=row.kind,
-                marker=marker,
-                label=label,
-                old=old,
-                new=new,
-                old_paragraphs=tuple(i + 1 for i in row.old),
-                new_paragraphs=tuple(i + 1 for i in row.new),
-                minor=row.minor,
-                numbers_changed=row.numbers_changed,
-                quote_changed=row.quote_changed,
-                moved_from=after,
-                origin_of=tuple(origins.get(number, ())),
-                notes=tuple(notes_by_row.get(index, ())),
-                review=verdicts.get(index),
-            )
-        )
-    return rows
+def _report_row(diff: Diff, view_row: ViewRow) -> ReportRow:
+    old, new = _cells(diff, view_row)
+    place = view_row.moved_from
+    return ReportRow(
+        number=view_row.key.number,
+        kind=view_row.kind,
+        marker=view_row.marker,
+        label=view_row.label,
+        old=old,
+        new=new,
+        old_paragraphs=tuple(i + 1 for i in view_row.old_paragraphs),
+        new_paragraphs=tuple(i + 1 for i in view_row.new_paragraphs),
+        minor=view_row.minor,
+        numbers_changed=view_row.numbers_changed,
+        quote_changed=view_row.quote_changed,
+        moved_from=None if place is None else place.after.number,
+        origin_of=tuple(key.number for key in view_row.origin_of) if view_row.source else (),
+        notes=view_row.notes,
+        review=view_row.review,
+    )
 
 
-def _changes_only(rows: list[ReportRow], context: int) -> list[ReportRow | Omitted]:
-    """Changed rows, rows with notes or moved-from markers, and `context` rows around them."""
-    keep = [False] * len(rows)
-    for position, row in enumerate(rows):
-        if row.is_change or row.notes or row.origin_of:
-            for near in range(max(0, position - context), min(len(rows), position + context + 1)):
-                keep[near] = True
-    body: list[ReportRow | Omitted] = []
-    run: list[ReportRow] = []
-    for row, kept in zip(rows, keep, strict=True):
-        if kept:
-            if run:
-                body.append(Omitted(len(run), run[0].number, run[-1].number))
-                run = []
-            body.append(row)
+def _body(view: ReaderView, options: ReportOptions) -> list[ReportRow | Omitted]:
+    body: list[ReportRow | Omitted] = [_report_row(view.diff, view.headline)]
+    shown = changes_only(view.rows, options.context) if options.changes_only else view.rows
+    for item in shown:
+        if isinstance(item, Fold):
+            body.append(Omitted(item.count, item.first.number, item.last.number))
         else:
-            run.append(row)
-    if run:
-        body.append(Omitted(len(run), run[0].number, run[-1].number))
+            body.append(_report_row(view.diff, item))
     return body
 
 
 def _endnote(placement: Placement) -> Endnote:
     annotation = placement.annotation
-    row = None
-    if placement.row is not None:
-        row = TITLE_ROW_NUMBER if placement.row == TITLE_ROW else placement.row + 1
+    row = None if placement.row is None else RowKey.of_placement(placement.row).number
     return Endnote(
         number=placement.number,
         row=row,
@@ -187,12 +145,8 @@ def _endnote(placement: Placement) -> Endnote:
 
 
 def verdicts(placements: list[Placement]) -> dict[int, ReviewState]:
-    """Each reviewed row's state: that of its most recently edited reviewed note."""
-    state_of: dict[int, ReviewState] = {}
-    for placement in sorted(placements, key=lambda p: p.annotation.updated_at):
-        if placement.row is not None and placement.annotation.state is not ReviewState.UNREVIEWED:
-            state_of[placement.row] = placement.annotation.state
-    return state_of
+    """Each reviewed row's state by annotation row (TITLE_ROW for the headline)."""
+    return {key.placement_row: state for key, state in view_verdicts(placements).items()}
 
 
 def review_counts(diff: Diff, placements: list[Placement]) -> tuple[tuple[ReviewState, int], ...]:
@@ -209,22 +163,15 @@ def build_report(
     options: ReportOptions | None = None,
 ) -> Report:
     options = options or ReportOptions()
-    placements = place_annotations(diff, annotations) if options.include_notes else []
-    notes_by_row: dict[int, list[int]] = {}
-    for placement in placements:
-        if placement.row is not None and placement.number:
-            notes_by_row.setdefault(placement.row, []).append(placement.number)
-    reviewed = verdicts(placements)
-    title = _title_row(diff, tuple(notes_by_row.get(TITLE_ROW, ())), reviewed.get(TITLE_ROW))
-    rows = _rows(diff, notes_by_row, reviewed)
-    body: list[ReportRow | Omitted] = [title]
-    body += _changes_only(rows, options.context) if options.changes_only else rows
+    view = build_view(diff, annotations, include_notes=options.include_notes)
+    placements = list(view.placements)
     endnotes = [_endnote(p) for p in placements if p.number]
+    numbers, quotes = flag_counts(diff)
     summary = Summary(
         stats=diff.stats,
         title_changed=diff.title.kind is not ChangeKind.UNCHANGED,
-        numbers_changed_rows=sum(1 for row in diff.rows if row.numbers_changed),
-        quote_changed_rows=sum(1 for row in diff.rows if row.quote_changed),
+        numbers_changed_rows=numbers,
+        quote_changed_rows=quotes,
         review_states=review_counts(diff, placements) if options.include_notes else (),
         notes=len(endnotes),
         detached_notes=sum(1 for note in endnotes if note.row is None),
@@ -233,7 +180,7 @@ def build_report(
         title=visible_text(diff.new.title or diff.old.title or "Untitled article"),
         provenance=provenance,
         summary=summary,
-        body=tuple(body),
+        body=tuple(_body(view, options)),
         notes=tuple(note for note in endnotes if note.row is not None),
         detached=tuple(note for note in endnotes if note.row is None),
         options=options,

@@ -2,7 +2,8 @@
 
 Colour is only ever a second signal (DESIGN.md): every row also carries one of
 these markers and labels, deleted words are struck through and inserted words
-underlined.
+underlined, moved text is led by its arrow. The words themselves live in
+`core/view/phrases.py`; this module arranges them as a legend.
 """
 
 from __future__ import annotations
@@ -10,46 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsdiff_gui.core.align.model import ChangeKind
+from newsdiff_gui.core.view.phrases import (
+    KIND_DESCRIPTIONS,
+    KIND_LABELS,
+    KIND_MARKERS,
+    MOVED_TEXT_NOTE,
+    NUMBERS_FLAG,
+    QUOTE_FLAG,
+)
 
-# One character per kind, drawn in the gutter (the terminal renderer's markers,
-# with arrows for moves: a moved row's ↕ becomes ↑ or ↓ toward where it stood).
-KIND_MARKERS: dict[ChangeKind, str] = {
-    ChangeKind.UNCHANGED: "",
-    ChangeKind.EDITED: "~",
-    ChangeKind.ADDED: "+",
-    ChangeKind.REMOVED: "−",
-    ChangeKind.MOVED: "↕",
-    ChangeKind.MOVED_EDITED: "↕~",
-    ChangeKind.SPLIT: "⟨",
-    ChangeKind.MERGED: "⟩",
-    ChangeKind.REGROUPED: "⇄",
-}
-
-KIND_LABELS: dict[ChangeKind, str] = {
-    ChangeKind.UNCHANGED: "unchanged",
-    ChangeKind.EDITED: "edited",
-    ChangeKind.ADDED: "added",
-    ChangeKind.REMOVED: "removed",
-    ChangeKind.MOVED: "moved",
-    ChangeKind.MOVED_EDITED: "moved + edited",
-    ChangeKind.SPLIT: "split",
-    ChangeKind.MERGED: "merged",
-    ChangeKind.REGROUPED: "regrouped",
-}
-
-_DESCRIPTIONS: dict[ChangeKind, str] = {
-    ChangeKind.EDITED: "same paragraph, words changed",
-    ChangeKind.ADDED: "new paragraph",
-    ChangeKind.REMOVED: "paragraph gone",
-    ChangeKind.MOVED: "same text, different place",
-    ChangeKind.MOVED_EDITED: "moved and edited",
-    ChangeKind.SPLIT: "one paragraph became several",
-    ChangeKind.MERGED: "several paragraphs became one",
-    ChangeKind.REGROUPED: "sentences redistributed across paragraph breaks",
-}
-
-NUMBERS_FLAG = "#"
-QUOTE_FLAG = "“"
+__all__ = [
+    "KIND_LABELS",
+    "KIND_MARKERS",
+    "LEGEND",
+    "LEGEND_NOTES",
+    "NUMBERS_FLAG",
+    "QUOTE_FLAG",
+    "LegendEntry",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +41,12 @@ class LegendEntry:
 
 LEGEND: tuple[LegendEntry, ...] = tuple(
     LegendEntry(kind, KIND_MARKERS[kind], KIND_LABELS[kind], description)
-    for kind, description in _DESCRIPTIONS.items()
+    for kind, description in KIND_DESCRIPTIONS.items()
 )
 
 LEGEND_NOTES = (
     "Deleted words are struck through, inserted words underlined.",
     f"{NUMBERS_FLAG} marks a row whose numbers changed, "
     f"{QUOTE_FLAG} one whose quoted text changed.",
+    MOVED_TEXT_NOTE,
 )

@@ -5,8 +5,8 @@ captures' provenance into a `Report`; the PDF (Qt), HTML and JSON renderers
 only lay it out. Everything here is plain immutable data, so one report can be
 rendered in a worker thread while the window goes on.
 
-Row numbers are 1-based positions in the diff (row `n` is `Diff.rows[n - 1]`);
-the headline is row 0. Paragraph numbers are 1-based, as a reader counts them.
+Row numbers are those of `core.view.RowKey` (row `n` is `Diff.rows[n - 1]`; the
+headline is row 0). Paragraph numbers are 1-based, as a reader counts them.
 """
 
 from __future__ import annotations
@@ -14,13 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsdiff_gui.core.align.model import ChangeKind, DiffStats, Token
+from newsdiff_gui.core.align.model import ChangeKind, DiffStats, TokenOp
 from newsdiff_gui.core.annotations import ReviewState
 from newsdiff_gui.core.report.legend import LEGEND, LegendEntry
 from newsdiff_gui.core.timeutil import to_iso
+from newsdiff_gui.core.view.model import MoveRef, RowKey
+from newsdiff_gui.core.view.phrases import flag_marks
 from newsdiff_gui.core.words import plural
 
-TITLE_ROW_NUMBER = 0
+TITLE_ROW_NUMBER = RowKey.headline().number
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +90,31 @@ def _source_line(info: SourceInfo) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Cell:
-    """One side of a row: its paragraphs, each a run of tokens.
+class Piece:
+    """A run of words of one side of a row, in displayed form.
 
-    The old side holds `equal` and `delete` tokens, the new side `equal` and
-    `insert` ones. A side with nothing (the old side of an added row) is empty.
+    `op` and `text` as in a diff `Token`. Moved text (`moved_out` on the old
+    side, `moved_in` on the new) carries `ref`, the other place to print ("→ ¶9")
+    and link to, and, for a sentence edited on its way, its word changes in
+    `words` (equal/delete/insert pieces, struck and underlined where it stands).
     """
 
-    paragraphs: tuple[tuple[Token, ...], ...] = ()
+    op: TokenOp
+    text: str
+    ref: MoveRef | None = None
+    words: tuple[Piece, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One side of a row: its paragraphs, each a run of pieces.
+
+    The old side holds `equal`, `delete` and `moved_out` pieces, the new side
+    `equal`, `insert` and `moved_in` ones. A side with nothing (the old side of
+    an added row) is empty.
+    """
+
+    paragraphs: tuple[tuple[Piece, ...], ...] = ()
 
     @property
     def text(self) -> str:
@@ -131,7 +150,7 @@ class ReportRow:
     @property
     def flags(self) -> str:
         """'#' for changed numbers, '“' for changed quotes."""
-        return ("#" if self.numbers_changed else "") + ("“" if self.quote_changed else "")
+        return flag_marks(self.numbers_changed, self.quote_changed)
 
 
 @dataclass(frozen=True, slots=True)

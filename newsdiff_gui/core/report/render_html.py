@@ -13,11 +13,19 @@ from __future__ import annotations
 
 from html import escape
 
-from newsdiff_gui.core.align.model import ChangeKind
-from newsdiff_gui.core.align.render_html import COLOUR_CSS, tokens_html
+from newsdiff_gui.core.align.render_html import COLOUR_CSS, MOVED_TEXT_CSS, moved_html, word_html
 from newsdiff_gui.core.annotations import quoted
 from newsdiff_gui.core.report.legend import LEGEND_NOTES
-from newsdiff_gui.core.report.model import Cell, Endnote, Omitted, Report, ReportRow, Summary
+from newsdiff_gui.core.report.model import (
+    Cell,
+    Endnote,
+    Omitted,
+    Piece,
+    Report,
+    ReportRow,
+    Summary,
+)
+from newsdiff_gui.core.view.palette import KIND_PAINT
 from newsdiff_gui.core.visible import MARKER_CSS, visible_html
 from newsdiff_gui.core.words import plural
 
@@ -66,22 +74,26 @@ ol.notes .text { white-space: pre-wrap; margin: .2rem 0 0; }
 .break { font-weight: 700; padding: 0 .15em; }
 @media print { body { max-width: none; } tr { break-inside: avoid; } }
 """
+    + MOVED_TEXT_CSS
+    + """tr.regrouped td { background: var(--group-tint); }
+"""
 )
 
-_SWATCH = {
-    ChangeKind.EDITED: "var(--edited-tint)",
-    ChangeKind.ADDED: "var(--added-tint)",
-    ChangeKind.REMOVED: "var(--removed-tint)",
-    ChangeKind.MOVED: "var(--moved-tint)",
-    ChangeKind.MOVED_EDITED: "var(--moved-tint)",
-    ChangeKind.SPLIT: "var(--group-tint)",
-    ChangeKind.MERGED: "var(--group-tint)",
-    ChangeKind.REGROUPED: "var(--group-tint)",
-}
+
+def _pieces_html(pieces: tuple[Piece, ...]) -> str:
+    parts = []
+    for piece in pieces:
+        if piece.op.moved:
+            href = "#" if piece.ref is None else f"#{piece.ref.there.anchor}"
+            words = [(word.op, word.text) for word in piece.words]
+            parts.append(moved_html(piece.op, piece.text, words, piece.ref, href))
+        else:
+            parts.append(word_html(piece.op, piece.text))
+    return "".join(parts)
 
 
 def _cell_html(cell: Cell) -> str:
-    return "".join(f"<p>{tokens_html(paragraph)}</p>" for paragraph in cell.paragraphs)
+    return "".join(f"<p>{_pieces_html(paragraph)}</p>" for paragraph in cell.paragraphs)
 
 
 def _paragraph_numbers(numbers: tuple[int, ...]) -> str:
@@ -125,6 +137,8 @@ def _row_html(row: ReportRow) -> str:
 def _summary_html(summary: Summary) -> str:
     parts = ["headline changed" if summary.title_changed else "headline unchanged"]
     parts += [f"{count} {kind.value.replace('_', ' + ')}" for kind, count in summary.kind_counts()]
+    if summary.stats.sentences_moved:
+        parts.append(plural(summary.stats.sentences_moved, "sentence") + " moved")
     parts.append(f"+{summary.stats.words_added} / −{summary.stats.words_removed} words")
     parts.append(f"{plural(summary.numbers_changed_rows, 'row')} with changed numbers (#)")
     parts.append(f"{plural(summary.quote_changed_rows, 'row')} with changed quotes (“)")
@@ -159,7 +173,8 @@ def render_report_html(report: Report) -> str:
         css = ' class="hash"' if label.endswith("SHA-256") else ""
         fields.append(f"<dt>{escape(label)}</dt><dd{css}>{escape(value)}</dd>")
     legend = "".join(
-        f'<li><span class="swatch" style="background:{_SWATCH[entry.kind]}"></span>'
+        f'<li><span class="swatch" style="background:var(--{KIND_PAINT[entry.kind]}-tint)">'
+        "</span>"
         f"<strong>{escape(entry.marker)}</strong> {escape(entry.label)}: "
         f"{escape(entry.description)}</li>"
         for entry in report.legend

@@ -46,7 +46,13 @@ def _opens_with_moved_text(row: Row) -> bool:
     return bool(side) and side[0].op.moved
 
 
-def _label(row: Row, place: MovedFrom | None, refs: tuple[MoveRef, ...]) -> tuple[str, str]:
+def _moved_text(row: Row, refs: tuple[MoveRef, ...]) -> str:
+    own = TokenOp.MOVED_IN if row.kind is ChangeKind.ADDED else TokenOp.MOVED_OUT
+    places = [ref.place for ref in refs if ref.op is own]
+    return moved_text_phrase(row.kind, places, _opens_with_moved_text(row)) or ""
+
+
+def _label(row: Row, place: MovedFrom | None, moved_text: str) -> tuple[str, str]:
     """(marker, label) of a body row."""
     marker, label = KIND_MARKERS[row.kind], KIND_LABELS[row.kind]
     if place is not None:
@@ -54,11 +60,8 @@ def _label(row: Row, place: MovedFrom | None, refs: tuple[MoveRef, ...]) -> tupl
         label = _moved_label(label, place)
     if row.minor:
         label += " (minor)"
-    own = TokenOp.MOVED_IN if row.kind is ChangeKind.ADDED else TokenOp.MOVED_OUT
-    arrows = [ref.label.split(" ", 1)[1] for ref in refs if ref.op is own]
-    said = moved_text_phrase(row.kind, arrows, _opens_with_moved_text(row))
-    if said:
-        label += f", {said}"
+    if moved_text:
+        label += f", {moved_text}"
     return marker, label
 
 
@@ -95,7 +98,8 @@ def build_view(
         key = RowKey.body(index)
         place = places.get(index)
         refs = references.get(index, ())
-        marker, label = _label(row, place, refs)
+        moved_text = _moved_text(row, refs)
+        marker, label = _label(row, place, moved_text)
         rows.append(
             ViewRow(
                 key=key,
@@ -111,6 +115,7 @@ def build_view(
                 moved_from=place,
                 origin_of=origin_of.get(key, ()),
                 references=refs,
+                moved_text=moved_text,
                 notes=notes.get(key, ()),
                 review=reviewed.get(key),
             )

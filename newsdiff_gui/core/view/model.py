@@ -106,10 +106,14 @@ class MoveRef:
         return "→" if self.op is TokenOp.MOVED_OUT else "←"
 
     @property
+    def place(self) -> str:
+        """'¶9' (the paragraph at the other place), or 'row 4' when it has none."""
+        return self.there.label if self.paragraph is None else f"¶{self.paragraph + 1}"
+
+    @property
     def label(self) -> str:
         """'→ ¶9' (now stands in new ¶9), '← ¶2' (came from old ¶2)."""
-        place = self.there.label if self.paragraph is None else f"¶{self.paragraph + 1}"
-        return f"{self.arrow} {place}"
+        return f"{self.arrow} {self.place}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +133,8 @@ class ViewRow:
     moved_from: MovedFrom | None = None
     origin_of: tuple[RowKey, ...] = ()  # moved rows that used to stand right after this one
     references: tuple[MoveRef, ...] = ()  # one per moved token, in token order
+    # An added/removed row's text that stands elsewhere: "but its first sentence moved to ¶3".
+    moved_text: str = ""
     notes: tuple[int, ...] = ()  # endnote numbers on this row
     review: ReviewState | None = None  # the latest verdict on this row, if any
 
