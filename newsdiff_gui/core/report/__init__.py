@@ -6,7 +6,8 @@
 
 Rows, labels, move references and folding come from the reader's view
 (`core/view`); the report only adds cells in displayed form, endnotes and the
-summary counts. The PDF is drawn by the Qt layer (`newsdiff_gui.ui.report_pdf`) from the same `Report`.
+summary counts. The PDF is drawn by the Qt layer (`newsdiff_gui.ui.report_pdf`)
+from the same `Report`.
 """
 
 from newsdiff_gui.core.report.build import build_report, outlet_of
