@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from newsdiff_gui.core.align import ChangeKind, Diff, Row, TokenOp, align, check_invariants
+from newsdiff_gui.core.align import (
+    ChangeKind,
+    Diff,
+    Row,
+    Token,
+    TokenOp,
+    align,
+    check_invariants,
+)
 from newsdiff_gui.core.align import links as links_module
+from newsdiff_gui.core.align.invariants import expected_stats
 from newsdiff_gui.core.align.sentences import text_sentences
 from newsdiff_gui.core.document import Document
+from tests.core.test_align import STORY, WIRE
 
 # A fictional agency story and another outlet's rewrite of it: the updated toll
 # opens a new lede gathered from three old paragraphs, the rest regrouped.
@@ -145,8 +157,6 @@ def test_an_edited_sentence_moved_far_away_carries_its_word_changes() -> None:
 
 
 def test_a_wire_swap_yields_no_moves_and_no_pairs() -> None:
-    from tests.core.test_align import STORY, WIRE
-
     diff = diff_of(STORY, WIRE)
     assert {row.kind for row in diff.rows} == {ChangeKind.ADDED, ChangeKind.REMOVED}
     assert all(not row.tokens for row in diff.rows)
@@ -195,3 +205,49 @@ def test_a_list_cut_to_one_clause_shows_only_the_cut_clauses() -> None:
     diff = diff_of(old, new)
     (row,) = diff.rows
     assert row.kind is ChangeKind.EDITED and row.numbers_changed
+
+
+def hand_made(old: list[str], new: list[str], rows: list[Row]) -> Diff:
+    """A diff with the given rows (and stats that match them), as a buggy engine might make."""
+    empty = align(Document("t", ()), Document("t", ()))
+    draft = dataclasses.replace(
+        empty, old=Document("t", tuple(old)), new=Document("t", tuple(new)), rows=tuple(rows)
+    )
+    return dataclasses.replace(draft, stats=expected_stats(draft))
+
+
+def test_the_truth_check_catches_a_sentence_shown_as_removed_and_added() -> None:
+    diff = hand_made(
+        [S[0]],
+        [S[0].replace("Monday", "Sunday")],  # 0.94 similar: the same sentence
+        [Row(ChangeKind.REMOVED, (0,), (), None), Row(ChangeKind.ADDED, (), (0,), None)],
+    )
+    assert any(p.startswith("invariant 6:") for p in check_invariants(diff))
+    unrelated = hand_made(
+        [S[0]],
+        [S[1]],
+        [Row(ChangeKind.REMOVED, (0,), (), None), Row(ChangeKind.ADDED, (), (0,), None)],
+    )
+    assert check_invariants(unrelated) == []
+
+
+def test_the_truth_check_catches_a_move_named_in_one_place_only() -> None:
+    moved_out = Token(TokenOp.MOVED_OUT, S[0], row=1)
+    lonely = hand_made(
+        [S[0]],
+        [S[1]],
+        [
+            Row(ChangeKind.REMOVED, (0,), (), None, tokens=(moved_out,)),
+            Row(ChangeKind.ADDED, (), (0,), None),
+        ],
+    )
+    assert any("arrive there" in p for p in check_invariants(lonely))
+    no_move = hand_made(
+        [S[0]],
+        [S[1]],
+        [
+            Row(ChangeKind.REMOVED, (0,), (), None, tokens=(Token(TokenOp.DELETE, S[0]),)),
+            Row(ChangeKind.ADDED, (), (0,), None),
+        ],
+    )
+    assert any("no moved text" in p for p in check_invariants(no_move))

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from newsdiff_gui.core.align.links_tokens import MOVE_MIN_WORDS
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, Row
 from newsdiff_gui.core.align.sentences import Sentence, shown_sentences
 
-# Sentences shorter than this never move: "He said." stands in every story.
-MIN_WORDS = 4
+MIN_WORDS = MOVE_MIN_WORDS
 # Under this many words (either side) a sentence links only to an exact copy
 # of its words; from here on, also to a near or edited copy.
 FUZZY_MIN_WORDS = 8

@@ -17,11 +17,14 @@ from typing import TypeVar
 
 from newsdiff_gui.core.align.facts import might_change_figures, numbers_changed, quote_changed
 from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row, Token, TokenOp
-from newsdiff_gui.core.align.sentences import Sentence, travel_span
+from newsdiff_gui.core.align.sentences import Sentence, text_sentences, travel_span
 from newsdiff_gui.core.align.text import minor_key
 from newsdiff_gui.core.align.tokens import diff_tokens
 
 _T = TypeVar("_T")
+# Sentences shorter than this never move ("He said." stands in every story);
+# links.py uses the same floor.
+MOVE_MIN_WORDS = 4
 
 
 def text_flags(old: str, new: str, tokens: Iterable[Token]) -> tuple[bool, bool]:
@@ -41,6 +44,23 @@ def is_minor(kind: ChangeKind, old: str, new: str, figures: bool) -> bool:
         and not figures
         and minor_key(old) == minor_key(new)
     )
+
+
+def reordered(old: str, new: str, min_words: int) -> bool:
+    """Whether sentences (of `min_words`+ words) standing verbatim on both sides
+    changed their order: then a word diff would pair their common words ("the",
+    "said") across sentences and show confetti instead of a moved sentence."""
+    old_keys = [s.words for s in text_sentences(old) if len(s.words) >= min_words]
+    new_keys = [s.words for s in text_sentences(new) if len(s.words) >= min_words]
+    common = set(old_keys) & set(new_keys)
+    if len(common) < 2:
+        return False
+    return [k for k in old_keys if k in common] != [k for k in new_keys if k in common]
+
+
+def row_tokens(old: str, new: str, options: AlignOptions) -> tuple[Token, ...]:
+    """`diff_tokens`, by sentence first when sentences changed order."""
+    return diff_tokens(old, new, options, by_sentence=reordered(old, new, MOVE_MIN_WORDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +189,7 @@ def compose(
         (cut, _arrival_token(new_text, a, span, options))
         for cut, (span, a) in zip(in_cuts, in_spans, strict=True)
     ]
-    rest = diff_tokens(old_rest, new_rest, options) if old_rest or new_rest else ()
+    rest = row_tokens(old_rest, new_rest, options) if old_rest or new_rest else ()
     tokens = tuple(_interleave(rest, outs, ins))
     figures, quote = text_flags(old_rest, new_rest, rest)
     moved_in = [token for _, token in ins]

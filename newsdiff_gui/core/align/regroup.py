@@ -28,11 +28,20 @@ that show text as gone or new:
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 
 from newsdiff_gui.core.align.links import Link, find_links, row_text
-from newsdiff_gui.core.align.links_tokens import Arrival, Departure, compose, text_flags
+from newsdiff_gui.core.align.links_tokens import (
+    MOVE_MIN_WORDS,
+    Arrival,
+    Departure,
+    compose,
+    reordered,
+    row_tokens,
+    text_flags,
+)
 from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row
 from newsdiff_gui.core.align.text import WordPairCoder
 from newsdiff_gui.core.align.tokens import diff_tokens, word_similarity
@@ -55,6 +64,7 @@ def link_sentences(
     rows: list[Row], old_texts: Sequence[str], new_texts: Sequence[str], options: AlignOptions
 ) -> list[Row]:
     """`rows` with regrouped rows and moved sentences said as moves (see module docstring)."""
+    rows = _untangle(rows, old_texts, new_texts, options)
     links = find_links(rows, old_texts, new_texts)
     if not links:
         return rows
@@ -68,6 +78,30 @@ def link_sentences(
         chosen += found
         current = _compose_all(base, chosen, old_texts, new_texts, options)
     return current
+
+
+def _untangle(
+    rows: list[Row], old_texts: Sequence[str], new_texts: Sequence[str], options: AlignOptions
+) -> list[Row]:
+    """Rows whose sentences changed order, re-diffed sentence by sentence: the
+    word diff matched their common words across sentences (confetti); by
+    sentence, a sentence that changed place shows whole, and becomes a move."""
+    result = rows
+    for position, row in enumerate(rows):
+        if not (row.tokens and row.old and row.new):
+            continue
+        old_text = row_text(row, old_texts, old_side=True)
+        new_text = row_text(row, new_texts, old_side=False)
+        if not reordered(old_text, new_text, MOVE_MIN_WORDS):
+            continue
+        tokens = diff_tokens(old_text, new_text, options, by_sentence=True)
+        figures, quote = text_flags(old_text, new_text, tokens)
+        if result is rows:
+            result = list(rows)
+        result[position] = dataclasses.replace(
+            row, tokens=tokens, numbers_changed=figures, quote_changed=quote
+        )
+    return result
 
 
 def _components(rows: Sequence[Row], links: Sequence[Link]) -> list[list[int]]:
@@ -132,7 +166,7 @@ def _regrouped_row(
     probe = Row(ChangeKind.REGROUPED, old, new, 0.0)
     old_text = row_text(probe, old_texts, old_side=True)
     new_text = row_text(probe, new_texts, old_side=False)
-    tokens = diff_tokens(old_text, new_text, options)
+    tokens = row_tokens(old_text, new_text, options)
     coder = WordPairCoder()
     similarity = word_similarity(coder.encode(old_text), coder.encode(new_text))
     figures, quote = text_flags(old_text, new_text, tokens)

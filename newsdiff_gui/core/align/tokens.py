@@ -232,8 +232,14 @@ def _longest_paragraph(*texts: str) -> int:
     return max(len(part) for text in texts for part in text.split(PARAGRAPH_JOINER))
 
 
-def diff_tokens(old: str, new: str, options: AlignOptions) -> tuple[Token, ...]:
-    """Tokens whose equal+delete texts give `old` and equal+insert texts give `new`."""
+def diff_tokens(
+    old: str, new: str, options: AlignOptions, by_sentence: bool = False
+) -> tuple[Token, ...]:
+    """Tokens whose equal+delete texts give `old` and equal+insert texts give `new`.
+
+    `by_sentence` aligns sentences first whatever the size (for texts whose
+    sentences changed order: a word diff would match their common words across
+    sentences and show confetti)."""
     sink = _TokenSink()
     if old != new and too_long_for_words(_longest_paragraph(old, new), options):
         # A paragraph over the inline limit gets no word diff (it grows with the
@@ -244,7 +250,7 @@ def diff_tokens(old: str, new: str, options: AlignOptions) -> tuple[Token, ...]:
         _emit_head_change_tail(sink, _items(old)[0], _items(new)[0])
         return tuple(sink.tokens)
     large = max(len(old.split()), len(new.split())) > options.sentence_level_min_words
-    if large and old != new:
+    if (large or by_sentence) and old != new:
         _emit_sentences(sink, old, new, options)
     else:
         _emit_words(sink, old, new, options)
