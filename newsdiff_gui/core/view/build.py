@@ -47,6 +47,8 @@ def _opens_with_moved_text(row: Row) -> bool:
 
 
 def _moved_text(row: Row, refs: tuple[MoveRef, ...]) -> str:
+    if not refs or row.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
+        return ""
     own = TokenOp.MOVED_IN if row.kind is ChangeKind.ADDED else TokenOp.MOVED_OUT
     places = [ref.place for ref in refs if ref.op is own]
     return moved_text_phrase(row.kind, places, _opens_with_moved_text(row)) or ""
@@ -88,8 +90,10 @@ def build_view(
     diff: Diff, annotations: Iterable[Annotation] = (), include_notes: bool = True
 ) -> ReaderView:
     """The reader's view of `diff`, with `annotations` placed (unless left out)."""
-    placements = tuple(place_annotations(diff, annotations)) if include_notes else ()
-    notes, reviewed = note_numbers(placements), verdicts(placements)
+    # Placing hashes every paragraph: not worth it for a diff nobody annotated.
+    notes = tuple(annotations) if include_notes else ()
+    placements = tuple(place_annotations(diff, notes)) if notes else ()
+    numbers, reviewed = note_numbers(placements), verdicts(placements)
     places = moved_from_places(diff)
     origin_of = origins(places)
     references = move_references(diff)
@@ -116,13 +120,13 @@ def build_view(
                 origin_of=origin_of.get(key, ()),
                 references=refs,
                 moved_text=moved_text,
-                notes=notes.get(key, ()),
+                notes=numbers.get(key, ()),
                 review=reviewed.get(key),
             )
         )
     return ReaderView(
         diff=diff,
-        headline=_headline(diff, notes, reviewed, origin_of.get(RowKey.headline(), ())),
+        headline=_headline(diff, numbers, reviewed, origin_of.get(RowKey.headline(), ())),
         rows=tuple(rows),
         placements=placements,
     )
