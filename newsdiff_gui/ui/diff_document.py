@@ -9,7 +9,8 @@ character's name as tooltip, so the panes never show reversed or hidden text.
 Each token is made visible on its own and inserted with its own format, so the
 strike-through and underline still land on exactly that token's characters.
 
-Row 0 of every side is the headline; diff row `i` is display row `i + 1`.
+Display row 0 of every side is the headline; the rest are `diff_rows.display_rows`
+(the reader's view, unchanged runs folded on request).
 A side with nothing in a row (the old side of an added paragraph) gets one
 empty block so both sides have a block to pad to the same height.
 """
@@ -29,7 +30,7 @@ from PySide6.QtGui import (
     QTextFrameFormat,
 )
 
-from newsdiff_gui.core.align import ChangeKind, Diff, Row, Token, TokenOp
+from newsdiff_gui.core.align import ChangeKind, Row, Token, TokenOp
 from newsdiff_gui.core.align.model import (
     MOVABLE_TEXT_KINDS,
     PARAGRAPH_JOINER,
@@ -37,8 +38,10 @@ from newsdiff_gui.core.align.model import (
     too_long_for_words,
     too_long_note,
 )
+from newsdiff_gui.core.view import MoveRef, ReaderView, ViewRow
 from newsdiff_gui.core.visible import Segment, visible_segments
 from newsdiff_gui.ui import theme
+from newsdiff_gui.ui.diff_rows import DisplayRow, moved_link, moved_tooltip
 
 # Space between rows; the shorter side of a row gets more, to line up with the other.
 ROW_GAP = 10.0
@@ -53,26 +56,6 @@ PART_GAP = 4.0
 # a block that goes on with the paragraph of the one before carries this property.
 LONG_TEXT_PIECE = 2_000
 CONTINUES_PARAGRAPH = QTextFormat.Property.UserProperty + 1
-# The anchor of a moved text's arrow: this prefix and the other row's index in Diff.rows.
-MOVED_LINK = "moved-row:"
-
-
-def moved_row_of(href: str) -> int | None:
-    """The diff row an arrow beside moved text leads to (None: not such an arrow)."""
-    if not href.startswith(MOVED_LINK):
-        return None
-    return int(href.removeprefix(MOVED_LINK))
-
-
-def moved_marker(op: TokenOp, diff_row: int) -> str:
-    """ "→ ¶3" after text that now stands in row 3, "← ¶2" after text that came from row 2."""
-    arrow = "→" if op is TokenOp.MOVED_OUT else "←"
-    return f"{arrow}\u00a0¶{diff_row + 1}"
-
-
-def moved_tooltip(op: TokenOp, diff_row: int) -> str:
-    where = "now stands in" if op is TokenOp.MOVED_OUT else "came from"
-    return f"This text {where} row {diff_row + 1}: click the arrow to go there"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,80 +66,19 @@ class RowBlocks:
     last: int
 
 
-@dataclass(frozen=True, slots=True)
-class DisplayRow:
-    """What both panes need to know about a display row."""
-
-    kind: ChangeKind
-    minor: bool = False
-    numbers_changed: bool = False
-    quote_changed: bool = False
-    is_title: bool = False
-    diff_row: int = -1  # index into Diff.rows; -1 for the headline and collapsed runs
-    collapsed: tuple[int, ...] = ()  # diff rows folded into this "… n unchanged" row
-    plain: bool = False  # a minor edit shown without its markup ("hide minor")
-    moved_text: bool = False  # part of its text moved to (came from) another row
-
-    @property
-    def is_change(self) -> bool:
-        return self.kind is not ChangeKind.UNCHANGED and not self.plain
-
-
-# Runs shorter than this stay visible: folding two paragraphs saves nothing.
-MIN_COLLAPSED_RUN = 3
-
-
-def display_rows(
-    diff: Diff,
-    hide_unchanged: bool = False,
-    hide_minor: bool = False,
-    expanded: frozenset[int] = frozenset(),
-) -> list[DisplayRow]:
-    """The rows to paint. With `hide_unchanged`, each run of unchanged rows (and, with
-    `hide_minor`, minor edits) becomes one "… n unchanged paragraphs" row unless the
-    run's first diff row is in `expanded`."""
-    rows = [DisplayRow(kind=diff.title.kind, is_title=True)]
-    run: list[DisplayRow] = []
-
-    def flush() -> None:
-        if hide_unchanged and len(run) >= MIN_COLLAPSED_RUN and run[0].diff_row not in expanded:
-            folded = tuple(r.diff_row for r in run)
-            rows.append(DisplayRow(kind=ChangeKind.UNCHANGED, collapsed=folded))
-        else:
-            rows.extend(run)
-        run.clear()
-
-    for position, row in enumerate(diff.rows):
-        shown = DisplayRow(
-            kind=row.kind,
-            minor=row.minor,
-            numbers_changed=row.numbers_changed,
-            quote_changed=row.quote_changed,
-            diff_row=position,
-            plain=hide_minor and row.minor,
-            moved_text=any(token.op.moved for token in row.tokens),
-        )
-        if shown.is_change:
-            flush()
-            rows.append(shown)
-        else:
-            run.append(shown)
-    flush()
-    return rows
-
-
 class SideWriter:
     """Writes the old (`inserted=False`) or new side of a diff into a document."""
 
     def __init__(
         self,
-        diff: Diff,
+        view: ReaderView,
         rows: list[DisplayRow],
         new_side: bool,
         palette: QPalette,
         base_font: QFont,
     ) -> None:
-        self.diff = diff
+        self.view = view
+        self.diff = view.diff
         self.rows = rows
         self.new_side = new_side
         self.palette = palette
@@ -205,35 +127,40 @@ class SideWriter:
         if self.written == 0 and end > 0:
             title = self.diff.new.title if self.new_side else self.diff.old.title
             if self.diff.title.kind is ChangeKind.UNCHANGED:
-                self._write_row([Token(TokenOp.EQUAL, paragraph_text(title))], self._title)
+                self._write_row([(Token(TokenOp.EQUAL, paragraph_text(title)), None)], self._title)
             else:
                 self._write_row(self._side_tokens(self.diff.title.tokens), self._title)
         for shown in self.rows[self.written : end]:
-            if shown.collapsed:
-                count = len(shown.collapsed)
-                label = f"… {count} unchanged paragraphs (click to show)"
-                self._write_row([Token(TokenOp.EQUAL, label)], self._folded)
+            if shown.fold is not None:
+                label = f"… {shown.fold.count} unchanged paragraphs (click to show)"
+                self._write_row([(Token(TokenOp.EQUAL, label), None)], self._folded)
                 continue
-            row = self.diff.rows[shown.diff_row]
+            assert shown.row is not None and shown.row.source is not None
+            row = shown.row.source
             if shown.plain:  # a hidden minor edit reads as the side's own text
                 text = self.diff.new_text(row) if self.new_side else self.diff.old_text(row)
-                self._write_row([Token(TokenOp.EQUAL, text)], self._plain)
+                self._write_row([(Token(TokenOp.EQUAL, text), None)], self._plain)
             else:
-                self._write_row(self._row_tokens(row), self._plain, row.kind)
+                self._write_row(self._row_tokens(shown.row, row), self._plain, row.kind)
         cursor.endEditBlock()
         return self.written
 
-    def _row_tokens(self, row: Row) -> list[Token]:
+    def _row_tokens(self, shown: ViewRow, row: Row) -> list[tuple[Token, MoveRef | None]]:
+        """This side's tokens, each moved one with its reference to the other place."""
         if row.tokens:
-            return self._side_tokens(row.tokens)
+            return [
+                (token, shown.reference(number))
+                for number, token in enumerate(row.tokens)
+                if (token.op.on_new_side if self.new_side else token.op.on_old_side)
+            ]
         text = self.diff.new_text(row) if self.new_side else self.diff.old_text(row)
-        return [Token(TokenOp.EQUAL, text)] if text else []
+        return [(Token(TokenOp.EQUAL, text), None)] if text else []
 
-    def _side_tokens(self, tokens: tuple[Token, ...]) -> list[Token]:
-        """The tokens whose text stands on this side (moved text included)."""
+    def _side_tokens(self, tokens: tuple[Token, ...]) -> list[tuple[Token, MoveRef | None]]:
+        """The headline's tokens whose text stands on this side (it has no moved text)."""
         if self.new_side:
-            return [t for t in tokens if t.op.on_new_side]
-        return [t for t in tokens if t.op.on_old_side]
+            return [(t, None) for t in tokens if t.op.on_new_side]
+        return [(t, None) for t in tokens if t.op.on_old_side]
 
     def _new_block(self, base: QTextCharFormat) -> None:
         block_format = QTextBlockFormat()
@@ -247,22 +174,22 @@ class SideWriter:
 
     def _write_row(
         self,
-        tokens: list[Token],
+        tokens: list[tuple[Token, MoveRef | None]],
         base: QTextCharFormat,
         kind: ChangeKind = ChangeKind.UNCHANGED,
     ) -> None:
         whole = kind in MOVABLE_TEXT_KINDS  # added or removed: its band says so already
-        if sum(len(token.text) for token in tokens) > self.diff.options.max_inline_chars:
-            text = "".join(token.text for token in tokens)
+        if sum(len(token.text) for token, _ in tokens) > self.diff.options.max_inline_chars:
+            text = "".join(token.text for token, _ in tokens)
             longest = max(len(part) for part in text.split(PARAGRAPH_JOINER))
             if too_long_for_words(longest, self.diff.options):
                 self._write_long_row(text, longest, base)
                 return
         self._new_block(base)
         first = self._cursor.block().blockNumber()
-        for token in tokens:
-            if token.op.moved:
-                self._write_moved(token, base, kind)
+        for token, reference in tokens:
+            if reference is not None:
+                self._write_moved(token, reference, base, kind)
             elif whole and token.op is not TokenOp.EQUAL:
                 # The row's band says "added"/"removed" already: the words keep their
                 # underline or strike, and the moved text's shade stands out.
@@ -279,7 +206,9 @@ class SideWriter:
                 self._new_block(base)
             self._insert(part, char_format)
 
-    def _write_moved(self, token: Token, base: QTextCharFormat, kind: ChangeKind) -> None:
+    def _write_moved(
+        self, token: Token, reference: MoveRef, base: QTextCharFormat, kind: ChangeKind
+    ) -> None:
         """Text that moved to (came from) another row, in the moved colour, then the
         arrow naming that row, which jumps there when clicked. A sentence edited on
         its way holds its word changes, struck and underlined within the span."""
@@ -291,16 +220,14 @@ class SideWriter:
                 self._write_text(word.text, word_format, base)
         else:
             self._write_text(token.text, moved, base)
-        assert token.row is not None, "a moved token names the other row"
-        reference = moved_marker(token.op, token.row)
         link = QTextCharFormat(base)
         link.setForeground(theme.moved_arrow_colour(kind, self.palette))
         link.setFontWeight(QFont.Weight.Bold)
         link.setAnchor(True)
-        link.setAnchorHref(f"{MOVED_LINK}{token.row}")
-        link.setToolTip(moved_tooltip(token.op, token.row))
-        # A no-break space keeps the arrow with the text it belongs to.
-        self._cursor.insertText("\u00a0" + reference, link)
+        link.setAnchorHref(moved_link(reference))
+        link.setToolTip(moved_tooltip(reference))
+        # No-break spaces keep the arrow with the text it belongs to, and whole.
+        self._cursor.insertText("\u00a0" + reference.label.replace(" ", "\u00a0"), link)
 
     def _insert(self, text: str, char_format: QTextCharFormat) -> None:
         for segment in visible_segments(text):

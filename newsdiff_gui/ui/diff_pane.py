@@ -23,18 +23,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 
-from newsdiff_gui.core.align import ChangeKind
-from newsdiff_gui.core.report.legend import KIND_LABELS
+from newsdiff_gui.core.view.phrases import flag_phrases
 from newsdiff_gui.ui import theme
-from newsdiff_gui.ui.diff_document import (
-    FRAME_MARGIN,
-    GUTTER,
-    ROW_GAP,
-    DisplayRow,
-    RowBlocks,
-    moved_row_of,
-    set_row_padding,
-)
+from newsdiff_gui.ui.diff_document import FRAME_MARGIN, GUTTER, ROW_GAP, RowBlocks, set_row_padding
 from newsdiff_gui.ui.diff_layout import joined_selection, lay_out_skipped
 from newsdiff_gui.ui.diff_pane_paint import (
     paint_collapsed,
@@ -42,6 +33,7 @@ from newsdiff_gui.ui.diff_pane_paint import (
     paint_moved_mark,
     paint_note_badge,
 )
+from newsdiff_gui.ui.diff_rows import DisplayRow, moved_row_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +55,7 @@ class DiffPane(QTextEdit):
         The user clicked a folded "… n unchanged paragraphs" row.
     rowMenuRequested(int display_row, QMenu menu)
         The context menu of a row is about to open; receivers may add actions.
-    movedTextClicked(int diff_row)
+    movedTextClicked(RowKey row)
         The user clicked the arrow beside moved text ("→ ¶3"): go to that row.
     """
 
@@ -71,7 +63,7 @@ class DiffPane(QTextEdit):
     collapsedClicked = Signal(int)  # noqa: N815
     movedMarkClicked = Signal(int)  # noqa: N815
     rowMenuRequested = Signal(int, QMenu)  # noqa: N815
-    movedTextClicked = Signal(int)  # noqa: N815
+    movedTextClicked = Signal(object)  # noqa: N815
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +82,6 @@ class DiffPane(QTextEdit):
         self.rows: list[DisplayRow] = []
         self.change_rows: list[int] = []  # display rows that are changes, in order
         self.moved_marks: list[MovedMark] = []
-        self.arrows: dict[int, str] = {}
         # Review notes by display row: (number, text) each, drawn as numbered badges.
         self.note_marks: dict[int, list[tuple[int, str]]] = {}
         # Per aligned row: natural height, document y and padded height. Empty until
@@ -106,17 +97,11 @@ class DiffPane(QTextEdit):
         self._flash_timer.timeout.connect(self._end_flash)
 
     def set_rows(
-        self,
-        blocks: list[RowBlocks],
-        rows: list[DisplayRow],
-        moved: list[MovedMark],
-        arrows: dict[int, str] | None = None,
+        self, blocks: list[RowBlocks], rows: list[DisplayRow], moved: list[MovedMark]
     ) -> None:
-        """`moved`: the "stood here" lines to draw (old side); `arrows`: for each moved
-        row, an arrow pointing toward where it used to stand (both sides)."""
+        """`moved`: the "stood here" lines to draw (old side)."""
         self.blocks, self.rows, self.moved_marks = blocks, rows, moved
         self.change_rows = [number for number, row in enumerate(rows) if row.is_change]
-        self.arrows = arrows or {}
         self.current_row = -1
         self.reset_alignment()
 
@@ -272,7 +257,7 @@ class DiffPane(QTextEdit):
             band = self.row_band(row)
             if band.bottom() < top_visible or band.top() > bottom_visible:
                 continue
-            if info.collapsed:
+            if info.fold is not None:
                 paint_collapsed(painter, band, palette)
                 continue
             background = None if info.plain else theme.row_background(info.kind, palette)
@@ -287,8 +272,7 @@ class DiffPane(QTextEdit):
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(band.adjusted(1, 1, -1, -1))
-            arrow = self.arrows.get(row)
-            paint_marker(painter, info, band, arrow, palette, marker_font, small_font)
+            paint_marker(painter, info, band, palette, marker_font, small_font)
             if row in self.note_marks:
                 paint_note_badge(painter, band, self.note_marks[row], palette, small_font)
         text_width = self.document().textWidth()
@@ -309,7 +293,7 @@ class DiffPane(QTextEdit):
                     self.movedMarkClicked.emit(mark.moved_row)
                     return
             row = self.row_at(y)
-            if row >= 0 and self.rows[row].collapsed:
+            if row >= 0 and self.rows[row].fold is not None:
                 self.collapsedClicked.emit(row)
                 return
             if row >= 0 and event.position().x() < GUTTER:
@@ -383,14 +367,9 @@ class DiffPane(QTextEdit):
 
 
 def row_description(info: DisplayRow) -> str:
-    """The kind in words, for tooltips and screen readers."""
-    words = [("headline " if info.is_title else "") + KIND_LABELS[info.kind]]
-    if info.minor:
-        words.append("minor: punctuation, quotes or case only")
-    if info.numbers_changed:
-        words.append("numbers changed")
-    if info.quote_changed:
-        words.append("quoted text changed")
-    if info.kind in (ChangeKind.MOVED, ChangeKind.MOVED_EDITED):
+    """The row in words, for tooltips and screen readers: the view's label and flags."""
+    assert info.row is not None, "a fold is not a change"
+    words = [info.row.label, *flag_phrases(info.numbers_changed, info.quote_changed)]
+    if info.row.moved_from is not None:
         words.append("click the marker to see where it was")
     return "; ".join(words)

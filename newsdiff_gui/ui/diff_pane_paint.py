@@ -11,9 +11,9 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 
 from newsdiff_gui.core.align import ChangeKind
-from newsdiff_gui.core.report.legend import KIND_MARKERS
 from newsdiff_gui.ui import theme
-from newsdiff_gui.ui.diff_document import GUTTER, NOTE_MARGIN, ROW_GAP, DisplayRow
+from newsdiff_gui.ui.diff_document import GUTTER, NOTE_MARGIN, ROW_GAP
+from newsdiff_gui.ui.diff_rows import DisplayRow
 
 # Rows of several paragraphs held together by a bracket in the gutter.
 BRACKETED_KINDS = (ChangeKind.SPLIT, ChangeKind.MERGED, ChangeKind.REGROUPED)
@@ -24,25 +24,22 @@ def paint_marker(
     painter: QPainter,
     info: DisplayRow,
     band: QRectF,
-    arrow: str | None,
     palette: QPalette,
     marker_font: QFont,
     small_font: QFont,
 ) -> None:
-    """The change's kind marker in the gutter (its first character replaced by
-    `arrow` for a moved row), its number/quote flags below, and a bracket for a
-    split, merged or regrouped row."""
-    if not info.is_change:
+    """The change's kind marker in the gutter (a moved row's arrow points toward
+    where it stood), its number/quote flags below, and a bracket for a split,
+    merged or regrouped row."""
+    if not info.is_change or info.row is None:
         return
     colour = theme.marker_colour(info.kind, palette)
     painter.setPen(colour)
     painter.setFont(marker_font)
-    marker = KIND_MARKERS[info.kind]
-    if arrow:
-        marker = arrow + marker[1:]
+    marker = info.row.marker
     line = QRectF(band.left() + 2, band.top() + ROW_GAP / 2 - 1, GUTTER - 8, 20)
     painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, marker)
-    flags = ("#" if info.numbers_changed else "") + ("“" if info.quote_changed else "")
+    flags = info.row.flags
     if flags:
         painter.setFont(small_font)
         painter.drawText(

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QRunnable, QThread, Signal
 from PySide6.QtGui import QFont, QPalette
 
-from newsdiff_gui.core.align import Diff, align
+from newsdiff_gui.core.align import align
 from newsdiff_gui.core.document import Document
-from newsdiff_gui.ui.diff_document import DisplayRow, SideWriter, display_rows
+from newsdiff_gui.core.view import ReaderView, build_view
+from newsdiff_gui.ui.diff_document import SideWriter
+from newsdiff_gui.ui.diff_rows import DisplayRow, display_rows
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +41,10 @@ class Looks:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A diff with its display rows and both sides' documents, written off the UI thread."""
+    """A diff, its reader's view, its display rows and both sides' documents, written
+    off the UI thread."""
 
-    diff: Diff
+    view: ReaderView
     rows: list[DisplayRow]
     old: SideWriter
     new: SideWriter
@@ -80,10 +83,10 @@ class AlignJob(QRunnable):
             self.signals.finished.emit(self.generation, result)
 
     def _prepare(self) -> Prepared | None:
-        diff = align(*self.sides)
+        view = build_view(align(*self.sides))
         looks = self.looks
-        rows = display_rows(diff, looks.hide_unchanged, looks.hide_minor)
-        writers = [SideWriter(diff, rows, new, looks.palette, looks.font) for new in (False, True)]
+        rows = display_rows(view, looks.hide_unchanged, looks.hide_minor)
+        writers = [SideWriter(view, rows, new, looks.palette, looks.font) for new in (False, True)]
         for writer in writers:
             while writer.written < len(rows):
                 if self.current() != self.generation:
@@ -92,4 +95,4 @@ class AlignJob(QRunnable):
             # Written here, shown (and laid out) by the panes on the UI thread.
             writer.document.moveToThread(self.looks.thread)
         folding = (looks.hide_unchanged, looks.hide_minor)
-        return Prepared(diff, rows, writers[0], writers[1], folding)
+        return Prepared(view, rows, writers[0], writers[1], folding)

@@ -15,16 +15,17 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
-from newsdiff_gui.core.align import ChangeKind, Diff
-from newsdiff_gui.core.annotations import TITLE_ROW
+from newsdiff_gui.core.align import Diff
+from newsdiff_gui.core.view import ReaderView, RowKey, build_view
 from newsdiff_gui.core.view.summary import summary_text
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.comparison import Comparison, Side
-from newsdiff_gui.ui.diff_document import DisplayRow, SideWriter, display_rows
+from newsdiff_gui.ui.diff_document import SideWriter
 from newsdiff_gui.ui.diff_find import FindBar
 from newsdiff_gui.ui.diff_overview import OverviewBar
 from newsdiff_gui.ui.diff_pane import DiffPane, MovedMark
 from newsdiff_gui.ui.diff_prepare import AlignJob, AlignSignals, Looks, Prepared
+from newsdiff_gui.ui.diff_rows import DisplayRow, display_rows
 from newsdiff_gui.ui.row_aligner import RowAligner
 
 __all__ = ["DiffView", "Side"]
@@ -46,18 +47,19 @@ class DiffView(QWidget):
         one is repainted, e.g. after folding).
     diffShown(int changes)
         A comparison was painted; `changes` is its number of changed rows (title included).
-    rowMenuRequested(int diff_row, QMenu menu)
-        The reader right-clicked a row (TITLE_ROW: the headline); add actions to `menu`
-        before it opens (a direct connection).
+    rowMenuRequested(RowKey row, QMenu menu)
+        The reader right-clicked a row; add actions to `menu` before it opens (a
+        direct connection).
     """
 
     comparisonShown = Signal(object)  # noqa: N815
     diffShown = Signal(int)  # noqa: N815
-    rowMenuRequested = Signal(int, QMenu)  # noqa: N815
+    rowMenuRequested = Signal(object, QMenu)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.diff: Diff | None = None
+        self.reader_view: ReaderView | None = None
         self.rows: list[DisplayRow] = []
         self.current = -1
         self._generation = 0
@@ -67,8 +69,8 @@ class DiffView(QWidget):
         self._pending: tuple[Side, Side] | None = None
         # The comparison on show: its sides and diff (None before the first).
         self.comparison: Comparison | None = None
-        # Note numbers and texts by diff row (TITLE_ROW for the headline).
-        self._notes: dict[int, list[tuple[int, str]]] = {}
+        # Note numbers and texts by row.
+        self._notes: dict[RowKey, list[tuple[int, str]]] = {}
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = AlignSignals(self)
@@ -117,7 +119,7 @@ class DiffView(QWidget):
         for pane in (self.old_pane, self.new_pane):
             pane.collapsedClicked.connect(self._expand)
             pane.rowMenuRequested.connect(self._row_menu)
-            pane.movedTextClicked.connect(self.go_to_diff_row)
+            pane.movedTextClicked.connect(self.go_to_key)
 
         captions = QHBoxLayout()
         captions.addWidget(self.old_caption, 1)
@@ -182,7 +184,8 @@ class DiffView(QWidget):
             return
         assert isinstance(result, Prepared) and self._pending is not None
         old, new = self._pending
-        self.show_diff(result.diff, old.caption, new.caption, sides=self._pending, prepared=result)
+        diff = result.view.diff
+        self.show_diff(diff, old.caption, new.caption, sides=self._pending, prepared=result)
 
     def show_diff(
         self,
@@ -197,11 +200,14 @@ class DiffView(QWidget):
 
         `keep` repaints the same diff (folding changed) and keeps unfolded runs and notes;
         `prepared` brings the documents written by the pool job (else they are written here)."""
+        if not keep or self.reader_view is None or self.reader_view.diff is not diff:
+            self.reader_view = prepared.view if prepared is not None else build_view(diff)
         if not keep:
             self._expanded = frozenset()
             old_side, new_side = sides or (Side(diff.old, old_caption), Side(diff.new, new_caption))
             self.comparison = Comparison(old_side, new_side, diff)
             self._notes = {}
+        view = self.reader_view
         self.diff = diff
         self.current = -1
         self.old_caption.setText(old_caption)
@@ -209,10 +215,10 @@ class DiffView(QWidget):
         self.summary.setText(summary_text(diff))
         folding = (self.hide_unchanged, self.hide_minor)
         if prepared is None or self._expanded or prepared.folding != folding:
-            self.rows = display_rows(diff, self.hide_unchanged, self.hide_minor, self._expanded)
+            self.rows = display_rows(view, self.hide_unchanged, self.hide_minor, self._expanded)
             palette, font = self.palette(), self.old_pane.font()
-            old_writer = SideWriter(diff, self.rows, False, palette, font)
-            new_writer = SideWriter(diff, self.rows, True, palette, font)
+            old_writer = SideWriter(view, self.rows, False, palette, font)
+            new_writer = SideWriter(view, self.rows, True, palette, font)
             old_writer.write()
             new_writer.write()
         else:
@@ -222,11 +228,8 @@ class DiffView(QWidget):
         # out everything above the insertion at once).
         self.old_pane.setDocument(old_writer.document)
         self.new_pane.setDocument(new_writer.document)
-        marks = _moved_marks(diff, self.rows)
-        # ↑ when the paragraph used to stand higher up, ↓ when lower down.
-        arrows = {m.moved_row: "↑" if m.after < m.moved_row else "↓" for m in marks}
-        self.old_pane.set_rows(old_writer.blocks, self.rows, marks, arrows)
-        self.new_pane.set_rows(new_writer.blocks, self.rows, [], arrows)
+        self.old_pane.set_rows(old_writer.blocks, self.rows, _moved_marks(self.rows))
+        self.new_pane.set_rows(new_writer.blocks, self.rows, [])
         self._show_notes()
         self._align_rows()
         self.new_pane.verticalScrollBar().setValue(0)
@@ -256,54 +259,49 @@ class DiffView(QWidget):
 
     # -- notes -------------------------------------------------------------------------
 
-    def set_notes(self, notes: dict[int, list[tuple[int, str]]]) -> None:
-        """Numbered markers by diff row (TITLE_ROW: the headline), each with its text."""
+    def set_notes(self, notes: dict[RowKey, list[tuple[int, str]]]) -> None:
+        """Numbered markers by row, each with its text."""
         self._notes = notes
         self._show_notes()
 
     def _show_notes(self) -> None:
-        by_display: dict[int, list[tuple[int, str]]] = {}
+        marks: dict[int, list[tuple[int, str]]] = {}
         for number, shown in enumerate(self.rows):
-            diff_rows = shown.collapsed or ((TITLE_ROW,) if shown.is_title else (shown.diff_row,))
-            for diff_row in diff_rows:
-                by_display.setdefault(number, []).extend(self._notes.get(diff_row, []))
-        marks = {row: notes for row, notes in by_display.items() if notes}
+            on_show = [note for key in shown.keys for note in self._notes.get(key, [])]
+            if on_show:
+                marks[number] = on_show
         for pane in (self.old_pane, self.new_pane):
             pane.set_note_marks(marks)
 
-    def diff_row_of(self, display_row: int) -> int | None:
-        """The diff row shown at a display row (TITLE_ROW for the headline; None for a fold)."""
+    def key_at(self, display_row: int) -> RowKey | None:
+        """The row shown at a display row (None for a fold, or outside the rows)."""
         if not 0 <= display_row < len(self.rows):
             return None
         shown = self.rows[display_row]
-        if shown.is_title:
-            return TITLE_ROW
-        return None if shown.collapsed else shown.diff_row
+        return None if shown.row is None else shown.row.key
 
-    def display_row_of(self, diff_row: int) -> int:
-        """Where a diff row is on show (its fold, if folded); -1 if nowhere."""
+    def display_row_of(self, key: RowKey) -> int:
+        """Where a row is on show (its fold, if folded); -1 if nowhere."""
         for number, shown in enumerate(self.rows):
-            if (shown.is_title and diff_row == TITLE_ROW) or shown.diff_row == diff_row:
-                return number
-            if diff_row in shown.collapsed:
+            if key in shown.keys:
                 return number
         return -1
 
-    def current_diff_row(self) -> int | None:
+    def current_key(self) -> RowKey | None:
         """The row the reader is on (last jumped to), else the first change."""
         if self.current >= 0:
-            return self.diff_row_of(self.current)
+            return self.key_at(self.current)
         changes = self.change_rows()
-        return self.diff_row_of(changes[0]) if changes else None
+        return self.key_at(changes[0]) if changes else None
 
     def _row_menu(self, display_row: int, menu: QMenu) -> None:
-        diff_row = self.diff_row_of(display_row)
-        if diff_row is not None:
+        key = self.key_at(display_row)
+        if key is not None:
             self.current = display_row
             for pane in (self.old_pane, self.new_pane):
                 pane.current_row = display_row
                 pane.viewport().update()
-            self.rowMenuRequested.emit(diff_row, menu)
+            self.rowMenuRequested.emit(key, menu)
 
     # -- folding ----------------------------------------------------------------------
 
@@ -317,9 +315,9 @@ class DiffView(QWidget):
         self._repaint_same_diff()
 
     def _expand(self, row: int) -> None:
-        folded = self.rows[row].collapsed
-        if folded:
-            self._expanded = self._expanded | {folded[0]}
+        fold = self.rows[row].fold
+        if fold is not None:
+            self._expanded = self._expanded | {fold.first.number}
             scroll = self.new_pane.verticalScrollBar().value()
             self._repaint_same_diff()
             self.new_pane.verticalScrollBar().setValue(scroll)
@@ -354,9 +352,9 @@ class DiffView(QWidget):
         self.new_pane.scroll_to_row(row)
         return True
 
-    def go_to_diff_row(self, diff_row: int) -> bool:
-        """Go to where a diff row is on show (the arrows beside moved text lead here)."""
-        return self.go_to_row(self.display_row_of(diff_row))
+    def go_to_key(self, key: RowKey) -> bool:
+        """Go to where a row is on show (the arrows beside moved text lead here)."""
+        return self.go_to_row(self.display_row_of(key))
 
     def _gutter_clicked(self, row: int) -> None:
         """A moved row's marker jumps to where the paragraph used to stand."""
@@ -387,16 +385,11 @@ class DiffView(QWidget):
             self._style_legend()
 
 
-def _moved_marks(diff: Diff, rows: list[DisplayRow]) -> list[MovedMark]:
+def _moved_marks(rows: list[DisplayRow]) -> list[MovedMark]:
     """Where each shown moved row used to stand, in display rows (0 is the headline)."""
-    display_of = {}
-    for number, shown in enumerate(rows):
-        for diff_row in shown.collapsed or (shown.diff_row,):
-            display_of[diff_row] = number
-    display_of[-1] = 0  # "it used to open the article": just below the headline
+    display_of = {key: number for number, shown in enumerate(rows) for key in shown.keys}
     marks = []
     for number, shown in enumerate(rows):
-        if shown.is_change and shown.kind in (ChangeKind.MOVED, ChangeKind.MOVED_EDITED):
-            after = display_of[diff.moved_from(shown.diff_row)]
-            marks.append(MovedMark(after=after, moved_row=number))
+        if shown.is_change and shown.row is not None and shown.row.moved_from is not None:
+            marks.append(MovedMark(after=display_of[shown.row.moved_from.after], moved_row=number))
     return marks

@@ -29,6 +29,7 @@ from newsdiff_gui.core.annotations import (
 )
 from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.core.timeutil import utc_now
+from newsdiff_gui.core.view import RowKey
 from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui.comparison import Comparison, Pair
 from newsdiff_gui.ui.diff_view import DiffView
@@ -128,13 +129,18 @@ class ReviewController(QObject):
         self.changed.emit()
 
     def _paint_notes(self) -> None:
-        marks: dict[int, list[tuple[int, str]]] = {}
+        marks: dict[RowKey, list[tuple[int, str]]] = {}
         for placement in self.placements:
             if placement.row is not None and placement.number:
-                marks.setdefault(placement.row, []).append(
+                marks.setdefault(RowKey.of_placement(placement.row), []).append(
                     (placement.number, placement.annotation.note)
                 )
         self.view.set_notes(marks)
+
+    def _current_row(self) -> int | None:
+        """The row the reader is on, as notes number it (annotations.TITLE_ROW: headline)."""
+        key = self.view.current_key()
+        return None if key is None else key.placement_row
 
     def _on_row(self, diff_row: int) -> list[Placement]:
         return [p for p in self.placements if p.row == diff_row]
@@ -145,7 +151,7 @@ class ReviewController(QObject):
         """A new note on the row (default: the row the reader is on); its id."""
         pair, diff = self.pair(), self.diff
         if diff_row is None:
-            diff_row = self.view.current_diff_row()
+            diff_row = self._current_row()
         if pair is None or diff is None or diff_row is None:
             return None
         try:
@@ -174,7 +180,7 @@ class ReviewController(QObject):
     def set_state(self, state: ReviewState, diff_row: int | None = None) -> None:
         """Give the row a verdict: on its latest note, or as a new verdict without words."""
         if diff_row is None:
-            diff_row = self.view.current_diff_row()
+            diff_row = self._current_row()
         if diff_row is None:
             return
         existing = self._on_row(diff_row)
@@ -240,7 +246,7 @@ class ReviewController(QObject):
     def go_to(self, annotation_id: int) -> None:
         for placement in self.placements:
             if placement.annotation.id == annotation_id and placement.row is not None:
-                self.view.go_to_row(self.view.display_row_of(placement.row))
+                self.view.go_to_key(RowKey.of_placement(placement.row))
 
     # -- saving as the reviewer types ------------------------------------------------
 
@@ -303,7 +309,8 @@ class ReviewController(QObject):
 
     # -- the row menu ----------------------------------------------------------------
 
-    def fill_row_menu(self, diff_row: int, menu: QMenu) -> None:
+    def fill_row_menu(self, key: RowKey, menu: QMenu) -> None:
+        diff_row = key.placement_row
         if self.pair() is None:
             menu.addAction("Notes need two stored versions").setEnabled(False)
             return

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdiff_gui.core.annotations import TITLE_ROW, Placement, ReviewState, quoted
+from newsdiff_gui.core.annotations import Placement, ReviewState, quoted
+from newsdiff_gui.core.view import RowKey
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -30,7 +31,7 @@ ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 def where(placement: Placement) -> str:
     if placement.row is None:
         return "detached"
-    return "headline" if placement.row == TITLE_ROW else f"row {placement.row + 1}"
+    return RowKey.of_placement(placement.row).label
 
 
 def item_text(placement: Placement) -> str:

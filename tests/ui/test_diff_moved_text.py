@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from newsdiff_gui.core.align import ChangeKind
+from newsdiff_gui.core.view import RowKey
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff_document import GUTTER
 from newsdiff_gui.ui.diff_pane import DiffPane
@@ -56,9 +57,10 @@ def test_moved_text_stands_on_its_own_side_with_an_arrow_to_the_other_row(
 ) -> None:
     view = make_view(qtbot)
     old, new = view.old_pane.document().toRawText(), view.new_pane.document().toRawText()
-    # Row numbers count from 1: the new lede is row 1, the old one row 2.
-    assert f"{TOLL_OLD}\u00a0→\u00a0¶{LEDE_ROW + 1}{SEARCH}" in old
-    assert f"said.\u00a0←\u00a0¶{GONE_ROW + 1}{DISASTER}" in new
+    # The arrows name the paragraph at the other place: the toll sentence now stands
+    # in new ¶1 and came from old ¶1.
+    assert f"{TOLL_OLD}\u00a0→\u00a0¶1{SEARCH}" in old
+    assert f"said.\u00a0←\u00a0¶1{DISASTER}" in new
     # Each side shows only its own text: the old sentence is not on the new side.
     assert TOLL_OLD not in new and SEARCH not in new
     assert DISASTER not in old and "At least eight" not in old
@@ -88,8 +90,8 @@ def test_moved_text_is_shaded_and_keeps_its_word_changes(qtbot: QtBot) -> None:
 
 def test_clicking_an_arrow_jumps_to_the_other_row_in_both_panes(qtbot: QtBot) -> None:
     view = make_view(qtbot, height=220)  # short, so the jump scrolls
-    gone = view.display_row_of(GONE_ROW)
-    regrouped = view.display_row_of(REGROUPED_ROW)
+    gone = view.display_row_of(RowKey.body(GONE_ROW))
+    regrouped = view.display_row_of(RowKey.body(REGROUPED_ROW))
     assert gone != regrouped
     qtbot.mouseClick(
         view.new_pane.viewport(),
@@ -101,7 +103,7 @@ def test_clicking_an_arrow_jumps_to_the_other_row_in_both_panes(qtbot: QtBot) ->
     bar = view.old_pane.verticalScrollBar()
     assert bar.value() > 0
     assert bar.value() == view.new_pane.verticalScrollBar().value()
-    lede = view.display_row_of(LEDE_ROW)
+    lede = view.display_row_of(RowKey.body(LEDE_ROW))
     qtbot.mouseClick(
         view.old_pane.viewport(),
         Qt.MouseButton.LeftButton,
@@ -118,7 +120,7 @@ def pixel(view_widget: object, x: float, y: float) -> QColor:
 
 def test_regrouped_row_has_its_marker_and_bracket(qtbot: QtBot) -> None:
     view = make_view(qtbot)
-    row = view.display_row_of(REGROUPED_ROW)
+    row = view.display_row_of(RowKey.body(REGROUPED_ROW))
     assert view.rows[row].kind is ChangeKind.REGROUPED and view.rows[row].is_change
     pane = view.old_pane
     band = pane.row_band(row).translated(0, -pane.verticalScrollBar().value())
@@ -131,8 +133,8 @@ def test_regrouped_row_has_its_marker_and_bracket(qtbot: QtBot) -> None:
 def test_overview_gives_moved_text_its_colour(qtbot: QtBot) -> None:
     view = make_view(qtbot)
     marks = dict(view.overview.marks())
-    lede = view.display_row_of(LEDE_ROW)
-    regrouped = view.display_row_of(REGROUPED_ROW)
+    lede = view.display_row_of(RowKey.body(LEDE_ROW))
+    regrouped = view.display_row_of(RowKey.body(REGROUPED_ROW))
     palette = view.overview.palette()
     sky = theme.marker_colour(ChangeKind.MOVED, palette)
     image = view.overview.grab().toImage()

@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from newsdiff_gui.core.align import ChangeKind, align
 from newsdiff_gui.core.document import Document
-from newsdiff_gui.ui.diff_document import display_rows
+from newsdiff_gui.core.view import build_view
+from newsdiff_gui.ui.diff_rows import display_rows
 from newsdiff_gui.ui.diff_view import DiffView
 
 PARAGRAPHS = tuple(f"Paragraph number {n} says something about the harbour." for n in range(12))
@@ -38,16 +39,18 @@ def test_rows_fold_and_minor_edits_hide() -> None:
     kinds = [row.kind for row in diff.rows]
     assert kinds.count(ChangeKind.EDITED) == 2
     assert sum(row.minor for row in diff.rows) == 1
-    plain = display_rows(diff)
+    view = build_view(diff)
+    plain = display_rows(view)
     assert len(plain) == 13  # headline + 12 paragraphs
-    folded = display_rows(diff, hide_unchanged=True)
-    assert [len(r.collapsed) for r in folded if r.collapsed] == [5, 3]  # run of 2 stays
-    both = display_rows(diff, hide_unchanged=True, hide_minor=True)
-    assert [len(r.collapsed) for r in both if r.collapsed] == [5, 6]
+    folded = display_rows(view, hide_unchanged=True)
+    assert [r.fold.count for r in folded if r.fold] == [5, 3]  # run of 2 stays
+    both = display_rows(view, hide_unchanged=True, hide_minor=True)
+    assert [r.fold.count for r in both if r.fold] == [5, 6]
     assert sum(r.is_change for r in both) == 1
-    first_run = folded[1].collapsed
-    unfolded = display_rows(diff, hide_unchanged=True, expanded=frozenset({first_run[0]}))
-    assert [len(r.collapsed) for r in unfolded if r.collapsed] == [3]
+    first_run = folded[1].fold
+    assert first_run is not None
+    unfolded = display_rows(view, hide_unchanged=True, expanded=frozenset({first_run.first.number}))
+    assert [r.fold.count for r in unfolded if r.fold] == [3]
 
 
 def test_clicking_a_folded_run_shows_it(qtbot: QtBot) -> None:
@@ -55,7 +58,7 @@ def test_clicking_a_folded_run_shows_it(qtbot: QtBot) -> None:
     view.set_hide_unchanged(True)
     assert "… 5 unchanged paragraphs" in view.new_pane.toPlainText()
     assert "Paragraph number 0" not in view.new_pane.toPlainText()
-    folded = next(n for n, row in enumerate(view.rows) if row.collapsed)
+    folded = next(n for n, row in enumerate(view.rows) if row.fold)
     y = view.new_pane.row_top(folded) + 2 - view.new_pane.verticalScrollBar().value()
     qtbot.mouseClick(
         view.new_pane.viewport(), Qt.MouseButton.LeftButton, pos=QPointF(100, y).toPoint()

@@ -19,7 +19,9 @@ from newsdiff_gui.core.align import align
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.report import SourceInfo, build_report, provenance
 from newsdiff_gui.core.store import VersionNotice, VersionStore
-from newsdiff_gui.ui.diff_document import SideWriter, display_rows
+from newsdiff_gui.core.view import build_view
+from newsdiff_gui.ui.diff_document import SideWriter
+from newsdiff_gui.ui.diff_rows import display_rows
 from newsdiff_gui.ui.diff_view import DiffView
 from newsdiff_gui.ui.main_window import MainWindow
 from newsdiff_gui.ui.report_pdf import render_pdf
@@ -41,7 +43,8 @@ T0 = datetime(2026, 3, 10, 6, 12, tzinfo=UTC)
 def _pane_document(new_side: bool) -> QTextDocument:
     diff = align(Document(TITLE, OLD), Document(TITLE, NEW))
     palette = QGuiApplication.palette()
-    return SideWriter(diff, display_rows(diff), new_side, palette, QFont()).write()
+    view = build_view(diff)
+    return SideWriter(view, display_rows(view), new_side, palette, QFont()).write()
 
 
 def _format_at(document: QTextDocument, position: int) -> tuple[bool, bool, str]:

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.core.annotations import TITLE_ROW, ReviewState, unreviewed_change_rows
 from newsdiff_gui.core.store import VersionStore
+from newsdiff_gui.core.view import RowKey
 from newsdiff_gui.ui.diff_view import Side
 from newsdiff_gui.ui.main_window import MainWindow
 from newsdiff_gui.ui.review import SAVE_DELAY_MS
@@ -43,7 +44,7 @@ def test_a_note_is_saved_as_typed_and_shown_on_its_row(
         window.review.controller,
     )
     edited = _first_change(window, ChangeKind.EDITED)
-    view.go_to_row(view.display_row_of(edited))
+    view.go_to_row(view.display_row_of(RowKey.body(edited)))
     window.commands.add_note.trigger()  # Ctrl+M: a note on the row the reader is on
     assert panel.note.hasFocus() or panel.note.isEnabled()
     assert SAVE_DELAY_MS < 1000  # saved well within the second the promise allows
@@ -65,7 +66,7 @@ def test_a_note_is_saved_as_typed_and_shown_on_its_row(
         saved = other.annotations.for_pair(pair.from_version_id, pair.to_version_id)[0]
     assert saved.author == "Ana Ruiz" and saved.anchor.new_paragraphs == view.diff.rows[edited].new  # type: ignore[union-attr]
     # A numbered badge on both panes, with the note in the tooltip data.
-    display = view.display_row_of(edited)
+    display = view.display_row_of(RowKey.body(edited))
     qtbot.waitUntil(lambda: view.new_pane.note_marks.get(display) is not None)
     assert view.new_pane.note_marks[display] == [(1, "Toll raised to nine; no correction line.")]
     assert view.old_pane.note_marks == view.new_pane.note_marks
@@ -83,7 +84,7 @@ def test_row_menu_verdicts_delete_and_undo(
     view, controller = window.detail.diff, window.review.controller
     added = _first_change(window, ChangeKind.ADDED)
     menu = QMenu()
-    view.rowMenuRequested.emit(added, menu)
+    view.rowMenuRequested.emit(RowKey.body(added), menu)
     texts = [action.text() for action in menu.actions()]
     assert texts[:3] == ["Add note…", "Mark as", "Mark remaining as reviewed"]
     marks = {a.text(): a for a in menu.actions()[1].menu().actions()}
@@ -139,7 +140,7 @@ def test_notes_survive_a_restart_and_follow_their_rows(
     # The panel lists it; a click jumps to the row.
     panel = again.detail.review_panel
     panel.list.itemClicked.emit(panel.list.item(0))
-    assert again.detail.diff.current == again.detail.diff.display_row_of(moved)
+    assert again.detail.diff.current == again.detail.diff.display_row_of(RowKey.body(moved))
 
 
 def test_a_comparison_with_a_saved_page_cannot_hold_notes(
