@@ -11,8 +11,15 @@ paragraph, a sentence moved across a paragraph break, copy edits (a few short
 runs of words replaced), paragraphs inserted
 / deleted / moved / moved and edited, splits, merges, quote/dash-style changes,
 case-only changes, typo fixes, a rewritten lede (new first sentence, the rest
-kept); 1–5 per revision. Some revisions are wire swaps instead: the whole story
-replaced by a different article (every paragraph removed and added, no pairs).
+kept); and what real rewrites add (`revision_rewrites.py`): an outlet's rewrite
+of an agency story (sentences of 2–4 paragraphs gathered into a new lede, a
+figure updated inside one, the rest split and merged: a `regrouped` row), a
+sentence moved to a distant paragraph, a list-like paragraph cut to one clause
+with its figure changed, mis-decoding (mojibake), and number words that count
+nothing ("One reason is that…", "just" before a count). 1–5 per revision. Some
+revisions are wire swaps instead: the whole story replaced by a different
+article (every paragraph removed and added, no pairs). Each truth row also says
+whether `numbers_changed` / `quote_changed` must be set (`revision_facts.py`).
 
 Realism: 1–5 edits per revision (`EDITS_PER_REVISION`); a text edit may hit a
 paragraph another text edit already changed (`STACK_SHARE`; at most one heavy
@@ -63,12 +70,22 @@ import itertools
 import random
 from collections.abc import Callable, Sequence
 
+from benchmarks.revision_facts import edit_flags
+from benchmarks.revision_rewrites import (
+    agency_rewrite,
+    list_cut,
+    mojibake,
+    noise_emphasis,
+    noise_sentence,
+    sentence_moved_far,
+)
 from benchmarks.revision_script import (
     MINOR_EDITS,
     Article,
     Revision,
     Step,
     Tracked,
+    either,
     truth_rows,
 )
 from benchmarks.revision_text import (
@@ -103,12 +120,16 @@ EDIT_WEIGHTS = {
     "paragraph_deleted": 10, "moved": 7, "moved_edited": 5, "split": 6, "merged": 6,
     "quote_style": 7, "case_change": 5, "typo_fix": 7, "lede_rewrite": 4, "rephrased": 8,
     "sentence_moved": 3,
+    # What real rewrites do beyond that (revision_rewrites.py).
+    "agency_rewrite": 8, "sentence_moved_far": 8, "list_cut": 10, "mojibake": 5,
+    "noise_sentence": 5, "noise_emphasis": 4,
 }  # fmt: skip
 TEXT_EDITS: dict[str, Callable[[str, random.Random], str | None]] = {
     "number_update": number_update,
     "sentence_removed": sentence_removed,
     "quote_style": quote_style,
     "case_change": case_change,
+    "noise_emphasis": noise_emphasis,
 }
 # A text edit hits a paragraph another text edit already changed (a casualty
 # paragraph often gets a new figure and a new sentence in one update) with this
@@ -117,9 +138,14 @@ TEXT_EDITS: dict[str, Callable[[str, random.Random], str | None]] = {
 # grown by a sentence (which no reader could still call the same paragraph with
 # confidence) never occurs.
 STACK_SHARE = 0.3
-LIGHT_EDITS = frozenset({"number_update", "quote_style", "case_change"})
-HEAVY_EDITS = frozenset({"sentence_added", "sentence_removed", "rephrased", "sentence_moved"})
+LIGHT_EDITS = frozenset(
+    {"number_update", "quote_style", "case_change", "mojibake", "noise_emphasis"}
+)
+HEAVY_EDITS = frozenset(
+    {"sentence_added", "sentence_removed", "rephrased", "sentence_moved", "noise_sentence"}
+)
 STACKABLE_EDITS = LIGHT_EDITS | HEAVY_EDITS
+REWRITES: dict[str, Callable[[_Builder], bool]] = {}  # filled below the builder
 # Moves, insertions and deletions take a block of 1, 2 or 3 consecutive paragraphs
 # (an editor moving, adding or cutting a section).
 BLOCK_SIZES = {1: 70, 2: 20, 3: 10}
@@ -156,6 +182,13 @@ class _Builder:
         self.old_keys = {paragraph_key(p) for p in self.old}
         self.vocabulary = vocabulary(self.old)
         self.donors = donors
+
+    def reset_old(self) -> None:
+        """After a paragraph was put into the old version (before any edit)."""
+        self.items = [Tracked(text, (k,)) for k, text in enumerate(self.old)]
+        self.distinct = distinctive(self.old)
+        self.unrelated = Unrelated(self.old)
+        self.old_keys = {paragraph_key(p) for p in self.old}
 
     def free(self, min_words: int = MIN_EDIT_WORDS, stacked: str = "") -> list[int]:
         """Items an edit may touch: distinctive, long enough 1:1 paragraphs, untouched
@@ -197,14 +230,31 @@ class _Builder:
         item = self.items[pos]
         minor = edit in MINOR_EDITS
         changed = clean_text(text) != clean_text(item.text)
-        same_folded = fold_typography(text) == fold_typography(item.text)
+        # Mis-decoding changes the letters, not what they were meant to be.
+        same_folded = edit == "mojibake" or fold_typography(text) == fold_typography(item.text)
         if not changed or minor != same_folded:
             # No edit at all, a "minor" edit that changed words, or a word edit that
             # only touched case/quotes: any of them would mislabel the truth.
             return False
-        self.items[pos] = dataclasses.replace(item, text=text, edits=(*item.edits, edit))
+        numbers, quotes = edit_flags(edit, item.text, text)
+        self.items[pos] = dataclasses.replace(
+            item,
+            text=text,
+            edits=(*item.edits, edit),
+            numbers=either(item.numbers, numbers),
+            quotes=either(item.quotes, quotes),
+        )
         self.script.append(Step(edit, "replace", pos, (text,)))
         return True
+
+    def gaps(self) -> list[int]:
+        """Positions to insert at: not inside the new paragraphs of one split or regrouping."""
+        items = self.items
+        return [
+            k
+            for k in range(len(items) + 1)
+            if k in (0, len(items)) or not items[k].origin or items[k - 1].origin != items[k].origin
+        ]
 
     def move_targets(self, pos: int, size: int = 1) -> list[int]:
         # At least 3 places away: a paragraph swapped with its neighbour has two
@@ -272,15 +322,23 @@ class _Builder:
         if not options:
             return False
         p, first, second = self.rng.choice(options)
-        return self.replace(p, " ".join(first), "sentence_moved") and self.replace(
-            p + 1, " ".join(second), "sentence_moved"
-        )
+        if not (
+            self.replace(p, " ".join(first), "sentence_moved")
+            and self.replace(p + 1, " ".join(second), "sentence_moved")
+        ):
+            return False
+        # One regrouped row over the two is as right as two edited rows.
+        for q in (p, p + 1):
+            self.items[q] = dataclasses.replace(self.items[q], cluster=len(self.script))
+        return True
 
     def text_edit(self, edit: str, text: str) -> str | None:
         if edit == "sentence_added":
             return self.sentence_added(text)
         if edit == "lede_rewrite":
             return self.lede_rewrite(text)
+        if edit == "noise_sentence":
+            return noise_sentence(self, text)
         if edit == "rephrased":
             donor = self.rng.choice(self.rng.choice(self.donors).paragraphs).split()
             return rephrased(text, donor, self.rng)
@@ -302,7 +360,7 @@ class _Builder:
             run = self.fresh(lambda ps: [ps[k : k + size] for k in range(len(ps) - size + 1)])
             if not run:
                 return False
-            pos = rng.randint(0, len(self.items))
+            pos = rng.choice(self.gaps())
             self.items[pos:pos] = [Tracked(text, (), (edit,)) for text in run]
             self.script += [Step(edit, "insert", pos + k, (t,)) for k, t in enumerate(run)]
             return True
@@ -363,6 +421,10 @@ class _Builder:
             return True
         if edit == "sentence_moved":
             return self.sentence_moved()
+        if edit in REWRITES:
+            return REWRITES[edit](self)
+        if edit == "mojibake":
+            return mojibake(self, rng.random() < STACK_SHARE)
         if edit == "typo_fix":
             free = self.free()
             return bool(free) and self.typo_fix(rng.choice(free))
@@ -397,6 +459,11 @@ class _Builder:
             if text is not None:
                 return self.replace(pos, text, edit)
         return False
+
+
+REWRITES.update(
+    agency_rewrite=agency_rewrite, sentence_moved_far=sentence_moved_far, list_cut=list_cut
+)
 
 
 def _swap_partner(

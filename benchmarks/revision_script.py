@@ -10,13 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from benchmarks.revision_facts import lone_quote
 from benchmarks.revision_text import paragraph_key
 from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.normalize import clean_text
 
-# Edits after which a paragraph differs only in quote/dash style or case.
-MINOR_EDITS = frozenset({"quote_style", "case_change"})
+# Edits after which a paragraph differs only in quote/dash style, case or mis-decoding,
+# and the reason a row of each alone must give (`Row.minor_reason`).
+MINOR_REASONS = {
+    "quote_style": "quotes_dashes",
+    "case_change": "letter_case",
+    "mojibake": "mis_decoding",
+}
+MINOR_EDITS = frozenset(MINOR_REASONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +53,25 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class TruthRow:
+    """An expected row. `numbers`/`quotes`: must the row (or a moved-in sentence in it)
+    carry `numbers_changed`/`quote_changed`; None where either answer is defensible
+    (not scored). `cluster`: rows of paragraphs that exchanged a sentence with a
+    neighbour, which one `regrouped` row over their union accounts for as well."""
+
     kind: ChangeKind
     old: tuple[int, ...]
     new: tuple[int, ...]
     minor: bool = False
     edits: tuple[str, ...] = ()
+    numbers: bool | None = False
+    quotes: bool | None = False
+    cluster: int = -1
+
+    @property
+    def minor_reason(self) -> str | None:
+        """The reason a minor row must give, None when not minor or when edits mix reasons."""
+        reasons = {MINOR_REASONS.get(e) for e in self.edits}
+        return reasons.pop() if self.minor and len(reasons) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +125,16 @@ class Tracked:
     origin: tuple[int, ...]  # old indices, in the order their text appears here
     edits: tuple[str, ...] = ()
     moved: bool = False
+    numbers: bool | None = False  # see TruthRow
+    quotes: bool | None = False
+    cluster: int = -1
+
+
+def either(a: bool | None, b: bool | None) -> bool | None:
+    """Two edits' flags on one paragraph: True wins, then "not scored", then False."""
+    if a or b:
+        return True
+    return None if a is None or b is None else False
 
 
 def truth_rows(
@@ -133,11 +164,15 @@ def truth_rows(
     for (_, _, js), chained in zip(elements, in_chain, strict=True):
         origin = items[js[0]].origin
         edits = tuple(dict.fromkeys(e for j in js for e in items[j].edits))
+        numbers: bool | None = False
+        quotes: bool | None = False
+        for j in js:
+            numbers, quotes = either(numbers, items[j].numbers), either(quotes, items[j].quotes)
         if len(origin) > 1 or len(js) > 1:
             if not chained:
                 return None  # splits/merges are never moved by the script
-            kind = ChangeKind.MERGED if len(origin) > 1 else ChangeKind.SPLIT
-            rows.append(TruthRow(kind, origin, tuple(js), edits=edits))
+            kind = _GROUP_KINDS[len(origin) > 1, len(js) > 1]
+            rows.append(TruthRow(kind, origin, tuple(js), False, edits, numbers, quotes))
             continue
         item = items[js[0]]
         if item.moved == chained:
@@ -148,15 +183,25 @@ def truth_rows(
         else:
             kind = ChangeKind.EDITED if edited else ChangeKind.UNCHANGED
         minor = edited and set(item.edits) <= MINOR_EDITS
-        rows.append(TruthRow(kind, origin, tuple(js), minor, edits))
+        rows.append(TruthRow(kind, origin, tuple(js), minor, edits, numbers, quotes, item.cluster))
+    new_texts = [item.text for item in items]
     for j, item in enumerate(items):
         if not item.origin:
-            rows.append(TruthRow(ChangeKind.ADDED, (), (j,), edits=item.edits))
+            quotes = lone_quote(item.text, old)
+            rows.append(TruthRow(ChangeKind.ADDED, (), (j,), False, item.edits, None, quotes))
     kept = {o for item in items for o in item.origin}
     for i in range(len(old)):
         if i not in kept:
-            rows.append(TruthRow(ChangeKind.REMOVED, (i,), (), edits=(removed_by,)))
+            quotes = lone_quote(old[i], new_texts)
+            rows.append(TruthRow(ChangeKind.REMOVED, (i,), (), False, (removed_by,), None, quotes))
     return tuple(rows)
+
+
+_GROUP_KINDS = {
+    (True, False): ChangeKind.MERGED,
+    (False, True): ChangeKind.SPLIT,
+    (True, True): ChangeKind.REGROUPED,
+}
 
 
 def unique_longest_chain(sequence: Sequence[int]) -> list[bool] | None:

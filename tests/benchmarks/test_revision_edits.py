@@ -26,7 +26,7 @@ from benchmarks.revision_script import (
     unique_longest_chain,
 )
 from benchmarks.revision_text import Unrelated, clean_article, sentences
-from newsdiff_gui.core.align import ChangeKind, Row, check_invariants
+from newsdiff_gui.core.align import ChangeKind, Diff, Row, check_invariants
 from newsdiff_gui.core.document import Document
 
 _FLOOD = [
@@ -206,12 +206,18 @@ def test_position_pairing_is_scored_down() -> None:
     assert score.kind_accuracy("added") == 0.0
 
 
+def _shape_problems(diff: Diff) -> list[str]:
+    # The baseline keeps the contract's shape (invariants 1-5); invariant 6, the truth,
+    # is what it breaks by design: a moved sentence is deleted here and inserted there.
+    return [p for p in check_invariants(diff) if not p.startswith("invariant 6")]
+
+
 def test_difflib_baseline_satisfies_the_invariants(revisions: list[Revision]) -> None:
     for revision in revisions[:60]:
         diff = baseline_align(revision.old, revision.new)
-        assert check_invariants(diff) == [], revision.number
+        assert _shape_problems(diff) == [], revision.number
     odd = Document("t", ("same", "  gone\u00a0 ", "x y"))
-    assert check_invariants(baseline_align(odd, Document("", ("same", "new", "x  y")))) == []
+    assert _shape_problems(baseline_align(odd, Document("", ("same", "new", "x  y")))) == []
 
 
 def test_new_text_must_share_nothing_arguable_with_the_old() -> None:

@@ -131,3 +131,9 @@ def test_a_paragraphs_quotes_are_parsed_once_per_alignment() -> None:
     assert info.misses == 10
     assert info.hits >= 6  # the edited rows' texts, read again for the lone-quote totals
     assert diff.rows[-1].quote_changed
+
+
+def test_a_quote_split_across_a_paragraph_break_is_the_same_quote() -> None:
+    whole = "“The verdict is a big positive for banks. Bidders will be comfortable,” said Oza."
+    split = whole.replace("banks. ", "banks.\n\n")
+    assert not quote_changed(whole, split)

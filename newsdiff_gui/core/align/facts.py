@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, ChangeKind, Row
+from newsdiff_gui.core.align.model import ChangeKind, Row
 from newsdiff_gui.core.align.text import fix_mis_decoding
 
 _NUMBER_WORDS = frozenset(
@@ -108,20 +108,17 @@ _WORDS = re.compile(r"\w+")
 
 
 def quoted_passages(text: str) -> Counter[str]:
-    """Quoted passages as lower-case words, paragraph by paragraph ("\\n\\n" joins the
-    paragraphs of a multi-paragraph row; a quote left open ends with its paragraph)."""
-    found: Counter[str] = Counter()
-    for paragraph in text.split(PARAGRAPH_JOINER):
-        found.update(_paragraph_passages(paragraph))
-    return found
+    """Quoted passages as lower-case words. A row's text (paragraphs joined by "\\n\\n")
+    is read as one, so a quote split across a paragraph break is still one quote."""
+    return Counter(_paragraph_passages(text))
 
 
-# Characters without which a paragraph holds no quotation (most have none of them).
+# Characters without which a text holds no quotation (most paragraphs have none).
 _ANY_MARK = re.compile(f"[{_DOUBLE_MARKS}'\u2018\u2019\u201a\u201b]")
 
 
 # A paragraph's passages are wanted twice in one alignment (its row's flag, then
-# the lone-quote totals): parsed once, for the few hundred latest paragraphs.
+# the lone-quote totals): parsed once, for the few hundred latest texts.
 @functools.lru_cache(maxsize=512)
 def _paragraph_passages(paragraph: str) -> tuple[str, ...]:
     text = fix_mis_decoding(paragraph)
