@@ -12,16 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat
+from PySide6.QtGui import QColor, QPainter, QPen
 
-from newsdiff_gui.core.align.model import (
-    ChangeKind,
-    Token,
-    TokenOp,
-    too_long_for_words,
-    too_long_note,
-)
-from newsdiff_gui.core.report.model import Cell, Omitted, ReportRow, SourceInfo
+from newsdiff_gui.core.align.model import ChangeKind, too_long_for_words, too_long_note
+from newsdiff_gui.core.report.model import Cell, Omitted, Piece, ReportRow, SourceInfo
 from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.ui.report_pdf_layout import Columns
 from newsdiff_gui.ui.report_pdf_text import (
@@ -35,32 +29,12 @@ from newsdiff_gui.ui.report_pdf_text import (
     Typesetter,
     ink,
 )
-from newsdiff_gui.ui.theme import BLUE, KIND_COLOURS, SKY_BLUE, VERMILLION, blend, readable
-
-# Shares of the Okabe–Ito hue over white paper. Light enough that TEXT keeps
-# far more than WCAG AA (4.5:1) on every tint, and that a deleted or inserted
-# word's highlight still stands out from its row's tint.
-ROW_TINT = 0.16
-WORD_TINT = 0.30
+from newsdiff_gui.ui.report_pdf_words import kind_ink, row_tint, token_runs
+from newsdiff_gui.ui.theme import SKY_BLUE, readable
 
 BODY_SIZE = 9.0
 TITLE_SIZE = 12.0
 SMALL_SIZE = 7.0
-
-
-def row_tint(kind: ChangeKind) -> QColor | None:
-    hue = KIND_COLOURS.get(kind)
-    return None if hue is None else blend(WHITE, hue, ROW_TINT)
-
-
-def word_tint(op: TokenOp) -> QColor:
-    return blend(WHITE, BLUE if op is TokenOp.INSERT else VERMILLION, WORD_TINT)
-
-
-def kind_ink(kind: ChangeKind) -> QColor:
-    """The kind's hue darkened just enough to read as text on its own tint."""
-    hue = KIND_COLOURS.get(kind, MUTED)
-    return readable(hue, row_tint(kind) or WHITE, TEXT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,29 +153,6 @@ class BandChrome:
             painter.drawLine(QLineF(rect.left(), rect.top(), rect.right(), rect.top()))
 
 
-def token_runs(tokens: tuple[Token, ...], kind: ChangeKind) -> list[Run]:
-    """A paragraph's tokens as runs: deletions struck through, insertions underlined.
-
-    In wholly added or removed rows every word would be highlighted; the row's
-    tint says it already, so only the strike or underline stays.
-    """
-    whole = kind in (ChangeKind.ADDED, ChangeKind.REMOVED)
-    runs = []
-    for token in tokens:
-        if token.op is TokenOp.EQUAL:
-            runs.append(Run(token.text))
-            continue
-        style = QTextCharFormat()
-        if token.op is TokenOp.DELETE:
-            style.setFontStrikeOut(True)
-        else:
-            style.setFontUnderline(True)
-        if not whole:
-            style.setBackground(word_tint(token.op))
-        runs.append(Run(token.text, style))
-    return runs
-
-
 def _cell_flow(
     cell: Cell,
     kind: ChangeKind,
@@ -227,11 +178,11 @@ def _cell_flow(
     return typesetter.flow(paragraphs, font, g.text_width, x=x, spacing=4 * g.pt)
 
 
-def _length(paragraph: tuple[Token, ...]) -> int:
+def _length(paragraph: tuple[Piece, ...]) -> int:
     return sum(len(token.text) for token in paragraph)
 
 
-def _text(paragraph: tuple[Token, ...]) -> str:
+def _text(paragraph: tuple[Piece, ...]) -> str:
     return "".join(token.text for token in paragraph)
 
 
@@ -350,7 +301,8 @@ def row_block(row: ReportRow, typesetter: Typesetter, g: DiffGeometry) -> Column
     bracket_x = None
     if row.kind is ChangeKind.SPLIT and len(row.new.paragraphs) > 1:
         bracket_x = g.new_x + 1.5 * g.pt
-    elif row.kind is ChangeKind.MERGED and len(row.old.paragraphs) > 1:
+    elif row.kind in (ChangeKind.MERGED, ChangeKind.REGROUPED) and len(row.old.paragraphs) > 1:
+        # A regrouped row's paragraphs are several on both sides: one bracket says it.
         bracket_x = g.old_x + 1.5 * g.pt
     chrome = RowChrome(
         geometry=g,

@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QTextCharFormat
 
-from newsdiff_gui.core.align.model import ChangeKind, Token, TokenOp
+from newsdiff_gui.core.align.model import ChangeKind, TokenOp
 from newsdiff_gui.core.annotations import ReviewState, quoted
 from newsdiff_gui.core.report.legend import KIND_LABELS, LEGEND_NOTES, LegendEntry
-from newsdiff_gui.core.report.model import Endnote, Report
+from newsdiff_gui.core.report.model import Endnote, Piece, Report
+from newsdiff_gui.core.view import MoveRef, RowKey
+from newsdiff_gui.core.view.phrases import MOVED_TEXT_NOTE
 from newsdiff_gui.core.visible import visible_text
 from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui.report_pdf_layout import Columns, Padding
-from newsdiff_gui.ui.report_pdf_rows import kind_ink, row_tint, token_runs
 from newsdiff_gui.ui.report_pdf_text import (
     MUTED,
     RULE,
@@ -30,8 +31,15 @@ from newsdiff_gui.ui.report_pdf_text import (
     Typesetter,
     ink,
 )
+from newsdiff_gui.ui.report_pdf_words import kind_ink, moved_runs, row_tint, token_runs
 
 VALUE_SIZE = 8.5
+# The legend's sample of moved text, drawn exactly as a row draws it.
+MOVED_SAMPLE = Piece(
+    TokenOp.MOVED_OUT,
+    "moved text",
+    MoveRef(TokenOp.MOVED_OUT, token=0, here=RowKey(1), there=RowKey(9), paragraph=8),
+)
 LABEL_SIZE = 8.0
 
 
@@ -175,6 +183,9 @@ class Sections:
                 f"{plural(summary.quote_changed_rows, 'row')} with changed quotes (“)",
             ),
         ]
+        if stats.sentences_moved:  # neither added nor removed: counted on its own
+            moved = plural(stats.sentences_moved, "sentence") + " moved between paragraphs"
+            fields.insert(3, ("Moved", moved))
         if summary.review_states:
             fields.append(("Review", _review_line(summary.review_states)))
         if options.include_notes:
@@ -203,12 +214,14 @@ class Sections:
             blocks.append(Columns((text,), chrome, self.width))
         # The sample is drawn exactly as an edited row draws its words.
         words = (
-            Token(TokenOp.DELETE, "deleted"),
-            Token(TokenOp.EQUAL, " "),
-            Token(TokenOp.INSERT, "inserted"),
+            Piece(TokenOp.DELETE, "deleted"),
+            Piece(TokenOp.EQUAL, " "),
+            Piece(TokenOp.INSERT, "inserted"),
         )
         sample = [Run("Example: "), *token_runs(words, ChangeKind.EDITED), Run(". ")]
-        notes = [[*sample, Run(LEGEND_NOTES[0])], *([Run(n)] for n in LEGEND_NOTES[1:])]
+        moved = [Run("Example: "), *moved_runs(MOVED_SAMPLE, ChangeKind.EDITED), Run(". ")]
+        notes = [[*sample, Run(LEGEND_NOTES[0])]]
+        notes += [[*(moved if n == MOVED_TEXT_NOTE else []), Run(n)] for n in LEGEND_NOTES[1:]]
         if self.report.notes:
             notes.append([Run("Boxed numbers beside a row refer to the notes after the diff.")])
         flow = self.typesetter.flow(

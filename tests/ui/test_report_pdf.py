@@ -45,8 +45,8 @@ from newsdiff_gui.ui.report_pdf import (
     render_pdf,
 )
 from newsdiff_gui.ui.report_pdf_layout import Columns, Entry, Padding, paginate
-from newsdiff_gui.ui.report_pdf_rows import kind_ink, row_tint, word_tint
 from newsdiff_gui.ui.report_pdf_text import MUTED, TEXT, WHITE, Typesetter
+from newsdiff_gui.ui.report_pdf_words import kind_ink, row_tint, word_tint
 from newsdiff_gui.ui.theme import contrast
 
 pytestmark = pytest.mark.usefixtures("qapp")
