@@ -209,25 +209,27 @@ class SideWriter:
     def _write_moved(
         self, token: Token, reference: MoveRef, base: QTextCharFormat, kind: ChangeKind
     ) -> None:
-        """Text that moved to (came from) another row, in the moved colour, then the
-        arrow naming that row, which jumps there when clicked. A sentence edited on
-        its way holds its word changes, struck and underlined within the span."""
-        moved = QTextCharFormat(base)
-        moved.setBackground(theme.moved_text_background(self.palette))
-        if token.tokens:
-            for word in token.tokens:
-                word_format = moved if word.op is TokenOp.EQUAL else self._format(word.op, moved)
-                self._write_text(word.text, word_format, base)
-        else:
-            self._write_text(token.text, moved, base)
+        """Text that moved to (came from) another row: led by the view's reference to
+        its other place ("→ ¶9"), which jumps there when clicked, then shaded in the
+        moved colour. A sentence edited on its way keeps its word changes, struck and
+        underlined within the shade. Leading space of unedited text stays outside."""
+        lead = "" if token.tokens else token.text[: len(token.text) - len(token.text.lstrip())]
+        self._write_text(lead, base, base)
         link = QTextCharFormat(base)
         link.setForeground(theme.moved_arrow_colour(kind, self.palette))
         link.setFontWeight(QFont.Weight.Bold)
         link.setAnchor(True)
         link.setAnchorHref(moved_link(reference))
         link.setToolTip(moved_tooltip(reference))
-        # No-break spaces keep the arrow with the text it belongs to, and whole.
-        self._cursor.insertText("\u00a0" + reference.label.replace(" ", "\u00a0"), link)
+        # No-break spaces keep the reference whole and with the text it leads.
+        self._cursor.insertText(reference.label.replace(" ", "\u00a0") + "\u00a0", link)
+        moved = QTextCharFormat(base)
+        moved.setBackground(theme.moved_text_background(self.palette))
+        if not token.tokens:
+            self._write_text(token.text[len(lead) :], moved, base)
+        for word in token.tokens:
+            word_format = moved if word.op is TokenOp.EQUAL else self._format(word.op, moved)
+            self._write_text(word.text, word_format, base)
 
     def _insert(self, text: str, char_format: QTextCharFormat) -> None:
         for segment in visible_segments(text):

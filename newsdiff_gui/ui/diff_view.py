@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from newsdiff_gui.core.align import Diff
 from newsdiff_gui.core.view import ReaderView, RowKey, build_view
+from newsdiff_gui.core.view.phrases import MOVED_TEXT_NOTE
 from newsdiff_gui.core.view.summary import summary_text
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.comparison import Comparison, Side
@@ -85,8 +86,8 @@ class DiffView(QWidget):
         self.legend.setText(
             "~ edited   + added   − removed   ↑↓ moved (toward where it stood)   "
             "⟨ split   ⟩ merged   ⇄ regrouped   # numbers changed   “ quote changed\n"
-            "Deleted words are struck through, inserted words underlined; text that moved "
-            "between paragraphs is shaded blue, with → ¶n (← ¶n) to where it went (came from)."
+            "Deleted words are struck through, inserted words underlined.\n"
+            f"{MOVED_TEXT_NOTE} Click an arrow to go there."
         )
         self.legend.setWordWrap(True)
         self.old_caption = QLabel(self)

@@ -19,6 +19,7 @@ from tests.ui.rewrite_diff import (
     REGROUPED_ROW,
     SEARCH,
     TOLL_OLD,
+    TOLL_REST,
     rewrite_diff,
 )
 
@@ -57,10 +58,10 @@ def test_moved_text_stands_on_its_own_side_with_an_arrow_to_the_other_row(
 ) -> None:
     view = make_view(qtbot)
     old, new = view.old_pane.document().toRawText(), view.new_pane.document().toRawText()
-    # The arrows name the paragraph at the other place: the toll sentence now stands
-    # in new ¶1 and came from old ¶1.
-    assert f"{TOLL_OLD}\u00a0→\u00a0¶1{SEARCH}" in old
-    assert f"said.\u00a0←\u00a0¶1{DISASTER}" in new
+    # The arrows lead the moved text and name the paragraph at its other place: the
+    # toll sentence now stands in new ¶1 and came from old ¶1.
+    assert f"→\u00a0¶1\u00a0{TOLL_OLD}{SEARCH}" in old
+    assert f"←\u00a0¶1\u00a0SevenAt least eight{TOLL_REST}{DISASTER}" in new
     # Each side shows only its own text: the old sentence is not on the new side.
     assert TOLL_OLD not in new and SEARCH not in new
     assert DISASTER not in old and "At least eight" not in old
