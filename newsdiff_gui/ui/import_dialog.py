@@ -13,7 +13,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QDateTime, QSettings, Qt, QTimeZone
+from PySide6.QtCore import (
+    QDateTime,
+    QObject,
+    QRunnable,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimeZone,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdiff_gui.core.sniff import identify
+from newsdiff_gui.core.sources import SourceError, read_page_file
 from newsdiff_gui.core.store import Article
 from newsdiff_gui.core.urls import InvalidURL, validate_article_url
 
@@ -69,6 +78,29 @@ def guess_page_url(raw: bytes) -> str:
         return ""
 
 
+class _PageRead(QObject):
+    """Carries the read's result to the dialog (queued onto the UI thread)."""
+
+    done = Signal(str, str)  # the guessed address, the reason the file cannot be imported
+
+
+class _ReadPage(QRunnable):
+    """Reads the saved page off the UI thread, by core/sources' rules (the 15 MB cap,
+    gzip, the first-bytes check): what the dialog needs before Import is offered."""
+
+    def __init__(self, path: Path, relay: _PageRead) -> None:
+        super().__init__()
+        self.path, self.relay = path, relay
+
+    def run(self) -> None:
+        try:
+            raw = read_page_file(self.path)
+        except SourceError as exc:
+            self.relay.done.emit("", exc.reason)
+            return
+        self.relay.done.emit(guess_page_url(raw), "")
+
+
 CHECK_LIVE_PAGE_KEY = "import/check_live_page"
 # A long address is cut in the middle in the box's label (the host stays whole in
 # it, and the full address is the box's tooltip) so the dialog keeps a sane width.
@@ -95,6 +127,9 @@ class ImportDialog(QDialog):
     a separate choice (off unless the user ticked it last time), because for an
     investigator contacting the site is a decision, not a side effect. An article
     already in the store keeps its own schedule, so the box is off and disabled then.
+
+    The file is read in a pool job (never on the UI thread); until it has been,
+    Import is disabled, and an address typed meanwhile is kept over the page's own.
     """
 
     def __init__(
@@ -110,11 +145,10 @@ class ImportDialog(QDialog):
         self.path = path
         self._settings = settings
         self._find = find_article
-        raw = path.read_bytes()
-        # Named here, before the user types an address for a file that cannot be imported.
-        self.not_a_page = identify(raw)
+        # None until the file has been read; then why it cannot be imported, or "".
+        self.problem: str | None = None
         modified = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-        self.url_edit = QLineEdit(guess_page_url(raw), self)
+        self.url_edit = QLineEdit(self)
         self.url_edit.setPlaceholderText("https://… (the address the page was saved from)")
         self.url_edit.setMinimumWidth(460)
         self.use_mtime = QRadioButton(
@@ -156,6 +190,20 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.url_edit.textChanged.connect(self._validate)
         self._validate(self.url_edit.text())
+        self._relay = _PageRead()  # no parent: a read may outlive a dialog closed early
+        self._relay.done.connect(self._page_read)
+        QThreadPool.globalInstance().start(_ReadPage(path, self._relay))
+
+    def read(self) -> bool:
+        """Whether the file has been read (Import is offered only then)."""
+        return self.problem is not None
+
+    def _page_read(self, guessed_url: str, problem: str) -> None:
+        self.problem = problem
+        if guessed_url and not self.url_edit.text().strip():
+            self.url_edit.setText(guessed_url)  # revalidates
+        else:
+            self._validate(self.url_edit.text())
 
     def url(self) -> str:
         return validate_article_url(self.url_edit.text())
@@ -184,23 +232,24 @@ class ImportDialog(QDialog):
         self._validate(self.url_edit.text())
 
     def _validate(self, text: str) -> None:
-        if self.not_a_page is not None:
-            self.message.setText(
-                f"This file is {self.not_a_page}, not a web page: it cannot be imported."
-            )
+        if self.problem:
+            self.message.setText(f"This file cannot be imported: {self.problem}.")
             self._describe_live_page(None)
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return
         try:
             url = validate_article_url(text)
         except InvalidURL as exc:
-            self.message.setText(f"Enter the address the page was saved from ({exc}).")
+            if self.read() or text.strip():
+                self.message.setText(f"Enter the address the page was saved from ({exc}).")
+            else:
+                self.message.setText(f"Reading {self.path.name}…")
             self._describe_live_page(None)
             ok = False
         else:
             self.message.setText(self._describe_live_page(url))
             ok = True
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok and self.read())
 
     def _describe_live_page(self, url: str | None) -> str:
         """Word the box for `url` and say what importing will contact."""

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from newsdiff_gui.core.capture import CheckOutcome, ImportOutcome
 from newsdiff_gui.core.schedule import is_imported_only
+from newsdiff_gui.core.sources import SourceError, read_page_file
 from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
 from newsdiff_gui.core.timeutil import from_iso
 from newsdiff_gui.core.urls import InvalidURL
@@ -263,10 +264,15 @@ class CheckWorker(QObject):
             self.requestFailed.emit("import", "Importing is unavailable")
             return
         try:
-            raw = Path(path).read_bytes()
+            # core/sources' rules, as File → Compare and the command line read a page:
+            # the 15 MB cap, gzip, the first-bytes check, the same refusals.
+            raw = read_page_file(Path(path))
             moment: datetime = from_iso(captured_at)
             known = self._store.find_article(url) is not None
             report = self._service.import_page(url, raw, moment, track=check_live)
+        except SourceError as exc:
+            self.requestFailed.emit("import", f"{Path(path).name}: {exc.reason}")
+            return
         except (OSError, ValueError, StoreError) as exc:
             self.requestFailed.emit("import", f"{Path(path).name}: {exc}")
             return

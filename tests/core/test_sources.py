@@ -43,8 +43,8 @@ def no_extraction_here(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object) -> None:
         raise AssertionError("a page was extracted in the caller's process")
 
-    monkeypatch.setattr("newsdiff_gui.core.extract.api.extract_document", refuse)
-    monkeypatch.setattr("newsdiff_gui.core.extract.extract_document", refuse)
+    # Every extraction in this process parses the page first (a name looked up per call).
+    monkeypatch.setattr("newsdiff_gui.core.extract.api.parse_page", refuse)
 
 
 @pytest.fixture
@@ -128,6 +128,8 @@ def test_the_cap_is_the_fetchers(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as refused:
         read_page_file(bomb)
     assert str(refused.value) == f"{bomb}: file too large (over 15 MB; refusing)"
+    assert refused.value.subject == str(bomb)  # the input, and what is wrong with it
+    assert refused.value.reason == "file too large (over 15 MB; refusing)"
     small = tmp_path / "small.txt"
     small.write_text("x" * 2048, encoding="utf-8")
     with pytest.raises(SourceError, match="file too large"):
@@ -227,7 +229,7 @@ def test_addresses_that_give_no_article_are_worded(
     gone = httpserver.url_for("/gone")
     with pytest.raises(SourceError) as failed:
         loader.load(WebAddress(gone))
-    assert str(failed.value) == f"{gone} could not be fetched: HTTP 404 Not Found"
+    assert str(failed.value) == f"{gone}: could not be fetched (HTTP 404 Not Found)"
     with pytest.raises(SourceError, match="could not be fetched"):
         loader.load(WebAddress(httpserver.url_for("/paper")))
     with pytest.raises(SourceError, match=r"^ftp://example.org/a: "):

@@ -82,8 +82,7 @@ def test_both_sides_load_off_the_ui_thread_and_its_connection(
 
     # The job opens its own connection, and pages go to the extractor's child process.
     monkeypatch.setattr(store, "get_version", not_here)
-    monkeypatch.setattr("newsdiff_gui.core.extract.api.extract_document", not_here)
-    monkeypatch.setattr("newsdiff_gui.core.extract.extract_document", not_here)
+    monkeypatch.setattr("newsdiff_gui.core.extract.api.parse_page", not_here)
     page = tmp_path / "rewrite.html"
     page.write_text(article_page(paragraphs=STORM[1:]), encoding="utf-8")
     with qtbot.waitSignal(loader.ready, timeout=10000) as ready:
@@ -111,5 +110,5 @@ def test_an_address_is_fetched_with_its_provenance(
     assert side.source is not None and side.source.http_status == 200
     with qtbot.waitSignal(loader.failed, timeout=10000) as failed:
         loader.load(WebAddress(url), WebAddress(gone))
-    assert failed.args[0] == f"{gone} could not be fetched: HTTP 404 Not Found"
+    assert failed.args[0] == f"{gone}: could not be fetched (HTTP 404 Not Found)"
     loader.shutdown()

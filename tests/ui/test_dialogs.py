@@ -59,6 +59,8 @@ def test_import_dialog_guesses_url_and_uses_file_time(qtbot: QtBot, tmp_path: Pa
     os.utime(page, (moment.timestamp(), moment.timestamp()))
     dialog = ImportDialog(page)
     qtbot.addWidget(dialog)
+    assert not ok_enabled(dialog)  # the file is read off the UI thread first
+    qtbot.waitUntil(dialog.read, timeout=10_000)
     assert dialog.url_edit.text() == "https://news.example/story?id=4"
     assert ok_enabled(dialog)
     assert dialog.captured_at() == moment

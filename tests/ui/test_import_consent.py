@@ -65,6 +65,7 @@ def import_through_dialog(
         dialog = dialogs[0]
         shown.append(dialog)
         try:
+            qtbot.waitUntil(dialog.read, timeout=10_000)
             if tick is not None and dialog.check_live.isChecked() != tick:
                 dialog.check_live.click()  # as the user does: the choice is remembered
             dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -175,6 +176,7 @@ def test_the_choice_is_remembered(qtbot: QtBot, settings_path: Path, tmp_path: P
             page, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
         )
         qtbot.addWidget(opened)
+        qtbot.waitUntil(opened.read, timeout=10_000)
         return opened
 
     first = dialog()

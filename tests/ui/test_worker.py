@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -9,8 +10,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from newsdiff_gui.core.sources import MAX_PAGE_BYTES
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.ui.main_window import MainWindow
 from tests.support.pages import STORM, article_page
@@ -239,5 +242,32 @@ def test_importing_a_saved_page_adds_the_article_with_that_capture_time(
     qtbot.waitUntil(imported, timeout=15_000)
     (version,) = store.list_versions(window.model.items()[0].id)
     assert version.captured_at.isoformat().startswith("2026-03-01T08:30:00")
+    assert version.document.paragraphs == STORM
+    window.close()
+
+
+def test_an_import_reads_the_file_by_the_rules_of_every_other_input(
+    qtbot: QtBot,
+    store: VersionStore,
+    settings: QSettings,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(QMessageBox, "open", lambda _box: None)  # the refusal's box
+    zipped = tmp_path / "saved.html.gz"  # as curl saves it without --compressed
+    zipped.write_bytes(gzip.compress(article_page().encode("utf-8")))
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(gzip.compress(b" " * (MAX_PAGE_BYTES + 1)))
+    window = MainWindow(store, settings, due_interval_ms=3_600_000)
+    qtbot.addWidget(window)
+    failed: list[tuple[str, str]] = []
+    # Not qtbot.waitSignal: its slot would run on the worker thread and stop its timer there.
+    window.checker.worker.requestFailed.connect(lambda *args: failed.append(args))
+    window.checker.import_page(str(bomb), "https://news.example/bomb", "2026-03-01T08:30:00Z")
+    qtbot.waitUntil(lambda: bool(failed), timeout=15_000)
+    assert failed == [("import", "bomb.html.gz: file too large (over 15 MB; refusing)")]
+    window.checker.import_page(str(zipped), "https://news.example/storm", "2026-03-01T08:30:00Z")
+    qtbot.waitUntil(lambda: len(window.model.items()) == 1, timeout=15_000)
+    (version,) = store.list_versions(window.model.items()[0].id)
     assert version.document.paragraphs == STORM
     window.close()

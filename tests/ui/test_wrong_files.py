@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,8 +13,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from newsdiff_gui import app
+from newsdiff_gui.core.sources import MAX_PAGE_BYTES, SavedFile, read_page_file
 from newsdiff_gui.core.store import VersionStore
-from newsdiff_gui.ui.compare import CompareLoader, Source, SourceKind
+from newsdiff_gui.ui import import_dialog
+from newsdiff_gui.ui.compare import CompareLoader
 from newsdiff_gui.ui.dialogs import ImportDialog
 from tests.core.test_sniff import SAMPLES, TEXT_LIKE_PDF
 from tests.support.pages import article_page
@@ -23,11 +27,36 @@ def test_import_dialog_names_a_file_that_is_not_a_page(qtbot: QtBot, tmp_path: P
     pdf.write_bytes(TEXT_LIKE_PDF)
     dialog = ImportDialog(pdf)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.read, timeout=10_000)
     dialog.url_edit.setText("https://courier.example/storm")
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     assert dialog.message.text() == (
-        "This file is a PDF document, not a web page: it cannot be imported."
+        "This file cannot be imported: this is a PDF document, not a web page."
     )
+
+
+def test_import_dialog_refuses_a_file_over_the_cap_without_reading_it_on_the_ui_thread(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bomb = tmp_path / "storm.html.gz"
+    bomb.write_bytes(gzip.compress(b" " * (MAX_PAGE_BYTES + 1)))
+    readers: list[bool] = []
+
+    def read(path: Path) -> bytes:
+        readers.append(threading.current_thread() is threading.main_thread())
+        return read_page_file(path)
+
+    monkeypatch.setattr(import_dialog, "read_page_file", read)
+    dialog = ImportDialog(bomb)
+    qtbot.addWidget(dialog)
+    assert dialog.message.text() == "Reading storm.html.gz…"
+    qtbot.waitUntil(dialog.read, timeout=10_000)
+    assert readers == [False]
+    assert dialog.message.text() == (
+        "This file cannot be imported: file too large (over 15 MB; refusing)."
+    )
+    dialog.url_edit.setText("https://courier.example/storm")
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
 
 def test_compare_names_a_side_that_is_not_a_page(
@@ -38,10 +67,8 @@ def test_compare_names_a_side_that_is_not_a_page(
     sheet.write_bytes(SAMPLES["xlsx"][0])
     loader = CompareLoader(store)
     with qtbot.waitSignal(loader.failed, timeout=10000) as failed:
-        loader.load(
-            Source(SourceKind.FILE, path=str(page)), Source(SourceKind.FILE, path=str(sheet))
-        )
-    assert failed.args[0] == "figures.html: this is an Excel workbook (.xlsx), not a web page"
+        loader.load(SavedFile(page), SavedFile(sheet))
+    assert failed.args[0] == f"{sheet}: this is an Excel workbook (.xlsx), not a web page"
     loader.shutdown()
 
 

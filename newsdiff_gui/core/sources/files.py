@@ -34,11 +34,11 @@ def read_page_file(path: Path, limit: int = MAX_PAGE_BYTES, expected: str = "a w
     """
     data = _read(path, limit)
     if len(data) > limit:
-        raise SourceError(f"{path}: file too large (over {limit // (1024 * 1024)} MB; refusing)")
+        raise SourceError(f"file too large (over {limit // (1024 * 1024)} MB; refusing)", path)
     try:
         ensure_page(data, expected)
     except NotAPage as exc:
-        raise SourceError(f"{path}: {exc}") from exc
+        raise SourceError(str(exc), path) from exc
     return data
 
 
@@ -53,15 +53,15 @@ def _read(path: Path, limit: int) -> bytes:
             with path.open("rb") as stream:
                 data = stream.read(limit + 1)
     except FileNotFoundError as exc:
-        raise SourceError(f"{path}: no such file") from exc
+        raise SourceError("no such file", path) from exc
     except IsADirectoryError as exc:
-        raise SourceError(f"{path}: is a directory") from exc
+        raise SourceError("is a directory", path) from exc
     except PermissionError as exc:
-        raise SourceError(f"{path}: permission denied") from exc
+        raise SourceError("permission denied", path) from exc
     except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
-        raise SourceError(f"{path}: corrupt gzip file ({exc})") from exc
+        raise SourceError(f"corrupt gzip file ({exc})", path) from exc
     except OSError as exc:
-        raise SourceError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+        raise SourceError(f"cannot read the file ({exc.strerror or exc})", path) from exc
     return data
 
 
@@ -85,7 +85,7 @@ def _text(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+        raise SourceError(f"not UTF-8 text (byte {exc.start})", path) from exc
 
 
 def json_document(path: Path, data: bytes) -> Document:
@@ -94,11 +94,11 @@ def json_document(path: Path, data: bytes) -> Document:
     try:
         parsed = json.loads(_text(path, data))
     except json.JSONDecodeError as exc:
-        raise SourceError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
+        raise SourceError(f"not valid JSON ({exc.msg}, line {exc.lineno})", path) from exc
     try:
         return Document.from_json_dict(parsed)
     except ValueError as exc:
-        raise SourceError(f"{path}: {exc}") from exc
+        raise SourceError(str(exc), path) from exc
 
 
 def text_document(path: Path, data: bytes) -> Document:

@@ -57,7 +57,7 @@ def parse_source(spec: str) -> SourceRef:
         return SavedFile(path)
     if not path.exists() and "@" in spec:
         raise SourceError(f"expected ARTICLE_ID@VERSION (e.g. 12@3), got {spec!r}")
-    raise SourceError(f"{spec}: expected a .html, .htm, .json or .txt file, or ARTICLE_ID@VERSION")
+    raise SourceError("expected a .html, .htm, .json or .txt file, or ARTICLE_ID@VERSION", spec)
 
 
 class SourceLoader:
@@ -100,7 +100,7 @@ class SourceLoader:
                 article = store.get_article(ref.article_id)
                 version = store.get_version(ref.article_id, ref.number)
         except NotFound as exc:
-            raise SourceError(f"{ref}: {exc}") from exc
+            raise SourceError(str(exc), ref) from exc
         except StoreError as exc:  # a missing, damaged or foreign store: its own words
             raise SourceError(str(exc)) from exc
         return LoadedSource(
@@ -130,9 +130,9 @@ class SourceLoader:
         try:
             return self._extractor.extract(text, url)
         except ExtractionError as exc:
-            raise SourceError(f"{name}: {exc}") from exc
+            raise SourceError(str(exc), name) from exc
         except RuntimeError as exc:  # the child crashed or ran past its timeout
-            raise SourceError(f"{name}: the page could not be read ({exc})") from exc
+            raise SourceError(f"the page could not be read ({exc})", name) from exc
 
     # -- addresses -----------------------------------------------------------------
 
@@ -143,11 +143,11 @@ class SourceLoader:
         try:
             url = validate_article_url(address)
         except InvalidURL as exc:
-            raise SourceError(f"{address}: {exc}") from exc
+            raise SourceError(str(exc), address) from exc
         with (self._fetcher_factory or Fetcher)() as fetcher:
             result = fetcher.fetch(FetchRequest(url), cancel=self._cancel)
         if result.outcome is not FetchOutcome.OK or result.text is None:
-            raise SourceError(f"{url} could not be fetched: {result.error or result.outcome}")
+            raise SourceError(f"could not be fetched ({result.error or result.outcome})", url)
         final_url = result.final_url or url
         document = self._extract(result.text, final_url, url)
         body = result.body or b""

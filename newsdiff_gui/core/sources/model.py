@@ -13,7 +13,16 @@ from newsdiff_gui.core.store.models import Article, StoredVersion
 class SourceError(ValueError):
     """An input that cannot be loaded, said in one line naming it (a missing or
     oversized file, a PDF, no article in the page, an address that did not answer).
-    The user can fix it; a bug raises something else."""
+    The user can fix it; a bug raises something else.
+
+    `reason` says what is wrong ("this is a PDF document, not a web page"), `subject`
+    names the input (a path, an address, `12@3`); the message is "subject: reason".
+    """
+
+    def __init__(self, reason: str, subject: object = None) -> None:
+        self.reason = reason
+        self.subject = None if subject is None else str(subject)
+        super().__init__(reason if self.subject is None else f"{self.subject}: {reason}")
 
 
 @dataclass(frozen=True, slots=True)
