@@ -15,6 +15,7 @@ from newsdiff_gui.core.view.summary import summary_text
 from newsdiff_gui.ui.demo import load_demo
 from newsdiff_gui.ui.timeline import VersionTimeline, version_entries
 from newsdiff_gui.ui.version_entry import compared_entries
+from tests.ui.rewrite_diff import rewrite_diff
 
 
 @pytest.fixture
@@ -119,3 +120,11 @@ def test_a_long_part_wraps_between_words_instead_of_being_cut(qtbot: QtBot) -> N
     assert " ".join(lines).replace(", ", ",") == text.replace(", ", ",")
     assert all(metrics.horizontalAdvance(line) <= width for line in lines)
     assert len(lines) >= 3
+
+
+def test_a_rewrite_reads_as_regrouped_rows_and_moved_sentences(store: VersionStore) -> None:
+    article = load_demo(store)[0]
+    second = version_entries(store.list_versions(article))[1]
+    entry = second.compared(rewrite_diff())
+    assert entry.change_text() == "1 paragraph added, 1 removed, 1 regrouped, 1 sentence moved"
+    assert entry.size == 3  # three rows changed; the moved sentence is inside two of them
