@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 # Where the last saved page was imported from; the next import starts there.
 IMPORT_FOLDER_KEY = "import/directory"
+_PAGE_FILTER = "Web pages (*.html *.htm *.html.gz *.htm.gz);;All files (*)"
 
 
 class ArticleCommands:
@@ -50,9 +51,7 @@ class ArticleCommands:
     def import_page(self) -> None:
         window = self.window
         start = start_folder(window.settings, IMPORT_FOLDER_KEY, Location.DownloadLocation)
-        name, _ = QFileDialog.getOpenFileName(
-            window, "Import saved page", str(start), "Web pages (*.html *.htm);;All files (*)"
-        )
+        name, _ = QFileDialog.getOpenFileName(window, "Import saved page", str(start), _PAGE_FILTER)
         if name:
             remember_folder(window.settings, IMPORT_FOLDER_KEY, Path(name))
             # Through the window's entry point, the one dropped pages take too.

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from newsdiff_gui.core.address_check import AddressCheck, Verdict
 from newsdiff_gui.core.schedule import SchedulePolicy
+from newsdiff_gui.core.sources.files import is_page_name
 from newsdiff_gui.core.store import Article
 from newsdiff_gui.core.urls import InvalidURL, validate_article_url
 from newsdiff_gui.core.words import plural
@@ -257,14 +258,11 @@ class RemoveDialog(QDialog):
         return self.purge_box.isChecked()
 
 
-HTML_SUFFIXES = (".html", ".htm")
-
-
 def dropped_pages(urls: list[QUrl]) -> list[Path]:
-    """The saved web pages among files dropped on the window."""
-    pages = []
-    for url in urls:
-        local = url.toLocalFile()
-        if local and local.lower().endswith(HTML_SUFFIXES):
-            pages.append(Path(local))
-    return pages
+    """The saved web pages among files dropped on the window (named as core/sources
+    reads a page: .html, .htm, either of them .gz)."""
+    return [Path(url.toLocalFile()) for url in urls if url.toLocalFile() and _page(url)]
+
+
+def _page(url: QUrl) -> bool:
+    return is_page_name(Path(url.toLocalFile()))

@@ -270,5 +270,6 @@ def test_dropped_files_import_only_web_pages(tmp_path: Path) -> None:
         QUrl.fromLocalFile(str(tmp_path / "story.HTML")),
         QUrl.fromLocalFile(str(tmp_path / "notes.txt")),
         QUrl("https://example.org/page.html"),
+        QUrl.fromLocalFile(str(tmp_path / "saved.html.gz")),  # read gunzipped, as everywhere
     ]
-    assert dropped_pages(urls) == [tmp_path / "story.HTML"]
+    assert dropped_pages(urls) == [tmp_path / "story.HTML", tmp_path / "saved.html.gz"]
