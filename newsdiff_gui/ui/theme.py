@@ -1,10 +1,11 @@
 """Looks that follow the system palette: icons from `resources/`, change-kind colours.
 
-Colours come from the Okabe–Ito palette (safe for the common colour-vision
-deficiencies) and are only ever a second signal: every row also carries a kind
-marker, deleted words are struck through and inserted words underlined.
-Backgrounds are tints blended into the palette's base colour, so the text
-colour of the palette keeps its contrast in light and dark modes alike.
+Colours come from the Okabe–Ito palette of `core/view/palette.py` (safe for the
+common colour-vision deficiencies; the PDF and the HTML pages use the same
+table) and are only ever a second signal: every row also carries a kind marker,
+deleted words are struck through and inserted words underlined. Backgrounds are
+tints blended into the palette's base colour, so the text colour of the palette
+keeps its contrast in light and dark modes alike.
 """
 
 from __future__ import annotations
@@ -15,26 +16,25 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from newsdiff_gui.core.align import ChangeKind
+from newsdiff_gui.core.align import ChangeKind, TokenOp
+from newsdiff_gui.core.view.palette import KIND_PAINT, PAINTS, TOKEN_PAINT, PaintName
+from newsdiff_gui.core.view.palette import ORANGE as ORANGE_HUE
 from newsdiff_gui.resources_path import RESOURCES
 
-VERMILLION = QColor("#D55E00")
-BLUE = QColor("#0072B2")
-YELLOW = QColor("#F0E442")
-SKY_BLUE = QColor("#56B4E9")
-PURPLE = QColor("#CC79A7")
-ORANGE = QColor("#E69F00")
 
-KIND_COLOURS: dict[ChangeKind, QColor] = {
-    ChangeKind.REMOVED: VERMILLION,
-    ChangeKind.ADDED: BLUE,
-    ChangeKind.EDITED: YELLOW,
-    ChangeKind.MOVED: SKY_BLUE,
-    ChangeKind.MOVED_EDITED: SKY_BLUE,
-    ChangeKind.SPLIT: PURPLE,
-    ChangeKind.MERGED: PURPLE,
-    ChangeKind.REGROUPED: PURPLE,
-}
+def _hue(name: PaintName) -> QColor:
+    return QColor(PAINTS[name].hue)
+
+
+# The Okabe–Ito hues, from the one palette of the panes, the PDF and the HTML pages.
+VERMILLION = _hue(PaintName.REMOVED)
+BLUE = _hue(PaintName.ADDED)
+YELLOW = _hue(PaintName.EDITED)
+SKY_BLUE = _hue(PaintName.MOVED)
+PURPLE = _hue(PaintName.GROUP)
+ORANGE = QColor(ORANGE_HUE)
+
+KIND_COLOURS: dict[ChangeKind, QColor] = {kind: _hue(name) for kind, name in KIND_PAINT.items()}
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -64,7 +64,7 @@ def row_background(kind: ChangeKind, palette: QPalette) -> QColor | None:
 
 def token_background(inserted: bool, palette: QPalette) -> QColor:
     """Behind a deleted (vermillion) or inserted (blue) run of words."""
-    tint = BLUE if inserted else VERMILLION
+    tint = _hue(TOKEN_PAINT[TokenOp.INSERT if inserted else TokenOp.DELETE])
     amount = 0.42 if is_dark(palette) else 0.30
     return blend(palette.color(QPalette.ColorRole.Base), tint, amount)
 
@@ -73,7 +73,8 @@ def moved_text_background(palette: QPalette) -> QColor:
     """Behind text that moved to (came from) another row: the moved rows' sky blue,
     as strong as a changed word's tint so a moved sentence stands out in its row."""
     amount = 0.45 if is_dark(palette) else 0.38
-    return blend(palette.color(QPalette.ColorRole.Base), SKY_BLUE, amount)
+    tint = _hue(TOKEN_PAINT[TokenOp.MOVED_IN])
+    return blend(palette.color(QPalette.ColorRole.Base), tint, amount)
 
 
 def luminance(colour: QColor) -> float:
