@@ -59,7 +59,7 @@ class SourcePicker(QGroupBox):
         super().__init__(title, parent)
         self.store = store
         self.use_version = QRadioButton("Stored version:", self)
-        self.use_file = QRadioButton("Saved page:", self)
+        self.use_file = QRadioButton("Saved file:", self)  # a page, a .txt or a .json
         self.use_url = QRadioButton("Web address:", self)
         self.article_box = QComboBox(self)
         self.version_box = QComboBox(self)
@@ -101,7 +101,7 @@ class SourcePicker(QGroupBox):
 
     def _browse(self) -> None:
         start = str(standard_folder(Location.DownloadLocation))
-        name, _ = QFileDialog.getOpenFileName(self, "Saved page", start, _FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, "Saved page or document", start, _FILE_FILTER)
         if name:
             self.path_edit.setText(name)
             self.use_file.setChecked(True)
@@ -121,7 +121,7 @@ class SourcePicker(QGroupBox):
         if self.use_file.isChecked():
             text = self.path_edit.text().strip()
             if not text:
-                raise ValueError("choose a saved page")
+                raise ValueError("choose a saved file")
             return SavedFile(Path(text).expanduser())
         try:
             return WebAddress(validate_article_url(self.url_edit.text()))

@@ -112,3 +112,18 @@ def test_an_address_is_fetched_with_its_provenance(
         loader.load(WebAddress(url), WebAddress(gone))
     assert failed.args[0] == f"{gone}: could not be fetched (HTTP 404 Not Found)"
     loader.shutdown()
+
+
+def test_a_file_side_is_named_and_read_later(
+    qtbot: QtBot, store: VersionStore, history: dict[str, int]
+) -> None:
+    dialog = CompareDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.new_picker.use_file.setChecked(True)
+    dialog._accept()
+    assert dialog.message.text() == "Cannot compare yet: choose a saved file."
+    # Whether it exists is for the load job to say, in core/sources' words.
+    dialog.new_picker.path_edit.setText("~/notes.txt")
+    dialog._accept()
+    assert dialog.sources is not None
+    assert dialog.sources[1] == SavedFile(Path("~/notes.txt").expanduser())
