@@ -251,3 +251,27 @@ def test_the_truth_check_catches_a_move_named_in_one_place_only() -> None:
         ],
     )
     assert any("no moved text" in p for p in check_invariants(no_move))
+
+
+def test_a_sentence_appended_after_text_without_a_full_stop_still_moves() -> None:
+    # The splitter cannot cut "…/tickets Police …" (no full stop): the inserted
+    # text is a unit of its own.
+    tickets = S[5] + " Ticket details are on the website: http://example.org/tickets"
+    old = [S[0] + " " + S[1], S[2], S[3], tickets, S[4]]
+    new = [S[0], S[2], S[3], tickets + " " + S[1], S[4]]
+    diff = diff_of(old, new)
+    assert changed_words(diff) == []
+    assert moves(diff) == [
+        (0, TokenOp.MOVED_OUT, S[1], 3),
+        (3, TokenOp.MOVED_IN, S[1], 0),
+    ]
+
+
+def test_a_colon_before_a_capital_ends_a_sentence() -> None:
+    heading = "Enter budget-friendly cardio options that pulsate with effectiveness:"
+    text = heading + " " + S[4] + " Details: http://example.org/a"
+    assert [s.text for s in text_sentences(text)] == [
+        heading,
+        S[4],
+        "Details: http://example.org/a",
+    ]

@@ -173,13 +173,22 @@ def find_links(
     ]
     # Best first; on a tie the nearer row, then document order.
     found.sort(key=lambda f: (-f[2], abs(gone[f[0]].row - arrived[f[1]].row), f[0], f[1]))
-    used_old: set[int] = set()
-    used_new: set[int] = set()
+    # Units may overlap (a changed run inside a longer sentence): each piece of
+    # text moves once.
+    used_old: dict[int, list[Sentence]] = {}
+    used_new: dict[int, list[Sentence]] = {}
     links = []
     for a, b, score in found:
-        if a in used_old or b in used_new:
+        old, new = gone[a], arrived[b]
+        if _overlaps(used_old.get(old.row, []), old.sentence) or _overlaps(
+            used_new.get(new.row, []), new.sentence
+        ):
             continue
-        used_old.add(a)
-        used_new.add(b)
-        links.append(Link(gone[a], arrived[b], score))
+        used_old.setdefault(old.row, []).append(old.sentence)
+        used_new.setdefault(new.row, []).append(new.sentence)
+        links.append(Link(old, new, score))
     return links
+
+
+def _overlaps(taken: list[Sentence], sentence: Sentence) -> bool:
+    return any(s.start < sentence.end and sentence.start < s.end for s in taken)

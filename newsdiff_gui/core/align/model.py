@@ -129,6 +129,9 @@ class Token:
     A `moved_in` token of a sentence that was also edited holds its word-level
     `tokens` (equal/delete/insert) against the original sentence, and its own
     `numbers_changed`/`quote_changed` flags; an unedited move has `tokens == ()`.
+    Those word tokens reproduce the two sentences without the whitespace around
+    them (the `moved_out` and `moved_in` texts, stripped): the space a sentence
+    takes along depends on where it stood, and is no edit.
     """
 
     op: TokenOp

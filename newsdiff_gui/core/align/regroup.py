@@ -42,7 +42,7 @@ from newsdiff_gui.core.align.links_tokens import (
     row_tokens,
     text_flags,
 )
-from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row
+from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row, TokenOp
 from newsdiff_gui.core.align.text import WordPairCoder
 from newsdiff_gui.core.align.tokens import diff_tokens, word_similarity
 
@@ -72,12 +72,24 @@ def link_sentences(
     current = base
     chosen: list[Link] = []
     for _ in range(_MAX_ROUNDS):
-        found = find_links(current, old_texts, new_texts)
+        found = [
+            link
+            for link in find_links(current, old_texts, new_texts)
+            if not any(_clash(link, other) for other in chosen)
+        ]
         if not found:
             break
         chosen += found
         current = _compose_all(base, chosen, old_texts, new_texts, options)
     return current
+
+
+def _clash(link: Link, other: Link) -> bool:
+    """Whether two links would move overlapping text (a sentence around a moved run)."""
+    return any(
+        a.row == b.row and a.sentence.start < b.sentence.end and b.sentence.start < a.sentence.end
+        for a, b in ((link.old, other.old), (link.new, other.new))
+    )
 
 
 def _untangle(
@@ -90,6 +102,9 @@ def _untangle(
     for position, row in enumerate(rows):
         if not (row.tokens and row.old and row.new):
             continue
+        ops = {t.op for t in row.tokens if not t.text.isspace()}
+        if TokenOp.DELETE not in ops or TokenOp.INSERT not in ops:
+            continue  # only added or only removed words: nothing changed order
         old_text = row_text(row, old_texts, old_side=True)
         new_text = row_text(row, new_texts, old_side=False)
         if not reordered(old_text, new_text, MOVE_MIN_WORDS):

@@ -30,6 +30,7 @@ SHOWN_MIN_SHARE = 0.5
 
 _CHANGE_OPS = (TokenOp.DELETE, TokenOp.INSERT)
 _CLAUSE_END = re.compile(r";\s+")
+_COLON_END = re.compile(r":\s+(?=[A-Z])")
 _WORD = re.compile(r"\w+")
 
 
@@ -50,10 +51,11 @@ class Sentence:
 
 
 def _clauses(piece: str) -> list[str]:
-    if piece.count("; ") < LIST_MIN_SEPARATORS:
-        return [piece]
+    """A sentence cut into list clauses ("; "), and after a colon that opens a new
+    sentence ("…pulsate with effectiveness: With a skipping rope, …")."""
+    separator = _CLAUSE_END if piece.count("; ") >= LIST_MIN_SEPARATORS else _COLON_END
     parts, start = [], 0
-    for match in _CLAUSE_END.finditer(piece):
+    for match in separator.finditer(piece):
         parts.append(piece[start : match.end()])
         start = match.end()
     if start < len(piece):
@@ -124,7 +126,8 @@ def changed_spans(tokens: Sequence[Token], old_side: bool) -> list[tuple[int, in
             change += 1  # equal words or moved text end a change
         if not (token.op.on_old_side if old_side else token.op.on_new_side):
             continue
-        if token.op is changed_op:
+        if token.op is changed_op and not token.text.isspace():
+            # (A changed paragraph break shows no sentence as changed.)
             spans.append((at, at + len(token.text), change))
         at += len(token.text)
     return spans
@@ -156,9 +159,61 @@ def _shown(text: str, sentence: Sentence, spans: Sequence[tuple[int, int, int]])
 
 
 def shown_sentences(row: Row, text: str, old_side: bool) -> list[Shown]:
-    """Sentences of a row's text it shows as gone (old side) or new (new side)."""
+    """Sentences of a row's text it shows as gone (old side) or new (new side).
+
+    Changed text inside sentences that are not shown as changed counts as a
+    unit of its own: the splitter cuts only at ". " before a capital, so a
+    sentence appended to a paragraph that ends without a full stop ("Ticket
+    details: http://… Why have some fans boycotted the event?") is part of a
+    longer "sentence", but is shown as new all the same."""
     spans = shown_spans(row, text, old_side)
     if not spans:
         return []
     found = (_shown(text, s, spans) for s in text_sentences(text) if s.words)
-    return [shown for shown in found if shown is not None]
+    shown = [item for item in found if item is not None]
+    return shown + _changed_runs(text, spans, shown)
+
+
+def _changed_runs(
+    text: str, spans: Sequence[tuple[int, int, int]], shown: Sequence[Shown]
+) -> list[Shown]:
+    """Runs of changed text (one paragraph each) other than whole shown sentences
+    (a run may lie inside a longer sentence the splitter could not cut)."""
+    taken = [(item.sentence.start, item.sentence.end) for item in shown]
+    runs: list[list[int]] = []
+    for start, end, change in spans:
+        if runs and runs[-1][1] == start and PARAGRAPH_JOINER not in text[start:end]:
+            runs[-1][1] = end
+        else:
+            runs.append([start, end, change])
+    found = []
+    for start, end, change in runs:
+        for offset, paragraph in _paragraph_parts(text, start, end):
+            core = paragraph.strip()
+            if not core:
+                continue
+            low = offset + paragraph.index(core[0])
+            high = low + len(core)
+            overlapping = [(a, b) for a, b in taken if low < b and a < high]
+            if overlapping and all(low <= a and b <= high for a, b in overlapping):
+                continue  # whole shown sentences: already units
+            words = tuple(_WORD.findall(core.casefold()))
+            if not words:
+                continue
+            paragraph_start = text.rfind(PARAGRAPH_JOINER, 0, low)
+            paragraph_start = 0 if paragraph_start < 0 else paragraph_start + len(PARAGRAPH_JOINER)
+            paragraph_end = text.find(PARAGRAPH_JOINER, high)
+            last = high == (len(text) if paragraph_end < 0 else paragraph_end)
+            sentence = Sentence(
+                low, high, core, words, last, bool(text[paragraph_start:low].strip())
+            )
+            found.append(Shown(sentence, frozenset({change})))
+    return found
+
+
+def _paragraph_parts(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """(offset, text) of `text[start:end]` cut at paragraph breaks."""
+    at = start
+    for part in text[start:end].split(PARAGRAPH_JOINER):
+        yield at, part
+        at += len(part) + len(PARAGRAPH_JOINER)
