@@ -41,6 +41,7 @@ from newsdiff_gui.core.align.groups import Grouper
 from newsdiff_gui.core.align.leftovers import Leftovers, Match, similarity_of
 from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
 from newsdiff_gui.core.align.model import AlignOptions
+from newsdiff_gui.core.align.sandwich import is_wire_swap, sandwiched_pairs
 from newsdiff_gui.core.align.text import WordPairCoder
 
 # A fuzzy pair of mutual best partners counts almost as much as an exact match
@@ -173,6 +174,19 @@ class _Candidates:
     minor: list[tuple[int, int]]
     groups: list[Match] = field(default_factory=list)
     fuzzy: list[tuple[int, int, float]] = field(default_factory=list)  # (old, new, similarity)
+    # Fuzzy pairs by the single-word rule of short paragraphs (a lower bar).
+    short: set[int] = field(default_factory=set)  # indices into `fuzzy`
+
+    def own_text_share(self, old_count: int, new_count: int) -> bool:
+        """Whether the versions look like a wire swap: few candidates by the ordinary rules."""
+        old = {i for i, _ in self.exact} | {i for i, _ in self.minor}
+        new = {j for _, j in self.exact} | {j for _, j in self.minor}
+        old.update(i for g in self.groups for i in g.old)
+        new.update(j for g in self.groups for j in g.new)
+        strong = [f for k, f in enumerate(self.fuzzy) if k not in self.short]
+        old.update(f[0] for f in strong)
+        new.update(f[1] for f in strong)
+        return is_wire_swap(len(old), len(new), old_count, new_count)
 
 
 def pair_paragraphs(
@@ -194,9 +208,22 @@ def pair_paragraphs(
             new_texts,
         )
         _add_edited_candidates(candidates, left, options)
+    # Another agency's copy shares topic words, not paragraphs: no lower bar for it.
+    wire_swap = candidates.own_text_share(len(old_texts), len(new_texts))
+    if wire_swap:
+        fuzzy = candidates.fuzzy
+        candidates.fuzzy = [f for k, f in enumerate(fuzzy) if k not in candidates.short]
     spans, owners = _backbone_spans(candidates, len(old_texts), len(new_texts))
     chain = heaviest_chain(spans, len(new_texts))
-    return _matches(candidates, [(owners[k], spans[k]) for k in chain])
+    matches = _matches(candidates, [(owners[k], spans[k]) for k in chain])
+    if wire_swap:
+        return matches
+    paired_old = {i for m in matches for i in m.old}
+    paired_new = {j for m in matches for j in m.new}
+    backbone = [spans[k] for k in chain]
+    return matches + sandwiched_pairs(
+        old_texts, new_texts, backbone, paired_old, paired_new, options.short_text_words
+    )
 
 
 def _minor_pairs(
@@ -226,11 +253,12 @@ def _add_edited_candidates(candidates: _Candidates, left: Leftovers, options: Al
     grouped_old = {i for g in block_groups for i in g.old}
     grouped_new = {j for g in block_groups for j in g.new}
     candidates.groups += block_groups
-    candidates.fuzzy += [
-        (left.old[f.old], left.new[f.new], f.similarity)
-        for f in _fuzzy_candidates(left, matrix, options)
-        if left.old[f.old] not in grouped_old and left.new[f.new] not in grouped_new
-    ]
+    for f in _fuzzy_candidates(left, matrix, options):
+        i, j = left.old[f.old], left.new[f.new]
+        if i not in grouped_old and j not in grouped_new:
+            if f.shared == 0:  # found by `_short_pairs`
+                candidates.short.add(len(candidates.fuzzy))
+            candidates.fuzzy.append((i, j, f.similarity))
 
 
 def _backbone_spans(

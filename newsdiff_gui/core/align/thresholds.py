@@ -65,6 +65,26 @@ SENTENCE_MIN_WORDS = 5
 SHORT_TEXT_WORDS = 8
 SHORT_PAIR_MIN_SIMILARITY = 0.6
 
+# The lower bar for heavily edited short paragraphs that kept their place
+# (sandwich.py; issue 11). An unpaired old and an unpaired new paragraph in the
+# same gap of the backbone, with at most SANDWICH_MAX_GAP unpaired paragraphs
+# on either side of that gap, pair when the content words they share carry at
+# least SANDWICH_MIN_WEIGHTED_SHARE of the shorter one's content words, each
+# word weighted log(paragraphs / paragraphs holding it) over both versions,
+# and one shared word is a fact: a name or place, a figure's unit word, or a
+# word held by at most FACT_MAX_PARAGRAPHS paragraphs of the two versions (the
+# pair itself and one more on each side). Or the two are short and equal with
+# their figures masked (a renumbered heading).
+SANDWICH_MAX_GAP = 6
+SANDWICH_MIN_WEIGHTED_SHARE = 0.5
+FACT_MAX_PARAGRAPHS = 4
+
+# No lower bar (neither the sandwich nor the single-word rule for short
+# paragraphs) when fewer than this share of the shorter version's paragraphs
+# have a candidate by the ordinary rules (exact, minor, split/merge, word-pair
+# similarity, containment, shared sentence): a wire swap.
+WIRE_SWAP_MAX_PAIRED_SHARE = 0.3
+
 # A split part (merge source) owes at least this share of its word pairs to the
 # whole it came from. Not calibrated separately: a part cut at a sentence
 # boundary owes ~100 %, and 0.6 leaves room for edits inside the part (the
