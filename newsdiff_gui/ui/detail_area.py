@@ -79,12 +79,15 @@ class DetailArea(QStackedWidget):
         From the welcome page's buttons.
     checkRequested(int article_id)
         From the state page of an article that has no version yet.
+    diffShown(int changes)
+        The diff page painted a comparison with `changes` changed rows (title included).
     """
 
     addRequested = Signal()  # noqa: N815
     importRequested = Signal()  # noqa: N815
     demoRequested = Signal()  # noqa: N815
     checkRequested = Signal(int)  # noqa: N815
+    diffShown = Signal(int)  # noqa: N815
 
     def __init__(self, store: VersionStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +110,7 @@ class DetailArea(QStackedWidget):
         self.welcome.importRequested.connect(self.importRequested)
         self.welcome.demoRequested.connect(self.demoRequested)
         self.state.actionRequested.connect(self._state_action)
+        self.diff.diffShown.connect(self.diffShown)
         self._article_id = -1
         self._not_captured = -1  # the article whose "no version yet" state is on show
 
@@ -148,6 +152,30 @@ class DetailArea(QStackedWidget):
         self._article_id = -1
         self.setCurrentWidget(self.diff_page)
         self.diff.compare(old, new)
+
+    # -- the diff's commands (the window's actions call these) ----------------------
+
+    def next_change(self) -> bool:
+        return self.diff.next_change()
+
+    def previous_change(self) -> bool:
+        return self.diff.previous_change()
+
+    def open_find(self) -> None:
+        self.diff.open_find()
+
+    def set_hide_unchanged(self, hide: bool) -> None:
+        self.diff.set_hide_unchanged(hide)
+
+    def set_hide_minor(self, hide: bool) -> None:
+        self.diff.set_hide_minor(hide)
+
+    def set_legend_visible(self, visible: bool) -> None:
+        self.diff.legend.setVisible(visible)
+
+    def shutdown(self) -> None:
+        """Wait for the diff's running alignment (bounded)."""
+        self.diff.shutdown()
 
     def showing_diff(self) -> bool:
         """Whether the diff page is the one on show."""

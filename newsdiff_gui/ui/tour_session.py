@@ -52,7 +52,7 @@ class TourLauncher(QObject):
         self._waiting = False
         window.detail.welcome.tourRequested.connect(self.start)
         window.commands.show_tour.triggered.connect(self.start)
-        window.detail.diff.diffShown.connect(self._diff_shown)
+        window.detail.diffShown.connect(self._diff_shown)
         window.detail.welcome.set_tour_offered(not tour_done(settings))
         window.installEventFilter(self)
 
