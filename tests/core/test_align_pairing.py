@@ -74,7 +74,7 @@ def test_a_wire_swap_sharing_topic_words_and_a_subheading_gets_no_pair() -> None
     assert {r.kind for r in diff.rows} == {ChangeKind.ADDED, ChangeKind.REMOVED}
 
 
-def test_a_heavily_edited_paragraph_with_no_shared_facts_elsewhere_stays_removed_and_added() -> (
+def test_a_rewrite_with_no_shared_facts_stays_removed_and_added() -> (
     None
 ):
     # Guard: the lower bar needs both the place and the facts. An item rewritten
