@@ -281,12 +281,12 @@ class DiffView(QWidget):
         shown = self.rows[display_row]
         return None if shown.row is None else shown.row.key
 
-    def display_row_of(self, key: RowKey) -> int:
-        """Where a row is on show (its fold, if folded); -1 if nowhere."""
+    def display_row_of(self, key: RowKey) -> int | None:
+        """Where a row is on show (its fold, if folded); None if nowhere."""
         for number, shown in enumerate(self.rows):
             if key in shown.keys:
                 return number
-        return -1
+        return None
 
     def current_key(self) -> RowKey | None:
         """The row the reader is on (last jumped to), else the first change."""
@@ -355,7 +355,8 @@ class DiffView(QWidget):
 
     def go_to_key(self, key: RowKey) -> bool:
         """Go to where a row is on show (the arrows beside moved text lead here)."""
-        return self.go_to_row(self.display_row_of(key))
+        display_row = self.display_row_of(key)
+        return display_row is not None and self.go_to_row(display_row)
 
     def _gutter_clicked(self, row: int) -> None:
         """A moved row's marker jumps to where the paragraph used to stand."""

@@ -44,7 +44,7 @@ def test_a_note_is_saved_as_typed_and_shown_on_its_row(
         window.review.controller,
     )
     edited = _first_change(window, ChangeKind.EDITED)
-    view.go_to_row(view.display_row_of(RowKey.body(edited)))
+    view.go_to_key(RowKey.body(edited))
     window.commands.add_note.trigger()  # Ctrl+M: a note on the row the reader is on
     assert panel.note.hasFocus() or panel.note.isEnabled()
     assert SAVE_DELAY_MS < 1000  # saved well within the second the promise allows
