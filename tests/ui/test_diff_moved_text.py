@@ -10,7 +10,7 @@ from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.core.view import RowKey
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff_document import GUTTER
-from newsdiff_gui.ui.diff_pane import DiffPane
+from newsdiff_gui.ui.diff_pane import DiffPane, row_description
 from newsdiff_gui.ui.diff_view import DiffView
 from tests.ui.rewrite_diff import (
     DISASTER,
@@ -147,3 +147,15 @@ def test_overview_gives_moved_text_its_colour(qtbot: QtBot) -> None:
     assert at(lede, 0.25) == theme.marker_colour(ChangeKind.ADDED, palette)
     assert at(lede, 0.8) == sky
     assert at(regrouped, 0.8) == theme.marker_colour(ChangeKind.REGROUPED, palette)
+
+
+def test_an_arrow_says_where_it_leads_and_the_row_says_where_its_sentence_went(
+    qtbot: QtBot,
+) -> None:
+    view = make_view(qtbot)
+    old_tip = view.old_pane._arrow_tip(arrow_point(view.old_pane, "→"))
+    assert old_tip == ["Now stands in ¶1 (row 1) of the new version: click to go there."]
+    new_tip = view.new_pane._arrow_tip(arrow_point(view.new_pane, "←"))
+    assert new_tip == ["Came from ¶1 (row 2) of the old version: click to go there."]
+    gone = view.rows[view.display_row_of(RowKey.body(GONE_ROW)) or 0]
+    assert row_description(gone) == "removed, but its first sentence moved to ¶1"
