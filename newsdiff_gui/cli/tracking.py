@@ -24,7 +24,6 @@ from newsdiff_gui.cli.common import (
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.cli.pages import read_page_file
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport, ImportRefused
-from newsdiff_gui.core.extract.isolated import IsolatedExtractor
 from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import Article, StoreError
@@ -281,12 +280,10 @@ def run_import(args: argparse.Namespace) -> int:
             raise CliError(f"--captured-at is not an ISO 8601 time: {args.captured_at!r}") from exc
     else:
         captured_at = datetime.fromtimestamp(args.file.stat().st_mtime, UTC)
-    # Extracted in the child process, as every saved page is (core/sources): a hostile
-    # page is cut off after its timeout instead of holding the command.
-    with open_store(args) as store, IsolatedExtractor() as extractor:
+    with open_store(args) as store:
         try:
             known = store.find_article(validate_article_url(args.url)) is not None
-            service = CaptureService(store, extract=extractor)
+            service = CaptureService(store)
             report = service.import_page(args.url, raw, captured_at, track=args.track)
             article = store.get_article(report.article_id)
         except (InvalidURL, ImportRefused, StoreError) as exc:

@@ -188,18 +188,19 @@ def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert exited.value.code == 2
 
 
-def test_import_and_diff_extract_pages_in_the_child_process(
+def test_diff_extracts_pages_in_the_child_process(
     db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    page = tmp_path / "storm.html"
+    page.write_text(article_page(), encoding="utf-8")
+    code, out, err = run(capsys, "--db", db, "import", str(page), "--url", "https://x.example/a")
+    assert code == 0 and out.startswith("stored as version 1 of article 1"), err
+
     def refuse(*_args: object) -> None:
         raise AssertionError("a page was extracted in the command's own process")
 
     # Every extraction in this process parses the page first (a name looked up per call).
     monkeypatch.setattr("newsdiff_gui.core.extract.api.parse_page", refuse)
-    page = tmp_path / "storm.html"
-    page.write_text(article_page(), encoding="utf-8")
-    code, out, err = run(capsys, "--db", db, "import", str(page), "--url", "https://x.example/a")
-    assert code == 0 and out.startswith("stored as version 1 of article 1"), err
     code, out, err = run(capsys, "--db", db, "diff", "1@1", str(page), "--format", "json")
     assert code == 0, err
     assert json.loads(out)["new"]["paragraphs"] == list(STORM)
