@@ -8,7 +8,6 @@ side of every row so the two start each row at the same height.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -33,15 +32,7 @@ from newsdiff_gui.ui.diff_pane_paint import (
     paint_moved_mark,
     paint_note_badge,
 )
-from newsdiff_gui.ui.diff_rows import DisplayRow, moved_row_of
-
-
-@dataclass(frozen=True, slots=True)
-class MovedMark:
-    """On the old side: where a moved paragraph used to be (below display row `after`)."""
-
-    after: int
-    moved_row: int
+from newsdiff_gui.ui.diff_rows import DisplayRow, MovedMark, moved_row_of
 
 
 class DiffPane(QTextEdit):

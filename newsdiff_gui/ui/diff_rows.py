@@ -1,4 +1,5 @@
-"""The panes' rows: the reader's view (`core/view`) with unchanged runs folded on request.
+"""The panes' rows: the reader's view (`core/view`) with unchanged runs folded on request,
+the "stood here" marks of moved rows, the arrows of moved text, and the legend.
 
 Every fact here comes from the `ReaderView`: row numbers (`RowKey`), kind
 markers and labels, where moved rows stood and where moved text went. The
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsdiff_gui.core.align import ChangeKind
+from newsdiff_gui.core.report.legend import LEGEND_NOTES
 from newsdiff_gui.core.view import (
     PANE_MIN_FOLD,
     Fold,
@@ -20,6 +22,24 @@ from newsdiff_gui.core.view import (
     ViewRow,
     fold_rows,
 )
+from newsdiff_gui.core.view.phrases import (
+    KIND_LABELS,
+    KIND_MARKERS,
+    MOVED_TEXT_NOTE,
+    NUMBERS_CHANGED,
+    NUMBERS_FLAG,
+    QUOTE_CHANGED,
+    QUOTE_FLAG,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MovedMark:
+    """On the old side: where a moved paragraph used to be (below display row `after`)."""
+
+    after: int
+    moved_row: int
+
 
 # The anchor of a moved text's arrow: this prefix and the number of the row it leads to.
 MOVED_LINK = "moved-row:"
@@ -115,3 +135,29 @@ def display_rows(
         else:
             rows.append(DisplayRow(item, plain=hide_minor and item.minor))
     return rows
+
+
+def legend_text() -> str:
+    """The legend above the panes, in the view's words and markers."""
+    entries = []
+    for kind in ChangeKind:
+        if kind in (ChangeKind.UNCHANGED, ChangeKind.MOVED_EDITED):
+            continue  # nothing to mark; a moved edit reads as moved and edited
+        if kind is ChangeKind.MOVED:
+            entries.append(f"↑↓ {KIND_LABELS[kind]} (toward where it stood)")
+        else:
+            entries.append(f"{KIND_MARKERS[kind]} {KIND_LABELS[kind]}")
+    entries += [f"{NUMBERS_FLAG} {NUMBERS_CHANGED}", f"{QUOTE_FLAG} {QUOTE_CHANGED}"]
+    return (
+        "   ".join(entries) + f"\n{LEGEND_NOTES[0]}\n{MOVED_TEXT_NOTE} Click an arrow to go there."
+    )
+
+
+def moved_marks(rows: list[DisplayRow]) -> list[MovedMark]:
+    """Where each shown moved row used to stand, in display rows (0 is the headline)."""
+    display_of = {key: number for number, shown in enumerate(rows) for key in shown.keys}
+    marks = []
+    for number, shown in enumerate(rows):
+        if shown.is_change and shown.row is not None and shown.row.moved_from is not None:
+            marks.append(MovedMark(after=display_of[shown.row.moved_from.after], moved_row=number))
+    return marks

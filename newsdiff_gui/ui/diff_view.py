@@ -17,16 +17,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
 from newsdiff_gui.core.align import Diff
 from newsdiff_gui.core.view import ReaderView, RowKey, build_view
-from newsdiff_gui.core.view.phrases import MOVED_TEXT_NOTE
 from newsdiff_gui.core.view.summary import summary_text
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.comparison import Comparison, Side
 from newsdiff_gui.ui.diff_document import SideWriter
 from newsdiff_gui.ui.diff_find import FindBar
 from newsdiff_gui.ui.diff_overview import OverviewBar
-from newsdiff_gui.ui.diff_pane import DiffPane, MovedMark
+from newsdiff_gui.ui.diff_pane import DiffPane
 from newsdiff_gui.ui.diff_prepare import AlignJob, AlignSignals, Looks, Prepared
-from newsdiff_gui.ui.diff_rows import DisplayRow, display_rows
+from newsdiff_gui.ui.diff_rows import DisplayRow, display_rows, legend_text, moved_marks
 from newsdiff_gui.ui.row_aligner import RowAligner
 
 __all__ = ["DiffView", "Side"]
@@ -83,12 +82,7 @@ class DiffView(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.legend = QLabel(self)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
-        self.legend.setText(
-            "~ edited   + added   − removed   ↑↓ moved (toward where it stood)   "
-            "⟨ split   ⟩ merged   ⇄ regrouped   # numbers changed   “ quote changed\n"
-            "Deleted words are struck through, inserted words underlined.\n"
-            f"{MOVED_TEXT_NOTE} Click an arrow to go there."
-        )
+        self.legend.setText(legend_text())
         self.legend.setWordWrap(True)
         self.old_caption = QLabel(self)
         self.new_caption = QLabel(self)
@@ -229,7 +223,7 @@ class DiffView(QWidget):
         # out everything above the insertion at once).
         self.old_pane.setDocument(old_writer.document)
         self.new_pane.setDocument(new_writer.document)
-        self.old_pane.set_rows(old_writer.blocks, self.rows, _moved_marks(self.rows))
+        self.old_pane.set_rows(old_writer.blocks, self.rows, moved_marks(self.rows))
         self.new_pane.set_rows(new_writer.blocks, self.rows, [])
         self._show_notes()
         self._align_rows()
@@ -385,13 +379,3 @@ class DiffView(QWidget):
             # Colours are baked into the documents: repaint them for the new palette.
             self._repaint_same_diff()
             self._style_legend()
-
-
-def _moved_marks(rows: list[DisplayRow]) -> list[MovedMark]:
-    """Where each shown moved row used to stand, in display rows (0 is the headline)."""
-    display_of = {key: number for number, shown in enumerate(rows) for key in shown.keys}
-    marks = []
-    for number, shown in enumerate(rows):
-        if shown.is_change and shown.row is not None and shown.row.moved_from is not None:
-            marks.append(MovedMark(after=display_of[shown.row.moved_from.after], moved_row=number))
-    return marks
