@@ -15,6 +15,9 @@ read from ../shared/eval next to the repository; a missing set is skipped.
   macro mean of P, R and F1 (see its SOURCE.md).
 * readability-test-pages: title exact match vs expected-metadata.json, where
   "exact" means equal after `clean_text` (whitespace/invisible characters only).
+  Readability's title is the page's `<title>` tidied, often with the site's name.
+* wcxb-articles/dev titles: exact match (same rule) vs the human-reviewed
+  `ground_truth.title`, which is the headline a reader sees.
 
 All systems run on the same pages in the same process, one after another, on
 one core; pages/s counts extraction time only (not reading or decoding files),
@@ -298,6 +301,24 @@ def title_accuracy(limit: int | None) -> tuple[int, int, list[str]]:
     return matches, total, misses
 
 
+def wcxb_title_accuracy(limit: int | None) -> tuple[int, int]:
+    """(matches, pages): our title equal (after clean_text) to WCXB's human-reviewed title."""
+    matches = total = 0
+    for path in sorted((WCXB_DIR / "ground-truth").glob("*.json"))[:limit]:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        expected = data.get("ground_truth", {}).get("title")
+        if not expected:
+            continue
+        total += 1
+        html = _read_page(WCXB_DIR / "html" / f"{path.stem}.html.gz")
+        try:
+            title = extract_document(html, data.get("url")).title
+        except ExtractionError:
+            title = ""
+        matches += clean_text(title) == clean_text(expected)
+    return matches, total
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--limit", type=int, default=None, help="pages per set (default all)")
@@ -355,6 +376,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print()
         else:
             print(f"readability-test-pages not found at {TITLES_DIR.resolve()}, skipped\n")
+        if WCXB_DIR.is_dir():
+            started = time.process_time()
+            matches, total = wcxb_title_accuracy(args.limit)
+            our_pages += total
+            our_seconds += time.process_time() - started
+            share = matches / total if total else 0.0
+            print(f"Title exact match vs WCXB's human titles: {matches}/{total} = {share:.1%}")
+            print()
 
     if our_seconds:
         print(

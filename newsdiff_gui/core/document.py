@@ -14,6 +14,8 @@ class Document:
     metadata, not compared text. `extraction_warning` says why part of the
     page's text could not be read (None when all of it was); it is not part of
     the article's text either, and makes the stored version suspect.
+    `other_titles` are headlines the page states elsewhere (structured data,
+    `<title>`) that differ from the visible `title`; metadata, not compared.
     """
 
     title: str
@@ -23,6 +25,7 @@ class Document:
     modified: str | None = None
     dek: str | None = None
     extraction_warning: str | None = None
+    other_titles: tuple[str, ...] = ()
 
     def to_json_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -35,6 +38,8 @@ class Document:
         }
         if self.extraction_warning is not None:  # absent when all was read: JSON unchanged
             data["extraction_warning"] = self.extraction_warning
+        if self.other_titles:  # absent when the page states one headline: JSON unchanged
+            data["other_titles"] = list(self.other_titles)
         return data
 
     @classmethod
@@ -55,6 +60,9 @@ class Document:
                 return value
             raise ValueError(f"'{key}' must be a string or null")
 
+        other_titles = data.get("other_titles") or []
+        if not isinstance(other_titles, list) or not all(isinstance(t, str) for t in other_titles):
+            raise ValueError("'other_titles' must be a list of strings")
         return cls(
             title=title,
             paragraphs=tuple(paragraphs),
@@ -63,6 +71,7 @@ class Document:
             modified=optional("modified"),
             dek=optional("dek"),
             extraction_warning=optional("extraction_warning"),
+            other_titles=tuple(other_titles),
         )
 
     @property

@@ -67,5 +67,17 @@ def test_aeb_scorer_reproduces_published_trafilatura_score() -> None:
 
 @pytest.mark.skipif(not bench.TITLES_DIR.is_dir(), reason="readability-test-pages not present")
 def test_title_accuracy_on_readability_pages() -> None:
+    # Readability's expected title is the page's <title> tidied (often with the
+    # site's name: "… | eHow", "… - Medium"); ours is the visible <h1> when the
+    # page has one, so about a fifth of these differ by design (was >= 0.9 when
+    # the title came from structured data; see the WCXB test below for truth).
     matches, total, _misses = bench.title_accuracy(None)
-    assert matches / total >= 0.9
+    assert matches / total >= 0.75
+
+
+@pytest.mark.skipif(not bench.WCXB_DIR.is_dir(), reason="wcxb-articles not present")
+def test_title_is_the_headline_readers_see_on_wcxb_pages() -> None:
+    # WCXB's titles are human-reviewed headlines as printed on the page: the
+    # visible <h1> matches them far more often than structured data (0.67 before).
+    matches, total = bench.wcxb_title_accuracy(150)
+    assert matches / total >= 0.75

@@ -7,6 +7,7 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract.boilerplate import (
     drop_headline_echo,
+    drop_link_lines,
     drop_top_byline,
     is_mostly_links,
     remove_boilerplate,
@@ -17,9 +18,10 @@ from newsdiff_gui.core.extract.dates import to_iso8601
 from newsdiff_gui.core.extract.engine import engine_blocks
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.fallback import fallback_blocks
+from newsdiff_gui.core.extract.furniture import drop_unprinted_description, strip_inline_furniture
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.structured import PageMetadata, read_metadata
-from newsdiff_gui.core.extract.titles import choose_title
+from newsdiff_gui.core.extract.titles import choose_headline
 
 # Tuned on WCXB and AEB together (0.2 and 0.35 scored alike on both).
 _ALTERNATIVE_SHARE = 0.2
@@ -37,7 +39,9 @@ def _article_blocks(
 
     def tidy(blocks: list[str]) -> list[str]:
         blocks = reconcile(blocks, meta.article_body, tree)
-        return remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
+        blocks = remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
+        blocks = drop_unprinted_description(blocks, meta.description, tree)
+        return drop_link_lines(blocks, tree)
 
     engine = engine_blocks(tree, url)
     found = tidy(engine.blocks)
@@ -68,7 +72,9 @@ def extract_document(html: str, url: str | None = None) -> Document:
     page = parse_page(html)
     tree = page.root
     meta = read_metadata(tree)
-    title = choose_title(tree, meta, url)
+    strip_inline_furniture(tree)
+    headline = choose_headline(tree, meta, url)
+    title = headline.title
     paragraphs = _article_blocks(tree, meta, title, url)
     return Document(
         title=title,
@@ -78,4 +84,5 @@ def extract_document(html: str, url: str | None = None) -> Document:
         modified=to_iso8601(meta.modified),
         dek=meta.description,
         extraction_warning=page.warning,
+        other_titles=headline.alternatives,
     )

@@ -13,6 +13,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.stamps import is_stamp_line
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
 
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -177,6 +178,8 @@ def is_boilerplate(block: str) -> bool:
     # Cheap length and digit checks first: this runs on every block of every page.
     if len(text) <= _MAX_DATELINE_CHARS and _DIGIT.search(text) and _is_dateline(text):
         return True
+    if is_stamp_line(text):
+        return True
     if len(text) <= _MAX_LABEL_CHARS and (
         _label_key(text) in _LABELS or _label_key(text.rstrip(".:… ")) in _LABELS
     ):
@@ -238,6 +241,34 @@ def drop_top_byline(blocks: list[str]) -> list[str]:
 
 def remove_boilerplate(blocks: list[str]) -> list[str]:
     return [block for block in blocks if not is_boilerplate(block)]
+
+
+_MAX_LINK_LINE_WORDS = 12
+
+
+def drop_link_lines(blocks: list[str], tree: HtmlElement) -> list[str]:
+    """Drop short blocks that are exactly the text of one of the page's links.
+
+    A block that is a whole link and not a sentence ("Jane Doe", "Explore",
+    "To read the full story") is a menu entry, an author or share link, a teaser:
+    its text is whatever the link points to today, not the article's words.
+    """
+    candidates = {
+        _key(block)
+        for block in blocks
+        if len(block.split()) <= _MAX_LINK_LINE_WORDS and not block.endswith((".", "!", "?", '"'))
+    }
+    candidates.discard("")
+    if not candidates:
+        return blocks
+    linked = set()
+    for count, anchor in enumerate(tree.iter("a")):
+        if count >= _MAX_LINKS_CHECKED:
+            break
+        anchor_key = _key(anchor.text_content())
+        if anchor_key in candidates:
+            linked.add(anchor_key)
+    return [block for block in blocks if _key(block) not in linked]
 
 
 # A page whose "article" is this much link text is a section front or a menu.

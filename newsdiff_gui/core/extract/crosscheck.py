@@ -91,6 +91,30 @@ def _unsquash(paragraphs: list[str], body: str) -> list[str]:
     return result
 
 
+def _article_list_items(tree: HtmlElement, body_key: str) -> set[str]:
+    """Keys of list items set among the stated body's paragraphs on the page.
+
+    Many CMSes leave bulleted lists out of `articleBody`; a list whose neighbours
+    are the body's own paragraphs is part of the article all the same.
+    """
+    items: set[str] = set()
+    for count, item in enumerate(tree.iter("li")):
+        if count >= _MAX_DOM_BLOCKS:
+            break
+        listing = item.getparent()
+        container = listing.getparent() if listing is not None else None
+        if container is None:
+            continue
+        if any(
+            sibling.tag == "p"
+            and len(_key(sibling.text_content())) > 20
+            and _key(sibling.text_content()) in body_key
+            for sibling in container
+        ):
+            items.add(_key(item.text_content()))
+    return items
+
+
 def reconcile(paragraphs: list[str], article_body: str | None, tree: HtmlElement) -> list[str]:
     """The engine's paragraphs, completed or filtered by `articleBody` where it is trustworthy."""
     if not article_body:
@@ -122,10 +146,12 @@ def reconcile(paragraphs: list[str], article_body: str | None, tree: HtmlElement
         and _share_inside(body_words, engine_words) >= _BODY_INSIDE_ENGINE
     ):
         body_key = _key(body)
+        list_items = _article_list_items(tree, body_key)
         kept = [
             text
             for text in paragraphs
             if _key(text) in body_key
+            or _key(text) in list_items
             or _share_inside(_words(text), body_words) >= _PARAGRAPH_IN_BODY
         ]
         if kept:

@@ -9,6 +9,7 @@ does ("Headline - The Daily Record", "Outlet | Headline", "Outlet: Headline").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -22,6 +23,10 @@ _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|~|\\)\s+|\s*\|\s*")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _MAX_SITE_WORDS = 6
 _MIN_CUT_WORDS = 4
+_TOKEN = re.compile(r"\w+")
+# Share of words a <h1> and a stated title must have in common (both ways) for
+# the <h1> to be the article's headline; tuned on the readability test pages.
+_MIN_HEADLINE_MATCH = 0.5
 _DOMAIN_NOISE = frozenset({"www", "m", "amp", "com", "org", "net", "co", "uk", "news", "edu"})
 
 
@@ -118,8 +123,8 @@ def _by_separators(title: str) -> str:
     return result
 
 
-def choose_title(tree: HtmlElement, meta: PageMetadata, url: str | None) -> str:
-    """The best-evidenced headline; "" when the page states none."""
+def _stated_title(tree: HtmlElement, meta: PageMetadata, url: str | None) -> str:
+    """The headline the page's metadata states (structured data, then <title>)."""
     for candidate in meta.titles:
         if candidate:
             stripped = strip_site_name(candidate, meta.site_name, url)
@@ -132,3 +137,63 @@ def choose_title(tree: HtmlElement, meta: PageMetadata, url: str | None) -> str:
             return stripped
         return _by_separators(stripped)
     return headings[0] if headings else ""
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.casefold())
+
+
+def _covered(text: str, reference: str) -> float:
+    """Share of the reference's characters (by token) that also occur in the text."""
+    own = set(_tokens(text))
+    tokens = _tokens(reference)
+    total = sum(len(token) for token in tokens)
+    return sum(len(token) for token in tokens if token in own) / total if total else 0.0
+
+
+def _visible_headline(tree: HtmlElement, references: list[str]) -> str | None:
+    """The <h1> that is this article's headline: the one resembling what the page states.
+
+    Resemblance both ways keeps out a logo <h1> ("The Daily Record", all of whose
+    words are in "Headline - The Daily Record") and a section <h1>; a reworded
+    headline still shares most of its words with the stale structured one.
+    """
+    best, best_score = None, _MIN_HEADLINE_MATCH
+    for heading in _headings(tree):
+        score = max(
+            (min(_covered(heading, ref), _covered(ref, heading)) for ref in references if ref),
+            default=0.0,
+        )
+        if score >= best_score:
+            best, best_score = heading, score
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    title: str
+    # The other headlines the page states (structured data, <title>) where they
+    # differ from `title`: kept so a reader can see the disagreement.
+    alternatives: tuple[str, ...]
+
+
+def choose_headline(tree: HtmlElement, meta: PageMetadata, url: str | None) -> Headline:
+    """The headline the reader sees: the article's <h1>, else the best-stated title.
+
+    Newsrooms rewrite the visible headline and often leave the structured data
+    stale; the reader sees the <h1>, so a rewrite must show as a title change.
+    """
+    stated = _stated_title(tree, meta, url)
+    html_title = strip_site_name(meta.html_title or "", meta.site_name, url)
+    references = [stated, html_title, *meta.titles]
+    title = _visible_headline(tree, references) or stated
+    # Only disagreements are kept: the same headline with the site's name around
+    # it ("Headline | Outlet" where no site name was stated) is no other title.
+    own = _key(title)
+    others = {_key(t): t for t in (stated, html_title) if t and own not in _key(t)}
+    return Headline(title, tuple(others.values()))
+
+
+def choose_title(tree: HtmlElement, meta: PageMetadata, url: str | None) -> str:
+    """The headline the reader sees ("" when the page states none)."""
+    return choose_headline(tree, meta, url).title

@@ -1,0 +1,549 @@
+"""Mutations of a real page for the stability benchmark (see benchmarks/stability.py).
+
+Every mutation is derived from the page's own structure, never from its site:
+the article's text blocks are the elements whose text is part of the page's
+gold text; everything else is furniture. Furniture mutations change only what
+lies outside those blocks (or add furniture around them); article mutations
+change one thing inside them. A mutation returns a pair of pages (before,
+after), both serialised the same way, or None when the page offers nothing to
+mutate of that kind.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterator
+from copy import deepcopy
+from dataclasses import dataclass
+
+import lxml.html
+from lxml.html import HtmlElement
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+_BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "td", "div")
+_BLOCK_CHILDREN = frozenset({"p", "div", "ul", "ol", "li", "table", "h2", "h3", "h4", "section"})
+_MIN_GOLD_KEY = 20
+_ROOT_SHARE = 0.7
+_TIME = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_MONTH_DAY = re.compile(rf"\b({_MONTHS})\.?\s+(\d{{1,2}})\b")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS})\b")
+_ISO_DATE = re.compile(r"\b(20\d{2})-(\d{2})-(\d{2})")
+_AGO = re.compile(r"\b(\d+)(\s*(?:hours?|hrs?|minutes?|mins?|days?|h|m)\s+ago)\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_CHURNING = re.compile(r"\b(?:updated|published|posted|ago|modified)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"'][.!?])\s+(?=[A-Z“\"])")
+
+
+def key(text: str) -> str:
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    id: str
+    url: str | None
+    html: str
+    truth: str
+
+
+class Anatomy:
+    """A parsed page with its article's text blocks located by the gold text."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.root: HtmlElement = lxml.html.document_fromstring(page.html)
+        self.gold_key = key(page.truth)
+        self.gold_blocks = self._gold_blocks()
+        self.article = self._article_root()
+        title = self.root.find(".//title")
+        self.title_keys = {key(title.text_content())} if title is not None else set()
+        for meta in self.root.iter("meta"):
+            if "title" in (meta.get("property") or meta.get("name") or ""):
+                self.title_keys.add(key(meta.get("content") or ""))
+        self.title_keys.discard("")
+
+    def _gold_blocks(self) -> list[HtmlElement]:
+        blocks = []
+        for element in self.root.iter(*_BLOCK_TAGS):
+            if element.tag == "div" and any(child.tag in _BLOCK_CHILDREN for child in element):
+                continue
+            text_key = key(element.text_content())
+            if len(text_key) >= _MIN_GOLD_KEY and text_key in self.gold_key:
+                blocks.append(element)
+        inner = set(blocks)
+        # Innermost only: a <li> holding a gold <p> leaves the <p> to be edited.
+        return [b for b in blocks if not any(d in inner for d in b.iterdescendants())]
+
+    def _article_root(self) -> HtmlElement | None:
+        weights: dict[HtmlElement, int] = {}
+        total = 0
+        for block in self.gold_blocks:
+            size = len(key(block.text_content()))
+            total += size
+            for ancestor in block.iterancestors():
+                weights[ancestor] = weights.get(ancestor, 0) + size
+        if not total:
+            return None
+        best = None
+        depth = -1
+        for element, weight in weights.items():
+            if weight >= _ROOT_SHARE * total:
+                level = sum(1 for _ in element.iterancestors())
+                if level > depth:
+                    best, depth = element, level
+        return best
+
+    def in_gold(self, element: HtmlElement) -> bool:
+        gold = set(self.gold_blocks)
+        return element in gold or any(a in gold for a in element.iterancestors())
+
+    def is_title(self, text: str) -> bool:
+        text_key = key(text)
+        return bool(text_key) and any(text_key in t or t in text_key for t in self.title_keys)
+
+    def serialize(self, root: HtmlElement | None = None) -> str:
+        return str(lxml.html.tostring(root if root is not None else self.root, encoding="unicode"))
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def _paths(anatomy: Anatomy, elements: list[HtmlElement]) -> list[str]:
+    tree = anatomy.root.getroottree()
+    return [tree.getpath(element) for element in elements]
+
+
+def _copy(anatomy: Anatomy) -> HtmlElement:
+    return deepcopy(anatomy.root)
+
+
+def _at(root: HtmlElement, path: str) -> HtmlElement:
+    found = root.getroottree().xpath(path)
+    return found[0]
+
+
+def _shift_dates(text: str, step: int) -> str:
+    text = _TIME.sub(lambda m: f"{(int(m[1]) + step) % 12 or 12}:{m[2]}", text)
+    text = _MONTH_DAY.sub(lambda m: f"{m[1]} {(int(m[2]) + step - 1) % 28 + 1}", text)
+    text = _DAY_MONTH.sub(lambda m: f"{(int(m[1]) + step - 1) % 28 + 1} {m[2]}", text)
+    text = _ISO_DATE.sub(lambda m: f"{m[1]}-{m[2]}-{(int(m[3]) + step - 1) % 28 + 1:02d}", text)
+    return _AGO.sub(lambda m: f"{int(m[1]) + step}{m[2]}", text)
+
+
+def _text_slots(element: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """(element, "text"|"tail") for every text node under element, scripts excluded."""
+    for node in element.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "title"):
+            continue
+        if node.text:
+            yield node, "text"
+        if node.tail and node is not element:
+            yield node, "tail"
+
+
+def _insert_before_first_block(anatomy: Anatomy, root: HtmlElement, new: HtmlElement) -> bool:
+    if not anatomy.gold_blocks:
+        return False
+    first = _at(root, _paths(anatomy, anatomy.gold_blocks[:1])[0])
+    first.addprevious(new)
+    return True
+
+
+def _insert_between_blocks(anatomy: Anatomy, root: HtmlElement, new: HtmlElement) -> bool:
+    """After the second gold block that is a <p> (inside the article's flow)."""
+    paragraphs = [b for b in anatomy.gold_blocks if b.tag == "p"]
+    if len(paragraphs) < 3:
+        return False
+    target = _at(root, _paths(anatomy, [paragraphs[1]])[0])
+    new.tail = target.tail
+    target.tail = None
+    target.addnext(new)
+    return True
+
+
+def _fragment(markup: str) -> HtmlElement:
+    return lxml.html.fragment_fromstring(markup)
+
+
+Pair = tuple[str, str]
+Mutation = Callable[[Anatomy, random.Random], Pair | None]
+
+_HEADLINES = (
+    "City council approves a new budget for the harbour district",
+    "Storm warning issued for the northern coast this weekend",
+    "Local bakery wins national award for its rye bread",
+    "University opens a research centre for battery recycling",
+    "Train operator announces timetable changes from Monday",
+    "Museum returns artefacts to their country of origin",
+    "Regional airport expects record passenger numbers",
+    "Football club appoints a new head coach after long search",
+)
+
+
+def _headlines(rng: random.Random, count: int) -> list[str]:
+    return rng.sample(_HEADLINES, count)
+
+
+def _injected(
+    anatomy: Anatomy,
+    rng: random.Random,
+    build: Callable[[random.Random], str],
+    place: Callable[[Anatomy, HtmlElement, HtmlElement], bool],
+) -> Pair | None:
+    seed = rng.random()
+    pages = []
+    for variant in (0, 1):
+        root = _copy(anatomy)
+        if not place(anatomy, root, _fragment(build(random.Random(seed + variant)))):
+            return None
+        pages.append(anatomy.serialize(root))
+    return pages[0], pages[1]
+
+
+# ----------------------------------------------------------------- furniture
+
+
+def rotate_link_texts(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """Every link outside the article's text shows the text of the next one."""
+    links = [
+        a
+        for a in anatomy.root.iter("a")
+        if a.text_content().strip()
+        and not anatomy.in_gold(a)
+        and not anatomy.is_title(a.text_content())
+        and key(a.text_content()) not in anatomy.gold_key
+    ]
+    if len(links) < 2:
+        return None
+    root = _copy(anatomy)
+    targets = [_at(root, path) for path in _paths(anatomy, links)]
+    texts = [a.text_content().strip() for a in links]
+    for index, link in enumerate(targets):
+        for child in list(link):
+            link.remove(child)
+        link.text = texts[(index + 1) % len(texts)]
+    return anatomy.serialize(), anatomy.serialize(root)
+
+
+def tracking_parameters(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """Every link gains (different) tracking parameters."""
+    root = _copy(anatomy)
+    token = rng.randrange(10**8)
+    changed = 0
+    for link in root.iter("a"):
+        href = link.get("href")
+        if href and not href.startswith(("#", "javascript:", "mailto:")):
+            glue = "&" if "?" in href else "?"
+            link.set("href", f"{href}{glue}utm_source=feed&utm_campaign=c{token}&fbclid=x{token}")
+            changed += 1
+    return (anatomy.serialize(), anatomy.serialize(root)) if changed else None
+
+
+def shift_timestamps(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """Dates and times outside the article's text (and in attributes) move on."""
+    root = _copy(anatomy)
+    gold = set(_paths(anatomy, anatomy.gold_blocks))
+    tree = root.getroottree()
+    skip = [_at(root, path) for path in gold]
+    skipped = set(skip)
+    for block in skip:
+        skipped.update(block.iterdescendants())
+    changed = 0
+    for node, slot in list(_text_slots(root)):
+        inside = node in skipped if slot == "text" else node.getparent() in skipped
+        if inside or node.tag == "h1" or any(a.tag == "h1" for a in node.iterancestors()):
+            continue
+        before = getattr(node, slot)
+        after = _shift_dates(before, 1)
+        # Dates that churn: <time> elements, "Updated …"/"… ago" stamps; a date in
+        # an embedded post or a caption does not change between fetches.
+        churns = node.tag == "time" or _CHURNING.search(before)
+        if churns and after != before and not anatomy.is_title(before):
+            setattr(node, slot, after)
+            changed += 1
+    for element in tree.iter("time", "meta"):
+        for attribute in ("datetime", "content"):
+            value = element.get(attribute)
+            if value and _ISO_DATE.search(value):
+                element.set(attribute, _shift_dates(value, 1))
+                changed += 1
+    return (anatomy.serialize(), anatomy.serialize(root)) if changed else None
+
+
+_STAMPS = (
+    ("Updated {month} {day}, 2025", "p"),
+    ("Created on {mon} {day}, 2025", "div"),
+    ("Published on {month} {day}, 2025 at {hour}:12 a.m. ET", "p"),
+    ("By Jane Okafor | Updated {hour}:47 AM EST, {month} {day}, 2025", "div"),
+    ("Last updated: {day} {month} 2025, {hour}:05", "span"),
+)
+
+
+def updated_line(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """An "Updated …" line printed above the story changes its stamp."""
+    pattern, tag = rng.choice(_STAMPS)
+
+    def build(variant: random.Random) -> str:
+        day = variant.randrange(1, 28)
+        text = pattern.format(month="November", mon="Nov", day=day, hour=variant.randrange(1, 12))
+        return f"<{tag}>{text}</{tag}>"
+
+    return _injected(anatomy, rng, build, _insert_before_first_block)
+
+
+def reading_time(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    def build(variant: random.Random) -> str:
+        return f"<p><span>Jane Okafor</span> · <span>{variant.randrange(2, 20)} min read</span></p>"
+
+    return _injected(anatomy, rng, build, _insert_before_first_block)
+
+
+def comment_count(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    def build(variant: random.Random) -> str:
+        return f'<div><a href="#comments">{variant.randrange(5, 2000)} comments</a></div>'
+
+    return _injected(anatomy, rng, build, _insert_before_first_block)
+
+
+def _link_list(variant: random.Random, heading: str, tag: str) -> str:
+    items = "".join(
+        f'<li><a href="/news/{n}">{title}</a></li>'
+        for n, title in enumerate(_headlines(variant, 4))
+    )
+    return f"<{tag}><h3>{heading}</h3><ul>{items}</ul></{tag}>"
+
+
+def trending_box(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """A "Trending this week" list after the article changes its headlines."""
+    if anatomy.article is None or anatomy.article.getparent() is None:
+        return None
+
+    def place(anatomy: Anatomy, root: HtmlElement, new: HtmlElement) -> bool:
+        assert anatomy.article is not None
+        _at(root, _paths(anatomy, [anatomy.article])[0]).addnext(new)
+        return True
+
+    return _injected(anatomy, rng, lambda v: _link_list(v, "Trending this week", "div"), place)
+
+
+def related_inside(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """A related-stories list set between the story's paragraphs changes."""
+    heading = rng.choice(("Related", "Most read", "More on this story"))
+    return _injected(anatomy, rng, lambda v: _link_list(v, heading, "div"), _insert_between_blocks)
+
+
+def newsletter_box(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    def build(variant: random.Random) -> str:
+        name = variant.choice(("Morning Briefing", "Evening Edition", "The Week Ahead"))
+        return (
+            f"<div><p>Sign up for the {name} newsletter to get the day's top stories in your"
+            f' inbox.</p><form><input type="email"><button>Sign up</button></form></div>'
+        )
+
+    return _injected(anatomy, rng, build, _insert_between_blocks)
+
+
+def ad_slot(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    def build(variant: random.Random) -> str:
+        n = variant.randrange(10**6)
+        return (
+            f'<div id="ad-{n}"><span>Advertisement</span><iframe src="/ads/{n}"></iframe>'
+            f"<script>window.slot{n} = {n};</script></div>"
+        )
+
+    return _injected(anatomy, rng, build, _insert_between_blocks)
+
+
+def read_more_teaser(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    def build(variant: random.Random) -> str:
+        return f'<p><strong>READ MORE: <a href="/x">{_headlines(variant, 1)[0]}</a></strong></p>'
+
+    return _injected(anatomy, rng, build, _insert_between_blocks)
+
+
+def script_style_meta(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """Scripts, styles, nonces and non-title meta tags churn."""
+    root = _copy(anatomy)
+    token = str(rng.randrange(10**9))
+    for element in root.iter("script", "style"):
+        if "ld+json" in (element.get("type") or ""):
+            element.text = _shift_dates(element.text or "", 1)
+        elif element.tag == "script":
+            element.text = f"var build = '{token}';" + (element.text or "")
+        else:
+            element.text = f".x{token} {{ color: red }}" + (element.text or "")
+    for meta in root.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or "").lower()
+        # Titles, descriptions and authors are statements about the article, not churn.
+        stated = ("title", "description", "author", "byl", "creator")
+        if meta.get("content") and not any(word in name for word in stated):
+            meta.set("content", f"{meta.get('content')}-{token}")
+    head = root.find("head")
+    if head is not None:
+        head.append(_fragment(f'<script nonce="{token}">window.t={token}</script>'))
+    return anatomy.serialize(), anatomy.serialize(root)
+
+
+def _first_gold_paragraph(anatomy: Anatomy) -> HtmlElement | None:
+    paragraphs = [b for b in anatomy.gold_blocks if b.tag == "p" and len(b.text_content()) > 80]
+    return paragraphs[min(1, len(paragraphs) - 1)] if paragraphs else None
+
+
+_CARD_SHAPES = (
+    '<span class="card" aria-hidden="true"><span>{name}</span><span>Senior fellow</span>'
+    '<a href="/r">{headline}</a><a href="/p">MORE</a></span>',
+    '<span class="tip" role="tooltip"><strong>{name}</strong> <em>Analyst</em>'
+    ' <a href="/r">{headline}</a> <a href="/p">MORE</a></span>',
+    '<a class="person" href="/p"><div><b>{name}</b></div><div>Chief economist</div>'
+    "<p>{headline}</p><div>MORE</div></a>",
+    '<span class="popup" hidden><a href="/p">{name}</a> · Director ·'
+    ' <a href="/r">{headline}</a> MORE</span>',
+)
+
+
+def link_card(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """A pop-up person card inside a paragraph changes its related headline."""
+    paragraph = _first_gold_paragraph(anatomy)
+    if paragraph is None:
+        return None
+    shape = rng.choice(_CARD_SHAPES)
+    path = _paths(anatomy, [paragraph])[0]
+    pages = []
+    for headline in _headlines(rng, 2):
+        root = _copy(anatomy)
+        target = _at(root, path)
+        card = _fragment(shape.format(name="Maria Lindqvist", headline=headline))
+        card.tail = target.text
+        target.text = None
+        target.insert(0, card)
+        pages.append(anatomy.serialize(root))
+    return pages[0], pages[1]
+
+
+FURNITURE: dict[str, Mutation] = {
+    "link_text": rotate_link_texts,
+    "tracking": tracking_parameters,
+    "timestamps": shift_timestamps,
+    "updated_line": updated_line,
+    "reading_time": reading_time,
+    "comment_count": comment_count,
+    "trending_box": trending_box,
+    "related_inside": related_inside,
+    "newsletter": newsletter_box,
+    "ad_slot": ad_slot,
+    "read_more": read_more_teaser,
+    "script_meta": script_style_meta,
+    "link_card": link_card,
+}
+
+
+# ----------------------------------------------------------------- article edits
+
+
+def _edit_text(
+    anatomy: Anatomy,
+    rng: random.Random,
+    blocks: list[HtmlElement],
+    edit: Callable[[str, random.Random], str | None],
+) -> Pair | None:
+    """Apply `edit` to one text node of one of `blocks` (the first where it applies)."""
+    order = list(range(len(blocks)))
+    rng.shuffle(order)
+    for index in order:
+        path = _paths(anatomy, [blocks[index]])[0]
+        root = _copy(anatomy)
+        for node, slot in _text_slots(_at(root, path)):
+            before = getattr(node, slot)
+            after = edit(before, rng)
+            if after is not None and key(after) != key(before):
+                setattr(node, slot, after)
+                return anatomy.serialize(), anatomy.serialize(root)
+    return None
+
+
+def _change_figure(text: str, rng: random.Random) -> str | None:
+    numbers = list(_DIGITS.finditer(text))
+    if not numbers:
+        return None
+    match = rng.choice(numbers)
+    return text[: match.start()] + str(int(match[0]) + 1) + text[match.end() :]
+
+
+def _delete_sentence(text: str, rng: random.Random) -> str | None:
+    parts = _SENTENCE_END.split(text)
+    if len(parts) < 2:
+        return None
+    del parts[rng.randrange(len(parts))]
+    return " ".join(parts)
+
+
+def _insert_sentence(text: str, rng: random.Random) -> str | None:
+    parts = _SENTENCE_END.split(text)
+    if len(parts) < 2:
+        return None
+    parts.insert(rng.randrange(1, len(parts)), "Officials said the review would take weeks.")
+    return " ".join(parts)
+
+
+def figure_changed(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    return _edit_text(anatomy, rng, anatomy.gold_blocks, _change_figure)
+
+
+def sentence_deleted(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    return _edit_text(anatomy, rng, anatomy.gold_blocks, _delete_sentence)
+
+
+def sentence_inserted(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    return _edit_text(anatomy, rng, anatomy.gold_blocks, _insert_sentence)
+
+
+def list_figure(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """A figure changed inside a list item the page prints in the article."""
+    items = [b for b in anatomy.gold_blocks if b.tag == "li" or b.getparent().tag == "li"]
+    return _edit_text(anatomy, rng, items, _change_figure)
+
+
+def list_figure_added(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """A bulleted list of prices set in the story; one price changes ($11 -> $12)."""
+    pages = []
+    for price in (11, 12):
+        root = _copy(anatomy)
+        markup = (
+            "<ul><li>The basic plan costs $8 per month.</li>"
+            f"<li>The family plan costs ${price} per month.</li>"
+            "<li>Students pay half price with a valid card.</li></ul>"
+        )
+        if not _insert_between_blocks(anatomy, root, _fragment(markup)):
+            return None
+        pages.append(anatomy.serialize(root))
+    return pages[0], pages[1]
+
+
+def headline_rewritten(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """The visible headline is rewritten; structured data keeps the old one."""
+    headings = [h for h in anatomy.root.iter("h1") if anatomy.is_title(h.text_content())]
+    if not headings:
+        return None
+    path = _paths(anatomy, headings[:1])[0]
+    root = _copy(anatomy)
+    heading = _at(root, path)
+    text = heading.text_content().strip()
+    for child in list(heading):
+        heading.remove(child)
+    heading.text = f"Update: {text}"
+    return anatomy.serialize(), anatomy.serialize(root)
+
+
+EDITS: dict[str, Mutation] = {
+    "figure": figure_changed,
+    "sentence_deleted": sentence_deleted,
+    "sentence_inserted": sentence_inserted,
+    "list_figure": list_figure,
+    "list_figure_added": list_figure_added,
+    "headline": headline_rewritten,
+}

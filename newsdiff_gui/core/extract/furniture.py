@@ -1,0 +1,143 @@
+"""Furniture set inside the article's paragraphs, removed by its structure.
+
+Pages glue widgets into running text: a linked name followed by a pop-up
+"person card" (name, title, a related headline, "MORE"), tooltips, screen-reader
+duplicates, collapsed teasers. A reader sees none of their text in the
+sentence, and their related links change from one fetch to the next, so if
+they are read as part of the paragraph every fetch looks like an edit.
+
+They are recognised by structure, never by a site's class names:
+- inside a text block, an element the page hides (`hidden`, `aria-hidden`,
+  `display:none`, a tooltip or dialog role) is not part of the sentence;
+- inside a paragraph, block content (divs, paragraphs, lists, headings) held
+  by an inline element (a link, a span) is a card, not text: HTML does not let
+  a paragraph hold blocks, so no writer puts running text there.
+The element's tail (the sentence continuing after it) is always kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+# Blocks of running text in which hidden children are widgets.
+_TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "figcaption")
+_INLINE = frozenset(
+    {"a", "span", "em", "strong", "b", "i", "u", "small", "label", "button", "cite", "abbr"}
+)
+_BLOCK = frozenset(
+    {
+        "div",
+        "p",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "aside",
+        "figure",
+        "table",
+        "blockquote",
+        "header",
+        "footer",
+    }
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_WIDGET_ROLES = frozenset({"tooltip", "dialog", "alertdialog", "menu", "presentation"})
+# Bounds the work on hostile pages; real articles have a few hundred blocks.
+_MAX_BLOCKS = 20_000
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    if (element.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    if (element.get("role") or "").strip().lower() in _WIDGET_ROLES:
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _remove_keeping_tail(element: HtmlElement) -> None:
+    parent = element.getparent()
+    if parent is not None:
+        element.drop_tree()  # lxml joins the tail to the previous text
+
+
+def _hidden_inside(block: HtmlElement) -> list[HtmlElement]:
+    return [
+        element
+        for element in block.iterdescendants()
+        if isinstance(element.tag, str) and _is_hidden(element)
+    ]
+
+
+def _cards_inside(paragraph: HtmlElement) -> list[HtmlElement]:
+    """Block elements held (at any depth) by an inline element of the paragraph."""
+    found = []
+    for element in paragraph.iterdescendants():
+        if not isinstance(element.tag, str) or element.tag not in _BLOCK:
+            continue
+        parent = element.getparent()
+        if parent is not None and parent is not paragraph and parent.tag in _INLINE:
+            found.append(element)
+    return found
+
+
+def strip_inline_furniture(tree: HtmlElement) -> None:
+    """Remove hidden widgets and inline-held cards from the page's text blocks, in place."""
+    doomed: list[HtmlElement] = []
+    for count, block in enumerate(tree.iter(*_TEXT_BLOCKS)):
+        if count >= _MAX_BLOCKS:
+            break
+        doomed.extend(_hidden_inside(block))
+        if block.tag == "p":
+            doomed.extend(_cards_inside(block))
+    for element in doomed:
+        # One inside another already removed is dropped from a detached subtree: harmless.
+        _remove_keeping_tail(element)
+
+
+_PRINTED_TAGS = ("p", "div", "span", "h2", "h3", "h4", "section", "header", "strong", "em", "li")
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def _key(text: str) -> str:
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+def _shown(element: HtmlElement) -> bool:
+    return not any(_is_hidden(e) for e in (element, *element.iterancestors()))
+
+
+def is_printed(text: str, tree: HtmlElement) -> bool:
+    """Whether the page shows this text as a block of its own (not hidden, not only in metadata)."""
+    wanted = _key(text)
+    body = tree.find("body")
+    if not wanted or body is None:
+        return False
+    return any(
+        _key(element.text_content()) == wanted and _shown(element)
+        for element in body.iter(*_PRINTED_TAGS)
+    )
+
+
+def drop_unprinted_description(
+    blocks: list[str], description: str | None, tree: HtmlElement
+) -> list[str]:
+    """Drop a first block that is the meta description unless the page prints it there.
+
+    The description is metadata (the Document's `dek`); it reaches the text when a
+    page hides a copy in its markup or starts its stated `articleBody` with it.
+    """
+    if not blocks or not description or _key(blocks[0]) != _key(description):
+        return blocks
+    return blocks if is_printed(blocks[0], tree) else blocks[1:]

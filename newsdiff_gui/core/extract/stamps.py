@@ -1,0 +1,83 @@
+"""Bylines, dates, reading times and comment counts printed as lines of text.
+
+They are metadata about the article, not its text, and they change on their
+own ("Updated 10:47" becomes "Updated 11:02", "8 min read" becomes "9 min
+read", "941 comments" grows), so a line made of them must never make a new
+version, and a byline must never carry them. A line is metadata when it holds
+at least one such stamp and, once the stamps are taken out, what is left is at
+most a short run of names (capitalised words, @handles): "Jane Okafor · 8 min
+read", "Created on Jul 11, 2025", "By A. Writer | Updated November 18, 2025".
+A sentence ("Updated at 10:47: police said two people were hurt") keeps its
+lowercase words and stays text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_KEYWORD = (
+    r"(?:last\s+updated|last\s+modified|updated|published|posted|created|modified|reviewed|"
+    r"edited|first\s+published)(?:\s+on|\s+at)?\s*:?"
+)
+# A stamp that marks a line (or a byline's tail) as metadata by itself.
+_MARKER = re.compile(
+    rf"\b{_KEYWORD}"
+    r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|m|seconds?|secs?|days?|d|weeks?|months?|years?)"
+    r"\.?\s+(?:read|ago|listen)\b"
+    r"|\b[\d,.]+\s*k?\s+(?:comments?|replies|responses|shares|views|reactions)\b"
+    r"|\b(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min(?:ute)?s?)?",
+    re.IGNORECASE,
+)
+# Everything a stamp line may hold besides names.
+_STAMP = re.compile(
+    rf"{_MARKER.pattern}"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
+    r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"
+    r"|\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.?\s?m\b\.?"
+    r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
+    r"|\b(?:today|yesterday|just\s+now|ago)\b"
+    r"|\b(?:gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|aest)\b"
+    r"|\b(?:19|20)\d{2}\b"
+    r"|\b(?:by|and|on|at|in|from|written|words|reporter|updated|published)\b"
+    r"|@\w+",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"[\s|·•,;:/\-–—()\[\]]+")
+_MAX_LINE_CHARS = 200
+_DIGIT = re.compile(r"\d")
+_MAX_NAME_WORDS = 6
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() or word[:1] == "@" or word in {"de", "van", "von", "da", "le"}
+
+
+def is_stamp_line(block: str) -> bool:
+    """True for a line that is only bylines, dates, reading times or counts (see module)."""
+    # Every stamp worth the name has a figure; Title Case headings such as "What
+    # Was Updated In The Law" do not.
+    if len(block) > _MAX_LINE_CHARS or not _DIGIT.search(block) or not _MARKER.search(block):
+        return False
+    rest = [word for word in _SEPARATORS.split(_STAMP.sub(" ", block)) if word]
+    return len(rest) <= _MAX_NAME_WORDS and all(_is_name_word(word) for word in rest)
+
+
+_BYLINE_CUT = re.compile(
+    rf"{_MARKER.pattern}"
+    rf"|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}"
+    r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}",
+    re.IGNORECASE,
+)
+
+
+def strip_stamps(byline: str) -> str:
+    """The byline without the dates, times and counts printed after the names."""
+    match = _BYLINE_CUT.search(byline)
+    if match is None:
+        return byline
+    return byline[: match.start()].strip(" \t|·•,;:-–—(")

@@ -1,0 +1,188 @@
+"""A version only when the article changed: furniture changes make none, edits do.
+
+Pages are written here (fictional outlet, fictional people), shaped like real
+news templates: the comparison is the store's own `content_hash`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.extract import extract_document
+from newsdiff_gui.core.store.version_store import content_hash
+
+_STORY = [
+    "The harbour authority approved a plan on Tuesday to dredge the northern channel, "
+    "ending two years of dispute between the port and the fishing cooperative.",
+    "Work is due to start in March and to take eleven months, the authority said, at a "
+    "cost of about 14 million euros shared between the port and the regional government.",
+    "Fishing crews had argued that the dredging would stir up silt and drive away the "
+    "shoals they depend on during the spring season, when catches are at their highest.",
+    "The cooperative's chair said members would watch the work closely and would ask for "
+    "independent measurements of the water quality every month until the work is done.",
+]
+
+
+def _page(
+    *,
+    head: str = "",
+    header: str = "<h1>Harbour dredging plan approved after two-year dispute</h1>",
+    paragraphs: list[str] | None = None,
+    inserted: str = "",
+    aside: str = "",
+) -> str:
+    body = [f"<p>{text}</p>" for text in (paragraphs or _STORY)]
+    body.insert(2, inserted)
+    return (
+        "<!DOCTYPE html><html><head><title>Harbour dredging plan approved after two-year "
+        f"dispute | The Coastal Ledger</title>{head}</head><body>"
+        '<nav><a href="/">Home</a> <a href="/local">Local</a> <a href="/sport">Sport</a></nav>'
+        f"<main><article><header>{header}</header>{''.join(body)}</article>{aside}</main>"
+        "<footer><p>© 2025 The Coastal Ledger</p></footer></body></html>"
+    )
+
+
+def _card(headline: str) -> str:
+    return (
+        '<span class="pcard" role="tooltip"><span>Ines Varga</span>'
+        f'<span>Chair, Fishing Cooperative</span><a href="/news/1">{headline}</a>'
+        '<a href="/people/ines-varga">MORE</a></span>'
+    )
+
+
+def _with_card(headline: str) -> list[str]:
+    story = list(_STORY)
+    story[3] = (
+        f'The cooperative\'s chair, <a href="/people/ines-varga">Ines Varga</a>{_card(headline)}, '
+        "said members would watch the work closely and would ask for independent "
+        "measurements of the water quality every month until the work is done."
+    )
+    return story
+
+
+def test_a_related_link_in_an_inline_people_card_makes_no_new_version() -> None:
+    before = extract_document(_page(paragraphs=_with_card("Ferry fares to rise in spring")))
+    after = extract_document(_page(paragraphs=_with_card("New lighthouse keeper appointed")))
+    assert content_hash(before) == content_hash(after)
+    assert (
+        "The cooperative's chair, Ines Varga, said members would watch the work closely"
+        in before.paragraphs[-1]
+    )
+
+
+def test_a_card_held_by_a_link_inside_a_paragraph_is_not_text() -> None:
+    def page(headline: str) -> str:
+        story = list(_STORY)
+        story[1] = (
+            'Work is due to start in March, <a href="/people/tom-reyes">Tom Reyes'
+            "<div><b>Tom Reyes</b></div><div>Harbour master</div>"
+            f"<p>{headline}</p><div>MORE</div></a> said, and to take eleven months."
+        )
+        return _page(paragraphs=story)
+
+    before = extract_document(page("Ferry fares to rise in spring"))
+    after = extract_document(page("New lighthouse keeper appointed"))
+    assert content_hash(before) == content_hash(after)
+    assert "Work is due to start in March, Tom Reyes said, and to take eleven months." in (
+        before.paragraphs
+    )
+
+
+def test_a_rewritten_headline_with_stale_structured_data_is_the_title() -> None:
+    stale = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": "Harbour dredging plan approved after two-year dispute",
+        }
+    )
+    head = f'<script type="application/ld+json">{stale}</script>'
+    first = extract_document(_page(head=head))
+    rewritten = extract_document(
+        _page(head=head, header="<h1>Harbour dredging plan approved; fishing crews to appeal</h1>")
+    )
+    assert rewritten.title == "Harbour dredging plan approved; fishing crews to appeal"
+    assert rewritten.paragraphs == first.paragraphs
+    assert content_hash(first) != content_hash(rewritten)
+    # The stale statement is kept as metadata, not compared.
+    assert "Harbour dredging plan approved after two-year dispute" in rewritten.other_titles
+    assert first.other_titles == ()
+
+
+def test_other_titles_round_trip_through_json_and_are_absent_when_empty() -> None:
+    document = Document(title="A", paragraphs=("x",), other_titles=("B",))
+    assert Document.from_json_dict(document.to_json_dict()) == document
+    assert "other_titles" not in Document(title="A", paragraphs=("x",)).to_json_dict()
+
+
+def test_a_meta_description_that_is_not_printed_is_never_paragraph_one() -> None:
+    description = (
+        "The port and the fishing cooperative end a two-year dispute over the northern "
+        "channel as the harbour authority approves dredging."
+    )
+    body = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": "Harbour dredging plan approved after two-year dispute",
+            "description": description,
+            "articleBody": "\n".join([description, *_STORY]),
+        }
+    )
+    head = (
+        f'<meta name="description" content="{description}">'
+        f'<script type="application/ld+json">{body}</script>'
+    )
+    # A hidden copy in the header, and a page printing only the first paragraph
+    # (the rest in its stated articleBody, which starts with the description).
+    hidden = "<h1>Harbour dredging plan approved after two-year dispute</h1>"
+    hidden += f"<p hidden>{description}</p>"
+    for document in (
+        extract_document(_page(head=head, header=hidden)),
+        extract_document(_page(head=head, paragraphs=_STORY[:1])),
+    ):
+        assert document.paragraphs[0] == _STORY[0]
+        assert description not in document.paragraphs
+        assert document.dek == description
+    printed = f"<h1>Harbour dredging plan approved</h1><p>{description}</p>"
+    assert extract_document(_page(head=head, header=printed)).paragraphs[0] == description
+
+
+def _byline_page(stamp: str, minutes: int) -> str:
+    header = (
+        "<h1>Harbour dredging plan approved after two-year dispute</h1>"
+        f'<div class="byline">By Ana Morel | {stamp}</div>'
+        f"<p><span>Ana Morel</span> · <span>{minutes} min read</span></p>"
+        '<p>Created on Jul 11, 2025</p><a href="#comments">941 comments</a>'
+    )
+    return _page(header=header)
+
+
+def test_updated_stamps_and_reading_times_make_no_new_version() -> None:
+    before = extract_document(_byline_page("Updated November 17, 2025, 9:02 a.m.", 4))
+    after = extract_document(_byline_page("Updated November 18, 2025, 10:47 a.m.", 5))
+    assert content_hash(before) == content_hash(after)
+    assert before.byline == "Ana Morel"
+    assert list(before.paragraphs) == _STORY
+
+
+def _list_page(price: int) -> str:
+    # The stated articleBody leaves the list out, as many CMSes do.
+    stated = json.dumps({"@type": "NewsArticle", "articleBody": "\n".join(_STORY)})
+    prices = (
+        "<ul><li>Berths for boats under ten metres will cost 8 euros a night.</li>"
+        f"<li>Berths for larger boats will cost {price} euros a night.</li>"
+        "<li>Residents of the harbour district keep their half-price permits.</li></ul>"
+    )
+    return _page(
+        head=f'<script type="application/ld+json">{stated}</script>',
+        inserted="<p>The authority also set new mooring charges:</p>" + prices,
+    )
+
+
+def test_a_figure_changed_in_a_bulleted_list_is_a_new_version() -> None:
+    before = extract_document(_list_page(11))
+    after = extract_document(_list_page(12))
+    assert content_hash(before) != content_hash(after)
+    assert "Berths for larger boats will cost 12 euros a night." in after.paragraphs
