@@ -193,7 +193,8 @@ def longest_paragraph(row: ReportRow) -> int:
 
 
 def _numbers(side: str, values: tuple[int, ...]) -> str:
-    return f"{side} ¶{', '.join(str(v) for v in values)}" if values else ""
+    """'old ¶2, ¶3': each paragraph as the arrows of moved text name it (→ ¶3)."""
+    return f"{side} {', '.join(f'¶{v}' for v in values)}" if values else ""
 
 
 def _labels(row: ReportRow, typesetter: Typesetter, g: DiffGeometry) -> tuple[Flow, Flow]:

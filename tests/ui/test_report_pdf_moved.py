@@ -43,7 +43,7 @@ def test_moved_text_prints_with_the_reference_to_its_other_place(tmp_path: Path)
     # The old toll sentence now stands in new ¶1; the new lede's came from old ¶1.
     assert "→ ¶1 Seven people were killed" in text
     assert "← ¶1 SevenAt least eight people" in text or "← ¶1 Seven At least eight" in text
-    assert "regrouped" in text
+    assert "regrouped old ¶2, ¶3" in text  # each paragraph named as the arrows name it
     assert "but its first sentence moved to ¶1" in text
     assert "1 sentence moved between paragraphs" in text
     # The rest of each side stays as it was: struck and underlined text around it.
