@@ -180,7 +180,11 @@ def test_the_sentence_pass_reads_no_sentence_of_an_unchanged_live_blog(
     edited = list(blog)
     edited[12] = edited[12].replace("Monday", "Sunday")
     diff_of(blog, edited)
-    assert len(calls) == 1  # only the edited row's old side
+    assert calls == []  # a changed word makes no sentence shown as gone
+    edited[12] = "Update 12: " + S[5]
+    diff = diff_of(blog, edited)
+    # Only the replaced paragraph is read: its old side, then its new side.
+    assert calls == [diff.rows[diff.row_of_old(12)], diff.rows[diff.row_of_new(12)]]
 
 
 def test_sentences_and_list_clauses_keep_exact_offsets() -> None:

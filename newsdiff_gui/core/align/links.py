@@ -20,12 +20,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
-
+from newsdiff_gui.core.align.links_index import candidates
 from newsdiff_gui.core.align.links_tokens import MOVE_MIN_WORDS
-from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, Row
-from newsdiff_gui.core.align.sentences import Sentence, shown_sentences
+from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, Row, TokenOp
+from newsdiff_gui.core.align.sentences import Sentence, Shown, shown_sentences
 
 MIN_WORDS = MOVE_MIN_WORDS
 # Under this many words (either side) a sentence links only to an exact copy
@@ -39,13 +37,8 @@ SAME_MIN_SIMILARITY = 0.9
 # different agencies' sentences on one event score far lower (their word
 # order differs), so a wire swap keeps no links.
 FUZZY_MIN_SIMILARITY = 0.75
-# Work caps: above this many gone × new sentences, candidates come from an
-# index of rare words instead of comparing every pair; each old sentence
-# looks up this many of its rarest words, skipping words in more than
-# `_MAX_POSTINGS` new sentences.
-_MAX_ALL_PAIRS = 40_000
-_PROBE_WORDS = 6
-_MAX_POSTINGS = 64
+# Candidate pairs come from links_index.py (all pairs, or an exact index above
+# a work cap).
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,69 +64,76 @@ def row_text(row: Row, texts: Sequence[str], old_side: bool) -> str:
     return PARAGRAPH_JOINER.join(texts[i] for i in (row.old if old_side else row.new))
 
 
-def shown_places(rows: Sequence[Row], texts: Sequence[str], old_side: bool) -> list[Place]:
+def _worth_reading(row: Row, old_side: bool) -> bool:
+    """Whether the row can show a sentence of `MIN_WORDS`+ words as changed on
+    this side (half its characters changed takes at least two changed words):
+    a typo fix or a changed figure needs no sentence split."""
+    if not row.tokens:
+        return row.similarity is None  # an added/removed row: all of it is shown
+    changed = TokenOp.DELETE if old_side else TokenOp.INSERT
+    words = 0
+    for token in row.tokens:
+        if token.op is changed:
+            words += len(token.text.split())
+            if words >= 2:
+                return True
+    return False
+
+
+class ShownCache:
+    """Shown sentences of rows already read (a round of the sentence pass
+    re-reads only the rows it re-tokenised)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[tuple[int, bool], tuple[Row, list[Shown]]] = {}
+
+    def get(self, row: Row, texts: Sequence[str], old_side: bool) -> list[Shown]:
+        key = (id(row), old_side)
+        known = self._rows.get(key)
+        if known is not None and known[0] is row:
+            return known[1]
+        shown = shown_sentences(row, row_text(row, texts, old_side), old_side)
+        self._rows[key] = (row, shown)
+        return shown
+
+
+def shown_places(
+    rows: Sequence[Row], texts: Sequence[str], old_side: bool, cache: ShownCache
+) -> list[Place]:
     """Sentences of `MIN_WORDS`+ words the rows show as gone (new), in display order."""
     places = []
-    for position, row in enumerate(rows):
-        if (not row.tokens and row.similarity is not None) or not (
-            row.old if old_side else row.new
-        ):
-            continue  # same text on both sides (unchanged, moved), or nothing on this side
-        text = row_text(row, texts, old_side)
+    # Most rows of a long page are unchanged (no tokens, similarity 1.0).
+    changed = [(p, row) for p, row in enumerate(rows) if row.tokens or row.similarity is None]
+    for position, row in changed:
+        if not (row.old if old_side else row.new) or not _worth_reading(row, old_side):
+            continue
         places += [
             Place(position, shown.sentence, shown.changes)
-            for shown in shown_sentences(row, text, old_side)
+            for shown in cache.get(row, texts, old_side)
             if len(shown.sentence.words) >= MIN_WORDS
         ]
     return places
 
 
 class _WordCoder:
-    """Casefolded words as single characters, for rapidfuzz's C-speed LCS."""
+    """Casefolded words as ids, and as strings of one character per word for
+    rapidfuzz's C-speed LCS."""
 
     def __init__(self) -> None:
-        self._codes: dict[str, str] = {}
+        self._ids: dict[str, int] = {}
+        self._chars: list[str] = []
 
-    def encode(self, words: tuple[str, ...]) -> str:
-        codes = self._codes
-        for word in words:
-            if word not in codes:
-                codes[word] = chr(0x100 + len(codes) + (0x800 if len(codes) >= 0xD700 else 0))
-        return "".join(map(codes.__getitem__, words))
+    def ids(self, words: tuple[str, ...]) -> list[int]:
+        known = self._ids
+        return [known.setdefault(word, len(known)) for word in words]
 
-
-def _candidates(old_codes: list[str], new_codes: list[str]) -> list[tuple[int, int, float]]:
-    """(old, new, similarity) of every pair reaching `FUZZY_MIN_SIMILARITY`, or,
-    above the work cap, of pairs that share one of the old sentence's rarest words."""
-    found: list[tuple[int, int, float]] = []
-    if len(old_codes) * len(new_codes) <= _MAX_ALL_PAIRS:
-        matrix = process.cdist(
-            old_codes,
-            new_codes,
-            scorer=Indel.normalized_similarity,
-            score_cutoff=FUZZY_MIN_SIMILARITY,
-        )
-        for a, b in zip(*matrix.nonzero(), strict=True):
-            found.append((int(a), int(b), float(matrix[a, b])))
-        return found
-    postings: dict[str, list[int]] = {}
-    for b, code in enumerate(new_codes):
-        for char in set(code):
-            postings.setdefault(char, []).append(b)
-    for a, code in enumerate(old_codes):
-        rare = sorted(set(code), key=lambda c: len(postings.get(c, ())))[:_PROBE_WORDS]
-        seen: set[int] = set()
-        for char in rare:
-            hits = postings.get(char, [])
-            if len(hits) <= _MAX_POSTINGS:
-                seen.update(hits)
-        for b in seen:
-            score = Indel.normalized_similarity(
-                code, new_codes[b], score_cutoff=FUZZY_MIN_SIMILARITY
-            )
-            if score:
-                found.append((a, b, score))
-    return found
+    def code(self, ids: list[int]) -> str:
+        chars = self._chars
+        while len(chars) < len(self._ids):
+            number = len(chars)
+            # Characters from U+0100 on, skipping the surrogate block.
+            chars.append(chr(0x100 + number if number < 0xD700 else 0x900 + number))
+        return "".join(map(chars.__getitem__, ids))
 
 
 def _acceptable(old: Place, new: Place, similarity: float) -> bool:
@@ -154,21 +154,27 @@ def _similar(old: Sentence, new: Sentence, similarity: float) -> bool:
 
 
 def find_links(
-    rows: Sequence[Row], old_texts: Sequence[str], new_texts: Sequence[str]
+    rows: Sequence[Row],
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    cache: ShownCache | None = None,
 ) -> list[Link]:
     """Links between sentences shown as gone and sentences shown as new, best first."""
-    gone = shown_places(rows, old_texts, old_side=True)
+    cache = cache or ShownCache()
+    gone = shown_places(rows, old_texts, True, cache)
     if not gone:
         return []
-    arrived = shown_places(rows, new_texts, old_side=False)
+    arrived = shown_places(rows, new_texts, False, cache)
     if not arrived:
         return []
     coder = _WordCoder()
-    old_codes = [coder.encode(p.sentence.words) for p in gone]
-    new_codes = [coder.encode(p.sentence.words) for p in arrived]
+    old_ids = [coder.ids(p.sentence.words) for p in gone]
+    new_ids = [coder.ids(p.sentence.words) for p in arrived]
+    old_codes = [coder.code(i) for i in old_ids]
+    new_codes = [coder.code(i) for i in new_ids]
     found = [
         (a, b, score)
-        for a, b, score in _candidates(old_codes, new_codes)
+        for a, b, score in candidates(old_ids, new_ids, old_codes, new_codes, FUZZY_MIN_SIMILARITY)
         if _acceptable(gone[a], arrived[b], score)
     ]
     # Best first; on a tie the nearer row, then document order.

@@ -168,6 +168,25 @@ def _interleave(
     return result
 
 
+def _settle(tokens: list[Token]) -> tuple[Token, ...]:
+    """Tokens with a delete and an insert of the same text (the space a moved
+    sentence left beside the space another brought) said as equal."""
+    result: list[Token] = []
+    for token in tokens:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.op is TokenOp.DELETE
+            and token.op is TokenOp.INSERT
+            and last.text == token.text
+        ):
+            result.pop()
+            _append(result, Token(TokenOp.EQUAL, token.text))
+        else:
+            _append(result, token)
+    return tuple(result)
+
+
 def compose(
     row: Row,
     old_text: str,
@@ -190,7 +209,7 @@ def compose(
         for cut, (span, a) in zip(in_cuts, in_spans, strict=True)
     ]
     rest = row_tokens(old_rest, new_rest, options) if old_rest or new_rest else ()
-    tokens = tuple(_interleave(rest, outs, ins))
+    tokens = _settle(_interleave(rest, outs, ins))
     figures, quote = text_flags(old_rest, new_rest, rest)
     moved_in = [token for _, token in ins]
     return dataclasses.replace(

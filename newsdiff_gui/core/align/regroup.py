@@ -7,11 +7,13 @@ that show text as gone or new:
    shown as new.
 2. Regrouping. Rows that exchanged sentences with each other and stand
    next to each other become one `regrouped` row. Precisely: link every two
-   rows of kind edited, split, merged, added or removed (the kinds whose old
-   paragraphs stand where their new ones do; moved rows are excluded, their
-   old place is elsewhere) that a sentence link joins; a connected set of
-   such rows that is a run of consecutive display rows, holding at least two
-   old and two new paragraphs, becomes one row. Its `old` and `new` list the
+   rows of kind edited, moved_edited, split, merged, added or removed that a
+   sentence link joins; a connected set of such rows that is a run of
+   consecutive display rows, holding at least two old and two new
+   paragraphs, and whose old paragraphs are consecutive too, becomes one row
+   (a paragraph that really moved from elsewhere is not swallowed; one the
+   pairing called moved only because its sentences were redistributed with
+   its neighbours is). Its `old` and `new` list the
    paragraphs in document order (their text follows the same order on the
    other side when sentences only crossed paragraph breaks; a sentence that
    also changed its order shows as moved within the row), and its tokens diff
@@ -32,7 +34,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 
-from newsdiff_gui.core.align.links import Link, find_links, row_text
+from newsdiff_gui.core.align.links import Link, ShownCache, find_links, row_text
 from newsdiff_gui.core.align.links_tokens import (
     MOVE_MIN_WORDS,
     Arrival,
@@ -49,6 +51,7 @@ from newsdiff_gui.core.align.tokens import diff_tokens, word_similarity
 _REGROUPABLE = frozenset(
     {
         ChangeKind.EDITED,
+        ChangeKind.MOVED_EDITED,
         ChangeKind.SPLIT,
         ChangeKind.MERGED,
         ChangeKind.ADDED,
@@ -65,7 +68,8 @@ def link_sentences(
 ) -> list[Row]:
     """`rows` with regrouped rows and moved sentences said as moves (see module docstring)."""
     rows = _untangle(rows, old_texts, new_texts, options)
-    links = find_links(rows, old_texts, new_texts)
+    cache = ShownCache()
+    links = find_links(rows, old_texts, new_texts, cache)
     if not links:
         return rows
     base = _regroup(rows, links, old_texts, new_texts, options)
@@ -74,13 +78,13 @@ def link_sentences(
     for _ in range(_MAX_ROUNDS):
         found = [
             link
-            for link in find_links(current, old_texts, new_texts)
+            for link in find_links(current, old_texts, new_texts, cache)
             if not any(_clash(link, other) for other in chosen)
         ]
         if not found:
             break
         chosen += found
-        current = _compose_all(base, chosen, old_texts, new_texts, options)
+        current = _compose_all(base, current, chosen, found, old_texts, new_texts, options)
     return current
 
 
@@ -149,9 +153,9 @@ def _regroup(
     for group in _components(rows, links):
         if group[-1] - group[0] + 1 != len(group):
             continue  # not consecutive in display: the moves stay moves
-        old_count = sum(len(rows[p].old) for p in group)
+        old = sorted(i for p in group for i in rows[p].old)
         new_count = sum(len(rows[p].new) for p in group)
-        if old_count >= 2 and new_count >= 2:
+        if len(old) >= 2 and new_count >= 2 and old[-1] - old[0] + 1 == len(old):
             blocks[group[0]] = group
     if not blocks:
         return rows
@@ -165,9 +169,15 @@ def _regroup(
             result.append(row)
             continue
         skip.update(block)
-        old = tuple(sorted(i for p in block for i in rows[p].old))
-        new = tuple(sorted(j for p in block for j in rows[p].new))
-        result.append(_regrouped_row(old, new, old_texts, new_texts, options))
+        result.append(
+            _regrouped_row(
+                tuple(sorted(i for p in block for i in rows[p].old)),
+                tuple(sorted(j for p in block for j in rows[p].new)),
+                old_texts,
+                new_texts,
+                options,
+            )
+        )
     return result
 
 
@@ -198,11 +208,15 @@ def _regrouped_row(
 
 def _compose_all(
     base: list[Row],
+    current: list[Row],
     links: Sequence[Link],
+    new_links: Sequence[Link],
     old_texts: Sequence[str],
     new_texts: Sequence[str],
     options: AlignOptions,
 ) -> list[Row]:
+    """`current` with the rows `new_links` touch re-tokenised from `base` with all `links`."""
+    touched = {place.row for link in new_links for place in (link.old, link.new)}
     departures: dict[int, list[Departure]] = defaultdict(list)
     arrivals: dict[int, list[Arrival]] = defaultdict(list)
     for link in links:
@@ -210,8 +224,8 @@ def _compose_all(
         arrivals[link.new.row].append(
             Arrival(link.new.sentence, link.old.row, link.old.sentence.text)
         )
-    result = list(base)
-    for position in departures.keys() | arrivals.keys():
+    result = list(current)
+    for position in touched:
         row = base[position]
         result[position] = compose(
             row,

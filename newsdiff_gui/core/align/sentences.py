@@ -13,6 +13,7 @@ the same measure, so what one promises the other checks.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -81,14 +82,18 @@ def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
         at += len(piece)
 
 
-def text_sentences(text: str) -> list[Sentence]:
-    """Sentences (and list clauses) of a row's text, paragraph by paragraph."""
+@functools.lru_cache(maxsize=4096)
+def text_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences (and list clauses) of a row's text, paragraph by paragraph.
+
+    Cached: the sentence pass reads a changed row's text in several rounds,
+    and the same texts come back diff after diff of one article's history."""
     sentences: list[Sentence] = []
     offset = 0
     for paragraph in text.split(PARAGRAPH_JOINER):
         sentences.extend(paragraph_sentences(paragraph, offset))
         offset += len(paragraph) + len(PARAGRAPH_JOINER)
-    return sentences
+    return tuple(sentences)
 
 
 def travel_span(text: str, sentence: Sentence) -> tuple[int, int]:
@@ -169,6 +174,9 @@ def shown_sentences(row: Row, text: str, old_side: bool) -> list[Shown]:
     spans = shown_spans(row, text, old_side)
     if not spans:
         return []
+    if not row.tokens:  # a whole paragraph shown as gone (new): every sentence is
+        whole = frozenset({0})
+        return [Shown(s, whole) for s in text_sentences(text) if s.words]
     found = (_shown(text, s, spans) for s in text_sentences(text) if s.words)
     shown = [item for item in found if item is not None]
     return shown + _changed_runs(text, spans, shown)

@@ -1,0 +1,116 @@
+"""Candidate sentence pairs for links.py, without comparing every pair.
+
+Few sentences: rapidfuzz's `cdist` compares all pairs in C. Many (a wire swap
+of a 300-paragraph page shows ~1,000 sentences gone and ~1,000 new): prefix
+filtering, with numpy doing the joins. Two sentences a, b with word similarity
+2·LCS/(|a|+|b|) ≥ t share LCS ≥ t·|a|/(2−t) words (since LCS ≤ |b|), so they
+share at least one of a's |a| − ⌈t·|a|/(2−t)⌉ + 1 rarest distinct words
+(rarity: in how many new sentences a word stands). Only those words are looked
+up, which is exact: no pair at or above t is missed (invariant 6 depends on
+it). A cap on looked-up pairs bounds pathological texts (every sentence made
+of the same few words); above it, pairs of the most common probe words are
+skipped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+from numpy.typing import NDArray
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+# Up to this many gone × new sentences, every pair is compared (in C).
+MAX_ALL_PAIRS = 40_000
+# Work cap on candidate pairs the index hands to the exact comparison.
+MAX_INDEX_PAIRS = 200_000
+
+_Int = NDArray[np.int64]
+
+
+def candidates(
+    old_words: list[list[int]],
+    new_words: list[list[int]],
+    old_codes: list[str],
+    new_codes: list[str],
+    cutoff: float,
+) -> list[tuple[int, int, float]]:
+    """(old, new, similarity) of the pairs whose similarity reaches `cutoff`.
+
+    `*_words` are the sentences as word ids; `*_codes` the same as strings of
+    one character per word (rapidfuzz compares those)."""
+    if len(old_codes) * len(new_codes) <= MAX_ALL_PAIRS:
+        matrix = process.cdist(
+            old_codes,
+            new_codes,
+            scorer=Indel.normalized_similarity,
+            score_cutoff=cutoff,
+            dtype=np.float64,  # the same scores as one pair at a time
+        )
+        rows, columns = matrix.nonzero()
+        return [
+            (int(a), int(b), float(matrix[a, b]))
+            for a, b in zip(rows.tolist(), columns.tolist(), strict=True)
+        ]
+    found = []
+    for a, b in _indexed_pairs(old_words, new_words, cutoff):
+        score = Indel.normalized_similarity(old_codes[a], new_codes[b], score_cutoff=cutoff)
+        if score:
+            found.append((a, b, score))
+    return found
+
+
+def _flatten(sentences: list[list[int]]) -> tuple[_Int, _Int]:
+    """(word, sentence) of every distinct word of every sentence, sorted by word."""
+    lengths = np.fromiter((len(s) for s in sentences), dtype=np.int64, count=len(sentences))
+    words = np.fromiter(
+        itertools.chain.from_iterable(sentences), dtype=np.int64, count=int(lengths.sum())
+    )
+    owners = np.repeat(np.arange(len(sentences), dtype=np.int64), lengths)
+    keys = np.unique(words * len(sentences) + owners)
+    return keys // len(sentences), keys % len(sentences)
+
+
+def _indexed_pairs(
+    old_words: list[list[int]], new_words: list[list[int]], cutoff: float
+) -> list[tuple[int, int]]:
+    new_word, new_owner = _flatten(new_words)
+    vocabulary = 1 + max(
+        int(new_word.max(initial=0)), max((max(s, default=0) for s in old_words), default=0)
+    )
+    frequency = np.bincount(new_word, minlength=vocabulary)
+    old_word, old_owner = _flatten(old_words)
+    # Each old sentence's distinct words, rarest first.
+    order = np.lexsort((old_word, frequency[old_word], old_owner))
+    old_word, old_owner = old_word[order], old_owner[order]
+    group_start = np.searchsorted(old_owner, np.arange(len(old_words)))
+    rank = np.arange(len(old_owner)) - group_start[old_owner]
+    share = cutoff / (2 - cutoff)
+    prefix = np.array(
+        [len(s) - math.ceil(share * len(s) - 1e-9) + 1 for s in old_words], dtype=np.int64
+    )
+    probe = rank < prefix[old_owner]
+    probe_word, probe_owner = old_word[probe], old_owner[probe]
+    low = np.searchsorted(new_word, probe_word, "left")
+    high = np.searchsorted(new_word, probe_word, "right")
+    counts = high - low
+    if int(counts.sum()) > MAX_INDEX_PAIRS:
+        # Pathological texts: drop the probes of the most common words first.
+        keep = np.argsort(counts, kind="stable")
+        allowed = keep[np.cumsum(counts[keep]) <= MAX_INDEX_PAIRS]
+        mask = np.zeros(len(counts), dtype=bool)
+        mask[allowed] = True
+        probe_owner, low, counts = probe_owner[mask], low[mask], counts[mask]
+    total = int(counts.sum())
+    if total == 0:
+        return []
+    starts = np.repeat(low - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    pairs = np.unique(np.repeat(probe_owner, counts) * len(new_words) + new_owner[starts])
+    old_lengths = np.array([len(s) for s in old_words], dtype=np.float64)
+    new_lengths = np.array([len(s) for s in new_words], dtype=np.float64)
+    a, b = pairs // len(new_words), pairs % len(new_words)
+    # Lengths too far apart cannot reach the cutoff.
+    fits = (new_lengths[b] >= share * old_lengths[a]) & (old_lengths[a] >= share * new_lengths[b])
+    return list(zip(a[fits].tolist(), b[fits].tolist(), strict=True))
