@@ -39,7 +39,7 @@ from benchmarks.revision_script import Step, Tracked
 from benchmarks.revision_text import MIN_PART_WORDS, number_update, prose, sentences, word_count
 
 if TYPE_CHECKING:
-    from benchmarks.revision_edits import _Builder
+    from benchmarks.revision_builder import _Builder
 
 MIN_MOVED_WORDS = 8  # a moved sentence the sentence-level judge looks at
 FAR = 3  # paragraphs between a far-moved sentence's old and new place
