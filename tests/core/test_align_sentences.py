@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from newsdiff_gui.core.align import (
+    AlignOptions,
     ChangeKind,
     Diff,
     Row,
@@ -17,7 +18,10 @@ from newsdiff_gui.core.align import (
 )
 from newsdiff_gui.core.align import links as links_module
 from newsdiff_gui.core.align.invariants import expected_stats
+from newsdiff_gui.core.align.model import PARAGRAPH_JOINER
+from newsdiff_gui.core.align.regroup import link_sentences
 from newsdiff_gui.core.align.sentences import text_sentences
+from newsdiff_gui.core.align.tokens import diff_tokens
 from newsdiff_gui.core.document import Document
 from tests.core.test_align import STORY, WIRE
 
@@ -279,3 +283,21 @@ def test_a_colon_before_a_capital_ends_a_sentence() -> None:
         S[4],
         "Details: http://example.org/a",
     ]
+
+
+def test_a_paragraph_called_moved_only_because_its_sentences_were_regrouped_is_regrouped() -> None:
+    # What the pairing made of a lede rewrite (old ¶0's first sentence joined
+    # old ¶1 and ¶2's in new ¶0): a merge, a "moved" rest and two added tails.
+    old = [S[0] + " " + S[1], S[2] + " " + S[3], S[4] + " " + S[5]]
+    new = [S[0] + " " + S[2] + " " + S[4], S[1], S[3], S[5]]
+    options = AlignOptions()
+    merged_old = old[1] + PARAGRAPH_JOINER + old[2]
+    rows = [
+        Row(ChangeKind.MERGED, (1, 2), (0,), 0.6, tokens=diff_tokens(merged_old, new[0], options)),
+        Row(ChangeKind.MOVED_EDITED, (0,), (1,), 0.5, tokens=diff_tokens(old[0], new[1], options)),
+        Row(ChangeKind.ADDED, (), (2,), None),
+        Row(ChangeKind.ADDED, (), (3,), None),
+    ]
+    (row,) = link_sentences(rows, old, new, options)
+    assert (row.kind, row.old, row.new) == (ChangeKind.REGROUPED, (0, 1, 2), (0, 1, 2, 3))
+    assert not any(t.op in (TokenOp.DELETE, TokenOp.INSERT) and t.text.strip() for t in row.tokens)
