@@ -39,7 +39,8 @@ NUMBER_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
      "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
      "thousands", "million", "millions", "billion", "dozen", "dozens", "half", "first",
-     "second", "third", "once", "twice"}
+     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+     "once", "twice"}
 )  # fmt: skip
 _DIGIT_OR_NUMBER_WORD = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
 _DOUBLE = '"“”„«»'

@@ -52,8 +52,8 @@ _NOISE_OPENERS = (
     "{body}, someone familiar with the matter said.",
 )
 _COUNT = re.compile(
-    r"(?<!\bjust )(?<!\bonly )\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens"
-    r"|hundreds)(?= [a-z]{3,})"
+    r"(?<!\bjust )(?<!\bonly )(?<![\d.,])\b(\d[\d,]*|two|three|four|five|six|seven|eight"
+    r"|nine|ten|dozens|hundreds)(?= [a-z]{3,})"
 )
 _STATUS = ("reopened", "open", "closed", "damaged", "in service", "operating")
 _QUALIFIER = ("More than ", "Nearly ", "At least ", "")

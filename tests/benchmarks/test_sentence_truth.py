@@ -134,3 +134,11 @@ def test_noise_and_mojibake_edits() -> None:
     assert noise_emphasis("Police said nothing.", rng) is None
     assert mojibake_text("La Señora habló.", rng) == "La SeÃ±ora hablÃ³."
     assert "Â " in (mojibake_text("The fee is high for all.", rng) or "")
+
+
+def test_emphasis_never_lands_inside_a_decimal_and_ordinals_are_figures() -> None:
+    assert noise_emphasis("Rated 4.8 stars by users.", random.Random(1)) is None
+    assert edit_flags("rephrased", "Belgium: Sixth appearance", "Belgium: this space") == (
+        None,
+        False,
+    )

@@ -137,3 +137,11 @@ def test_a_quote_split_across_a_paragraph_break_is_the_same_quote() -> None:
     whole = "“The verdict is a big positive for banks. Bidders will be comfortable,” said Oza."
     split = whole.replace("banks. ", "banks.\n\n")
     assert not quote_changed(whole, split)
+
+
+def test_a_figure_ending_a_sentence_is_not_joined_to_the_next_sentence() -> None:
+    old = "Rates will hover around 6.2% in 2026. While this is a slight improvement, it is high."
+    new = old.replace("2026. ", "2026. Once again, owners will borrow. ")
+    assert not numbers_changed(old, new)
+    assert numbers_changed("It cost $5 million.", "It cost $5 billion.")
+    assert numbers_changed("Twenty-five died.", "Twenty-six died.")

@@ -59,11 +59,14 @@ _QUALIFIERS = frozenset(
 _FIGURE_HINTS = _NUMBER_WORDS | {w for q in _QUALIFIERS for w in q} - {"at", "as", "an"}
 # Figures ("1,200", "3.5", "7"), words, and the symbols that go with figures.
 _TERM = re.compile(r"\d(?:[\d,.]*\d)?|[^\W\d_]+|[%$€£¥]")
+_JOINS_FIGURES = re.compile(r"[\s\-\u2010-\u2013]*")
 
 
 def number_expressions(text: str) -> Counter[str]:
     """Number expressions with their qualifiers: "at least eight", "$5 million", "45 %"."""
-    terms = _TERM.findall(text.casefold())
+    folded = text.casefold()
+    matches = list(_TERM.finditer(folded))
+    terms = [m.group() for m in matches]
     figures = {t for t in set(terms) if t[0].isdigit() or t in _NUMBER_WORDS}
     found: Counter[str] = Counter()
     if not figures:
@@ -74,7 +77,13 @@ def number_expressions(text: str) -> Counter[str]:
             index += 1
             continue
         start, end = index, index + 1
-        while end < len(terms) and (terms[end] in figures or terms[end] in _AFTER_FIGURE):
+        # One expression runs on over spaces and hyphens only ("twenty-five", "$5
+        # million"), never over punctuation ("in 2026. Once again" is two).
+        while (
+            end < len(terms)
+            and (terms[end] in figures or terms[end] in _AFTER_FIGURE)
+            and _JOINS_FIGURES.fullmatch(folded, matches[end - 1].end(), matches[end].start())
+        ):
             end += 1
         if start > 0 and terms[start - 1] in _CURRENCY:
             start -= 1
