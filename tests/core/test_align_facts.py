@@ -12,6 +12,7 @@ from newsdiff_gui.core.align.facts import (
     might_change_figures,
     numbers_changed,
     quote_changed,
+    quoted_passages,
 )
 from newsdiff_gui.core.align.text import MinorReason, fix_mis_decoding, minor_key, minor_reason
 from newsdiff_gui.core.document import Document
@@ -145,3 +146,11 @@ def test_a_figure_ending_a_sentence_is_not_joined_to_the_next_sentence() -> None
     assert not numbers_changed(old, new)
     assert numbers_changed("It cost $5 million.", "It cost $5 billion.")
     assert numbers_changed("Twenty-five died.", "Twenty-six died.")
+
+
+def test_a_korean_quote_is_read_alike_in_two_paragraphs_and_merged() -> None:
+    first = "첫 번째 시선으로서 ‘데이트 폭력’이 어떤 것인가를 말해줄 수 있다."
+    second = "만일 류화영이 했던 ‘가택침입’이나 ‘폭력성’ 같은 이야기들이 사실이 아니라면."
+    assert not quote_changed(f"{first}\n\n{second}", f"{first} {second}")
+    assert quoted_passages(first) == {"데이트 폭력": 1}
+    assert quoted_passages("It’s the mayor’s ‘plan’, O’Brien said of the ’90s.") == {"plan": 1}

@@ -108,11 +108,17 @@ def might_change_figures(changed_texts: Iterable[str]) -> bool:
 
 
 # Double quotation marks in every style; single ones only as quotation marks,
-# not apostrophes (not touching a letter on the outside).
+# not apostrophes (not touching, on the outside, a letter or digit of a script
+# that writes apostrophes: "it’s", "O’Brien", "the ’90s"). Korean particles
+# follow a closing mark directly (‘데이트 폭력’이): that is still a quote.
 _DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'
 _DOUBLE_QUOTED = re.compile(f"[{_DOUBLE_MARKS}]([^{_DOUBLE_MARKS}]*)[{_DOUBLE_MARKS}]")
+_APOSTROPHE_SCRIPTS = "0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 _OPEN_QUOTE = re.compile(f"[{_DOUBLE_MARKS}](.*)$", re.DOTALL)
-_SINGLE_QUOTED = re.compile("(?<!\\w)['\u2018\u2019\u201a\u201b](.+?)['\u2018\u2019](?!\\w)")
+_SINGLE_QUOTED = re.compile(
+    f"(?<![{_APOSTROPHE_SCRIPTS}])['\u2018\u2019\u201a\u201b](.+?)['\u2018\u2019]"
+    f"(?![{_APOSTROPHE_SCRIPTS}])"
+)
 _WORDS = re.compile(r"\w+")
 
 
