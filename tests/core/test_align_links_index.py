@@ -12,18 +12,13 @@ from newsdiff_gui.core.align import links_index
 sentences = st.lists(st.lists(st.integers(0, 12), min_size=4, max_size=14), min_size=1, max_size=12)
 
 
-def code(ids: list[int]) -> str:
-    return "".join(chr(0x100 + i) for i in ids)
-
-
 @settings(max_examples=200, deadline=None)
 @given(sentences, sentences, st.sampled_from([0.75, 0.9]))
 def test_the_index_misses_no_pair_at_or_above_the_cutoff(
     old: list[list[int]], new: list[list[int]], cutoff: float
 ) -> None:
-    old_codes, new_codes = [code(s) for s in old], [code(s) for s in new]
-    every_pair = links_index.candidates(old, new, old_codes, new_codes, cutoff)
+    every_pair = links_index.candidates(old, new, cutoff)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(links_index, "MAX_ALL_PAIRS", 0)  # force the index
-        indexed = links_index.candidates(old, new, old_codes, new_codes, cutoff)
+        indexed = links_index.candidates(old, new, cutoff)
     assert sorted(indexed) == sorted(every_pair)

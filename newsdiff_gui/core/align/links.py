@@ -115,25 +115,15 @@ def shown_places(
     return places
 
 
-class _WordCoder:
-    """Casefolded words as ids, and as strings of one character per word for
-    rapidfuzz's C-speed LCS."""
+class _WordIds:
+    """Casefolded words as ids (from 0), the same word the same id."""
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
-        self._chars: list[str] = []
 
-    def ids(self, words: tuple[str, ...]) -> list[int]:
+    def of(self, words: tuple[str, ...]) -> list[int]:
         known = self._ids
         return [known.setdefault(word, len(known)) for word in words]
-
-    def code(self, ids: list[int]) -> str:
-        chars = self._chars
-        while len(chars) < len(self._ids):
-            number = len(chars)
-            # Characters from U+0100 on, skipping the surrogate block.
-            chars.append(chr(0x100 + number if number < 0xD700 else 0x900 + number))
-        return "".join(map(chars.__getitem__, ids))
 
 
 def _acceptable(old: Place, new: Place, similarity: float) -> bool:
@@ -167,14 +157,12 @@ def find_links(
     arrived = shown_places(rows, new_texts, False, cache)
     if not arrived:
         return []
-    coder = _WordCoder()
-    old_ids = [coder.ids(p.sentence.words) for p in gone]
-    new_ids = [coder.ids(p.sentence.words) for p in arrived]
-    old_codes = [coder.code(i) for i in old_ids]
-    new_codes = [coder.code(i) for i in new_ids]
+    ids = _WordIds()
+    old_ids = [ids.of(p.sentence.words) for p in gone]
+    new_ids = [ids.of(p.sentence.words) for p in arrived]
     found = [
         (a, b, score)
-        for a, b, score in candidates(old_ids, new_ids, old_codes, new_codes, FUZZY_MIN_SIMILARITY)
+        for a, b, score in candidates(old_ids, new_ids, FUZZY_MIN_SIMILARITY)
         if _acceptable(gone[a], arrived[b], score)
     ]
     # Best first; on a tie the nearer row, then document order.

@@ -31,20 +31,25 @@ _Int = NDArray[np.int64]
 
 
 def candidates(
-    old_words: list[list[int]],
-    new_words: list[list[int]],
-    old_codes: list[str],
-    new_codes: list[str],
-    cutoff: float,
+    old_words: list[list[int]], new_words: list[list[int]], cutoff: float
 ) -> list[tuple[int, int, float]]:
-    """(old, new, similarity) of the pairs whose similarity reaches `cutoff`.
+    """(old, new, similarity) of the pairs of sentences (lists of word ids, from
+    0) whose word similarity reaches `cutoff`."""
+    vocabulary = 1 + max(
+        max((max(s, default=0) for s in old_words), default=0),
+        max((max(s, default=0) for s in new_words), default=0),
+    )
+    # One character per word: rapidfuzz compares strings at C speed. (From
+    # U+0100 on, skipping the surrogate block.)
+    chars = [chr(0x100 + i if i < 0xD700 else 0x900 + i) for i in range(vocabulary)]
 
-    `*_words` are the sentences as word ids; `*_codes` the same as strings of
-    one character per word (rapidfuzz compares those)."""
-    if len(old_codes) * len(new_codes) <= MAX_ALL_PAIRS:
+    def code(words: list[int]) -> str:
+        return "".join(map(chars.__getitem__, words))
+
+    if len(old_words) * len(new_words) <= MAX_ALL_PAIRS:
         matrix = process.cdist(
-            old_codes,
-            new_codes,
+            [code(s) for s in old_words],
+            [code(s) for s in new_words],
             scorer=Indel.normalized_similarity,
             score_cutoff=cutoff,
             dtype=np.float64,  # the same scores as one pair at a time
@@ -55,8 +60,12 @@ def candidates(
             for a, b in zip(rows.tolist(), columns.tolist(), strict=True)
         ]
     found = []
+    old_codes: dict[int, str] = {}
+    new_codes: dict[int, str] = {}
     for a, b in _indexed_pairs(old_words, new_words, cutoff):
-        score = Indel.normalized_similarity(old_codes[a], new_codes[b], score_cutoff=cutoff)
+        old_code = old_codes.get(a) or old_codes.setdefault(a, code(old_words[a]))
+        new_code = new_codes.get(b) or new_codes.setdefault(b, code(new_words[b]))
+        score = Indel.normalized_similarity(old_code, new_code, score_cutoff=cutoff)
         if score:
             found.append((a, b, score))
     return found
