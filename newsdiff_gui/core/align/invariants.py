@@ -1,7 +1,9 @@
 """DESIGN.md's diff invariants as a checker: one message per violation, [] when sound.
 
 Used by the property tests and by the quality benchmark, so it checks the
-contract itself and nothing about the quality of the pairing.
+contract itself and nothing about the quality of the pairing. Invariant 6
+(truth: moved sentences named in both places, nothing still there shown as
+gone or new) lives in invariants_truth.py.
 """
 
 from __future__ import annotations
