@@ -52,9 +52,13 @@ _NOISE_OPENERS = (
     "{body}, someone familiar with the matter said.",
 )
 _COUNT = re.compile(
-    r"(?<!\bjust )(?<!\bonly )(?<![\d.,])\b(\d[\d,]*|two|three|four|five|six|seven|eight"
+    r"(?<!\bjust )(?<!\bonly )(?<![\d.,:/\-–])\b(\d[\d,]*|two|three|four|five|six|seven|eight"
     r"|nine|ten|dozens|hundreds)(?= [a-z]{3,})"
 )
+_BOUND_WORDS = frozenset(
+    {"some", "about", "around", "nearly", "almost", "over", "under", "than", "least", "most",
+     "to", "roughly", "approximately", "estimated"}
+)  # fmt: skip
 _STATUS = ("reopened", "open", "closed", "damaged", "in service", "operating")
 _QUALIFIER = ("More than ", "Nearly ", "At least ", "")
 
@@ -212,7 +216,12 @@ def mojibake(b: _Builder, stacked: bool) -> bool:
 
 
 def noise_emphasis(text: str, rng: random.Random) -> str | None:
-    found = list(_COUNT.finditer(text))
+    # Not between a bound and its figure: "some just 12" would change the bound.
+    found = [
+        m
+        for m in _COUNT.finditer(text)
+        if not _BOUND_WORDS & {w.casefold() for w in text[: m.start()].split()[-1:]}
+    ]
     if not found:
         return None
     match = rng.choice(found)

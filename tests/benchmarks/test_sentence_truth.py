@@ -142,3 +142,4 @@ def test_emphasis_never_lands_inside_a_decimal_and_ordinals_are_figures() -> Non
         None,
         False,
     )
+    assert noise_emphasis("Prices of 50-80 dollars and some 12 people.", random.Random(1)) is None
