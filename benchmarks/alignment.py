@@ -134,6 +134,10 @@ def _cell(value: float | int | None, digits: int = 3) -> str:
 def print_table(ours: Score, base: Score, revisions: Sequence[Revision]) -> None:
     count = len(revisions)
     times = [ours.seconds, base.seconds]
+
+    def changed_negatives(flag: str) -> int:
+        return ours.flags[f"{flag} fp"] + ours.flags[f"{flag} changed tn"]
+
     lines: list[tuple[str, Any, Any, str]] = [
         ("pair precision", ours.precision, base.precision, ""),
         ("pair recall", ours.recall, base.recall, ""),
@@ -155,6 +159,12 @@ def print_table(ours: Score, base: Score, revisions: Sequence[Revision]) -> None
         ("numbers_changed recall", ours.flag_recall("numbers"), None, ">= 0.95"),
         ("quote_changed precision", ours.flag_precision("quotes"), None, ">= 0.95"),
         ("quote_changed recall", ours.flag_recall("quotes"), None, ">= 0.95"),
+        ("flag truth rows: numbers +/- (changed only)",
+         f"{ours.flags['numbers tp'] + ours.flags['numbers fn']}/{changed_negatives('numbers')}",
+         None, ""),
+        ("flag truth rows: quotes +/- (changed only)",
+         f"{ours.flags['quotes tp'] + ours.flags['quotes fn']}/{changed_negatives('quotes')}",
+         None, ""),
         ("minor flag agrees (edited rows right)",
          ours.minor_agree / ours.minor_checked if ours.minor_checked else None, None, ""),
         ("minor_reason agrees (single-reason rows)",

@@ -162,8 +162,10 @@ def _score_flags(score: Score, truth: Sequence[TruthRow], predicted: Sequence[Ro
             if want is None:
                 continue
             got = _flagged(list(holders), attribute)
-            if got or want:
-                score.flags[f"{flag} {'tp' if got and want else 'fp' if got else 'fn'}"] += 1
+            outcome = ("tp" if want else "fp") if got else ("fn" if want else "tn")
+            score.flags[f"{flag} {outcome}"] += 1
+            if outcome == "tn" and row.kind is not ChangeKind.UNCHANGED:
+                score.flags[f"{flag} changed tn"] += 1  # the negatives that test the flag
 
 
 def score_rows(truth: Sequence[TruthRow], predicted: Sequence[Row]) -> Score:

@@ -108,7 +108,7 @@ def test_flags_count_a_moved_in_sentence_and_miss_an_unflagged_update() -> None:
     truth = [TruthRow(ChangeKind.EDITED, (0,), (0,), numbers=True, quotes=False)]
     moved_in = Token(TokenOp.MOVED_IN, "x", 1, numbers_changed=True)
     hit = score_rows(truth, [Row(ChangeKind.EDITED, (0,), (0,), 0.9, tokens=(moved_in,))])
-    assert hit.flags == {"numbers tp": 1}
+    assert hit.flags == {"numbers tp": 1, "quotes tn": 1, "quotes changed tn": 1}
     missed = score_rows(truth, [Row(ChangeKind.EDITED, (0,), (0,), 0.9, quote_changed=True)])
     assert missed.flags == {"numbers fn": 1, "quotes fp": 1}
 
