@@ -301,3 +301,15 @@ def test_a_paragraph_called_moved_only_because_its_sentences_were_regrouped_is_r
     (row,) = link_sentences(rows, old, new, options)
     assert (row.kind, row.old, row.new) == (ChangeKind.REGROUPED, (0, 1, 2), (0, 1, 2, 3))
     assert not any(t.op in (TokenOp.DELETE, TokenOp.INSERT) and t.text.strip() for t in row.tokens)
+
+
+def test_a_list_mark_after_a_full_stop_starts_a_sentence() -> None:
+    text = (
+        "Yoga combines posture and breathing. \u2022 Tai chi involves slow movements. "
+        "- About 72% agree."
+    )
+    assert [s.text for s in text_sentences(text)] == [
+        "Yoga combines posture and breathing.",
+        "\u2022 Tai chi involves slow movements.",
+        "- About 72% agree.",
+    ]

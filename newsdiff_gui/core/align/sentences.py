@@ -32,6 +32,8 @@ SHOWN_MIN_SHARE = 0.5
 _CHANGE_OPS = (TokenOp.DELETE, TokenOp.INSERT)
 _CLAUSE_END = re.compile(r";\s+")
 _COLON_END = re.compile(r":\s+(?=[A-Z])")
+# Bullets, middle dots and dashes opening a list item after a full stop.
+_LIST_MARK = re.compile(r"(?<=[.!?])\s+(?=[\u2022\u25aa\u25e6\u2023\u00b7\u2013\u2014-]\s)")
 _WORD = re.compile(r"\w+")
 
 
@@ -51,10 +53,7 @@ class Sentence:
     has_previous: bool
 
 
-def _clauses(piece: str) -> list[str]:
-    """A sentence cut into list clauses ("; "), and after a colon that opens a new
-    sentence ("…pulsate with effectiveness: With a skipping rope, …")."""
-    separator = _CLAUSE_END if piece.count("; ") >= LIST_MIN_SEPARATORS else _COLON_END
+def _cut(piece: str, separator: re.Pattern[str]) -> list[str]:
     parts, start = [], 0
     for match in separator.finditer(piece):
         parts.append(piece[start : match.end()])
@@ -62,6 +61,15 @@ def _clauses(piece: str) -> list[str]:
     if start < len(piece):
         parts.append(piece[start:])
     return parts
+
+
+def _clauses(piece: str) -> list[str]:
+    """A sentence cut before a list mark that follows a full stop ("… meditation.
+    • Mindfulness …", "… costs. - About 72% …"), into list clauses ("; "), and
+    after a colon that opens a new sentence ("…pulsate with effectiveness: With
+    a skipping rope, …")."""
+    separator = _CLAUSE_END if piece.count("; ") >= LIST_MIN_SEPARATORS else _COLON_END
+    return [clause for item in _cut(piece, _LIST_MARK) for clause in _cut(item, separator)]
 
 
 def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
