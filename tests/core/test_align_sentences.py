@@ -313,3 +313,17 @@ def test_a_list_mark_after_a_full_stop_starts_a_sentence() -> None:
         "\u2022 Tai chi involves slow movements.",
         "- About 72% agree.",
     ]
+
+
+def test_the_truth_check_catches_the_same_sentence_deleted_and_inserted_in_one_change() -> None:
+    edited = S[0] + " " + S[1]
+    tokens = (
+        Token(TokenOp.DELETE, S[0] + " "),
+        Token(TokenOp.INSERT, S[2] + " "),
+        Token(TokenOp.DELETE, S[1]),
+        Token(TokenOp.INSERT, S[0]),
+    )
+    diff = hand_made(
+        [edited], [S[2] + " " + S[0]], [Row(ChangeKind.EDITED, (0,), (0,), 0.5, tokens=tokens)]
+    )
+    assert any(p.startswith("invariant 6:") for p in check_invariants(diff))

@@ -18,7 +18,7 @@ from newsdiff_gui.core.align.facts import (
 from newsdiff_gui.core.align.matrix import diagonal_blocks
 from newsdiff_gui.core.align.model import too_long_for_words
 from newsdiff_gui.core.align.text import minor_key, split_sentences
-from newsdiff_gui.core.align.tokens import diff_tokens
+from newsdiff_gui.core.align.tokens import _TokenSink, diff_tokens
 
 OPTIONS = AlignOptions()
 
@@ -153,3 +153,11 @@ def test_a_text_over_the_inline_limit_gets_no_word_diff() -> None:
     # Under the limit the same edit is two word changes.
     wide = AlignOptions(max_inline_chars=100_000)
     assert len(changes(diff_tokens(old, new, wide))) == 4
+
+
+def test_the_same_text_left_on_both_sides_of_a_change_is_equal() -> None:
+    sink = _TokenSink()
+    sink.change("If you want to change the resistance. ", "If you want to change the resistance. ")
+    assert [(t.op, t.text) for t in sink.tokens] == [
+        (TokenOp.EQUAL, "If you want to change the resistance. ")
+    ]

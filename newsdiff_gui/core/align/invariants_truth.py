@@ -6,8 +6,9 @@ sentence's characters in delete (insert) tokens, or in an added/removed row
 outside its moved tokens. The check compares every such old sentence of
 `TRUTH_MIN_WORDS`+ words with every such new one (rapidfuzz `cdist`, in C), so
 it does not depend on the engine's candidate index. Within one row, a sentence
-deleted and its copy inserted by the same change (no equal word between them)
-are an edit shown in place, not a false claim.
+deleted and an edited copy inserted by the same change (no equal word between
+them) are an edit shown in place, not a false claim; the very same text deleted
+and inserted is.
 """
 
 from __future__ import annotations
@@ -61,7 +62,11 @@ def check_truth(diff: Diff) -> list[str]:
     problems = []
     for a, b in zip(*matrix.nonzero(), strict=True):
         (old_row, old_shown), (new_row, new_shown) = gone[a], arrived[b]
-        if old_row == new_row and not old_shown.changes.isdisjoint(new_shown.changes):
+        if (
+            old_row == new_row
+            and not old_shown.changes.isdisjoint(new_shown.changes)
+            and old_shown.sentence.text != new_shown.sentence.text
+        ):
             continue  # one change of the row shows both: an edit, in place
         problems.append(
             f"invariant 6: {old_shown.sentence.text[:60]!r} (row {old_row}) is shown as gone "

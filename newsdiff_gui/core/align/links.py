@@ -127,10 +127,15 @@ class _WordIds:
 
 
 def _acceptable(old: Place, new: Place, similarity: float) -> bool:
-    if old.row == new.row and not old.changes.isdisjoint(new.changes):
+    if (
+        old.row == new.row
+        and not old.changes.isdisjoint(new.changes)
+        and old.sentence.text != new.sentence.text
+    ):
         # One change of the row shows both: the edit (case, punctuation, words)
         # is shown in place. A copy deleted in one place of the row and
-        # inserted in another (a regrouping that reordered sentences) is a move.
+        # inserted in another (a regrouping that reordered sentences), or the
+        # very same text deleted and inserted, is a move.
         return False
     return _similar(old.sentence, new.sentence, similarity)
 

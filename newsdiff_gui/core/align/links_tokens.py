@@ -169,15 +169,15 @@ def _interleave(
 
 
 def _settle(tokens: list[Token]) -> tuple[Token, ...]:
-    """Tokens with a delete and an insert of the same text (the space a moved
-    sentence left beside the space another brought) said as equal."""
+    """Tokens with a delete and an insert of the same text next to each other
+    (the space a moved sentence left beside the space another brought) said as
+    equal."""
     result: list[Token] = []
     for token in tokens:
         last = result[-1] if result else None
         if (
             last is not None
-            and last.op is TokenOp.DELETE
-            and token.op is TokenOp.INSERT
+            and {last.op, token.op} == {TokenOp.DELETE, TokenOp.INSERT}
             and last.text == token.text
         ):
             result.pop()

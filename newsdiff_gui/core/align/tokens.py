@@ -55,6 +55,9 @@ class _TokenSink:
             self.tokens.append(Token(op, text))
 
     def change(self, old: str, new: str) -> None:
+        if old == new:  # the same text left unpaired on both sides is no change
+            self.add(TokenOp.EQUAL, old)
+            return
         # Whitespace both sides end with is shared, not changed: keep it out of
         # the highlight so it snaps to the words.
         old_core, new_core = old.rstrip(), new.rstrip()
