@@ -35,6 +35,7 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS})\b")
 _ISO_DATE = re.compile(r"\b(20\d{2})-(\d{2})-(\d{2})")
 _AGO = re.compile(r"\b(\d+)(\s*(?:hours?|hrs?|minutes?|mins?|days?|h|m)\s+ago)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_AUTHOR = re.compile(r"author|byline|contributor", re.IGNORECASE)
 _CHURNING = re.compile(r"\b(?:updated|published|posted|ago|modified)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"'][.!?])\s+(?=[A-Z“\"])")
 
@@ -208,13 +209,23 @@ def _injected(
 # ----------------------------------------------------------------- furniture
 
 
+def _is_byline(element: HtmlElement) -> bool:
+    """Author links: the byline is compared text (a changed author is a change)."""
+    for node in (element, *element.iterancestors()):
+        marks = " ".join(node.get(name) or "" for name in ("class", "id", "rel", "itemprop"))
+        if _AUTHOR.search(marks):
+            return True
+    return False
+
+
 def rotate_link_texts(anatomy: Anatomy, rng: random.Random) -> Pair | None:
-    """Every link outside the article's text shows the text of the next one."""
+    """Every link outside the article's text (and byline) shows the text of the next one."""
     links = [
         a
         for a in anatomy.root.iter("a")
         if a.text_content().strip()
         and not anatomy.in_gold(a)
+        and not _is_byline(a)
         and not anatomy.is_title(a.text_content())
         and key(a.text_content()) not in anatomy.gold_key
     ]
@@ -525,17 +536,18 @@ def list_figure_added(anatomy: Anatomy, rng: random.Random) -> Pair | None:
 
 
 def headline_rewritten(anatomy: Anatomy, rng: random.Random) -> Pair | None:
-    """The visible headline is rewritten; structured data keeps the old one."""
+    """The visible headline is rewritten (every printed copy of it); structured
+    data and <title> keep the old one."""
     headings = [h for h in anatomy.root.iter("h1") if anatomy.is_title(h.text_content())]
     if not headings:
         return None
-    path = _paths(anatomy, headings[:1])[0]
     root = _copy(anatomy)
-    heading = _at(root, path)
-    text = heading.text_content().strip()
-    for child in list(heading):
-        heading.remove(child)
-    heading.text = f"Update: {text}"
+    for path in _paths(anatomy, headings):
+        heading = _at(root, path)
+        text = heading.text_content().strip()
+        for child in list(heading):
+            heading.remove(child)
+        heading.text = f"Update: {text}"
     return anatomy.serialize(), anatomy.serialize(root)
 
 

@@ -186,3 +186,18 @@ def test_a_figure_changed_in_a_bulleted_list_is_a_new_version() -> None:
     after = extract_document(_list_page(12))
     assert content_hash(before) != content_hash(after)
     assert "Berths for larger boats will cost 12 euros a night." in after.paragraphs
+
+
+def _opinion_box(headlines: list[str]) -> str:
+    items = "".join(
+        f'<div class="op"><span>{kicker}</span> <a href="/opinion/{n}">{headline}</a></div>'
+        for n, (kicker, headline) in enumerate(zip(("Editorial", "Column"), headlines, strict=True))
+    )
+    return f"<div>{items}</div>"
+
+
+def test_kicker_and_linked_headline_lines_beside_the_story_make_no_new_version() -> None:
+    before = _page(inserted=_opinion_box(["Why the ferry must stay", "A harbour for everyone"]))
+    after = _page(inserted=_opinion_box(["Fix the coast road first", "The lighthouse can wait"]))
+    assert content_hash(extract_document(before)) == content_hash(extract_document(after))
+    assert list(extract_document(before).paragraphs) == _STORY

@@ -244,31 +244,60 @@ def remove_boilerplate(blocks: list[str]) -> list[str]:
 
 
 _MAX_LINK_LINE_WORDS = 12
+# Share of a line that its link must cover for the line to be a link entry:
+# "Editorial Fraser's lasting legacy" is a kicker and a linked headline.
+_LINK_LINE_SHARE = 0.66
+_LINE_TAGS = frozenset({"p", "div", "span", "section", "aside", "header", "footer", "article"})
+_STRUCTURE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd"})
+_MAX_LINE_DEPTH = 4
 
 
-def drop_link_lines(blocks: list[str], tree: HtmlElement) -> list[str]:
-    """Drop short blocks that are exactly the text of one of the page's links.
+def _line_of(anchor: HtmlElement) -> HtmlElement | None:
+    """The block the link sits in; None when that is a heading or a list item, whose
+    links are the article's structure (listicles, source lists) and stay."""
+    for depth, ancestor in enumerate(anchor.iterancestors()):
+        if depth >= _MAX_LINE_DEPTH or ancestor.tag in _STRUCTURE_TAGS:
+            return None
+        if ancestor.tag in _LINE_TAGS:
+            return ancestor
+    return None
 
-    A block that is a whole link and not a sentence ("Jane Doe", "Explore",
-    "To read the full story") is a menu entry, an author or share link, a teaser:
-    its text is whatever the link points to today, not the article's words.
-    """
-    candidates = {
-        _key(block)
-        for block in blocks
-        if len(block.split()) <= _MAX_LINK_LINE_WORDS and not block.endswith((".", "!", "?", '"'))
-    }
-    candidates.discard("")
-    if not candidates:
-        return blocks
-    linked = set()
+
+def _link_line_keys(tree: HtmlElement) -> set[str]:
+    """Keys of the page's lines that are (nearly all) one link's text."""
+    keys: set[str] = set()
     for count, anchor in enumerate(tree.iter("a")):
         if count >= _MAX_LINKS_CHECKED:
             break
+        # In-page links are a table of contents repeating the story's subheadings.
+        if (anchor.get("href") or "").startswith("#"):
+            continue
+        line = _line_of(anchor)
+        if line is None:
+            continue
+        line_key = _key(line.text_content()[: _MAX_FURNITURE_CHARS * 2])
         anchor_key = _key(anchor.text_content())
-        if anchor_key in candidates:
-            linked.add(anchor_key)
-    return [block for block in blocks if _key(block) not in linked]
+        if line_key and len(anchor_key) >= _LINK_LINE_SHARE * len(line_key):
+            keys.add(line_key)
+    return keys
+
+
+def drop_link_lines(blocks: list[str], tree: HtmlElement) -> list[str]:
+    """Drop short blocks that the page prints as (nearly all) one link.
+
+    A line that is a link and not a sentence ("Jane Doe", "Explore", "To read the
+    full story", "Opinion Why the budget fails") is a menu entry, a share link, a
+    teaser: its text is whatever the link points to today, not the article's words.
+    """
+    short = [
+        block
+        for block in blocks
+        if len(block.split()) <= _MAX_LINK_LINE_WORDS and not block.endswith((".", "!", "?", '"'))
+    ]
+    if not short:
+        return blocks
+    lines = _link_line_keys(tree)
+    return [block for block in blocks if block not in short or _key(block) not in lines]
 
 
 # A page whose "article" is this much link text is a section front or a menu.

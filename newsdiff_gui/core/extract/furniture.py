@@ -21,8 +21,10 @@ import re
 
 from lxml.html import HtmlElement
 
-# Blocks of running text in which hidden children are widgets.
-_TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "figcaption")
+# Blocks of running text in which hidden children are widgets. List items are
+# left out: their hidden children are mostly collapsed sub-lists, which the
+# engine judges as a whole (removing them cost WCXB word F1 0.002).
+_TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "figcaption")
 _INLINE = frozenset(
     {"a", "span", "em", "strong", "b", "i", "u", "small", "label", "button", "cite", "abbr"}
 )
