@@ -389,6 +389,8 @@ def script_style_meta(anatomy: Anatomy, rng: random.Random) -> Pair | None:
         else:
             element.text = f".x{token} {{ color: red }}" + (element.text or "")
     for meta in root.iter("meta"):
+        if meta.get("itemprop"):
+            continue  # microdata: a statement about the article (its author's name…)
         name = (meta.get("property") or meta.get("name") or "").lower()
         # Titles, descriptions and authors are statements about the article, not churn.
         stated = ("title", "description", "author", "byl", "creator")

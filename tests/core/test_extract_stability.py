@@ -201,3 +201,30 @@ def test_kicker_and_linked_headline_lines_beside_the_story_make_no_new_version()
     after = _page(inserted=_opinion_box(["Fix the coast road first", "The lighthouse can wait"]))
     assert content_hash(extract_document(before)) == content_hash(extract_document(after))
     assert list(extract_document(before).paragraphs) == _STORY
+
+
+def _rollover(headlines: list[str]) -> list[str]:
+    links = "".join(f'<a href="/news/{n}">{text}</a> ' for n, text in enumerate(headlines))
+    story = list(_STORY)
+    story[0] = (
+        'The <span class="who"><a href="/people/lea-brandt">harbour master, Lea Brandt</a>'
+        '<span class="who-box"><span><img src="/img/brandt.jpg" alt="">'
+        f'<a href="/people/lea-brandt">Lea M. Brandt</a>{links}<a href="/people/lea-brandt">'
+        "MORE</a></span></span></span>, approved a plan on Tuesday to dredge the northern "
+        "channel, ending two years of dispute between the port and the fishing cooperative."
+    )
+    return story
+
+
+def test_a_pop_up_box_of_links_inside_a_sentence_is_not_text() -> None:
+    # No hidden marker at all (the stylesheet hides it): only its shape tells.
+    before = extract_document(
+        _page(paragraphs=_rollover(["Ferry fares to rise", "Coast road to close for repairs"]))
+    )
+    after = extract_document(
+        _page(paragraphs=_rollover(["New lighthouse keeper appointed", "Coast road to close"]))
+    )
+    assert content_hash(before) == content_hash(after)
+    assert before.paragraphs[0].startswith(
+        "The harbour master, Lea Brandt, approved a plan on Tuesday"
+    )

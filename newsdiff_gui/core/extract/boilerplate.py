@@ -263,20 +263,26 @@ def _line_of(anchor: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _link_line_keys(tree: HtmlElement) -> set[str]:
-    """Keys of the page's lines that are (nearly all) one link's text."""
+def _link_line_keys(tree: HtmlElement, blocks: str) -> set[str]:
+    """Keys of the page's lines that are (nearly all) one link's text, among those whose
+    link's text is part of `blocks` (the keys of the candidate blocks, joined)."""
     keys: set[str] = set()
+    line_keys: dict[HtmlElement, str] = {}  # a menu's links share one line: read it once
     for count, anchor in enumerate(tree.iter("a")):
         if count >= _MAX_LINKS_CHECKED:
             break
         # In-page links are a table of contents repeating the story's subheadings.
         if (anchor.get("href") or "").startswith("#"):
             continue
+        anchor_key = _key(anchor.text_content())
+        if not anchor_key or anchor_key not in blocks:
+            continue
         line = _line_of(anchor)
         if line is None:
             continue
-        line_key = _key(line.text_content()[: _MAX_FURNITURE_CHARS * 2])
-        anchor_key = _key(anchor.text_content())
+        line_key = line_keys.get(line)
+        if line_key is None:
+            line_key = line_keys[line] = _key(line.text_content())
         if line_key and len(anchor_key) >= _LINK_LINE_SHARE * len(line_key):
             keys.add(line_key)
     return keys
@@ -296,8 +302,9 @@ def drop_link_lines(blocks: list[str], tree: HtmlElement) -> list[str]:
     ]
     if not short:
         return blocks
-    lines = _link_line_keys(tree)
-    return [block for block in blocks if block not in short or _key(block) not in lines]
+    lines = _link_line_keys(tree, "\n".join(_key(block) for block in short))
+    short_set = set(short)
+    return [block for block in blocks if block not in short_set or _key(block) not in lines]
 
 
 # A page whose "article" is this much link text is a section front or a menu.

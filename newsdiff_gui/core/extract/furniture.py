@@ -53,6 +53,12 @@ _BLOCK = frozenset(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WIDGET_ROLES = frozenset({"tooltip", "dialog", "alertdialog", "menu", "presentation"})
+# A pop-up box of links: a name, related headlines, "MORE". A sentence never
+# wraps three links and nothing else in one inline element (a list of sources
+# is short and picture-less, and stays).
+_MIN_CLUSTER_LINKS = 3
+_CLUSTER_LINK_SHARE = 0.9
+_MIN_CLUSTER_CHARS = 60
 # Bounds the work on hostile pages; real articles have a few hundred blocks.
 _MAX_BLOCKS = 20_000
 
@@ -94,6 +100,35 @@ def _cards_inside(paragraph: HtmlElement) -> list[HtmlElement]:
     return found
 
 
+def _is_link_cluster(element: HtmlElement) -> bool:
+    """An inline box made only of several links (with a picture or long headlines):
+    a person or topic pop-up ("Kristi Lynn Noem · three headlines · MORE")."""
+    links = [anchor for anchor in element.iter("a") if anchor is not element]
+    if len(links) < _MIN_CLUSTER_LINKS:
+        return False
+    text = _key(element.text_content())
+    linked = sum(len(_key(anchor.text_content())) for anchor in links)
+    if not text or linked < _CLUSTER_LINK_SHARE * len(text):
+        return False
+    return element.find(".//img") is not None or len(text) >= _MIN_CLUSTER_CHARS
+
+
+def _clusters_inside(paragraph: HtmlElement) -> list[HtmlElement]:
+    """The innermost link clusters held by the paragraph's inline elements; the
+    linked name they pop up from sits outside them and stays in the sentence."""
+    found = [
+        element
+        for element in paragraph.iterdescendants("span", "em", "strong", "small", "b", "i")
+        if _is_link_cluster(element)
+    ]
+    inner = set(found)
+    return [
+        element
+        for element in found
+        if not any(descendant in inner for descendant in element.iterdescendants())
+    ]
+
+
 def strip_inline_furniture(tree: HtmlElement) -> None:
     """Remove hidden widgets and inline-held cards from the page's text blocks, in place."""
     doomed: list[HtmlElement] = []
@@ -103,13 +138,17 @@ def strip_inline_furniture(tree: HtmlElement) -> None:
         doomed.extend(_hidden_inside(block))
         if block.tag == "p":
             doomed.extend(_cards_inside(block))
+            if sum(1 for _ in block.iter("a")) >= _MIN_CLUSTER_LINKS:
+                doomed.extend(_clusters_inside(block))
     for element in doomed:
         # One inside another already removed is dropped from a detached subtree: harmless.
         _remove_keeping_tail(element)
 
 
-_PRINTED_TAGS = ("p", "div", "span", "h2", "h3", "h4", "section", "header", "strong", "em", "li")
 _NON_ALNUM = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w{4,}")
+# A printed copy is the text of a block a few levels above one of its text nodes.
+_MAX_PRINTED_LEVELS = 4
 
 
 def _key(text: str) -> str:
@@ -123,13 +162,23 @@ def _shown(element: HtmlElement) -> bool:
 def is_printed(text: str, tree: HtmlElement) -> bool:
     """Whether the page shows this text as a block of its own (not hidden, not only in metadata)."""
     wanted = _key(text)
+    words = _WORD.findall(text)
     body = tree.find("body")
-    if not wanted or body is None:
+    if not wanted or not words or body is None:
         return False
-    return any(
-        _key(element.text_content()) == wanted and _shown(element)
-        for element in body.iter(*_PRINTED_TAGS)
-    )
+    # Only text nodes holding the text's longest word can be part of a copy;
+    # libxml2 finds them far faster than reading every block's text.
+    needle = max(words, key=len)
+    for node in body.xpath(".//text()[contains(., $needle)]", needle=needle):
+        element = node.getparent()
+        for _ in range(_MAX_PRINTED_LEVELS):
+            if element is None or not isinstance(element.tag, str):
+                break
+            if element.tag not in ("script", "style", "noscript", "template"):
+                if _key(element.text_content()) == wanted and _shown(element):
+                    return True
+            element = element.getparent()
+    return False
 
 
 def drop_unprinted_description(

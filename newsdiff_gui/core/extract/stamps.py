@@ -29,7 +29,10 @@ _MARKER = re.compile(
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|m|seconds?|secs?|days?|d|weeks?|months?|years?)"
     r"\.?\s+(?:read|ago|listen)\b"
     r"|\b[\d,.]+\s*k?\s+(?:comments?|replies|responses|shares|views|reactions)\b"
-    r"|\b(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min(?:ute)?s?)?",
+    r"|\b(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min(?:ute)?s?)?"
+    # a full date with its year ("November 18th, 2019", "18 November 2019")
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?:19|20)\d{{2}}\b",
     re.IGNORECASE,
 )
 # Everything a stamp line may hold besides names.
