@@ -34,7 +34,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from extraction import EVAL_DIR, load_aeb, load_wcxb
-from stability_mutations import EDITS, FURNITURE, Anatomy, Mutation, Page
+from stability_edits import EDITS
+from stability_mutations import FURNITURE, Anatomy, Mutation, Page
 
 from newsdiff_gui.core.extract import (
     EXTRACTOR_NAME,

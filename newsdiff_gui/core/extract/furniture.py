@@ -174,9 +174,12 @@ def is_printed(text: str, tree: HtmlElement) -> bool:
         for _ in range(_MAX_PRINTED_LEVELS):
             if element is None or not isinstance(element.tag, str):
                 break
-            if element.tag not in ("script", "style", "noscript", "template"):
-                if _key(element.text_content()) == wanted and _shown(element):
-                    return True
+            if (
+                element.tag not in ("script", "style", "noscript", "template")
+                and _key(element.text_content()) == wanted
+                and _shown(element)
+            ):
+                return True
             element = element.getparent()
     return False
 
