@@ -228,3 +228,18 @@ def test_a_pop_up_box_of_links_inside_a_sentence_is_not_text() -> None:
     assert before.paragraphs[0].startswith(
         "The harbour master, Lea Brandt, approved a plan on Tuesday"
     )
+
+
+def test_skip_links_newsletter_prompts_and_related_lists_are_never_paragraphs() -> None:
+    header = (
+        '<p><a href="#story">Skip to main content</a></p>'
+        "<h1>Harbour dredging plan approved after two-year dispute</h1>"
+    )
+    inserted = (
+        "<div><p>Get the Coastal Ledger morning newsletter in your inbox.</p>"
+        '<form><input type="email"><button>Sign up</button></form></div>'
+        '<div><h3>Related</h3><ul><li><a href="/n/1">Ferry fares to rise in spring</a></li>'
+        '<li><a href="/n/2">Coast road to close for repairs</a></li></ul></div>'
+    )
+    document = extract_document(_page(header=header, inserted=inserted))
+    assert list(document.paragraphs) == _STORY
