@@ -26,7 +26,9 @@ dfda3be`; each engine runs in a child process so the two never share imports),
 and the difflib position baseline (`difflib_baseline.baseline_rows`). Printed:
 pair precision / recall / F1 per set, the recall of the heavily edited pairs
 alone, invented pairs (links touching a paragraph the truth calls added or
-removed) and wire swaps with any pair (target 0).
+removed) beside the number of old paragraphs the truth leaves unpaired, and
+wire swaps with any pair (target 0). `--set NAME=VALUE` runs "after" with
+another value of a threshold of core/align/sandwich.py (calibration).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -114,9 +117,13 @@ def edited_case(
             new[i], edited = text, edited + 1
     if not edited:
         return None
-    for i in short[-max(1, wanted // 4) :]:  # negatives: replaced in place, nothing shared
-        if new[i] == old[i] and donors:
-            new[i] = rng.choice(donors)
+    for i in short[-max(1, wanted // 4) :]:  # negatives: replaced in place, other facts
+        masked = re.sub(r"\d+", "0", old[i])
+        fitting = [
+            d for d in donors if not _names(d) & _names(old[i]) and re.sub(r"\d+", "0", d) != masked
+        ]
+        if new[i] == old[i] and fitting:
+            new[i] = rng.choice(fitting)
             del links[i]
     return {"section": section, "old": old, "new": new, "links": sorted(links.items())}
 
@@ -188,8 +195,10 @@ def synthetic_case(rng: random.Random, kind: str) -> Case:
         text = make(rng, len(old) // 6 + 1)
         if text not in old:
             old.append(text)
-    donor_kind = _policy_item if kind == "status" else _status_item  # another template
-    donors = [donor_kind(rng, 99) for _ in range(10)]
+    # Replacements: items of the other page's templates, and items of this page's
+    # templates about another place or person (the same words around other facts).
+    donor_kind = _policy_item if kind == "status" else _status_item
+    donors = [donor_kind(rng, 99) for _ in range(10)] + [make(rng, 99) for _ in range(10)]
     case = edited_case(kind, old, rng, donors, min_share=0.1)
     assert case is not None
     # A few items added and removed elsewhere (fresh facts, nothing to pair).
@@ -208,7 +217,13 @@ def synthetic_case(rng: random.Random, kind: str) -> Case:
 
 
 def real_cases(rng: random.Random, count: int) -> tuple[list[Case], list[Case]]:
-    """Heavily edited eval articles, and wire swaps between eval articles (empty without data)."""
+    """Heavily edited eval articles, and wire swaps between eval articles (empty without data).
+
+    An article's same-topic partner (the article of a few dozen sharing most topic
+    words with it and no five-word run) gives both its wire swap and the short
+    paragraphs that replace some of its own in place: the hardest negatives, as
+    they share the story's names and topic words but no sentence.
+    """
     from benchmarks.alignment import load_articles
     from benchmarks.revision_text import Unrelated, topic_overlap, vocabulary
 
@@ -216,52 +231,61 @@ def real_cases(rng: random.Random, count: int) -> tuple[list[Case], list[Case]]:
     if not articles:
         return [], []
     edited: list[Case] = []
-    pool = rng.sample(articles, min(len(articles), 3 * count))
-    for article in pool:
+    swaps: list[Case] = []
+    for article in rng.sample(articles, min(len(articles), 3 * count)):
         if len(edited) == count:
             break
-        donors = [p for p in rng.choice(articles).paragraphs if 3 <= len(p.split()) <= 30]
-        unrelated = Unrelated(article.paragraphs)
-        case = edited_case(
-            "real", list(article.paragraphs), rng, [d for d in donors if unrelated(d)]
+        topic, unrelated = vocabulary(article.paragraphs), Unrelated(article.paragraphs)
+        others = [a for a in rng.sample(articles, min(len(articles), 40)) if a is not article]
+        partner = max(
+            (a for a in others if all(map(unrelated, a.paragraphs))),
+            key=lambda a: topic_overlap(" ".join(a.paragraphs), topic),
+            default=None,
         )
+        if partner is None:
+            continue
+        donors = [p for p in partner.paragraphs if 3 <= len(p.split()) <= 30]
+        case = edited_case("real", list(article.paragraphs), rng, donors)
         if case is not None:
             edited.append(case)
-    swaps: list[Case] = []
-    for article in pool[: count // 2]:
-        topic, unrelated = vocabulary(article.paragraphs), Unrelated(article.paragraphs)
-        others = rng.sample(articles, min(len(articles), 60))
-        scored = sorted(
-            (a for a in others if a.source != article.source and all(map(unrelated, a.paragraphs))),
-            key=lambda a: -topic_overlap(" ".join(a.paragraphs), topic),
-        )
-        if scored:
-            new = list(scored[0].paragraphs[: len(article.paragraphs) + 3])
-            swaps.append(
-                {"section": "wire swap", "old": list(article.paragraphs), "new": new, "links": []}
-            )
+        if len(swaps) < count // 2:
+            new = list(partner.paragraphs[: len(article.paragraphs) + 3])
+            old = list(article.paragraphs)
+            swaps.append({"section": "wire swap", "old": old, "new": new, "links": []})
     return edited, swaps
 
 
 # -- aligners ------------------------------------------------------------------------------
 
 
-def engine_links(root: Path, cases: list[Case]) -> tuple[list[list[list[int]]], float]:
-    """Links of each case by the engine of the checkout at `root`, in a child process."""
+def engine_links(
+    root: Path, cases: list[Case], settings: Sequence[str] = ()
+) -> tuple[list[list[list[int]]], float]:
+    """Links of each case by the engine of the checkout at `root`, in a child process
+    (`settings`: NAME=VALUE thresholds of core/align/sandwich.py to try instead)."""
     with tempfile.TemporaryDirectory(prefix="pair_bench_") as folder:
         source, target = Path(folder, "cases.json"), Path(folder, "links.json")
         source.write_text(json.dumps(cases), encoding="utf-8")
         subprocess.run(
-            [sys.executable, __file__, "--child", str(root), str(source), str(target)], check=True
+            [sys.executable, __file__, "--child", str(root), str(source), str(target), *settings],
+            check=True,
         )
         result = json.loads(target.read_text(encoding="utf-8"))
     return result["links"], result["seconds"]
 
 
-def _child(root: str, source: str, target: str) -> None:
+def _child(root: str, source: str, target: str, *settings: str) -> None:
     sys.path.insert(0, root)
     from newsdiff_gui.core.align import align
     from newsdiff_gui.core.document import Document
+
+    if settings:  # not on a checkout older than the lower bar
+        from newsdiff_gui.core.align import sandwich
+    for setting in settings:  # a calibration run: the lower bar's thresholds changed
+        name, value = setting.split("=")
+        if not hasattr(sandwich, name):
+            raise SystemExit(f"unknown threshold {name}")
+        setattr(sandwich, name, type(getattr(sandwich, name))(value))
 
     cases = json.loads(Path(source).read_text(encoding="utf-8"))
     links, start = [], time.perf_counter()
@@ -286,7 +310,7 @@ def difflib_links(cases: list[Case]) -> list[list[list[int]]]:
 
 
 def score(cases: list[Case], predicted: list[list[list[int]]]) -> dict[str, float]:
-    true = correct = said = invented = swaps_paired = edited = edited_found = 0
+    true = correct = said = invented = swaps_paired = edited = edited_found = unpaired = 0
     for case, links in zip(cases, predicted, strict=True):
         truth = {(i, j) for i, j in case["links"]}
         mine = {(i, j) for i, j in links}
@@ -295,6 +319,7 @@ def score(cases: list[Case], predicted: list[list[list[int]]]) -> dict[str, floa
         linked_old, linked_new = {i for i, _ in truth}, {j for _, j in truth}
         true, said, correct = true + len(truth), said + len(mine), correct + len(truth & mine)
         invented += sum(i not in linked_old or j not in linked_new for i, j in mine)
+        unpaired += len(case["old"]) - len(linked_old)
         swaps_paired += not truth and bool(mine)
     p = correct / said if said else 1.0
     r = correct / true if true else 1.0
@@ -306,6 +331,7 @@ def score(cases: list[Case], predicted: list[list[list[int]]]) -> dict[str, floa
         "edited": edited_found / edited if edited else 1.0,
         "invented": invented,
         "swaps_paired": swaps_paired,
+        "unpaired": unpaired,
     }
 
 
@@ -314,6 +340,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20261202)
     parser.add_argument("--count", type=int, default=120, help="eval articles edited")
     parser.add_argument("--base", type=Path, default=Path("/tmp/pair_base"))
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="try another value of a threshold of core/align/sandwich.py (calibration)",
+    )
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     real, swaps = real_cases(rng, args.count)
@@ -332,11 +365,11 @@ def main(argv: list[str] | None = None) -> int:
         aligners["before"], base_seconds = engine_links(args.base, cases)
     else:
         print(f"'before' skipped: no checkout at {args.base}")
-    aligners["after"], seconds = engine_links(ROOT, cases)
+    aligners["after"], seconds = engine_links(ROOT, cases, args.set)
     aligners["difflib"] = difflib_links(cases)
     print(f"seed {args.seed}: " + ", ".join(f"{len(v)} {k}" for k, v in sets.items()))
     print(f"\n{'set':10} {'aligner':8} {'precision':>9} {'recall':>7} {'F1':>6}", end="")
-    print(f" {'edited recall':>13} {'invented':>8} {'swaps paired':>12}")
+    print(f" {'edited recall':>13} {'invented':>8} {'of unpaired':>11} {'swaps paired':>12}")
     for name, group in sets.items():
         if not group:
             continue
@@ -346,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{name:10} {aligner:8} {s['precision']:9.3f} {s['recall']:7.3f} {s['f1']:6.3f}"
                 f" {s['edited']:13.3f}"
-                f" {s['invented']:8} {s['swaps_paired']:12}"
+                f" {s['invented']:8} {s['unpaired']:11} {s['swaps_paired']:12}"
             )
     print(f"\nengine time, all cases: after {seconds:.2f} s" + (
         f", before {base_seconds:.2f} s" if "before" in aligners else ""))  # fmt: skip
@@ -358,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
-        _child(*sys.argv[2:5])
+        _child(*sys.argv[2:])
     else:
         sys.path.insert(0, str(ROOT))
         sys.exit(main())

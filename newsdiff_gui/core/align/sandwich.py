@@ -35,7 +35,8 @@ from rapidfuzz.distance import LCSseq
 from newsdiff_gui.core.align.chain import Span, heaviest_chain
 from newsdiff_gui.core.align.leftovers import Match, similarity_of
 from newsdiff_gui.core.align.thresholds import (
-    FACT_MAX_PARAGRAPHS,
+    FACT_MAX_MENTIONS,
+    SANDWICH_CONTEXT_PARAGRAPHS,
     SANDWICH_MAX_GAP,
     SANDWICH_MIN_WEIGHTED_SHARE,
     WIRE_SWAP_MAX_PAIRED_SHARE,
@@ -84,19 +85,25 @@ def _template(text: str) -> str | None:
 
 
 class _Weights:
-    """How much a shared word says: log(paragraphs / paragraphs holding it), over both versions."""
+    """How much a shared word says: log(paragraphs / mentions), over old paragraphs near gaps.
 
-    def __init__(self, old_texts: Sequence[str], new_texts: Sequence[str]) -> None:
-        self.holding: Counter[str] = Counter()
-        for text in (*old_texts, *new_texts):
-            self.holding.update(set(_content(text)))
-        self.total = len(old_texts) + len(new_texts)
+    Shared words stand in the old version by definition, so its mentions alone
+    say how common a word is in the story; and only near the gaps
+    (SANDWICH_CONTEXT_PARAGRAPHS), so a 3,000-paragraph live blog with one
+    edited item is not read whole. Mentions, not paragraphs holding the word:
+    one pass of C over the text, and a word said twice in one paragraph is not
+    rarer for it.
+    """
+
+    def __init__(self, old_texts: Sequence[str]) -> None:
+        self.mentions = Counter(_WORD.findall("\n".join(old_texts).casefold()))
+        self.total = len(old_texts)
 
     def of(self, word: str) -> float:
-        return math.log((self.total + 1) / (self.holding[word] + 1))
+        return math.log((self.total + 1) / (self.mentions[word] + 1))
 
     def rare(self, word: str) -> bool:
-        return self.holding[word] <= FACT_MAX_PARAGRAPHS
+        return self.mentions[word] <= FACT_MAX_MENTIONS
 
 
 def _score(old: str, new: str, weights: _Weights, short_words: int) -> float | None:
@@ -126,15 +133,17 @@ def sandwiched_pairs(
     short_words: int,
 ) -> list[Match]:
     """Pairs of unpaired paragraphs in the same gap of the backbone that pass the lower bar."""
-    gaps = _gaps(backbone, len(old_texts), len(new_texts))
-    weights: _Weights | None = None
-    found: list[Match] = []
-    for old_range, new_range in gaps:
+    gaps = []
+    for old_range, new_range in _gaps(backbone, len(old_texts), len(new_texts)):
         old_free = [i for i in old_range if i not in paired_old]
         new_free = [j for j in new_range if j not in paired_new]
-        if not old_free or not new_free or max(len(old_free), len(new_free)) > SANDWICH_MAX_GAP:
-            continue
-        weights = weights or _Weights(old_texts, new_texts)
+        if old_free and new_free and max(len(old_free), len(new_free)) <= SANDWICH_MAX_GAP:
+            gaps.append((old_free, new_free))
+    if not gaps:
+        return []
+    weights = _Weights([old_texts[i] for i in _context(gaps, len(old_texts))])
+    found: list[Match] = []
+    for old_free, new_free in gaps:
         spans: list[Span] = []
         for i in old_free:
             for j in new_free:
@@ -147,6 +156,15 @@ def sandwiched_pairs(
             shared = LCSseq.similarity(old_words, new_words)
             found.append(Match((i,), (j,), similarity_of(shared, len(old_words), len(new_words))))
     return found
+
+
+def _context(gaps: list[tuple[list[int], list[int]]], old_count: int) -> list[int]:
+    """Old paragraphs within SANDWICH_CONTEXT_PARAGRAPHS of a gap: where "rare" is judged."""
+    near: set[int] = set()
+    for old_free, _ in gaps:
+        low = max(0, old_free[0] - SANDWICH_CONTEXT_PARAGRAPHS)
+        near.update(range(low, min(old_count, old_free[-1] + SANDWICH_CONTEXT_PARAGRAPHS + 1)))
+    return sorted(near)
 
 
 def _gaps(backbone: Sequence[Span], old_count: int, new_count: int) -> list[tuple[range, range]]:

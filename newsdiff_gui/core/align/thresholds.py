@@ -70,14 +70,19 @@ SHORT_PAIR_MIN_SIMILARITY = 0.6
 # same gap of the backbone, with at most SANDWICH_MAX_GAP unpaired paragraphs
 # on either side of that gap, pair when the content words they share carry at
 # least SANDWICH_MIN_WEIGHTED_SHARE of the shorter one's content words, each
-# word weighted log(paragraphs / paragraphs holding it) over both versions,
-# and one shared word is a fact: a name or place, a figure's unit word, or a
-# word held by at most FACT_MAX_PARAGRAPHS paragraphs of the two versions (the
-# pair itself and one more on each side). Or the two are short and equal with
-# their figures masked (a renumbered heading).
+# word weighted log(old paragraphs / its mentions in the old version), and one
+# shared word is a fact: a name or place, a figure's unit word, or a word the
+# old version mentions at most FACT_MAX_MENTIONS times (its own paragraph and
+# one other). Or the two are short and equal with their figures masked (a
+# renumbered heading).
 SANDWICH_MAX_GAP = 6
 SANDWICH_MIN_WEIGHTED_SHARE = 0.5
-FACT_MAX_PARAGRAPHS = 4
+FACT_MAX_MENTIONS = 2
+# Mentions are counted in the old paragraphs within this many of a gap: a
+# status page or policy page (60-200 items) is read whole, a 3,000-paragraph
+# live blog only around its edits (reading it whole cost ~0.1 s, more than the
+# rest of pairing). Not calibrated: a locality choice.
+SANDWICH_CONTEXT_PARAGRAPHS = 100
 
 # No lower bar (neither the sandwich nor the single-word rule for short
 # paragraphs) when fewer than this share of the shorter version's paragraphs
