@@ -74,9 +74,7 @@ def test_a_wire_swap_sharing_topic_words_and_a_subheading_gets_no_pair() -> None
     assert {r.kind for r in diff.rows} == {ChangeKind.ADDED, ChangeKind.REMOVED}
 
 
-def test_a_rewrite_with_no_shared_facts_stays_removed_and_added() -> (
-    None
-):
+def test_a_rewrite_with_no_shared_facts_stays_removed_and_added() -> None:
     # Guard: the lower bar needs both the place and the facts. An item rewritten
     # beyond its facts and standing elsewhere, and an item replaced in place by
     # one on another subject, are a removal and an addition.
