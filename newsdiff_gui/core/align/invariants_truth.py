@@ -5,7 +5,10 @@ shown as new or gone, and every moved sentence is named in both places.
 sentence's characters in delete (insert) tokens, or in an added/removed row
 outside its moved tokens. The check compares every such old sentence of
 `TRUTH_MIN_WORDS`+ words with every such new one (rapidfuzz `cdist`, in C), so
-it does not depend on the engine's candidate index. Within one row, a sentence
+it does not depend on the engine's candidate index. Rows with a paragraph over
+the inline limit are shown, by design, without word-level detail (a common
+head and tail around one delete/insert) and are not judged sentence by
+sentence. Within one row, a sentence
 deleted and an edited copy inserted by the same change (no equal word between
 them) are an edit shown in place, not a false claim; the very same text deleted
 and inserted is.
@@ -30,11 +33,18 @@ def _text(diff: Diff, row: Row, old_side: bool) -> str:
     return PARAGRAPH_JOINER.join(paragraph_text(document.paragraphs[i]) for i in indices)
 
 
+def _over_limit(diff: Diff, row: Row, limit: int) -> bool:
+    old = (paragraph_text(diff.old.paragraphs[i]) for i in row.old)
+    new = (paragraph_text(diff.new.paragraphs[j]) for j in row.new)
+    return any(len(text) > limit for text in (*old, *new))
+
+
 def _shown(diff: Diff, old_side: bool) -> list[tuple[int, Shown]]:
     found = []
+    limit = diff.options.max_inline_chars
     for position, row in enumerate(diff.rows):
-        if not (row.old if old_side else row.new):
-            continue
+        if not (row.old if old_side else row.new) or _over_limit(diff, row, limit):
+            continue  # nothing on this side, or shown without word detail
         text = _text(diff, row, old_side)
         found += [
             (position, shown)

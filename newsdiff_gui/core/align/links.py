@@ -17,9 +17,10 @@ both are free (what invariant 6 checks).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from newsdiff_gui.core.align import thresholds
 from newsdiff_gui.core.align.links_index import candidates
 from newsdiff_gui.core.align.links_tokens import MOVE_MIN_WORDS
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, Row, TokenOp
@@ -97,15 +98,38 @@ class ShownCache:
         return shown
 
 
+def within_inline_limit(
+    row: Row, old_texts: Sequence[str], new_texts: Sequence[str], limit: int
+) -> bool:
+    """Whether every paragraph of the row is short enough for word highlights.
+
+    A paragraph over the limit is shown as its common head and tail around one
+    delete/insert, explicitly without word-level detail (model.too_long_note);
+    the sentence pass leaves it so, as it would cost seconds on a page-long
+    paragraph of near-identical sentences."""
+    return all(len(old_texts[i]) <= limit for i in row.old) and all(
+        len(new_texts[j]) <= limit for j in row.new
+    )
+
+
 def shown_places(
-    rows: Sequence[Row], texts: Sequence[str], old_side: bool, cache: ShownCache
+    rows: Sequence[Row],
+    texts: Sequence[str],
+    old_side: bool,
+    cache: ShownCache,
+    readable: Callable[[Row], bool],
 ) -> list[Place]:
-    """Sentences of `MIN_WORDS`+ words the rows show as gone (new), in display order."""
+    """Sentences of `MIN_WORDS`+ words the `readable` rows show as gone (new),
+    in display order."""
     places = []
     # Most rows of a long page are unchanged (no tokens, similarity 1.0).
     changed = [(p, row) for p, row in enumerate(rows) if row.tokens or row.similarity is None]
     for position, row in changed:
-        if not (row.old if old_side else row.new) or not _worth_reading(row, old_side):
+        if (
+            not (row.old if old_side else row.new)
+            or not _worth_reading(row, old_side)
+            or not readable(row)
+        ):
             continue
         places += [
             Place(position, shown.sentence, shown.changes)
@@ -153,13 +177,19 @@ def find_links(
     old_texts: Sequence[str],
     new_texts: Sequence[str],
     cache: ShownCache | None = None,
+    inline_limit: int = thresholds.MAX_INLINE_CHARS,
 ) -> list[Link]:
-    """Links between sentences shown as gone and sentences shown as new, best first."""
+    """Links between sentences shown as gone and sentences shown as new, best first
+    (rows with a paragraph over `inline_limit` characters take no part)."""
     cache = cache or ShownCache()
-    gone = shown_places(rows, old_texts, True, cache)
+
+    def readable(row: Row) -> bool:
+        return within_inline_limit(row, old_texts, new_texts, inline_limit)
+
+    gone = shown_places(rows, old_texts, True, cache, readable)
     if not gone:
         return []
-    arrived = shown_places(rows, new_texts, False, cache)
+    arrived = shown_places(rows, new_texts, False, cache, readable)
     if not arrived:
         return []
     ids = _WordIds()

@@ -34,7 +34,13 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 
-from newsdiff_gui.core.align.links import Link, ShownCache, find_links, row_text
+from newsdiff_gui.core.align.links import (
+    Link,
+    ShownCache,
+    find_links,
+    row_text,
+    within_inline_limit,
+)
 from newsdiff_gui.core.align.links_tokens import (
     MOVE_MIN_WORDS,
     Arrival,
@@ -69,7 +75,7 @@ def link_sentences(
     """`rows` with regrouped rows and moved sentences said as moves (see module docstring)."""
     rows = _untangle(rows, old_texts, new_texts, options)
     cache = ShownCache()
-    links = find_links(rows, old_texts, new_texts, cache)
+    links = find_links(rows, old_texts, new_texts, cache, options.max_inline_chars)
     if not links:
         return rows
     base = _regroup(rows, links, old_texts, new_texts, options)
@@ -78,7 +84,7 @@ def link_sentences(
     for _ in range(_MAX_ROUNDS):
         found = [
             link
-            for link in find_links(current, old_texts, new_texts, cache)
+            for link in find_links(current, old_texts, new_texts, cache, options.max_inline_chars)
             if not any(_clash(link, other) for other in chosen)
         ]
         if not found:
@@ -104,7 +110,9 @@ def _untangle(
     sentence, a sentence that changed place shows whole, and becomes a move."""
     result = rows
     for position, row in enumerate(rows):
-        if not (row.tokens and row.old and row.new):
+        if not (row.tokens and row.old and row.new) or not within_inline_limit(
+            row, old_texts, new_texts, options.max_inline_chars
+        ):
             continue
         ops = {t.op for t in row.tokens if not t.text.isspace()}
         if TokenOp.DELETE not in ops or TokenOp.INSERT not in ops:
