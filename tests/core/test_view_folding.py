@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.core.view import PANE_MIN_FOLD, Fold, RowKey, ViewRow, changes_only, fold_rows
+from newsdiff_gui.core.view.model import NO_EXTRAS, RowExtras
 
 
 def _rows(kinds: str) -> list[ViewRow]:
@@ -14,7 +15,7 @@ def _rows(kinds: str) -> list[ViewRow]:
             ChangeKind.EDITED if k == "e" else ChangeKind.UNCHANGED,
             "",
             "",
-            notes=(1,) if k == "n" else (),
+            extras=RowExtras(notes=(1,)) if k == "n" else NO_EXTRAS,
         )
         for i, k in enumerate(kinds)
     ]

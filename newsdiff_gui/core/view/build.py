@@ -11,7 +11,15 @@ from newsdiff_gui.core.annotations import (
     ReviewState,
     place_annotations,
 )
-from newsdiff_gui.core.view.model import MovedFrom, MoveRef, ReaderView, RowKey, ViewRow
+from newsdiff_gui.core.view.model import (
+    NO_EXTRAS,
+    MovedFrom,
+    MoveRef,
+    ReaderView,
+    RowExtras,
+    RowKey,
+    ViewRow,
+)
 from newsdiff_gui.core.view.moves import move_references, moved_from_places, origins
 from newsdiff_gui.core.view.phrases import KIND_LABELS, KIND_MARKERS, moved_text_phrase
 
@@ -80,10 +88,21 @@ def _headline(
         kind=diff.title.kind,
         marker=KIND_MARKERS[diff.title.kind],
         label="headline " + ("edited" if changed else "unchanged"),
-        origin_of=origin_of,
-        notes=notes.get(key, ()),
-        review=reviewed.get(key),
+        extras=_extras(origin_of=origin_of, notes=notes.get(key, ()), review=reviewed.get(key)),
     )
+
+
+def _extras(
+    moved_from: MovedFrom | None = None,
+    origin_of: tuple[RowKey, ...] = (),
+    references: tuple[MoveRef, ...] = (),
+    moved_text: str = "",
+    notes: tuple[int, ...] = (),
+    review: ReviewState | None = None,
+) -> RowExtras:
+    if not (moved_from or origin_of or references or moved_text or notes or review):
+        return NO_EXTRAS
+    return RowExtras(moved_from, origin_of, references, moved_text, notes, review)
 
 
 def build_view(
@@ -98,32 +117,29 @@ def build_view(
     origin_of = origins(places)
     references = move_references(diff)
     rows = []
+    plain: dict[tuple[ChangeKind, bool], tuple[str, str]] = {}
     for index, row in enumerate(diff.rows):
         key = RowKey.body(index)
         place = places.get(index)
         refs = references.get(index, ())
+        if place is None and not refs and not (numbers or reviewed or origin_of):
+            # Most rows of a long article: nothing but the kind to say, labels shared.
+            look = plain.get((row.kind, row.minor))
+            if look is None:
+                look = plain[(row.kind, row.minor)] = _label(row, None, "")
+            rows.append(ViewRow(key, row.kind, look[0], look[1], row))
+            continue
         moved_text = _moved_text(row, refs)
         marker, label = _label(row, place, moved_text)
-        rows.append(
-            ViewRow(
-                key=key,
-                kind=row.kind,
-                marker=marker,
-                label=label,
-                source=row,
-                old_paragraphs=row.old,
-                new_paragraphs=row.new,
-                minor=row.minor,
-                numbers_changed=row.numbers_changed,
-                quote_changed=row.quote_changed,
-                moved_from=place,
-                origin_of=origin_of.get(key, ()),
-                references=refs,
-                moved_text=moved_text,
-                notes=numbers.get(key, ()),
-                review=reviewed.get(key),
-            )
+        extras = _extras(
+            moved_from=place,
+            origin_of=origin_of.get(key, ()),
+            references=refs,
+            moved_text=moved_text,
+            notes=numbers.get(key, ()),
+            review=reviewed.get(key),
         )
+        rows.append(ViewRow(key, row.kind, marker, label, row, extras))
     return ReaderView(
         diff=diff,
         headline=_headline(diff, numbers, reviewed, origin_of.get(RowKey.headline(), ())),

@@ -117,19 +117,13 @@ class MoveRef:
 
 
 @dataclass(frozen=True, slots=True)
-class ViewRow:
-    """One row as every reader shows it (the headline is row 0)."""
+class RowExtras:
+    """What only some rows have: where a moved row stood, moved text, notes, a verdict.
 
-    key: RowKey
-    kind: ChangeKind
-    marker: str  # the kind's marker; a moved row's arrow points toward where it stood
-    label: str  # "edited", "moved ↑ (stood after row 3)", "removed, but its first …"
-    source: Row | None = None  # the diff row; None for the headline
-    old_paragraphs: tuple[int, ...] = ()  # 0-based, as in the Diff
-    new_paragraphs: tuple[int, ...] = ()
-    minor: bool = False
-    numbers_changed: bool = False
-    quote_changed: bool = False
+    Kept apart from `ViewRow` so the common row (unchanged, no note) shares one
+    empty instance: a live blog's view holds 100,000 rows.
+    """
+
     moved_from: MovedFrom | None = None
     origin_of: tuple[RowKey, ...] = ()  # moved rows that used to stand right after this one
     references: tuple[MoveRef, ...] = ()  # one per moved token, in token order
@@ -137,6 +131,70 @@ class ViewRow:
     moved_text: str = ""
     notes: tuple[int, ...] = ()  # endnote numbers on this row
     review: ReviewState | None = None  # the latest verdict on this row, if any
+
+
+NO_EXTRAS = RowExtras()
+
+
+@dataclass(frozen=True, slots=True)
+class ViewRow:
+    """One row as every reader shows it (the headline is row 0).
+
+    The paragraphs and flags are the diff row's own (`source`; the headline has
+    none); the rarer facts are in `extras` and read through the properties below.
+    """
+
+    key: RowKey
+    kind: ChangeKind
+    marker: str  # the kind's marker; a moved row's arrow points toward where it stood
+    label: str  # "edited", "moved ↑ (stood after row 3)", "removed, but its first …"
+    source: Row | None = None  # the diff row; None for the headline
+    extras: RowExtras = NO_EXTRAS
+
+    @property
+    def old_paragraphs(self) -> tuple[int, ...]:
+        """0-based, as in the Diff."""
+        return () if self.source is None else self.source.old
+
+    @property
+    def new_paragraphs(self) -> tuple[int, ...]:
+        return () if self.source is None else self.source.new
+
+    @property
+    def minor(self) -> bool:
+        return self.source is not None and self.source.minor
+
+    @property
+    def numbers_changed(self) -> bool:
+        return self.source is not None and self.source.numbers_changed
+
+    @property
+    def quote_changed(self) -> bool:
+        return self.source is not None and self.source.quote_changed
+
+    @property
+    def moved_from(self) -> MovedFrom | None:
+        return self.extras.moved_from
+
+    @property
+    def origin_of(self) -> tuple[RowKey, ...]:
+        return self.extras.origin_of
+
+    @property
+    def references(self) -> tuple[MoveRef, ...]:
+        return self.extras.references
+
+    @property
+    def moved_text(self) -> str:
+        return self.extras.moved_text
+
+    @property
+    def notes(self) -> tuple[int, ...]:
+        return self.extras.notes
+
+    @property
+    def review(self) -> ReviewState | None:
+        return self.extras.review
 
     @property
     def is_change(self) -> bool:
