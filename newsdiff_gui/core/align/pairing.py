@@ -14,7 +14,10 @@ Order of work (cheap and certain first, so the costly steps see few paragraphs):
    version is left as added/removed.
 5. Edited pairs: the rest with enough shared text (thresholds.py), or sharing
    a whole sentence verbatim (a rewritten lede that kept a sentence); short
-   paragraphs (headings, captions) by single-word similarity.
+   paragraphs (headings, captions) by single-word similarity. If few
+   paragraphs have a candidate by the rules above (a wire swap: another
+   agency's copy shares topic words, not text), the single-word rule is
+   dropped and step 7 skipped: no lower bar invents pairs there.
 6. The backbone (chain.py): the heaviest in-order chain over all of the
    above stays in place; matches off the chain are moves, assigned greedily by
    similarity among the paragraphs still free. An exact or minor match weighs 1,
@@ -22,6 +25,10 @@ Order of work (cheap and certain first, so the costly steps see few paragraphs):
    chain keeps the most paragraphs in place, so the fewest move. Any other
    fuzzy candidate weighs similarity², so a chain of two weak pairings never
    beats one strong pairing plus a move.
+7. The lower bar (sandwich.py): an unpaired old and an unpaired new paragraph
+   in the same gap of the backbone pair when they share the paragraph's facts
+   (a status item cut to one clause with its figure updated, a renumbered
+   heading).
 """
 
 from __future__ import annotations
