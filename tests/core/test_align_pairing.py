@@ -82,3 +82,14 @@ def test_a_rewrite_with_no_shared_facts_stays_removed_and_added() -> None:
     assert not any(i == 5 for i, _ in _links(STATUS_PAGE, moved))
     replaced = _edit(STATUS_PAGE, 5, "Volunteers are needed at the town hall from 06:00")
     assert _links(STATUS_PAGE, replaced) == {(k, k) for k in range(len(STATUS_PAGE)) if k != 5}
+
+
+def test_a_short_brief_is_too_short_to_look_like_a_wire_swap() -> None:
+    # One to three paragraphs: the one edited paragraph is the whole text, so "few
+    # paragraphs paired" says nothing about a swap; the single-word rule still pairs it.
+    for brief in (
+        ["Fish & chips <script>x</script>"],
+        ["Ferry service suspended", "Storm warning for the north coast", "Schools open"],
+    ):
+        new = [text.replace("<script>x", "<script>y").replace(" ", ", ", 1) for text in brief]
+        assert (0, 0) in _links(brief, new)

@@ -40,6 +40,7 @@ from newsdiff_gui.core.align.thresholds import (
     SANDWICH_MAX_GAP,
     SANDWICH_MIN_WEIGHTED_SHARE,
     WIRE_SWAP_MAX_PAIRED_SHARE,
+    WIRE_SWAP_MIN_PARAGRAPHS,
 )
 
 _WORD = re.compile(r"\w+")
@@ -63,7 +64,9 @@ _STOP = frozenset(
 def is_wire_swap(paired_old: int, paired_new: int, old_count: int, new_count: int) -> bool:
     """Whether so few paragraphs paired on their own text that no lower bar may apply."""
     shorter = min(old_count, new_count)
-    return shorter == 0 or min(paired_old, paired_new) < WIRE_SWAP_MAX_PAIRED_SHARE * shorter
+    if shorter < WIRE_SWAP_MIN_PARAGRAPHS:
+        return False  # too few paragraphs to tell a swap from an edit by a share
+    return min(paired_old, paired_new) < WIRE_SWAP_MAX_PAIRED_SHARE * shorter
 
 
 def _content(text: str) -> list[str]:

@@ -110,6 +110,11 @@ SANDWICH_CONTEXT_PARAGRAPHS = 100
 # is more nutritious" with another outlet's "Myth: Frozen Produce is Less
 # Nutritious" in a wire swap of the first benchmark draw.
 WIRE_SWAP_MAX_PAIRED_SHARE = 0.3
+# ...judged only when the shorter version has at least this many paragraphs: in a
+# one- to three-paragraph brief a single edited paragraph is 100 % of the text,
+# and without this floor an edited one-paragraph brief ("Fish & chips" ->
+# "Fish & chips,") read as a wire swap and lost its single-word pairing.
+WIRE_SWAP_MIN_PARAGRAPHS = 4
 
 # A split part (merge source) owes at least this share of its word pairs to the
 # whole it came from. Not calibrated separately: a part cut at a sentence
