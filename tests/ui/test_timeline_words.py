@@ -43,6 +43,7 @@ def test_demo_versions_read_as_sentences(
         "Version 3 · 10 Mar, 10:05 · 1 paragraph removed, 1 moved",
         "Version 4 · 10 Mar, 12:30 · 2 paragraphs edited",
         "Version 5 · 10 Mar, 15:50 · headline changed, 1 paragraph edited, 1 split",
+        "Version 6 · 10 Mar, 19:20 · headline changed, 1 paragraph moved, 1 merged, 1 regrouped",
     ]
     assert not any(mark in label for label in labels for mark in ("¶", "+", "−"))
     newest = timeline.list.item(0)
