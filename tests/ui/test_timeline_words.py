@@ -51,11 +51,11 @@ def test_demo_versions_read_as_sentences(
     # The tooltip adds to the entry instead of repeating it.
     assert timeline.entries[-1].change_text() not in tip
     assert tip.splitlines()[:3] == [
-        "Captured 2026-03-10 14:50:00 UTC (10 Mar 2026, 15:50:00 local time)",
+        "Captured 2026-03-10 18:20:00 UTC (10 Mar 2026, 19:20:00 local time)",
         "Fetched from the live site: HTTP 200",
-        "The counts compare it with version 4.",
+        "The counts compare it with version 5.",
     ]
-    assert timeline.list.item(4).toolTip().splitlines() == [
+    assert timeline.list.item(5).toolTip().splitlines() == [
         "Captured 2026-03-10 06:12:00 UTC (10 Mar 2026, 07:12:00 local time)",
         "Fetched from the live site: HTTP 200",
     ]
