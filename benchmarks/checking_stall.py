@@ -9,7 +9,7 @@ ticks while the checker fetches, extracts (in its child process) and stores ever
 article; the longest gap and the 99th percentile are the stall
 figures. Target (issue 4): longest stall under 50 ms on an idle 2-core machine.
 The test suite keeps only a generous bound on the same scenario
-(tests/ui/test_worker.py): a timing assertion that fails under outside load would
+(tests/ui/checking/test_worker.py): a timing assertion that fails under outside load would
 block good work from landing.
 
 Exit status 1 when the 99th percentile of any run misses the target.
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication
 from newsdiff_gui.core.schedule import SchedulePolicy, initial_state
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.core.timeutil import utc_now
-from newsdiff_gui.ui.main_window import MainWindow
+from newsdiff_gui.ui.app.main_window import MainWindow
 from tests.support.pages import STORM, article_page
 from tests.support.static_site import serve_folder
 

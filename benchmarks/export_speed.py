@@ -53,7 +53,7 @@ from newsdiff_gui.core.report import (
     build_report,
     provenance,
 )
-from newsdiff_gui.ui.report_pdf import PageSize, render_pdf
+from newsdiff_gui.pdf.report import PageSize, render_pdf
 
 TARGET_SECONDS = 3.0
 NOTES = 30

@@ -5,7 +5,7 @@ another healthy article, runs `CaptureService.check` over the three, and asserts
 that the hostile article got a recorded failed check with a readable message
 while both healthy ones got a version. `benchmarks/robustness.py` times them;
 the CLI and app batch tests (tests/cli/test_check_batch.py,
-tests/ui/test_check_batch.py) use the same site and cases.
+tests/ui/checking/test_check_batch.py) use the same site and cases.
 
 The site sends headers byte for byte: werkzeug (pytest-httpserver) rewrites a
 Location it cannot parse, so the worst ones would never reach the fetcher.

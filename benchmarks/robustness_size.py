@@ -97,7 +97,7 @@ def many_paragraphs_pair(count: int = MANY_PARAGRAPHS) -> tuple[Document, Docume
 
 
 def _export_pdf(old: Document, new: Document) -> None:
-    from newsdiff_gui.ui.report_pdf import ensure_gui_application, render_pdf
+    from newsdiff_gui.pdf.report import ensure_gui_application, render_pdf
 
     ensure_gui_application()
     diff = align(old, new)
@@ -121,7 +121,7 @@ def _export_pdf(old: Document, new: Document) -> None:
 
 
 def _paint_window(old: Document, new: Document) -> None:
-    from newsdiff_gui.ui.diff_view import DiffView, Side
+    from newsdiff_gui.ui.diff.view import DiffView, Side
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     view = DiffView()

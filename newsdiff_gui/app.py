@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from newsdiff_gui.core.store import StoreError, VersionStore
-    from newsdiff_gui.ui.main_window import MainWindow
+    from newsdiff_gui.ui.app.main_window import MainWindow
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([APPLICATION])
@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             store = VersionStore.open(path)
             if args.demo:
-                from newsdiff_gui.ui.demo import load_demo
+                from newsdiff_gui.ui.app.demo import load_demo
 
                 load_demo(store)  # articles already in the store are left as they are
         except (StoreError, OSError, ValueError) as exc:
@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         with store:
             if args.screenshot:
-                from newsdiff_gui.ui.screenshot import render
+                from newsdiff_gui.ui.app.screenshot import render
 
                 settings = QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat)
                 window = MainWindow(store, settings, start_worker=False, marks_read=False)

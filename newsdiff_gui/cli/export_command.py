@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         if args.html:
             write_html(stored, args.html)
         if args.pdf:
-            from newsdiff_gui.ui.report_pdf import PageSize, ensure_gui_application, render_pdf
+            from newsdiff_gui.pdf.report import PageSize, ensure_gui_application, render_pdf
 
             ensure_gui_application()
             render_pdf(stored.report, args.pdf, PageSize(args.page_size))

@@ -17,38 +17,25 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 from PySide6.QtSvg import QSvgRenderer
 
 from newsdiff_gui.core.align import ChangeKind, TokenOp
-from newsdiff_gui.core.view.palette import KIND_PAINT, PAINTS, TOKEN_PAINT, PaintName
-from newsdiff_gui.core.view.palette import ORANGE as ORANGE_HUE
+from newsdiff_gui.core.view.palette import TOKEN_PAINT
+from newsdiff_gui.qtcolours import BLUE as BLUE
+from newsdiff_gui.qtcolours import KIND_COLOURS as KIND_COLOURS
+from newsdiff_gui.qtcolours import ORANGE as ORANGE
+from newsdiff_gui.qtcolours import PURPLE as PURPLE
+from newsdiff_gui.qtcolours import SKY_BLUE as SKY_BLUE
+from newsdiff_gui.qtcolours import VERMILLION as VERMILLION
+from newsdiff_gui.qtcolours import YELLOW as YELLOW
+from newsdiff_gui.qtcolours import blend as blend
+from newsdiff_gui.qtcolours import contrast as contrast
+from newsdiff_gui.qtcolours import hue
+from newsdiff_gui.qtcolours import luminance as luminance
+from newsdiff_gui.qtcolours import readable as readable
 from newsdiff_gui.resources_path import RESOURCES
-
-
-def _hue(name: PaintName) -> QColor:
-    return QColor(PAINTS[name].hue)
-
-
-# The Okabe–Ito hues, from the one palette of the panes, the PDF and the HTML pages.
-VERMILLION = _hue(PaintName.REMOVED)
-BLUE = _hue(PaintName.ADDED)
-YELLOW = _hue(PaintName.EDITED)
-SKY_BLUE = _hue(PaintName.MOVED)
-PURPLE = _hue(PaintName.GROUP)
-ORANGE = QColor(ORANGE_HUE)
-
-KIND_COLOURS: dict[ChangeKind, QColor] = {kind: _hue(name) for kind, name in KIND_PAINT.items()}
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
     palette = palette or QGuiApplication.palette()
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def blend(base: QColor, tint: QColor, amount: float) -> QColor:
-    """`amount` of `tint` over `base` (0 = base, 1 = tint)."""
-    return QColor(
-        round(base.red() + (tint.red() - base.red()) * amount),
-        round(base.green() + (tint.green() - base.green()) * amount),
-        round(base.blue() + (tint.blue() - base.blue()) * amount),
-    )
 
 
 def row_background(kind: ChangeKind, palette: QPalette) -> QColor | None:
@@ -64,7 +51,7 @@ def row_background(kind: ChangeKind, palette: QPalette) -> QColor | None:
 
 def token_background(inserted: bool, palette: QPalette) -> QColor:
     """Behind a deleted (vermillion) or inserted (blue) run of words."""
-    tint = _hue(TOKEN_PAINT[TokenOp.INSERT if inserted else TokenOp.DELETE])
+    tint = hue(TOKEN_PAINT[TokenOp.INSERT if inserted else TokenOp.DELETE])
     amount = 0.42 if is_dark(palette) else 0.30
     return blend(palette.color(QPalette.ColorRole.Base), tint, amount)
 
@@ -73,37 +60,8 @@ def moved_text_background(palette: QPalette) -> QColor:
     """Behind text that moved to (came from) another row: the moved rows' sky blue,
     as strong as a changed word's tint so a moved sentence stands out in its row."""
     amount = 0.45 if is_dark(palette) else 0.38
-    tint = _hue(TOKEN_PAINT[TokenOp.MOVED_IN])
+    tint = hue(TOKEN_PAINT[TokenOp.MOVED_IN])
     return blend(palette.color(QPalette.ColorRole.Base), tint, amount)
-
-
-def luminance(colour: QColor) -> float:
-    """WCAG relative luminance."""
-
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.red())
-        + 0.7152 * channel(colour.green())
-        + 0.0722 * channel(colour.blue())
-    )
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio, 1 to 21."""
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def readable(colour: QColor, background: QColor, text: QColor, ratio: float = 4.5) -> QColor:
-    """`colour` moved toward the text colour just far enough to read on `background`."""
-    for step in range(21):
-        candidate = blend(colour, text, step / 20)
-        if contrast(candidate, background) >= ratio:
-            return candidate
-    return text
 
 
 def marker_colour(kind: ChangeKind, palette: QPalette) -> QColor:

@@ -1,5 +1,6 @@
-"""Nothing in core/ or cli/ depends on the widget layer: a headless watcher, a server
-exporting reports or a script must run without `newsdiff_gui.ui` (DESIGN.md, Layers)."""
+"""Nothing in core/, cli/ or the PDF typesetter depends on the widget layer: a headless
+watcher, a server exporting reports or a script must run without `newsdiff_gui.ui`
+(DESIGN.md, Layers), and the PDF typesetter (`newsdiff_gui/pdf`) uses QtGui only."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "newsdiff_gui"
 UI = "newsdiff_gui.ui"
 
-# Importers of ui/ that are known and being removed: `cli/export_command` draws PDFs
-# with the typesetter that still lives among the widgets. It moves to its own package
-# (then this set is emptied); any OTHER module importing ui/ fails the test at once.
-KNOWN_PENDING = frozenset({"newsdiff_gui.cli.export_command"})
+# The headless layers: none of them may import ui/ (nor QtWidgets).
+HEADLESS = ("core", "cli", "pdf")
+# The widget module: the typesetter draws with QtGui (QPdfWriter, QTextLayout) only.
+WIDGETS = "PySide6.QtWidgets"
 
 
 def _module_name(path: Path) -> str:
@@ -49,28 +50,34 @@ def imported_names(source: str, package: str) -> list[str]:
     return names
 
 
-def ui_importers() -> dict[str, list[str]]:
-    """Module of core/ or cli/ → the ui modules it imports."""
+def importers_of(forbidden: str) -> dict[str, list[str]]:
+    """Module of a headless layer → the modules under `forbidden` it imports."""
     found: dict[str, list[str]] = {}
-    for folder in ("core", "cli"):
+    for folder in HEADLESS:
         for path in sorted((PACKAGE / folder).rglob("*.py")):
             names = imported_names(path.read_text(encoding="utf-8"), _package_of(path))
-            hits = sorted({n for n in names if n == UI or n.startswith(UI + ".")})
+            hits = sorted({n for n in names if n == forbidden or n.startswith(forbidden + ".")})
             if hits:
                 found[_module_name(path)] = hits
     return found
 
 
-def test_core_and_cli_never_import_the_ui() -> None:
-    assert list((PACKAGE / "cli").rglob("*.py")) and list((PACKAGE / "core").rglob("*.py"))
-    offenders = ui_importers()
-    assert sorted(set(offenders) - KNOWN_PENDING) == [], offenders
+def test_core_cli_and_the_pdf_never_import_the_ui() -> None:
+    for folder in HEADLESS:
+        assert list((PACKAGE / folder).rglob("*.py")), folder
+    assert importers_of(UI) == {}
 
 
-def test_the_known_pending_importers_still_import_the_ui() -> None:
-    # Once the typesetter has moved, this fails: empty KNOWN_PENDING then, so the
-    # exemption cannot outlive its reason and hide a new offender of the same name.
-    assert set(ui_importers()) >= KNOWN_PENDING
+def test_the_pdf_typesetter_needs_no_widgets() -> None:
+    assert importers_of(WIDGETS) == {}
+
+
+def test_the_command_line_draws_pdfs_with_the_typesetter() -> None:
+    # The check above would pass vacuously if the PDF export had gone elsewhere.
+    names = imported_names(
+        (PACKAGE / "cli" / "export_command.py").read_text(encoding="utf-8"), "newsdiff_gui.cli"
+    )
+    assert any(name.startswith("newsdiff_gui.pdf") for name in names)
 
 
 def test_every_spelling_of_an_import_is_seen() -> None:

@@ -16,7 +16,7 @@ from tests.ui.history import populate
 @pytest.fixture(autouse=True)
 def collect_garbage_on_the_ui_thread() -> Iterator[None]:
     """No cycle collection while a test runs: it could run on a worker or pool thread
-    and destroy Qt objects there (see newsdiff_gui/ui/gc_guard.py); collect here."""
+    and destroy Qt objects there (see newsdiff_gui/ui/app/gc_guard.py); collect here."""
     was_enabled = gc.isenabled()
     gc.collect()
     gc.disable()

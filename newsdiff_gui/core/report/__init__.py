@@ -6,7 +6,7 @@
 
 Rows, labels, move references and folding come from the reader's view
 (`core/view`); the report only adds cells in displayed form, endnotes and the
-summary counts. The PDF is drawn by the Qt layer (`newsdiff_gui.ui.report_pdf`)
+summary counts. The PDF is drawn by the Qt layer (`newsdiff_gui.pdf.report`)
 from the same `Report`.
 """
 

@@ -1,0 +1,1 @@
+"""Dialogs for adding, importing and removing articles."""

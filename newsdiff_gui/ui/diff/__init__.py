@@ -1,0 +1,1 @@
+"""The diff area: the two panes, the overview, find, and the Compare dialog."""

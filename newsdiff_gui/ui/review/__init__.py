@@ -1,0 +1,1 @@
+"""Review of the comparison on show: notes, verdicts and exports."""

@@ -1,0 +1,167 @@
+"""The Review menu and File → Export…, wired to the notes controller and the export runner.
+
+Kept apart from the main window so the window stays a switchboard: this module
+knows about reviewer names, export dialogs and the status-bar progress.
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressBar, QPushButton
+
+from newsdiff_gui.core.annotations import Annotation
+from newsdiff_gui.core.store import StoreError
+from newsdiff_gui.core.timeutil import utc_now
+from newsdiff_gui.core.words import plural
+from newsdiff_gui.ui.review.controller import ReviewController
+from newsdiff_gui.ui.review.export import ExportDialog, ExportRequest, ExportRunner
+
+if TYPE_CHECKING:
+    from newsdiff_gui.ui.app.main_window import MainWindow
+
+AUTHOR_KEY = "review/author"
+
+
+def default_author() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in this environment
+        return ""
+
+
+def file_stem(title: str) -> str:
+    """A file name from a headline: words and dashes only, not too long."""
+    stem = re.sub(r"[^\w]+", "-", title.casefold()).strip("-")
+    return stem[:60].rstrip("-") or "comparison"
+
+
+class ReviewCommands:
+    def __init__(self, window: MainWindow, settings: QSettings) -> None:
+        self.window, self.settings = window, settings
+        detail = window.detail
+        self.controller = ReviewController(
+            window.store, detail.diff, detail.review_panel, self.author, window
+        )
+        self.runner = ExportRunner(window)
+        self.progress = QProgressBar(window)
+        self.progress.setMaximumWidth(180)
+        self.progress.setFormat("Exporting %p%")
+        self.cancel = QPushButton("Cancel export", window)
+        for widget in (self.progress, self.cancel):
+            window.statusBar().addPermanentWidget(widget)
+            widget.hide()
+        a = window.commands
+        a.add_note.triggered.connect(lambda: self.controller.add_note())
+        for state, action in a.mark_states.items():
+            action.triggered.connect(partial(self.controller.set_state, state))
+        a.mark_remaining.triggered.connect(self.controller.mark_remaining)
+        a.undo_delete.triggered.connect(self.controller.undo_delete)
+        a.reviewer_name.triggered.connect(self.ask_author)
+        a.export.triggered.connect(self.export)
+        a.show_notes.toggled.connect(detail.review_panel.setVisible)
+        self.controller.message.connect(self._say)
+        self.controller.changed.connect(self.update_actions)
+        self.runner.progress.connect(self._progress)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self.cancel.clicked.connect(self.runner.cancel)
+        self.update_actions()
+
+    def author(self) -> str:
+        name = self.settings.value(AUTHOR_KEY, "")
+        return str(name) if name else default_author()
+
+    def ask_author(self) -> None:
+        name, ok = QInputDialog.getText(
+            self.window,
+            "Reviewer name",
+            "Your notes are signed with:",
+            QLineEdit.EchoMode.Normal,
+            self.author(),
+        )
+        if ok:
+            self.settings.setValue(AUTHOR_KEY, " ".join(name.split())[:100])
+
+    def update_actions(self) -> None:
+        a = self.window.commands
+        annotatable = self.controller.pair() is not None
+        for action in (a.add_note, a.mark_remaining, *a.mark_states.values()):
+            action.setEnabled(annotatable)
+        a.undo_delete.setEnabled(self.controller.can_undo())
+        a.export.setEnabled(self._diff_on_show() and not self.runner.busy())
+
+    def _diff_on_show(self) -> bool:
+        return self.window.detail.showing_diff() and self.controller.comparison is not None
+
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+        self.update_actions()
+
+    # -- export ----------------------------------------------------------------------
+
+    def export(self) -> None:
+        comparison = self.controller.comparison
+        if comparison is None or self.runner.busy() or not self._diff_on_show():
+            return
+        diff = comparison.diff
+        self.controller.flush()  # what was typed a moment ago belongs in the export
+        pair = self.controller.pair()
+        annotations: tuple[Annotation, ...] = ()
+        if pair is not None:
+            try:
+                annotations = tuple(
+                    self.window.store.annotations.for_pair(pair.from_version_id, pair.to_version_id)
+                )
+            except StoreError as exc:
+                self._say(f"Notes could not be read for the export: {exc}")
+                return
+        dialog = ExportDialog(
+            file_stem(diff.new.title or diff.old.title),
+            bool(annotations),
+            self.window,
+            settings=self.settings,
+        )
+        if dialog.exec() != ExportDialog.DialogCode.Accepted or dialog.path is None:
+            return
+        request = ExportRequest(
+            diff=diff,
+            provenance=comparison.provenance(exported_at=utc_now()),
+            annotations=annotations,
+            options=dialog.options(),
+            format=dialog.chosen_format(),
+            page_size=dialog.chosen_page_size(),
+            path=dialog.path,
+        )
+        self.progress.setRange(0, 0)  # busy until the first progress report
+        self.progress.show()
+        self.cancel.show()
+        self.runner.start(request)
+        self.update_actions()
+        self._say(f"Exporting to {request.path.name}…")
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _finished(self, path: str, pages: int) -> None:
+        self._end_export()
+        suffix = f" ({plural(pages, 'page')})" if pages else ""
+        self._say(f"Exported to {path}{suffix}")
+
+    def _failed(self, message: str) -> None:
+        self._end_export()
+        self._say(message)
+
+    def _end_export(self) -> None:
+        self.progress.hide()
+        self.cancel.hide()
+        self.update_actions()
+
+    def shutdown(self) -> None:
+        self.controller.flush()
+        self.runner.shutdown()

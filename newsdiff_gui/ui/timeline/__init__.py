@@ -1,0 +1,1 @@
+"""The version timeline of one article."""
