@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             store = VersionStore.open(path)
             if args.demo:
-                from newsdiff_gui.ui.app.demo import load_demo
+                from newsdiff_gui.core.demo import load_demo
 
                 load_demo(store)  # articles already in the store are left as they are
         except (StoreError, OSError, ValueError) as exc:

@@ -11,8 +11,8 @@ import pytest
 from newsdiff_gui import cli
 from newsdiff_gui.core.align import align
 from newsdiff_gui.core.annotations import ReviewState, row_anchor
+from newsdiff_gui.core.demo import load_demo
 from newsdiff_gui.core.store import VersionStore
-from newsdiff_gui.ui.demo import load_demo
 
 NOW = datetime(2026, 3, 11, 9, 0, tzinfo=UTC)
 

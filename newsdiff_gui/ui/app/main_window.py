@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
+from newsdiff_gui.core.demo import load_demo
 from newsdiff_gui.core.store import Article, NotFound, StoreError, VersionStore
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.app import window_settings
 from newsdiff_gui.ui.app.actions import Actions
-from newsdiff_gui.ui.app.demo import load_demo
 from newsdiff_gui.ui.app.detail_area import DetailArea
 from newsdiff_gui.ui.app.gc_guard import UiThreadGarbageCollector
 from newsdiff_gui.ui.app.notifier import ChangeNotifier

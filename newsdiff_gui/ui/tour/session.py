@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 
+from newsdiff_gui.core.demo import load_demo
 from newsdiff_gui.core.store import StoreError, VersionStore
-from newsdiff_gui.ui.app.demo import load_demo
 from newsdiff_gui.ui.tour.guide import TourGuide, tour_done
 
 if TYPE_CHECKING:

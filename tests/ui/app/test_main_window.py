@@ -209,7 +209,7 @@ def test_screenshot_renders_the_first_change_and_exits_zero(
 def test_open_demo_from_the_welcome_page(
     qtbot: QtBot, store: VersionStore, settings: QSettings
 ) -> None:
-    from newsdiff_gui.ui.app.demo import demo_files
+    from newsdiff_gui.core.demo import demo_files
 
     window = open_window(qtbot, store, settings)
     window.detail.welcome.demoRequested.emit()
@@ -223,7 +223,7 @@ def test_open_demo_from_the_welcome_page(
 
 def test_demo_history_shows_every_change_kind(store: VersionStore) -> None:
     from newsdiff_gui.core.align import align
-    from newsdiff_gui.ui.app.demo import load_demo
+    from newsdiff_gui.core.demo import load_demo
 
     kinds: set[ChangeKind] = set()
     titles_changed = 0

@@ -151,7 +151,7 @@ def test_an_empty_store_starts_paints_and_closes(
 def test_the_demo_starts_paints_and_closes(
     qtbot: QtBot, store: VersionStore, settings: QSettings
 ) -> None:
-    from newsdiff_gui.ui.app.demo import load_demo
+    from newsdiff_gui.core.demo import load_demo
 
     load_demo(store)
     window = show_and_close(qtbot, store, settings)

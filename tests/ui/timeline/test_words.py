@@ -10,9 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from newsdiff_gui.core.align import align
+from newsdiff_gui.core.demo import load_demo
 from newsdiff_gui.core.store import VersionSource, VersionStore
 from newsdiff_gui.core.view.summary import summary_text
-from newsdiff_gui.ui.app.demo import load_demo
 from newsdiff_gui.ui.timeline.entry import compared_entries
 from newsdiff_gui.ui.timeline.panel import VersionTimeline, version_entries
 from tests.ui.rewrite_diff import rewrite_diff
