@@ -25,6 +25,7 @@ from newsdiff_gui.core.extract import (
     extract_document,
 )
 from newsdiff_gui.core.extract.isolated import ExtractionCancelled
+from newsdiff_gui.core.extractor_upgrade import same_page_as_before_the_upgrade
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.schedule import (
     CheckEvent,
@@ -237,6 +238,9 @@ class CaptureService:
             log.exception("extractor crashed on %s", article.url)
             message = f"Extraction failed: {type(exc).__name__}: {exc}"
             return self._finish(article, result, CheckOutcome.EXTRACTION_FAILED, message, None)
+        latest = self.store.latest_version(article.id)
+        if same_page_as_before_the_upgrade(self.store, latest, document, self.extract):
+            return self._finish(article, result, CheckOutcome.UNCHANGED, None, None)
         capture = Capture(
             raw=result.body,
             document=document,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import time
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome, ImportOutcome
+from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.fetch import Fetcher, FetchLimits, FetchOutcome
 from newsdiff_gui.core.store import VersionStore
 from tests.support.pages import STORM, article_page
@@ -299,3 +301,36 @@ def test_outcomes_are_typed_and_stored_as_before(
     assert stored == ["new_version", "http_error", "import_new_version", "import_unchanged"]
     assert all(type(outcome) is str for outcome in stored)
     assert f"{failed.outcome}" == str(failed.outcome) == "http_error"
+
+
+def test_an_extractor_upgrade_is_not_a_new_version(
+    httpserver: HTTPServer, store: VersionStore, fetcher: Fetcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsdiff_gui.core import capture
+    from newsdiff_gui.core.extract import EXTRACTOR_VERSION, extract_document
+
+    def older(html: str, url: str | None) -> Document:
+        # The previous extractor read the headline from elsewhere (stale JSON-LD, say).
+        return dataclasses.replace(extract_document(html, url), title="Storm hits coast")
+
+    url = serve(httpserver, "/storm", article_page())
+    monkeypatch.setattr(capture, "EXTRACTOR_VERSION", "0.9")
+    old_service = CaptureService(store, fetcher, clock=Clock(), extract=older)
+    article = old_service.track(url)
+    assert check_one(old_service, article.id).outcome == CheckOutcome.NEW_VERSION
+    monkeypatch.undo()
+    stored = store.latest_version(article.id)
+    assert stored is not None and stored.document.title == "Storm hits coast"
+    assert stored.extractor_version == "0.9" != EXTRACTOR_VERSION
+
+    # Same page, upgraded extractor: the text differs from the stored one only by
+    # the extractor's reading, so no version appears.
+    service = CaptureService(store, fetcher, clock=Clock())
+    assert check_one(service, article.id).outcome == CheckOutcome.UNCHANGED
+    assert len(store.list_versions(article.id)) == 1
+    # A real edit after the upgrade is still a version.
+    httpserver.clear()
+    edited = (STORM[0].replace("Seven people were", "At least eight people were"), *STORM[1:])
+    serve(httpserver, "/storm", article_page(paragraphs=edited))
+    assert check_one(service, article.id).outcome == CheckOutcome.NEW_VERSION
+    assert len(store.list_versions(article.id)) == 2
