@@ -18,6 +18,9 @@ from newsdiff_gui.ui.diff.rows import DisplayRow
 # Rows of several paragraphs held together by a bracket in the gutter.
 BRACKETED_KINDS = (ChangeKind.SPLIT, ChangeKind.MERGED, ChangeKind.REGROUPED)
 MOVED_MARK_LABEL = "↕ a moved paragraph stood here (click to go to it)"
+# In a narrow pane the click hint goes first, then the rest is elided: a label cut
+# by the pane's edge reads as a glitch.
+MOVED_MARK_SHORT_LABEL = "↕ a moved paragraph stood here"
 
 
 def paint_marker(
@@ -109,10 +112,12 @@ def paint_moved_mark(
     painter.setFont(font)
     painter.setPen(colour)
     metrics = painter.fontMetrics()
-    rect = QRectF(
-        GUTTER, y - metrics.height() / 2, metrics.horizontalAdvance(MOVED_MARK_LABEL) + 8, 0
-    )
+    room = max(0, int(text_width - GUTTER - 12))
+    label = MOVED_MARK_LABEL
+    if metrics.horizontalAdvance(label) > room:
+        label = metrics.elidedText(MOVED_MARK_SHORT_LABEL, Qt.TextElideMode.ElideRight, room)
+    rect = QRectF(GUTTER, y - metrics.height() / 2, metrics.horizontalAdvance(label) + 8, 0)
     rect.setHeight(metrics.height())
     # The label sits on the line: the base colour behind it keeps it readable.
     painter.fillRect(rect, palette.color(QPalette.ColorRole.Base))
-    painter.drawText(rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, MOVED_MARK_LABEL)
+    painter.drawText(rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, label)
