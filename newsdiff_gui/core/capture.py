@@ -25,6 +25,7 @@ from newsdiff_gui.core.extract import (
     extract_document,
 )
 from newsdiff_gui.core.extract.isolated import ExtractionCancelled
+from newsdiff_gui.core.extract.outlet import article_blocks, set_aside_furniture
 from newsdiff_gui.core.extractor_upgrade import same_page_as_before_the_upgrade
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.schedule import (
@@ -46,13 +47,18 @@ from newsdiff_gui.core.store import (
     VersionNotice,
     VersionSource,
     VersionStore,
+    content_hash,
 )
+from newsdiff_gui.core.store.version_store import article_host
 from newsdiff_gui.core.timeutil import to_iso, utc_now
 from newsdiff_gui.core.urls import validate_article_url
 
 log = logging.getLogger(__name__)
 # The page declared a charset its bytes do not fit: the reviewer is told (see core/charset.py).
 _CHARSET_MISMATCH = frozenset({VersionNotice.CHARSET_MISMATCH})
+# How many other articles of an outlet its furniture is learned from: the most
+# recently changed ones, enough to see a block recur, few enough to read per check.
+OUTLET_ARTICLES = 20
 
 
 class CheckOutcome(enum.StrEnum):
@@ -239,7 +245,15 @@ class CaptureService:
             message = f"Extraction failed: {type(exc).__name__}: {exc}"
             return self._finish(article, result, CheckOutcome.EXTRACTION_FAILED, message, None)
         latest = self.store.latest_version(article.id)
-        if same_page_as_before_the_upgrade(self.store, latest, document, self.extract):
+        outlet = self._outlet_furniture(article.url, article.id, latest)
+        document = outlet(document)
+
+        def extract_again(html: str, url: str | None) -> Document:
+            return outlet(self.extract(html, url))
+
+        if _same_text_once_furniture_is_set_aside(latest, document, outlet) or (
+            same_page_as_before_the_upgrade(self.store, latest, document, extract_again)
+        ):
             return self._finish(article, result, CheckOutcome.UNCHANGED, None, None)
         capture = Capture(
             raw=result.body,
@@ -256,6 +270,20 @@ class CaptureService:
             notices=_CHARSET_MISMATCH if result.charset_mismatch else frozenset(),
         )
         return self._finish(article, result, None, None, capture)
+
+    def _outlet_furniture(
+        self, url: str, article_id: int, latest: StoredVersion | None
+    ) -> Callable[[Document], Document]:
+        """Sets aside the blocks this article's outlet prints on its other articles."""
+        host = article_host(url)
+        documents = self.store.documents_on_host(host, article_id, OUTLET_ARTICLES) if host else []
+        others = [article_blocks(other) for other in documents]
+        previous = latest.document.set_aside if latest is not None else ()
+
+        def outlet(document: Document) -> Document:
+            return set_aside_furniture(document, others, host, previous)
+
+        return outlet
 
     def _finish(
         self,
@@ -331,14 +359,14 @@ class CaptureService:
         except (RuntimeError, ExtractionCancelled) as exc:  # the isolated extractor's faults
             raise ImportRefused(f"the file could not be read: {exc}") from exc
         article = self.store.find_article(url)
-        if article is not None:
-            latest = self.store.latest_version(article.id)
-            if latest is not None and captured_at < latest.captured_at:
-                raise ImportRefused(
-                    f"article {article.id} already has version {latest.number} captured at "
-                    f"{to_iso(latest.captured_at)}, after {to_iso(captured_at)}; import older "
-                    "copies before newer ones"
-                )
+        latest = self.store.latest_version(article.id) if article is not None else None
+        document = self._outlet_furniture(url, article.id if article else 0, latest)(document)
+        if article is not None and latest is not None and captured_at < latest.captured_at:
+            raise ImportRefused(
+                f"article {article.id} already has version {latest.number} captured at "
+                f"{to_iso(latest.captured_at)}, after {to_iso(captured_at)}; import older "
+                "copies before newer ones"
+            )
         capture = Capture(
             raw=raw,
             document=document,
@@ -376,6 +404,20 @@ class CaptureService:
 
 class ImportRefused(StoreError):
     """A saved page that cannot be imported (no article, out of order)."""
+
+
+def _same_text_once_furniture_is_set_aside(
+    latest: StoredVersion | None, document: Document, outlet: Callable[[Document], Document]
+) -> bool:
+    """Whether `document` equals `latest` read with what is known of the outlet today.
+
+    A block learned as furniture after `latest` was stored is in its text; its
+    absence now is the learning, not an edit by the newsroom.
+    """
+    if latest is None:
+        return False
+    digest = content_hash(document)
+    return digest != latest.content_hash and content_hash(outlet(latest.document)) == digest
 
 
 def _schedule_event(outcome: Outcome, message: str | None) -> CheckEvent:

@@ -7,6 +7,14 @@ from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
+class SetAside:
+    """A block of the page kept out of the article's text, with the reason a reader sees."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """An article as read off one page: its own text blocks in reading order.
 
@@ -16,6 +24,9 @@ class Document:
     the article's text either, and makes the stored version suspect.
     `other_titles` are headlines the page states elsewhere (structured data,
     `<title>`) that differ from the visible `title`; metadata, not compared.
+    `set_aside` are blocks the page printed among the article's paragraphs that
+    were judged the outlet's furniture (see `core/extract/outlet.py`); kept so a
+    reader can see what was left out and why, never compared.
     """
 
     title: str
@@ -26,6 +37,7 @@ class Document:
     dek: str | None = None
     extraction_warning: str | None = None
     other_titles: tuple[str, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
 
     def to_json_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -40,6 +52,8 @@ class Document:
             data["extraction_warning"] = self.extraction_warning
         if self.other_titles:  # absent when the page states one headline: JSON unchanged
             data["other_titles"] = list(self.other_titles)
+        if self.set_aside:  # absent when nothing was set aside: JSON unchanged
+            data["set_aside"] = [{"text": s.text, "reason": s.reason} for s in self.set_aside]
         return data
 
     @classmethod
@@ -72,8 +86,20 @@ class Document:
             dek=optional("dek"),
             extraction_warning=optional("extraction_warning"),
             other_titles=tuple(other_titles),
+            set_aside=_set_aside_from_json(data.get("set_aside") or []),
         )
 
     @property
     def word_count(self) -> int:
         return sum(len(p.split()) for p in self.paragraphs)
+
+
+def _set_aside_from_json(items: Any) -> tuple[SetAside, ...]:
+    if not isinstance(items, list) or not all(
+        isinstance(item, dict)
+        and isinstance(item.get("text"), str)
+        and isinstance(item.get("reason"), str)
+        for item in items
+    ):
+        raise ValueError("'set_aside' must be a list of {text, reason} objects")
+    return tuple(SetAside(item["text"], item["reason"]) for item in items)

@@ -17,7 +17,7 @@ from newsdiff_gui.core.capture import CaptureService, CheckOutcome, ImportOutcom
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.fetch import Fetcher, FetchLimits, FetchOutcome
 from newsdiff_gui.core.store import VersionStore
-from tests.support.pages import STORM, article_page
+from tests.support.pages import STORM, STORM_TITLE, article_page
 
 T0 = datetime(2026, 3, 3, 11, 0, tzinfo=UTC)
 
@@ -334,3 +334,73 @@ def test_an_extractor_upgrade_is_not_a_new_version(
     serve(httpserver, "/storm", article_page(paragraphs=edited))
     assert check_one(service, article.id).outcome == CheckOutcome.NEW_VERSION
     assert len(store.list_versions(article.id)) == 2
+
+
+def _outlet_page(title: str, paragraphs: tuple[str, ...], headline: str) -> str:
+    """An article of one outlet: its story, then the outlet's promo with a rotating link."""
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title} - The Harbour Courier</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/port">Port</a></nav></header>
+<main><article><h1>{title}</h1><div class="article-body">
+{body}
+<p>Read more from the Courier: <a href="/next">{headline}</a> - and get every story
+first in our app, free for subscribers.</p>
+</div></article></main><footer>&copy; 2026 The Harbour Courier</footer></body></html>"""
+
+
+FERRY = (
+    "The ferry to the islands will run every hour from the first of June, the operator said.",
+    "Fares will stay at 4.50 euros for adults and 2 euros for children under twelve.",
+)
+BAKERY = (
+    "A bakery on Quay Street has won a national award for its rye bread, judges said.",
+    "Its owners, who opened the shop in 1998, said they would not raise their prices.",
+)
+
+
+def _track_outlet(httpserver: HTTPServer, service: CaptureService) -> None:
+    for path, title, story, headline in (
+        ("/ferry", "Hourly ferry from June", FERRY, "Bakery wins award for rye bread"),
+        ("/bakery", "Quay Street bakery wins award", BAKERY, "Ferry fares stay the same"),
+    ):
+        url = serve(httpserver, path, _outlet_page(title, story, headline))
+        assert check_one(service, service.track(url).id).outcome == CheckOutcome.NEW_VERSION
+
+
+def test_a_rotated_promo_that_recurs_on_other_articles_of_the_outlet_is_unchanged(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    _track_outlet(httpserver, service)
+    url = serve(httpserver, "/storm", _outlet_page(STORM_TITLE, STORM, "Council backs dredging"))
+    article = service.track(url)
+    first = check_one(service, article.id)
+    assert first.outcome == CheckOutcome.NEW_VERSION and first.version is not None
+    assert first.version.document.paragraphs == STORM
+    (promo,) = first.version.document.set_aside
+    assert promo.text.startswith("Read more from the Courier: Council backs dredging")
+    assert promo.reason == "appears on 2 other articles of localhost"
+
+    httpserver.clear()
+    serve(httpserver, "/storm", _outlet_page(STORM_TITLE, STORM, "Storm: the clean-up begins"))
+    assert check_one(service, article.id).outcome == CheckOutcome.UNCHANGED
+
+    httpserver.clear()
+    edited = (STORM[0].replace("Seven people were", "Eight people were"), *STORM[1:])
+    serve(httpserver, "/storm", _outlet_page(STORM_TITLE, edited, "Storm: the clean-up begins"))
+    assert check_one(service, article.id).outcome == CheckOutcome.NEW_VERSION
+
+
+def test_learning_an_outlets_promo_later_is_not_a_new_version(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    url = serve(httpserver, "/storm", _outlet_page(STORM_TITLE, STORM, "Council backs dredging"))
+    article = service.track(url)
+    first = check_one(service, article.id)
+    assert first.version is not None and first.version.document.set_aside == ()  # alone: kept
+    _track_outlet(httpserver, service)
+
+    httpserver.clear()
+    serve(httpserver, "/storm", _outlet_page(STORM_TITLE, STORM, "Storm: the clean-up begins"))
+    assert check_one(service, article.id).outcome == CheckOutcome.UNCHANGED
+    assert len(store.list_versions(article.id)) == 1

@@ -214,3 +214,30 @@ def test_notices_are_stored_and_listed_as_flags(tmp_path: Path) -> None:
         assert stored.flags == ["charset_mismatch"]
     with VersionStore.open(path) as reopened:
         assert reopened.get_version(article, 1).notices == (VersionNotice.CHARSET_MISMATCH,)
+
+
+def test_documents_on_host_are_the_latest_of_other_articles_of_that_host(
+    store: VersionStore,
+) -> None:
+    this = add(store, "https://news.example/this")
+    store.add_capture(this, capture(("mine",)))
+    for minute, url in enumerate(
+        (
+            "https://news.example/a",
+            "http://NEWS.example/b?x=1",
+            "https://news.example.evil.test/c",  # a longer name that starts alike
+            "https://other.test/?from=https://news.example/d",  # the host in the query
+        )
+    ):
+        article = add(store, url)
+        store.add_capture(article, capture((f"old {url}",), minute=minute))
+        store.add_capture(article, capture((f"new {url}",), minute=minute + 10))
+    add(store, "https://news.example/never-captured")
+
+    found = store.documents_on_host("news.example", this, limit=5)
+    assert [d.paragraphs for d in found] == [
+        ("new http://NEWS.example/b?x=1",),  # the most recently changed first
+        ("new https://news.example/a",),
+    ]
+    assert len(store.documents_on_host("news.example", this, limit=1)) == 1
+    assert store.documents_on_host("nowhere.test", this, limit=5) == []

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.normalize import content_fingerprint
@@ -59,6 +60,14 @@ def content_hash(document: Document) -> str:
     """SHA-256 of the normalised text: equal hashes mean 'no new version'."""
     fingerprint = content_fingerprint(document.title, document.byline, document.paragraphs)
     return hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()
+
+
+def article_host(url: str) -> str:
+    """The host an article's address is on, lower case ('' when it has none)."""
+    try:
+        return (urlsplit(url).hostname or "").casefold()
+    except ValueError:
+        return ""
 
 
 class VersionStore:
@@ -319,6 +328,33 @@ class VersionStore:
             (article_id,),
         )
         return version_from_row(rows[0]) if rows else None
+
+    def documents_on_host(self, host: str, except_article: int, limit: int) -> list[Document]:
+        """The latest documents of up to `limit` other articles whose URL is on `host`.
+
+        The most recently changed first. Bounded: one scan of the articles table
+        (one row per tracked article, addresses only) and one indexed lookup per
+        article kept.
+        """
+        host = host.casefold()
+        escaped = host.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._query(
+            "SELECT a.id, a.url FROM articles a WHERE a.id != ? AND a.url LIKE ? ESCAPE '\\'"
+            " AND EXISTS (SELECT 1 FROM versions v WHERE v.article_id = a.id)"
+            " ORDER BY a.last_changed_at DESC, a.id DESC",
+            (except_article, f"%://{escaped}%"),
+        )
+        # LIKE also matches the host inside a path or a longer name: check it exactly.
+        ids = [row["id"] for row in rows if article_host(row["url"]) == host][:limit]
+        documents = []
+        for article_id in ids:
+            found = self._query(
+                "SELECT document_json FROM versions WHERE article_id = ?"
+                " ORDER BY number DESC LIMIT 1",
+                (article_id,),
+            )
+            documents.append(Document.from_json_dict(json.loads(found[0]["document_json"])))
+        return documents
 
     def raw_html(self, article_id: int, number: int) -> bytes:
         """The page bytes exactly as captured (their SHA-256 is the version's `sha256`)."""
