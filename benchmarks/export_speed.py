@@ -53,6 +53,7 @@ from newsdiff_gui.core.report import (
     build_report,
     provenance,
 )
+from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.pdf.report import PageSize, render_pdf
 
 TARGET_SECONDS = 3.0
@@ -139,7 +140,7 @@ def annotations(diff: Diff, count: int = NOTES, seed: int = 11) -> list[Annotati
     changed = [i for i, row in enumerate(diff.rows) if row.kind is not ChangeKind.UNCHANGED]
     rows = rng.sample(changed, min(len(changed), count - 3))
     start = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
-    anchors = [title_anchor(diff)] + [row_anchor(diff, i) for i in sorted(rows)]
+    anchors = [title_anchor(diff)] + [row_anchor(diff, RowKey.body(i)) for i in sorted(rows)]
     gone = Anchor(AnchorKind.ROW, ("0" * 64,), ("1" * 64,), (0,), (0,), "A paragraph since deleted")
     anchors += [gone, gone]
     states = list(ReviewState)

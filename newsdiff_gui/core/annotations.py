@@ -22,6 +22,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from newsdiff_gui.core.align.model import ChangeKind, Diff, Row, paragraph_text
+from newsdiff_gui.core.rows import RowKey
 
 # Shown with a detached note so the reader knows what it was about.
 EXCERPT_CHARS = 160
@@ -44,9 +45,6 @@ class ReviewState(StrEnum):
 class AnchorKind(StrEnum):
     TITLE = "title"
     ROW = "row"
-
-
-TITLE_ROW = -1  # `Placement.row` of an annotation on the headline
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +82,7 @@ class Annotation:
 class Placement:
     """An annotation, its number in the pair (1, 2, … in reading order) and its row.
 
-    `row` is an index into `Diff.rows`, `TITLE_ROW` for the headline, or None
+    `row` is the row's key (`RowKey.headline()` for the headline), or None
     when the anchor matches nothing any more (detached). A verdict without words
     (a state set, no note typed, as "mark all remaining as reviewed" leaves)
     has number 0: it counts in the review, but there is no note to point at.
@@ -92,7 +90,7 @@ class Placement:
 
     annotation: Annotation
     number: int
-    row: int | None
+    row: RowKey | None
 
     @property
     def detached(self) -> bool:
@@ -127,8 +125,9 @@ def title_anchor(diff: Diff) -> Anchor:
     )
 
 
-def row_anchor(diff: Diff, row_index: int) -> Anchor:
-    row = diff.rows[row_index]
+def row_anchor(diff: Diff, key: RowKey) -> Anchor:
+    """The anchor of a body row (`key.index` raises for the headline)."""
+    row = diff.rows[key.index]
     return Anchor(
         kind=AnchorKind.ROW,
         old_hashes=tuple(paragraph_hash(diff.old.paragraphs[i]) for i in row.old),
@@ -139,9 +138,9 @@ def row_anchor(diff: Diff, row_index: int) -> Anchor:
     )
 
 
-def anchor_for(diff: Diff, row: int) -> Anchor:
-    """The anchor of a diff row, or of the headline for TITLE_ROW."""
-    return title_anchor(diff) if row == TITLE_ROW else row_anchor(diff, row)
+def anchor_for(diff: Diff, key: RowKey) -> Anchor:
+    """The anchor of a row, the headline's included."""
+    return title_anchor(diff) if key.is_headline else row_anchor(diff, key)
 
 
 class _RowIndex:
@@ -154,7 +153,11 @@ class _RowIndex:
         self.old = [tuple(old_hashes[i] for i in row.old) for row in diff.rows]
         self.new = [tuple(new_hashes[i] for i in row.new) for row in diff.rows]
 
-    def find(self, anchor: Anchor) -> int | None:
+    def find(self, anchor: Anchor) -> RowKey | None:
+        position = self._position(anchor)
+        return None if position is None else RowKey.body(position)
+
+    def _position(self, anchor: Anchor) -> int | None:
         exact = [
             position
             for position in range(len(self.rows))
@@ -190,19 +193,19 @@ def place_annotations(diff: Diff, annotations: Iterable[Annotation]) -> list[Pla
     """
     index = _RowIndex(diff)
     title = title_anchor(diff)
-    located: list[tuple[Annotation, int | None]] = []
+    located: list[tuple[Annotation, RowKey | None]] = []
     for annotation in annotations:
         anchor = annotation.anchor
         if anchor.kind is AnchorKind.TITLE:
             # The headline is always there; it may have changed since the note.
             same = anchor.new_hashes == title.new_hashes or anchor.old_hashes == title.old_hashes
-            located.append((annotation, TITLE_ROW if same else None))
+            located.append((annotation, RowKey.headline() if same else None))
         else:
             located.append((annotation, index.find(anchor)))
 
-    def order(item: tuple[Annotation, int | None]) -> tuple[float, datetime, int]:
+    def order(item: tuple[Annotation, RowKey | None]) -> tuple[float, datetime, int]:
         annotation, row = item
-        return (float("inf") if row is None else row, annotation.created_at, annotation.id)
+        return (float("inf") if row is None else row.number, annotation.created_at, annotation.id)
 
     located.sort(key=order)
     placements = []
@@ -214,13 +217,15 @@ def place_annotations(diff: Diff, annotations: Iterable[Annotation]) -> list[Pla
     return placements
 
 
-def unreviewed_change_rows(diff: Diff, placements: Iterable[Placement]) -> list[int]:
-    """Changed rows (and the headline, as TITLE_ROW) that no reviewed annotation covers."""
+def unreviewed_change_rows(diff: Diff, placements: Iterable[Placement]) -> list[RowKey]:
+    """Changed rows (the headline included) that no reviewed annotation covers, top to bottom."""
     reviewed = {
         p.row
         for p in placements
         if p.row is not None and p.annotation.state is not ReviewState.UNREVIEWED
     }
-    rows = [TITLE_ROW] if diff.title.kind is not ChangeKind.UNCHANGED else []
-    rows += [i for i, row in enumerate(diff.rows) if row.kind is not ChangeKind.UNCHANGED]
+    rows = [RowKey.headline()] if diff.title.kind is not ChangeKind.UNCHANGED else []
+    rows += [
+        RowKey.body(i) for i, row in enumerate(diff.rows) if row.kind is not ChangeKind.UNCHANGED
+    ]
     return [row for row in rows if row not in reviewed]

@@ -328,7 +328,7 @@ def omitted_block(item: Omitted, typesetter: Typesetter, g: DiffGeometry) -> Col
 def origin_block(row: ReportRow, typesetter: Typesetter, g: DiffGeometry) -> Columns:
     """Below a row that moved paragraphs used to follow: where each of them stood."""
     colour = readable(SKY_BLUE, WHITE, TEXT)
-    lines = [[Run(f"↳ row {moved} stood here", ink(colour))] for moved in row.origin_of]
+    lines = [[Run(f"↳ {moved.label} stood here", ink(colour))] for moved in row.origin_of]
     width = g.width - g.old_x - 2 * g.pad
     text = typesetter.flow(lines, typesetter.font(SMALL_SIZE + 1), width, x=g.old_x + g.pad)
     chrome = BandChrome(above=2 * g.pt, below=2 * g.pt, dashed=SKY_BLUE, pt=g.pt)

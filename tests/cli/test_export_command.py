@@ -12,6 +12,7 @@ from newsdiff_gui import cli
 from newsdiff_gui.core.align import align
 from newsdiff_gui.core.annotations import ReviewState, row_anchor
 from newsdiff_gui.core.demo import load_demo
+from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.core.store import VersionStore
 
 NOW = datetime(2026, 3, 11, 9, 0, tzinfo=UTC)
@@ -30,7 +31,7 @@ def db(tmp_path: Path) -> Path:
             article_id=article,
             from_version_id=old.id,
             to_version_id=new.id,
-            anchor=row_anchor(diff, changed),
+            anchor=row_anchor(diff, RowKey.body(changed)),
             now=NOW,
             note="Checked against the council papers.",
             state=ReviewState.SIGNIFICANT,

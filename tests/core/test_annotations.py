@@ -12,10 +12,10 @@ import pytest
 
 from newsdiff_gui.core.align import ChangeKind, Diff, Row, align
 from newsdiff_gui.core.annotations import (
-    TITLE_ROW,
     AnchorKind,
     Annotation,
     ReviewState,
+    anchor_for,
     paragraph_hash,
     place_annotations,
     quoted,
@@ -24,6 +24,7 @@ from newsdiff_gui.core.annotations import (
     unreviewed_change_rows,
 )
 from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.core.schedule import SchedulePolicy, initial_state
 from newsdiff_gui.core.store import Capture, NotFound, VersionSource, VersionStore
 
@@ -76,8 +77,9 @@ def _stored_pair(store: VersionStore) -> tuple[int, int, int]:
     return article.id, ids[0], ids[1]
 
 
-def _row_of(diff_rows: object, kind: ChangeKind) -> int:
-    return next(i for i, row in enumerate(diff_rows) if row.kind is kind)  # type: ignore[attr-defined]
+def _row_of(diff_rows: object, kind: ChangeKind) -> RowKey:
+    index = next(i for i, row in enumerate(diff_rows) if row.kind is kind)  # type: ignore[attr-defined]
+    return RowKey.body(index)
 
 
 def test_annotations_round_trip_edit_delete_undo_and_survive_reopening(tmp_path: Path) -> None:
@@ -161,7 +163,7 @@ def test_placement_is_exact_then_numbered_in_reading_order(store: VersionStore) 
     )
     placements = place_annotations(diff, store.annotations.for_pair(old_id, new_id))
     assert [(p.number, p.row) for p in placements] == [
-        (1, TITLE_ROW),
+        (1, RowKey.headline()),
         (2, edited),
         (0, edited),
         (3, added),
@@ -201,7 +203,9 @@ def test_a_re_pairing_re_anchors_and_vanished_text_detaches(store: VersionStore)
     strict = _lede_unpaired(diff)
     assert ChangeKind.EDITED not in {row.kind for row in strict.rows}
     placed = {p.annotation.note: p for p in place_annotations(strict, notes)}
-    lede_row = strict.rows[placed[f"note on row {edited}"].row]  # type: ignore[index]
+    lede_key = placed[f"note on row {edited}"].row
+    assert lede_key is not None
+    lede_row = strict.rows[lede_key.index]
     assert lede_row.old == (0,) or lede_row.new == (0,)
     # Against another text altogether, nothing matches: detached, still there.
     other = align(
@@ -219,7 +223,7 @@ def test_equal_paragraphs_tie_break_on_their_old_position() -> None:
         "Live", (repeated, "First item of the day, corrected.", repeated, "Second item.")
     )
     diff = align(old, new)
-    second = next(i for i, row in enumerate(diff.rows) if row.old == (2,))
+    second = RowKey.body(next(i for i, row in enumerate(diff.rows) if row.old == (2,)))
     note = Annotation(1, 1, 1, 2, row_anchor(diff, second), "", ReviewState.MINOR, (), "", T0, T0)
     assert place_annotations(diff, [note])[0].row == second
 
@@ -236,8 +240,20 @@ def test_unreviewed_rows_exclude_reviewed_ones() -> None:
     )
     pending = Annotation(2, 1, 1, 2, title_anchor(diff), "", ReviewState.UNREVIEWED, (), "", T0, T0)
     remaining = unreviewed_change_rows(diff, place_annotations(diff, [reviewed, pending]))
-    changed = [i for i, row in enumerate(diff.rows) if row.kind is not ChangeKind.UNCHANGED]
-    assert remaining == [TITLE_ROW, *(i for i in changed if i != edited)]
+    changed = [
+        RowKey.body(i) for i, row in enumerate(diff.rows) if row.kind is not ChangeKind.UNCHANGED
+    ]
+    assert remaining == [RowKey.headline(), *(key for key in changed if key != edited)]
+
+
+def test_the_headline_has_no_row_anchor() -> None:
+    """A note on the headline anchors to the headline's text, never to a body row."""
+    diff = align(OLD, NEW)
+    with pytest.raises(ValueError, match="headline"):
+        row_anchor(diff, RowKey.headline())
+    assert anchor_for(diff, RowKey.headline()) == title_anchor(diff)
+    assert anchor_for(diff, RowKey(1)) == row_anchor(diff, RowKey.body(0))
+    assert anchor_for(diff, RowKey(1)).new_paragraphs == diff.rows[0].new
 
 
 def test_excerpts_are_quoted_once() -> None:

@@ -26,6 +26,7 @@ from newsdiff_gui.core.report import (
     render_report_html,
     report_json,
 )
+from newsdiff_gui.core.rows import RowKey
 
 T0 = datetime(2026, 3, 10, 6, 12, tzinfo=UTC)
 FILLER = [
@@ -74,7 +75,7 @@ def _notes(diff: Diff) -> list[Annotation]:
             1,
             1,
             2,
-            row_anchor(diff, edited),
+            row_anchor(diff, RowKey.body(edited)),
             "Toll up: <b>two</b>",
             ReviewState.SIGNIFICANT,
             ("toll",),
@@ -147,9 +148,11 @@ def test_moved_rows_name_their_counterpart() -> None:
     report = build_report(align(old, new), _provenance())
     moved = [row for row in report.rows if row.kind is ChangeKind.MOVED]
     assert len(moved) == 1 and moved[0].marker.startswith("↓")
-    assert moved[0].label == f"moved ↓ (stood after row {moved[0].moved_from})"
-    origin = next(row for row in report.rows if row.number == moved[0].moved_from)
-    assert origin.origin_of == (moved[0].number,)
+    stood_after = moved[0].moved_from
+    assert stood_after is not None and not stood_after.is_headline
+    assert moved[0].label == f"moved ↓ (stood after {stood_after.label})"
+    origin = next(row for row in report.rows if row.key == stood_after)
+    assert origin.origin_of == (moved[0].key,)
 
 
 def test_changes_only_keeps_context_and_says_what_it_left_out() -> None:

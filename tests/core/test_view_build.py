@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
-
 from newsdiff_gui.core.align import ChangeKind, TokenOp, align
 from newsdiff_gui.core.annotations import (
-    TITLE_ROW,
     Annotation,
     ReviewState,
     row_anchor,
@@ -23,18 +20,6 @@ PARAGRAPHS = [
     f"Paragraph {n} tells of the harbour, its trade and the people who worked there."
     for n in range(10)
 ]
-
-
-def test_row_keys_number_the_headline_zero_and_body_rows_from_one() -> None:
-    assert RowKey.headline().label == "headline" and RowKey.headline().anchor == "row-0"
-    assert RowKey.body(2) == RowKey(3) and RowKey(3).label == "row 3"
-    assert RowKey(3).index == 2 and RowKey(3).placement_row == 2
-    assert RowKey.of_placement(TITLE_ROW).is_headline
-    assert RowKey.headline().placement_row == TITLE_ROW
-    with pytest.raises(ValueError):
-        _ = RowKey.headline().index
-    with pytest.raises(ValueError):
-        RowKey(-1)
 
 
 def test_moved_text_points_both_ways_with_paragraph_numbers() -> None:
@@ -83,7 +68,9 @@ def test_notes_and_verdicts_land_on_row_keys() -> None:
     diff = rewrite_diff()
 
     def note(number: int, anchor_row: int | None, state: ReviewState, text: str) -> Annotation:
-        anchor = title_anchor(diff) if anchor_row is None else row_anchor(diff, anchor_row)
+        anchor = (
+            title_anchor(diff) if anchor_row is None else row_anchor(diff, RowKey.body(anchor_row))
+        )
         return Annotation(number, 1, 1, 2, anchor, text, state, (), "Ana", T0, T0)
 
     view = build_view(

@@ -35,6 +35,7 @@ from newsdiff_gui.core.annotations import (
 )
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.report import Report, ReportOptions, SourceInfo, build_report, provenance
+from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.pdf import report as report_pdf
 from newsdiff_gui.pdf import text as report_pdf_text
 from newsdiff_gui.pdf.layout import Columns, Entry, Padding, paginate
@@ -115,7 +116,12 @@ def make_report(
     if notes:
         annotations += [
             note(diff, 1, title_anchor(diff), "The headline now says three years."),
-            note(diff, 2, row_anchor(diff, changed[0]), "Toll figure checked with the council."),
+            note(
+                diff,
+                2,
+                row_anchor(diff, RowKey.body(changed[0])),
+                "Toll figure checked with the council.",
+            ),
         ]
     if detached:
         gone = Anchor(AnchorKind.ROW, ("0" * 64,), (), (0,), (), "Text that was since deleted")

@@ -12,7 +12,6 @@ from the same `Report`.
 
 from newsdiff_gui.core.report.build import build_report, outlet_of
 from newsdiff_gui.core.report.model import (
-    TITLE_ROW_NUMBER,
     Cell,
     Endnote,
     Omitted,
@@ -29,7 +28,6 @@ from newsdiff_gui.core.report.render_html import render_report_html
 from newsdiff_gui.core.report.render_json import report_json
 
 __all__ = [
-    "TITLE_ROW_NUMBER",
     "Cell",
     "Endnote",
     "Omitted",

@@ -25,8 +25,14 @@ from newsdiff_gui.core.report.model import (
     ReportRow,
     Summary,
 )
-from newsdiff_gui.core.view import Fold, ReaderView, RowKey, ViewRow, build_view, changes_only
-from newsdiff_gui.core.view import verdicts as view_verdicts
+from newsdiff_gui.core.view import (
+    Fold,
+    ReaderView,
+    ViewRow,
+    build_view,
+    changes_only,
+    verdicts,
+)
 from newsdiff_gui.core.view.summary import flag_counts
 from newsdiff_gui.core.visible import visible_text
 
@@ -99,7 +105,7 @@ def _report_row(diff: Diff, view_row: ViewRow) -> ReportRow:
     old, new = _cells(diff, view_row)
     place = view_row.moved_from
     return ReportRow(
-        number=view_row.key.number,
+        key=view_row.key,
         kind=view_row.kind,
         marker=view_row.marker,
         label=view_row.label,
@@ -110,8 +116,8 @@ def _report_row(diff: Diff, view_row: ViewRow) -> ReportRow:
         minor=view_row.minor,
         numbers_changed=view_row.numbers_changed,
         quote_changed=view_row.quote_changed,
-        moved_from=None if place is None else place.after.number,
-        origin_of=tuple(key.number for key in view_row.origin_of) if view_row.source else (),
+        moved_from=None if place is None else place.after,
+        origin_of=view_row.origin_of if view_row.source else (),
         notes=view_row.notes,
         review=view_row.review,
     )
@@ -122,7 +128,7 @@ def _body(view: ReaderView, options: ReportOptions) -> list[ReportRow | Omitted]
     shown = changes_only(view.rows, options.context) if options.changes_only else view.rows
     for item in shown:
         if isinstance(item, Fold):
-            body.append(Omitted(item.count, item.first.number, item.last.number))
+            body.append(Omitted(item.count, item.first, item.last))
         else:
             body.append(_report_row(view.diff, item))
     return body
@@ -130,10 +136,9 @@ def _body(view: ReaderView, options: ReportOptions) -> list[ReportRow | Omitted]
 
 def _endnote(placement: Placement) -> Endnote:
     annotation = placement.annotation
-    row = None if placement.row is None else RowKey.of_placement(placement.row).number
     return Endnote(
         number=placement.number,
-        row=row,
+        row=placement.row,
         state=annotation.state,
         note=annotation.note,
         tags=annotation.tags,
@@ -142,11 +147,6 @@ def _endnote(placement: Placement) -> Endnote:
         updated_at=annotation.updated_at,
         excerpt=annotation.anchor.excerpt,
     )
-
-
-def verdicts(placements: list[Placement]) -> dict[int, ReviewState]:
-    """Each reviewed row's state by annotation row (TITLE_ROW for the headline)."""
-    return {key.placement_row: state for key, state in view_verdicts(placements).items()}
 
 
 def review_counts(diff: Diff, placements: list[Placement]) -> tuple[tuple[ReviewState, int], ...]:

@@ -5,7 +5,7 @@ captures' provenance into a `Report`; the PDF (Qt), HTML and JSON renderers
 only lay it out. Everything here is plain immutable data, so one report can be
 rendered in a worker thread while the window goes on.
 
-Row numbers are those of `core.view.RowKey` (row `n` is `Diff.rows[n - 1]`; the
+Rows are numbered by `core.rows.RowKey` (row `n` is `Diff.rows[n - 1]`; the
 headline is row 0). Paragraph numbers are 1-based, as a reader counts them.
 """
 
@@ -17,12 +17,11 @@ from datetime import datetime
 from newsdiff_gui.core.align.model import ChangeKind, DiffStats, TokenOp
 from newsdiff_gui.core.annotations import ReviewState
 from newsdiff_gui.core.report.legend import LEGEND, LegendEntry
+from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.core.timeutil import to_iso
-from newsdiff_gui.core.view.model import MoveRef, RowKey
+from newsdiff_gui.core.view.model import MoveRef
 from newsdiff_gui.core.view.phrases import flag_marks
 from newsdiff_gui.core.words import plural
-
-TITLE_ROW_NUMBER = RowKey.headline().number
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +122,7 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class ReportRow:
-    number: int  # TITLE_ROW_NUMBER for the headline
+    key: RowKey
     kind: ChangeKind
     marker: str  # the kind's marker; a moved row's arrow points toward where it stood
     label: str  # "edited", "moved ↑ (stood after row 3)", …
@@ -134,14 +133,19 @@ class ReportRow:
     minor: bool = False
     numbers_changed: bool = False
     quote_changed: bool = False
-    moved_from: int | None = None  # the row it used to follow (0: it opened the article)
-    origin_of: tuple[int, ...] = ()  # moved rows that used to stand right after this one
+    moved_from: RowKey | None = None  # the row it used to follow (headline: it opened the article)
+    origin_of: tuple[RowKey, ...] = ()  # moved rows that used to stand right after this one
     notes: tuple[int, ...] = ()  # annotation numbers on this row
     review: ReviewState | None = None  # the reviewer's latest verdict on this row, if any
 
     @property
+    def number(self) -> int:
+        """The row's number as printed (0: the headline)."""
+        return self.key.number
+
+    @property
     def is_title(self) -> bool:
-        return self.number == TITLE_ROW_NUMBER
+        return self.key.is_headline
 
     @property
     def is_change(self) -> bool:
@@ -158,14 +162,16 @@ class Omitted:
     """A run of unchanged rows left out of a changes-only report."""
 
     count: int
-    first_row: int
-    last_row: int
+    first_row: RowKey
+    last_row: RowKey
 
     @property
     def text(self) -> str:
         noun = "paragraph" if self.count == 1 else "paragraphs"
         span = (
-            f"row {self.first_row}" if self.count == 1 else f"rows {self.first_row}–{self.last_row}"
+            self.first_row.label
+            if self.count == 1
+            else f"rows {self.first_row.number}–{self.last_row.number}"
         )
         return f"… {self.count} unchanged {noun} not shown ({span})"
 
@@ -173,7 +179,7 @@ class Omitted:
 @dataclass(frozen=True, slots=True)
 class Endnote:
     number: int
-    row: int | None  # row number (0: headline); None when detached
+    row: RowKey | None  # None when detached
     state: ReviewState
     note: str
     tags: tuple[str, ...]
@@ -196,7 +202,7 @@ class Endnote:
     def where(self) -> str:
         if self.row is None:
             return "detached"
-        return "headline" if self.row == TITLE_ROW_NUMBER else f"row {self.row}"
+        return self.row.label
 
 
 @dataclass(frozen=True, slots=True)

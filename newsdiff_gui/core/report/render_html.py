@@ -102,8 +102,7 @@ def _paragraph_numbers(numbers: tuple[int, ...]) -> str:
 
 def _row_html(row: ReportRow) -> str:
     classes = ["title" if row.is_title else "", row.kind.value, "minor" if row.minor else ""]
-    number = "headline" if row.is_title else f"row {row.number}"
-    gutter = [f'<a id="row-{row.number}"></a>{number}']
+    gutter = [f'<a id="{row.key.anchor}"></a>{row.key.label}']
     if row.marker:
         gutter.append(f'<span class="marker">{escape(row.marker)} {escape(row.flags)}</span>')
     gutter.append(escape(row.label))
@@ -115,7 +114,7 @@ def _row_html(row: ReportRow) -> str:
     if where:
         gutter.append(where)
     if row.moved_from is not None:
-        gutter.append(f'<a href="#row-{row.moved_from}">to where it stood</a>')
+        gutter.append(f'<a href="#{row.moved_from.anchor}">to where it stood</a>')
     if row.review is not None:
         gutter.append(f"<strong>✓ {escape(row.review.label)}</strong>")
     if row.notes:
@@ -128,7 +127,7 @@ def _row_html(row: ReportRow) -> str:
     )
     for moved in row.origin_of:
         html += (
-            f'<tr class="origin"><td></td><td colspan="2">↳ <a href="#row-{moved}">row {moved}'
+            f'<tr class="origin"><td></td><td colspan="2">↳ <a href="#{moved.anchor}">{moved.label}'
             "</a> stood here</td></tr>"
         )
     return html
@@ -155,7 +154,7 @@ def _summary_html(summary: Summary) -> str:
 def _note_html(note: Endnote) -> str:
     where = escape(note.where)
     if note.row is not None:
-        where = f'<a href="#row-{note.row}">{where}</a>'
+        where = f'<a href="#{note.row.anchor}">{where}</a>'
     excerpt = ""
     if note.row is None and note.excerpt:
         excerpt = f'<div class="muted">Written on: {visible_html(quoted(note.excerpt))}</div>'

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsdiff_gui.core.align.model import Diff
-from newsdiff_gui.core.report.model import TITLE_ROW_NUMBER, Endnote, Report, SourceInfo
+from newsdiff_gui.core.report.model import Endnote, Report, SourceInfo
 from newsdiff_gui.core.timeutil import to_iso
 
 
@@ -28,10 +28,8 @@ def _annotation(note: Endnote) -> dict[str, Any]:
     # `row` indexes the diff's `rows` (0-based, as in the diff JSON); "title" is the
     # headline and null a detached note.
     row: int | str | None = None
-    if note.row == TITLE_ROW_NUMBER:
-        row = "title"
-    elif note.row is not None:
-        row = note.row - 1
+    if note.row is not None:
+        row = "title" if note.row.is_headline else note.row.index
     return {
         "number": note.number,
         "row": row,

@@ -12,7 +12,7 @@ Build it once, then draw it; no renderer derives a fact of its own:
         Fold: a run of rows left out or collapsed (first, last, count)
 
 - Numbers: `RowKey` is the only row numbering (0 = headline, N = `Diff.rows[N-1]`);
-  convert annotation rows with `RowKey.of_placement`, never with ±1.
+  annotations, reports and panes all use it (`core/rows.py`), never ±1.
 - Words: `phrases.py` (kind labels and markers, row notes such as "numbers
   changed", "minor: punctuation, quotes or case", the too-long note, "but its
   first sentence moved to ¶3"); `summary.py` (the summary line, the timeline's
@@ -23,6 +23,7 @@ Build it once, then draw it; no renderer derives a fact of its own:
   a report's body).
 """
 
+from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.core.view.build import build_view, note_numbers, verdicts
 from newsdiff_gui.core.view.folding import PANE_MIN_FOLD, changes_only, fold_rows, worth_showing
 from newsdiff_gui.core.view.model import (
@@ -30,7 +31,6 @@ from newsdiff_gui.core.view.model import (
     MovedFrom,
     MoveRef,
     ReaderView,
-    RowKey,
     ViewRow,
 )
 

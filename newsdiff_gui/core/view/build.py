@@ -11,13 +11,13 @@ from newsdiff_gui.core.annotations import (
     ReviewState,
     place_annotations,
 )
+from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.core.view.model import (
     NO_EXTRAS,
     MovedFrom,
     MoveRef,
     ReaderView,
     RowExtras,
-    RowKey,
     ViewRow,
 )
 from newsdiff_gui.core.view.moves import move_references, moved_from_places, origins
@@ -29,7 +29,7 @@ def verdicts(placements: Iterable[Placement]) -> dict[RowKey, ReviewState]:
     state_of: dict[RowKey, ReviewState] = {}
     for placement in sorted(placements, key=lambda p: p.annotation.updated_at):
         if placement.row is not None and placement.annotation.state is not ReviewState.UNREVIEWED:
-            state_of[RowKey.of_placement(placement.row)] = placement.annotation.state
+            state_of[placement.row] = placement.annotation.state
     return state_of
 
 
@@ -38,7 +38,7 @@ def note_numbers(placements: Iterable[Placement]) -> dict[RowKey, tuple[int, ...
     found: dict[RowKey, list[int]] = {}
     for placement in placements:
         if placement.row is not None and placement.number:
-            found.setdefault(RowKey.of_placement(placement.row), []).append(placement.number)
+            found.setdefault(placement.row, []).append(placement.number)
     return {key: tuple(numbers) for key, numbers in found.items()}
 
 

@@ -1,9 +1,9 @@
 """The reader's view of one comparison: plain immutable data every renderer reads.
 
-One numbering for every reader: a `RowKey` is the headline (number 0) or body
-row N (N ≥ 1, `Diff.rows[N - 1]`); its `label` ("headline", "row 3") and its
-`anchor` ("row-3") are made here only. Paragraph numbers are 1-based as a
-reader counts them ("¶3"), and always name a paragraph of one version.
+One numbering for every reader: a `RowKey` (`core/rows.py`) is the headline
+(number 0) or body row N (N ≥ 1, `Diff.rows[N - 1]`). Paragraph numbers are
+1-based as a reader counts them ("¶3"), and always name a paragraph of one
+version.
 """
 
 from __future__ import annotations
@@ -11,61 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsdiff_gui.core.align.model import ChangeKind, Diff, Row, TokenOp
-from newsdiff_gui.core.annotations import TITLE_ROW, Placement, ReviewState
+from newsdiff_gui.core.annotations import Placement, ReviewState
+from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.core.view.phrases import flag_marks
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class RowKey:
-    """A row as readers number it: 0 is the headline, N ≥ 1 is `Diff.rows[N - 1]`."""
-
-    number: int
-
-    def __post_init__(self) -> None:
-        if self.number < 0:
-            raise ValueError(f"row numbers start at 0 (the headline): {self.number}")
-
-    @classmethod
-    def headline(cls) -> RowKey:
-        return cls(0)
-
-    @classmethod
-    def body(cls, index: int) -> RowKey:
-        """The key of `Diff.rows[index]`."""
-        if index < 0:
-            raise ValueError(f"not a body row index: {index}")
-        return cls(index + 1)
-
-    @classmethod
-    def of_placement(cls, row: int) -> RowKey:
-        """The key of an annotation placement's row (`annotations.TITLE_ROW` or an index)."""
-        return cls.headline() if row == TITLE_ROW else cls.body(row)
-
-    @property
-    def is_headline(self) -> bool:
-        return self.number == 0
-
-    @property
-    def index(self) -> int:
-        """The index into `Diff.rows`; the headline has none."""
-        if self.is_headline:
-            raise ValueError("the headline is not a body row")
-        return self.number - 1
-
-    @property
-    def placement_row(self) -> int:
-        """The row as `core.annotations` numbers it (TITLE_ROW for the headline)."""
-        return TITLE_ROW if self.is_headline else self.index
-
-    @property
-    def label(self) -> str:
-        """'headline' or 'row 3'."""
-        return "headline" if self.is_headline else f"row {self.number}"
-
-    @property
-    def anchor(self) -> str:
-        """The HTML id of the row in a report: 'row-0' (headline), 'row-3'."""
-        return f"row-{self.number}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, ChangeKind, Diff, Row, Token, TokenOp
-from newsdiff_gui.core.view.model import MovedFrom, MoveRef, RowKey
+from newsdiff_gui.core.rows import RowKey
+from newsdiff_gui.core.view.model import MovedFrom, MoveRef
 
 MOVED_KINDS = (ChangeKind.MOVED, ChangeKind.MOVED_EDITED)
 

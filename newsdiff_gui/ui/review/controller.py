@@ -27,9 +27,9 @@ from newsdiff_gui.core.annotations import (
     place_annotations,
     unreviewed_change_rows,
 )
+from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.core.timeutil import utc_now
-from newsdiff_gui.core.view import RowKey
 from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui.diff.comparison import Comparison, Pair
 from newsdiff_gui.ui.diff.view import DiffView
@@ -132,30 +132,25 @@ class ReviewController(QObject):
         marks: dict[RowKey, list[tuple[int, str]]] = {}
         for placement in self.placements:
             if placement.row is not None and placement.number:
-                marks.setdefault(RowKey.of_placement(placement.row), []).append(
+                marks.setdefault(placement.row, []).append(
                     (placement.number, placement.annotation.note)
                 )
         self.view.set_notes(marks)
 
-    def _current_row(self) -> int | None:
-        """The row the reader is on, as notes number it (annotations.TITLE_ROW: headline)."""
-        key = self.view.current_key()
-        return None if key is None else key.placement_row
-
-    def _on_row(self, diff_row: int) -> list[Placement]:
-        return [p for p in self.placements if p.row == diff_row]
+    def _on_row(self, key: RowKey) -> list[Placement]:
+        return [p for p in self.placements if p.row == key]
 
     # -- commands --------------------------------------------------------------------
 
-    def add_note(self, diff_row: int | None = None, state: ReviewState | None = None) -> int | None:
+    def add_note(self, key: RowKey | None = None, state: ReviewState | None = None) -> int | None:
         """A new note on the row (default: the row the reader is on); its id."""
         pair, diff = self.pair(), self.diff
-        if diff_row is None:
-            diff_row = self._current_row()
-        if pair is None or diff is None or diff_row is None:
+        if key is None:
+            key = self.view.current_key()
+        if pair is None or diff is None or key is None:
             return None
         try:
-            annotation = self._create(pair, anchor_for(diff, diff_row), state, utc_now())
+            annotation = self._create(pair, anchor_for(diff, key), state, utc_now())
         except StoreError as exc:
             self.message.emit(f"The note could not be saved: {exc}")
             return None
@@ -177,15 +172,15 @@ class ReviewController(QObject):
             author=self.author(),
         )
 
-    def set_state(self, state: ReviewState, diff_row: int | None = None) -> None:
+    def set_state(self, state: ReviewState, key: RowKey | None = None) -> None:
         """Give the row a verdict: on its latest note, or as a new verdict without words."""
-        if diff_row is None:
-            diff_row = self._current_row()
-        if diff_row is None:
+        if key is None:
+            key = self.view.current_key()
+        if key is None:
             return
-        existing = self._on_row(diff_row)
+        existing = self._on_row(key)
         if not existing:
-            self.add_note(diff_row, state)
+            self.add_note(key, state)
             return
         latest = max(existing, key=lambda p: p.annotation.updated_at)
         self._update(latest.annotation.id, state=state)
@@ -200,16 +195,16 @@ class ReviewController(QObject):
         now = utc_now()
         try:
             with self.store.transaction():
-                for diff_row in remaining:
+                for key in remaining:
                     # Every note on such a row is unreviewed: give them the verdict, or
                     # give the row a verdict of its own when it has none.
-                    existing = self._on_row(diff_row)
+                    existing = self._on_row(key)
                     for placement in existing:
                         self.store.annotations.update(
                             placement.annotation.id, now=now, state=ReviewState.MINOR
                         )
                     if not existing:
-                        self._create(pair, anchor_for(diff, diff_row), ReviewState.MINOR, now)
+                        self._create(pair, anchor_for(diff, key), ReviewState.MINOR, now)
         except StoreError as exc:
             self.message.emit(f"Could not mark the changes: {exc}")
             return
@@ -246,7 +241,7 @@ class ReviewController(QObject):
     def go_to(self, annotation_id: int) -> None:
         for placement in self.placements:
             if placement.annotation.id == annotation_id and placement.row is not None:
-                self.view.go_to_key(RowKey.of_placement(placement.row))
+                self.view.go_to_key(placement.row)
 
     # -- saving as the reviewer types ------------------------------------------------
 
@@ -310,15 +305,14 @@ class ReviewController(QObject):
     # -- the row menu ----------------------------------------------------------------
 
     def fill_row_menu(self, key: RowKey, menu: QMenu) -> None:
-        diff_row = key.placement_row
         if self.pair() is None:
             menu.addAction("Notes need two stored versions").setEnabled(False)
             return
-        menu.addAction("Add note…", partial(self.add_note, diff_row))
+        menu.addAction("Add note…", partial(self.add_note, key))
         states = menu.addMenu("Mark as")
         for state in ReviewState:
-            states.addAction(state.label.capitalize(), partial(self.set_state, state, diff_row))
+            states.addAction(state.label.capitalize(), partial(self.set_state, state, key))
         menu.addAction("Mark remaining as reviewed", self.mark_remaining)
-        for placement in self._on_row(diff_row):
+        for placement in self._on_row(key):
             label = f"Delete note {placement.number}" if placement.number else "Delete verdict"
             menu.addAction(label, partial(self.delete, placement.annotation.id))

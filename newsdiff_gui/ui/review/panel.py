@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from newsdiff_gui.core.annotations import Placement, ReviewState, quoted
-from newsdiff_gui.core.view import RowKey
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -31,7 +30,7 @@ ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 def where(placement: Placement) -> str:
     if placement.row is None:
         return "detached"
-    return RowKey.of_placement(placement.row).label
+    return placement.row.label
 
 
 def item_text(placement: Placement) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from newsdiff_gui.core.align import ChangeKind
-from newsdiff_gui.core.annotations import TITLE_ROW, ReviewState, unreviewed_change_rows
+from newsdiff_gui.core.annotations import ReviewState, unreviewed_change_rows
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.core.view import RowKey
 from newsdiff_gui.ui.app.main_window import MainWindow
@@ -27,10 +27,10 @@ def _storm_window(
     return window
 
 
-def _first_change(window: MainWindow, kind: ChangeKind) -> int:
+def _first_change(window: MainWindow, kind: ChangeKind) -> RowKey:
     diff = window.review.controller.diff
     assert diff is not None
-    return next(i for i, row in enumerate(diff.rows) if row.kind is kind)
+    return RowKey.body(next(i for i, row in enumerate(diff.rows) if row.kind is kind))
 
 
 def test_a_note_is_saved_as_typed_and_shown_on_its_row(
@@ -44,7 +44,7 @@ def test_a_note_is_saved_as_typed_and_shown_on_its_row(
         window.review.controller,
     )
     edited = _first_change(window, ChangeKind.EDITED)
-    view.go_to_key(RowKey.body(edited))
+    view.go_to_key(edited)
     window.commands.add_note.trigger()  # Ctrl+M: a note on the row the reader is on
     assert panel.note.hasFocus() or panel.note.isEnabled()
     assert SAVE_DELAY_MS < 1000  # saved well within the second the promise allows
@@ -64,9 +64,11 @@ def test_a_note_is_saved_as_typed_and_shown_on_its_row(
             timeout=1000,  # the promise: nothing typed more than a second ago is lost
         )
         saved = other.annotations.for_pair(pair.from_version_id, pair.to_version_id)[0]
-    assert saved.author == "Ana Ruiz" and saved.anchor.new_paragraphs == view.diff.rows[edited].new  # type: ignore[union-attr]
+    assert view.diff is not None
+    assert saved.author == "Ana Ruiz"
+    assert saved.anchor.new_paragraphs == view.diff.rows[edited.index].new
     # A numbered badge on both panes, with the note in the tooltip data.
-    display = view.display_row_of(RowKey.body(edited))
+    display = view.display_row_of(edited)
     qtbot.waitUntil(lambda: view.new_pane.note_marks.get(display) is not None)
     assert view.new_pane.note_marks[display] == [(1, "Toll raised to nine; no correction line.")]
     assert view.old_pane.note_marks == view.new_pane.note_marks
@@ -84,7 +86,7 @@ def test_row_menu_verdicts_delete_and_undo(
     view, controller = window.detail.diff, window.review.controller
     added = _first_change(window, ChangeKind.ADDED)
     menu = QMenu()
-    view.rowMenuRequested.emit(RowKey.body(added), menu)
+    view.rowMenuRequested.emit(added, menu)
     texts = [action.text() for action in menu.actions()]
     assert texts[:3] == ["Add note…", "Mark as", "Mark remaining as reviewed"]
     marks = {a.text(): a for a in menu.actions()[1].menu().actions()}
@@ -92,19 +94,19 @@ def test_row_menu_verdicts_delete_and_undo(
     placed = [p for p in controller.placements if p.row == added]
     assert [(p.number, p.annotation.state) for p in placed] == [(0, ReviewState.STEALTH_EDIT)]
     assert view.new_pane.note_marks == {}
-    controller.add_note(TITLE_ROW)
+    controller.add_note(RowKey.headline())
     window.detail.review_panel.note.setPlainText("Headline now leads with the toll.")
     controller.flush()
-    title_note = next(p for p in controller.placements if p.row == TITLE_ROW)
+    title_note = next(p for p in controller.placements if p.row == RowKey.headline())
     assert title_note.number == 1 and view.new_pane.note_marks == {
         0: [(1, "Headline now leads with the toll.")]
     }
     controller.delete(title_note.annotation.id)
-    assert all(p.row != TITLE_ROW for p in controller.placements)
+    assert all(p.row != RowKey.headline() for p in controller.placements)
     window.commands.hide_unchanged.trigger()  # repaints the same pair: undo stays
     assert window.commands.undo_delete.isEnabled()
     window.commands.undo_delete.trigger()
-    assert any(p.row == TITLE_ROW for p in controller.placements)
+    assert any(p.row == RowKey.headline() for p in controller.placements)
     assert not window.commands.undo_delete.isEnabled()
     # A verdict set back to "unreviewed" is given the verdict, not joined by a second one.
     edited = _first_change(window, ChangeKind.EDITED)
@@ -140,7 +142,7 @@ def test_notes_survive_a_restart_and_follow_their_rows(
     # The panel lists it; a click jumps to the row.
     panel = again.detail.review_panel
     panel.list.itemClicked.emit(panel.list.item(0))
-    assert again.detail.diff.current == again.detail.diff.display_row_of(RowKey.body(moved))
+    assert again.detail.diff.current == again.detail.diff.display_row_of(moved)
 
 
 def test_a_comparison_with_a_saved_page_cannot_hold_notes(
@@ -162,7 +164,7 @@ def test_a_comparison_with_a_saved_page_cannot_hold_notes(
     panel = window.detail.review_panel
     assert not panel.list.isEnabled() and "stored versions" in panel.status.text()
     assert not window.commands.add_note.isEnabled()
-    assert window.review.controller.add_note(0) is None
+    assert window.review.controller.add_note(RowKey.headline()) is None
     assert window.commands.export.isEnabled()  # an export still works, without notes
 
 

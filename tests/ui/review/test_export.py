@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.core.annotations import ReviewState
+from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.pdf.report import PageSize
 from newsdiff_gui.ui.app.main_window import MainWindow
@@ -53,7 +54,9 @@ def _annotated_window(
     wait_for_diff(qtbot, window)
     diff = window.review.controller.diff
     assert diff is not None
-    edited = next(i for i, row in enumerate(diff.rows) if row.kind is ChangeKind.EDITED)
+    edited = RowKey.body(
+        next(i for i, row in enumerate(diff.rows) if row.kind is ChangeKind.EDITED)
+    )
     window.review.controller.add_note(edited)
     window.detail.review_panel.note.setPlainText("Toll raised; checked with the coastguard.")
     window.review.controller.set_state(ReviewState.SIGNIFICANT, edited)

@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.core.annotations import ReviewState
+from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.ui.review.panel import ReviewPanel
 from tests.ui.app.test_main_window import open_window, wait_for_diff
@@ -28,7 +29,9 @@ def test_no_note_chosen_shows_a_neutral_panel(
     wait_for_diff(qtbot, window)
     diff = window.review.controller.diff
     assert diff is not None
-    edited = next(i for i, row in enumerate(diff.rows) if row.kind is ChangeKind.EDITED)
+    edited = RowKey.body(
+        next(i for i, row in enumerate(diff.rows) if row.kind is ChangeKind.EDITED)
+    )
     window.review.controller.add_note(edited)
     panel = window.detail.review_panel
     panel.note.setPlainText("Toll raised; checked with the coastguard.")
