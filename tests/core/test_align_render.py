@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from newsdiff_gui.core.align import ChangeKind, align
 from newsdiff_gui.core.align.render_html import render_html
 from newsdiff_gui.core.align.render_text import render_text
 from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.report import SourceInfo, build_report, provenance, render_report_html
 
 OLD = Document(
     title="Seven hurt as <roof> collapses",
@@ -64,9 +66,28 @@ def test_html_is_escaped_self_contained_and_labelled() -> None:
     assert "text-decoration: line-through" in page and "text-decoration: underline" in page
     assert "prefers-color-scheme: dark" in page
     # The moved row and the place it left link to each other.
-    moved = next(i for i, row in enumerate(diff.rows) if row.kind is ChangeKind.MOVED)
+    moved = 1 + next(i for i, row in enumerate(diff.rows) if row.kind is ChangeKind.MOVED)
     assert f'href="#from-{moved}"' in page and f'id="from-{moved}"' in page
-    assert f'href="#row-{moved}"' in page
+    assert f'href="#row-{moved}"' in page and f'id="row-{moved}"' in page
+
+
+def test_html_numbers_rows_as_the_report_does() -> None:
+    """The diff page and the report share anchors: #row-0 is the headline, #row-1 row 1."""
+    diff = align(OLD, NEW)
+    page = render_html(diff)
+    when = datetime(2026, 3, 10, tzinfo=UTC)
+    sources = provenance(
+        article_url=None,
+        old=SourceInfo("old"),
+        new=SourceInfo("new"),
+        options=diff.options,
+        exported_at=when,
+    )
+    report = render_report_html(build_report(diff, sources))
+    assert '<h1 class="row edited" id="row-0">' in page
+    ids = re.findall(r'id="(row-\d+)"', page)
+    assert ids == [f"row-{n}" for n in range(len(diff.rows) + 1)]
+    assert ids == re.findall(r'<a id="(row-\d+)"></a>', report)
 
 
 def test_moved_from_points_at_the_old_neighbour_row() -> None:
@@ -96,10 +117,10 @@ def test_html_links_moved_sentences_to_the_rows_they_name() -> None:
 
     html = render_html(rewrite_diff())
     assert (
-        '<span class="moved-text" title="moved in"><a class="ref" href="#row-1">← ¶2</a> '
+        '<span class="moved-text" title="moved in"><a class="ref" href="#row-2">← ¶2</a> '
         "<del> Seven</del><ins> At least eight</ins> people died.</span>"
     ) in html
-    assert '<a class="ref" href="#row-0">→ ¶1</a> Seven people died.</span>' in html
-    assert 'id="row-0"' in html and 'id="row-1"' in html
-    assert '<div class="row regrouped" id="row-2"><div class="label">⇄ Regrouped' in html
+    assert '<a class="ref" href="#row-1">→ ¶1</a> Seven people died.</span>' in html
+    assert 'id="row-1"' in html and 'id="row-2"' in html
+    assert '<div class="row regrouped" id="row-3"><div class="label">⇄ Regrouped' in html
     assert "but its first sentence moved to ¶1" in html

@@ -8,7 +8,9 @@ behind dark text, with a dark variant, both at WCAG AA contrast or better
 (`core/view/palette.py`). A moved row links to the place it came from, where a
 small "moved" marker links back; a sentence that moved between paragraphs is
 shaded and led by a link to its other place ("→ ¶9", "← ¶2"), with its word
-changes struck and underlined where it now stands.
+changes struck and underlined where it now stands. Rows are numbered as in
+the reports (`RowKey.anchor`): the headline is `#row-0`, body row N `#row-N`,
+and the place moved row N left is `#from-N`.
 
 Article text goes through `visible_html`: bidirectional controls and other
 invisible characters show as isolated markers (⟨RLO⟩, ⟨U+2062⟩) instead of
@@ -21,7 +23,7 @@ from collections.abc import Sequence
 from html import escape
 
 from newsdiff_gui.core.align.model import ChangeKind, Diff, Row, Token, TokenOp
-from newsdiff_gui.core.view import MoveRef, ReaderView, ViewRow, build_view
+from newsdiff_gui.core.view import MoveRef, ReaderView, RowKey, ViewRow, build_view
 from newsdiff_gui.core.view.palette import colour_css
 from newsdiff_gui.core.view.phrases import paragraph_numbers, row_notes
 from newsdiff_gui.core.visible import MARKER_CSS, visible_html, visible_text
@@ -125,7 +127,7 @@ def tokens_html(tokens: tuple[Token, ...], view_row: ViewRow | None = None) -> s
     for number, token in enumerate(tokens):
         if token.op.moved:
             ref = view_row.reference(number) if view_row is not None else None
-            href = f"#row-{ref.there.index}" if ref is not None else "#"
+            href = f"#{ref.there.anchor}" if ref is not None else "#"
             words = [(t.op, t.text) for t in token.tokens]
             parts.append(moved_html(token.op, token.text, words, ref, href))
         else:
@@ -156,11 +158,16 @@ def _origin_markers(view: ReaderView, row: ViewRow) -> list[str]:
     for key in row.origin_of:
         moved = view.row(key)
         markers.append(
-            f'<div class="origin" id="from-{key.index}">↳ <a href="#row-{key.index}">'
+            f'<div class="origin" id="{_origin_id(key)}">↳ <a href="#{key.anchor}">'
             f"old {paragraph_numbers(moved.old_paragraphs)} moved from here "
             f"(now new {paragraph_numbers(moved.new_paragraphs)})</a></div>"
         )
     return markers
+
+
+def _origin_id(moved: RowKey) -> str:
+    """The id of the marker where moved row `moved` used to stand: 'from-3'."""
+    return f"from-{moved.number}"
 
 
 def _stats(diff: Diff) -> str:
@@ -189,18 +196,19 @@ def render_html(diff: Diff) -> str:
         f"<title>Diff: {escape(visible_text(diff.new.title or diff.old.title or 'article'))}"
         "</title>",
         f"<style>{_STYLE}</style></head><body>",
-        f'<h1 class="row {title_class}">{tokens_html(diff.title.tokens) or "(no title)"}</h1>',
+        f'<h1 class="row {title_class}" id="{view.headline.key.anchor}">'
+        f"{tokens_html(diff.title.tokens) or '(no title)'}</h1>",
         _stats(diff),
         *_origin_markers(view, view.headline),
     ]
     for view_row in view.rows:
-        row, position = diff.rows[view_row.key.index], view_row.key.index
+        row = diff.rows[view_row.key.index]
         link = ""
         if view_row.moved_from is not None:
-            link = f' <a href="#from-{position}">(where it was)</a>'
+            link = f' <a href="#{_origin_id(view_row.key)}">(where it was)</a>'
         label = f"{_LABELS[row.kind]}{link} <small>{escape(_notes(row, view_row))}</small>"
         html.append(
-            f'<div class="row {row.kind.value}" id="row-{position}">'
+            f'<div class="row {row.kind.value}" id="{view_row.key.anchor}">'
             f'<div class="label">{label}</div><p>{_body(diff, row, view_row)}</p></div>'
         )
         html += _origin_markers(view, view_row)
