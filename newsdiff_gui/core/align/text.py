@@ -130,6 +130,10 @@ class WordPairCoder:
         words = _WORD.findall(text.casefold())
         pairs = list(zip(["\x00", *words], words, strict=False))
         codes = self._codes
+        try:  # most texts repeat pairs already coded (the other version's text)
+            return "".join(map(codes.__getitem__, pairs))
+        except KeyError:
+            pass
         unseen = [pair for pair in dict.fromkeys(pairs) if pair not in codes]
         if unseen:
             start = len(codes) + 0x100

@@ -44,15 +44,30 @@ class _TokenSink:
     """Collects tokens, merging neighbours of the same kind and dropping empty texts."""
 
     def __init__(self) -> None:
-        self.tokens: list[Token] = []
+        self._tokens: list[Token] = []
+        # The texts of the token being gathered, joined once when the op changes:
+        # a regrouped row adds its equal words one by one, and re-building the
+        # token on every word made that quadratic.
+        self._op: TokenOp | None = None
+        self._parts: list[str] = []
+
+    @property
+    def tokens(self) -> list[Token]:
+        self._flush()
+        return self._tokens
+
+    def _flush(self) -> None:
+        if self._op is not None and self._parts:
+            self._tokens.append(Token(self._op, "".join(self._parts)))
+            self._parts = []
 
     def add(self, op: TokenOp, text: str) -> None:
         if not text:
             return
-        if self.tokens and self.tokens[-1].op is op:
-            self.tokens[-1] = Token(op, self.tokens[-1].text + text)
-        else:
-            self.tokens.append(Token(op, text))
+        if op is not self._op:
+            self._flush()
+            self._op = op
+        self._parts.append(text)
 
     def change(self, old: str, new: str) -> None:
         if old == new:  # the same text left unpaired on both sides is no change
