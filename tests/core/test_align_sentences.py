@@ -327,3 +327,40 @@ def test_the_truth_check_catches_the_same_sentence_deleted_and_inserted_in_one_c
         [edited], [S[2] + " " + S[0]], [Row(ChangeKind.EDITED, (0,), (0,), 0.5, tokens=tokens)]
     )
     assert any(p.startswith("invariant 6:") for p in check_invariants(diff))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "wrong"),
+    [
+        ((1, 0, 2), (0, 1, 2), "old [1, 0, 2] is not a run of consecutive"),
+        ((0, 1, 2), (0, 2, 1), "new [0, 2, 1] is not ascending"),
+    ],
+)
+def test_the_checker_catches_a_regrouped_row_listed_out_of_reading_order(
+    old: tuple[int, ...], new: tuple[int, ...], wrong: str
+) -> None:
+    diff = diff_of(AGENCY, REWRITE)
+    lede = diff.rows[0]
+    assert (lede.kind, lede.old, lede.new) == (ChangeKind.REGROUPED, (0, 1, 2), (0, 1, 2))
+    # Tokens rebuilt for the listed order, so only the listing itself is wrong.
+    old_text = PARAGRAPH_JOINER.join(AGENCY[i] for i in old)
+    new_text = PARAGRAPH_JOINER.join(REWRITE[j] for j in new)
+    tokens = diff_tokens(old_text, new_text, AlignOptions())
+    reordered = dataclasses.replace(lede, old=old, new=new, tokens=tokens)
+    problems = check_invariants(dataclasses.replace(diff, rows=(reordered, *diff.rows[1:])))
+    assert [p for p in problems if p.startswith("invariant 5:")] == [
+        f"invariant 5: regrouped row 0 {wrong}"
+        + (" paragraphs in ascending order" if "run" in wrong else "")
+    ]
+    assert not any(p.startswith("invariant 3:") for p in problems)
+
+
+def test_a_regrouped_row_with_a_paragraph_of_its_run_elsewhere_breaks_invariant_5() -> None:
+    diff = diff_of(AGENCY, REWRITE)
+    lede = diff.rows[0]
+    # Old ¶1 listed in another row: the run 0, 2 has a gap the reader would not see.
+    gapped = dataclasses.replace(lede, old=(0, 2))
+    problems = check_invariants(dataclasses.replace(diff, rows=(gapped, *diff.rows[1:])))
+    assert "invariant 5: regrouped row 0 old [0, 2] is not a run of consecutive paragraphs" in (
+        " ".join(problems)
+    )

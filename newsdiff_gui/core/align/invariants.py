@@ -33,6 +33,7 @@ def check_invariants(diff: Diff) -> list[str]:
     problems += _check_coverage(diff)  # invariant 1
     problems += _check_display_order(diff)  # invariant 2
     problems += _check_tokens(diff)  # invariants 3 and 5 (token order = listed order)
+    problems += _check_regrouped_order(diff)  # invariant 5 for regrouped rows
     problems += _check_similarity(diff)  # invariant 4
     problems += _check_same_text(diff)
     problems += _check_title(diff)
@@ -173,6 +174,34 @@ def _check_tokens(diff: Diff) -> list[str]:
             problems.append(f"invariant 3: row {position}: equal+delete tokens != old text")
         if new != _join(diff, row, "new"):
             problems.append(f"invariant 3: row {position}: equal+insert tokens != new text")
+    return problems
+
+
+def _check_regrouped_order(diff: Diff) -> list[str]:
+    """A regrouped row lists a run of consecutive old paragraphs, ascending, and its
+    new paragraphs ascending (not necessarily consecutive: two neighbouring
+    regrouped rows can interleave their new paragraphs).
+
+    Each side then reads as it stands in its own version, and the tokens, which
+    follow the listed order (invariant 3), diff the two runs as the reader sees
+    them: text that only crossed paragraph breaks is equal, text that also
+    changed its order is a move within the row. ("The order their text appears
+    on the other side" has no meaning here: one old paragraph's sentences stand
+    in several new ones, and one new paragraph gathers several old ones.)
+    """
+    problems = []
+    for position, row in enumerate(diff.rows):
+        if row.kind is not ChangeKind.REGROUPED or not row.old:
+            continue
+        if list(row.old) != list(range(row.old[0], row.old[0] + len(row.old))):
+            problems.append(
+                f"invariant 5: regrouped row {position} old {list(row.old)} "
+                "is not a run of consecutive paragraphs in ascending order"
+            )
+        if any(a >= b for a, b in zip(row.new, row.new[1:], strict=False)):
+            problems.append(
+                f"invariant 5: regrouped row {position} new {list(row.new)} is not ascending"
+            )
     return problems
 
 
