@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QWidget
 
 from newsdiff_gui.core.report import version_source
@@ -111,15 +111,15 @@ class DetailArea(QStackedWidget):
         self.welcome.demoRequested.connect(self.demoRequested)
         self.state.actionRequested.connect(self._state_action)
         self.diff.diffShown.connect(self.diffShown)
-        self._article_id = -1
-        self._not_captured = -1  # the article whose "no version yet" state is on show
+        self._article_id: int | None = None  # the stored article on show, if any
+        self._not_captured: int | None = None  # the article whose "no version yet" is on show
 
     def show_welcome(self) -> None:
-        self._article_id = -1
+        self._article_id = None
         self.setCurrentWidget(self.welcome)
 
     def show_nothing_selected(self) -> None:
-        self._article_id = -1
+        self._article_id = None
         self.state.show_state(
             "No article selected", "Choose an article on the left to see how it changed."
         )
@@ -149,7 +149,7 @@ class DetailArea(QStackedWidget):
 
     def show_sides(self, old: Side, new: Side) -> None:
         """Any two documents (File → Compare…), aligned in the background."""
-        self._article_id = -1
+        self._article_id = None
         self.setCurrentWidget(self.diff_page)
         self.diff.compare(old, new)
 
@@ -160,6 +160,16 @@ class DetailArea(QStackedWidget):
 
     def previous_change(self) -> bool:
         return self.diff.previous_change()
+
+    def current_change(self) -> int | None:
+        """The display row of the change the reader is on, else the first change."""
+        return self.diff.current_change()
+
+    def current_change_band(self, old_side: bool = False) -> QRect | None:
+        """Where that change stands in the old or new pane, in this widget's
+        coordinates (cut to what is visible); None when it is not on screen."""
+        band = self.diff.current_change_band(old_side)
+        return None if band is None else band.translated(self.diff.mapTo(self, QPoint(0, 0)))
 
     def open_find(self) -> None:
         self.diff.open_find()
@@ -210,5 +220,5 @@ class DetailArea(QStackedWidget):
             self._show_not_captured(article)
 
     def _state_action(self) -> None:
-        if self._article_id >= 0:
+        if self._article_id is not None:
             self.checkRequested.emit(self._article_id)

@@ -197,10 +197,10 @@ class MainWindow(QMainWindow):
         self.model.update_item(self._item(article))
         return article
 
-    def _article_selected(self, article_id: int) -> None:
+    def _article_selected(self, article_id: int | None) -> None:
         self.update_actions()
         self.feedback.selected(article_id)
-        if article_id < 0:
+        if article_id is None:
             self.timeline.set_versions([])
             if self.model.rowCount():
                 self.detail.show_nothing_selected()
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
 
     def _comparison_chosen(self, old_number: int, new_number: int) -> None:
         article_id = self.sidebar.current_article_id()
-        if article_id < 0:
+        if article_id is None:
             return
         try:
             article = self.store.get_article(article_id)
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
 
     def update_actions(self) -> None:
         self._update_timeline_visibility()
-        selected = self.sidebar.current_article_id() >= 0
+        selected = self.sidebar.current_article_id() is not None
         for action in (
             self.commands.check_selected,
             self.commands.remove,

@@ -29,6 +29,13 @@ def _int(settings: QSettings, key: str, default: int) -> int:
         return default
 
 
+def _article_id(settings: QSettings, key: str) -> int | None:
+    """A stored article id; None when absent, unreadable or negative (older
+    versions stored -1 for "no article")."""
+    article_id = _int(settings, key, -1)
+    return article_id if article_id >= 0 else None
+
+
 def _flag(settings: QSettings, key: str, default: bool) -> bool:
     return str(settings.value(key, "true" if default else "false")).lower() == "true"
 
@@ -57,8 +64,8 @@ def restore(window: MainWindow) -> None:
     order = str(s.value("sidebar/order", SortOrder.LAST_CHANGE.value))
     if order in {o.value for o in SortOrder}:
         window.sidebar.set_order(SortOrder(order))
-    article_id = _int(s, "selection/article", -1)
-    if article_id < 0 or not window.sidebar.select_article(article_id):
+    article_id = _article_id(s, "selection/article")
+    if article_id is None or not window.sidebar.select_article(article_id):
         window.sidebar.select_first()
         return
     version = _int(s, "selection/version", 0)
@@ -75,7 +82,11 @@ def save(window: MainWindow) -> None:
     for key, action in {**window.commands.toggles(), **window.commands.foldings()}.items():
         s.setValue(f"view/{key}", "true" if action.isChecked() else "false")
     s.setValue("sidebar/order", window.sidebar.order().value)
-    s.setValue("selection/article", window.sidebar.current_article_id())
+    article_id = window.sidebar.current_article_id()
+    if article_id is None:
+        s.remove("selection/article")
+    else:
+        s.setValue("selection/article", article_id)
     s.setValue("selection/version", window.timeline.selected()[1])
     s.setValue("selection/base", window.timeline.base())
     s.sync()

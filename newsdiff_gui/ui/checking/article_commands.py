@@ -80,20 +80,20 @@ class ArticleCommands:
 
     def check_selected(self) -> None:
         article_id = self.window.sidebar.current_article_id()
-        if article_id >= 0:
+        if article_id is not None:
             self.window.checker.check([article_id])
 
     def start_checking_selected(self) -> None:
         """Consent, given later, to contact an imported article's site (see ImportDialog)."""
         article_id = self.window.sidebar.current_article_id()
-        if article_id >= 0:
+        if article_id is not None:
             self.window.checker.start_checking(article_id)
             self.window.commands.start_checking.setEnabled(False)
 
     def remove_selected(self) -> None:
         window = self.window
         article_id = window.sidebar.current_article_id()
-        if article_id < 0:
+        if article_id is None:
             return
         article = window.store.get_article(article_id)
         dialog = RemoveDialog(article, window)

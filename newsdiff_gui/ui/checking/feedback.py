@@ -42,7 +42,7 @@ class CheckFeedback(QObject):
         detail: DetailArea,
         notifier: ChangeNotifier,
         status_bar: QStatusBar,
-        selected: Callable[[], int],
+        selected: Callable[[], int | None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,9 +84,9 @@ class CheckFeedback(QObject):
             if not self._gather.isActive():
                 self._gather.start(GATHER_MS)
 
-    def selected(self, article_id: int) -> None:
-        """The user selected this article (-1: none)."""
-        self.selection_changed(self._read(article_id) if article_id >= 0 else None)
+    def selected(self, article_id: int | None) -> None:
+        """The user selected this article (None: none)."""
+        self.selection_changed(None if article_id is None else self._read(article_id))
 
     def selection_changed(self, article: Article | None) -> None:
         """The selected article (or none): the label shows its failure, if it has one."""

@@ -82,7 +82,7 @@ class AddArticleDialog(QDialog):
         self._own_checker = checker is None
         self.checker = checker if checker is not None else AddressChecker(self)
         self.checker.finished.connect(self._checked)
-        self._token = -1
+        self._token: int | None = None  # the address check under way, if any
         self.check: AddressCheck | None = None
         self.url_edit = QLineEdit(self)
         self.url_edit.setPlaceholderText("https://www.example-news.org/2026/03/story")
@@ -127,7 +127,7 @@ class AddArticleDialog(QDialog):
             self.adjustSize()
 
     def checking(self) -> bool:
-        return self._token >= 0
+        return self._token is not None
 
     def _edited(self, text: str) -> None:
         self.check = None  # a verdict on the old address says nothing about the new one
@@ -172,7 +172,7 @@ class AddArticleDialog(QDialog):
     def _checked(self, token: int, answer: object) -> None:
         if token != self._token:
             return
-        self._token = -1
+        self._token = None
         self.busy.hide()
         self.url_edit.setEnabled(True)
         self.ok_button.setEnabled(True)
@@ -204,7 +204,7 @@ class AddArticleDialog(QDialog):
     def done(self, result: int) -> None:
         if self.checking():  # Cancel while checking: stop it; nothing is tracked
             self.checker.cancel()
-            self._token = -1
+            self._token = None
         if self._own_checker:
             self.checker.shutdown()
         super().done(result)

@@ -42,7 +42,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.panes = (old_pane, new_pane)
         self.matches: list[tuple[DiffPane, QTextCursor]] = []
-        self.position = -1
+        self.position: int | None = None  # the match on show, by index into `matches`
         self.edit = _FindEdit(self)
         self.edit.setPlaceholderText("Find in both versions")
         self.edit.setAccessibleName("Find in diff")
@@ -104,7 +104,7 @@ class FindBar(QWidget):
                 )
             )
         self._highlight()
-        self.position = -1
+        self.position = None
         if self.matches:
             self.next_match()
         else:
@@ -123,14 +123,17 @@ class FindBar(QWidget):
             pane.setExtraSelections(by_pane[number])
 
     def next_match(self) -> None:
-        self._go((self.position + 1) % len(self.matches) if self.matches else -1)
+        """The match after the one on show (the first when none is)."""
+        if self.matches:
+            self._go(0 if self.position is None else (self.position + 1) % len(self.matches))
 
     def previous_match(self) -> None:
-        self._go((self.position - 1) % len(self.matches) if self.matches else -1)
+        """The match before the one on show (the last when none is)."""
+        if self.matches:
+            last = len(self.matches) - 1
+            self._go(last if self.position is None else (self.position - 1) % len(self.matches))
 
     def _go(self, position: int) -> None:
-        if position < 0:
-            return
         self.position = position
         pane, cursor = self.matches[position]
         pane.setTextCursor(cursor)

@@ -80,8 +80,8 @@ class DiffPane(QTextEdit):
         self._natural: list[float] = []
         self._tops: list[float] = []
         self._heights: list[float] = []
-        self.current_row = -1
-        self._flash_row = -1
+        self.current_row: int | None = None  # the display row the reader is on
+        self._flash_row: int | None = None
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(700)
@@ -93,7 +93,7 @@ class DiffPane(QTextEdit):
         """`moved`: the "stood here" lines to draw (old side)."""
         self.blocks, self.rows, self.moved_marks = blocks, rows, moved
         self.change_rows = [number for number, row in enumerate(rows) if row.is_change]
-        self.current_row = -1
+        self.current_row = None
         self.reset_alignment()
 
     def set_note_marks(self, marks: dict[int, list[tuple[int, str]]]) -> None:
@@ -181,10 +181,10 @@ class DiffPane(QTextEdit):
         width = self.document().textWidth()
         return QRectF(2, top - ROW_GAP / 2 + 1, width - 4, self._heights[row] + ROW_GAP - 2)
 
-    def row_at(self, y: float) -> int:
-        """The display row at document y (-1 outside every row)."""
+    def row_at(self, y: float) -> int | None:
+        """The display row at document y (None outside every row)."""
         position = bisect.bisect_right(self._tops, y + ROW_GAP / 2) - 1
-        return position if 0 <= position < len(self._tops) else -1
+        return position if 0 <= position < len(self._tops) else None
 
     def shown_moved_marks(self) -> list[MovedMark]:
         """The moved marks whose place is known: below the last aligned row, the
@@ -219,7 +219,7 @@ class DiffPane(QTextEdit):
         self.viewport().update()
 
     def _end_flash(self) -> None:
-        self._flash_row = -1
+        self._flash_row = None
         self.viewport().update()
 
     # -- painting ----------------------------------------------------------------
@@ -284,10 +284,10 @@ class DiffPane(QTextEdit):
                     self.movedMarkClicked.emit(mark.moved_row)
                     return
             row = self.row_at(y)
-            if row >= 0 and self.rows[row].fold is not None:
+            if row is not None and self.rows[row].fold is not None:
                 self.collapsedClicked.emit(row)
                 return
-            if row >= 0 and event.position().x() < GUTTER:
+            if row is not None and event.position().x() < GUTTER:
                 self.gutterClicked.emit(row)
                 return
         super().mousePressEvent(event)
@@ -295,7 +295,7 @@ class DiffPane(QTextEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())
         row = self.row_at(event.pos().y() + self.verticalScrollBar().value())
-        if row >= 0:
+        if row is not None:
             menu.addSeparator()
             self.rowMenuRequested.emit(row, menu)
         menu.exec(event.globalPos())
@@ -329,9 +329,9 @@ class DiffPane(QTextEdit):
             position: QPoint = event.pos()  # type: ignore[attr-defined]
             row = self.row_at(position.y() + self.verticalScrollBar().value())
             tip = self._arrow_tip(position)
-            if row >= 0 and self.rows[row].is_change:
+            if row is not None and self.rows[row].is_change:
                 tip.append(row_description(self.rows[row]))
-            if row >= 0:
+            if row is not None:
                 tip += [
                     f"Note {number}: {text or '(no text yet)'}"
                     for number, text in self.note_marks.get(row, [])

@@ -11,7 +11,7 @@ through stale comparisons.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
@@ -61,7 +61,7 @@ class DiffView(QWidget):
         self.diff: Diff | None = None
         self.reader_view: ReaderView | None = None
         self.rows: list[DisplayRow] = []
-        self.current = -1
+        self.current: int | None = None  # the display row the reader is on (last jumped to)
         self._generation = 0
         self.hide_unchanged = False
         self.hide_minor = False
@@ -204,7 +204,7 @@ class DiffView(QWidget):
             self._notes = {}
         view = self.reader_view
         self.diff = diff
-        self.current = -1
+        self.current = None
         self.old_caption.setText(old_caption)
         self.new_caption.setText(new_caption)
         self.summary.setText(summary_text(diff))
@@ -282,12 +282,31 @@ class DiffView(QWidget):
                 return number
         return None
 
+    def current_change(self) -> int | None:
+        """The display row the reader is on (last jumped to), else the first change."""
+        if self.current is not None:
+            return self.current
+        changes = self.change_rows()
+        return changes[0] if changes else None
+
     def current_key(self) -> RowKey | None:
         """The row the reader is on (last jumped to), else the first change."""
-        if self.current >= 0:
-            return self.key_at(self.current)
-        changes = self.change_rows()
-        return self.key_at(changes[0]) if changes else None
+        row = self.current_change()
+        return None if row is None else self.key_at(row)
+
+    def current_change_band(self, old_side: bool = False) -> QRect | None:
+        """The band of `current_change` in one pane, in this view's coordinates, cut
+        to the pane's visible part; None when it is not on screen."""
+        pane = self.old_pane if old_side else self.new_pane
+        row = self.current_change()
+        if row is None or not pane.isVisible() or not 0 <= row < len(pane.blocks):
+            return None
+        viewport = pane.viewport()
+        band = pane.row_band(row).translated(0, -pane.verticalScrollBar().value()).toAlignedRect()
+        shown = band.intersected(viewport.rect())
+        if shown.isEmpty():
+            return None
+        return shown.translated(viewport.mapTo(self, QPoint(0, 0)))
 
     def _row_menu(self, display_row: int, menu: QMenu) -> None:
         key = self.key_at(display_row)
@@ -328,11 +347,15 @@ class DiffView(QWidget):
         return [number for number, row in enumerate(self.rows) if row.is_change]
 
     def next_change(self) -> bool:
-        later = [row for row in self.change_rows() if row > self.current]
+        """To the change below the reader's row (the first, when on none)."""
+        current = self.current
+        later = [row for row in self.change_rows() if current is None or row > current]
         return self.go_to_row(later[0]) if later else False
 
     def previous_change(self) -> bool:
-        earlier = [row for row in self.change_rows() if row < self.current]
+        """To the change above the reader's row (none, when on none)."""
+        current = self.current
+        earlier = [] if current is None else [r for r in self.change_rows() if r < current]
         return self.go_to_row(earlier[-1]) if earlier else False
 
     def go_to_row(self, row: int) -> bool:

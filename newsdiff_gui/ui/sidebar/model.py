@@ -233,18 +233,19 @@ class ArticleListModel(QAbstractListModel):
             cached = self._sort_keys[(item.id, order)] = (item, _sort_key(item, order))
         return cached[1]
 
-    def item(self, article_id: int) -> ArticleItem | None:
-        row = self.row_of(article_id)
-        return None if row < 0 else self._items[row]
+    def item(self, article_id: int | None) -> ArticleItem | None:
+        """The article's item; None when it is not listed (or no article is given)."""
+        row = None if article_id is None else self.row_of(article_id)
+        return None if row is None else self._items[row]
 
     def items(self) -> list[ArticleItem]:
         return list(self._items)
 
-    def row_of(self, article_id: int) -> int:
+    def row_of(self, article_id: int) -> int | None:
         for row, item in enumerate(self._items):
             if item.id == article_id:
                 return row
-        return -1
+        return None
 
     # -- writing ----------------------------------------------------------------
 
@@ -257,7 +258,7 @@ class ArticleListModel(QAbstractListModel):
         """Replace the row of `item.id`, or append it if it is new."""
         item = replace(item, checking=item.id in self._checking)
         row = self.row_of(item.id)
-        if row < 0:
+        if row is None:
             self.beginInsertRows(QModelIndex(), len(self._items), len(self._items))
             self._items.append(item)
             self.endInsertRows()
@@ -274,7 +275,7 @@ class ArticleListModel(QAbstractListModel):
         self._checking.discard(article_id)
         for order in SortOrder:
             self._sort_keys.pop((article_id, order), None)
-        if row < 0:
+        if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._items[row]

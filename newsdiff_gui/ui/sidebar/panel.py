@@ -25,11 +25,11 @@ from newsdiff_gui.ui.sidebar.model import (
 class Sidebar(QWidget):
     """Signals:
 
-    currentArticleChanged(int article_id)
-        The selected article changed; -1 when nothing is selected.
+    currentArticleChanged(int | None article_id)
+        The selected article changed; None when nothing is selected.
     """
 
-    currentArticleChanged = Signal(int)  # noqa: N815
+    currentArticleChanged = Signal(object)  # noqa: N815
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +70,7 @@ class Sidebar(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
 
-        self._last_emitted = -1
+        self._last_emitted: int | None = None
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         # "12 min ago" must age while the window stays open.
         self._clock = QTimer(self)
@@ -80,16 +80,17 @@ class Sidebar(QWidget):
 
     # -- selection ---------------------------------------------------------------
 
-    def current_article_id(self) -> int:
+    def current_article_id(self) -> int | None:
+        """The selected article's id; None when nothing is selected."""
         index = self.view.currentIndex()
         if not index.isValid() or not self.view.selectionModel().isSelected(index):
-            return -1
+            return None
         return int(index.data(ArticleRole.ID))
 
     def select_article(self, article_id: int) -> bool:
         """Select the article (clearing the filter if it hides it); False if unknown."""
         row = self.model.row_of(article_id)
-        if row < 0:
+        if row is None:
             return False
         proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not proxy_index.isValid():

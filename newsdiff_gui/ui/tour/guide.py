@@ -29,7 +29,6 @@ from newsdiff_gui.ui.tour.callout import (
 
 if TYPE_CHECKING:
     from newsdiff_gui.ui.app.main_window import MainWindow
-    from newsdiff_gui.ui.diff.pane import DiffPane
 
 TOUR_DONE = "tour/done"
 
@@ -50,29 +49,14 @@ def widget_rect(window: QWidget, widget: QWidget) -> QRect:
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
 
-def current_change(window: MainWindow) -> int:
-    """The display row the reader is on, else the first change (-1: none on show)."""
-    diff = window.detail.diff
-    if diff.current >= 0:
-        return diff.current
-    changes = diff.change_rows()
-    return changes[0] if changes else -1
-
-
-def row_rect(window: MainWindow, pane: DiffPane, row: int) -> QRect | None:
-    """The row's band as it stands on screen, cut to the pane's visible part."""
-    viewport = pane.viewport()
-    if not pane.isVisible() or not 0 <= row < len(pane.blocks):
-        return None
-    band = pane.row_band(row).translated(0, -pane.verticalScrollBar().value()).toAlignedRect()
-    shown = band.intersected(viewport.rect())
-    if shown.isEmpty():
-        return None
-    return shown.translated(viewport.mapTo(window, QPoint(0, 0)))
+def change_band(window: MainWindow, old_side: bool = False) -> QRect | None:
+    """The change the reader is on (else the first), as it stands on screen in one pane."""
+    band = window.detail.current_change_band(old_side)
+    return None if band is None else band.translated(window.detail.mapTo(window, QPoint(0, 0)))
 
 
 def _change_row(window: MainWindow) -> QRect | None:
-    return row_rect(window, window.detail.diff.new_pane, current_change(window))
+    return change_band(window)
 
 
 def _menu_title(window: MainWindow, member: QAction) -> QRect | None:
@@ -103,9 +87,8 @@ def _extra(window: MainWindow, widget: QWidget) -> list[QRect]:
 
 
 def _old_row_and_bar(window: MainWindow) -> list[QRect]:
-    diff = window.detail.diff
-    old = row_rect(window, diff.old_pane, current_change(window))
-    return ([old] if old is not None else []) + _extra(window, diff.overview)
+    old = change_band(window, old_side=True)
+    return ([old] if old is not None else []) + _extra(window, window.detail.diff.overview)
 
 
 def _keys(action: QAction) -> str:
@@ -221,7 +204,7 @@ class TourGuide(QObject):
         super().__init__(window)
         self.window = window
         self.settings = settings  # the user's own: where "never again" is remembered
-        self.index = -1
+        self.index: int | None = None  # the step on show; None when the tour is not running
         self.callout = Callout(window)
         self.callout.hide()
         self.callout.nextRequested.connect(self.next_step)
@@ -255,7 +238,7 @@ class TourGuide(QObject):
 
     def start(self) -> None:
         diff = self.window.detail.diff
-        if diff.current < 0 and diff.change_rows():
+        if diff.current is None and diff.change_rows():
             diff.go_to_row(diff.change_rows()[0])
         self.show_step(0)
 
@@ -271,7 +254,7 @@ class TourGuide(QObject):
         self.reposition()
 
     def reposition(self) -> None:
-        if self.index < 0:
+        if self.index is None:
             return
         step = STEPS[self.index]
         anchor = step.anchor(self.window)
@@ -296,25 +279,26 @@ class TourGuide(QObject):
             ring.stackUnder(self.callout)
 
     def next_step(self) -> None:
-        if self.index + 1 < len(STEPS):
-            self.show_step(self.index + 1)
+        following = 0 if self.index is None else self.index + 1
+        if following < len(STEPS):
+            self.show_step(following)
         else:
             self.finish()
 
     def finish(self) -> None:
         """Skipped or done: either way the user has seen it, and it is not offered again."""
         mark_tour_done(self.settings)
-        self.index = -1
+        self.index = None
         self.callout.hide()
         for ring in self.rings:
             ring.hide()
         self.finished.emit()
 
     def running(self) -> bool:
-        return self.index >= 0
+        return self.index is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if self.index >= 0 and event.type() in (
+        if self.index is not None and event.type() in (
             QEvent.Type.Resize,
             QEvent.Type.Move,
             QEvent.Type.Show,

@@ -248,6 +248,26 @@ def test_screenshot_of_the_demo_leaves_unread_badges(tmp_path: Path) -> None:
         assert all(a.unread_changes for a in reopened.list_articles())
 
 
+def test_no_selection_is_saved_as_none_and_an_older_minus_one_still_reads(
+    qtbot: QtBot, store: VersionStore, settings_path: Path, history: dict[str, int]
+) -> None:
+    first = open_window(qtbot, store, QSettings(str(settings_path), QSettings.Format.IniFormat))
+    first.sidebar.view.clearSelection()
+    assert first.sidebar.current_article_id() is None
+    assert not first.commands.remove.isEnabled()
+    first.close()
+    saved = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    assert saved.value("selection/article") is None  # not a -1 standing for "none"
+    # A settings file written by an older version says "none" with -1: the first article.
+    saved.setValue("selection/article", -1)
+    saved.sync()
+    second = open_window(
+        qtbot, store, QSettings(str(settings_path), QSettings.Format.IniFormat), resize=False
+    )
+    proxy = second.sidebar.proxy
+    assert second.sidebar.current_article_id() == proxy.index(0, 0).data(ArticleRole.ID)
+
+
 def test_article_commands_follow_the_selection(
     qtbot: QtBot, store: VersionStore, settings: QSettings, history: dict[str, int]
 ) -> None:

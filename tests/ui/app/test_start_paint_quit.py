@@ -77,7 +77,7 @@ def test_a_diff_view_paints_and_takes_events_before_its_first_comparison(qtbot: 
         tip = QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), pane.viewport().mapToGlobal(QPoint()))
         QApplication.sendEvent(pane.viewport(), tip)
     QTest.mouseClick(view.overview, Qt.MouseButton.LeftButton, pos=QPoint(5, 50))
-    assert view.old_pane.row_at(0) == -1 and view.overview.marks() == []
+    assert view.old_pane.row_at(0) is None and view.overview.marks() == []
 
 
 def test_a_click_while_far_rows_are_still_aligning_is_answered(qtbot: QtBot) -> None:

@@ -159,6 +159,10 @@ def test_sidebar_selects_and_paints(qtbot: QtBot, store: VersionStore) -> None:
     assert sidebar.select_article(1)
     assert sidebar.filter_box.text() == ""
     assert not sidebar.select_article(99)
+    with qtbot.waitSignal(sidebar.currentArticleChanged) as cleared:
+        sidebar.view.clearSelection()
+    assert cleared.args == [None] and sidebar.current_article_id() is None
+    assert model.item(None) is None and model.row_of(99) is None
     pixmap = QPixmap(sidebar.size())
     sidebar.render(pixmap)  # the delegate paints every state without errors
     assert sidebar.select_article(2)  # unread badge on a selected row

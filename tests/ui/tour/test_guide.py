@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.ui.app.main_window import MainWindow
 from newsdiff_gui.ui.tour.callout import GAP, Callout, Facing, place_callout
-from newsdiff_gui.ui.tour.guide import STEPS, TOUR_DONE, TourGuide, current_change, tour_done
+from newsdiff_gui.ui.tour.guide import STEPS, TOUR_DONE, TourGuide, tour_done
 from newsdiff_gui.ui.tour.session import DEMO_TITLE
 
 
@@ -104,7 +104,8 @@ def test_every_tip_points_into_its_widget_and_next_walks_them_all(
     diff = demo.detail.diff
     # 1: a changed row of the diff, in the new version's pane.
     assert guide.index == 0 and guide.callout.isVisible()
-    assert diff.rows[current_change(demo)].is_change
+    current = demo.detail.current_change()
+    assert current is not None and diff.rows[current].is_change
     anchor = assert_points_into_anchor(demo, 0)
     new_viewport = diff.new_pane.viewport()
     assert QRect(new_viewport.mapTo(demo, QPoint(0, 0)), new_viewport.size()).contains(anchor)
