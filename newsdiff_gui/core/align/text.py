@@ -154,7 +154,7 @@ class WordPairCoder:
         """Single casefolded words as codes (for short texts; see thresholds.py)."""
         words = _WORD.findall(text.casefold())
         codes = self._word_codes
-        for word in words:
+        for word in dict.fromkeys(words):  # in order of first appearance, as they come
             if word not in codes:
                 codes[word] = self._next_code()
         return "".join(map(codes.__getitem__, words))

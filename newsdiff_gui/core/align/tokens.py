@@ -190,13 +190,17 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
         if chunk.old == chunk.new:  # the usual case: same words, same spacing
             sink.add(TokenOp.EQUAL, "".join(chunk.old))
             continue
+        same: list[str] = []  # equal items gathered, added as one text
         for old_item, new_item in zip(chunk.old, chunk.new, strict=True):
             if old_item == new_item:
-                sink.add(TokenOp.EQUAL, old_item)
+                same.append(old_item)
             else:  # same word, different whitespace after it (e.g. " " vs a paragraph break)
                 word = _key(old_item)
-                sink.add(TokenOp.EQUAL, word)
+                same.append(word)
+                sink.add(TokenOp.EQUAL, "".join(same))
+                same = []
                 sink.change(old_item[len(word) :], new_item[len(word) :])
+        sink.add(TokenOp.EQUAL, "".join(same))
 
 
 # Fuzzy candidates kept per old sentence (templated prose repeats sentences
