@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
@@ -24,9 +26,11 @@ from newsdiff_gui.cli.common import (
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.cli.pages import read_page_file
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport, ImportRefused
+from newsdiff_gui.core.extract.isolated import IsolatedExtractor
 from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import Article, StoreError
+from newsdiff_gui.core.store.guard import ensure_writable
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 from newsdiff_gui.core.urls import InvalidURL, displayed_url, validate_article_url
 from newsdiff_gui.core.words import noun
@@ -149,9 +153,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     cancel = threading.Event()
-    with open_store(args) as store, Fetcher() as fetcher:
-        service = CaptureService(store, fetcher)
+    with open_store(args) as store, Fetcher() as fetcher, _extractor(cancel) as extract:
+        service = CaptureService(store, fetcher, extract=extract)
         try:
+            ensure_writable(store.path)
             if args.article_ids:
                 # Named ids are checked whatever their schedule, an imported-only article
                 # included: naming it is the request. The check does not put it on the
@@ -271,6 +276,17 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _extractor(cancel: threading.Event) -> Iterator[IsolatedExtractor]:
+    """Pages are extracted in the extractor's child process, as in the app and in
+    `newsdiff diff`: a hostile page that hangs or crashes the parser costs the child."""
+    extractor = IsolatedExtractor(cancel)
+    try:
+        yield extractor
+    finally:
+        extractor.close()
+
+
 def run_import(args: argparse.Namespace) -> int:
     raw = read_page_file(args.file)
     if args.captured_at:
@@ -280,10 +296,11 @@ def run_import(args: argparse.Namespace) -> int:
             raise CliError(f"--captured-at is not an ISO 8601 time: {args.captured_at!r}") from exc
     else:
         captured_at = datetime.fromtimestamp(args.file.stat().st_mtime, UTC)
-    with open_store(args) as store:
+    with open_store(args) as store, _extractor(threading.Event()) as extract:
         try:
+            ensure_writable(store.path)
             known = store.find_article(validate_article_url(args.url)) is not None
-            service = CaptureService(store)
+            service = CaptureService(store, extract=extract)
             report = service.import_page(args.url, raw, captured_at, track=args.track)
             article = store.get_article(report.article_id)
         except (InvalidURL, ImportRefused, StoreError) as exc:

@@ -13,7 +13,7 @@ get a version.
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -32,7 +32,6 @@ from benchmarks.robustness_fetch import (
     track_batch,
 )
 from newsdiff_gui.cli import main, tracking
-from newsdiff_gui.core.capture import CaptureService
 from newsdiff_gui.core.schedule import SchedulePolicy, initial_state
 from newsdiff_gui.core.store import VersionStore
 
@@ -53,10 +52,13 @@ def test_check_records_every_hostile_article_and_checks_the_healthy_ones(
     cases = hostile_cases(site.port)
     with VersionStore.open(db) as store:
         batch = track_batch(site, store, cases, content_cases())
+
     # The page with the crash marker makes the extractor raise, as an extractor bug would.
-    monkeypatch.setattr(
-        tracking, "CaptureService", functools.partial(CaptureService, extract=crashing_extract)
-    )
+    @contextlib.contextmanager
+    def crashing(_cancel: object) -> Iterator[object]:
+        yield crashing_extract
+
+    monkeypatch.setattr(tracking, "_extractor", crashing)
 
     code = main(["--db", str(db), "check"])
 

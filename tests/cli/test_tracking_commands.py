@@ -204,3 +204,27 @@ def test_diff_extracts_pages_in_the_child_process(
     code, out, err = run(capsys, "--db", db, "diff", "1@1", str(page), "--format", "json")
     assert code == 0, err
     assert json.loads(out)["new"]["paragraphs"] == list(STORM)
+
+
+def test_import_and_check_extract_pages_in_the_child_process(
+    db: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    httpserver: HTTPServer,
+) -> None:
+    def refuse(*_args: object) -> None:
+        raise AssertionError("a page was extracted in the command's own process")
+
+    monkeypatch.setattr("newsdiff_gui.core.extract.api.parse_page", refuse)
+    page = tmp_path / "storm.html"
+    page.write_text(article_page(), encoding="utf-8")
+    code, out, err = run(capsys, "--db", db, "import", str(page), "--url", "https://x.example/a")
+    assert code == 0 and out.startswith("stored as version 1 of article 1"), err
+    httpserver.expect_request("/storm").respond_with_data(
+        article_page(), content_type="text/html; charset=utf-8"
+    )
+    code, out, err = run(capsys, "--db", db, "track", httpserver.url_for("/storm"))
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", db, "check", out.strip())
+    assert code == 0 and "new version 1" in out, err

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import errno
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,7 +172,7 @@ def store_error(exc: sqlite3.Error | OSError, path: Path) -> StoreError:
             f"create {path.name}-shm beside it to read a write-ahead-logged database"
         )
     if code == _SQLITE_READONLY:
-        return StoreError(f"the database is read-only: {path} ({detail})")
+        return read_only_error(path, detail)
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return StoreError(f"the database is busy (another program is writing to it): {path}")
     if code == _SQLITE_NOTADB:
@@ -183,6 +184,17 @@ def store_error(exc: sqlite3.Error | OSError, path: Path) -> StoreError:
     if code == _SQLITE_IOERR:
         return StoreError(f"cannot read or write the database {path} ({detail})")
     return StoreError(f"database error in {path}: {detail}")
+
+
+def read_only_error(path: Path, detail: str) -> StoreError:
+    return StoreError(f"the database is read-only: {path} ({detail})")
+
+
+def ensure_writable(path: Path) -> None:
+    """A command that will write refuses a store it may not write before doing any work
+    (fetching, extracting), with the same sentence SQLite's refusal would give."""
+    if path.exists() and not os.access(path, os.W_OK):
+        raise read_only_error(path, "no permission to write the file")
 
 
 def _os_error(exc: OSError, path: Path) -> StoreError:
