@@ -99,9 +99,29 @@ def text_sentences(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     offset = 0
     for paragraph in text.split(PARAGRAPH_JOINER):
-        sentences.extend(paragraph_sentences(paragraph, offset))
+        own = _own_sentences(paragraph)
+        if offset:
+            own = tuple(
+                Sentence(
+                    s.start + offset,
+                    s.end + offset,
+                    s.text,
+                    s.words,
+                    s.last_in_paragraph,
+                    s.has_previous,
+                )
+                for s in own
+            )
+        sentences.extend(own)
         offset += len(paragraph) + len(PARAGRAPH_JOINER)
     return tuple(sentences)
+
+
+# A paragraph is read in its own row, then again inside a regrouped row's text
+# or a row re-diffed around moved sentences: split once, shifted per text.
+@functools.lru_cache(maxsize=4096)
+def _own_sentences(paragraph: str) -> tuple[Sentence, ...]:
+    return tuple(paragraph_sentences(paragraph, 0))
 
 
 def travel_span(text: str, sentence: Sentence) -> tuple[int, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from enum import StrEnum
@@ -102,6 +103,13 @@ def fix_mis_decoding(text: str) -> str:
 _WORD = re.compile(r"\w+")
 
 
+# One alignment codes the same texts several times (paragraphs when pairing
+# and grouping, sentences each time a row is re-diffed around moved text).
+@functools.lru_cache(maxsize=8192)
+def _casefolded_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
+
+
 # Word-pair codes stay below the plane single-word codes use (U+F0000…).
 _LAST_PAIR_CODE = 0xF0000
 
@@ -127,7 +135,7 @@ class WordPairCoder:
     def encode(self, text: str) -> str:
         # Casefolded words: quote and dash style, punctuation and case do not
         # change the codes (they are minor edits, told apart by `minor_key`).
-        words = _WORD.findall(text.casefold())
+        words = _casefolded_words(text)
         pairs = list(zip(["\x00", *words], words, strict=False))
         codes = self._codes
         try:  # most texts repeat pairs already coded (the other version's text)
@@ -152,7 +160,7 @@ class WordPairCoder:
 
     def encode_words(self, text: str) -> str:
         """Single casefolded words as codes (for short texts; see thresholds.py)."""
-        words = _WORD.findall(text.casefold())
+        words = _casefolded_words(text)
         codes = self._word_codes
         for word in dict.fromkeys(words):  # in order of first appearance, as they come
             if word not in codes:
