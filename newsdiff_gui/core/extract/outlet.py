@@ -38,6 +38,9 @@ MIN_OTHER_ARTICLES = 2
 # open "Police said the" share three words and far less than this share.
 _MIN_SHARED_WORDS = 4
 _MIN_SHARED_SHARE = 0.6
+# Shorter blocks are labels ("Cons", "Key points") that structure an article;
+# they do not rotate, so setting them aside would only hide them from the reader.
+_MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
 _KEPT = "set aside in the previous version"
 
@@ -102,7 +105,7 @@ def recurring_furniture(
     found: dict[int, str] = {}
     for index, paragraph in enumerate(paragraphs):
         words = _words(paragraph)
-        if not words:
+        if len(words) < _MIN_WORDS:
             continue
         count = sum(1 for article in learned if article.prints(words))
         if len(learned) >= MIN_OTHER_ARTICLES and count >= MIN_OTHER_ARTICLES:
