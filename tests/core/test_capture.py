@@ -404,3 +404,14 @@ def test_learning_an_outlets_promo_later_is_not_a_new_version(
     serve(httpserver, "/storm", _outlet_page(STORM_TITLE, STORM, "Storm: the clean-up begins"))
     assert check_one(service, article.id).outcome == CheckOutcome.UNCHANGED
     assert len(store.list_versions(article.id)) == 1
+
+
+def test_imported_pages_of_one_outlet_set_its_promo_aside(service: CaptureService) -> None:
+    for path, title, story in (("ferry", "Ferry", FERRY), ("bakery", "Bakery", BAKERY)):
+        raw = _outlet_page(title, story, f"Latest on the {path}").encode()
+        service.import_page(f"https://courier.example/{path}", raw, T0)
+    raw = _outlet_page(STORM_TITLE, STORM, "Council backs dredging").encode()
+    report = service.import_page("https://courier.example/storm", raw, T0)
+    assert report.version is not None and report.version.document.paragraphs == STORM
+    (promo,) = report.version.document.set_aside
+    assert promo.reason == "appears on 2 other articles of courier.example"

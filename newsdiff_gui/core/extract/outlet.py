@@ -23,8 +23,9 @@ articles come and go.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from newsdiff_gui.core.document import Document, SetAside
 from newsdiff_gui.core.normalize import clean_text
@@ -67,20 +68,32 @@ def _same_shape(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return shared >= _MIN_SHARED_WORDS and shared >= _MIN_SHARED_SHARE * longest
 
 
-@dataclass(frozen=True, slots=True)
 class _Article:
-    exact: frozenset[tuple[str, ...]]
-    blocks: tuple[tuple[str, ...], ...]
+    """One other article's blocks, indexed by their first and last two words.
 
-    @classmethod
-    def of(cls, blocks: Sequence[str]) -> _Article:
-        words = tuple(w for w in (_words(b) for b in blocks) if w)
-        return cls(frozenset(words), words)
+    Two blocks of the same shape share at least `_MIN_SHARED_WORDS` (four) words
+    at their ends, so at least two at one end: only blocks that open or close with
+    the same two words are compared, and a 3,000-paragraph live blog stays cheap.
+    """
+
+    def __init__(self, blocks: Sequence[str]) -> None:
+        self.exact: set[tuple[str, ...]] = set()
+        self.by_end: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for block in blocks:
+            words = _words(block)
+            if len(words) >= _MIN_WORDS:
+                self.exact.add(words)
+                self.by_end[("<", *words[:2])].append(words)
+                self.by_end[(">", *words[-2:])].append(words)
 
     def prints(self, words: tuple[str, ...]) -> bool:
         if words in self.exact:
             return True
-        return any(_same_shape(words, other) for other in self.blocks)
+        candidates = (
+            *self.by_end.get(("<", *words[:2]), ()),
+            *self.by_end.get((">", *words[-2:]), ()),
+        )
+        return any(_same_shape(words, other) for other in candidates)
 
 
 def article_blocks(document: Document) -> tuple[str, ...]:
@@ -100,7 +113,7 @@ def recurring_furniture(
     `host` (see `article_blocks`); `previous` what this article's latest
     version set aside.
     """
-    learned = [_Article.of(blocks) for blocks in others]
+    learned = [_Article(blocks) for blocks in others]
     before = [(_words(item.text), item.reason) for item in previous]
     found: dict[int, str] = {}
     for index, paragraph in enumerate(paragraphs):
