@@ -65,12 +65,12 @@ _JOINS_FIGURES = re.compile(r"[\s\-\u2010-\u2013]*")
 def number_expressions(text: str) -> Counter[str]:
     """Number expressions with their qualifiers: "at least eight", "$5 million", "45 %"."""
     folded = text.casefold()
-    terms = _TERM.findall(folded)
+    matches = list(_TERM.finditer(folded))
+    terms = [m.group() for m in matches]
     figures = {t for t in set(terms) if t[0].isdigit() or t in _NUMBER_WORDS}
     found: Counter[str] = Counter()
     if not figures:
         return found
-    matches = list(_TERM.finditer(folded))  # positions, only for texts with a figure
     index = 0
     while index < len(terms):
         if terms[index] not in figures:
@@ -153,9 +153,6 @@ def _paragraph_passages(paragraph: str) -> tuple[str, ...]:
     return tuple(p for p in passages if p)
 
 
-# A row's text is read again when its row is regrouped or re-tokenised around
-# moved sentences: computed once per distinct text (callers never mutate the result).
-@functools.lru_cache(maxsize=1024)
 def _quantities(text: str) -> tuple[Counter[str], Counter[str]]:
     """(figures, bare words that are numbers only sometimes) of a text."""
     figures = number_expressions(fix_mis_decoding(text))
