@@ -19,6 +19,10 @@ the store's `content_hash` (core/store/version_store.py; equal hashes are
 **false version**; an edit pair with equal hashes is a **missed edit**.
 trafilatura runs through the same pairs in the same run: its title, author and
 text go through the same normalised fingerprint.
+
+Outlet learning (core/extract/outlet.py: blocks recurring on other tracked
+articles of the host) needs several pages of one host: benchmarks/stability_outlets.py
+runs these pairs with it on the hosts the sets have three or more pages of.
 """
 
 from __future__ import annotations
