@@ -57,6 +57,20 @@ def test_one_other_article_is_not_enough() -> None:
     assert set(found) == {1}
 
 
+def test_copies_of_the_story_at_other_addresses_do_not_empty_it() -> None:
+    copy = (STORY[0], STORY[2], PROMO)  # the same story tracked at its AMP address
+    found = recurring_furniture(STORY, [copy, copy, FERRY, BAKERY], HOST)
+    assert found == {
+        1: f"appears on 2 other articles of {HOST}",
+        3: f"appears on 2 other articles of {HOST}",
+    }
+
+
+def test_a_brief_sets_aside_the_promo_and_bio_it_shares_with_every_article() -> None:
+    brief = ("The quay will close for an hour on Sunday for a fire drill.", PROMO, BIO)
+    assert set(recurring_furniture(brief, [FERRY, BAKERY], HOST)) == {1, 2}
+
+
 def test_a_short_label_the_outlet_prints_everywhere_stays_in_the_text() -> None:
     story = ("Cons", "The battery lasts four hours.")
     assert recurring_furniture(story, [("Pros", "Cons"), ("Cons", "Verdict")], HOST) == {}

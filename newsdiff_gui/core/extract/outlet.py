@@ -39,6 +39,12 @@ MIN_OTHER_ARTICLES = 2
 # open "Police said the" share three words and far less than this share.
 _MIN_SHARED_WORDS = 4
 _MIN_SHARED_SHARE = 0.6
+# An "other" article printing more than this share of the page's blocks is the
+# same story at another address, not evidence of the outlet's furniture.
+_SAME_STORY_SHARE = 0.5
+# ... and at least this many of them: a brief of one paragraph and the outlet's
+# promo and bio shares two blocks with every other article, all of them furniture.
+_SAME_STORY_BLOCKS = 3
 # Shorter blocks are labels ("Cons", "Key points") that structure an article;
 # they do not rotate, so setting them aside would only hide them from the reader.
 _MIN_WORDS = 3
@@ -101,6 +107,15 @@ def article_blocks(document: Document) -> tuple[str, ...]:
     return document.paragraphs + tuple(item.text for item in document.set_aside)
 
 
+def _other_stories(paragraphs: Sequence[str], learned: list[_Article]) -> list[_Article]:
+    """The articles that tell another story: one printing most of this page's blocks
+    word for word is this story at another address (a copy, an AMP page), and would
+    make the article's own text look like furniture."""
+    words = [w for w in (_words(p) for p in paragraphs) if len(w) >= _MIN_WORDS]
+    limit = max(_SAME_STORY_SHARE * len(words), _SAME_STORY_BLOCKS - 1)
+    return [a for a in learned if sum(w in a.exact for w in words) <= limit]
+
+
 def recurring_furniture(
     paragraphs: Sequence[str],
     others: Sequence[Sequence[str]],
@@ -113,7 +128,7 @@ def recurring_furniture(
     `host` (see `article_blocks`); `previous` what this article's latest
     version set aside.
     """
-    learned = [_Article(blocks) for blocks in others]
+    learned = _other_stories(paragraphs, [_Article(blocks) for blocks in others])
     before = [(_words(item.text), item.reason) for item in previous]
     found: dict[int, str] = {}
     for index, paragraph in enumerate(paragraphs):
