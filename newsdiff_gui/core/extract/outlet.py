@@ -14,7 +14,9 @@ differing stretch, covering most of the block (a promo whose linked headline
 rotates, "Read more: <headline>", a bio whose latest-book title changes).
 
 Never removed: anything when fewer than two other articles of the host are
-known, and a block that recurs on no other article (this article's own text).
+known, a block that recurs on no other article (this article's own text), a
+short label of one or two words, and text shared with an "other" article that
+prints most of this story (the same story at another address).
 A block set aside in this article's previous version stays set aside while it
 keeps its wording or shape, so learning does not flip as the outlet's other
 articles come and go.
