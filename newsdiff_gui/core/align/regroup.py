@@ -91,7 +91,7 @@ def link_sentences(
             break
         chosen += found
         current = _compose_all(base, current, chosen, found, old_texts, new_texts, options)
-    return current
+    return _flag_regrouped(base, current, old_texts, new_texts)
 
 
 def _clash(link: Link, other: Link) -> bool:
@@ -202,16 +202,26 @@ def _regrouped_row(
     tokens = row_tokens(old_text, new_text, options)
     coder = WordPairCoder()
     similarity = word_similarity(coder.encode(old_text), coder.encode(new_text))
-    figures, quote = text_flags(old_text, new_text, tokens)
-    return Row(
-        ChangeKind.REGROUPED,
-        old,
-        new,
-        min(1.0, max(0.0, similarity)),
-        tokens=tokens,
-        numbers_changed=figures,
-        quote_changed=quote,
-    )
+    # Flags come last (`_flag_regrouped`): most regrouped rows are re-tokenised
+    # around their moved sentences, which sets flags of its own.
+    return Row(ChangeKind.REGROUPED, old, new, min(1.0, max(0.0, similarity)), tokens=tokens)
+
+
+def _flag_regrouped(
+    base: list[Row], current: list[Row], old_texts: Sequence[str], new_texts: Sequence[str]
+) -> list[Row]:
+    """`current` with the flags of the regrouped rows no move re-tokenised."""
+    result = current
+    for position, row in enumerate(current):
+        if row.kind is not ChangeKind.REGROUPED or row is not base[position]:
+            continue
+        old_text = row_text(row, old_texts, old_side=True)
+        new_text = row_text(row, new_texts, old_side=False)
+        figures, quote = text_flags(old_text, new_text, row.tokens)
+        if result is current:
+            result = list(current)
+        result[position] = dataclasses.replace(row, numbers_changed=figures, quote_changed=quote)
+    return result
 
 
 def _compose_all(
