@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from newsdiff_gui.core.align import Diff, align
-from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.document import Document, SetAside
 from newsdiff_gui.core.store import StoredVersion, VersionNotice, VersionSource
 from newsdiff_gui.core.view.summary import change_phrases, changed_rows
+from newsdiff_gui.core.words import plural
 
 # What the tooltip says the hidden-characters flag (⟨⟩ on the entry) means.
 HIDDEN_CHARACTERS_TIP = (
@@ -40,6 +41,8 @@ class VersionEntry:
     other_change: str = ""  # what changed when no paragraph or headline did
     http_status: int | None = None
     charset_mismatch: bool = False
+    # Blocks of the page kept out of the text as the outlet's furniture, with why.
+    set_aside: tuple[SetAside, ...] = ()
 
     def compared(self, diff: Diff) -> VersionEntry:
         """This entry once its version has been aligned with the previous one."""
@@ -101,7 +104,28 @@ class VersionEntry:
             )
         if self.hidden_characters:
             lines.append(HIDDEN_CHARACTERS_TIP)
+        lines += _set_aside_lines(self.set_aside)
         return "\n".join(lines)
+
+
+# Enough to recognise the blocks; the version's JSON (`newsdiff versions`) has them whole.
+_SET_ASIDE_SHOWN = 3
+_SET_ASIDE_CHARS = 80
+
+
+def _set_aside_lines(blocks: tuple[SetAside, ...]) -> list[str]:
+    """Which blocks were kept out of the compared text and why: the outlet prints them
+    on its other articles, so a change in them is not a change of this article."""
+    if not blocks:
+        return []
+    count = len(blocks)
+    lines = [f"Set aside as the outlet's furniture ({plural(count, 'block')}, not compared):"]
+    for block in blocks[:_SET_ASIDE_SHOWN]:
+        text = block.text if len(block.text) <= _SET_ASIDE_CHARS else block.text[:77] + "…"
+        lines.append(f"  “{text}” — {block.reason}")
+    if count > _SET_ASIDE_SHOWN:
+        lines.append(f"  and {plural(count - _SET_ASIDE_SHOWN, 'more block')}")
+    return lines
 
 
 def _other_change(old: Document, new: Document) -> str:
@@ -130,6 +154,7 @@ def version_entries(versions: list[StoredVersion]) -> list[VersionEntry]:
                 other_change=other,
                 http_status=version.http_status,
                 charset_mismatch=VersionNotice.CHARSET_MISMATCH in version.notices,
+                set_aside=version.document.set_aside,
             )
         )
         previous = version

@@ -129,3 +129,30 @@ def test_a_rewrite_reads_as_regrouped_rows_and_moved_sentences(store: VersionSto
     entry = second.compared(rewrite_diff())
     assert entry.change_text() == "1 paragraph added, 1 removed, 1 regrouped, 1 sentence moved"
     assert entry.size == 3  # three rows changed; the moved sentence is inside two of them
+
+
+def test_the_tooltip_says_what_was_set_aside_as_the_outlets_furniture(
+    store: VersionStore,
+) -> None:
+    from newsdiff_gui.core.document import SetAside
+
+    article = load_demo(store)[0]
+    version = store.list_versions(article)[1]
+    promo = SetAside(
+        "Sign up for the morning briefing " * 4, "appears on 3 other articles of x.example"
+    )
+    bio = SetAside("Hanna Osei covers the coast.", "appears on 2 other articles of x.example")
+    blocks = (promo, bio, bio, bio, bio)
+    stored = replace(version, document=replace(version.document, set_aside=blocks))
+    (entry,) = version_entries([stored])[-1:]
+    tip = entry.tooltip().splitlines()
+    start = tip.index("Set aside as the outlet's furniture (5 blocks, not compared):")
+    # Long blocks are cut to a recognisable start; each says why it was set aside.
+    assert tip[start + 1].startswith("  “Sign up for the morning briefing Sign up")
+    assert tip[start + 1].endswith("…” — appears on 3 other articles of x.example")
+    assert (
+        tip[start + 2]
+        == "  “Hanna Osei covers the coast.” — appears on 2 other articles of x.example"
+    )
+    assert tip[start + 4 :] == ["  and 2 more blocks"]
+    assert "Set aside" not in replace(entry, set_aside=()).tooltip()
