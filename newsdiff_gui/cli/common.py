@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -14,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from newsdiff_gui.cli.errors import CliError
+from newsdiff_gui.core.sources.model import StoredVersionRef
 from newsdiff_gui.core.store import StoredVersion, StoreError, VersionStore, default_database_path
 from newsdiff_gui.core.store.guard import store_error
 from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.core.visible import marker_for, visible_text
-
-_VERSION_REF = re.compile(r"^(\d+)@(\d+)$")
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -50,10 +48,10 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Iterator
 
 def parse_version_ref(text: str) -> tuple[int, int]:
     """'12@3' → (article 12, version 3)."""
-    match = _VERSION_REF.match(text.strip())
-    if not match:
+    ref = StoredVersionRef.parse(text)
+    if ref is None:
         raise CliError(f"expected ARTICLE_ID@VERSION (e.g. 12@3), got {text!r}")
-    return int(match.group(1)), int(match.group(2))
+    return ref.article_id, ref.number
 
 
 def parse_article_id(text: str) -> int:

@@ -10,7 +10,6 @@ is fetched with the fetcher's validation and limits. Every user-caused failure i
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -42,7 +41,6 @@ from newsdiff_gui.core.urls import InvalidURL, validate_article_url
 if TYPE_CHECKING:
     from newsdiff_gui.core.fetch import Fetcher
 
-_VERSION_REF = re.compile(r"^(\d+)@(\d+)$")
 _EXTRACTOR = f"{EXTRACTOR_NAME} {EXTRACTOR_VERSION}"
 
 
@@ -50,9 +48,9 @@ def parse_source(spec: str) -> SourceRef:
     """A command-line argument: `ARTICLE_ID@VERSION` (unless a file has that name),
     or a .html/.htm(.gz), .json or .txt file."""
     path = Path(spec)
-    match = _VERSION_REF.match(spec.strip())
-    if match and not path.exists():
-        return StoredVersionRef(int(match.group(1)), int(match.group(2)))
+    stored = StoredVersionRef.parse(spec)
+    if stored is not None and not path.exists():
+        return stored
     if is_page_name(path) or path.name.lower().endswith((".json", ".txt")):
         return SavedFile(path)
     if not path.exists() and "@" in spec:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,15 @@ class StoredVersionRef:
 
     def __str__(self) -> str:
         return f"{self.article_id}@{self.number}"
+
+    @classmethod
+    def parse(cls, text: str) -> StoredVersionRef | None:
+        """'12@3' → article 12, version 3; None when `text` is not of that form."""
+        match = _VERSION_REF.match(text.strip())
+        return cls(int(match.group(1)), int(match.group(2))) if match else None
+
+
+_VERSION_REF = re.compile(r"^(\d+)@(\d+)$")
 
 
 @dataclass(frozen=True, slots=True)
