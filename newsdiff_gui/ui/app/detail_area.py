@@ -48,6 +48,7 @@ def version_side(article: Article, version: StoredVersion, caption: str = "") ->
         article_id=article.id,
         version_id=version.id,
         article_url=article.url,
+        extraction_doubt=version.suspect_reason if version.suspect_extraction else None,
     )
 
 

@@ -28,6 +28,9 @@ class Side:
     article_id: int | None = None
     version_id: int | None = None
     article_url: str | None = None
+    # Why this side's extraction may not be the whole article (a cross-check with a
+    # second extractor disagreed, the text collapsed); None when nothing is known.
+    extraction_doubt: str | None = None
 
     def source_info(self) -> SourceInfo:
         """Where the side came from; a document given without one is named by its caption."""
@@ -48,6 +51,14 @@ class Comparison:
     old: Side
     new: Side
     diff: Diff
+
+    def doubts(self) -> list[str]:
+        """What the reader is told above the panes: each side whose extraction is unsure."""
+        return [
+            f"{side.caption}: {side.extraction_doubt}"
+            for side in (self.old, self.new)
+            if side.extraction_doubt
+        ]
 
     def pair(self) -> Pair | None:
         """The stored versions compared, or None when a side is a file or an address."""

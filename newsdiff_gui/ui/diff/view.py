@@ -21,6 +21,7 @@ from newsdiff_gui.core.view.summary import summary_text
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff.comparison import Comparison, Side
 from newsdiff_gui.ui.diff.document import SideWriter
+from newsdiff_gui.ui.diff.extraction_notice import ExtractionNotice
 from newsdiff_gui.ui.diff.find import FindBar
 from newsdiff_gui.ui.diff.overview import OverviewBar
 from newsdiff_gui.ui.diff.pane import DiffPane
@@ -80,6 +81,7 @@ class DiffView(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice = ExtractionNotice(self)
         self.legend = QLabel(self)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setText(legend_text())
@@ -132,6 +134,7 @@ class DiffView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
+        layout.addWidget(self.notice)
         layout.addWidget(self.legend)
         layout.addWidget(self.find_bar)
         layout.addLayout(captions)
@@ -145,6 +148,7 @@ class DiffView(QWidget):
         self._generation += 1
         self._pending = (old, new)
         self.summary.setText(f"Comparing {old.caption} with {new.caption}…")
+        self.notice.show_for(None)
         looks = Looks(
             self.palette(),
             self.old_pane.font(),
@@ -208,6 +212,7 @@ class DiffView(QWidget):
         self.old_caption.setText(old_caption)
         self.new_caption.setText(new_caption)
         self.summary.setText(summary_text(diff))
+        self.notice.show_for(self.comparison)
         folding = (self.hide_unchanged, self.hide_minor)
         if prepared is None or self._expanded or prepared.folding != folding:
             self.rows = display_rows(view, self.hide_unchanged, self.hide_minor, self._expanded)
