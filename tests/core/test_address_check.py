@@ -13,6 +13,7 @@ from newsdiff_gui.core.extract import extract_document
 from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.store import VersionStore
 from tests.support.pages import STORM_TITLE, article_page
+from tests.support.server_log import requests_for
 
 
 @pytest.fixture
@@ -65,12 +66,6 @@ def test_a_checked_article_is_tracked_as_version_1_without_a_second_request(
         article = store.get_article(report.article_id)
         assert article.next_check_at is not None and article.failure_count == 0
     assert requests_for(httpserver, "/storm") == 1
-
-
-def requests_for(httpserver: HTTPServer, path: str) -> int:
-    """Requests this test's page received (the server is shared: a slow page another test
-    gave up on may still arrive in its log)."""
-    return sum(request.path == path for request, _ in httpserver.log)
 
 
 def test_tracking_a_failure_anyway_records_it_as_the_first_failed_check(

@@ -8,7 +8,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -21,6 +20,7 @@ from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.ui.app.main_window import MainWindow
 from newsdiff_gui.ui.dialogs.articles import AddArticleDialog
 from tests.support.pages import STORM_TITLE, article_page
+from tests.support.server_log import requests_for
 
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 SHOTS = Path("/tmp/newsdiff-add-dialog")
@@ -59,13 +59,6 @@ def answered(qtbot: QtBot, dialog: AddArticleDialog) -> None:
 def snapshot(dialog: AddArticleDialog, name: str) -> None:
     SHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SHOTS / f"{name}.png"))
-
-
-def requests_for(httpserver: HTTPServer, url: str) -> int:
-    """Requests this test's page received. The log is the shared server's: a slow page
-    another test left behind (the dialog was closed mid-check) may still arrive in it."""
-    path = urlsplit(url).path
-    return sum(request.path == path for request, _ in httpserver.log)
 
 
 def test_a_404_is_explained_and_tracked_only_with_track_anyway(
