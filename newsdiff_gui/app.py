@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from newsdiff_gui.core.store.address import StoreAddress
+
 ORGANIZATION = "newsdiff_gui"
 APPLICATION = "newsdiff-gui"
 
@@ -34,7 +36,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="newsdiff-gui", description="Watch news articles change after publication."
     )
-    parser.add_argument("--db", metavar="PATH", help="the SQLite store (default: NEWSDIFF_DB)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="the SQLite file or postgresql://user@host:port/dbname (default: NEWSDIFF_DB)",
+    )
     parser.add_argument("--demo", action="store_true", help="open the bundled demo history")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render offscreen, save, exit")
     parser.add_argument(
@@ -46,15 +52,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def database_path(args: argparse.Namespace, scratch: Path) -> Path:
+def database_path(args: argparse.Namespace, scratch: Path) -> StoreAddress:
+    """The store to open: --db, the demo's scratch file, NEWSDIFF_DB or the default
+    (a path or a postgresql:// URL; StoreError for an address of another engine)."""
     from newsdiff_gui.core.store import default_database_path
+    from newsdiff_gui.core.store.address import StoreAddress, parse_store_address
 
     if args.db:
-        return Path(args.db).expanduser()
+        return parse_store_address(args.db)
     if args.demo:
-        return scratch / "demo.sqlite3"
+        return StoreAddress(path=scratch / "demo.sqlite3")
     env = os.environ.get("NEWSDIFF_DB")
-    return Path(env).expanduser() if env else default_database_path()
+    return parse_store_address(env) if env else StoreAddress(path=default_database_path())
 
 
 def store_problem_box(problem: str) -> QMessageBox:
@@ -105,9 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="newsdiff-gui-") as scratch_name:
         scratch = Path(scratch_name)
-        path = database_path(args, scratch)
         try:
-            store = VersionStore.open(path)
+            store = VersionStore.open(database_path(args, scratch))
             if args.demo:
                 from newsdiff_gui.core.demo import load_demo
 

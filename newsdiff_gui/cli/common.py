@@ -15,13 +15,20 @@ from typing import Any
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.core.sources.model import StoredVersionRef
 from newsdiff_gui.core.store import StoredVersion, StoreError, VersionStore, default_database_path
+from newsdiff_gui.core.store.address import StoreAddress, parse_store_address
 from newsdiff_gui.core.store.guard import store_error
 from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.core.visible import marker_for, visible_text
 
 
-def database_path(args: argparse.Namespace) -> Path:
-    return Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
+def database_address(args: argparse.Namespace) -> StoreAddress:
+    """The store named by --db / NEWSDIFF_DB (a path or a postgresql:// URL) or the default."""
+    if not getattr(args, "db", None):
+        return StoreAddress(path=default_database_path())
+    try:
+        return parse_store_address(args.db)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
 
 
 @contextmanager
@@ -32,9 +39,9 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Iterator
     written. Any store failure inside the block (a full disk, a damaged or foreign
     file) leaves it as a CliError: one line on stderr, never a traceback.
     """
-    path = database_path(args)
+    address = database_address(args)
     try:
-        store = VersionStore.open(path, read_only=read_only)
+        store = VersionStore.open(address, read_only=read_only)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     with store:
@@ -43,7 +50,7 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Iterator
         except StoreError as exc:
             raise CliError(str(exc)) from exc
         except sqlite3.Error as exc:  # a query outside VersionStore's own wrappers
-            raise CliError(str(store_error(exc, path))) from exc
+            raise CliError(str(store_error(exc, address.path or Path(address.shown)))) from exc
 
 
 def parse_version_ref(text: str) -> tuple[int, int]:

@@ -23,7 +23,7 @@ import argparse
 import sys
 from typing import Any
 
-from newsdiff_gui.cli.common import database_path, json_text
+from newsdiff_gui.cli.common import database_address, json_text
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.core.align import align
 from newsdiff_gui.core.align.render_html import render_html
@@ -70,7 +70,7 @@ def _write(text: str) -> None:
 
 def load_inputs(args: argparse.Namespace) -> tuple[Document, Document]:
     """The two documents named by the arguments, or CliError in one line."""
-    with SourceLoader(database_path(args)) as loader:
+    with SourceLoader(database_address(args)) as loader:
         return _load(loader, args.old), _load(loader, args.new)
 
 

@@ -14,7 +14,7 @@ from types import FrameType
 from typing import Any
 
 from newsdiff_gui.cli.common import (
-    database_path,
+    database_address,
     iso_or_none,
     open_store,
     parse_article_id,
@@ -112,7 +112,8 @@ def run_untrack(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    if not database_path(args).exists():
+    stored_at = database_address(args).path
+    if stored_at is not None and not stored_at.exists():
         # Nothing tracked yet on this machine: an empty list, and no file created by asking.
         articles = []
     else:
@@ -156,7 +157,7 @@ def run_check(args: argparse.Namespace) -> int:
     with open_store(args) as store, Fetcher() as fetcher, _extractor(cancel) as extract:
         service = CaptureService(store, fetcher, extract=extract)
         try:
-            ensure_writable(store.path)
+            ensure_writable(store.address)
             if args.article_ids:
                 # Named ids are checked whatever their schedule, an imported-only article
                 # included: naming it is the request. The check does not put it on the
@@ -298,7 +299,7 @@ def run_import(args: argparse.Namespace) -> int:
         captured_at = datetime.fromtimestamp(args.file.stat().st_mtime, UTC)
     with open_store(args) as store, _extractor(threading.Event()) as extract:
         try:
-            ensure_writable(store.path)
+            ensure_writable(store.address)
             known = store.find_article(validate_article_url(args.url)) is not None
             service = CaptureService(store, extract=extract)
             report = service.import_page(args.url, raw, captured_at, track=args.track)

@@ -36,6 +36,7 @@ from newsdiff_gui.core.sources.model import (
     StoredVersionRef,
 )
 from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
+from newsdiff_gui.core.store.address import StoreAddress
 from newsdiff_gui.core.urls import InvalidURL, validate_article_url
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class SourceLoader:
 
     def __init__(
         self,
-        database: Path | None = None,
+        database: Path | StoreAddress | None = None,
         *,
         cancel: threading.Event | None = None,
         fetcher_factory: Callable[[], Fetcher] | None = None,

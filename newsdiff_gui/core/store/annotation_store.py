@@ -8,15 +8,14 @@ call is one short transaction (a keystroke's save must not wait on anything).
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
 from newsdiff_gui.core.annotations import Anchor, AnchorKind, Annotation, ReviewState
-from newsdiff_gui.core.store.guard import raise_if_query_bug
-from newsdiff_gui.core.store.models import NotFound, StoreError
+from newsdiff_gui.core.store.engine import Connection, Row
+from newsdiff_gui.core.store.models import NotFound
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 
 _COLUMNS = """
@@ -41,7 +40,7 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-def _annotation(row: sqlite3.Row) -> Annotation:
+def _annotation(row: Row) -> Annotation:
     anchor = Anchor(
         kind=AnchorKind(row["anchor_kind"]),
         old_hashes=tuple(json.loads(row["old_hashes"])),
@@ -74,20 +73,15 @@ class AnnotationStore:
 
     def __init__(
         self,
-        connection: sqlite3.Connection,
+        connection: Connection,
         transaction: Callable[[], AbstractContextManager[None]],
     ) -> None:
         self._connection = connection
         self._transaction = transaction
 
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        try:
-            cursor = self._connection.execute(sql, params)
-            cursor.row_factory = sqlite3.Row
-            return list(cursor.fetchall())
-        except sqlite3.Error as exc:
-            raise_if_query_bug(exc)  # a wrong query is a bug, not the file's fault
-            raise StoreError(f"database error: {exc}") from exc
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
+        # The engine words the user's failures as StoreError and raises bugs as they are.
+        return list(self._connection.execute(sql, params).fetchall())
 
     def add(
         self,
@@ -108,7 +102,7 @@ class AnnotationStore:
                 "INSERT INTO annotations (article_id, from_version_id, to_version_id,"
                 " anchor_kind, old_hashes, new_hashes, old_paragraphs, new_paragraphs, excerpt,"
                 " note, state, tags, author, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     article_id,
                     from_version_id,
@@ -127,8 +121,7 @@ class AnnotationStore:
                     stamp,
                 ),
             )
-            assert cursor.lastrowid is not None
-            annotation_id = cursor.lastrowid
+            annotation_id = int(cursor.fetchone()[0])
         return self.get(annotation_id)
 
     def get(self, annotation_id: int) -> Annotation:

@@ -18,6 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsdiff_gui.core.store.address import StoreAddress
 from newsdiff_gui.core.store.models import StoreError
 from newsdiff_gui.core.store.schema import (
     APPLICATION_ID,
@@ -190,10 +191,12 @@ def read_only_error(path: Path, detail: str) -> StoreError:
     return StoreError(f"the database is read-only: {path} ({detail})")
 
 
-def ensure_writable(path: Path) -> None:
+def ensure_writable(store: Path | StoreAddress) -> None:
     """A command that will write refuses a store it may not write before doing any work
-    (fetching, extracting), with the same sentence SQLite's refusal would give."""
-    if path.exists() and not os.access(path, os.W_OK):
+    (fetching, extracting), with the same sentence SQLite's refusal would give.
+    (A database server checks its own permissions, when the write comes.)"""
+    path = store.path if isinstance(store, StoreAddress) else store
+    if path is not None and path.exists() and not os.access(path, os.W_OK):
         raise read_only_error(path, "no permission to write the file")
 
 

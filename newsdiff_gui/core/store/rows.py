@@ -1,12 +1,12 @@
-"""Mapping SQLite rows to the store's immutable records."""
+"""Mapping store rows to the store's immutable records."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
 
 from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.store.engine import Row
 from newsdiff_gui.core.store.models import Article, StoredVersion, VersionNotice, VersionSource
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 
@@ -19,7 +19,7 @@ def time_or_none(text: str | None) -> datetime | None:
     return from_iso(text) if text else None
 
 
-def article_from_row(row: sqlite3.Row) -> Article:
+def article_from_row(row: Row) -> Article:
     return Article(
         id=row["id"],
         url=row["url"],
@@ -41,7 +41,7 @@ def article_from_row(row: sqlite3.Row) -> Article:
     )
 
 
-def version_from_row(row: sqlite3.Row) -> StoredVersion:
+def version_from_row(row: Row) -> StoredVersion:
     return StoredVersion(
         id=row["id"],
         article_id=row["article_id"],

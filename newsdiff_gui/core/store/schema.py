@@ -99,6 +99,22 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE versions ADD COLUMN notices TEXT NOT NULL DEFAULT '[]'
     """,
+    # 4: raw pages content-addressed: one compressed copy per SHA-256, however many
+    # versions (of however many articles) captured those bytes. Existing pages move in
+    # place; the WHERE clause lets SQLite parse ON CONFLICT after a SELECT.
+    """
+    CREATE TABLE pages (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        compressed BLOB NOT NULL
+    );
+    INSERT INTO pages (sha256, size, compressed)
+        SELECT raw_sha256, raw_size, raw_compressed FROM versions
+        WHERE raw_sha256 IS NOT NULL ORDER BY id
+        ON CONFLICT (sha256) DO NOTHING;
+    ALTER TABLE versions DROP COLUMN raw_compressed;
+    CREATE INDEX versions_by_page ON versions (raw_sha256)
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -192,6 +208,11 @@ def _columns(connection: sqlite3.Connection, table: str) -> frozenset[str]:
         # module"): it still counts as one of that file's tables.
         return frozenset()
     return frozenset(row[0] for row in rows)
+
+
+def migration_statements(script: str) -> list[str]:
+    """The statements of one migration script, in order (each engine runs them)."""
+    return _statements(script)
 
 
 def _statements(script: str) -> list[str]:

@@ -1,15 +1,15 @@
-"""VersionStore: tracked articles, their versions and every check, in one SQLite file.
+"""VersionStore: tracked articles, their versions and every check, in one store.
 
-Each instance owns one connection and must stay on the thread that opened it
-(the GUI's worker opens its own). Every write runs in one IMMEDIATE transaction,
-so a crash leaves either the whole capture or none of it.
+The store is a SQLite file or a PostgreSQL database (engine.py); this code is the same
+for both. Each instance owns one connection and must stay on the thread that opened it
+(the GUI's worker opens its own). Every write runs in one transaction that excludes
+other writers, so a crash leaves either the whole capture or none of it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.normalize import content_fingerprint
 from newsdiff_gui.core.schedule import STOPPED_BY_USER, ScheduleState
+from newsdiff_gui.core.store.address import StoreAddress
 from newsdiff_gui.core.store.annotation_store import AnnotationStore
-from newsdiff_gui.core.store.database import immediate_transaction, open_connection
-from newsdiff_gui.core.store.guard import store_error
+from newsdiff_gui.core.store.engine import Connection, Row, open_engine
 from newsdiff_gui.core.store.models import (
     Article,
     Capture,
@@ -46,7 +46,7 @@ _ARTICLE_COLUMNS = """
     a.check_interval, a.next_check_at, a.failure_count, a.last_checked_at, a.last_error,
     a.last_changed_at, a.unread_changes,
     (SELECT COUNT(*) FROM versions v WHERE v.article_id = a.id) AS version_count,
-    (SELECT CASE WHEN v.suspect_extraction THEN COALESCE(v.suspect_reason, '') END
+    (SELECT CASE WHEN v.suspect_extraction = 1 THEN COALESCE(v.suspect_reason, '') END
      FROM versions v WHERE v.article_id = a.id ORDER BY v.number DESC LIMIT 1) AS latest_suspect
 """
 _VERSION_COLUMNS = """
@@ -71,17 +71,27 @@ def article_host(url: str) -> str:
 
 
 class VersionStore:
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, connection: Connection) -> None:
         self._connection = connection
-        self.path = path
+        self.address: StoreAddress = connection.address
         self._depth = 0
         self.annotations = AnnotationStore(connection, self.transaction)
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> VersionStore:
-        """The store at `path`; `read_only` never creates or writes the file."""
-        resolved = Path(path).expanduser()
-        return cls(open_connection(resolved, read_only=read_only), resolved)
+    def open(cls, target: str | Path | StoreAddress, *, read_only: bool = False) -> VersionStore:
+        """The store at `target` (a path or a postgresql:// URL); `read_only` never
+        creates or writes it."""
+        address = target if isinstance(target, StoreAddress) else None
+        if isinstance(target, Path):
+            address = StoreAddress(path=target.expanduser())
+        return cls(open_engine(address or str(target), read_only=read_only))
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file; a PostgreSQL store has none (use `address`)."""
+        if self.address.path is None:
+            raise AttributeError(f"{self.address.shown} is a database server, not a file")
+        return self.address.path
 
     def close(self) -> None:
         self._connection.close()
@@ -109,20 +119,13 @@ class VersionStore:
             return
         self._depth = 1
         try:
-            with immediate_transaction(self._connection, self.path):
+            with self._connection.transaction():
                 yield
-        except sqlite3.Error as exc:
-            raise store_error(exc, self.path) from exc
         finally:
             self._depth = 0
 
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-        try:
-            cursor = self._connection.execute(sql, params)
-            cursor.row_factory = sqlite3.Row
-            return list(cursor.fetchall())
-        except sqlite3.Error as exc:
-            raise store_error(exc, self.path) from exc
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
+        return list(self._connection.execute(sql, params).fetchall())
 
     # -- articles ---------------------------------------------------------------
 
@@ -137,7 +140,8 @@ class VersionStore:
                 return self.get_article(existing.id)
             cursor = self._connection.execute(
                 "INSERT INTO articles (url, added_at, check_interval, next_check_at,"
-                " failure_count, active, stopped_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " failure_count, active, stopped_reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING id",
                 (
                     url,
                     to_iso(now),
@@ -148,8 +152,7 @@ class VersionStore:
                     schedule.stopped_reason,
                 ),
             )
-            assert cursor.lastrowid is not None
-            return self.get_article(cursor.lastrowid)
+            return self.get_article(int(cursor.fetchone()[0]))
 
     def get_article(self, article_id: int) -> Article:
         rows = self._query(
@@ -216,6 +219,11 @@ class VersionStore:
         with self.transaction():
             self.get_article(article_id)
             self._connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            # Pages no other version captured go with it (pages are shared by SHA-256).
+            self._connection.execute(
+                "DELETE FROM pages WHERE NOT EXISTS"
+                " (SELECT 1 FROM versions v WHERE v.raw_sha256 = pages.sha256)"
+            )
 
     def mark_read(self, article_id: int) -> None:
         with self.transaction():
@@ -243,10 +251,10 @@ class VersionStore:
             if document_has_hidden_characters(capture.document):
                 notices.add(VersionNotice.HIDDEN_CHARACTERS)
             number = (latest.number if latest else 0) + 1
-            raw_sha256 = hashlib.sha256(capture.raw).hexdigest()
+            raw_sha256 = self._store_page(capture.raw)
             cursor = self._connection.execute(
-                f"INSERT INTO versions ({_VERSION_COLUMNS.replace('id,', '', 1)}, raw_compressed)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO versions ({_VERSION_COLUMNS.replace('id,', '', 1)})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     article_id,
                     number,
@@ -267,17 +275,28 @@ class VersionStore:
                     int(reason is not None),
                     reason,
                     json.dumps(sorted(notice.value for notice in notices)),
-                    zlib.compress(capture.raw, 6),
                 ),
             )
+            version_id = int(cursor.fetchone()[0])
             title = capture.document.title or article.title
             self._connection.execute(
                 "UPDATE articles SET title = ?, last_changed_at = ?,"
                 " unread_changes = unread_changes + ? WHERE id = ?",
                 (title, to_iso(capture.captured_at), int(latest is not None), article_id),
             )
-            assert cursor.lastrowid is not None
-            return CaptureResult(CaptureOutcome.NEW_VERSION, self._version_by_id(cursor.lastrowid))
+            return CaptureResult(CaptureOutcome.NEW_VERSION, self._version_by_id(version_id))
+
+    def _store_page(self, raw: bytes) -> str:
+        """Keep `raw` once, compressed, under its SHA-256 (returned); a page seen before
+        is not stored again."""
+        digest = hashlib.sha256(raw).hexdigest()
+        if not self._query("SELECT 1 FROM pages WHERE sha256 = ?", (digest,)):
+            self._connection.execute(
+                "INSERT INTO pages (sha256, size, compressed) VALUES (?, ?, ?)"
+                " ON CONFLICT (sha256) DO NOTHING",
+                (digest, len(raw), zlib.compress(raw, 6)),
+            )
+        return digest
 
     def _latest_trusted_version(self, article_id: int) -> StoredVersion | None:
         # Compare with the last version that was not itself a collapse, so a paywall
@@ -339,7 +358,7 @@ class VersionStore:
         host = host.casefold()
         escaped = host.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self._query(
-            "SELECT a.id, a.url FROM articles a WHERE a.id != ? AND a.url LIKE ? ESCAPE '\\'"
+            "SELECT a.id, a.url FROM articles a WHERE a.id != ? AND LOWER(a.url) LIKE ? ESCAPE '\\'"
             " AND EXISTS (SELECT 1 FROM versions v WHERE v.article_id = a.id)"
             " ORDER BY a.last_changed_at DESC, a.id DESC",
             (except_article, f"%://{escaped}%"),
@@ -359,8 +378,8 @@ class VersionStore:
     def raw_html(self, article_id: int, number: int) -> bytes:
         """The page bytes exactly as captured (their SHA-256 is the version's `sha256`)."""
         version = self.get_version(article_id, number)
-        rows = self._query("SELECT raw_compressed FROM versions WHERE id = ?", (version.id,))
-        return zlib.decompress(rows[0][0])
+        rows = self._query("SELECT compressed FROM pages WHERE sha256 = ?", (version.sha256,))
+        return zlib.decompress(bytes(rows[0][0]))
 
     # -- checks -----------------------------------------------------------------
 
@@ -385,7 +404,7 @@ class VersionStore:
         with self.transaction():
             cursor = self._connection.execute(
                 "INSERT INTO checks (article_id, started_at, duration, http_status, outcome,"
-                " error, version_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " error, version_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (article_id, to_iso(started_at), duration, http_status, outcome, error, version_id),
             )
             if update_article:
@@ -398,8 +417,7 @@ class VersionStore:
                     "UPDATE articles SET etag = ?, last_modified = ? WHERE id = ?",
                     (etag, last_modified, article_id),
                 )
-            assert cursor.lastrowid is not None
-            check_id = cursor.lastrowid
+            check_id = int(cursor.fetchone()[0])
         return CheckRecord(
             check_id, article_id, started_at, duration, http_status, outcome, error, version_id
         )
@@ -413,4 +431,4 @@ class VersionStore:
         return [CheckRecord(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
 
     def integrity_check(self) -> str:
-        return str(self._query("PRAGMA integrity_check")[0][0])
+        return self._connection.integrity_check()

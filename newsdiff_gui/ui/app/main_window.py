@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.address_checker = AddressChecker(self, fetcher_factory=fetcher_factory)
         self.compare_loader = CompareLoader(store, self)
         self.checker = CheckThread(
-            store.path, self, due_interval_ms=due_interval_ms, fetcher_factory=fetcher_factory
+            store.address, self, due_interval_ms=due_interval_ms, fetcher_factory=fetcher_factory
         )
         self.article_commands = ArticleCommands(self)  # add, import, check, remove
         self.review = ReviewCommands(self, settings)

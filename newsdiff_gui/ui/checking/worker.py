@@ -25,6 +25,7 @@ from newsdiff_gui.core.capture import CheckOutcome, ImportOutcome
 from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.sources import SourceError, read_page_file
 from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
+from newsdiff_gui.core.store.address import StoreAddress
 from newsdiff_gui.core.timeutil import from_iso
 from newsdiff_gui.core.urls import InvalidURL
 from newsdiff_gui.ui.checking.worker_gil import preload_capture_engine, shorten_gil_switch_interval
@@ -74,7 +75,7 @@ class CheckWorker(QObject):
 
     def __init__(
         self,
-        database: Path,
+        database: Path | StoreAddress,
         cancel: threading.Event,
         due_interval_ms: int = DUE_INTERVAL_MS,
         fetcher_factory: Any = None,
@@ -329,7 +330,7 @@ class CheckThread(QObject):
 
     def __init__(
         self,
-        database: Path,
+        database: Path | StoreAddress,
         parent: QObject | None = None,
         due_interval_ms: int = DUE_INTERVAL_MS,
         fetcher_factory: Any = None,

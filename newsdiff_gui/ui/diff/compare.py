@@ -221,7 +221,7 @@ class CompareLoader(QObject):
         self._cancel = threading.Event()
         # One pool thread, so the loader (its store connection, its extractor child,
         # kept for the next comparison) has one caller at a time.
-        self._loader = SourceLoader(store.path, cancel=self._cancel)
+        self._loader = SourceLoader(store.address, cancel=self._cancel)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
