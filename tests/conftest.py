@@ -24,6 +24,9 @@ from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The store fixtures for both engines (store_address, postgres_server).
+pytest_plugins = ("tests.support.stores",)
+
 # CI replays the same examples on every run, so a red CI names a change, not a
 # lucky draw; property tests run locally still search fresh examples (and keep
 # what they find in .hypothesis/ for the next run).

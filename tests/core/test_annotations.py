@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -50,8 +49,8 @@ NEW = Document(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[VersionStore]:
-    with VersionStore.open(tmp_path / "notes.sqlite3") as opened:
+def store(store_address: str) -> Iterator[VersionStore]:
+    with VersionStore.open(store_address) as opened:
         yield opened
 
 
@@ -82,8 +81,10 @@ def _row_of(diff_rows: object, kind: ChangeKind) -> RowKey:
     return RowKey.body(index)
 
 
-def test_annotations_round_trip_edit_delete_undo_and_survive_reopening(tmp_path: Path) -> None:
-    path = tmp_path / "notes.sqlite3"
+def test_annotations_round_trip_edit_delete_undo_and_survive_reopening(
+    store_address: str,
+) -> None:
+    path = store_address
     with VersionStore.open(path) as store:
         article, old_id, new_id = _stored_pair(store)
         diff = align(OLD, NEW)

@@ -31,8 +31,8 @@ class Clock:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[VersionStore]:
-    with VersionStore.open(tmp_path / "capture.sqlite3") as opened:
+def store(store_address: str) -> Iterator[VersionStore]:
+    with VersionStore.open(store_address) as opened:
         yield opened
 
 

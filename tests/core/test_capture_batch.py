@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,8 +19,8 @@ T0 = datetime(2026, 3, 3, 11, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[VersionStore]:
-    with VersionStore.open(tmp_path / "batch.sqlite3") as opened:
+def store(store_address: str) -> Iterator[VersionStore]:
+    with VersionStore.open(store_address) as opened:
         yield opened
 
 

@@ -1,3 +1,4 @@
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -42,8 +43,8 @@ def capture(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> VersionStore:
-    with VersionStore.open(tmp_path / "s.sqlite3") as opened:
+def store(store_address: str) -> Iterator[VersionStore]:
+    with VersionStore.open(store_address) as opened:
         yield opened
 
 
@@ -205,8 +206,8 @@ def test_corrupt_and_newer_files_give_clear_errors(tmp_path: Path) -> None:
         VersionStore.open(newer)
 
 
-def test_notices_are_stored_and_listed_as_flags(tmp_path: Path) -> None:
-    path = tmp_path / "n.sqlite3"
+def test_notices_are_stored_and_listed_as_flags(store_address: str) -> None:
+    path = store_address
     with VersionStore.open(path) as store:
         article = add(store)
         noticed = replace(capture(BODY), notices=frozenset({VersionNotice.CHARSET_MISMATCH}))

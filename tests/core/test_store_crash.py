@@ -5,7 +5,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 from newsdiff_gui.core.store import VersionStore
 
@@ -32,8 +31,8 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_sigkill_mid_write_loses_no_committed_version(tmp_path: Path) -> None:
-    path = tmp_path / "crash.sqlite3"
+def test_sigkill_mid_write_loses_no_committed_version(store_address: str) -> None:
+    path = store_address
     child = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
     )
