@@ -22,6 +22,7 @@ _COMMAND_MODULES = (
     "newsdiff_gui.cli.extract_command",
     "newsdiff_gui.cli.diff_command",
     "newsdiff_gui.cli.export_command",
+    "newsdiff_gui.cli.store_command",
 )
 
 
@@ -32,9 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=os.environ.get("NEWSDIFF_DB"),
-        help="SQLite store (default: $NEWSDIFF_DB, else the user data directory)",
+        help="SQLite file or postgresql://user@host:port/dbname"
+        " (default: $NEWSDIFF_DB, else a file in the user data directory)",
     )
     parser.add_argument("--version", action="version", version=f"newsdiff {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

@@ -76,7 +76,7 @@ def url_without_password(url: str) -> str:
     """`url` with any password replaced by '***' (messages never show a secret)."""
     try:
         parts = urlsplit(url)
-        if parts.password is None:
+        if not parts.password:
             return url
         host = parts.netloc.rpartition("@")[2]
         netloc = f"{parts.username or ''}:***@{host}"
