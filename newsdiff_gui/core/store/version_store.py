@@ -19,10 +19,12 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsdiff_gui.core.audit.chain import AuditAction
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.normalize import content_fingerprint
 from newsdiff_gui.core.schedule import STOPPED_BY_USER, ScheduleState
 from newsdiff_gui.core.store.annotation_store import AnnotationStore
+from newsdiff_gui.core.store.audit_store import AuditStore
 from newsdiff_gui.core.store.database import immediate_transaction, open_connection
 from newsdiff_gui.core.store.guard import store_error
 from newsdiff_gui.core.store.models import (
@@ -35,9 +37,11 @@ from newsdiff_gui.core.store.models import (
     NotFound,
     StoredVersion,
     VersionNotice,
+    VersionSource,
 )
 from newsdiff_gui.core.store.rows import article_from_row, iso_or_none, version_from_row
 from newsdiff_gui.core.store.suspect import suspect_reason
+from newsdiff_gui.core.store.warc_store import WarcKind, WarcStore
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 from newsdiff_gui.core.visible import document_has_hidden_characters
 
@@ -75,7 +79,9 @@ class VersionStore:
         self._connection = connection
         self.path = path
         self._depth = 0
-        self.annotations = AnnotationStore(connection, self.transaction)
+        self.audit = AuditStore(connection, self.transaction)
+        self.warc = WarcStore(connection, self.transaction)
+        self.annotations = AnnotationStore(connection, self.transaction, self.audit)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> VersionStore:
@@ -277,7 +283,24 @@ class VersionStore:
                 (title, to_iso(capture.captured_at), int(latest is not None), article_id),
             )
             assert cursor.lastrowid is not None
-            return CaptureResult(CaptureOutcome.NEW_VERSION, self._version_by_id(cursor.lastrowid))
+            version = self._version_by_id(cursor.lastrowid)
+            self._keep_evidence(version, capture)
+            return CaptureResult(CaptureOutcome.NEW_VERSION, version)
+
+    def _keep_evidence(self, version: StoredVersion, capture: Capture) -> None:
+        """The version's WARC records and its audit-log entry, in the capture's transaction."""
+        detail = {"version": str(version.number), "raw_sha256": version.sha256}
+        detail["url"] = capture.final_url or ""
+        if capture.warc_records is not None:
+            imported = capture.source is VersionSource.IMPORT
+            kind = WarcKind.RESOURCE if imported else WarcKind.EXCHANGE
+            detail["warc_sha256"] = self.warc.add(version.id, kind, capture.warc_records())
+        action = (
+            AuditAction.IMPORT if capture.source is VersionSource.IMPORT else AuditAction.CAPTURE
+        )
+        self.audit.append(
+            action, f"version:{version.article_id}/{version.number}", version.article_id, detail
+        )
 
     def _latest_trusted_version(self, article_id: int) -> StoredVersion | None:
         # Compare with the last version that was not itself a collapse, so a paywall
