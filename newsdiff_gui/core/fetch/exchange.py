@@ -36,7 +36,7 @@ class HttpExchange:
     url: str  # the address contacted for this response (after redirects)
     method: str
     request_target: str  # the request line's target: path and query, as sent
-    http_version: str  # "HTTP/1.1"
+    http_version: str  # of the response's status line: what the server answered with
     request_headers: tuple[Header, ...]  # as sent, in order
     status: int
     reason: str
@@ -61,7 +61,8 @@ def peer_details(response: httpx.Response) -> PeerDetails:
         return PeerDetails()
     try:
         address = stream.get_extra_info("server_addr")
-        tls = stream.get_extra_info("ssl_object")
+        # httpcore's "ssl_object" is the C-level object; its socket has the public API.
+        tls = stream.get_extra_info("socket")
     except OSError:  # the connection is already gone: nothing to say about it
         return PeerDetails()
     ip, port = (str(address[0]), int(address[1])) if address else (None, None)

@@ -23,6 +23,8 @@ from newsdiff_gui import USER_AGENT
 from newsdiff_gui.core.fetch.exchange import Header, HttpExchange
 
 WARC_VERSION = "WARC/1.1"
+# httpcore speaks HTTP/1.1 (HTTP/2 is not enabled); a server may answer in HTTP/1.0.
+REQUEST_HTTP_VERSION = "HTTP/1.1"
 # Named fields of our own (WARC 1.1 allows them); WARC-Protocol and WARC-Cipher-Suite
 # follow the IIPC proposal that wget and Browsertrix write.
 NOTE_FIELD = "WARC-Newsdiff-Note"
@@ -52,9 +54,11 @@ class _Sha256Writer(WARCWriter):  # type: ignore[misc]  # warcio ships no type h
 
 
 def warc_date(moment: datetime) -> str:
+    """The capture time as the version stores it (to the second), so the record and the
+    version it backs name the same moment."""
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return str(datetime_to_iso_date(moment, use_micros=True))
+    return str(datetime_to_iso_date(moment.replace(microsecond=0)))
 
 
 def _headers_for_warc(headers: Iterable[Header]) -> tuple[list[Header], bool]:
@@ -85,7 +89,6 @@ def exchange_records(exchange: HttpExchange, captured_at: datetime) -> bytes:
             fields["WARC-Cipher-Suite"] = peer.tls_cipher
         if peer.certificate_sha256:
             fields[CERTIFICATE_FIELD] = peer.certificate_sha256
-    fields["WARC-Protocol"] = ", ".join(protocols)
     headers, renamed = _headers_for_warc(exchange.response_headers)
     response_fields = dict(fields)
     if renamed:
@@ -99,7 +102,7 @@ def exchange_records(exchange: HttpExchange, captured_at: datetime) -> bytes:
         warc_headers_dict=response_fields,
         http_headers=StatusAndHeaders(status_line, headers, protocol=exchange.http_version),
     )
-    request_line = f"{exchange.method} {exchange.request_target} {exchange.http_version}"
+    request_line = f"{exchange.method} {exchange.request_target} {REQUEST_HTTP_VERSION}"
     request = writer.create_warc_record(
         exchange.url,
         "request",
@@ -110,6 +113,9 @@ def exchange_records(exchange: HttpExchange, captured_at: datetime) -> bytes:
             request_line, list(exchange.request_headers), is_http_request=True
         ),
     )
+    for record in (response, request):  # the proposal repeats the field, one per layer
+        for protocol in protocols:
+            record.rec_headers.add_header("WARC-Protocol", protocol)
     # warcio writes the response, then the request with WARC-Concurrent-To naming it.
     writer.write_request_response_pair(request, response)
     return out.getvalue()

@@ -91,6 +91,11 @@ class AuditStore:
             cursor.row_factory = sqlite3.Row
             return list(cursor.fetchall())
         except sqlite3.Error as exc:
+            if "no such table: audit_log" in str(exc):  # an older store, opened read-only
+                raise StoreError(
+                    "this store predates the audit log; any command that writes (check, "
+                    "import) brings it up to date"
+                ) from exc
             raise_if_query_bug(exc)
             raise StoreError(f"database error: {exc}") from exc
 
