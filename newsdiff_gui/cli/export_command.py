@@ -106,4 +106,4 @@ def _log_exports(
         return
     with open_store(args) as store, store.transaction():
         for file_format, path in written:
-            record_export(store, args.article, path, file_format, old, new)
+            record_export(store, args.article, path, file_format, f"{old}-{new}")

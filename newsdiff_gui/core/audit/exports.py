@@ -21,9 +21,9 @@ def file_sha256(path: Path) -> str:
 
 
 def record_export(
-    store: VersionStore, article_id: int, path: Path, file_format: str, old: int, new: int
+    store: VersionStore, article_id: int, path: Path, file_format: str, versions: str
 ) -> AuditEntry:
-    """Append the export of versions old → new of the article to `path` (already written).
+    """Append the export of the article's `versions` ("2-3") to `path` (already written).
 
     The file's hash lets anyone holding an export find the entry that vouches for it.
     """
@@ -31,6 +31,6 @@ def record_export(
         "file": path.name,
         "sha256": file_sha256(path),
         "format": file_format,
-        "versions": f"{old}-{new}",
+        "versions": versions,
     }
     return store.audit.append(AuditAction.EXPORT, f"export:{file_format}", article_id, detail)
