@@ -63,6 +63,7 @@ class ReviewCommands:
         )
         # What this window changes in the store is logged under the reviewer's name.
         window.store.audit.author_source = self.author
+        window.checker.set_author(self.author())
         self.runner = ExportRunner(window)
         self._export_log: tuple[int, str] | None = None  # article, versions of the export
         self.progress = QProgressBar(window)
@@ -103,6 +104,7 @@ class ReviewCommands:
         )
         if ok:
             self.settings.setValue(AUTHOR_KEY, " ".join(name.split())[:100])
+            self.window.checker.set_author(self.author())
 
     def update_actions(self) -> None:
         a = self.window.commands
