@@ -33,6 +33,9 @@ class AuditAction(StrEnum):
     NOTE_DELETE = "note_delete"
     NOTE_UNDO = "note_undo"
     EXPORT = "export"
+    # The article and its versions were deleted from the store; its entries stay, and an
+    # article stored later under the same number continues after this entry.
+    PURGE = "purge"
 
 
 class AuditEntryError(ValueError):
@@ -214,6 +217,8 @@ class ChainCheck:
     def describe(self) -> str:
         if self.ok:
             return f"log intact, {self.count} entries"
+        if self.failed_seq is None:  # the failure is an entry that is not there at all
+            return f"log: {self.reason}"
         return f"log entry {self.failed_seq}: {self.reason}"
 
 

@@ -159,13 +159,45 @@ class AuditStore:
         if missing is not None:
             reason = "it is missing from the log (entry deleted)"
             return ChainCheck(check.count, missing, ChainFault.BROKEN_LINK, reason)
+        unlogged = self._unlogged_version(article_id, entries)
+        if unlogged is not None:
+            reason = (
+                f"the entry of version {unlogged} is missing (deleted): the version has "
+                "WARC records, so it was stored while the log was kept"
+            )
+            return ChainCheck(check.count, None, ChainFault.BROKEN_LINK, reason)
         return check
 
     def _first_missing_seq(self) -> int | None:
         # Entries are numbered 1..N with no gap by append(); a gap is a deleted entry,
         # whatever its article (its links would only show if a later entry followed it).
+        count, last = self._query("SELECT COUNT(*), MAX(seq) FROM audit_log")[0]
+        if count == (last or 0):
+            return None
         rows = self._query("SELECT seq FROM audit_log ORDER BY seq")
         for expected, row in enumerate(rows, start=1):
             if row[0] != expected:
                 return expected
+        return None
+
+    def _unlogged_version(self, article_id: int, entries: list[AuditEntry]) -> int | None:
+        """A version stored since the log exists (it has WARC records) without its entry.
+
+        The one deletion links and numbering cannot show: the newest entry of the log.
+        """
+        purges = [i for i, entry in enumerate(entries) if entry.action is AuditAction.PURGE]
+        current = entries[purges[-1] + 1 :] if purges else entries  # the article stored now
+        logged = {
+            entry.object
+            for entry in current
+            if entry.action in (AuditAction.CAPTURE, AuditAction.IMPORT)
+        }
+        rows = self._query(
+            "SELECT v.number FROM versions v JOIN version_warc w ON w.version_id = v.id"
+            " WHERE v.article_id = ? ORDER BY v.number",
+            (article_id,),
+        )
+        for row in rows:
+            if f"version:{article_id}/{row[0]}" not in logged:
+                return int(row[0])
         return None

@@ -220,8 +220,10 @@ class VersionStore:
     def purge_article(self, article_id: int) -> None:
         """Delete the article with all its versions, checks and notes."""
         with self.transaction():
-            self.get_article(article_id)
+            article = self.get_article(article_id)
             self._connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            detail = {"url": article.url, "versions": str(article.version_count)}
+            self.audit.append(AuditAction.PURGE, f"article:{article_id}", article_id, detail)
 
     def mark_read(self, article_id: int) -> None:
         with self.transaction():

@@ -142,7 +142,8 @@ def test_chains_are_per_article_and_purging_keeps_the_entries(store: VersionStor
     entries = store.audit.entries(first)
     assert [e.seq for e in entries] == [1, 3] and entries[1].prev == entries[0].sha256
     store.purge_article(first)
-    assert store.audit.entries(first) == entries
+    *kept, purge = store.audit.entries(first)
+    assert kept == entries and purge.action is AuditAction.PURGE and purge.prev == kept[-1].sha256
     assert store.audit.verify(first).ok and store.audit.verify(second).ok
 
 
@@ -187,3 +188,42 @@ def test_stored_entries_rehash_exactly(store: VersionStore) -> None:
     row = store._query("SELECT detail FROM audit_log WHERE seq = 1")[0][0]
     assert json.loads(row) == dict(entries[0].detail)
     assert not verify_chain([replace(entries[0], article_id=article + 1)]).ok
+
+
+def test_deleting_the_newest_entry_of_the_log_is_found_by_the_versions_records(
+    store: VersionStore,
+) -> None:
+    article = add_article(store)
+    records = b"warc records"
+    for minute in range(2):
+        store.add_capture(
+            article, capture((f"Text {minute}.",), minute, warc_records=lambda: records)
+        )
+    assert store.audit.verify(article).ok
+    raw_sql(store, "DELETE FROM audit_log WHERE seq = 2")  # the newest: no link, no gap
+    check = store.audit.verify(article)
+    assert not check.ok and check.failed_seq is None
+    assert check.describe().startswith("log: the entry of version 2 is missing")
+
+
+def test_a_purge_is_logged_and_a_new_article_under_the_same_id_follows_it(
+    store: VersionStore,
+) -> None:
+    article = add_article(store, "https://news.example/gone")
+    store.add_capture(article, capture(BODY, warc_records=lambda: b"records"))
+    store.purge_article(article)
+    again = add_article(store, "https://news.example/new")
+    store.add_capture(again, capture(BODY, warc_records=lambda: b"records"))
+    if again != article:  # PostgreSQL never reuses a number; SQLite gives the freed one
+        assert [e.action for e in store.audit.entries(article)][-1] is AuditAction.PURGE
+        return
+    entries = store.audit.entries(article)
+    assert [e.action for e in entries] == [
+        AuditAction.CAPTURE,
+        AuditAction.PURGE,
+        AuditAction.CAPTURE,
+    ]
+    assert entries[1].detail == {"url": "https://news.example/gone", "versions": "1"}
+    assert store.audit.verify(article).ok
+    raw_sql(store, f"DELETE FROM audit_log WHERE seq = {entries[2].seq}")
+    assert store.audit.verify(article).describe().startswith("log: the entry of version 1")
