@@ -271,7 +271,9 @@ class CaptureService:
             last_modified=result.last_modified,
             notices=_CHARSET_MISMATCH if result.charset_mismatch else frozenset(),
             warc_records=(
-                functools.partial(exchange_records, result.exchange, result.started_at)
+                functools.partial(
+                    exchange_records, result.exchange, result.started_at, result.redirects
+                )
                 if result.exchange is not None
                 else None
             ),

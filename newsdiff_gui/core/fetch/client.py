@@ -10,6 +10,7 @@ with its traceback and recorded as an internal error on that one request.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import logging
 import ssl
@@ -37,7 +38,7 @@ from newsdiff_gui.core.fetch.content import (
     media_type,
     not_html_message,
 )
-from newsdiff_gui.core.fetch.exchange import exchange_of, peer_details
+from newsdiff_gui.core.fetch.exchange import HttpExchange, exchange_of, peer_details
 from newsdiff_gui.core.fetch.guard import AddressRefused, guarded_transport
 from newsdiff_gui.core.fetch.headers import parse_retry_after, validator_headers
 from newsdiff_gui.core.fetch.result import (
@@ -72,10 +73,11 @@ class _Failure(Exception):
 class _Redirect(Exception):
     """Internal: a redirect response, handed over before httpx reads its Location."""
 
-    def __init__(self, status: int, location: str) -> None:
+    def __init__(self, status: int, location: str, exchange: HttpExchange) -> None:
         super().__init__(location)
         self.status = status
         self.location = location
+        self.exchange = exchange  # kept in the WARC records: how the page was reached
 
 
 def _stop_at_redirect(response: httpx.Response) -> None:
@@ -84,7 +86,8 @@ def _stop_at_redirect(response: httpx.Response) -> None:
     # before we see the response. This hook runs first and hands the Location to _fetch,
     # which checks it by our own rules and says what was wrong with it in words.
     if response.has_redirect_location:
-        raise _Redirect(response.status_code, response.headers["location"])
+        exchange = exchange_of(response, b"", peer_details(response), body_read=False)
+        raise _Redirect(response.status_code, response.headers["location"], exchange)
 
 
 def host_key(url: str) -> str:
@@ -188,6 +191,7 @@ class Fetcher:
         url = _checked_url(request.url)
         headers = validator_headers(request)
         seen = {url}
+        redirects: list[HttpExchange] = []
         for hop in range(self.limits.max_redirects + 1):
             _check_cancel(cancel)
             with self._slot(url):
@@ -213,12 +217,14 @@ class Fetcher:
                             redirect.status,
                         ) from None
                     seen.add(target)
+                    redirects.append(redirect.exchange)
                     url = target
                     continue
                 try:
-                    return self._read(request, url, response, cancel, deadline, started_at, clock)
+                    result = self._read(request, url, response, cancel, deadline, started_at, clock)
                 finally:
                     response.close()
+                return dataclasses.replace(result, redirects=tuple(redirects))
         raise AssertionError("unreachable: the loop returns or raises")
 
     def _send(self, url: str, headers: dict[bytes, bytes], remaining: float) -> httpx.Response:

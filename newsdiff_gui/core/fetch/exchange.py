@@ -43,6 +43,7 @@ class HttpExchange:
     response_headers: tuple[Header, ...]  # as received, in order
     body: bytes  # as received: content-encoded, transfer-decoded (see the WARC note)
     peer: PeerDetails
+    body_read: bool = True  # False for a redirect: its body is never read
 
 
 def _latin1(value: bytes) -> str:
@@ -79,7 +80,9 @@ def peer_details(response: httpx.Response) -> PeerDetails:
     )
 
 
-def exchange_of(response: httpx.Response, raw_body: bytes, peer: PeerDetails) -> HttpExchange:
+def exchange_of(
+    response: httpx.Response, raw_body: bytes, peer: PeerDetails, *, body_read: bool = True
+) -> HttpExchange:
     request = response.request
     return HttpExchange(
         url=str(request.url),
@@ -92,4 +95,5 @@ def exchange_of(response: httpx.Response, raw_body: bytes, peer: PeerDetails) ->
         response_headers=tuple((_latin1(k), _latin1(v)) for k, v in response.headers.raw),
         body=raw_body,
         peer=peer,
+        body_read=body_read,
     )

@@ -69,6 +69,7 @@ class FetchResult:
     charset_mismatch: bool = False
     # The request and response as they went over the wire (for the WARC records).
     exchange: HttpExchange | None = None
+    redirects: tuple[HttpExchange, ...] = ()  # the hops that led to it, in order
 
     @property
     def ok(self) -> bool:

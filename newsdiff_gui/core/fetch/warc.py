@@ -37,6 +37,7 @@ TRANSFER_DECODED_NOTE = (
     "content coding kept as sent"
 )
 
+REDIRECT_NOTE = "a redirect: its status and headers as received; its body was not read"
 # What an imported file's record can and cannot tell (its date is the one given at import).
 IMPORT_NOTE = (
     "imported from a saved file, not fetched by newsdiff: the bytes are the file's; "
@@ -74,10 +75,19 @@ def _headers_for_warc(headers: Iterable[Header]) -> tuple[list[Header], bool]:
     return kept, renamed
 
 
-def exchange_records(exchange: HttpExchange, captured_at: datetime) -> bytes:
-    """The request and response records of one fetch, each gzipped, in one WARC file."""
+def exchange_records(
+    exchange: HttpExchange, captured_at: datetime, redirects: Iterable[HttpExchange] = ()
+) -> bytes:
+    """The request and response records of one fetch, each gzipped, in one WARC file:
+    first those of each redirect that led to the page, in order, then the page's."""
     out = io.BytesIO()
     writer = _Sha256Writer(out, gzip=True, warc_version=WARC_VERSION)
+    for hop in (*redirects, exchange):
+        _write_pair(writer, hop, captured_at)
+    return out.getvalue()
+
+
+def _write_pair(writer: _Sha256Writer, exchange: HttpExchange, captured_at: datetime) -> None:
     fields: dict[str, str] = {"WARC-Date": warc_date(captured_at)}
     peer = exchange.peer
     if peer.ip_address:
@@ -91,7 +101,9 @@ def exchange_records(exchange: HttpExchange, captured_at: datetime) -> bytes:
             fields[CERTIFICATE_FIELD] = peer.certificate_sha256
     headers, renamed = _headers_for_warc(exchange.response_headers)
     response_fields = dict(fields)
-    if renamed:
+    if not exchange.body_read:
+        response_fields[NOTE_FIELD] = REDIRECT_NOTE
+    elif renamed:
         response_fields[NOTE_FIELD] = TRANSFER_DECODED_NOTE
     status_line = f"{exchange.status} {exchange.reason}".strip()
     response = writer.create_warc_record(
@@ -118,7 +130,6 @@ def exchange_records(exchange: HttpExchange, captured_at: datetime) -> bytes:
             record.rec_headers.add_header("WARC-Protocol", protocol)
     # warcio writes the response, then the request with WARC-Concurrent-To naming it.
     writer.write_request_response_pair(request, response)
-    return out.getvalue()
 
 
 def resource_record(

@@ -134,6 +134,42 @@ def test_a_chunked_page_says_its_transfer_coding_was_removed(
     assert raw == body == html
 
 
+def test_redirects_that_led_to_the_page_are_kept_before_it(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    httpserver.expect_request("/short").respond_with_data(
+        "", status=301, headers={"Location": "/moved"}
+    )
+    httpserver.expect_request("/moved").respond_with_data(
+        "", status=302, headers={"Location": "/final"}
+    )
+    httpserver.expect_request("/final").respond_with_data(
+        article_page(), content_type="text/html; charset=utf-8"
+    )
+    article = service.track(httpserver.url_for("/short"))
+    report = next(iter(service.check([article.id])))
+    assert report.version is not None
+    warc = store.warc.records(report.version.id)
+    assert warc is not None
+    records = [record for record, _, _ in read_records(warc)]
+    kinds = [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI")) for r in records]  # type: ignore[attr-defined]
+    assert kinds == [
+        ("response", httpserver.url_for("/short")),
+        ("request", httpserver.url_for("/short")),
+        ("response", httpserver.url_for("/moved")),
+        ("request", httpserver.url_for("/moved")),
+        ("response", httpserver.url_for("/final")),
+        ("request", httpserver.url_for("/final")),
+    ]
+    first, _, second, _, final, _ = records
+    assert first.http_headers.get_statuscode() == "301"  # type: ignore[attr-defined]
+    assert first.http_headers.get_header("Location") == "/moved"  # type: ignore[attr-defined]
+    assert second.http_headers.get_statuscode() == "302"  # type: ignore[attr-defined]
+    assert "redirect" in first.rec_headers.get_header("WARC-Newsdiff-Note")  # type: ignore[attr-defined]
+    assert final.http_headers.get_statuscode() == "200"  # type: ignore[attr-defined]
+    assert final.rec_headers.get_header("WARC-Newsdiff-Note") is None  # type: ignore[attr-defined]
+
+
 def test_an_unchanged_check_stores_no_records(
     httpserver: HTTPServer, service: CaptureService, store: VersionStore
 ) -> None:
