@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import sqlite3
 from pathlib import Path
@@ -110,3 +111,30 @@ def test_exports_and_imports_append_one_entry_each(
     ]
     assert {e.author for e in exports} == {"Ben Okafor"}
     assert import_entry.action.value == "import" and import_entry.author == "Ben Okafor"
+
+
+def test_show_warc_writes_the_records_warcio_reads(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    path = tmp_path / "show.sqlite3"
+    saved = tmp_path / "saved.html"
+    saved.write_text(article_page(), encoding="utf-8")
+    url = "https://news.example/saved"
+    assert cli.main(["--db", str(path), "import", str(saved), "--url", url]) == 0
+    capsysbinary.readouterr()
+    assert cli.main(["--db", str(path), "show", "1@1", "--warc"]) == 0
+    out = capsysbinary.readouterr().out
+    records = [
+        (record.rec_type, record.content_stream().read())
+        for record in ArchiveIterator(io.BytesIO(out), check_digests="raise")
+    ]
+    assert records == [("resource", saved.read_bytes())]
+
+
+def test_show_warc_of_a_version_stored_before_records_is_one_line(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--db", str(db), "show", "1@1", "--warc")
+    assert code == 1 and out == "" and "before WARC records were kept" in err

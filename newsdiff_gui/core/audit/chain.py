@@ -20,6 +20,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from newsdiff_gui.core.words import plural
+
 GENESIS = "0" * 64
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
@@ -216,7 +218,7 @@ class ChainCheck:
 
     def describe(self) -> str:
         if self.ok:
-            return f"log intact, {self.count} entries"
+            return f"log intact, {plural(self.count, 'entry', 'entries')}"
         if self.failed_seq is None:  # the failure is an entry that is not there at all
             return f"log: {self.reason}"
         return f"log entry {self.failed_seq}: {self.reason}"

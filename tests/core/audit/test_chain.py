@@ -46,6 +46,7 @@ def test_an_intact_chain_verifies_and_counts_its_entries() -> None:
     check = verify_chain(_chain(5))
     assert check.ok and check.count == 5
     assert check.describe() == "log intact, 5 entries"
+    assert verify_chain(_chain(1)).describe() == "log intact, 1 entry"
 
 
 def test_the_hash_is_sha256_of_the_canonical_json_of_the_contract_fields() -> None:
