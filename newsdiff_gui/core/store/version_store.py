@@ -291,15 +291,13 @@ class VersionStore:
 
     def _keep_evidence(self, version: StoredVersion, capture: Capture) -> None:
         """The version's WARC records and its audit-log entry, in the capture's transaction."""
+        imported = capture.source is VersionSource.IMPORT
         detail = {"version": str(version.number), "raw_sha256": version.sha256}
         detail["url"] = capture.final_url or ""
         if capture.warc_records is not None:
-            imported = capture.source is VersionSource.IMPORT
             kind = WarcKind.RESOURCE if imported else WarcKind.EXCHANGE
             detail["warc_sha256"] = self.warc.add(version.id, kind, capture.warc_records())
-        action = (
-            AuditAction.IMPORT if capture.source is VersionSource.IMPORT else AuditAction.CAPTURE
-        )
+        action = AuditAction.IMPORT if imported else AuditAction.CAPTURE
         self.audit.append(
             action, f"version:{version.article_id}/{version.number}", version.article_id, detail
         )

@@ -227,3 +227,24 @@ def test_a_purge_is_logged_and_a_new_article_under_the_same_id_follows_it(
     assert store.audit.verify(article).ok
     raw_sql(store, f"DELETE FROM audit_log WHERE seq = {entries[2].seq}")
     assert store.audit.verify(article).describe().startswith("log: the entry of version 1")
+
+
+def test_a_note_whose_log_entry_fails_is_not_saved(
+    store: VersionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article, old, new = two_versions(store)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise StoreError("disk full: audit")
+
+    monkeypatch.setattr(store.audit, "append", broken)
+    with pytest.raises(StoreError):
+        store.annotations.add(
+            article_id=article,
+            from_version_id=old,
+            to_version_id=new,
+            anchor=Anchor(AnchorKind.TITLE),
+            now=T0,
+            note="Never saved without its entry.",
+        )
+    assert store.annotations.for_pair(old, new) == []
