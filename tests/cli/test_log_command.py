@@ -138,3 +138,16 @@ def test_show_warc_of_a_version_stored_before_records_is_one_line(
 ) -> None:
     code, out, err = run(capsys, "--db", str(db), "show", "1@1", "--warc")
     assert code == 1 and out == "" and "before WARC records were kept" in err
+
+
+def test_a_purged_article_keeps_its_log(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, before, _ = run(capsys, "--db", str(db), "log", "1", "--json")
+    assert code == 0
+    code, _, err = run(capsys, "--db", str(db), "untrack", "1", "--purge")
+    assert code == 0, err
+    code, after, _ = run(capsys, "--db", str(db), "log", "1", "--json")
+    kept = json.loads(after)
+    assert code == 0 and kept[:-1] == json.loads(before)
+    assert kept[-1]["action"] == "purge" and kept[-1]["object"] == "article:1"
+    code, out, _ = run(capsys, "--db", str(db), "log", "1", "--verify")
+    assert code == 0 and f"log intact, {len(kept)} entries" in out
