@@ -23,6 +23,7 @@ _COMMAND_MODULES = (
     "newsdiff_gui.cli.diff_command",
     "newsdiff_gui.cli.export_command",
     "newsdiff_gui.cli.store_command",
+    "newsdiff_gui.cli.log_command",
 )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from newsdiff_gui.cli.common import open_store, parse_article_id
 from newsdiff_gui.cli.errors import CliError
+from newsdiff_gui.core.audit.exports import record_export
 from newsdiff_gui.core.report import ReportOptions
 from newsdiff_gui.core.report.export import default_pair, stored_report, write_html, write_json
 from newsdiff_gui.core.store import NotFound, StoreError
@@ -76,16 +77,33 @@ def run(args: argparse.Namespace) -> int:
             stored = stored_report(store, args.article, old, new, options, utc_now())
         except (NotFound, StoreError) as exc:
             raise CliError(str(exc)) from exc
+    written: list[tuple[str, Path]] = []
     try:
         if args.json:
             write_json(stored, args.json)
+            written.append(("json", args.json))
         if args.html:
             write_html(stored, args.html)
+            written.append(("html", args.html))
         if args.pdf:
             from newsdiff_gui.pdf.report import PageSize, ensure_gui_application, render_pdf
 
             ensure_gui_application()
             render_pdf(stored.report, args.pdf, PageSize(args.page_size))
+            written.append(("pdf", args.pdf))
     except OSError as exc:
         raise CliError(f"cannot write the export: {exc}") from exc
+    finally:
+        # Every file that was written is logged, even when a later one failed.
+        _log_exports(args, written, old, new)
     return 0
+
+
+def _log_exports(
+    args: argparse.Namespace, written: list[tuple[str, Path]], old: int, new: int
+) -> None:
+    if not written:
+        return
+    with open_store(args) as store, store.transaction():
+        for file_format, path in written:
+            record_export(store, args.article, path, file_format, f"{old}-{new}")

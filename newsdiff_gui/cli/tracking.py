@@ -68,6 +68,9 @@ def register(subparsers: Any) -> None:
     output = show.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true")
     output.add_argument("--raw", action="store_true", help="the captured page bytes, verbatim")
+    output.add_argument(
+        "--warc", action="store_true", help="the capture's WARC records (for warcio and others)"
+    )
     show.set_defaults(func=run_show)
 
     imp = subparsers.add_parser("import", help="store a saved page as a version")
@@ -244,9 +247,13 @@ def run_show(args: argparse.Namespace) -> int:
         try:
             version = store.get_version(article_id, number)
             raw = store.raw_html(article_id, number) if args.raw else b""
+            if args.warc:
+                raw = store.warc.records(version.id) or store.warc.resource(version.id) or b""
         except StoreError as exc:
             raise CliError(str(exc)) from exc
-    if args.raw:
+    if args.warc and not raw:
+        raise CliError(f"version {args.ref} was stored before WARC records were kept")
+    if args.raw or args.warc:
         sys.stdout.buffer.write(raw)
         return 0
     if args.json:

@@ -9,6 +9,7 @@ threads), so a GUI worker can own one `CaptureService` and its connection.
 from __future__ import annotations
 
 import enum
+import functools
 import logging
 import threading
 import time
@@ -28,6 +29,7 @@ from newsdiff_gui.core.extract.isolated import ExtractionCancelled
 from newsdiff_gui.core.extract.outlet import article_blocks, set_aside_furniture
 from newsdiff_gui.core.extractor_upgrade import same_page_as_before_the_upgrade
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
+from newsdiff_gui.core.fetch.warc import IMPORT_NOTE, exchange_records, resource_record
 from newsdiff_gui.core.schedule import (
     CheckEvent,
     SchedulePolicy,
@@ -268,6 +270,13 @@ class CaptureService:
             etag=result.etag,
             last_modified=result.last_modified,
             notices=_CHARSET_MISMATCH if result.charset_mismatch else frozenset(),
+            warc_records=(
+                functools.partial(
+                    exchange_records, result.exchange, result.started_at, result.redirects
+                )
+                if result.exchange is not None
+                else None
+            ),
         )
         return self._finish(article, result, None, None, capture)
 
@@ -377,6 +386,14 @@ class CaptureService:
             encoding=page.encoding,
             final_url=url,
             notices=_CHARSET_MISMATCH if page.mismatch else frozenset(),
+            warc_records=functools.partial(
+                resource_record,
+                url,
+                captured_at,
+                raw,
+                _import_content_type(page.encoding),
+                IMPORT_NOTE,
+            ),
         )
         with self.store.transaction():
             # Created with its version, so a failed import leaves no empty article.
@@ -400,6 +417,11 @@ class CaptureService:
         now = self.clock()
         schedule = initial_state(self.policy, now) if track else imported_only_state(self.policy)
         return self.store.add_article(url, schedule, now)
+
+
+def _import_content_type(encoding: str | None) -> str:
+    """What is known of an imported file's type: a page, in the encoding it was read in."""
+    return f"text/html; charset={encoding}" if encoding else "text/html"
 
 
 class ImportRefused(StoreError):

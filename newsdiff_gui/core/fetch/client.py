@@ -10,6 +10,7 @@ with its traceback and recorded as an internal error on that one request.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import logging
 import ssl
@@ -37,6 +38,7 @@ from newsdiff_gui.core.fetch.content import (
     media_type,
     not_html_message,
 )
+from newsdiff_gui.core.fetch.exchange import HttpExchange, exchange_of, peer_details
 from newsdiff_gui.core.fetch.guard import AddressRefused, guarded_transport
 from newsdiff_gui.core.fetch.headers import parse_retry_after, validator_headers
 from newsdiff_gui.core.fetch.result import (
@@ -71,10 +73,11 @@ class _Failure(Exception):
 class _Redirect(Exception):
     """Internal: a redirect response, handed over before httpx reads its Location."""
 
-    def __init__(self, status: int, location: str) -> None:
+    def __init__(self, status: int, location: str, exchange: HttpExchange) -> None:
         super().__init__(location)
         self.status = status
         self.location = location
+        self.exchange = exchange  # kept in the WARC records: how the page was reached
 
 
 def _stop_at_redirect(response: httpx.Response) -> None:
@@ -83,7 +86,8 @@ def _stop_at_redirect(response: httpx.Response) -> None:
     # before we see the response. This hook runs first and hands the Location to _fetch,
     # which checks it by our own rules and says what was wrong with it in words.
     if response.has_redirect_location:
-        raise _Redirect(response.status_code, response.headers["location"])
+        exchange = exchange_of(response, b"", peer_details(response), body_read=False)
+        raise _Redirect(response.status_code, response.headers["location"], exchange)
 
 
 def host_key(url: str) -> str:
@@ -187,6 +191,7 @@ class Fetcher:
         url = _checked_url(request.url)
         headers = validator_headers(request)
         seen = {url}
+        redirects: list[HttpExchange] = []
         for hop in range(self.limits.max_redirects + 1):
             _check_cancel(cancel)
             with self._slot(url):
@@ -212,12 +217,14 @@ class Fetcher:
                             redirect.status,
                         ) from None
                     seen.add(target)
+                    redirects.append(redirect.exchange)
                     url = target
                     continue
                 try:
-                    return self._read(request, url, response, cancel, deadline, started_at, clock)
+                    result = self._read(request, url, response, cancel, deadline, started_at, clock)
                 finally:
                     response.close()
+                return dataclasses.replace(result, redirects=tuple(redirects))
         raise AssertionError("unreachable: the loop returns or raises")
 
     def _send(self, url: str, headers: dict[bytes, bytes], remaining: float) -> httpx.Response:
@@ -269,7 +276,8 @@ class Fetcher:
         kind = media_type(content_type)
         if kind not in HTML_TYPES and kind not in SNIFFED_TYPES:
             raise _Failure(FetchOutcome.NOT_HTML, f"Not an HTML page ({kind})", status)
-        body = self._body(response, cancel, deadline)
+        peer = peer_details(response)  # while the connection is surely still open
+        body, raw = self._body(response, cancel, deadline)
         if not body.strip():
             raise _Failure(FetchOutcome.EMPTY, "The server sent an empty page", status)
         if is_binary(body) or (kind not in HTML_TYPES and not looks_like_html(body)):
@@ -289,11 +297,13 @@ class Fetcher:
             content_type=content_type,
             etag=response.headers.get("etag"),
             last_modified=response.headers.get("last-modified"),
+            exchange=exchange_of(response, raw, peer),
         )
 
     def _body(
         self, response: httpx.Response, cancel: threading.Event | None, deadline: float
-    ) -> bytes:
+    ) -> tuple[bytes, bytes]:
+        """The page decoded (capped) and the bytes as they arrived (for the WARC record)."""
         cap = self.limits.max_bytes
         too_large = f"Page larger than {cap / MEGABYTE:g} MB"
         declared = response.headers.get("content-length", "")
@@ -305,6 +315,7 @@ class Fetcher:
         except UnsupportedEncoding as exc:
             raise _Failure(FetchOutcome.DECODE_ERROR, str(exc), response.status_code) from exc
         body = bytearray()
+        received = bytearray()
         try:
             for raw in response.iter_raw():  # as received: a trickle must reach the clock
                 _check_cancel(cancel)
@@ -312,6 +323,8 @@ class Fetcher:
                     # A server trickling bytes never trips the read timeout; the total does.
                     raise _Failure(FetchOutcome.TIMEOUT, self._timeout_message())
                 body += decoder.feed(raw, cap - len(body))
+                if encoding:  # without one, the page is the bytes received
+                    received += raw
         except BodyTooLarge as exc:
             raise _Failure(FetchOutcome.TOO_LARGE, too_large, response.status_code) from exc
         except (zlib.error, brotli.error) as exc:
@@ -319,7 +332,8 @@ class Fetcher:
             raise _Failure(FetchOutcome.DECODE_ERROR, message, response.status_code) from exc
         except httpx.HTTPError as exc:
             raise self._network_failure(exc, str(response.url)) from exc
-        return bytes(body)
+        page = bytes(body)
+        return page, (bytes(received) if encoding else page)
 
     def _timeout_message(self) -> str:
         return f"Timed out after {self.limits.total_timeout:g} s"

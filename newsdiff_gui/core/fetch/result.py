@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from newsdiff_gui.core.fetch.exchange import HttpExchange
+
 MEGABYTE = 1024 * 1024
 
 
@@ -65,6 +67,9 @@ class FetchResult:
     error: str | None = None
     # The declared charset does not fit the bytes (decoded as a browser does, with U+FFFD).
     charset_mismatch: bool = False
+    # The request and response as they went over the wire (for the WARC records).
+    exchange: HttpExchange | None = None
+    redirects: tuple[HttpExchange, ...] = ()  # the hops that led to it, in order
 
     @property
     def ok(self) -> bool:

@@ -7,16 +7,21 @@ call is one short transaction (a keystroke's save must not wait on anything).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdiff_gui.core.annotations import Anchor, AnchorKind, Annotation, ReviewState
+from newsdiff_gui.core.audit.chain import AuditAction
 from newsdiff_gui.core.store.engine import Connection, Row
 from newsdiff_gui.core.store.models import NotFound
 from newsdiff_gui.core.timeutil import from_iso, to_iso
+
+if TYPE_CHECKING:
+    from newsdiff_gui.core.store.audit_store import AuditStore
 
 _COLUMNS = """
     id, article_id, from_version_id, to_version_id, anchor_kind, old_hashes, new_hashes,
@@ -75,9 +80,23 @@ class AnnotationStore:
         self,
         connection: Connection,
         transaction: Callable[[], AbstractContextManager[None]],
+        audit: AuditStore | None = None,
     ) -> None:
+        """`audit` receives one entry per change, in the change's transaction."""
         self._connection = connection
         self._transaction = transaction
+        self._audit = audit
+
+    def _log(self, action: AuditAction, annotation: Annotation) -> None:
+        if self._audit is None:
+            return
+        detail = {
+            "note_sha256": hashlib.sha256(annotation.note.encode("utf-8")).hexdigest(),
+            "state": annotation.state.value,
+            "tags": json.dumps(list(annotation.tags), ensure_ascii=False),
+            "versions": f"{annotation.from_version_id}-{annotation.to_version_id}",
+        }
+        self._audit.append(action, f"note:{annotation.id}", annotation.article_id, detail)
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
         # The engine words the user's failures as StoreError and raises bugs as they are.
@@ -121,8 +140,9 @@ class AnnotationStore:
                     stamp,
                 ),
             )
-            annotation_id = int(cursor.fetchone()[0])
-        return self.get(annotation_id)
+            annotation = self.get(int(cursor.fetchone()[0]))
+            self._log(AuditAction.NOTE_CREATE, annotation)
+        return annotation
 
     def get(self, annotation_id: int) -> Annotation:
         rows = self._query(
@@ -156,31 +176,39 @@ class AnnotationStore:
             changes["author"] = author
         if not changes:
             return current
+        verdict_only = set(changes) == {"state"}
         changes["updated_at"] = to_iso(now)
         assignments = ", ".join(f"{column} = ?" for column in changes)
+        # A verdict alone is logged as such; any change of words (note, tags, signature)
+        # as an edit, with the verdict it leaves in its detail.
         with self._transaction():
             self._connection.execute(
                 f"UPDATE annotations SET {assignments} WHERE id = ?",
                 (*changes.values(), annotation_id),
             )
-        return self.get(annotation_id)
+            updated = self.get(annotation_id)
+            self._log(AuditAction.NOTE_VERDICT if verdict_only else AuditAction.NOTE_EDIT, updated)
+        return updated
 
     def delete(self, annotation_id: int, now: datetime) -> None:
         """Hide the annotation; `restore` brings it back (undo)."""
-        self.get(annotation_id)
+        annotation = self.get(annotation_id)
         with self._transaction():
             self._connection.execute(
                 "UPDATE annotations SET deleted_at = ? WHERE id = ?", (to_iso(now), annotation_id)
             )
+            self._log(AuditAction.NOTE_DELETE, annotation)
 
     def restore(self, annotation_id: int) -> Annotation:
         with self._transaction():
             cursor = self._connection.execute(
-                "UPDATE annotations SET deleted_at = NULL WHERE id = ?", (annotation_id,)
+                "UPDATE annotations SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+                (annotation_id,),
             )
-            if cursor.rowcount == 0:
-                raise NotFound(f"no annotation {annotation_id}")
-        return self.get(annotation_id)
+            restored = self.get(annotation_id)  # NotFound when there is no such note
+            if cursor.rowcount:  # a note that was not deleted has nothing to restore or log
+                self._log(AuditAction.NOTE_UNDO, restored)
+        return restored
 
     def for_pair(self, from_version_id: int, to_version_id: int) -> list[Annotation]:
         """The pair's annotations, oldest first (deleted ones left out)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -81,6 +82,9 @@ class Capture:
     etag: str | None = None
     last_modified: str | None = None
     notices: frozenset[VersionNotice] = frozenset()
+    # Builds the capture's WARC file (records gzipped): called only when the capture
+    # becomes a new version, so an unchanged check costs nothing. None: no records.
+    warc_records: Callable[[], bytes] | None = None
 
 
 @dataclass(frozen=True, slots=True)

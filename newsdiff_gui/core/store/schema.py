@@ -115,6 +115,34 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE versions DROP COLUMN raw_compressed;
     CREATE INDEX versions_by_page ON versions (raw_sha256)
     """,
+    # 5: the WARC records of a version, each record gzipped, as one WARC file: 'exchange' (the
+    # request and response of a fetch) or 'resource' (an imported file); none for versions
+    # stored before.
+    """
+    CREATE TABLE version_warc (
+        version_id INTEGER PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('exchange', 'resource')),
+        records BLOB NOT NULL,
+        sha256 TEXT NOT NULL
+    )
+    """,
+    # 6: the tamper-evident audit log (core/audit/chain.py): append-only, and kept when its
+    # article is purged, so no foreign key that would cascade.
+    """
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        action TEXT NOT NULL,
+        object TEXT NOT NULL,
+        article_id INTEGER NOT NULL,
+        detail TEXT NOT NULL,
+        prev TEXT NOT NULL,
+        sha256 TEXT NOT NULL
+    );
+    CREATE INDEX audit_log_by_article ON audit_log (article_id, seq)
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

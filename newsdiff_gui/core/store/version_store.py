@@ -19,11 +19,13 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsdiff_gui.core.audit.chain import AuditAction
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.normalize import content_fingerprint
 from newsdiff_gui.core.schedule import STOPPED_BY_USER, ScheduleState
 from newsdiff_gui.core.store.address import StoreAddress
 from newsdiff_gui.core.store.annotation_store import AnnotationStore
+from newsdiff_gui.core.store.audit_store import AuditStore
 from newsdiff_gui.core.store.engine import Connection, Row, open_engine
 from newsdiff_gui.core.store.models import (
     Article,
@@ -35,9 +37,11 @@ from newsdiff_gui.core.store.models import (
     NotFound,
     StoredVersion,
     VersionNotice,
+    VersionSource,
 )
 from newsdiff_gui.core.store.rows import article_from_row, iso_or_none, version_from_row
 from newsdiff_gui.core.store.suspect import suspect_reason
+from newsdiff_gui.core.store.warc_store import WarcKind, WarcStore
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 from newsdiff_gui.core.visible import document_has_hidden_characters
 
@@ -75,7 +79,9 @@ class VersionStore:
         self._connection = connection
         self.address: StoreAddress = connection.address
         self._depth = 0
-        self.annotations = AnnotationStore(connection, self.transaction)
+        self.audit = AuditStore(connection, self.transaction)
+        self.warc = WarcStore(connection, self.transaction)
+        self.annotations = AnnotationStore(connection, self.transaction, self.audit)
 
     @classmethod
     def open(cls, target: str | Path | StoreAddress, *, read_only: bool = False) -> VersionStore:
@@ -217,13 +223,15 @@ class VersionStore:
     def purge_article(self, article_id: int) -> None:
         """Delete the article with all its versions, checks and notes."""
         with self.transaction():
-            self.get_article(article_id)
+            article = self.get_article(article_id)
             self._connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             # Pages no other version captured go with it (pages are shared by SHA-256).
             self._connection.execute(
                 "DELETE FROM pages WHERE NOT EXISTS"
                 " (SELECT 1 FROM versions v WHERE v.raw_sha256 = pages.sha256)"
             )
+            detail = {"url": article.url, "versions": str(article.version_count)}
+            self.audit.append(AuditAction.PURGE, f"article:{article_id}", article_id, detail)
 
     def mark_read(self, article_id: int) -> None:
         with self.transaction():
@@ -284,7 +292,22 @@ class VersionStore:
                 " unread_changes = unread_changes + ? WHERE id = ?",
                 (title, to_iso(capture.captured_at), int(latest is not None), article_id),
             )
-            return CaptureResult(CaptureOutcome.NEW_VERSION, self._version_by_id(version_id))
+            version = self._version_by_id(version_id)
+            self._keep_evidence(version, capture)
+            return CaptureResult(CaptureOutcome.NEW_VERSION, version)
+
+    def _keep_evidence(self, version: StoredVersion, capture: Capture) -> None:
+        """The version's WARC records and its audit-log entry, in the capture's transaction."""
+        imported = capture.source is VersionSource.IMPORT
+        detail = {"version": str(version.number), "raw_sha256": version.sha256}
+        detail["url"] = capture.final_url or ""
+        if capture.warc_records is not None:
+            kind = WarcKind.RESOURCE if imported else WarcKind.EXCHANGE
+            detail["warc_sha256"] = self.warc.add(version.id, kind, capture.warc_records())
+        action = AuditAction.IMPORT if imported else AuditAction.CAPTURE
+        self.audit.append(
+            action, f"version:{version.article_id}/{version.number}", version.article_id, detail
+        )
 
     def _store_page(self, raw: bytes) -> str:
         """Keep `raw` once, compressed, under its SHA-256 (returned); a page seen before

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from newsdiff_gui.core.audit.author import audit_author
 from newsdiff_gui.core.capture import CheckOutcome, ImportOutcome
 from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.sources import SourceError, read_page_file
@@ -90,6 +91,9 @@ class CheckWorker(QObject):
         self._service: CaptureService | None = None
         self._extractor: Any = None
         self._timer: QTimer | None = None
+        # The reviewer's name for the audit log, set from the window's thread (a str
+        # assignment is atomic); "" falls back to $NEWSDIFF_AUTHOR or the login name.
+        self.author = ""
 
     # -- lifetime (all on the worker thread) --------------------------------------
 
@@ -100,6 +104,7 @@ class CheckWorker(QObject):
         lower_this_thread_priority()
         try:
             self._store = VersionStore.open(self._database)
+            self._store.audit.author_source = lambda: audit_author(self.author or None)
             # Imported here, on the worker thread, so the window still opens when the
             # capture engine cannot be loaded; the failure is reported instead.
             from newsdiff_gui.core.capture import CaptureService
@@ -353,6 +358,10 @@ class CheckThread(QObject):
         self._startChecking.connect(self.worker.start_checking)
         self._remove.connect(self.worker.remove)
         self.worker_thread.finished.connect(self.worker.deleteLater)
+
+    def set_author(self, name: str) -> None:
+        """Who the audit log names for the captures and imports this thread stores."""
+        self.worker.author = name
 
     def start(self) -> None:
         # Before the thread runs: the window's share of the interpreter lock (see worker_gil).

@@ -6,18 +6,21 @@ knows about reviewer names, export dialogs and the status-bar progress.
 
 from __future__ import annotations
 
-import getpass
 import re
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressBar, QPushButton
 
 from newsdiff_gui.core.annotations import Annotation
+from newsdiff_gui.core.audit.author import audit_author
+from newsdiff_gui.core.audit.exports import record_export
 from newsdiff_gui.core.store import StoreError
 from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.core.words import plural
+from newsdiff_gui.ui.diff.comparison import Comparison
 from newsdiff_gui.ui.review.controller import ReviewController
 from newsdiff_gui.ui.review.export import ExportDialog, ExportRequest, ExportRunner
 
@@ -28,10 +31,21 @@ AUTHOR_KEY = "review/author"
 
 
 def default_author() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in this environment
-        return ""
+    """The name used when none is set ($NEWSDIFF_AUTHOR, else the login name)."""
+    return audit_author()
+
+
+def _logged_as(comparison: Comparison) -> tuple[int, str] | None:
+    """The article an export of this comparison is logged on, and its versions ("2-3");
+    None when neither side is a stored version (a file against an address)."""
+    article = comparison.new.article_id or comparison.old.article_id
+    if article is None:
+        return None
+    numbers = [
+        str(side.source.number) if side.source and side.source.number else "?"
+        for side in (comparison.old, comparison.new)
+    ]
+    return article, "-".join(numbers)
 
 
 def file_stem(title: str) -> str:
@@ -47,7 +61,11 @@ class ReviewCommands:
         self.controller = ReviewController(
             window.store, detail.diff, detail.review_panel, self.author, window
         )
+        # What this window changes in the store is logged under the reviewer's name.
+        window.store.audit.author_source = self.author
+        window.checker.set_author(self.author())
         self.runner = ExportRunner(window)
+        self._export_log: tuple[int, str] | None = None  # article, versions of the export
         self.progress = QProgressBar(window)
         self.progress.setMaximumWidth(180)
         self.progress.setFormat("Exporting %p%")
@@ -74,7 +92,7 @@ class ReviewCommands:
 
     def author(self) -> str:
         name = self.settings.value(AUTHOR_KEY, "")
-        return str(name) if name else default_author()
+        return audit_author(str(name) if name else None)
 
     def ask_author(self) -> None:
         name, ok = QInputDialog.getText(
@@ -86,6 +104,7 @@ class ReviewCommands:
         )
         if ok:
             self.settings.setValue(AUTHOR_KEY, " ".join(name.split())[:100])
+            self.window.checker.set_author(self.author())
 
     def update_actions(self) -> None:
         a = self.window.commands
@@ -137,6 +156,7 @@ class ReviewCommands:
             page_size=dialog.chosen_page_size(),
             path=dialog.path,
         )
+        self._export_log = _logged_as(comparison)
         self.progress.setRange(0, 0)  # busy until the first progress report
         self.progress.show()
         self.cancel.show()
@@ -151,6 +171,16 @@ class ReviewCommands:
     def _finished(self, path: str, pages: int) -> None:
         self._end_export()
         suffix = f" ({plural(pages, 'page')})" if pages else ""
+        logged = self._export_log
+        if logged is not None:
+            try:
+                fmt = Path(path).suffix.lstrip(".").lower()
+                record_export(self.window.store, logged[0], Path(path), fmt, logged[1])
+            except (StoreError, OSError) as exc:
+                self._say(
+                    f"Exported to {path}{suffix}, but the audit log could not record it: {exc}"
+                )
+                return
         self._say(f"Exported to {path}{suffix}")
 
     def _failed(self, message: str) -> None:
