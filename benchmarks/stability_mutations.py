@@ -25,6 +25,11 @@ _BLOCK_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd
 _BLOCK_CHILDREN = frozenset({"p", "div", "ul", "ol", "li", "table", "h2", "h3", "h4", "section"})
 _MIN_GOLD_KEY = 20
 _ROOT_SHARE = 0.7
+# A block is article text when this share of its 24-character pieces is in the gold.
+_TEXT_BLOCK_TAGS = ("p", "li", "blockquote", "dd", "figcaption")
+_CHUNK = 24
+_GOLD_CHUNK_SHARE = 0.5
+_MAX_TEXT_BLOCK = 2000
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})\b")
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -102,6 +107,22 @@ class Anatomy:
     def in_gold(self, element: HtmlElement) -> bool:
         gold = set(self.gold_blocks)
         return element in gold or any(a in gold for a in element.iterancestors())
+
+    def in_article_text(self, element: HtmlElement) -> bool:
+        """Whether `element` sits in a block whose own words are mostly the gold text's.
+
+        A gold paragraph whose text differs slightly from the gold (a link's text
+        written differently, a footnote mark) is not among `gold_blocks`; a link in
+        it is still the article's, and changing its text is an edit, not furniture.
+        """
+        for ancestor in element.iterancestors(*_TEXT_BLOCK_TAGS):
+            text_key = key(ancestor.text_content())
+            if not 2 * _CHUNK <= len(text_key) <= _MAX_TEXT_BLOCK:
+                return False  # a phrase, or a layout cell holding the whole page
+            starts = range(0, len(text_key) - _CHUNK + 1, _CHUNK)
+            found = sum(text_key[i : i + _CHUNK] in self.gold_key for i in starts)
+            return found >= _GOLD_CHUNK_SHARE * len(starts)
+        return False
 
     def is_title(self, text: str) -> bool:
         text_key = key(text)
@@ -225,6 +246,7 @@ def rotate_link_texts(anatomy: Anatomy, rng: random.Random) -> Pair | None:
         for a in anatomy.root.iter("a")
         if a.text_content().strip()
         and not anatomy.in_gold(a)
+        and not anatomy.in_article_text(a)
         and not _is_byline(a)
         and not anatomy.is_title(a.text_content())
         and key(a.text_content()) not in anatomy.gold_key
