@@ -33,8 +33,9 @@ T0 = datetime(2026, 3, 3, 11, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[VersionStore]:
-    with VersionStore.open(tmp_path / "warc.sqlite3") as opened:
+def store(store_address: str) -> Iterator[VersionStore]:
+    # On both engines (tests/support/stores.py): records are bytes kept as they came.
+    with VersionStore.open(store_address) as opened:
         yield opened
 
 

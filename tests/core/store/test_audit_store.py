@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -36,9 +35,10 @@ def capture(paragraphs: tuple[str, ...], minute: int = 0, **extra: object) -> Ca
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[VersionStore]:
+def store(store_address: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[VersionStore]:
+    # On both engines (tests/support/stores.py): the log is the same on each.
     monkeypatch.setenv(AUTHOR_ENV, "Ana Ruiz")
-    with VersionStore.open(tmp_path / "audit.sqlite3") as opened:
+    with VersionStore.open(store_address) as opened:
         yield opened
 
 
