@@ -37,6 +37,7 @@ from newsdiff_gui.core.store.models import (
     VersionNotice,
 )
 from newsdiff_gui.core.store.rows import article_from_row, iso_or_none, version_from_row
+from newsdiff_gui.core.store.source_store import SourceStore
 from newsdiff_gui.core.store.suspect import suspect_reason
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 from newsdiff_gui.core.visible import document_has_hidden_characters
@@ -76,6 +77,7 @@ class VersionStore:
         self.path = path
         self._depth = 0
         self.annotations = AnnotationStore(connection, self.transaction)
+        self.sources = SourceStore(connection, self.transaction)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> VersionStore:
