@@ -43,6 +43,10 @@ def parse_feed(body: bytes, base_url: str) -> ParsedFeed:
         link = found_link(urljoin(base_url, href), str(entry.get("title") or "")) if href else None
         if link is not None:
             links.append(link)
+    if parsed.get("bozo") and not links:
+        # A broken feed read as empty must not pass for a quiet one.
+        reason = parsed.get("bozo_exception") or "malformed XML"
+        raise DiscoveryError(f"the feed is malformed ({reason}) and lists no article")
     return ParsedFeed(title, tuple(links))
 
 
