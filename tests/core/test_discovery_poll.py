@@ -101,7 +101,7 @@ def test_two_sources_and_tracking_variants_track_each_story_once(
         httpserver, "/politics", section_page(root, items, link_suffix="/amp"), "text/html"
     )
     hand = CaptureService(store, clock=lambda: NOW).track(root + items[0].path)
-    first, report_one = poller.follow(feed)
+    _, report_one = poller.follow(feed)
     second, report_two = poller.follow(page)
     assert len(report_one.added) == 5 and report_two.added == ()  # all known by then
     assert len(tracked_urls(store)) == 6
