@@ -104,6 +104,22 @@ def read_source(result: FetchResult, known_pattern: str = "") -> Preview:
     )
 
 
+def preview_source(url: str, fetcher: Fetcher, cancel: threading.Event | None = None) -> Preview:
+    """Fetch the source once and say what it lists; nothing is stored. SourceError if
+    it cannot be read, or lists nothing (one line, naming the address)."""
+    try:
+        url = validate_article_url(url)
+    except InvalidURL as exc:
+        raise SourceError(str(exc)) from exc
+    result = fetcher.fetch(FetchRequest(url, accept_feeds=True), cancel)
+    if not result.ok:
+        raise SourceError(f"{url}: {result.error or result.outcome.value}")
+    try:
+        return read_source(result)
+    except DiscoveryError as exc:
+        raise SourceError(f"{url}: {exc}") from exc
+
+
 class SourcePoller:
     def __init__(
         self,
@@ -120,18 +136,7 @@ class SourcePoller:
         self.article_policy = article_policy or SchedulePolicy()
 
     def preview(self, url: str, cancel: threading.Event | None = None) -> Preview:
-        """Fetch the source once and say what it lists; nothing is stored."""
-        try:
-            url = validate_article_url(url)
-        except InvalidURL as exc:
-            raise SourceError(str(exc)) from exc
-        result = self.fetcher.fetch(FetchRequest(url, accept_feeds=True), cancel)
-        if not result.ok:
-            raise SourceError(f"{url}: {result.error or result.outcome.value}")
-        try:
-            return read_source(result)
-        except DiscoveryError as exc:
-            raise SourceError(f"{url}: {exc}") from exc
+        return preview_source(url, self.fetcher, cancel)
 
     def follow(
         self, url: str, url_filter: str | None = None, preview: Preview | None = None

@@ -322,6 +322,8 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._order = SortOrder.LAST_CHANGE
         self._needle = ""
+        # The articles of the source chosen in the Sources section; None: every article.
+        self._only_ids: frozenset[int] | None = None
         self.setDynamicSortFilter(True)
 
     @property
@@ -343,11 +345,23 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             self._needle = text.strip().casefold()
             self.invalidateRowsFilter()
 
+    def set_article_ids(self, ids: frozenset[int] | None) -> None:
+        """Show only these articles (a source's), or every article with None."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self._only_ids = ids
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._only_ids = ids
+            self.invalidateRowsFilter()
+
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
-        if not self._needle:
+        if not self._needle and self._only_ids is None:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
         item: ArticleItem = self.sourceModel().data(index, ArticleRole.ITEM)
+        if self._only_ids is not None and item.id not in self._only_ids:
+            return False
         haystack = f"{item.title}\n{item.url}\n{item.domain}".casefold()
         return all(word in haystack for word in self._needle.split())
 
