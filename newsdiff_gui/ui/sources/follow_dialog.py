@@ -33,7 +33,8 @@ _PREVIEW_DELAY_MS = 600
 
 
 class FollowSourceDialog(QDialog):
-    """Accepted once the source is followed; `followed` is then (source_id, found, added)."""
+    """Accepted once the source is followed; `followed` is then
+    (source_id, found, ids of the articles newly tracked)."""
 
     def __init__(self, jobs: SourceJobs, parent: QWidget | None = None, url: str = "") -> None:
         super().__init__(parent)
@@ -41,7 +42,7 @@ class FollowSourceDialog(QDialog):
         self.setMinimumSize(560, 460)
         self.jobs = jobs
         self.preview: Preview | None = None
-        self.followed: tuple[int, int, int] | None = None
+        self.followed: tuple[int, int, tuple[int, ...]] | None = None
         self._preview_token = 0
         self._follow_token = 0
 

@@ -86,14 +86,14 @@ class SourceJobs(QObject):
 
     def follow(self, url: str, url_filter: str | None, preview: Preview | None) -> int:
         """Follow the source (from `preview` when given: no second fetch); answers
-        `(source_id, found, added)`."""
+        `(source_id, found, added_article_ids)`."""
 
-        def work(_cancel: threading.Event) -> tuple[int, int, int]:
+        def work(_cancel: threading.Event) -> tuple[int, int, tuple[int, ...]]:
             with VersionStore.open(self._database) as store:
                 source, report = SourcePoller(store, self.fetcher()).follow(
                     url, url_filter, preview
                 )
-            return source.id, report.found, len(report.added)
+            return source.id, report.found, report.added
 
         return self._start(work)
 

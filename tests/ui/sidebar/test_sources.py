@@ -65,7 +65,7 @@ def test_follow_previews_filters_live_and_tracks_what_it_showed(
     assert len(httpserver.log) == requests_before  # followed from the preview's fetch
     (source,) = store.sources.all()
     assert source.url_filter == "ferry" and source.article_count == 2
-    assert len(window.model.items()) == 2
+    qtbot.waitUntil(lambda: len(window.model.items()) == 2, timeout=5_000)
     assert window.source_commands.panel.chosen_source_id() == source.id
 
 
@@ -174,3 +174,19 @@ def test_the_background_checker_polls_due_sources_and_lists_what_they_add(
         assert store.sources.get(source.id).article_count == 3
     finally:
         window.close()
+
+
+def test_hundreds_of_polled_articles_are_listed_a_slice_per_turn(
+    qtbot: QtBot, window: MainWindow, store: VersionStore, httpserver: HTTPServer
+) -> None:
+    with Fetcher() as fetcher:
+        _, report = SourcePoller(store, fetcher).follow(serve_feed(httpserver, "/rss", 250))
+    commands = window.source_commands
+    commands.sources_polled(list(report.added))
+    assert len(window.model.items()) == 0  # nothing read on the caller's turn
+    qtbot.waitUntil(lambda: 0 < len(window.model.items()) < 250, timeout=5_000)
+    qtbot.waitUntil(lambda: len(window.model.items()) == 250, timeout=10_000)
+    assert "250 new articles to watch" in window.statusBar().currentMessage()
+    commands.sources_polled(list(report.added))  # listed already: not twice
+    qtbot.waitUntil(lambda: not commands._lister.isActive(), timeout=5_000)
+    assert len(window.model.items()) == 250
