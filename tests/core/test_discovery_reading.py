@@ -25,15 +25,20 @@ STORY = f"{BASE}/politics/2026/03/01/council-votes"
         f"{STORY}/amp",
         f"{STORY}?amp=1",
         f"{STORY}?outputType=amp",
-        "https://amp.courier.example/politics/2026/03/01/council-votes".replace(
-            "amp.courier", "amp.www.courier"
-        ),
+        "https://amp.www.courier.example/politics/2026/03/01/council-votes",
         f"{STORY}.amp",
         "HTTPS://WWW.Courier.Example/politics/2026/03/01/council-votes",
     ],
 )
 def test_tracking_and_amp_variants_share_one_address(variant: str) -> None:
     assert canonical_article_url(variant) == STORY
+
+
+def test_an_amp_subdomain_is_the_outlets_own_host() -> None:
+    assert canonical_article_url("https://amp.courier.example/world/story-of-the-day") == (
+        "https://courier.example/world/story-of-the-day"
+    )
+    assert canonical_article_url("https://amp.example/story") == "https://amp.example/story"
 
 
 def test_parameters_that_name_the_page_are_kept() -> None:
