@@ -11,6 +11,7 @@ always stays (a broader tracker list, such as courlan's, strips `id` and `ref`).
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit, urlunsplit
 
@@ -88,5 +89,11 @@ def registrable_host(url: str) -> str:
         host = (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+    return _registrable(host)
+
+
+@functools.lru_cache(maxsize=4096)
+def _registrable(host: str) -> str:
+    # A section page holds hundreds of links to a handful of hosts.
     domain = tld.get_fld(host, fix_protocol=True, fail_silently=True)
     return str(domain) if domain else host

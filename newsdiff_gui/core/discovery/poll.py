@@ -89,7 +89,12 @@ def read_source(result: FetchResult, known_pattern: str = "") -> Preview:
         feed = parse_feed(result.body, url)
         links = unique_links(list(feed.links))
         return Preview(
-            url, SourceKind.FEED, feed.title, links, "", (), result.etag, result.last_modified
+            url,
+            SourceKind.FEED,
+            feed.title,
+            links,
+            etag=result.etag,
+            last_modified=result.last_modified,
         )
     page = find_article_links(result.text, url, known_pattern)
     return Preview(
@@ -97,10 +102,10 @@ def read_source(result: FetchResult, known_pattern: str = "") -> Preview:
         SourceKind.PAGE,
         page.title,
         page.links,
-        page.pattern,
-        page.feeds,
-        result.etag,
-        result.last_modified,
+        pattern=page.pattern,
+        feeds=page.feeds,
+        etag=result.etag,
+        last_modified=result.last_modified,
     )
 
 
