@@ -24,6 +24,7 @@ _COMMAND_MODULES = (
     "newsdiff_gui.cli.export_command",
     "newsdiff_gui.cli.store_command",
     "newsdiff_gui.cli.log_command",
+    "newsdiff_gui.cli.sources_command",
 )
 
 

@@ -25,6 +25,7 @@ from newsdiff_gui.cli.common import (
 )
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.cli.pages import read_page_file
+from newsdiff_gui.cli.sources_command import poll_due_sources
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport, ImportRefused
 from newsdiff_gui.core.extract.isolated import IsolatedExtractor
 from newsdiff_gui.core.fetch import Fetcher
@@ -118,10 +119,11 @@ def run_list(args: argparse.Namespace) -> int:
     stored_at = database_address(args).path
     if stored_at is not None and not stored_at.exists():
         # Nothing tracked yet on this machine: an empty list, and no file created by asking.
-        articles = []
+        articles, first_sources = [], {}
     else:
         with open_store(args, read_only=True) as store:
             articles = store.list_articles()
+            first_sources = store.sources.first_sources()
     if args.json:
         print_json(
             [
@@ -137,6 +139,7 @@ def run_list(args: argparse.Namespace) -> int:
                     "stopped_reason": a.stopped_reason,
                     "last_changed": iso_or_none(a.last_changed_at),
                     "unread_changes": a.unread_changes,
+                    "source": first_sources.get(a.id),
                 }
                 for a in articles
             ]
@@ -169,6 +172,8 @@ def run_check(args: argparse.Namespace) -> int:
                 for article_id in ids:
                     store.get_article(article_id)  # unknown ids fail before any fetch
             elif args.due:
+                # Due sources first: the articles they add are checked in the same pass.
+                poll_due_sources(store, fetcher, cancel, as_json=args.json)
                 ids = service.due_article_ids()  # never an inactive (imported-only) article
             else:
                 ids = [a.id for a in store.list_articles() if a.active]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsdiff_gui.core.charset import decode_html
+from newsdiff_gui.core.discovery.canonical import canonical_article_url
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import (
     EXTRACTOR_NAME,
@@ -129,7 +130,8 @@ class CaptureService:
         An article that was only imported (never checked on schedule) is started
         here too: asking to track its address is the consent its import lacked.
         """
-        url = validate_article_url(url)
+        # One story, one article: a shared link's utm_/fbclid/AMP variants are the same.
+        url = canonical_article_url(url)
         existing = self.store.find_article(url)
         if existing is not None and is_imported_only(existing):
             return self.start_checking(existing.id)

@@ -28,12 +28,15 @@ import httpx
 from newsdiff_gui import USER_AGENT
 from newsdiff_gui.core.charset import charset_from_content_type, decode_html
 from newsdiff_gui.core.fetch.content import (
+    FEED_ACCEPT,
+    FEED_TYPES,
     HTML_TYPES,
     SNIFFED_TYPES,
     BodyTooLarge,
     UnsupportedEncoding,
     decoder_for,
     is_binary,
+    looks_like_feed,
     looks_like_html,
     media_type,
     not_html_message,
@@ -190,6 +193,8 @@ class Fetcher:
     ) -> FetchResult:
         url = _checked_url(request.url)
         headers = validator_headers(request)
+        if request.accept_feeds:
+            headers[b"Accept"] = FEED_ACCEPT
         seen = {url}
         redirects: list[HttpExchange] = []
         for hop in range(self.limits.max_redirects + 1):
@@ -274,12 +279,26 @@ class Fetcher:
             )
         content_type = response.headers.get("content-type")
         kind = media_type(content_type)
-        if kind not in HTML_TYPES and kind not in SNIFFED_TYPES:
+        feed_label = request.accept_feeds and kind in FEED_TYPES
+        if kind not in HTML_TYPES and kind not in SNIFFED_TYPES and not feed_label:
             raise _Failure(FetchOutcome.NOT_HTML, f"Not an HTML page ({kind})", status)
         peer = peer_details(response)  # while the connection is surely still open
         body, raw = self._body(response, cancel, deadline)
         if not body.strip():
             raise _Failure(FetchOutcome.EMPTY, "The server sent an empty page", status)
+        if request.accept_feeds and kind not in HTML_TYPES and _feed_body(body, feed_label):
+            return FetchResult(
+                request_url=request.url,
+                final_url=url,
+                outcome=FetchOutcome.OK,
+                status=status,
+                started_at=started_at,
+                duration=time.monotonic() - clock,
+                body=body,
+                content_type=content_type,
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
+            )
         if is_binary(body) or (kind not in HTML_TYPES and not looks_like_html(body)):
             raise _Failure(FetchOutcome.NOT_HTML, not_html_message(body, content_type), status)
         page = decode_html(body, charset_from_content_type(content_type))
@@ -369,6 +388,11 @@ class Fetcher:
         from newsdiff_gui.core.fetch.pool import run_pool
 
         yield from run_pool(self, list(requests), cancel)
+
+
+def _feed_body(body: bytes, labelled_feed: bool) -> bool:
+    """A followed source's feed: labelled as one or starting like one, and not binary."""
+    return not is_binary(body) and (labelled_feed or looks_like_feed(body))
 
 
 def _printable(message: str) -> str:

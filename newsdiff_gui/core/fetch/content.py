@@ -22,6 +22,20 @@ HTML_TYPES = {"text/html", "application/xhtml+xml"}
 # Servers mislabel HTML as these often enough that refusing them would lose articles;
 # the bytes are then sniffed like an unlabelled response.
 SNIFFED_TYPES = {"", "text/plain", "application/octet-stream", "binary/octet-stream"}
+# What a followed feed may be labelled (RSS, Atom, RDF, JSON Feed), for `accept_feeds` requests.
+FEED_TYPES = {
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+    "application/feed+json",
+    "application/json",
+}
+FEED_ACCEPT = (
+    b"application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9,"
+    b" text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.1"
+)
 
 
 class BodyTooLarge(Exception):
@@ -160,3 +174,10 @@ def not_html_message(head: bytes, content_type: str | None) -> str:
     """The refusal shown for a body that is not a page, naming what it is."""
     shown = media_type(content_type) or "no content type"
     return f"Not an HTML page ({binary_kind(head) or 'no HTML markup'}, sent as {shown})"
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """An XML document or a JSON object: what an unlabelled feed starts with."""
+    sample = head[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    lowered = sample.lower()
+    return sample.startswith(b"{") or lowered.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf"))

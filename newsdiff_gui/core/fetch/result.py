@@ -47,6 +47,8 @@ class FetchRequest:
     url: str
     etag: str | None = None
     last_modified: str | None = None
+    # A source poll: an RSS/Atom/JSON feed is an answer too (returned as `body`, text None).
+    accept_feeds: bool = False
 
 
 @dataclass(frozen=True, slots=True)

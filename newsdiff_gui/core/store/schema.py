@@ -143,6 +143,51 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX audit_log_by_article ON audit_log (article_id, seq)
     """,
+    # 7: followed sources (feeds, section pages), their own schedule and every poll, and
+    # which source found which article (an article may be found by several).
+    """
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('feed', 'page')),
+        title TEXT NOT NULL DEFAULT '',
+        url_filter TEXT,
+        added_at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        etag TEXT,
+        last_modified TEXT,
+        check_interval REAL NOT NULL,
+        next_check_at TEXT,
+        failure_count INTEGER NOT NULL DEFAULT 0,
+        last_checked_at TEXT,
+        last_error TEXT,
+        learned_pattern TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX sources_by_due ON sources (active, next_check_at);
+    CREATE TABLE source_polls (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        started_at TEXT NOT NULL,
+        duration REAL NOT NULL,
+        http_status INTEGER,
+        outcome TEXT NOT NULL,
+        error TEXT,
+        found INTEGER NOT NULL DEFAULT 0,
+        added INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX source_polls_by_source ON source_polls (source_id, started_at);
+    CREATE TABLE source_articles (
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        found_at TEXT NOT NULL,
+        found_url TEXT NOT NULL,
+        UNIQUE (source_id, article_id)
+    );
+    CREATE INDEX source_articles_by_article ON source_articles (article_id);
+    ALTER TABLE articles ADD COLUMN first_source_id INTEGER
+        REFERENCES sources(id) ON DELETE SET NULL;
+    CREATE INDEX versions_by_final_url ON versions (final_url)
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

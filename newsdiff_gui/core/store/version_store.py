@@ -40,6 +40,7 @@ from newsdiff_gui.core.store.models import (
     VersionSource,
 )
 from newsdiff_gui.core.store.rows import article_from_row, iso_or_none, version_from_row
+from newsdiff_gui.core.store.source_store import SourceStore
 from newsdiff_gui.core.store.suspect import suspect_reason
 from newsdiff_gui.core.store.warc_store import WarcKind, WarcStore
 from newsdiff_gui.core.timeutil import from_iso, to_iso
@@ -82,6 +83,7 @@ class VersionStore:
         self.audit = AuditStore(connection, self.transaction)
         self.warc = WarcStore(connection, self.transaction)
         self.annotations = AnnotationStore(connection, self.transaction, self.audit)
+        self.sources = SourceStore(connection, self.transaction)
 
     @classmethod
     def open(cls, target: str | Path | StoreAddress, *, read_only: bool = False) -> VersionStore:

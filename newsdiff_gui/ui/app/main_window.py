@@ -44,6 +44,7 @@ from newsdiff_gui.ui.diff.compare import CompareDialog, CompareLoader
 from newsdiff_gui.ui.review.commands import ReviewCommands
 from newsdiff_gui.ui.sidebar.model import ArticleItem, ArticleListModel
 from newsdiff_gui.ui.sidebar.panel import Sidebar
+from newsdiff_gui.ui.sources.commands import SourceCommands
 from newsdiff_gui.ui.timeline.panel import VersionTimeline
 from newsdiff_gui.ui.tour.session import TourLauncher
 
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
             store.address, self, due_interval_ms=due_interval_ms, fetcher_factory=fetcher_factory
         )
         self.article_commands = ArticleCommands(self)  # add, import, check, remove
+        # Followed feeds and section pages: the sidebar's Sources section.
+        self.source_commands = SourceCommands(self, fetcher_factory)
         self.review = ReviewCommands(self, settings)
         self.detail.currentChanged.connect(self.review.update_actions)
         self.tour = TourLauncher(self, settings)  # the welcome page's offer, Help menu
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
         worker.articleAdded.connect(reports.article_added)
         worker.articleRemoved.connect(reports.article_removed)
         worker.requestFailed.connect(self.request_failed)
+        worker.sourcesPolled.connect(self.source_commands.sources_polled)
 
     # -- articles --------------------------------------------------------------------
 
@@ -340,6 +344,7 @@ class MainWindow(QMainWindow):
         self.detail.shutdown()
         self.notifier.shutdown()
         self.address_checker.shutdown()
+        self.source_commands.shutdown()
         self.compare_loader.shutdown()
         self.collector.stop()
         super().closeEvent(event)

@@ -64,6 +64,8 @@ class CheckWorker(QObject):
     requestFailed(str what, str message)
         A request could not be carried out; `what` names it ("add", "import", "remove",
         "check", "start") and `message` says why in words.
+    sourcesPolled(list[int] article_ids)
+        The due followed sources were read; these articles were newly tracked from them.
     """
 
     checksStarted = Signal(list)  # noqa: N815
@@ -73,6 +75,7 @@ class CheckWorker(QObject):
     articleAdded = Signal(int)  # noqa: N815
     articleRemoved = Signal(int)  # noqa: N815
     requestFailed = Signal(str, str)  # noqa: N815
+    sourcesPolled = Signal(list)  # noqa: N815
 
     def __init__(
         self,
@@ -150,6 +153,7 @@ class CheckWorker(QObject):
     def check_due(self) -> None:
         if self._service is None or self._cancel.is_set():
             return
+        self._poll_due_sources()  # first: the articles they add are checked in this pass
         try:
             due = self._service.due_article_ids()
         except StoreError as exc:
@@ -157,6 +161,23 @@ class CheckWorker(QObject):
             return
         if due:
             self._run_checks(due)
+
+    def _poll_due_sources(self) -> None:
+        from newsdiff_gui.core.discovery.poll import SourcePoller
+
+        assert self._store is not None
+        poller = SourcePoller(self._store, self._fetcher)
+        added: list[int] = []
+        try:
+            due = poller.due_source_ids()
+            if not due:
+                return
+            for report in poller.poll(due, cancel=self._cancel):
+                added.extend(report.added)
+        except Exception as exc:  # a store failure: told once; article checks still run
+            log.exception("polling sources failed")
+            self.requestFailed.emit("check", f"Sources could not be read: {exc}")
+        self.sourcesPolled.emit(added)
 
     @Slot(list)
     def check_articles(self, article_ids: list[int]) -> None:

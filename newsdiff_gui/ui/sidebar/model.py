@@ -254,6 +254,18 @@ class ArticleListModel(QAbstractListModel):
         self._items = [replace(i, checking=i.id in self._checking) for i in items]
         self.endResetModel()
 
+    def add_items(self, items: Iterable[ArticleItem]) -> None:
+        """Append the items not listed yet, with one insertion report for all of them
+        (a source's hundreds of new articles; row by row, the proxy would re-sort
+        for each one while the window waits)."""
+        listed = {item.id for item in self._items}
+        new = [replace(i, checking=i.id in self._checking) for i in items if i.id not in listed]
+        if not new:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(new) - 1)
+        self._items.extend(new)
+        self.endInsertRows()
+
     def update_item(self, item: ArticleItem) -> None:
         """Replace the row of `item.id`, or append it if it is new."""
         item = replace(item, checking=item.id in self._checking)
@@ -322,6 +334,8 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._order = SortOrder.LAST_CHANGE
         self._needle = ""
+        # The articles of the source chosen in the Sources section; None: every article.
+        self._only_ids: frozenset[int] | None = None
         self.setDynamicSortFilter(True)
 
     @property
@@ -343,11 +357,25 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             self._needle = text.strip().casefold()
             self.invalidateRowsFilter()
 
+    def set_article_ids(self, ids: frozenset[int] | None) -> None:
+        """Show only these articles (a source's), or every article with None."""
+        if ids == self._only_ids:
+            return  # refiltering 10,000 rows for nothing would stall the window
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self._only_ids = ids
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._only_ids = ids
+            self.invalidateRowsFilter()
+
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
-        if not self._needle:
+        if not self._needle and self._only_ids is None:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
         item: ArticleItem = self.sourceModel().data(index, ArticleRole.ITEM)
+        if self._only_ids is not None and item.id not in self._only_ids:
+            return False
         haystack = f"{item.title}\n{item.url}\n{item.domain}".casefold()
         return all(word in haystack for word in self._needle.split())
 

@@ -78,6 +78,12 @@ class Sidebar(QWidget):
         self._clock.timeout.connect(model.refresh_times)
         self._clock.start()
 
+    def add_section(self, widget: QWidget) -> None:
+        """Another part of the sidebar below the article list (the Sources section)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(widget)
+
     # -- selection ---------------------------------------------------------------
 
     def current_article_id(self) -> int | None:

@@ -1,0 +1,1 @@
+"""Sources: feeds and section pages → the article addresses they list (no Qt)."""

@@ -1,0 +1,1 @@
+"""Followed sources in the app: the sidebar's Sources section, the Follow dialog, their jobs."""
