@@ -40,6 +40,7 @@ from newsdiff_gui.core.store.rows import article_from_row, iso_or_none, version_
 from newsdiff_gui.core.store.suspect import suspect_reason
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 from newsdiff_gui.core.visible import document_has_hidden_characters
+from newsdiff_gui.core.watch.claims import ClaimStore
 
 _ARTICLE_COLUMNS = """
     a.id, a.url, a.title, a.added_at, a.active, a.stopped_reason, a.etag, a.last_modified,
@@ -76,6 +77,7 @@ class VersionStore:
         self.path = path
         self._depth = 0
         self.annotations = AnnotationStore(connection, self.transaction)
+        self.claims = ClaimStore(connection, self.transaction)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> VersionStore:

@@ -1,0 +1,136 @@
+"""Claiming due articles with a lease, so that several watchers share one store's work.
+
+A watcher takes an article by writing its name and a lease end on the article's row,
+in the same transaction that found the article due and unclaimed; it clears them
+once the check is recorded. Taking is atomic on both engines:
+
+- SQLite: the store's transaction is BEGIN IMMEDIATE, which holds the database's
+  write lock from the SELECT to the UPDATE, so two watchers take turns.
+- PostgreSQL: `SELECT … FOR UPDATE SKIP LOCKED` locks the rows found and makes any
+  other watcher's same query pass over them instead of waiting, so watchers claim
+  different articles at once.
+
+A watcher killed mid-check leaves its claim behind; once the lease ends the article
+is due and unclaimed again, and another watcher checks it. Nothing else is needed for
+"never skip a due one": a check moves the article's next check forward in the same
+transaction that records it, so a released article is due again only on its next slot.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from newsdiff_gui.core.store.guard import raise_if_query_bug
+from newsdiff_gui.core.store.models import StoreError
+from newsdiff_gui.core.timeutil import from_iso, to_iso
+
+SQLITE = "sqlite"
+POSTGRESQL = "postgresql"
+# The engine the claim query is written for. The PostgreSQL engine passes its own
+# dialect name to ClaimStore; until a connection can tell, this switch is the default.
+DIALECT = SQLITE
+
+_DUE_UNCLAIMED = (
+    "SELECT id FROM articles WHERE active = 1 AND next_check_at IS NOT NULL"
+    " AND next_check_at <= ? AND (claim_until IS NULL OR claim_until <= ?)"
+    " ORDER BY next_check_at, id LIMIT ?"
+)
+# The moment each tracked article can next be claimed: its next check, or the end of
+# a claim that runs past it (a dead watcher's lease).
+_NEXT_CLAIMABLE = (
+    "SELECT MIN(CASE WHEN claim_until IS NOT NULL AND claim_until > next_check_at"
+    " THEN claim_until ELSE next_check_at END)"
+    " FROM articles WHERE active = 1 AND next_check_at IS NOT NULL"
+)
+
+
+def claim_query(dialect: str) -> str:
+    """The SELECT that finds claimable articles, locking them where the engine can."""
+    if dialect == POSTGRESQL:
+        return _DUE_UNCLAIMED + " FOR UPDATE SKIP LOCKED"
+    if dialect == SQLITE:
+        return _DUE_UNCLAIMED
+    raise ValueError(f"no claim query for the {dialect!r} engine")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    article_id: int
+    claimed_by: str
+    claim_until: datetime
+
+
+class ClaimStore:
+    """The articles' claim columns, on a `VersionStore`'s connection (same thread rules)."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        transaction: Callable[[], AbstractContextManager[None]],
+        dialect: str | None = None,
+    ) -> None:
+        self._connection = connection
+        self._transaction = transaction
+        self._claim_sql = claim_query(dialect or DIALECT)
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return list(self._connection.execute(sql, params).fetchall())
+        except sqlite3.Error as exc:
+            raise_if_query_bug(exc)
+            raise StoreError(f"database error: {exc}") from exc
+
+    def claim_due(
+        self, claimant: str, now: datetime, lease: timedelta, limit: int = 1
+    ) -> list[Claim]:
+        """Claim up to `limit` due articles nobody holds, the longest overdue first."""
+        stamp = to_iso(now)
+        until = now + lease
+        with self._transaction():
+            ids = [row[0] for row in self._query(self._claim_sql, (stamp, stamp, limit))]
+            for article_id in ids:
+                self._query(
+                    "UPDATE articles SET claimed_by = ?, claim_until = ? WHERE id = ?",
+                    (claimant, to_iso(until), article_id),
+                )
+        return [Claim(article_id, claimant, from_iso(to_iso(until))) for article_id in ids]
+
+    def release(self, article_id: int, claimant: str) -> bool:
+        """Give the article back; False when the claim was no longer ours (lease ran out
+        and another watcher took it: its claim stays)."""
+        with self._transaction():
+            taken = self._query(
+                "UPDATE articles SET claimed_by = NULL, claim_until = NULL"
+                " WHERE id = ? AND claimed_by = ? RETURNING id",
+                (article_id, claimant),
+            )
+        return bool(taken)
+
+    def release_all(self, claimant_prefix: str) -> int:
+        """Give back every claim of a watcher (its workers' names start with the prefix)."""
+        escaped = claimant_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        with self._transaction():
+            rows = self._query(
+                "UPDATE articles SET claimed_by = NULL, claim_until = NULL"
+                " WHERE claimed_by LIKE ? ESCAPE '\\' RETURNING id",
+                (f"{escaped}%",),
+            )
+        return len(rows)
+
+    def next_claimable_at(self) -> datetime | None:
+        """When the soonest tracked article can be claimed (None: nothing is scheduled)."""
+        value = self._query(_NEXT_CLAIMABLE)[0][0]
+        return from_iso(value) if value is not None else None
+
+    def held(self) -> list[Claim]:
+        """Every claim on record, expired ones included (for status and tests)."""
+        rows = self._query(
+            "SELECT id, claimed_by, claim_until FROM articles"
+            " WHERE claimed_by IS NOT NULL ORDER BY id"
+        )
+        return [Claim(row[0], row[1], from_iso(row[2])) for row in rows]
