@@ -6,13 +6,12 @@ Threaded, so that several watcher processes fetch from it at once as from a real
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-import re
 
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -57,4 +56,3 @@ def article_site(delay: float = 0.0) -> Iterator[ArticleSite]:
         server.clear()
         if server.is_running():
             server.stop()
-
