@@ -21,7 +21,8 @@ from newsdiff_gui.core.timeutil import from_iso, to_iso
 
 _COLUMNS = """
     id, article_id, from_version_id, to_version_id, anchor_kind, old_hashes, new_hashes,
-    old_paragraphs, new_paragraphs, excerpt, note, state, tags, author, created_at, updated_at
+    old_paragraphs, new_paragraphs, excerpt, note, state, tags, author, created_at, updated_at,
+    revision
 """
 
 # Tags are short labels; a paste of a whole article into the tag box is not a tag.
@@ -66,7 +67,29 @@ def _annotation(row: sqlite3.Row) -> Annotation:
         author=row["author"],
         created_at=from_iso(row["created_at"]),
         updated_at=from_iso(row["updated_at"]),
+        revision=row["revision"],
     )
+
+
+class NotYourNote(StoreError):
+    """A reviewer tried to change a colleague's note; notes are edited by their author."""
+
+    def __init__(self, annotation: Annotation) -> None:
+        super().__init__(f"this note is {annotation.author}'s: only they can change it")
+        self.annotation = annotation
+
+
+class NoteConflict(StoreError):
+    """The note was saved by someone else since the editor read it; nothing was written.
+
+    `current` is the note as it is stored now, so the editor can show both texts.
+    """
+
+    def __init__(self, current: Annotation | None) -> None:
+        who = (current.author or "someone") if current is not None else "someone"
+        what = "changed" if current is not None else "deleted"
+        super().__init__(f"{who} {what} this note while you were editing it; nothing was saved")
+        self.current = current
 
 
 class AnnotationStore:
@@ -149,9 +172,18 @@ class AnnotationStore:
         state: ReviewState | None = None,
         tags: Iterable[str] | None = None,
         author: str | None = None,
+        editor: str | None = None,
+        expected_revision: int | None = None,
     ) -> Annotation:
-        """Change the given fields; the others stay. `updated_at` moves only on a change."""
-        current = self.get(annotation_id)
+        """Change the given fields; the others stay. `updated_at` moves only on a change.
+
+        `editor`, when given, must be allowed to edit the note (NotYourNote).
+        `expected_revision` is the revision the edit was made on: if the note was saved
+        since, nothing is written and NoteConflict carries the stored note. Without it
+        the note as read here is the base, so a save racing this one is still caught.
+        """
+        current = self._editable(annotation_id, editor, expected_revision)
+        base = current.revision
         changes: dict[str, str] = {}
         if note is not None and note[:MAX_NOTE_CHARS] != current.note:
             changes["note"] = note[:MAX_NOTE_CHARS]
@@ -164,26 +196,66 @@ class AnnotationStore:
         if not changes:
             return current
         changes["updated_at"] = to_iso(now)
-        assignments = ", ".join(f"{column} = ?" for column in changes)
-        with self._transaction():
-            self._connection.execute(
-                f"UPDATE annotations SET {assignments} WHERE id = ?",
-                (*changes.values(), annotation_id),
-            )
+        self._write_revision(annotation_id, base, changes)
         return self.get(annotation_id)
 
-    def delete(self, annotation_id: int, now: datetime) -> None:
-        """Hide the annotation; `restore` brings it back (undo)."""
-        self.get(annotation_id)
+    def _editable(
+        self, annotation_id: int, editor: str | None, expected_revision: int | None
+    ) -> Annotation:
+        """The note as stored, once `editor` may change it at `expected_revision`."""
+        current = self._current_or_none(annotation_id)
+        if current is None:
+            if expected_revision is None:
+                raise NotFound(f"no annotation {annotation_id}")
+            raise NoteConflict(None)  # deleted since the editor read it
+        if editor is not None and not current.editable_by(editor):
+            raise NotYourNote(current)
+        if expected_revision is not None and expected_revision != current.revision:
+            raise NoteConflict(current)
+        return current
+
+    def _write_revision(self, annotation_id: int, base: int, changes: dict[str, str]) -> None:
+        """The UPDATE that checks the revision in its WHERE: atomic on both engines."""
+        assignments = "".join(f"{column} = ?, " for column in changes)
         with self._transaction():
-            self._connection.execute(
-                "UPDATE annotations SET deleted_at = ? WHERE id = ?", (to_iso(now), annotation_id)
+            written = self._query(
+                f"UPDATE annotations SET {assignments}revision = revision + 1"
+                " WHERE id = ? AND revision = ? AND deleted_at IS NULL RETURNING id",
+                (*changes.values(), annotation_id, base),
             )
+        if not written:
+            raise NoteConflict(self._current_or_none(annotation_id))
+
+    def _current_or_none(self, annotation_id: int) -> Annotation | None:
+        try:
+            return self.get(annotation_id)
+        except NotFound:
+            return None
+
+    def delete(
+        self,
+        annotation_id: int,
+        now: datetime,
+        *,
+        editor: str | None = None,
+        expected_revision: int | None = None,
+    ) -> None:
+        """Hide the annotation; `restore` brings it back (undo). Same rules as `update`."""
+        base = self._editable(annotation_id, editor, expected_revision).revision
+        with self._transaction():
+            written = self._query(
+                "UPDATE annotations SET deleted_at = ?, revision = revision + 1"
+                " WHERE id = ? AND revision = ? AND deleted_at IS NULL RETURNING id",
+                (to_iso(now), annotation_id, base),
+            )
+        if not written:
+            raise NoteConflict(self._current_or_none(annotation_id))
 
     def restore(self, annotation_id: int) -> Annotation:
         with self._transaction():
             cursor = self._connection.execute(
-                "UPDATE annotations SET deleted_at = NULL WHERE id = ?", (annotation_id,)
+                "UPDATE annotations SET deleted_at = NULL, revision = revision + 1 WHERE id = ?",
+                (annotation_id,),
             )
             if cursor.rowcount == 0:
                 raise NotFound(f"no annotation {annotation_id}")
