@@ -29,6 +29,7 @@ from newsdiff_gui.core.annotations import (
 )
 from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.core.store import StoreError, VersionStore
+from newsdiff_gui.core.store.annotation_store import NoteConflict
 from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui.diff.comparison import Comparison, Pair
@@ -68,6 +69,9 @@ class ReviewController(QObject):
         self.store, self.view, self.panel, self.author = store, view, panel, author
         self.placements: list[Placement] = []
         self._pending: dict[int, dict[str, str]] = {}
+        # The revision each note's editor text is based on: a save names it, so a
+        # colleague's save in between is a conflict shown to the reviewer, never lost.
+        self._bases: dict[int, int] = {}
         self._deleted: list[int] = []
         self._pair_on_show: Pair | None = None
         # The comparison on show, as the view last announced it.
@@ -86,6 +90,8 @@ class ReviewController(QObject):
         panel.deleteRequested.connect(self.delete)
         panel.undoRequested.connect(self.undo_delete)
         panel.markRemainingRequested.connect(self.mark_remaining)
+        panel.conflictSaveAsNew.connect(self._save_as_new)
+        panel.conflictReplace.connect(self._replace_theirs)
 
     # -- the pair on show ------------------------------------------------------------
 
@@ -123,6 +129,10 @@ class ReviewController(QObject):
             self.message.emit(f"Notes could not be read: {exc}")
             return
         self.placements = place_annotations(self.diff, annotations)
+        for annotation in annotations:
+            if annotation.id != self.panel.conflict_id():  # its editor holds the reviewer's text
+                self._bases[annotation.id] = annotation.revision
+        self.panel.reviewer = self.author()
         self.panel.set_available(True, "")
         self.panel.set_placements(self.placements, select or self.panel.current_id())
         self._paint_notes()
@@ -178,8 +188,8 @@ class ReviewController(QObject):
             key = self.view.current_key()
         if key is None:
             return
-        existing = self._on_row(key)
-        if not existing:
+        existing = [p for p in self._on_row(key) if p.annotation.editable_by(self.author())]
+        if not existing:  # a colleague's verdict stays theirs: this one is the reviewer's
             self.add_note(key, state)
             return
         latest = max(existing, key=lambda p: p.annotation.updated_at)
@@ -198,10 +208,16 @@ class ReviewController(QObject):
                 for key in remaining:
                     # Every note on such a row is unreviewed: give them the verdict, or
                     # give the row a verdict of its own when it has none.
-                    existing = self._on_row(key)
+                    existing = [
+                        p for p in self._on_row(key) if p.annotation.editable_by(self.author())
+                    ]
                     for placement in existing:
                         self.store.annotations.update(
-                            placement.annotation.id, now=now, state=ReviewState.MINOR
+                            placement.annotation.id,
+                            now=now,
+                            state=ReviewState.MINOR,
+                            editor=self.author(),
+                            expected_revision=self._bases.get(placement.annotation.id),
                         )
                     if not existing:
                         self._create(pair, anchor_for(diff, key), ReviewState.MINOR, now)
@@ -214,7 +230,12 @@ class ReviewController(QObject):
     def delete(self, annotation_id: int) -> None:
         self.flush()
         try:
-            self.store.annotations.delete(annotation_id, utc_now())
+            self.store.annotations.delete(
+                annotation_id,
+                utc_now(),
+                editor=self.author(),
+                expected_revision=self._bases.get(annotation_id),
+            )
         except StoreError as exc:
             self.message.emit(f"The note could not be deleted: {exc}")
             return
@@ -246,6 +267,8 @@ class ReviewController(QObject):
     # -- saving as the reviewer types ------------------------------------------------
 
     def _edited(self, field: str, annotation_id: int, text: str) -> None:
+        if annotation_id == self.panel.conflict_id():
+            return  # held in the editor until the reviewer resolves the conflict
         self._pending.setdefault(annotation_id, {})[field] = text
         if not self._save_timer.isActive():
             self._save_timer.start()
@@ -256,7 +279,13 @@ class ReviewController(QObject):
     def _update(self, annotation_id: int, state: ReviewState | None = None) -> None:
         self.flush()
         try:
-            self.store.annotations.update(annotation_id, now=utc_now(), state=state)
+            self.store.annotations.update(
+                annotation_id,
+                now=utc_now(),
+                state=state,
+                editor=self.author(),
+                expected_revision=self._bases.get(annotation_id),
+            )
         except StoreError as exc:
             self.message.emit(f"The note could not be saved: {exc}")
             return
@@ -273,12 +302,18 @@ class ReviewController(QObject):
         for annotation_id, fields in pending.items():
             tags = fields.get("tags")
             try:
-                self.store.annotations.update(
+                saved = self.store.annotations.update(
                     annotation_id,
                     now=now,
                     note=fields.get("note"),
                     tags=None if tags is None else tags.split(","),
+                    editor=self.author(),
+                    expected_revision=self._bases.get(annotation_id),
                 )
+                self._bases[annotation_id] = saved.revision
+            except NoteConflict as exc:
+                self._met_a_conflict(annotation_id, fields, exc)
+                continue
             except StoreError as exc:
                 # Keep the text to try again: nothing typed is thrown away.
                 self._pending.setdefault(annotation_id, {}).update(fields)
@@ -286,6 +321,67 @@ class ReviewController(QObject):
                 self._save_timer.start()
                 return
         self._replace_placements(numbered_before)
+
+    # -- two reviewers saved the same note ---------------------------------------------
+
+    def _met_a_conflict(
+        self, annotation_id: int, fields: dict[str, str], exc: NoteConflict
+    ) -> None:
+        mine = fields.get("note")
+        if mine is None:
+            mine = next(
+                (p.annotation.note for p in self.placements if p.annotation.id == annotation_id),
+                "",
+            )
+        if exc.current is None:
+            # Deleted by someone else: the reviewer's text becomes a note of their own.
+            self._keep_as_new_note(annotation_id, mine)
+            self.message.emit(f"{exc} — your text was kept as a new note")
+            return
+        self.message.emit(str(exc))
+        self.panel.show_conflict(annotation_id, exc.current, mine)
+
+    def _keep_as_new_note(self, annotation_id: int, text: str) -> int | None:
+        pair = self.pair()
+        placement = next((p for p in self.placements if p.annotation.id == annotation_id), None)
+        if pair is None or placement is None:
+            return None
+        try:
+            created = self._create(pair, placement.annotation.anchor, None, utc_now())
+            self.store.annotations.update(created.id, now=utc_now(), note=text)
+        except StoreError as exc:
+            self.message.emit(f"The note could not be saved: {exc}")
+            return None
+        return created.id
+
+    def _save_as_new(self, annotation_id: int, text: str) -> None:
+        new_id = self._keep_as_new_note(annotation_id, text)
+        if new_id is not None:
+            self.panel.clear_conflict()
+            self.reload(select=new_id)
+
+    def _replace_theirs(self, annotation_id: int, text: str) -> None:
+        base = self.panel.theirs_revision()
+        if self.panel.conflict_id() != annotation_id or base is None:
+            return
+        try:
+            # On the revision the reviewer was shown: a newer save is a new conflict.
+            saved = self.store.annotations.update(
+                annotation_id,
+                now=utc_now(),
+                note=text,
+                editor=self.author(),
+                expected_revision=base,
+            )
+        except NoteConflict as exc:
+            self._met_a_conflict(annotation_id, {"note": text}, exc)
+            return
+        except StoreError as exc:
+            self.message.emit(f"The note could not be saved: {exc}")
+            return
+        self._bases[annotation_id] = saved.revision
+        self.panel.clear_conflict()
+        self.reload(select=annotation_id)
 
     def _replace_placements(self, numbered_before: list[int]) -> None:
         """After typing: new texts in the list and badges; renumber only if needed."""
@@ -314,5 +410,7 @@ class ReviewController(QObject):
             states.addAction(state.label.capitalize(), partial(self.set_state, state, key))
         menu.addAction("Mark remaining as reviewed", self.mark_remaining)
         for placement in self._on_row(key):
+            if not placement.annotation.editable_by(self.author()):
+                continue
             label = f"Delete note {placement.number}" if placement.number else "Delete verdict"
             menu.addAction(label, partial(self.delete, placement.annotation.id))
