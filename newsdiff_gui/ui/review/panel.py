@@ -246,10 +246,11 @@ class ReviewPanel(QWidget):
         number = f"Note {placement.number}" if placement.number else "Verdict"
         author = annotation.author or "unknown"
         own = annotation.editable_by(self.reviewer)
-        read_only = "" if own else " (read-only: only its author can change it)"
+        # Short, as the title has two lines at most; the tooltip says why.
         self.editor_title.setText(
-            f"{number} · {where(placement)} · by {author}, {created}{read_only}"
+            f"{number} · {where(placement)} · by {author}, {created}{'' if own else ' · read-only'}"
         )
+        self.editor_title.setToolTip("" if own else f"Only {author} can change this note")
         excerpt = annotation.anchor.excerpt
         self.excerpt.setText(f"On: {quoted(excerpt)}" if excerpt else "")
         self.state.setCurrentIndex(self.state.findData(annotation.state.value))
