@@ -23,6 +23,7 @@ from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.normalize import content_fingerprint
 from newsdiff_gui.core.schedule import STOPPED_BY_USER, ScheduleState
 from newsdiff_gui.core.store.annotation_store import AnnotationStore
+from newsdiff_gui.core.store.change_feed import ChangeFeed
 from newsdiff_gui.core.store.database import immediate_transaction, open_connection
 from newsdiff_gui.core.store.guard import store_error
 from newsdiff_gui.core.store.models import (
@@ -78,6 +79,7 @@ class VersionStore:
         self._depth = 0
         self.annotations = AnnotationStore(connection, self.transaction)
         self.claims = ClaimStore(connection, self.transaction)
+        self.changes = ChangeFeed(connection)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> VersionStore:
