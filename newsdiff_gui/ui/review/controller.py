@@ -138,6 +138,20 @@ class ReviewController(QObject):
         self._paint_notes()
         self.changed.emit()
 
+    def refresh_notes(self) -> None:
+        """Someone else changed notes: reload if this pair's did (selection and unsaved
+        text kept); the reviewer's own saves change nothing on screen."""
+        pair = self.pair()
+        if pair is None or self.diff is None:
+            return
+        try:
+            stored = self.store.annotations.for_pair(pair.from_version_id, pair.to_version_id)
+        except StoreError:
+            return  # the next change, or the next look at this pair, reads them
+        shown = [(p.annotation.id, p.annotation.revision) for p in self.placements]
+        if sorted(shown) != sorted((a.id, a.revision) for a in stored):
+            self.reload()
+
     def _paint_notes(self) -> None:
         marks: dict[RowKey, list[tuple[int, str]]] = {}
         for placement in self.placements:
