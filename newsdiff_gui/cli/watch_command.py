@@ -46,7 +46,7 @@ def register(subparsers: Any) -> None:
         type=_positive_float,
         default=DEFAULT_LEASE.total_seconds(),
         metavar="SECONDS",
-        help="how long a claim holds when its watcher dies mid-check "
+        help="how long a dead watcher's claim holds (live ones renew theirs) "
         f"({DEFAULT_LEASE.total_seconds():g})",
     )
     watch.add_argument(

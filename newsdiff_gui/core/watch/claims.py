@@ -90,7 +90,7 @@ class ClaimStore:
     ) -> list[Claim]:
         """Claim up to `limit` due articles nobody holds, the longest overdue first."""
         stamp = to_iso(now)
-        until = now + lease
+        until = _lease_end(now + lease)
         with self._transaction():
             ids = [row[0] for row in self._query(self._claim_sql, (stamp, stamp, limit))]
             for article_id in ids:
@@ -98,7 +98,7 @@ class ClaimStore:
                     "UPDATE articles SET claimed_by = ?, claim_until = ? WHERE id = ?",
                     (claimant, to_iso(until), article_id),
                 )
-        return [Claim(article_id, claimant, from_iso(to_iso(until))) for article_id in ids]
+        return [Claim(article_id, claimant, until) for article_id in ids]
 
     def release(self, article_id: int, claimant: str) -> bool:
         """Give the article back; False when the claim was no longer ours (lease ran out
@@ -113,12 +113,21 @@ class ClaimStore:
 
     def release_all(self, claimant_prefix: str) -> int:
         """Give back every claim of a watcher (its workers' names start with the prefix)."""
-        escaped = claimant_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         with self._transaction():
             rows = self._query(
                 "UPDATE articles SET claimed_by = NULL, claim_until = NULL"
                 " WHERE claimed_by LIKE ? ESCAPE '\\' RETURNING id",
-                (f"{escaped}%",),
+                (_prefix_pattern(claimant_prefix),),
+            )
+        return len(rows)
+
+    def renew_all(self, claimant_prefix: str, until: datetime) -> int:
+        """Extend every claim a watcher's workers hold (its heartbeat); how many."""
+        with self._transaction():
+            rows = self._query(
+                "UPDATE articles SET claim_until = ? WHERE claimed_by LIKE ? ESCAPE '\\'"
+                " RETURNING id",
+                (to_iso(_lease_end(until)), _prefix_pattern(claimant_prefix)),
             )
         return len(rows)
 
@@ -134,3 +143,16 @@ class ClaimStore:
             " WHERE claimed_by IS NOT NULL ORDER BY id"
         )
         return [Claim(row[0], row[1], from_iso(row[2])) for row in rows]
+
+
+def _prefix_pattern(prefix: str) -> str:
+    """A LIKE pattern for names starting with `prefix` (its own % and _ taken literally)."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{escaped}%"
+
+
+def _lease_end(moment: datetime) -> datetime:
+    """`moment` rounded up to the second: times are stored to the second, and a lease
+    cut short by the rounding could lapse under a check that is still running."""
+    whole = moment.replace(microsecond=0)
+    return whole + timedelta(seconds=1) if moment.microsecond else whole

@@ -33,10 +33,12 @@ from newsdiff_gui.core.watch.claims import Claim
 
 log = logging.getLogger(__name__)
 
-# A claim must outlast the longest check: a 20 s fetch budget, up to two extractions
-# of 60 s each (see core/extract/isolated.py and extractor_upgrade) and the write.
-# A watcher killed mid-check delays its article by at most this much.
-DEFAULT_LEASE = timedelta(minutes=5)
+# How long a claim holds without its watcher's heartbeat, which renews it every third
+# of the lease while the check runs (a slow site, an extractor starting on a loaded
+# machine). So a watcher killed mid-check delays its article by at most this much.
+DEFAULT_LEASE = timedelta(minutes=2)
+# Renewals per lease: two may be missed (a stalled machine) before a claim lapses.
+_BEATS_PER_LEASE = 3
 # How long an idle watcher sleeps at most before looking again: articles tracked by
 # the app or another watcher's `track` become due without telling anyone.
 DEFAULT_POLL_SECONDS = 30.0
@@ -126,10 +128,17 @@ class WatchService:
             )
             for index in range(1, self.settings.workers + 1)
         ]
+        workers_done = threading.Event()
+        heartbeat = threading.Thread(
+            target=self._heartbeat, args=(workers_done,), name="watch-beat"
+        )
+        heartbeat.start()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
+        workers_done.set()
+        heartbeat.join()
         if self._failure is not None:
             raise self._failure
         return self.checks
@@ -146,6 +155,19 @@ class WatchService:
             self.stop()
             if not isinstance(exc, StoreError):
                 log.exception("watch worker %s failed", worker)
+
+    def _heartbeat(self, workers_done: threading.Event) -> None:
+        """Renew this watcher's claims while its workers run, on a connection of its own."""
+        lease = self.settings.lease
+        try:
+            with self._open_store() as store:
+                while not workers_done.wait(lease.total_seconds() / _BEATS_PER_LEASE):
+                    try:
+                        store.claims.renew_all(f"{self.name}/", self._clock() + lease)
+                    except StoreError as exc:  # busy: the next beat is still in time
+                        log.warning("could not renew claims: %s", exc)
+        except StoreError as exc:
+            log.warning("claims are not renewed (%s): they hold for the lease only", exc)
 
     def _claims(self, store: VersionStore, worker: str) -> Iterator[Claim]:
         """Due articles claimed one at a time, until stopped or (once) none is left."""
