@@ -34,6 +34,7 @@ from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui.diff.comparison import Comparison, Pair
 from newsdiff_gui.ui.diff.view import DiffView
+from newsdiff_gui.ui.review.conflicts import NoteConflicts
 from newsdiff_gui.ui.review.panel import ReviewPanel
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class ReviewController(QObject):
         self._pending: dict[int, dict[str, str]] = {}
         # The revision each note's editor text is based on: a save names it, so a
         # colleague's save in between is a conflict shown to the reviewer, never lost.
-        self._bases: dict[int, int] = {}
+        self.bases: dict[int, int] = {}
         self._deleted: list[int] = []
         self._pair_on_show: Pair | None = None
         # The comparison on show, as the view last announced it.
@@ -90,8 +91,9 @@ class ReviewController(QObject):
         panel.deleteRequested.connect(self.delete)
         panel.undoRequested.connect(self.undo_delete)
         panel.markRemainingRequested.connect(self.mark_remaining)
-        panel.conflictSaveAsNew.connect(self._save_as_new)
-        panel.conflictReplace.connect(self._replace_theirs)
+        self.conflicts = NoteConflicts(self)
+        panel.conflictSaveAsNew.connect(self.conflicts.save_as_new)
+        panel.conflictReplace.connect(self.conflicts.replace_theirs)
 
     # -- the pair on show ------------------------------------------------------------
 
@@ -131,7 +133,7 @@ class ReviewController(QObject):
         self.placements = place_annotations(self.diff, annotations)
         for annotation in annotations:
             if annotation.id != self.panel.conflict_id():  # its editor holds the reviewer's text
-                self._bases[annotation.id] = annotation.revision
+                self.bases[annotation.id] = annotation.revision
         self.panel.reviewer = self.author()
         self.panel.set_available(True, "")
         self.panel.set_placements(self.placements, select or self.panel.current_id())
@@ -174,7 +176,7 @@ class ReviewController(QObject):
         if pair is None or diff is None or key is None:
             return None
         try:
-            annotation = self._create(pair, anchor_for(diff, key), state, utc_now())
+            annotation = self.create_note(pair, anchor_for(diff, key), state, utc_now())
         except StoreError as exc:
             self.message.emit(f"The note could not be saved: {exc}")
             return None
@@ -183,7 +185,7 @@ class ReviewController(QObject):
             self.panel.select(annotation.id, focus_note=True)
         return annotation.id
 
-    def _create(
+    def create_note(
         self, pair: Pair, anchor: Anchor, state: ReviewState | None, now: datetime
     ) -> Annotation:
         return self.store.annotations.add(
@@ -231,10 +233,10 @@ class ReviewController(QObject):
                             now=now,
                             state=ReviewState.MINOR,
                             editor=self.author(),
-                            expected_revision=self._bases.get(placement.annotation.id),
+                            expected_revision=self.bases.get(placement.annotation.id),
                         )
                     if not existing:
-                        self._create(pair, anchor_for(diff, key), ReviewState.MINOR, now)
+                        self.create_note(pair, anchor_for(diff, key), ReviewState.MINOR, now)
         except StoreError as exc:
             self.message.emit(f"Could not mark the changes: {exc}")
             return
@@ -248,7 +250,7 @@ class ReviewController(QObject):
                 annotation_id,
                 utc_now(),
                 editor=self.author(),
-                expected_revision=self._bases.get(annotation_id),
+                expected_revision=self.bases.get(annotation_id),
             )
         except StoreError as exc:
             self.message.emit(f"The note could not be deleted: {exc}")
@@ -298,7 +300,7 @@ class ReviewController(QObject):
                 now=utc_now(),
                 state=state,
                 editor=self.author(),
-                expected_revision=self._bases.get(annotation_id),
+                expected_revision=self.bases.get(annotation_id),
             )
         except StoreError as exc:
             self.message.emit(f"The note could not be saved: {exc}")
@@ -322,11 +324,11 @@ class ReviewController(QObject):
                     note=fields.get("note"),
                     tags=None if tags is None else tags.split(","),
                     editor=self.author(),
-                    expected_revision=self._bases.get(annotation_id),
+                    expected_revision=self.bases.get(annotation_id),
                 )
-                self._bases[annotation_id] = saved.revision
+                self.bases[annotation_id] = saved.revision
             except NoteConflict as exc:
-                self._met_a_conflict(annotation_id, fields, exc)
+                self.conflicts.met(annotation_id, fields, exc)
                 continue
             except StoreError as exc:
                 # Keep the text to try again: nothing typed is thrown away.
@@ -335,67 +337,6 @@ class ReviewController(QObject):
                 self._save_timer.start()
                 return
         self._replace_placements(numbered_before)
-
-    # -- two reviewers saved the same note ---------------------------------------------
-
-    def _met_a_conflict(
-        self, annotation_id: int, fields: dict[str, str], exc: NoteConflict
-    ) -> None:
-        mine = fields.get("note")
-        if mine is None:
-            mine = next(
-                (p.annotation.note for p in self.placements if p.annotation.id == annotation_id),
-                "",
-            )
-        if exc.current is None:
-            # Deleted by someone else: the reviewer's text becomes a note of their own.
-            self._keep_as_new_note(annotation_id, mine)
-            self.message.emit(f"{exc} — your text was kept as a new note")
-            return
-        self.message.emit(str(exc))
-        self.panel.show_conflict(annotation_id, exc.current, mine)
-
-    def _keep_as_new_note(self, annotation_id: int, text: str) -> int | None:
-        pair = self.pair()
-        placement = next((p for p in self.placements if p.annotation.id == annotation_id), None)
-        if pair is None or placement is None:
-            return None
-        try:
-            created = self._create(pair, placement.annotation.anchor, None, utc_now())
-            self.store.annotations.update(created.id, now=utc_now(), note=text)
-        except StoreError as exc:
-            self.message.emit(f"The note could not be saved: {exc}")
-            return None
-        return created.id
-
-    def _save_as_new(self, annotation_id: int, text: str) -> None:
-        new_id = self._keep_as_new_note(annotation_id, text)
-        if new_id is not None:
-            self.panel.clear_conflict()
-            self.reload(select=new_id)
-
-    def _replace_theirs(self, annotation_id: int, text: str) -> None:
-        base = self.panel.theirs_revision()
-        if self.panel.conflict_id() != annotation_id or base is None:
-            return
-        try:
-            # On the revision the reviewer was shown: a newer save is a new conflict.
-            saved = self.store.annotations.update(
-                annotation_id,
-                now=utc_now(),
-                note=text,
-                editor=self.author(),
-                expected_revision=base,
-            )
-        except NoteConflict as exc:
-            self._met_a_conflict(annotation_id, {"note": text}, exc)
-            return
-        except StoreError as exc:
-            self.message.emit(f"The note could not be saved: {exc}")
-            return
-        self._bases[annotation_id] = saved.revision
-        self.panel.clear_conflict()
-        self.reload(select=annotation_id)
 
     def _replace_placements(self, numbered_before: list[int]) -> None:
         """After typing: new texts in the list and badges; renumber only if needed."""
