@@ -99,7 +99,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE versions ADD COLUMN notices TEXT NOT NULL DEFAULT '[]'
     """,
-    # Watchers' leases (core/watch/claims.py): which watcher is checking an article and
+    # Watchers' leases (core/store/claim_store.py): which watcher is checking an article and
     # until when its claim holds; a claim past its time is free to take again.
     """
     ALTER TABLE articles ADD COLUMN claimed_by TEXT;

@@ -24,6 +24,7 @@ from newsdiff_gui.core.normalize import content_fingerprint
 from newsdiff_gui.core.schedule import STOPPED_BY_USER, ScheduleState
 from newsdiff_gui.core.store.annotation_store import AnnotationStore
 from newsdiff_gui.core.store.change_feed import ChangeFeed
+from newsdiff_gui.core.store.claim_store import ClaimStore
 from newsdiff_gui.core.store.database import immediate_transaction, open_connection
 from newsdiff_gui.core.store.guard import store_error
 from newsdiff_gui.core.store.models import (
@@ -41,7 +42,6 @@ from newsdiff_gui.core.store.rows import article_from_row, iso_or_none, version_
 from newsdiff_gui.core.store.suspect import suspect_reason
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 from newsdiff_gui.core.visible import document_has_hidden_characters
-from newsdiff_gui.core.watch.claims import ClaimStore
 
 _ARTICLE_COLUMNS = """
     a.id, a.url, a.title, a.added_at, a.active, a.stopped_reason, a.etag, a.last_modified,

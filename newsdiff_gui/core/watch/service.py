@@ -3,7 +3,7 @@
 Each worker is a thread with its own store connection, its own extractor child and
 its own CaptureService, as the GUI's checker has; the page fetcher is shared (it is
 thread-safe and keeps each host's limit across workers). A worker claims one due
-article at a time (claims.py), checks it through the same capture engine as
+article at a time (core/store/claim_store.py), checks it through the same capture engine as
 `newsdiff check`, logs one line and releases the claim.
 
 Stopping: `stop()` (SIGTERM, SIGINT) lets every check in flight finish and be
@@ -28,8 +28,8 @@ from newsdiff_gui.core.capture import CaptureService, CheckReport
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
+from newsdiff_gui.core.store.claim_store import Claim
 from newsdiff_gui.core.timeutil import to_iso, utc_now
-from newsdiff_gui.core.watch.claims import Claim
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ import pytest
 
 from newsdiff_gui.core.schedule import SchedulePolicy, initial_state
 from newsdiff_gui.core.store import VersionStore
-from newsdiff_gui.core.watch.claims import POSTGRESQL, SQLITE, claim_query
+from newsdiff_gui.core.store.claim_store import POSTGRESQL, SQLITE, claim_query
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=5)

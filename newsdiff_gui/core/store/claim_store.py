@@ -95,7 +95,7 @@ class ClaimStore:
             ids = [row[0] for row in self._query(self._claim_sql, (stamp, stamp, limit))]
             for article_id in ids:
                 self._query(
-                    "UPDATE articles SET claimed_by = ?, claim_until = ? WHERE id = ?",
+                    "UPDATE articles SET claimed_by = ?, claim_until = ? WHERE id = ? RETURNING id",
                     (claimant, to_iso(until), article_id),
                 )
         return [Claim(article_id, claimant, until) for article_id in ids]
