@@ -29,6 +29,7 @@ from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
 from newsdiff_gui.core.store.claim_store import Claim
+from newsdiff_gui.core.store.guard import StoreBusy
 from newsdiff_gui.core.timeutil import to_iso, utc_now
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ _BEATS_PER_LEASE = 3
 DEFAULT_POLL_SECONDS = 30.0
 # Never spin: an article due "now" that another worker holds is looked at again soon.
 _MIN_IDLE_SECONDS = 0.5
+# After the store stayed busy past its timeout (many writers at once): a pause, then on.
+_BUSY_PAUSE_SECONDS = 1.0
 
 Extractor = Callable[[str, str | None], Document]
 ExtractorFactory = Callable[[threading.Event], AbstractContextManager[Extractor]]
@@ -172,7 +175,12 @@ class WatchService:
     def _claims(self, store: VersionStore, worker: str) -> Iterator[Claim]:
         """Due articles claimed one at a time, until stopped or (once) none is left."""
         while not self._stop.is_set():
-            claimed = store.claims.claim_due(worker, self._clock(), self.settings.lease)
+            try:
+                claimed = store.claims.claim_due(worker, self._clock(), self.settings.lease)
+            except StoreBusy as exc:
+                log.warning("%s: %s; trying again", worker, exc)
+                self._stop.wait(_BUSY_PAUSE_SECONDS)
+                continue
             if claimed:
                 yield from claimed
             elif self.settings.once:
@@ -196,8 +204,17 @@ class WatchService:
                 self._report(report, claim.claimed_by, time.monotonic() - started)
         except NotFound:  # removed between the claim and the check: nothing to do
             log.info("article %d was removed before its check", claim.article_id)
+        except StoreBusy as exc:  # nothing of the check was written: it stays due
+            log.warning("article %d: check not recorded, %s", claim.article_id, exc)
+            self._stop.wait(_BUSY_PAUSE_SECONDS)
         finally:
-            service.store.claims.release(claim.article_id, claim.claimed_by)
+            self._release(service.store, claim)
+
+    def _release(self, store: VersionStore, claim: Claim) -> None:
+        try:
+            store.claims.release(claim.article_id, claim.claimed_by)
+        except StoreBusy as exc:  # the claim lapses at the end of its lease instead
+            log.warning("article %d: claim not released, %s", claim.article_id, exc)
 
     def _report(self, report: CheckReport, worker: str, duration: float) -> None:
         with self._failure_lock:
