@@ -90,10 +90,25 @@ def track(db: str, urls: list[str]) -> None:
                 service.track(url)
 
 
+LOGS = Path(tempfile.mkdtemp(prefix="team_logs_"))
+
+
 def watcher(db: str, *options: str) -> subprocess.Popen[bytes]:
+    """A `newsdiff watch` process; its check log and warnings go to a file in LOGS."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "newsdiff_gui.cli", "--db", db, "watch", *options]
-    return subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    log = (LOGS / f"watch-{time.monotonic_ns()}.log").open("wb")
+    return subprocess.Popen(command, env=env, stderr=log)
+
+
+def why(process: subprocess.Popen[bytes]) -> str:
+    """The last line a watcher that failed wrote (its error), for the report."""
+    if process.returncode == 0 or process.stderr is not None:
+        return ""
+    logs = sorted(LOGS.glob("watch-*.log"), key=lambda p: p.stat().st_mtime)
+    lines = [line for p in logs for line in p.read_text(errors="replace").splitlines()]
+    errors = [line for line in lines if "error" in line.lower() and " article " not in line]
+    return f" ({errors[-1]})" if errors else ""
 
 
 def checks_and_versions(db: str) -> tuple[Counter[int], Counter[int]]:
@@ -117,6 +132,7 @@ def one_pass(db: str, urls: list[str], watchers: int, workers: int) -> tuple[flo
     processes = [watcher(db, "--once", "--workers", str(workers)) for _ in range(watchers)]
     codes = [process.wait() for process in processes]
     elapsed = time.monotonic() - started
+    reasons = "".join(why(process) for process in processes)
     checks, versions = checks_and_versions(db)
     duplicates = sum(count - 1 for count in versions.values() if count > 1)
     per_article = Counter(checks.values())
@@ -126,6 +142,7 @@ def one_pass(db: str, urls: list[str], watchers: int, workers: int) -> tuple[flo
         f"  {watchers} watcher(s) × {workers} workers: {len(urls)} articles in {elapsed:.1f} s,"
         f" {len(urls) / elapsed:.1f} checks/s; duplicate versions {duplicates};"
         f" checks per due article {dict(sorted((+per_article).items()))}; exit codes {codes}"
+        f"{reasons}"
     )
     return len(urls) / elapsed, ok
 
@@ -137,6 +154,11 @@ def kill_one(db: str, urls: list[str], watchers: int, workers: int, lease: float
     victim = processes[0]
     while sum(checks_and_versions(db)[0].values()) < len(urls) // 3:
         time.sleep(0.05)
+    while True:  # mid-run: while it holds claims (checks in flight)
+        with open_store(db) as store:
+            if any(f":{victim.pid}:" in c.claimed_by for c in store.claims.held()):
+                break
+        time.sleep(0.01)
     victim.send_signal(signal.SIGKILL)
     killed_at = utc_now()
     victim.wait()
@@ -176,6 +198,7 @@ def kill_one(db: str, urls: list[str], watchers: int, workers: int, lease: float
         f" {'yes' if len(taken_over) == len(orphans) else 'NO'}, the last {waited:.0f} s after"
         f" the kill (lease {lease:g} s); articles never checked {lost}; checked twice {twice};"
         f" duplicate versions {duplicates}; survivors' exit codes on SIGTERM {codes}"
+        f"{''.join(why(process) for process in processes[1:])}"
     )
     return ok
 
@@ -302,7 +325,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="the reviewers' run")
     parser.add_argument("--watchers", type=int, default=3)
     parser.add_argument("--workers", type=int, default=8)
-    parser.add_argument("--lease", type=float, default=10.0)
+    parser.add_argument(
+        "--lease", type=float, default=30.0, help="the kill part's lease, in seconds (30)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="team_store_") as folder:
         db = args.db or str(Path(folder) / "team.sqlite3")
