@@ -25,6 +25,7 @@ _COMMAND_MODULES = (
     "newsdiff_gui.cli.store_command",
     "newsdiff_gui.cli.log_command",
     "newsdiff_gui.cli.sources_command",
+    "newsdiff_gui.cli.watch_command",
 )
 
 

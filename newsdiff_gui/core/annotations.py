@@ -76,6 +76,13 @@ class Annotation:
     author: str
     created_at: datetime
     updated_at: datetime
+    # Bumped by every saved change: an edit names the revision it was made on, so a
+    # colleague's save in between is noticed instead of overwritten (AnnotationStore).
+    revision: int = 1
+
+    def editable_by(self, reviewer: str) -> bool:
+        """Only a note's author edits or deletes it; an unsigned note is everyone's."""
+        return not self.author or self.author == reviewer
 
 
 @dataclass(frozen=True, slots=True)

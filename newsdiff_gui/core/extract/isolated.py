@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import signal
 import threading
 from multiprocessing.connection import Connection
 from typing import Any
@@ -39,6 +40,10 @@ class ExtractionCancelled(Exception):
 def _serve(connection: Connection) -> None:
     """The child's loop: (html, url) in, ("ok", document JSON) or ("error", message) out."""
     lower_this_thread_priority()  # the child's only thread: background work
+    # Ctrl-C in a terminal reaches the whole process group: the parent decides what an
+    # interrupt means (`newsdiff watch` finishes its checks in flight, which needs this
+    # child) and stops the child itself (kill, or the pipe's end).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from newsdiff_gui.core.extract.api import extract_document
 
     while True:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from newsdiff_gui.core.annotations import Anchor, AnchorKind, Annotation, ReviewState
 from newsdiff_gui.core.audit.chain import AuditAction
 from newsdiff_gui.core.store.engine import Connection, Row
-from newsdiff_gui.core.store.models import NotFound
+from newsdiff_gui.core.store.models import NotFound, StoreError
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 
 if TYPE_CHECKING:
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 _COLUMNS = """
     id, article_id, from_version_id, to_version_id, anchor_kind, old_hashes, new_hashes,
-    old_paragraphs, new_paragraphs, excerpt, note, state, tags, author, created_at, updated_at
+    old_paragraphs, new_paragraphs, excerpt, note, state, tags, author, created_at, updated_at,
+    revision
 """
 
 # Tags are short labels; a paste of a whole article into the tag box is not a tag.
@@ -70,7 +71,29 @@ def _annotation(row: Row) -> Annotation:
         author=row["author"],
         created_at=from_iso(row["created_at"]),
         updated_at=from_iso(row["updated_at"]),
+        revision=row["revision"],
     )
+
+
+class NotYourNote(StoreError):
+    """A reviewer tried to change a colleague's note; notes are edited by their author."""
+
+    def __init__(self, annotation: Annotation) -> None:
+        super().__init__(f"this note is {annotation.author}'s: only they can change it")
+        self.annotation = annotation
+
+
+class NoteConflict(StoreError):
+    """The note was saved by someone else since the editor read it; nothing was written.
+
+    `current` is the note as it is stored now, so the editor can show both texts.
+    """
+
+    def __init__(self, current: Annotation | None) -> None:
+        who = (current.author or "someone") if current is not None else "someone"
+        what = "changed" if current is not None else "deleted"
+        super().__init__(f"{who} {what} this note while you were editing it; nothing was saved")
+        self.current = current
 
 
 class AnnotationStore:
@@ -162,9 +185,18 @@ class AnnotationStore:
         state: ReviewState | None = None,
         tags: Iterable[str] | None = None,
         author: str | None = None,
+        editor: str | None = None,
+        expected_revision: int | None = None,
     ) -> Annotation:
-        """Change the given fields; the others stay. `updated_at` moves only on a change."""
-        current = self.get(annotation_id)
+        """Change the given fields; the others stay. `updated_at` moves only on a change.
+
+        `editor`, when given, must be allowed to edit the note (NotYourNote).
+        `expected_revision` is the revision the edit was made on: if the note was saved
+        since, nothing is written and NoteConflict carries the stored note. Without it
+        the note as read here is the base, so a save racing this one is still caught.
+        """
+        current = self._editable(annotation_id, editor, expected_revision)
+        base = current.revision
         changes: dict[str, str] = {}
         if note is not None and note[:MAX_NOTE_CHARS] != current.note:
             changes["note"] = note[:MAX_NOTE_CHARS]
@@ -176,33 +208,78 @@ class AnnotationStore:
             changes["author"] = author
         if not changes:
             return current
-        verdict_only = set(changes) == {"state"}
-        changes["updated_at"] = to_iso(now)
-        assignments = ", ".join(f"{column} = ?" for column in changes)
         # A verdict alone is logged as such; any change of words (note, tags, signature)
         # as an edit, with the verdict it leaves in its detail.
+        action = AuditAction.NOTE_VERDICT if set(changes) == {"state"} else AuditAction.NOTE_EDIT
+        changes["updated_at"] = to_iso(now)
+        return self._write_revision(annotation_id, base, changes, action)
+
+    def _editable(
+        self, annotation_id: int, editor: str | None, expected_revision: int | None
+    ) -> Annotation:
+        """The note as stored, once `editor` may change it at `expected_revision`."""
+        current = self._current_or_none(annotation_id)
+        if current is None:
+            if expected_revision is None:
+                raise NotFound(f"no annotation {annotation_id}")
+            raise NoteConflict(None)  # deleted since the editor read it
+        if editor is not None and not current.editable_by(editor):
+            raise NotYourNote(current)
+        if expected_revision is not None and expected_revision != current.revision:
+            raise NoteConflict(current)
+        return current
+
+    def _write_revision(
+        self, annotation_id: int, base: int, changes: dict[str, str], action: AuditAction
+    ) -> Annotation:
+        """The UPDATE that checks the revision in its WHERE: atomic on both engines; the
+        log entry commits with it."""
+        assignments = "".join(f"{column} = ?, " for column in changes)
         with self._transaction():
-            self._connection.execute(
-                f"UPDATE annotations SET {assignments} WHERE id = ?",
-                (*changes.values(), annotation_id),
+            written = self._query(
+                f"UPDATE annotations SET {assignments}revision = revision + 1"
+                " WHERE id = ? AND revision = ? AND deleted_at IS NULL RETURNING id",
+                (*changes.values(), annotation_id, base),
             )
-            updated = self.get(annotation_id)
-            self._log(AuditAction.NOTE_VERDICT if verdict_only else AuditAction.NOTE_EDIT, updated)
+            if written:
+                updated = self.get(annotation_id)
+                self._log(action, updated)
+        if not written:
+            raise NoteConflict(self._current_or_none(annotation_id))
         return updated
 
-    def delete(self, annotation_id: int, now: datetime) -> None:
-        """Hide the annotation; `restore` brings it back (undo)."""
-        annotation = self.get(annotation_id)
+    def _current_or_none(self, annotation_id: int) -> Annotation | None:
+        try:
+            return self.get(annotation_id)
+        except NotFound:
+            return None
+
+    def delete(
+        self,
+        annotation_id: int,
+        now: datetime,
+        *,
+        editor: str | None = None,
+        expected_revision: int | None = None,
+    ) -> None:
+        """Hide the annotation; `restore` brings it back (undo). Same rules as `update`."""
+        current = self._editable(annotation_id, editor, expected_revision)
         with self._transaction():
-            self._connection.execute(
-                "UPDATE annotations SET deleted_at = ? WHERE id = ?", (to_iso(now), annotation_id)
+            written = self._query(
+                "UPDATE annotations SET deleted_at = ?, revision = revision + 1"
+                " WHERE id = ? AND revision = ? AND deleted_at IS NULL RETURNING id",
+                (to_iso(now), annotation_id, current.revision),
             )
-            self._log(AuditAction.NOTE_DELETE, annotation)
+            if written:
+                self._log(AuditAction.NOTE_DELETE, current)
+        if not written:
+            raise NoteConflict(self._current_or_none(annotation_id))
 
     def restore(self, annotation_id: int) -> Annotation:
         with self._transaction():
             cursor = self._connection.execute(
-                "UPDATE annotations SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+                "UPDATE annotations SET deleted_at = NULL, revision = revision + 1"
+                " WHERE id = ? AND deleted_at IS NOT NULL",
                 (annotation_id,),
             )
             restored = self.get(annotation_id)  # NotFound when there is no such note

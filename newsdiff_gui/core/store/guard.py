@@ -67,6 +67,11 @@ class DiskFull(StoreError):
     """The disk (or the database's size limit) is full; nothing was stored."""
 
 
+class StoreBusy(StoreError):
+    """Others held the database's write lock past the busy timeout; nothing was written.
+    Passing: a service waits and tries again (see core/watch/service.py)."""
+
+
 class StoreKind(enum.Enum):
     EMPTY = "empty"  # no tables yet: ours to initialise
     NEWSDIFF = "newsdiff"
@@ -175,7 +180,7 @@ def store_error(exc: sqlite3.Error | OSError, path: Path) -> StoreError:
     if code == _SQLITE_READONLY:
         return read_only_error(path, detail)
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return StoreError(f"the database is busy (another program is writing to it): {path}")
+        return StoreBusy(f"the database is busy (another program is writing to it): {path}")
     if code == _SQLITE_NOTADB:
         return StoreError(f"{path} is not a usable newsdiff database ({detail})")
     if code == _SQLITE_CORRUPT:

@@ -188,6 +188,18 @@ MIGRATIONS: tuple[str, ...] = (
         REFERENCES sources(id) ON DELETE SET NULL;
     CREATE INDEX versions_by_final_url ON versions (final_url)
     """,
+    # 8: watchers' leases (core/store/claim_store.py): which watcher is checking an article and
+    # until when its claim holds; a claim past its time is free to take again.
+    """
+    ALTER TABLE articles ADD COLUMN claimed_by TEXT;
+    ALTER TABLE articles ADD COLUMN claim_until TEXT;
+    CREATE INDEX articles_by_next_check ON articles (active, next_check_at)
+    """,
+    # 9: each note row's revision, for optimistic concurrency between reviewers: an edit
+    # names the revision it was made on and fails if a colleague saved since.
+    """
+    ALTER TABLE annotations ADD COLUMN revision INTEGER NOT NULL DEFAULT 1
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

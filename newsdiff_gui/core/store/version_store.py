@@ -26,6 +26,8 @@ from newsdiff_gui.core.schedule import STOPPED_BY_USER, ScheduleState
 from newsdiff_gui.core.store.address import StoreAddress
 from newsdiff_gui.core.store.annotation_store import AnnotationStore
 from newsdiff_gui.core.store.audit_store import AuditStore
+from newsdiff_gui.core.store.change_feed import ChangeFeed
+from newsdiff_gui.core.store.claim_store import ClaimStore
 from newsdiff_gui.core.store.engine import Connection, Row, open_engine
 from newsdiff_gui.core.store.models import (
     Article,
@@ -84,6 +86,8 @@ class VersionStore:
         self.warc = WarcStore(connection, self.transaction)
         self.annotations = AnnotationStore(connection, self.transaction, self.audit)
         self.sources = SourceStore(connection, self.transaction)
+        self.claims = ClaimStore(connection, self.transaction)
+        self.changes = ChangeFeed(connection)
 
     @classmethod
     def open(cls, target: str | Path | StoreAddress, *, read_only: bool = False) -> VersionStore:

@@ -37,6 +37,7 @@ from newsdiff_gui.ui.checking.article_commands import ArticleCommands
 from newsdiff_gui.ui.checking.feedback import CheckFeedback
 from newsdiff_gui.ui.checking.live_updates import LiveUpdates
 from newsdiff_gui.ui.checking.reports import CheckReports
+from newsdiff_gui.ui.checking.store_poller import StoreSync
 from newsdiff_gui.ui.checking.worker import DUE_INTERVAL_MS, CheckThread
 from newsdiff_gui.ui.dialogs.add_check import AddressChecker
 from newsdiff_gui.ui.dialogs.articles import AddArticleDialog, dropped_pages
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.article_commands = ArticleCommands(self)  # add, import, check, remove
         # Followed feeds and section pages: the sidebar's Sources section.
         self.source_commands = SourceCommands(self, fetcher_factory)
+        self.store_sync = StoreSync(self)  # what colleagues and watchers write, within seconds
         self.review = ReviewCommands(self, settings)
         self.detail.currentChanged.connect(self.review.update_actions)
         self.tour = TourLauncher(self, settings)  # the welcome page's offer, Help menu
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self.update_actions()
         if start_worker:
             self.checker.start()
+            self.store_sync.start()
 
     # -- wiring ----------------------------------------------------------------------
 
@@ -340,6 +343,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.review.shutdown()
         self.checker.shutdown()
+        self.store_sync.shutdown()
         self.live.stop()
         self.detail.shutdown()
         self.notifier.shutdown()

@@ -29,10 +29,12 @@ from newsdiff_gui.core.annotations import (
 )
 from newsdiff_gui.core.rows import RowKey
 from newsdiff_gui.core.store import StoreError, VersionStore
+from newsdiff_gui.core.store.annotation_store import NoteConflict
 from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui.diff.comparison import Comparison, Pair
 from newsdiff_gui.ui.diff.view import DiffView
+from newsdiff_gui.ui.review.conflicts import NoteConflicts
 from newsdiff_gui.ui.review.panel import ReviewPanel
 
 log = logging.getLogger(__name__)
@@ -68,6 +70,9 @@ class ReviewController(QObject):
         self.store, self.view, self.panel, self.author = store, view, panel, author
         self.placements: list[Placement] = []
         self._pending: dict[int, dict[str, str]] = {}
+        # The revision each note's editor text is based on: a save names it, so a
+        # colleague's save in between is a conflict shown to the reviewer, never lost.
+        self.bases: dict[int, int] = {}
         self._deleted: list[int] = []
         self._pair_on_show: Pair | None = None
         # The comparison on show, as the view last announced it.
@@ -86,6 +91,9 @@ class ReviewController(QObject):
         panel.deleteRequested.connect(self.delete)
         panel.undoRequested.connect(self.undo_delete)
         panel.markRemainingRequested.connect(self.mark_remaining)
+        self.conflicts = NoteConflicts(self)
+        panel.conflictSaveAsNew.connect(self.conflicts.save_as_new)
+        panel.conflictReplace.connect(self.conflicts.replace_theirs)
 
     # -- the pair on show ------------------------------------------------------------
 
@@ -123,10 +131,28 @@ class ReviewController(QObject):
             self.message.emit(f"Notes could not be read: {exc}")
             return
         self.placements = place_annotations(self.diff, annotations)
+        for annotation in annotations:
+            if annotation.id != self.panel.conflict_id():  # its editor holds the reviewer's text
+                self.bases[annotation.id] = annotation.revision
+        self.panel.reviewer = self.author()
         self.panel.set_available(True, "")
         self.panel.set_placements(self.placements, select or self.panel.current_id())
         self._paint_notes()
         self.changed.emit()
+
+    def refresh_notes(self) -> None:
+        """Someone else changed notes: reload if this pair's did (selection and unsaved
+        text kept); the reviewer's own saves change nothing on screen."""
+        pair = self.pair()
+        if pair is None or self.diff is None:
+            return
+        try:
+            stored = self.store.annotations.for_pair(pair.from_version_id, pair.to_version_id)
+        except StoreError:
+            return  # the next change, or the next look at this pair, reads them
+        shown = [(p.annotation.id, p.annotation.revision) for p in self.placements]
+        if sorted(shown) != sorted((a.id, a.revision) for a in stored):
+            self.reload()
 
     def _paint_notes(self) -> None:
         marks: dict[RowKey, list[tuple[int, str]]] = {}
@@ -150,7 +176,7 @@ class ReviewController(QObject):
         if pair is None or diff is None or key is None:
             return None
         try:
-            annotation = self._create(pair, anchor_for(diff, key), state, utc_now())
+            annotation = self.create_note(pair, anchor_for(diff, key), state, utc_now())
         except StoreError as exc:
             self.message.emit(f"The note could not be saved: {exc}")
             return None
@@ -159,7 +185,7 @@ class ReviewController(QObject):
             self.panel.select(annotation.id, focus_note=True)
         return annotation.id
 
-    def _create(
+    def create_note(
         self, pair: Pair, anchor: Anchor, state: ReviewState | None, now: datetime
     ) -> Annotation:
         return self.store.annotations.add(
@@ -178,8 +204,8 @@ class ReviewController(QObject):
             key = self.view.current_key()
         if key is None:
             return
-        existing = self._on_row(key)
-        if not existing:
+        existing = [p for p in self._on_row(key) if p.annotation.editable_by(self.author())]
+        if not existing:  # a colleague's verdict stays theirs: this one is the reviewer's
             self.add_note(key, state)
             return
         latest = max(existing, key=lambda p: p.annotation.updated_at)
@@ -198,13 +224,19 @@ class ReviewController(QObject):
                 for key in remaining:
                     # Every note on such a row is unreviewed: give them the verdict, or
                     # give the row a verdict of its own when it has none.
-                    existing = self._on_row(key)
+                    existing = [
+                        p for p in self._on_row(key) if p.annotation.editable_by(self.author())
+                    ]
                     for placement in existing:
                         self.store.annotations.update(
-                            placement.annotation.id, now=now, state=ReviewState.MINOR
+                            placement.annotation.id,
+                            now=now,
+                            state=ReviewState.MINOR,
+                            editor=self.author(),
+                            expected_revision=self.bases.get(placement.annotation.id),
                         )
                     if not existing:
-                        self._create(pair, anchor_for(diff, key), ReviewState.MINOR, now)
+                        self.create_note(pair, anchor_for(diff, key), ReviewState.MINOR, now)
         except StoreError as exc:
             self.message.emit(f"Could not mark the changes: {exc}")
             return
@@ -214,7 +246,12 @@ class ReviewController(QObject):
     def delete(self, annotation_id: int) -> None:
         self.flush()
         try:
-            self.store.annotations.delete(annotation_id, utc_now())
+            self.store.annotations.delete(
+                annotation_id,
+                utc_now(),
+                editor=self.author(),
+                expected_revision=self.bases.get(annotation_id),
+            )
         except StoreError as exc:
             self.message.emit(f"The note could not be deleted: {exc}")
             return
@@ -246,6 +283,8 @@ class ReviewController(QObject):
     # -- saving as the reviewer types ------------------------------------------------
 
     def _edited(self, field: str, annotation_id: int, text: str) -> None:
+        if annotation_id == self.panel.conflict_id():
+            return  # held in the editor until the reviewer resolves the conflict
         self._pending.setdefault(annotation_id, {})[field] = text
         if not self._save_timer.isActive():
             self._save_timer.start()
@@ -256,7 +295,13 @@ class ReviewController(QObject):
     def _update(self, annotation_id: int, state: ReviewState | None = None) -> None:
         self.flush()
         try:
-            self.store.annotations.update(annotation_id, now=utc_now(), state=state)
+            self.store.annotations.update(
+                annotation_id,
+                now=utc_now(),
+                state=state,
+                editor=self.author(),
+                expected_revision=self.bases.get(annotation_id),
+            )
         except StoreError as exc:
             self.message.emit(f"The note could not be saved: {exc}")
             return
@@ -273,12 +318,18 @@ class ReviewController(QObject):
         for annotation_id, fields in pending.items():
             tags = fields.get("tags")
             try:
-                self.store.annotations.update(
+                saved = self.store.annotations.update(
                     annotation_id,
                     now=now,
                     note=fields.get("note"),
                     tags=None if tags is None else tags.split(","),
+                    editor=self.author(),
+                    expected_revision=self.bases.get(annotation_id),
                 )
+                self.bases[annotation_id] = saved.revision
+            except NoteConflict as exc:
+                self.conflicts.met(annotation_id, fields, exc)
+                continue
             except StoreError as exc:
                 # Keep the text to try again: nothing typed is thrown away.
                 self._pending.setdefault(annotation_id, {}).update(fields)
@@ -314,5 +365,7 @@ class ReviewController(QObject):
             states.addAction(state.label.capitalize(), partial(self.set_state, state, key))
         menu.addAction("Mark remaining as reviewed", self.mark_remaining)
         for placement in self._on_row(key):
+            if not placement.annotation.editable_by(self.author()):
+                continue
             label = f"Delete note {placement.number}" if placement.number else "Delete verdict"
             menu.addAction(label, partial(self.delete, placement.annotation.id))

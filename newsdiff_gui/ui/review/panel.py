@@ -7,7 +7,7 @@ text only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from newsdiff_gui.core.annotations import Placement, ReviewState, quoted
+from newsdiff_gui.core.annotations import Annotation, Placement, ReviewState, quoted
+from newsdiff_gui.ui.review.conflict import ConflictBox
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -38,6 +39,8 @@ def item_text(placement: Placement) -> str:
     number = f"[{placement.number}] " if placement.number else ""
     first_line = annotation.note.strip().splitlines()[0] if annotation.note.strip() else ""
     text = f"{number}{where(placement)} · {annotation.state.label}"
+    if annotation.author:
+        text += f" · {annotation.author}"
     return f"{text}\n{first_line[:120]}" if first_line else f"{text} (no note)"
 
 
@@ -51,6 +54,8 @@ class ReviewPanel(QWidget):
     deleteRequested(int id)
     undoRequested()
     markRemainingRequested()
+    conflictSaveAsNew(int id, str text)   keep a colleague's save, add the editor's text
+    conflictReplace(int id, str text)     save the editor's text over the colleague's
     """
 
     annotationChosen = Signal(int)  # noqa: N815
@@ -60,12 +65,18 @@ class ReviewPanel(QWidget):
     deleteRequested = Signal(int)  # noqa: N815
     undoRequested = Signal()  # noqa: N815
     markRemainingRequested = Signal()  # noqa: N815
+    conflictSaveAsNew = Signal(int, str)  # noqa: N815
+    conflictReplace = Signal(int, str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("review-panel")
         self._placements: dict[int, Placement] = {}
         self._filling = False
+        # Who is reviewing: their notes are editable, colleagues' are read-only.
+        self.reviewer = ""
+        # A note whose save met a colleague's: (id, their note as stored, the editor's text).
+        self._conflict: tuple[int, Annotation, str] | None = None
         self.heading = QLabel("Notes", self)
         font = self.heading.font()
         font.setBold(True)
@@ -112,12 +123,16 @@ class ReviewPanel(QWidget):
         self.excerpt = QLabel(self.fields)
         self.excerpt.setTextFormat(Qt.TextFormat.PlainText)
         self.excerpt.setWordWrap(True)
+        self.conflict = ConflictBox(self.fields)
+        self.conflict.saveAsNewRequested.connect(lambda: self._resolve(self.conflictSaveAsNew))
+        self.conflict.replaceRequested.connect(lambda: self._resolve(self.conflictReplace))
         form = QFormLayout()
         form.addRow("State:", self.state)
         form.addRow("Tags:", self.tags)
         fields_layout = QVBoxLayout(self.fields)
         fields_layout.setContentsMargins(0, 0, 0, 0)
         fields_layout.addWidget(self.excerpt)
+        fields_layout.addWidget(self.conflict)
         fields_layout.addLayout(form)
         fields_layout.addWidget(self.note, 1)
         fields_layout.addWidget(self.delete, 0, Qt.AlignmentFlag.AlignRight)
@@ -220,20 +235,65 @@ class ReviewPanel(QWidget):
                 self.note.setPlainText("")
                 self.tags.clear()
                 return
-            self.editor_title.show()
-            annotation = placement.annotation
-            created = annotation.created_at.astimezone().strftime("%d %b %Y, %H:%M")
-            number = f"Note {placement.number}" if placement.number else "Verdict"
-            author = annotation.author or "unknown"
-            self.editor_title.setText(f"{number} · {where(placement)} · by {author}, {created}")
-            excerpt = annotation.anchor.excerpt
-            self.excerpt.setText(f"On: {quoted(excerpt)}" if excerpt else "")
-            self.state.setCurrentIndex(self.state.findData(annotation.state.value))
-            self.tags.setText(", ".join(annotation.tags))
-            if self.note.toPlainText() != annotation.note:
-                self.note.setPlainText(annotation.note)
+            self._fill_editor(placement)
         finally:
             self._filling = False
+
+    def _fill_editor(self, placement: Placement) -> None:
+        self.editor_title.show()
+        annotation = placement.annotation
+        created = annotation.created_at.astimezone().strftime("%d %b %Y, %H:%M")
+        number = f"Note {placement.number}" if placement.number else "Verdict"
+        author = annotation.author or "unknown"
+        own = annotation.editable_by(self.reviewer)
+        # Short, as the title has two lines at most; the tooltip says why.
+        self.editor_title.setText(
+            f"{number} · {where(placement)} · by {author}, {created}{'' if own else ' · read-only'}"
+        )
+        self.editor_title.setToolTip("" if own else f"Only {author} can change this note")
+        excerpt = annotation.anchor.excerpt
+        self.excerpt.setText(f"On: {quoted(excerpt)}" if excerpt else "")
+        self.state.setCurrentIndex(self.state.findData(annotation.state.value))
+        self.tags.setText(", ".join(annotation.tags))
+        for field in (self.note, self.tags):
+            field.setReadOnly(not own)
+        self.state.setEnabled(own)
+        self.delete.setVisible(own)
+        text = annotation.note
+        conflict = self._conflict
+        if conflict is not None and conflict[0] == annotation.id:
+            # The reviewer's unsaved text stays in the editor; theirs shows above it.
+            text = conflict[2]
+            self.conflict.show_theirs(conflict[1], conflict[1].editable_by(self.reviewer))
+        else:
+            self.conflict.hide()
+        if self.note.toPlainText() != text:
+            self.note.setPlainText(text)
+
+    # -- a colleague saved the same note ---------------------------------------------
+
+    def conflict_id(self) -> int | None:
+        return self._conflict[0] if self._conflict is not None else None
+
+    def show_conflict(self, annotation_id: int, theirs: Annotation, mine: str) -> None:
+        """Keep `mine` in the editor and show `theirs` above it until the reviewer chooses."""
+        self._conflict = (annotation_id, theirs, mine)
+        if self.current_id() == annotation_id:
+            self._show_editor(annotation_id)
+        else:
+            self.select(annotation_id)
+
+    def theirs_revision(self) -> int | None:
+        """The revision of the colleague's note the reviewer was shown."""
+        return self._conflict[1].revision if self._conflict is not None else None
+
+    def clear_conflict(self) -> None:
+        self._conflict = None
+        self.conflict.hide()
+
+    def _resolve(self, choice: SignalInstance) -> None:
+        if self._conflict is not None:
+            choice.emit(self._conflict[0], self.note.toPlainText())
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if not self._filling:
@@ -244,6 +304,10 @@ class ReviewPanel(QWidget):
 
     def _note_changed(self) -> None:
         annotation_id = self.current_id()
+        if self._conflict is not None and self._conflict[0] == annotation_id:
+            # Nothing is saved while the conflict stands: the editor holds the text.
+            self._conflict = (*self._conflict[:2], self.note.toPlainText())
+            return
         if not self._filling and annotation_id is not None:
             self.noteEdited.emit(annotation_id, self.note.toPlainText())
 
