@@ -144,3 +144,37 @@ def test_bad_options_are_usage_errors_and_an_unwritable_log_is_one_line(
     assert main(["--db", db, "watch", "--once", "--log", str(tmp_path / "no" / "x.log")]) == 1
     error = capsys.readouterr().err
     assert error.startswith("newsdiff: error: cannot write the log") and error.count("\n") == 1
+
+
+def test_watchers_poll_a_due_source_once_and_check_the_articles_it_adds(
+    tmp_path: Path, site: ArticleSite
+) -> None:
+    from werkzeug import Request, Response
+
+    from newsdiff_gui.core.discovery.poll import SourcePoller
+    from newsdiff_gui.core.fetch import Fetcher
+    from newsdiff_gui.core.timeutil import utc_now
+    from tests.support.news_site import Story, rss
+
+    listed = [2]  # the feed lists /a/0 … /a/(n-1)
+    feed_requests: list[str] = []
+
+    def feed(request: Request) -> Response:
+        feed_requests.append(request.path)
+        items = [Story(f"/a/{n}", f"Storm report {n}") for n in range(listed[0])]
+        return Response(rss(site.server.url_for("").rstrip("/"), items), content_type="text/xml")
+
+    site.server.expect_request("/feed.xml").respond_with_handler(feed)
+    db = tmp_path / "store.sqlite3"
+    with VersionStore.open(db) as store, Fetcher() as fetcher:
+        source, report = SourcePoller(store, fetcher).follow(site.server.url_for("/feed.xml"))
+        assert len(report.added) == 2
+        store.sources.set_active(source.id, True, utc_now())  # due again now
+    listed[0] = 5  # three new stories since
+    processes = [watcher(db, "--once", "--workers", "2") for _ in range(2)]
+    for process in processes:
+        assert process.wait(timeout=WAIT) == 0, process.stderr.read() if process.stderr else ""
+    assert len(feed_requests) == 2  # the follow, then one poll by one of the two watchers
+    checks = checks_per_article(db)
+    assert len(checks) == 5
+    assert all(len(made) == 1 and made[0][0] == "new_version" for made in checks.values())

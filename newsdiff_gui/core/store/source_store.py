@@ -171,6 +171,19 @@ class SourceStore:
         )
         return [_source(r) for r in rows]
 
+    def claim_due(self, now: datetime, lease: timedelta) -> list[int]:
+        """The due sources, each postponed by `lease` in the same transaction: a watcher
+        polls what it claimed, and no other watcher polls it meanwhile. The poll sets the
+        real next slot; a watcher that dies leaves the source due again after the lease."""
+        with self._transaction():
+            ids = [source.id for source in self.due(now)]
+            for source_id in ids:
+                self._connection.execute(
+                    "UPDATE sources SET next_check_at = ? WHERE id = ?",
+                    (to_iso(now + lease), source_id),
+                )
+        return ids
+
     def set_active(self, source_id: int, active: bool, next_check_at: datetime | None) -> Source:
         """Pause (no slot) or resume (due at `next_check_at`) a source."""
         with self._transaction():

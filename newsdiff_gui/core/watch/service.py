@@ -176,6 +176,7 @@ class WatchService:
         """Due articles claimed one at a time, until stopped or (once) none is left."""
         while not self._stop.is_set():
             try:
+                self._poll_sources(store, worker)  # the articles they add are due at once
                 claimed = store.claims.claim_due(worker, self._clock(), self.settings.lease)
             except StoreBusy as exc:
                 log.warning("%s: %s; trying again", worker, exc)
@@ -187,6 +188,18 @@ class WatchService:
                 return
             else:
                 self._stop.wait(self._idle_seconds(store))
+
+    def _poll_sources(self, store: VersionStore, worker: str) -> None:
+        """Poll the followed sources that are due, claimed so no other watcher polls them."""
+        from newsdiff_gui.core.discovery.poll import SourcePoller
+
+        source_ids = store.sources.claim_due(self._clock(), self.settings.lease)
+        if not source_ids:
+            return
+        poller = SourcePoller(store, self._fetcher)
+        for report in poller.poll(source_ids, cancel=self._cancel):
+            outcome = report.error or f"{report.found} listed, {len(report.added)} new"
+            log.info("%s source %d %s: %s", worker, report.source_id, report.outcome, outcome)
 
     def _idle_seconds(self, store: VersionStore) -> float:
         poll = self.settings.poll_seconds
