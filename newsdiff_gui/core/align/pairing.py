@@ -43,6 +43,7 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from newsdiff_gui.core.align.batch_codes import encode_pairs
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.groups import Grouper
 from newsdiff_gui.core.align.leftovers import Leftovers, Match, similarity_of
@@ -239,9 +240,8 @@ def _minor_pairs(
     """Minor pairs, then the paragraphs still free on each side with their word-pair codes."""
     old_left = sorted(set(range(len(old_texts))).difference(i for i, _ in exact))
     new_left = sorted(set(range(len(new_texts))).difference(j for _, j in exact))
-    coder = WordPairCoder()
-    old_coded = [coder.encode(old_texts[i]) for i in old_left]
-    new_coded = [coder.encode(new_texts[j]) for j in new_left]
+    coded = encode_pairs([*(old_texts[i] for i in old_left), *(new_texts[j] for j in new_left)])
+    old_coded, new_coded = coded[: len(old_left)], coded[len(old_left) :]
     # Equal codes: the same words, so only punctuation, quote/dash style or case
     # changed (the engine confirms `minor` with the stricter minor_key).
     minor = [(old_left[a], new_left[b]) for a, b in pair_in_order(old_coded, new_coded)]

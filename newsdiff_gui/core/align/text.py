@@ -110,6 +110,9 @@ def _casefolded_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.casefold()))
 
 
+casefolded_words = _casefolded_words  # the text's casefolded words (cached)
+
+
 # Word-pair codes stay below the plane single-word codes use (U+F0000…).
 _LAST_PAIR_CODE = 0xF0000
 

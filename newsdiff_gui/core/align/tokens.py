@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, LCSseq
 
+from newsdiff_gui.core.align.batch_codes import encode_pairs
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.matrix import diagonal_blocks, similar_pairs
 from newsdiff_gui.core.align.model import (
@@ -30,7 +31,7 @@ from newsdiff_gui.core.align.model import (
     TokenOp,
     too_long_for_words,
 )
-from newsdiff_gui.core.align.text import WordPairCoder, split_sentences, word_items
+from newsdiff_gui.core.align.text import split_sentences, word_items
 
 
 @dataclass(slots=True)
@@ -210,9 +211,8 @@ _MAX_SENTENCE_CANDIDATES = 4
 
 def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> None:
     old_sentences, new_sentences = split_sentences(old), split_sentences(new)
-    coder = WordPairCoder()
-    old_codes = [coder.encode(s) for s in old_sentences]
-    new_codes = [coder.encode(s) for s in new_sentences]
+    codes = encode_pairs([*old_sentences, *new_sentences])
+    old_codes, new_codes = codes[: len(old_sentences)], codes[len(old_sentences) :]
     spans: list[Span] = []
     pairs: list[tuple[int, int]] = []
     # Equal sentences pair in order of appearance (repeats pair first with first).
