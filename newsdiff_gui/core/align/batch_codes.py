@@ -24,6 +24,10 @@ from newsdiff_gui.core.align.text import WordPairCoder, casefolded_words
 _FIRST_CODE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 _MAX_PAIRS = 0xE0000
+# Single-word codes live in their own plane, as `WordPairCoder.encode_words`'s do;
+# past this many distinct words the coder's own wrap-around rule applies.
+_FIRST_WORD_CODE = 0xF0000
+_MAX_WORDS = 0xFFFF
 
 
 def encode_pairs(texts: Sequence[str]) -> list[str]:
@@ -49,4 +53,18 @@ def encode_pairs(texts: Sequence[str]) -> list[str]:
     codes[codes >= _SURROGATES.start] += len(_SURROGATES)
     joined = codes.astype("<u4").tobytes().decode("utf-32-le")
     bounds = [0, *ends.tolist()]
+    return [joined[start:end] for start, end in itertools.pairwise(bounds)]
+
+
+def encode_words(texts: Sequence[str]) -> list[str]:
+    """`[coder.encode_words(t) for t in texts]` for one fresh `WordPairCoder`, up to code values."""
+    word_lists = [casefolded_words(text) for text in texts]
+    flat = list(itertools.chain.from_iterable(word_lists))
+    vocabulary = {word: n for n, word in enumerate(dict.fromkeys(flat), start=_FIRST_WORD_CODE)}
+    if len(vocabulary) > _MAX_WORDS:
+        coder = WordPairCoder()
+        return [coder.encode_words(text) for text in texts]
+    codes = np.fromiter(map(vocabulary.__getitem__, flat), dtype="<u4", count=len(flat))
+    joined = codes.tobytes().decode("utf-32-le")
+    bounds = [0, *itertools.accumulate(map(len, word_lists))]
     return [joined[start:end] for start, end in itertools.pairwise(bounds)]

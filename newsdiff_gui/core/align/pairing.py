@@ -43,14 +43,13 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from newsdiff_gui.core.align.batch_codes import encode_pairs
+from newsdiff_gui.core.align.batch_codes import encode_pairs, encode_words
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.groups import Grouper
 from newsdiff_gui.core.align.leftovers import Leftovers, Match, similarity_of
 from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
 from newsdiff_gui.core.align.model import AlignOptions
 from newsdiff_gui.core.align.sandwich import is_wire_swap, sandwiched_pairs
-from newsdiff_gui.core.align.text import WordPairCoder
 
 # A fuzzy pair of mutual best partners counts almost as much as an exact match
 # in the backbone: the count of paragraphs kept in place decides, and on a tie
@@ -128,9 +127,13 @@ def _short_pairs(left: Leftovers, options: AlignOptions) -> list[_Fuzzy]:
         len(left.new_codes[b]) < short for b in new_ids
     ):
         return []
-    coder = WordPairCoder()
-    old_words = [coder.encode_words(left.old_texts[left.old[a]]) for a in old_ids]
-    new_words = [coder.encode_words(left.new_texts[left.new[b]]) for b in new_ids]
+    coded = encode_words(
+        [
+            *(left.old_texts[left.old[a]] for a in old_ids),
+            *(left.new_texts[left.new[b]] for b in new_ids),
+        ]
+    )
+    old_words, new_words = coded[: len(old_ids)], coded[len(old_ids) :]
     matrix = process.cdist(
         old_words,
         new_words,
