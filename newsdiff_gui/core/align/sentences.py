@@ -72,8 +72,15 @@ def _clauses(piece: str) -> list[str]:
     return [clause for item in _cut(piece, _LIST_MARK) for clause in _cut(item, separator)]
 
 
+# Whether a paragraph may hold a list mark, a clause or a colon `_clauses` cuts at
+# (most hold none; a piece of a paragraph matches only where the paragraph does).
+_MAY_CUT = re.compile(r"[.!?]\s+[\u2022\u25aa\u25e6\u2023\u00b7\u2013\u2014-]\s|;\s|:\s+[A-Z]")
+
+
 def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
-    pieces = [clause for piece in split_sentences(paragraph) for clause in _clauses(piece)]
+    pieces = split_sentences(paragraph)
+    if _MAY_CUT.search(paragraph):
+        pieces = [clause for piece in pieces for clause in _clauses(piece)]
     at = offset
     for number, piece in enumerate(pieces):
         core = piece.strip()
