@@ -23,7 +23,7 @@ from newsdiff_gui.core.align.text import WordPairCoder, casefolded_words
 # applies, so the coder does the work.
 _FIRST_CODE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
-_MAX_PAIRS = 0xE0000
+MAX_PAIRS = 0xE0000
 # Below this many words in all, a Python loop is cheaper than numpy's fixed cost
 # (measured: equal at ~140 words, numpy 2-3x faster from 500 on).
 _MIN_BATCH_WORDS = 150
@@ -50,7 +50,7 @@ def encode_pairs(texts: Sequence[str]) -> list[str]:
     previous[1:] = ids[:-1]
     previous[(ends - lengths)[lengths > 0]] = 0
     unique, codes = np.unique(previous * (len(vocabulary) + 1) + ids, return_inverse=True)
-    if len(unique) > _MAX_PAIRS:  # (the coder's own wrap-around rule applies)
+    if len(unique) > MAX_PAIRS:  # (the coder's own wrap-around rule applies)
         coder = WordPairCoder()
         return [coder.encode(text) for text in texts]
     codes = codes.reshape(-1) + _FIRST_CODE
