@@ -3,11 +3,12 @@ sentence links (regrouped rows, moved sentences) → stats."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from newsdiff_gui.core.align.facts import flag_lone_quotes
 from newsdiff_gui.core.align.leftovers import Match
-from newsdiff_gui.core.align.links_tokens import is_minor, text_flags
+from newsdiff_gui.core.align.links_tokens import text_flags
 from newsdiff_gui.core.align.model import (
     PARAGRAPH_JOINER,
     TOKENISED_KINDS,
@@ -22,12 +23,13 @@ from newsdiff_gui.core.align.model import (
 )
 from newsdiff_gui.core.align.pairing import pair_paragraphs
 from newsdiff_gui.core.align.regroup import link_sentences
-from newsdiff_gui.core.align.text import clean, minor_reason, word_count
+from newsdiff_gui.core.align.text import clean, minor_key, minor_reason, word_count
 from newsdiff_gui.core.align.tokens import diff_tokens
 from newsdiff_gui.core.document import Document
 
 _DEFAULT_OPTIONS = AlignOptions()
 _MOVED_KINDS = (ChangeKind.MOVED, ChangeKind.MOVED_EDITED)
+_MINOR_KINDS = (ChangeKind.EDITED, ChangeKind.MOVED_EDITED)
 
 
 def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS) -> Diff:
@@ -40,7 +42,7 @@ def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS
     paired = [_row(m, old_texts, new_texts, options) for m in matches]
     ordered = _display_order(paired, len(old_texts), len(new_texts))
     linked = link_sentences(ordered, old_texts, new_texts, options)
-    rows = flag_lone_quotes(linked, old_texts, new_texts)
+    rows = flag_lone_quotes(_read_facts(linked, paired, old_texts, new_texts), old_texts, new_texts)
     return Diff(
         old=old,
         new=new,
@@ -68,8 +70,13 @@ def _row(match: Match, old_texts: list[str], new_texts: list[str], options: Alig
     if kind not in TOKENISED_KINDS:
         return Row(kind, match.old, match.new, 1.0)
     tokens = diff_tokens(old_text, new_text, options)
-    figures, quote = text_flags(old_text, new_text, tokens)
-    minor = is_minor(kind, old_text, new_text, figures)
+    # `minor` now (the sentence pass keeps it); the figure and quote flags last
+    # (`_read_facts`), as the sentence pass replaces many rows of a rewrite.
+    minor = (
+        kind in _MINOR_KINDS
+        and minor_key(old_text) == minor_key(new_text)
+        and not text_flags(old_text, new_text, tokens)[0]
+    )
     return Row(
         kind,
         match.old,
@@ -77,10 +84,25 @@ def _row(match: Match, old_texts: list[str], new_texts: list[str], options: Alig
         min(1.0, max(0.0, match.similarity)),
         minor=minor,
         tokens=tokens,
-        numbers_changed=figures,
-        quote_changed=quote,
         minor_reason=minor_reason(old_text, new_text) if minor else None,
     )
+
+
+def _read_facts(
+    rows: list[Row], paired: list[Row], old_texts: list[str], new_texts: list[str]
+) -> list[Row]:
+    """`rows` with the figure and quote flags of the rows `_row` made that the
+    sentence pass kept as they were (it sets the flags of the rows it makes)."""
+    unread = {id(row): row for row in paired if row.tokens}
+    result = []
+    for row in rows:
+        if unread.get(id(row)) is row:
+            old_text = PARAGRAPH_JOINER.join(old_texts[i] for i in row.old)
+            new_text = PARAGRAPH_JOINER.join(new_texts[j] for j in row.new)
+            figures, quote = text_flags(old_text, new_text, row.tokens)
+            row = dataclasses.replace(row, numbers_changed=figures, quote_changed=quote)
+        result.append(row)
+    return result
 
 
 def _display_order(paired: list[Row], old_count: int, new_count: int) -> list[Row]:

@@ -59,30 +59,32 @@ _QUALIFIERS = frozenset(
 _FIGURE_HINTS = _NUMBER_WORDS | {w for q in _QUALIFIERS for w in q} - {"at", "as", "an"}
 # Figures ("1,200", "3.5", "7"), words, and the symbols that go with figures.
 _TERM = re.compile(r"\d(?:[\d,.]*\d)?|[^\W\d_]+|[%$€£¥]")
+# The same terms as a split pattern: text → [gap, term, gap, term, …, gap], so the
+# gap before term k is part 2k (every term is at least one character long).
+_TERM_SPLIT = re.compile(f"({_TERM.pattern})")
 _JOINS_FIGURES = re.compile(r"[\s\-\u2010-\u2013]*")
 
 
 def number_expressions(text: str) -> Counter[str]:
     """Number expressions with their qualifiers: "at least eight", "$5 million", "45 %"."""
-    folded = text.casefold()
-    matches = list(_TERM.finditer(folded))
-    terms = [m.group() for m in matches]
+    parts = _TERM_SPLIT.split(text.casefold())
+    terms = parts[1::2]
     figures = {t for t in set(terms) if t[0].isdigit() or t in _NUMBER_WORDS}
     found: Counter[str] = Counter()
     if not figures:
         return found
-    index = 0
-    while index < len(terms):
-        if terms[index] not in figures:
-            index += 1
-            continue
+    # Only the figures' neighbourhoods are read (most words of a text are no figure).
+    next_end = 0
+    for index in [k for k, term in enumerate(terms) if term in figures]:
+        if index < next_end:
+            continue  # already part of the previous expression
         start, end = index, index + 1
         # One expression runs on over spaces and hyphens only ("twenty-five", "$5
         # million"), never over punctuation ("in 2026. Once again" is two).
         while (
             end < len(terms)
             and (terms[end] in figures or terms[end] in _AFTER_FIGURE)
-            and _JOINS_FIGURES.fullmatch(folded, matches[end - 1].end(), matches[end].start())
+            and _JOINS_FIGURES.fullmatch(parts[2 * end])
         ):
             end += 1
         if start > 0 and terms[start - 1] in _CURRENCY:
@@ -92,7 +94,7 @@ def number_expressions(text: str) -> Counter[str]:
                 start -= size
                 break
         found[" ".join(terms[start:end])] += 1
-        index = end
+        next_end = end
     return found
 
 
@@ -153,6 +155,10 @@ def _paragraph_passages(paragraph: str) -> tuple[str, ...]:
     return tuple(p for p in passages if p)
 
 
+# One alignment asks for the quantities of the same text several times (a row's
+# flags, again when the row is re-diffed by sentence or regrouped): read once.
+# Callers only compare the counters, never change them.
+@functools.lru_cache(maxsize=2048)
 def _quantities(text: str) -> tuple[Counter[str], Counter[str]]:
     """(figures, bare words that are numbers only sometimes) of a text."""
     figures = number_expressions(fix_mis_decoding(text))

@@ -18,9 +18,9 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
+from newsdiff_gui.core.align.batch_codes import encode_words
 from newsdiff_gui.core.align.leftovers import Leftovers, Match, similarity_of
 from newsdiff_gui.core.align.model import AlignOptions
-from newsdiff_gui.core.align.text import WordPairCoder
 
 # A split/merge must match its whole better than its best single part does, by
 # at least this much (similarity points). Parts are already texts that owe most
@@ -157,9 +157,10 @@ class Grouper:
         columns = [k for k, code in enumerate(part_codes) if 0 < len(code) < short]
         if not columns:
             return
-        coder = WordPairCoder()
-        wholes = [coder.encode_words(whole_texts[i]) for i in whole_ids]
-        parts = [coder.encode_words(part_texts[part_ids[k]]) for k in columns]
+        coded = encode_words(
+            [*(whole_texts[i] for i in whole_ids), *(part_texts[part_ids[k]] for k in columns)]
+        )
+        wholes, parts = coded[: len(whole_ids)], coded[len(whole_ids) :]
         shared = process.cdist(wholes, parts, scorer=LCSseq.similarity, dtype=np.int32, workers=1)
         best = shared.max(axis=0)
         nearest = np.where(shared == best[None, :], distance[:, columns], np.inf).argmin(axis=0)

@@ -17,6 +17,7 @@ both are free (what invariant 6 checks).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -139,15 +140,14 @@ def shown_places(
     return places
 
 
-class _WordIds:
-    """Casefolded words as ids (from 0), the same word the same id."""
-
-    def __init__(self) -> None:
-        self._ids: dict[str, int] = {}
-
-    def of(self, words: tuple[str, ...]) -> list[int]:
-        known = self._ids
-        return [known.setdefault(word, len(known)) for word in words]
+def _word_ids(
+    old: list[tuple[str, ...]], new: list[tuple[str, ...]]
+) -> tuple[list[list[int]], list[list[int]]]:
+    """Casefolded words as ids (from 0, in order of first appearance, old side
+    first), the same word the same id."""
+    known = {word: n for n, word in enumerate(dict.fromkeys(itertools.chain(*old, *new)))}
+    of = known.__getitem__
+    return [list(map(of, words)) for words in old], [list(map(of, words)) for words in new]
 
 
 def _acceptable(old: Place, new: Place, similarity: float) -> bool:
@@ -192,9 +192,9 @@ def find_links(
     arrived = shown_places(rows, new_texts, False, cache, readable)
     if not arrived:
         return []
-    ids = _WordIds()
-    old_ids = [ids.of(p.sentence.words) for p in gone]
-    new_ids = [ids.of(p.sentence.words) for p in arrived]
+    old_ids, new_ids = _word_ids(
+        [p.sentence.words for p in gone], [p.sentence.words for p in arrived]
+    )
     found = [
         (a, b, score)
         for a, b, score in candidates(old_ids, new_ids, FUZZY_MIN_SIMILARITY)

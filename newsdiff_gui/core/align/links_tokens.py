@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from newsdiff_gui.core.align.facts import might_change_figures, numbers_changed, quote_changed
-from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row, Token, TokenOp
+from newsdiff_gui.core.align.model import AlignOptions, Row, Token, TokenOp
 from newsdiff_gui.core.align.sentences import Sentence, text_sentences, travel_span
-from newsdiff_gui.core.align.text import minor_key
 from newsdiff_gui.core.align.tokens import diff_tokens
 
 _T = TypeVar("_T")
@@ -36,14 +35,6 @@ def text_flags(old: str, new: str, tokens: Iterable[Token]) -> tuple[bool, bool]
         t.text for t in tokens if t.op in (TokenOp.DELETE, TokenOp.INSERT)
     ) and numbers_changed(old, new)
     return figures, quote_changed(old, new)
-
-
-def is_minor(kind: ChangeKind, old: str, new: str, figures: bool) -> bool:
-    return (
-        kind in (ChangeKind.EDITED, ChangeKind.MOVED_EDITED)
-        and not figures
-        and minor_key(old) == minor_key(new)
-    )
 
 
 def reordered(old: str, new: str, min_words: int) -> bool:

@@ -43,13 +43,13 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from newsdiff_gui.core.align.batch_codes import encode_pairs, encode_words
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.groups import Grouper
 from newsdiff_gui.core.align.leftovers import Leftovers, Match, similarity_of
 from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
 from newsdiff_gui.core.align.model import AlignOptions
 from newsdiff_gui.core.align.sandwich import is_wire_swap, sandwiched_pairs
-from newsdiff_gui.core.align.text import WordPairCoder
 
 # A fuzzy pair of mutual best partners counts almost as much as an exact match
 # in the backbone: the count of paragraphs kept in place decides, and on a tie
@@ -127,9 +127,13 @@ def _short_pairs(left: Leftovers, options: AlignOptions) -> list[_Fuzzy]:
         len(left.new_codes[b]) < short for b in new_ids
     ):
         return []
-    coder = WordPairCoder()
-    old_words = [coder.encode_words(left.old_texts[left.old[a]]) for a in old_ids]
-    new_words = [coder.encode_words(left.new_texts[left.new[b]]) for b in new_ids]
+    coded = encode_words(
+        [
+            *(left.old_texts[left.old[a]] for a in old_ids),
+            *(left.new_texts[left.new[b]] for b in new_ids),
+        ]
+    )
+    old_words, new_words = coded[: len(old_ids)], coded[len(old_ids) :]
     matrix = process.cdist(
         old_words,
         new_words,
@@ -239,9 +243,8 @@ def _minor_pairs(
     """Minor pairs, then the paragraphs still free on each side with their word-pair codes."""
     old_left = sorted(set(range(len(old_texts))).difference(i for i, _ in exact))
     new_left = sorted(set(range(len(new_texts))).difference(j for _, j in exact))
-    coder = WordPairCoder()
-    old_coded = [coder.encode(old_texts[i]) for i in old_left]
-    new_coded = [coder.encode(new_texts[j]) for j in new_left]
+    coded = encode_pairs([*(old_texts[i] for i in old_left), *(new_texts[j] for j in new_left)])
+    old_coded, new_coded = coded[: len(old_left)], coded[len(old_left) :]
     # Equal codes: the same words, so only punctuation, quote/dash style or case
     # changed (the engine confirms `minor` with the stricter minor_key).
     minor = [(old_left[a], new_left[b]) for a, b in pair_in_order(old_coded, new_coded)]

@@ -34,6 +34,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 
+from newsdiff_gui.core.align.batch_codes import encode_pairs
 from newsdiff_gui.core.align.links import (
     Link,
     ShownCache,
@@ -51,7 +52,6 @@ from newsdiff_gui.core.align.links_tokens import (
     text_flags,
 )
 from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row, TokenOp
-from newsdiff_gui.core.align.text import WordPairCoder
 from newsdiff_gui.core.align.tokens import diff_tokens, word_similarity
 
 _REGROUPABLE = frozenset(
@@ -200,8 +200,7 @@ def _regrouped_row(
     old_text = row_text(probe, old_texts, old_side=True)
     new_text = row_text(probe, new_texts, old_side=False)
     tokens = row_tokens(old_text, new_text, options)
-    coder = WordPairCoder()
-    similarity = word_similarity(coder.encode(old_text), coder.encode(new_text))
+    similarity = word_similarity(*encode_pairs([old_text, new_text]))
     # Flags come last (`_flag_regrouped`): most regrouped rows are re-tokenised
     # around their moved sentences, which sets flags of its own.
     return Row(ChangeKind.REGROUPED, old, new, min(1.0, max(0.0, similarity)), tokens=tokens)

@@ -13,6 +13,7 @@ the same measure, so what one promises the other checks.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -72,8 +73,15 @@ def _clauses(piece: str) -> list[str]:
     return [clause for item in _cut(piece, _LIST_MARK) for clause in _cut(item, separator)]
 
 
+# Whether a paragraph may hold a list mark, a clause or a colon `_clauses` cuts at
+# (most hold none; a piece of a paragraph matches only where the paragraph does).
+_MAY_CUT = re.compile(r"[.!?]\s+[\u2022\u25aa\u25e6\u2023\u00b7\u2013\u2014-]\s|;\s|:\s+[A-Z]")
+
+
 def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
-    pieces = [clause for piece in split_sentences(paragraph) for clause in _clauses(piece)]
+    pieces = split_sentences(paragraph)
+    if _MAY_CUT.search(paragraph):
+        pieces = [clause for piece in pieces for clause in _clauses(piece)]
     at = offset
     for number, piece in enumerate(pieces):
         core = piece.strip()
@@ -174,17 +182,23 @@ def shown_spans(row: Row, text: str, old_side: bool) -> list[tuple[int, int, int
     return [(0, len(text), 0)] if row.kind is whole and text else []
 
 
-def _shown(text: str, sentence: Sentence, spans: Sequence[tuple[int, int, int]]) -> Shown | None:
+def _shown(
+    text: str, sentence: Sentence, spans: Sequence[tuple[int, int, int]], ends: Sequence[int]
+) -> Shown | None:
     """The sentence as shown when at least `SHOWN_MIN_SHARE` of its non-space
-    characters lie inside `spans` (sorted, disjoint), else None."""
+    characters lie inside `spans` (sorted, disjoint; `ends` their ends), else None."""
     covered = 0
     changes = set()
-    for start, end, change in spans:
+    # Only the spans that reach into the sentence (a long row has many).
+    k = bisect.bisect_right(ends, sentence.start)
+    while k < len(spans) and spans[k][0] < sentence.end:
+        start, end, change = spans[k]
         low, high = max(start, sentence.start), min(end, sentence.end)
         if low < high:
             part = text[low:high]
             covered += len(part) - part.count(" ") - part.count("\n")
             changes.add(change)
+        k += 1
     total = len(sentence.text) - sentence.text.count(" ")
     if total and covered / total >= SHOWN_MIN_SHARE:
         return Shown(sentence, frozenset(changes))
@@ -205,7 +219,8 @@ def shown_sentences(row: Row, text: str, old_side: bool) -> list[Shown]:
     if not row.tokens:  # a whole paragraph shown as gone (new): every sentence is
         whole = frozenset({0})
         return [Shown(s, whole) for s in text_sentences(text) if s.words]
-    found = (_shown(text, s, spans) for s in text_sentences(text) if s.words)
+    ends = [end for _, end, _ in spans]
+    found = (_shown(text, s, spans, ends) for s in text_sentences(text) if s.words)
     shown = [item for item in found if item is not None]
     return shown + _changed_runs(text, spans, shown)
 

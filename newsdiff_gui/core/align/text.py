@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from enum import StrEnum
@@ -42,11 +43,12 @@ def clean(text: str) -> str:
 # % go too; a changed figure is caught by the numbers check, which keeps the row
 # from being called minor.)
 _NOT_WORD = re.compile(r"[^\w\s]+|_+")
-_SPACES = re.compile(r"\s+")
 
 
 def _style_key(text: str) -> str:
-    return _SPACES.sub(" ", _NOT_WORD.sub(" ", text).casefold()).strip()
+    # split() cuts at exactly the characters \s matches (str.isspace): the same
+    # as collapsing runs of them and stripping, without a second regex pass.
+    return " ".join(_NOT_WORD.sub(" ", text).casefold().split())
 
 
 def minor_key(text: str) -> str:
@@ -108,6 +110,9 @@ _WORD = re.compile(r"\w+")
 @functools.lru_cache(maxsize=8192)
 def _casefolded_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.casefold()))
+
+
+casefolded_words = _casefolded_words  # the text's casefolded words (cached)
 
 
 # Word-pair codes stay below the plane single-word codes use (U+F0000…).
@@ -182,14 +187,10 @@ _SENTENCE_END = re.compile(
 
 def split_sentences(text: str) -> list[str]:
     """Sentences with their trailing whitespace, so ''.join(result) == text."""
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        pieces.append(text[start:end])
-        start = end
-    if start < len(text):
-        pieces.append(text[start:])
+    bounds = [0, *(match.end() for match in _SENTENCE_END.finditer(text))]
+    pieces = [text[start:end] for start, end in itertools.pairwise(bounds)]
+    if bounds[-1] < len(text):
+        pieces.append(text[bounds[-1] :])
     return pieces
 
 

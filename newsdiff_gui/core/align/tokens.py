@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, LCSseq
 
+from newsdiff_gui.core.align.batch_codes import MAX_PAIRS, encode_pairs
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.matrix import diagonal_blocks, similar_pairs
 from newsdiff_gui.core.align.model import (
@@ -30,7 +31,7 @@ from newsdiff_gui.core.align.model import (
     TokenOp,
     too_long_for_words,
 )
-from newsdiff_gui.core.align.text import WordPairCoder, split_sentences, word_items
+from newsdiff_gui.core.align.text import casefolded_words, split_sentences, word_items
 
 
 @dataclass(slots=True)
@@ -210,25 +211,23 @@ _MAX_SENTENCE_CANDIDATES = 4
 
 def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> None:
     old_sentences, new_sentences = split_sentences(old), split_sentences(new)
-    coder = WordPairCoder()
-    old_codes = [coder.encode(s) for s in old_sentences]
-    new_codes = [coder.encode(s) for s in new_sentences]
     spans: list[Span] = []
     pairs: list[tuple[int, int]] = []
     # Equal sentences pair in order of appearance (repeats pair first with first).
     exact = pair_in_order([s.rstrip() for s in old_sentences], [s.rstrip() for s in new_sentences])
     for i, j in exact:
         pairs.append((i, j))
-        spans.append(Span(i, i, j, j, 1.0 + len(old_codes[i])))
+        spans.append(Span(i, i, j, j, 1.0 + len(casefolded_words(old_sentences[i]))))
     old_left = sorted(set(range(len(old_sentences))).difference(i for i, _ in exact))
     new_left = sorted(set(range(len(new_sentences))).difference(j for _, j in exact))
+    old_codes, new_codes = _left_codes(old_sentences, new_sentences, old_left, new_left)
     # Work cap: a huge unit compares sentences only within diagonal blocks.
     for old_block, new_block in diagonal_blocks(
         len(old_left), len(new_left), options.max_matrix_cells
     ):
         found = similar_pairs(
-            [old_codes[old_left[a]] for a in old_block],
-            [new_codes[new_left[b]] for b in new_block],
+            old_codes[old_block.start : old_block.stop],
+            new_codes[new_block.start : new_block.stop],
             options.pair_min_similarity,
             options.workers,
         )
@@ -240,7 +239,7 @@ def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions)
             kept[a] = kept.get(a, 0) + 1
             i, j = old_left[old_block.start + a], new_left[new_block.start + b]
             pairs.append((i, j))
-            spans.append(Span(i, i, j, j, ratio * len(old_codes[i])))
+            spans.append(Span(i, i, j, j, ratio * len(old_codes[old_block.start + a])))
     chain = [pairs[k] for k in heaviest_chain(spans, len(new_sentences))]
     old_at = new_at = 0
     for i, j in [*chain, (len(old_sentences), len(new_sentences))]:
@@ -248,6 +247,24 @@ def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions)
         if i < len(old_sentences):
             _emit_words(sink, old_sentences[i], new_sentences[j], options)
         old_at, new_at = i + 1, j + 1
+
+
+def _left_codes(
+    old_sentences: list[str], new_sentences: list[str], old_left: list[int], new_left: list[int]
+) -> tuple[list[str], list[str]]:
+    """Word-pair codes of the sentences exact matching left over (most of a regrouped
+    row's sentences match exactly and need none). Codes only say which word pairs
+    are equal, so coding a subset compares as coding all does, unless so many
+    distinct pairs that codes would wrap around: then all are coded, as before."""
+    texts = [old_sentences[i] for i in old_left] + [new_sentences[j] for j in new_left]
+    if sum(len(casefolded_words(s)) for s in (*old_sentences, *new_sentences)) > MAX_PAIRS:
+        codes = encode_pairs([*old_sentences, *new_sentences])
+        texts_codes = [codes[i] for i in old_left] + [
+            codes[len(old_sentences) + j] for j in new_left
+        ]
+    else:
+        texts_codes = encode_pairs(texts)
+    return texts_codes[: len(old_left)], texts_codes[len(old_left) :]
 
 
 def _longest_paragraph(*texts: str) -> int:
