@@ -26,8 +26,11 @@ from newsdiff_gui.core.extract import (
 )
 from newsdiff_gui.core.extract.isolated import ExtractionCancelled
 from newsdiff_gui.core.extract.outlet import article_blocks, set_aside_furniture
+from newsdiff_gui.core.atom_feed import refresh_feed
 from newsdiff_gui.core.extractor_upgrade import same_page_as_before_the_upgrade
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
+from newsdiff_gui.core.life_judge import earlier_documents, failure_sighting, page_sighting
+from newsdiff_gui.core.lifecycle import NOTHING_LEARNED, LifeEvent, Seen, Sighting
 from newsdiff_gui.core.schedule import (
     CheckEvent,
     SchedulePolicy,
@@ -69,6 +72,8 @@ class CheckOutcome(enum.StrEnum):
     NO_ARTICLE = "no_article"
     EXTRACTION_FAILED = "extraction_failed"
     CANCELLED = "cancelled"
+    # The page answered with something else than the story (core/life_judge.py).
+    GONE = "gone"
     # Recording the check raised (a bug): the article gets this failed check instead.
     INTERNAL_ERROR = "internal_error"
 
@@ -98,6 +103,8 @@ class CheckReport:
     version: StoredVersion | None  # the new version for NEW_VERSION
     http_status: int | None
     duration: float
+    # The life events this check recorded (core/lifecycle.py), oldest first.
+    events: tuple[LifeEvent, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -223,12 +230,19 @@ class CaptureService:
         if result.outcome is FetchOutcome.OK and result.text is not None:
             return self._record_page(article, result)
         if result.outcome is FetchOutcome.NOT_MODIFIED:
-            return self._finish(article, result, CheckOutcome.UNCHANGED, None, None)
+            return self._finish(
+                article, result, CheckOutcome.UNCHANGED, None, None, failure_sighting(result)
+            )
         if result.outcome is FetchOutcome.CANCELLED:
             message = "Check cancelled before it finished"
             return self._finish(article, result, CheckOutcome.CANCELLED, message, None)
         return self._finish(
-            article, result, result.outcome, result.error or result.outcome.value, None
+            article,
+            result,
+            result.outcome,
+            result.error or result.outcome.value,
+            None,
+            failure_sighting(result),
         )
 
     def _record_page(self, article: Article, result: FetchResult) -> CheckReport:
@@ -236,6 +250,11 @@ class CaptureService:
         try:
             document = self.extract(result.text, result.final_url or article.url)
         except ExtractionError as exc:
+            sighting = page_sighting(article.url, article.url, result.final_url, None, list)
+            if sighting.seen is Seen.GONE:
+                return self._finish(
+                    article, result, CheckOutcome.GONE, f"gone: {sighting.detail}", None, sighting
+                )
             return self._finish(article, result, CheckOutcome.NO_ARTICLE, str(exc), None)
         except ExtractionCancelled:
             message = "Check cancelled before it finished"
@@ -251,10 +270,15 @@ class CaptureService:
         def extract_again(html: str, url: str | None) -> Document:
             return outlet(self.extract(html, url))
 
-        if _same_text_once_furniture_is_set_aside(latest, document, outlet) or (
+        same = _same_text_once_furniture_is_set_aside(latest, document, outlet) or (
             same_page_as_before_the_upgrade(self.store, latest, document, extract_again)
-        ):
-            return self._finish(article, result, CheckOutcome.UNCHANGED, None, None)
+        )
+        sighting = self._sighting(article, result, document, latest, same)
+        if sighting.seen is Seen.GONE:
+            message = f"gone: {sighting.detail}"
+            return self._finish(article, result, CheckOutcome.GONE, message, None, sighting)
+        if same:
+            return self._finish(article, result, CheckOutcome.UNCHANGED, None, None, sighting)
         capture = Capture(
             raw=result.body,
             document=document,
@@ -269,7 +293,25 @@ class CaptureService:
             last_modified=result.last_modified,
             notices=_CHARSET_MISMATCH if result.charset_mismatch else frozenset(),
         )
-        return self._finish(article, result, None, None, capture)
+        return self._finish(article, result, None, None, capture, sighting)
+
+    def _sighting(
+        self,
+        article: Article,
+        result: FetchResult,
+        document: Document,
+        latest: StoredVersion | None,
+        same: bool,
+    ) -> Sighting:
+        """What this page says of the story; a text equal to the latest is the story."""
+        if latest is None:
+            return NOTHING_LEARNED
+        previous_url = latest.final_url or article.url
+
+        def earlier() -> list[Document]:
+            return [latest.document] if same else earlier_documents(self.store, article.id)
+
+        return page_sighting(article.url, previous_url, result.final_url, document, earlier)
 
     def _outlet_furniture(
         self, url: str, article_id: int, latest: StoredVersion | None
@@ -292,11 +334,16 @@ class CaptureService:
         outcome: Outcome | None,
         message: str | None,
         capture: Capture | None,
+        sighting: Sighting = NOTHING_LEARNED,
     ) -> CheckReport:
-        """Store the capture (if any), the check and the new schedule in one transaction."""
+        """Store the life events, the capture (if any), the check and the new schedule
+        in one transaction."""
         now = self.clock()
         version = None
         with self.store.transaction():
+            events = self.store.events.observe(
+                article.id, result.started_at, sighting, seen_before=article.version_count > 0
+            )
             if capture is not None:
                 stored = self.store.add_capture(article.id, capture)
                 new = stored.outcome is CaptureOutcome.NEW_VERSION
@@ -322,8 +369,19 @@ class CaptureService:
                 state = self.store.schedule_of(self.store.get_article(article.id))
                 state = after_check(self.policy, state, event, now, result.retry_after)
                 self.store.update_schedule(article.id, state)
+            if version is not None:
+                events += self.store.events.for_version(article.id, version.number)
+        if events:
+            refresh_feed(self.store)
         return CheckReport(
-            article.id, article.url, outcome, message, version, result.status, result.duration
+            article.id,
+            article.url,
+            outcome,
+            message,
+            version,
+            result.status,
+            result.duration,
+            tuple(events),
         )
 
     def import_page(
@@ -392,6 +450,8 @@ class CaptureService:
                 outcome=ImportOutcome.of(outcome),
                 version_id=stored.version.id if new else None,
             )
+        if new:
+            refresh_feed(self.store)
         return CheckReport(
             article.id, url, outcome, None, stored.version if new else None, None, duration
         )

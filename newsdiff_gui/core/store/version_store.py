@@ -24,6 +24,7 @@ from newsdiff_gui.core.normalize import content_fingerprint
 from newsdiff_gui.core.schedule import STOPPED_BY_USER, ScheduleState
 from newsdiff_gui.core.store.annotation_store import AnnotationStore
 from newsdiff_gui.core.store.database import immediate_transaction, open_connection
+from newsdiff_gui.core.store.event_store import EventStore
 from newsdiff_gui.core.store.guard import store_error
 from newsdiff_gui.core.store.models import (
     Article,
@@ -76,6 +77,7 @@ class VersionStore:
         self.path = path
         self._depth = 0
         self.annotations = AnnotationStore(connection, self.transaction)
+        self.events = EventStore(connection, self.transaction)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> VersionStore:
@@ -277,6 +279,15 @@ class VersionStore:
                 (title, to_iso(capture.captured_at), int(latest is not None), article_id),
             )
             assert cursor.lastrowid is not None
+            self.events.on_new_version(
+                article_id,
+                number,
+                latest.document if latest else None,
+                capture.document,
+                returns_to,
+                capture.source,
+                capture.captured_at,
+            )
             return CaptureResult(CaptureOutcome.NEW_VERSION, self._version_by_id(cursor.lastrowid))
 
     def _latest_trusted_version(self, article_id: int) -> StoredVersion | None:

@@ -1,0 +1,212 @@
+"""Life events in the store (`store.events`): recorded, read, and what they change.
+
+What each event is, is decided in core/lifecycle.py; this module only records it,
+together with the article's reach (`articles.life_state`), the address it
+answered at before a redirect (`article_addresses`), each reviewer's last look
+and store-wide settings. Same connection and thread rules as the VersionStore.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import Any
+
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.lifecycle import (
+    EventKind,
+    LifeEvent,
+    NewEvent,
+    Reach,
+    Sighting,
+    transition,
+    version_event,
+)
+from newsdiff_gui.core.store.guard import raise_if_query_bug
+from newsdiff_gui.core.store.models import NotFound, StoreError, VersionSource
+from newsdiff_gui.core.timeutil import from_iso, to_iso
+
+_COLUMNS = "id, article_id, at, kind, version, detail"
+# How an article came to be tracked, as its first_seen event says it. A source
+# (feeds, section pages) names itself instead: "source 3".
+HOW_ADDED = {VersionSource.FETCH: "added by hand", VersionSource.IMPORT: "imported"}
+
+
+def _event(row: sqlite3.Row) -> LifeEvent:
+    return LifeEvent(
+        id=row["id"],
+        article_id=row["article_id"],
+        at=from_iso(row["at"]),
+        kind=EventKind(row["kind"]),
+        version=row["version"],
+        detail=row["detail"],
+    )
+
+
+class EventStore:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        transaction: Callable[[], AbstractContextManager[None]],
+    ) -> None:
+        self._connection = connection
+        self._transaction = transaction
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        try:
+            cursor = self._connection.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            return list(cursor.fetchall())
+        except sqlite3.Error as exc:
+            raise_if_query_bug(exc)  # a wrong query is a bug, not the file's fault
+            raise StoreError(f"database error: {exc}") from exc
+
+    def _write(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self._transaction():
+            return self._query(sql, params)
+
+    # -- events -----------------------------------------------------------------
+
+    def record(self, article_id: int, at: datetime, event: NewEvent) -> LifeEvent:
+        rows = self._write(
+            f"INSERT INTO events (article_id, at, kind, version, detail) VALUES (?, ?, ?, ?, ?)"
+            f" RETURNING {_COLUMNS}",
+            (article_id, to_iso(at), event.kind.value, event.version, event.detail),
+        )
+        return _event(rows[0])
+
+    def on_new_version(
+        self,
+        article_id: int,
+        number: int,
+        previous: Document | None,
+        current: Document,
+        returns_to: int | None,
+        source: VersionSource,
+        at: datetime,
+    ) -> LifeEvent:
+        """Record the event a just-stored version is (called by `add_capture`)."""
+        how = HOW_ADDED[source]
+        return self.record(
+            article_id, at, version_event(number, previous, current, returns_to, how)
+        )
+
+    def observe(
+        self, article_id: int, at: datetime, sighting: Sighting, seen_before: bool
+    ) -> list[LifeEvent]:
+        """Record what one check saw: the events of a change of reach, if any, and
+        follow a redirect (the article's address becomes the new one)."""
+        with self._transaction():
+            reach = self.reach(article_id)
+            events, after = transition(reach, sighting, seen_before)
+            stored = [self.record(article_id, at, event) for event in events]
+            if after is not reach:
+                self._write(
+                    "UPDATE articles SET life_state = ? WHERE id = ?", (after.value, article_id)
+                )
+            if any(event.kind is EventKind.REDIRECTED for event in events) and sighting.new_url:
+                self._follow(article_id, sighting.new_url, at)
+            return stored
+
+    def _follow(self, article_id: int, new_url: str, at: datetime) -> None:
+        """Check the new address from now on; the old one is kept in the history.
+
+        An address that is already another tracked article stays that article's:
+        this one keeps its address (the event still says where the story went).
+        """
+        if self._query("SELECT 1 FROM articles WHERE url = ? AND id != ?", (new_url, article_id)):
+            return
+        old = self._query("SELECT url FROM articles WHERE id = ?", (article_id,))[0]["url"]
+        self._write(
+            "INSERT INTO article_addresses (article_id, url, left_at) VALUES (?, ?, ?)",
+            (article_id, old, to_iso(at)),
+        )
+        # The old address's validators mean nothing to the new one.
+        self._write(
+            "UPDATE articles SET url = ?, etag = NULL, last_modified = NULL WHERE id = ?",
+            (new_url, article_id),
+        )
+
+    def for_article(self, article_id: int) -> list[LifeEvent]:
+        if not self._query("SELECT 1 FROM articles WHERE id = ?", (article_id,)):
+            raise NotFound(f"no article with id {article_id}")
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM events WHERE article_id = ? ORDER BY id", (article_id,)
+        )
+        return [_event(row) for row in rows]
+
+    def for_version(self, article_id: int, number: int) -> list[LifeEvent]:
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM events WHERE article_id = ? AND version = ? ORDER BY id",
+            (article_id, number),
+        )
+        return [_event(row) for row in rows]
+
+    def since(self, moment: datetime) -> list[LifeEvent]:
+        """Every article's events at or after `moment`, newest first."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM events WHERE at >= ? ORDER BY at DESC, id DESC",
+            (to_iso(moment),),
+        )
+        return [_event(row) for row in rows]
+
+    def latest(self, limit: int) -> list[LifeEvent]:
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM events ORDER BY at DESC, id DESC LIMIT ?", (limit,)
+        )
+        return [_event(row) for row in rows]
+
+    # -- reach and addresses ------------------------------------------------------
+
+    def reach(self, article_id: int) -> Reach:
+        rows = self._query("SELECT life_state FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            raise NotFound(f"no article with id {article_id}")
+        return _reach(rows[0]["life_state"])
+
+    def reaches(self) -> dict[int, Reach]:
+        """Every article's reach, by id (one query for a whole listing)."""
+        rows = self._query("SELECT id, life_state FROM articles")
+        return {row["id"]: _reach(row["life_state"]) for row in rows}
+
+    def former_addresses(self, article_id: int) -> list[str]:
+        rows = self._query(
+            "SELECT url FROM article_addresses WHERE article_id = ? ORDER BY id", (article_id,)
+        )
+        return [row["url"] for row in rows]
+
+    # -- last looks and settings ----------------------------------------------------
+
+    def last_look(self, author: str) -> datetime | None:
+        rows = self._query("SELECT looked_at FROM last_looks WHERE author = ?", (author,))
+        return from_iso(rows[0]["looked_at"]) if rows else None
+
+    def set_last_look(self, author: str, at: datetime) -> None:
+        self._write(
+            "INSERT INTO last_looks (author, looked_at) VALUES (?, ?)"
+            " ON CONFLICT (author) DO UPDATE SET looked_at = excluded.looked_at",
+            (author, to_iso(at)),
+        )
+
+    def setting(self, name: str) -> str | None:
+        rows = self._query("SELECT value FROM settings WHERE name = ?", (name,))
+        return str(rows[0]["value"]) if rows else None
+
+    def set_setting(self, name: str, value: str | None) -> None:
+        if value is None:
+            self._write("DELETE FROM settings WHERE name = ?", (name,))
+            return
+        self._write(
+            "INSERT INTO settings (name, value) VALUES (?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )
+
+
+def _reach(value: str) -> Reach:
+    try:
+        return Reach(value)
+    except ValueError:  # written by a newer release with more states
+        return Reach.ACTIVE
