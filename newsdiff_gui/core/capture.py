@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from newsdiff_gui.core.atom_feed import refresh_feed
 from newsdiff_gui.core.charset import decode_html
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import (
@@ -26,7 +27,6 @@ from newsdiff_gui.core.extract import (
 )
 from newsdiff_gui.core.extract.isolated import ExtractionCancelled
 from newsdiff_gui.core.extract.outlet import article_blocks, set_aside_furniture
-from newsdiff_gui.core.atom_feed import refresh_feed
 from newsdiff_gui.core.extractor_upgrade import same_page_as_before_the_upgrade
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.life_judge import earlier_documents, failure_sighting, page_sighting
