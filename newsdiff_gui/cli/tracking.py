@@ -28,6 +28,7 @@ from newsdiff_gui.cli.pages import read_page_file
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport, ImportRefused
 from newsdiff_gui.core.extract.isolated import IsolatedExtractor
 from newsdiff_gui.core.fetch import Fetcher
+from newsdiff_gui.core.lifecycle import public_state
 from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import Article, StoreError
 from newsdiff_gui.core.store.guard import ensure_writable
@@ -114,10 +115,11 @@ def run_untrack(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     if not database_path(args).exists():
         # Nothing tracked yet on this machine: an empty list, and no file created by asking.
-        articles = []
+        articles, reaches = [], {}
     else:
         with open_store(args, read_only=True) as store:
             articles = store.list_articles()
+            reaches = store.events.reaches()
     if args.json:
         print_json(
             [
@@ -133,6 +135,7 @@ def run_list(args: argparse.Namespace) -> int:
                     "stopped_reason": a.stopped_reason,
                     "last_changed": iso_or_none(a.last_changed_at),
                     "unread_changes": a.unread_changes,
+                    "state": public_state(reaches[a.id], a.active).value,
                 }
                 for a in articles
             ]
