@@ -41,6 +41,7 @@ from newsdiff_gui.ui.checking.worker import DUE_INTERVAL_MS, CheckThread
 from newsdiff_gui.ui.dialogs.add_check import AddressChecker
 from newsdiff_gui.ui.dialogs.articles import AddArticleDialog, dropped_pages
 from newsdiff_gui.ui.diff.compare import CompareDialog, CompareLoader
+from newsdiff_gui.ui.life.menu import LifeMenu
 from newsdiff_gui.ui.review.commands import ReviewCommands
 from newsdiff_gui.ui.sidebar.model import ArticleItem, ArticleListModel
 from newsdiff_gui.ui.sidebar.panel import Sidebar
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewCommands(self, settings)
         self.detail.currentChanged.connect(self.review.update_actions)
         self.tour = TourLauncher(self, settings)  # the welcome page's offer, Help menu
+        self.life = LifeMenu(self)  # since my last look, digest, Atom feed (File menu)
         self._connect()
         self.reload_articles()
         window_settings.restore(self)
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         worker.checksStarted.connect(reports.checks_started)
         worker.checkFinished.connect(reports.check_finished)
         worker.versionAdded.connect(reports.version_added)
+        worker.lifeEvents.connect(reports.life_events)
         worker.progress.connect(reports.progress)
         worker.articleAdded.connect(reports.article_added)
         worker.articleRemoved.connect(reports.article_removed)
@@ -212,7 +215,7 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self.statusBar().showMessage(str(exc))
             return
-        self.timeline.set_versions(versions)
+        self.timeline.set_versions(versions, events=self.store.events.for_article(article_id))
         self.mark_read(article_id)
 
     def _comparison_chosen(self, old_number: int, new_number: int) -> None:
@@ -341,6 +344,7 @@ class MainWindow(QMainWindow):
         self.notifier.shutdown()
         self.address_checker.shutdown()
         self.compare_loader.shutdown()
+        self.life.shutdown()
         self.collector.stop()
         super().closeEvent(event)
 
