@@ -28,7 +28,7 @@ from newsdiff_gui.cli.pages import read_page_file
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport, ImportRefused
 from newsdiff_gui.core.extract.isolated import IsolatedExtractor
 from newsdiff_gui.core.fetch import Fetcher
-from newsdiff_gui.core.lifecycle import public_state
+from newsdiff_gui.core.lifecycle import Reach, public_state
 from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import Article, StoreError
 from newsdiff_gui.core.store.guard import ensure_writable
@@ -147,6 +147,8 @@ def run_list(args: argparse.Namespace) -> int:
         state = "checked" if a.active else f"stopped ({a.stopped_reason})"
         if is_imported_only(a):
             state = "not checked (imported only)"
+        if reaches[a.id] is Reach.GONE:
+            state = "gone"
         error = f"  last error: {shown(a.last_error)}" if a.last_error else ""
         title = shown(a.title) or "(not fetched yet)"
         url = displayed_url(a.url)
@@ -205,6 +207,7 @@ def _print_report(report: CheckReport, as_json: bool) -> None:
                 "version": version.number if version else None,
                 "flags": version.flags if version else [],
                 "duration": round(report.duration, 3),
+                "events": [event.kind.value for event in report.events],
             }
         )
         return
@@ -215,7 +218,8 @@ def _print_report(report: CheckReport, as_json: bool) -> None:
         line = f"failed ({report.outcome}): {report.message}"
     else:
         line = report.outcome.replace("_", " ")
-    print(f"{report.article_id:>4}  {line}  <{report.url}>")
+    events = "".join(f" [{event.kind.value}]" for event in report.events)
+    print(f"{report.article_id:>4}  {line}{events}  <{report.url}>")
     sys.stdout.flush()
 
 

@@ -29,7 +29,12 @@ from newsdiff_gui.core.extract.isolated import ExtractionCancelled
 from newsdiff_gui.core.extract.outlet import article_blocks, set_aside_furniture
 from newsdiff_gui.core.extractor_upgrade import same_page_as_before_the_upgrade
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
-from newsdiff_gui.core.life_judge import earlier_documents, failure_sighting, page_sighting
+from newsdiff_gui.core.life_judge import (
+    earlier_documents,
+    failure_sighting,
+    moved_address,
+    page_sighting,
+)
 from newsdiff_gui.core.lifecycle import NOTHING_LEARNED, LifeEvent, Seen, Sighting
 from newsdiff_gui.core.schedule import (
     CheckEvent,
@@ -253,7 +258,7 @@ class CaptureService:
             sighting = page_sighting(article.url, article.url, result.final_url, None, list)
             if sighting.seen is Seen.GONE:
                 return self._finish(
-                    article, result, CheckOutcome.GONE, f"gone: {sighting.detail}", None, sighting
+                    article, result, CheckOutcome.GONE, sighting.detail, None, sighting
                 )
             return self._finish(article, result, CheckOutcome.NO_ARTICLE, str(exc), None)
         except ExtractionCancelled:
@@ -275,8 +280,7 @@ class CaptureService:
         )
         sighting = self._sighting(article, result, document, latest, same)
         if sighting.seen is Seen.GONE:
-            message = f"gone: {sighting.detail}"
-            return self._finish(article, result, CheckOutcome.GONE, message, None, sighting)
+            return self._finish(article, result, CheckOutcome.GONE, sighting.detail, None, sighting)
         if same:
             return self._finish(article, result, CheckOutcome.UNCHANGED, None, None, sighting)
         capture = Capture(
@@ -311,7 +315,12 @@ class CaptureService:
         def earlier() -> list[Document]:
             return [latest.document] if same else earlier_documents(self.store, article.id)
 
-        return page_sighting(article.url, previous_url, result.final_url, document, earlier)
+        def previous_html() -> str:
+            return decode_html(self.store.raw_html(article.id, latest.number)).text
+
+        assert result.text is not None
+        moved_to = moved_address(article.url, result.final_url, result.text, previous_html)
+        return page_sighting(article.url, previous_url, moved_to, document, earlier)
 
     def _outlet_furniture(
         self, url: str, article_id: int, latest: StoredVersion | None

@@ -12,15 +12,17 @@ reader's trust and a version of the story:
   its text; a wire swap keeps the headline's subject; a "page not found" or
   another story keeps neither. Anything less certain (a timeout, a 500, a page
   with no article at the story's own address) is "nothing learned".
-A story that answers, unrelated or not, at another article address is
+A story that answers at another article address (the end of an HTTP redirect,
+or a `<link rel="canonical">` that changed since the last version) is
 redirected and followed (core/store/event_store.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from rapidfuzz.distance import Indel
 
 from newsdiff_gui.core.align import ChangeKind, align
@@ -28,7 +30,7 @@ from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.fetch import FetchOutcome, FetchResult
 from newsdiff_gui.core.lifecycle import NOTHING_LEARNED, REACHED, Seen, Sighting
 from newsdiff_gui.core.store import VersionStore
-from newsdiff_gui.core.urls import displayed_url
+from newsdiff_gui.core.urls import InvalidURL, displayed_url, validate_article_url
 
 GONE_STATUSES = frozenset({404, 410})
 # Share of an earlier version's words the aligner must pair with the page for the
@@ -38,6 +40,8 @@ RELATED_SHARE = 0.2
 # whatever its text: "Seven killed" → "At least eight killed in …" stays above it.
 RELATED_TITLE = 0.6
 _UNPAIRED = frozenset({ChangeKind.ADDED, ChangeKind.REMOVED})
+# The canonical link is in the page's head: only that much is parsed for it.
+HEAD_CHARS = 200_000
 # Versions a page is compared with before it is called another story: the latest
 # distinct texts (a story's recent history; its first text is always among them).
 EARLIER_COMPARED = 8
@@ -124,3 +128,41 @@ def earlier_documents(store: VersionStore, article_id: int) -> list[Document]:
             seen.add(version.content_hash)
             kept.append(version)
     return [version.document for version in [*kept[: EARLIER_COMPARED - 1], *kept[-1:]]]
+
+
+def canonical_link(html: str, base: str) -> str | None:
+    """The page's `<link rel="canonical">` address, absolute and valid, else None."""
+    end = html.lower().find("</head", 0, HEAD_CHARS)
+    head = html[: end if end >= 0 else HEAD_CHARS]
+    if "canonical" not in head.lower():
+        return None
+    try:
+        root = etree.fromstring(head, etree.HTMLParser(recover=True, no_network=True))
+    except (etree.LxmlError, ValueError):
+        return None
+    if root is None:
+        return None
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").casefold().split()
+        href = (link.get("href") or "").strip()
+        if "canonical" in rel and href:
+            try:
+                return validate_article_url(urljoin(base, href).split("#", 1)[0])
+            except InvalidURL:
+                return None
+    return None
+
+
+def moved_address(
+    article_url: str, final_url: str | None, html: str, previous_html: Callable[[], str]
+) -> str | None:
+    """Where the story now stands: its canonical address when that changed since the
+    previous version (a site that moves a story without an HTTP redirect), else the
+    fetch's final address. A canonical pointing at a list of stories says nothing."""
+    here = final_url or article_url
+    canonical = canonical_link(html, here)
+    if canonical is None or canonical == here or listing_page(article_url, canonical):
+        return final_url
+    if canonical_link(previous_html(), here) == canonical:
+        return final_url  # the page always named that address: nothing moved
+    return canonical

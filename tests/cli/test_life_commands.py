@@ -70,8 +70,9 @@ def test_events_json_and_list_state(
     assert all(set(e) == {"at", "kind", "version", "detail"} for e in events)
     assert events[-1]["detail"] == "HTTP 404" and events[0]["at"].endswith("Z")
 
+    assert "gone" in run(capsys, "--db", db, "list")[1]
     story.status = 200
-    run(capsys, "--db", db, "check")
+    assert "[back]" in run(capsys, "--db", db, "check")[1]
     assert json.loads(run(capsys, "--db", db, "list", "--json")[1])[0]["state"] == "active"
     run(capsys, "--db", db, "untrack", "1")
     assert json.loads(run(capsys, "--db", db, "list", "--json")[1])[0]["state"] == "stopped"

@@ -196,3 +196,34 @@ def test_a_page_never_read_is_not_gone(
     article = service.track(site.url)
     check(service, article.id)
     assert kinds(store, article.id) == []
+
+
+def with_canonical(html: str, href: str) -> str:
+    return html.replace("<head>", f'<head><link rel="canonical" href="{href}">', 1)
+
+
+def test_a_changed_canonical_address_is_followed_as_a_redirect(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    site = Site(httpserver)
+    article = service.track(site.url)
+    check(service, article.id)
+    site.html = with_canonical(article_page(), "/news/2026/storm-latest")
+    report = check(service, article.id)
+    assert [e.kind for e in report.events] == [EventKind.REDIRECTED]
+    assert store.get_article(article.id).url == site.moved_url
+    assert check(service, article.id).events == ()  # at the new address, nothing moved
+
+
+def test_a_canonical_the_page_always_had_is_not_a_move(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    site = Site(httpserver)
+    site.html = with_canonical(article_page(), "https://courier.example/storm")
+    article = service.track(site.url)
+    check(service, article.id)
+    site.html = with_canonical(
+        article_page(title="Storm kills eight"), "https://courier.example/storm"
+    )
+    assert [e.kind for e in check(service, article.id).events] == [EventKind.HEADLINE_CHANGED]
+    assert store.get_article(article.id).url == site.url

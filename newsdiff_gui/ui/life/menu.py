@@ -76,7 +76,6 @@ class LifeMenu:
             return
         if new:
             window.timeline.select_version(new, old or PREVIOUS)
-        window.raise_()
 
     # -- digest -------------------------------------------------------------------
 
