@@ -101,13 +101,20 @@ NOTHING_LEARNED = Sighting(Seen.NOTHING)
 REACHED = Sighting(Seen.REACHED)
 
 
-def transition(reach: Reach, sighting: Sighting, seen_before: bool) -> tuple[list[NewEvent], Reach]:
+def transition(
+    reach: Reach, sighting: Sighting, seen_before: bool, last_redirect: str | None = None
+) -> tuple[list[NewEvent], Reach]:
     """The events of one check and the article's reach after it.
 
     `seen_before`: the article has a stored version. A page that was never read
     cannot be gone: a 404 on an address tracked anyway is a failed check, no more.
+    `last_redirect`: the detail of the article's latest redirect, so a redirect
+    that could not be followed (its target is another tracked article) is said once.
     """
     if sighting.seen is Seen.NOTHING or not seen_before:
+        return [], reach
+    repeated = sighting.seen is Seen.REDIRECTED and sighting.detail == last_redirect
+    if repeated and reach is Reach.REDIRECTED:
         return [], reach
     if sighting.seen is Seen.GONE:
         if reach is Reach.GONE:

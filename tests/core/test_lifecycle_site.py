@@ -227,3 +227,18 @@ def test_a_canonical_the_page_always_had_is_not_a_move(
     )
     assert [e.kind for e in check(service, article.id).events] == [EventKind.HEADLINE_CHANGED]
     assert store.get_article(article.id).url == site.url
+
+
+def test_a_redirect_to_an_article_already_tracked_is_said_once(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    site = Site(httpserver)
+    article = service.track(site.url)
+    check(service, article.id)
+    other = service.track(site.moved_url)
+    check(service, other.id)
+    site.location = site.moved_url
+    assert [e.kind for e in check(service, article.id).events] == [EventKind.REDIRECTED]
+    assert store.get_article(article.id).url == site.url  # the address stays the other's
+    assert check(service, article.id).events == ()
+    assert kinds(store, article.id).count(EventKind.REDIRECTED) == 1

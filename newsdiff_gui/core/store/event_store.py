@@ -20,6 +20,7 @@ from newsdiff_gui.core.lifecycle import (
     LifeEvent,
     NewEvent,
     Reach,
+    Seen,
     Sighting,
     transition,
     version_event,
@@ -100,7 +101,8 @@ class EventStore:
         follow a redirect (the article's address becomes the new one)."""
         with self._transaction():
             reach = self.reach(article_id)
-            events, after = transition(reach, sighting, seen_before)
+            last = self._last_redirect(article_id) if sighting.seen is Seen.REDIRECTED else None
+            events, after = transition(reach, sighting, seen_before, last)
             stored = [self.record(article_id, at, event) for event in events]
             if after is not reach:
                 self._write(
@@ -109,6 +111,13 @@ class EventStore:
             if any(event.kind is EventKind.REDIRECTED for event in events) and sighting.new_url:
                 self._follow(article_id, sighting.new_url, at)
             return stored
+
+    def _last_redirect(self, article_id: int) -> str | None:
+        rows = self._query(
+            "SELECT detail FROM events WHERE article_id = ? AND kind = ? ORDER BY id DESC LIMIT 1",
+            (article_id, EventKind.REDIRECTED.value),
+        )
+        return str(rows[0]["detail"]) if rows else None
 
     def _follow(self, article_id: int, new_url: str, at: datetime) -> None:
         """Check the new address from now on; the old one is kept in the history.
