@@ -8,6 +8,7 @@ and store-wide settings. Same connection and thread rules as the VersionStore.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -30,6 +31,8 @@ from newsdiff_gui.core.store.models import NotFound, StoreError, VersionSource
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 
 _COLUMNS = "id, article_id, at, kind, version, detail"
+_BACKFILLED = "version_events_backfilled"
+_VERSION_EVENTS = "SELECT article_id, version FROM events WHERE version IS NOT NULL"
 # How an article came to be tracked, as its first_seen event says it. A source
 # (feeds, section pages) names itself instead: "source 3".
 HOW_ADDED = {VersionSource.FETCH: "added by hand", VersionSource.IMPORT: "imported"}
@@ -93,6 +96,32 @@ class EventStore:
         return self.record(
             article_id, at, version_event(number, previous, current, returns_to, how)
         )
+
+    def backfill_versions(self) -> int:
+        """Give the versions stored before life events existed their events, once per
+        store (a flag in the settings), so an upgraded store's digest and timeline
+        hold its history. Returns how many events were recorded."""
+        if self.setting(_BACKFILLED):
+            return 0
+        with self._transaction():
+            done = {(row[0], row[1]) for row in self._query(_VERSION_EVENTS)}
+            cursor = self._connection.execute(
+                "SELECT article_id, number, captured_at, source, returns_to, document_json"
+                " FROM versions ORDER BY article_id, number"
+            )
+            recorded, previous = 0, None
+            for article_id, number, captured_at, source, returns_to, document_json in cursor:
+                document = Document.from_json_dict(json.loads(document_json))
+                before = previous[1] if previous and previous[0] == article_id else None
+                previous = (article_id, document)
+                if (article_id, number) in done:
+                    continue
+                how = HOW_ADDED.get(VersionSource(source), "")
+                event = version_event(number, before, document, returns_to, how)
+                self.record(article_id, from_iso(captured_at), event)
+                recorded += 1
+            self.set_setting(_BACKFILLED, "1")
+        return recorded
 
     def observe(
         self, article_id: int, at: datetime, sighting: Sighting, seen_before: bool

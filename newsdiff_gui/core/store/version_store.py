@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 import zlib
 from collections.abc import Iterator
@@ -35,6 +36,7 @@ from newsdiff_gui.core.store.models import (
     DuplicateArticle,
     NotFound,
     StoredVersion,
+    StoreError,
     VersionNotice,
 )
 from newsdiff_gui.core.store.rows import article_from_row, iso_or_none, version_from_row
@@ -42,6 +44,7 @@ from newsdiff_gui.core.store.suspect import suspect_reason
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 from newsdiff_gui.core.visible import document_has_hidden_characters
 
+log = logging.getLogger(__name__)
 _ARTICLE_COLUMNS = """
     a.id, a.url, a.title, a.added_at, a.active, a.stopped_reason, a.etag, a.last_modified,
     a.check_interval, a.next_check_at, a.failure_count, a.last_checked_at, a.last_error,
@@ -83,7 +86,18 @@ class VersionStore:
     def open(cls, path: str | Path, *, read_only: bool = False) -> VersionStore:
         """The store at `path`; `read_only` never creates or writes the file."""
         resolved = Path(path).expanduser()
-        return cls(open_connection(resolved, read_only=read_only), resolved)
+        store = cls(open_connection(resolved, read_only=read_only), resolved)
+        if not read_only:
+            store._backfill_events()
+        return store
+
+    def _backfill_events(self) -> None:
+        # Versions stored before life events existed get theirs once. A store that
+        # cannot be written now (a full disk) still opens; the next open tries again.
+        try:
+            self.events.backfill_versions()
+        except StoreError as exc:
+            log.warning("life events of earlier versions not recorded yet: %s", exc)
 
     def close(self) -> None:
         self._connection.close()
