@@ -30,9 +30,8 @@ from newsdiff_gui.core.extract.outlet import article_blocks, set_aside_furniture
 from newsdiff_gui.core.extractor_upgrade import same_page_as_before_the_upgrade
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.life_judge import (
-    earlier_documents,
     failure_sighting,
-    moved_address,
+    fetched_page_sighting,
     page_sighting,
 )
 from newsdiff_gui.core.lifecycle import NOTHING_LEARNED, LifeEvent, Seen, Sighting
@@ -278,7 +277,7 @@ class CaptureService:
         same = _same_text_once_furniture_is_set_aside(latest, document, outlet) or (
             same_page_as_before_the_upgrade(self.store, latest, document, extract_again)
         )
-        sighting = self._sighting(article, result, document, latest, same)
+        sighting = fetched_page_sighting(self.store, article, result, document, latest, same)
         if sighting.seen is Seen.GONE:
             return self._finish(article, result, CheckOutcome.GONE, sighting.detail, None, sighting)
         if same:
@@ -298,29 +297,6 @@ class CaptureService:
             notices=_CHARSET_MISMATCH if result.charset_mismatch else frozenset(),
         )
         return self._finish(article, result, None, None, capture, sighting)
-
-    def _sighting(
-        self,
-        article: Article,
-        result: FetchResult,
-        document: Document,
-        latest: StoredVersion | None,
-        same: bool,
-    ) -> Sighting:
-        """What this page says of the story; a text equal to the latest is the story."""
-        if latest is None:
-            return NOTHING_LEARNED
-        previous_url = latest.final_url or article.url
-
-        def earlier() -> list[Document]:
-            return [latest.document] if same else earlier_documents(self.store, article.id)
-
-        def previous_html() -> str:
-            return decode_html(self.store.raw_html(article.id, latest.number)).text
-
-        assert result.text is not None
-        moved_to = moved_address(article.url, result.final_url, result.text, previous_html)
-        return page_sighting(article.url, previous_url, moved_to, document, earlier)
 
     def _outlet_furniture(
         self, url: str, article_id: int, latest: StoredVersion | None

@@ -26,10 +26,11 @@ from lxml import etree
 from rapidfuzz.distance import Indel
 
 from newsdiff_gui.core.align import ChangeKind, align
+from newsdiff_gui.core.charset import decode_html
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.fetch import FetchOutcome, FetchResult
 from newsdiff_gui.core.lifecycle import NOTHING_LEARNED, REACHED, Seen, Sighting
-from newsdiff_gui.core.store import VersionStore
+from newsdiff_gui.core.store import Article, StoredVersion, VersionStore
 from newsdiff_gui.core.urls import InvalidURL, displayed_url, validate_article_url
 
 GONE_STATUSES = frozenset({404, 410})
@@ -66,6 +67,30 @@ def listing_page(article_url: str, final_url: str | None) -> bool:
     old_parts = [part for part in old.path.split("/") if part]
     new_parts = [part for part in new.path.split("/") if part]
     return len(new_parts) < len(old_parts) and old_parts[: len(new_parts)] == new_parts
+
+
+def fetched_page_sighting(
+    store: VersionStore,
+    article: Article,
+    result: FetchResult,
+    document: Document,
+    latest: StoredVersion | None,
+    same: bool,
+) -> Sighting:
+    """What a check's page says of the story (`same`: its text equals the latest
+    version's, so it is the story wherever it now stands)."""
+    if latest is None or result.text is None:
+        return NOTHING_LEARNED
+    previous_url = latest.final_url or article.url
+
+    def earlier() -> list[Document]:
+        return [latest.document] if same else earlier_documents(store, article.id)
+
+    def previous_html() -> str:
+        return decode_html(store.raw_html(article.id, latest.number)).text
+
+    moved_to = moved_address(article.url, result.final_url, result.text, previous_html)
+    return page_sighting(article.url, previous_url, moved_to, document, earlier)
 
 
 def page_sighting(

@@ -92,10 +92,16 @@ class EventStore:
         at: datetime,
     ) -> LifeEvent:
         """Record the event a just-stored version is (called by `add_capture`)."""
-        how = HOW_ADDED[source]
+        how = self.how_added(article_id, source)
         return self.record(
             article_id, at, version_event(number, previous, current, returns_to, how)
         )
+
+    def how_added(self, article_id: int, source: VersionSource) -> str:
+        """What an article's first_seen event says of how it came to be tracked: by
+        hand, or imported. An article found through a followed source names it
+        ("source 3"): that is read here once articles record their source."""
+        return HOW_ADDED[source]
 
     def backfill_versions(self) -> int:
         """Give the versions stored before life events existed their events, once per
@@ -116,7 +122,7 @@ class EventStore:
                 previous = (article_id, document)
                 if (article_id, number) in done:
                     continue
-                how = HOW_ADDED.get(VersionSource(source), "")
+                how = self.how_added(article_id, VersionSource(source))
                 event = version_event(number, before, document, returns_to, how)
                 self.record(article_id, from_iso(captured_at), event)
                 recorded += 1
