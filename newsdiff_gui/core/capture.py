@@ -32,7 +32,6 @@ from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchRe
 from newsdiff_gui.core.life_judge import (
     failure_sighting,
     fetched_page_sighting,
-    page_sighting,
 )
 from newsdiff_gui.core.lifecycle import NOTHING_LEARNED, LifeEvent, Seen, Sighting
 from newsdiff_gui.core.schedule import (
@@ -254,7 +253,8 @@ class CaptureService:
         try:
             document = self.extract(result.text, result.final_url or article.url)
         except ExtractionError as exc:
-            sighting = page_sighting(article.url, article.url, result.final_url, None, list)
+            latest = self.store.latest_version(article.id)
+            sighting = fetched_page_sighting(self.store, article, result, None, latest, False)
             if sighting.seen is Seen.GONE:
                 return self._finish(
                     article, result, CheckOutcome.GONE, sighting.detail, None, sighting
@@ -278,7 +278,7 @@ class CaptureService:
             same_page_as_before_the_upgrade(self.store, latest, document, extract_again)
         )
         sighting = fetched_page_sighting(self.store, article, result, document, latest, same)
-        if sighting.seen is Seen.GONE:
+        if sighting.listing:  # a list of stories is not a version of the story
             return self._finish(article, result, CheckOutcome.GONE, sighting.detail, None, sighting)
         if same:
             return self._finish(article, result, CheckOutcome.UNCHANGED, None, None, sighting)

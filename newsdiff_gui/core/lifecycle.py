@@ -95,6 +95,7 @@ class Sighting:
     seen: Seen
     detail: str = ""
     new_url: str | None = None  # REDIRECTED: the address to follow from now on
+    listing: bool = False  # GONE: the page is a list of stories, not kept as a version
 
 
 NOTHING_LEARNED = Sighting(Seen.NOTHING)

@@ -122,7 +122,7 @@ def test_a_story_changes_goes_comes_back_and_reverts(
     ]
 
 
-def test_another_story_at_the_address_is_gone_and_not_stored(
+def test_another_story_at_the_address_is_gone_and_kept_as_evidence(
     httpserver: HTTPServer, service: CaptureService, store: VersionStore
 ) -> None:
     site = Site(httpserver)
@@ -130,11 +130,38 @@ def test_another_story_at_the_address_is_gone_and_not_stored(
     check(service, article.id)
     site.html = article_page(title=OTHER_TITLE, paragraphs=OTHER)
     report = check(service, article.id)
-    assert report.outcome == CheckOutcome.GONE and report.message is not None
-    assert OTHER_TITLE in report.message
+    assert report.outcome == CheckOutcome.NEW_VERSION and report.message is None
+    assert [(e.kind, e.version) for e in report.events] == [
+        (EventKind.GONE, None),
+        (EventKind.CHANGED, 2),
+    ]
+    assert OTHER_TITLE in report.events[0].detail
+    assert store.list_versions(article.id)[-1].document.title == OTHER_TITLE
+    assert check(service, article.id).events == ()  # still the other story: said once
+    assert store.events.reach(article.id) is Reach.GONE
+
+    site.html = article_page()  # the story is back, word for word
+    report = check(service, article.id)
+    assert [(e.kind, e.version) for e in report.events] == [
+        (EventKind.BACK, None),
+        (EventKind.REVERTED, 3),
+    ]
+    assert store.events.reach(article.id) is Reach.ACTIVE
+
+
+def test_a_soft_404_serving_the_home_page_at_the_address_is_gone(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    site = Site(httpserver)
+    article = service.track(site.url)
+    check(service, article.id)
+    site.html = HOME.replace("<head>", f'<head><link rel="canonical" href="{site.home_url}">')
+    report = check(service, article.id)
+    assert report.outcome == CheckOutcome.GONE
     assert [e.kind for e in report.events] == [EventKind.GONE]
-    assert len(store.list_versions(article.id)) == 1
-    assert check(service, article.id).events == ()  # still another story: said once
+    assert "the page is a list of stories" in report.events[0].detail
+    assert len(store.list_versions(article.id)) == 1  # a list of stories is not a version
+    assert check(service, article.id).events == ()
 
 
 def test_a_rewrite_that_keeps_the_headline_is_a_change_not_gone(

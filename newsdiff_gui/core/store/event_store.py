@@ -215,6 +215,18 @@ class EventStore:
         rows = self._query("SELECT id, life_state FROM articles")
         return {row["id"]: _reach(row["life_state"]) for row in rows}
 
+    def last_seen_version(self, article_id: int) -> int | None:
+        """While the article is gone, the last version stored before it went (what
+        the story was); None while it is not gone."""
+        if self.reach(article_id) is not Reach.GONE:
+            return None
+        rows = self._query(
+            "SELECT MAX(version) FROM events WHERE article_id = ? AND id < ("
+            "SELECT MAX(id) FROM events WHERE article_id = ? AND kind = ?)",
+            (article_id, article_id, EventKind.GONE.value),
+        )
+        return int(rows[0][0]) if rows and rows[0][0] is not None else None
+
     def former_addresses(self, article_id: int) -> list[str]:
         rows = self._query(
             "SELECT url FROM article_addresses WHERE article_id = ? ORDER BY id", (article_id,)
