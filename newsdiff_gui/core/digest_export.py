@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -123,7 +123,7 @@ def digest_html(items: list[DigestItem], period: DigestPeriod, links: dict[int, 
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Digest of changes since {escape(to_iso(period.since))}</title>
 <style>{_STYLE}</style></head><body>
-<h1>What changed from {escape(to_iso(period.since))} to {escape(to_iso(period.until))}</h1>
+<h1>What changed from {_shown(period.since)} to {_shown(period.until)} (UTC)</h1>
 <p class="muted">{escape(heading)}; newest first. Each change links to its full diff.</p>
 <table><thead><tr><th>When (UTC)</th><th>Event</th><th>Article</th><th>What</th></tr></thead>
 <tbody>
@@ -132,13 +132,18 @@ def digest_html(items: list[DigestItem], period: DigestPeriod, links: dict[int, 
 """
 
 
+def _shown(moment: datetime) -> str:
+    """'2026-03-10 18:20': a time as the page shows it (its heading says UTC)."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M}"
+
+
 def _row_html(item: DigestItem, link: str | None) -> str:
     kind = item.event.kind
     title = visible_text(item.article.title) or item.article.url
     version = f" (version {item.event.version})" if item.event.version else ""
     diff = f' <a href="{escape(link)}">full diff</a>' if link else ""
     return (
-        f'<tr class="{kind.value}"><td class="when">{escape(to_iso(item.event.at))}</td>'
+        f'<tr class="{kind.value}"><td class="when">{_shown(item.event.at)}</td>'
         f'<td class="kind"><span class="mark" aria-hidden="true">{EVENT_MARKS[kind]}</span> '
         f"{escape(item.label)}</td>"
         f'<td><a href="{escape(item.article.url)}">{escape(title)}</a></td>'

@@ -6,12 +6,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import feedparser
+import pytest
 from lxml import html as lxml_html
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from newsdiff_gui.core.digest import digest_items
-from newsdiff_gui.core.digest_export import DigestPeriod, diff_folder, digest_html
+from newsdiff_gui.cli import main
+from newsdiff_gui.core.digest_export import diff_folder
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.lifecycle import EventKind, Seen, Sighting
 from newsdiff_gui.core.store import VersionStore
@@ -116,32 +117,30 @@ def test_export_digest_and_feed_from_the_file_menu(
     settings: QSettings,
     history: dict[str, int],
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     live_events(store, history)
     window = open_window(qtbot, store, settings)
-    out = tmp_path / "digest.html"
-    since = datetime(2026, 1, 1, tzinfo=UTC)
-    window.life.since = lambda _period, _now: since  # type: ignore[method-assign]
+    now = datetime(2026, 3, 10, tzinfo=UTC)
+    monkeypatch.setattr("newsdiff_gui.ui.life.menu.utc_now", lambda: now)
+    monkeypatch.setattr("newsdiff_gui.cli.life_commands.utc_now", lambda: now)
+    out = tmp_path / "app" / "digest.html"
+    out.parent.mkdir()
     with qtbot.waitSignal(window.life.jobs.written, timeout=10_000):
         window.life.export_digest_to("Last 30 days", out)
     page = lxml_html.fromstring(out.read_bytes())
     kinds = [row.get("class") for row in page.xpath("//tbody/tr")]
     assert kinds[:4] == ["headline_changed", "reverted", "back", "gone"]
-    for link in page.xpath("//a[text()='full diff']/@href"):
-        assert (out.parent / link).is_file()
-    assert any(diff_folder(out).iterdir())
-    # The same page the command line writes, from the same items.
-    text = out.read_text(encoding="utf-8")
-    until = page.xpath("//h1")[0].text_content().rsplit(" to ", 1)[1]
-    period = DigestPeriod(since, datetime.fromisoformat(until.replace("Z", "+00:00")))
-    items = digest_items(store, since)
-    links = {
-        item.event.id: f"{diff_folder(out).name}/article-{item.article.id}-v"
-        f"{item.compare[0]}-v{item.compare[1]}.html"
-        for item in items
-        if item.compare
-    }
-    assert text == digest_html(items, period, links)
+    links = page.xpath("//a[text()='full diff']/@href")
+    assert links and all((out.parent / link).is_file() for link in links)
+
+    # The same files as `newsdiff digest --since 30d --html`, diff pages included.
+    cli_out = tmp_path / "cli" / "digest.html"
+    cli_out.parent.mkdir()
+    assert main(["--db", str(store.path), "digest", "--since", "30d", "--html", str(cli_out)]) == 0
+    assert cli_out.read_bytes() == out.read_bytes()
+    app_diffs = sorted(p.name for p in diff_folder(out).iterdir())
+    assert app_diffs == sorted(p.name for p in diff_folder(cli_out).iterdir())
 
     feed = tmp_path / "changes.atom"
     window.life.set_feed(feed)
