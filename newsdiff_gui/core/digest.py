@@ -68,13 +68,31 @@ def items_for(store: VersionStore, events: list[LifeEvent]) -> list[DigestItem]:
     ]
 
 
+# Summaries already made, by (store, article, version, capture time): the feed is
+# rewritten after every check that finds something, and each rewrite would
+# otherwise align its 50 entries again. A version never changes once stored.
+_SUMMARIES: dict[tuple[str, int, int, datetime], str] = {}
+_SUMMARIES_KEPT = 4096
+
+
+def _change_summary(store: VersionStore, article_id: int, number: int, at: datetime) -> str:
+    key = (str(store.path), article_id, number, at)
+    summary = _SUMMARIES.get(key)
+    if summary is None:
+        old = store.get_version(article_id, number - 1)
+        new = store.get_version(article_id, number)
+        summary = notification_text(align(old.document, new.document))
+        if len(_SUMMARIES) >= _SUMMARIES_KEPT:
+            _SUMMARIES.clear()
+        _SUMMARIES[key] = summary
+    return summary
+
+
 def _item(store: VersionStore, event: LifeEvent, article: Article) -> DigestItem:
     number = event.version
     if number is None or number < 2 or event.kind is EventKind.FIRST_SEEN:
         return DigestItem(event, article, event.detail or EVENT_LABELS[event.kind], None)
-    old = store.get_version(article.id, number - 1)
-    new = store.get_version(article.id, number)
-    summary = notification_text(align(old.document, new.document))
+    summary = _change_summary(store, article.id, number, event.at)
     if event.detail:
         summary = f"{summary} ({event.detail})"
     return DigestItem(event, article, summary, (number - 1, number))
