@@ -47,6 +47,7 @@ from newsdiff_gui.core.store import (
     Article,
     Capture,
     CaptureOutcome,
+    DuplicateArticle,
     NotFound,
     StoredVersion,
     StoreError,
@@ -141,6 +142,9 @@ class CaptureService:
         existing = self.store.find_article(url)
         if existing is not None and is_imported_only(existing):
             return self.start_checking(existing.id)
+        moved = self.store.events.article_formerly_at(url) if existing is None else None
+        if moved is not None:  # the story redirected away from this address: one article
+            raise DuplicateArticle(url, moved)
         now = self.clock()
         return self.store.add_article(url, initial_state(self.policy, now), now)
 

@@ -12,7 +12,7 @@ from werkzeug import Request, Response
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport
 from newsdiff_gui.core.fetch import Fetcher, FetchLimits
 from newsdiff_gui.core.lifecycle import EventKind, Reach
-from newsdiff_gui.core.store import VersionStore
+from newsdiff_gui.core.store import DuplicateArticle, VersionStore
 from tests.support.pages import STORM, STORM_TITLE, article_page
 
 OTHER_TITLE = "Council approves new ferry timetable for the summer season"
@@ -269,3 +269,17 @@ def test_a_redirect_to_an_article_already_tracked_is_said_once(
     assert store.get_article(article.id).url == site.url  # the address stays the other's
     assert check(service, article.id).events == ()
     assert kinds(store, article.id).count(EventKind.REDIRECTED) == 1
+
+
+def test_tracking_the_old_address_of_a_redirected_story_names_its_article(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    site = Site(httpserver)
+    article = service.track(site.url)
+    check(service, article.id)
+    site.location = site.moved_url
+    check(service, article.id)
+    with pytest.raises(DuplicateArticle) as raised:
+        service.track(site.url)
+    assert raised.value.article_id == article.id
+    assert len(store.list_articles()) == 1

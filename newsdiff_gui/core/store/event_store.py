@@ -227,6 +227,14 @@ class EventStore:
         )
         return int(rows[0][0]) if rows and rows[0][0] is not None else None
 
+    def article_formerly_at(self, url: str) -> int | None:
+        """The article whose story used to answer at `url` before a redirect."""
+        rows = self._query(
+            "SELECT article_id FROM article_addresses WHERE url = ? ORDER BY id DESC LIMIT 1",
+            (url,),
+        )
+        return int(rows[0]["article_id"]) if rows else None
+
     def former_addresses(self, article_id: int) -> list[str]:
         rows = self._query(
             "SELECT url FROM article_addresses WHERE article_id = ? ORDER BY id", (article_id,)
