@@ -8,6 +8,7 @@ thread pool.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdiff_gui.core.demo import load_demo
+from newsdiff_gui.core.lifecycle import Reach
 from newsdiff_gui.core.store import Article, NotFound, StoreError, VersionStore
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.app import window_settings
@@ -173,7 +175,10 @@ class MainWindow(QMainWindow):
     # -- articles --------------------------------------------------------------------
 
     def _item(self, article: Article) -> ArticleItem:
-        return ArticleItem.from_article(article)
+        item = ArticleItem.from_article(article)
+        if self.store.events.reach(article.id) is Reach.GONE:
+            item = replace(item, gone=True)
+        return item
 
     def reload_articles(self) -> None:
         try:

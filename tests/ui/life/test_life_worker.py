@@ -11,6 +11,7 @@ from werkzeug import Request, Response
 from newsdiff_gui.core.lifecycle import EventKind
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.ui.app.main_window import MainWindow
+from newsdiff_gui.ui.sidebar.delegate import _meta_line
 from tests.support.pages import article_page
 
 
@@ -41,4 +42,13 @@ def test_a_story_gone_during_a_background_check_is_marked_and_announced(
     (entry,) = window.timeline.entries
     assert [event.kind for event in entry.events] == [EventKind.GONE]
     assert "✕ Gone" in entry.label()
+
+    def listed_gone() -> bool:
+        item = window.model.item(article_id)
+        return item is not None and item.gone and not item.checking
+
+    qtbot.waitUntil(listed_gone, timeout=5000)  # the article list says it in words
+    item = window.model.item(article_id)
+    assert item is not None
+    assert _meta_line(item).startswith("✕ gone") and "Gone:" in item.tooltip()
     window.close()
