@@ -16,7 +16,7 @@ from typing import Any
 from newsdiff_gui.cli.common import open_store, parse_article_id, print_json, shown
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.core.atom_feed import disable_feed, enable_feed, feed_path
-from newsdiff_gui.core.digest import EVENT_LABELS, BadDuration, digest_items, parse_duration
+from newsdiff_gui.core.digest import BadDuration, digest_items, items_for, parse_duration
 from newsdiff_gui.core.digest_export import (
     EVENT_MARKS,
     DigestPeriod,
@@ -24,6 +24,7 @@ from newsdiff_gui.core.digest_export import (
     write_digest_html,
     write_digest_json,
 )
+from newsdiff_gui.core.lifecycle import LifeEvent
 from newsdiff_gui.core.store import StoreError
 from newsdiff_gui.core.store.guard import ensure_writable
 from newsdiff_gui.core.timeutil import to_iso, utc_now
@@ -71,22 +72,27 @@ def register(subparsers: Any) -> None:
 def run_events(args: argparse.Namespace) -> int:
     with open_store(args, read_only=True) as store:
         events = store.events.for_article(args.article_id)
-    if args.json:
-        print_json(
-            [
-                {"at": to_iso(e.at), "kind": e.kind.value, "version": e.version, "detail": e.detail}
-                for e in events
-            ]
-        )
-        return 0
-    if not events:
+        if args.json:
+            print_json([_event_json(event) for event in events])
+            return 0
+        items = items_for(store, events)  # each change with its one-line summary
+    if not items:
         print(f"article {args.article_id}: no events yet (it was never read)")
-    for event in events:
+    for item in items:
+        event = item.event
         version = f"v{event.version}" if event.version else ""
-        label = f"{EVENT_MARKS[event.kind]} {EVENT_LABELS[event.kind]}"
-        detail = f"  {shown(event.detail)}" if event.detail else ""
-        print(f"{to_iso(event.at)}  {label:<18} {version:>4}{detail}")
+        label = f"{EVENT_MARKS[event.kind]} {item.label}"
+        print(f"{to_iso(event.at)}  {label:<18} {version:>4}  {shown(item.summary)}")
     return 0
+
+
+def _event_json(event: LifeEvent) -> dict[str, Any]:
+    return {
+        "at": to_iso(event.at),
+        "kind": event.kind.value,
+        "version": event.version,
+        "detail": event.detail,
+    }
 
 
 def run_digest(args: argparse.Namespace) -> int:
