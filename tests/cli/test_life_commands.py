@@ -79,6 +79,7 @@ def test_events_json_and_list_state(
 
     code, out, _ = run(capsys, "--db", db, "events", "1")
     assert code == 0 and "✕ Gone" in out and "↺ Back" in out and "HTTP 404" in out
+    assert "✎ Changed" in out and "1 paragraph edited" in out  # the change, in words
     code, _, err = run(capsys, "--db", db, "events", "7")
     assert code == 1 and "no article with id 7" in err
 
