@@ -1,15 +1,18 @@
-"""The digest's work off the UI thread: reading items (each change is aligned for its
-summary) and writing the digest page with its diffs. Each job opens its own store
-connection, as every thread does, and reports back by signal."""
+"""The digest's and the feed's work off the UI thread: reading items (each change is
+aligned for its summary), writing the digest page with its diffs, writing the feed.
+Each job opens its own store connection, as every thread does, and reports back
+by signal."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from newsdiff_gui.core.atom_feed import enable_feed
 from newsdiff_gui.core.digest import digest_items
 from newsdiff_gui.core.digest_export import DigestPeriod, write_digest_html
 from newsdiff_gui.core.store import StoreError, VersionStore
@@ -20,25 +23,32 @@ log = logging.getLogger(__name__)
 class _Signals(QObject):
     loaded = Signal(object)  # list[DigestItem]
     written = Signal(str, int)  # path, diffs written
+    feedWritten = Signal(str)  # noqa: N815
     failed = Signal(str)
 
 
 class _Job(QRunnable):
+    """Runs `work` on a store connection of its own; a failure becomes `failed`."""
+
     def __init__(
-        self, database: Path, period: DigestPeriod, out: Path | None, signals: _Signals
+        self,
+        database: Path,
+        read_only: bool,
+        work: Callable[[VersionStore], None],
+        signals: _Signals,
     ) -> None:
         super().__init__()
-        self.database, self.period, self.out, self.signals = database, period, out, signals
+        self.database, self.read_only, self.work, self.signals = (
+            database,
+            read_only,
+            work,
+            signals,
+        )
 
     def run(self) -> None:
         try:
-            with VersionStore.open(self.database, read_only=True) as store:
-                items = digest_items(store, self.period.since)
-                if self.out is None:
-                    self.signals.loaded.emit(items)
-                    return
-                diffs = write_digest_html(store, items, self.period, self.out)
-            self.signals.written.emit(str(self.out), diffs)
+            with VersionStore.open(self.database, read_only=self.read_only) as store:
+                self.work(store)
         except (StoreError, OSError) as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug must not take the window down with the job
@@ -47,10 +57,12 @@ class _Job(QRunnable):
 
 
 class DigestJobs(QObject):
-    """Signals: loaded(list[DigestItem]), written(str path, int diffs), failed(str)."""
+    """Signals: loaded(list[DigestItem]), written(str path, int diffs),
+    feedWritten(str path), failed(str). One job at a time, in order."""
 
     loaded = Signal(object)
     written = Signal(str, int)
+    feedWritten = Signal(str)  # noqa: N815
     failed = Signal(str)
 
     def __init__(self, database: Path, parent: QObject | None = None) -> None:
@@ -61,13 +73,36 @@ class DigestJobs(QObject):
         self._signals = _Signals(self)
         self._signals.loaded.connect(self.loaded)
         self._signals.written.connect(self.written)
+        self._signals.feedWritten.connect(self.feedWritten)
         self._signals.failed.connect(self.failed)
 
-    def load(self, since: datetime, until: datetime) -> None:
-        self._pool.start(_Job(self.database, DigestPeriod(since, until), None, self._signals))
+    def load(self, since: datetime) -> None:
+        """Emit `loaded` with every change and event since `since`."""
+        signals = self._signals
+
+        def work(store: VersionStore) -> None:
+            signals.loaded.emit(digest_items(store, since))
+
+        self._pool.start(_Job(self.database, True, work, signals))
 
     def write(self, since: datetime, until: datetime, out: Path) -> None:
-        self._pool.start(_Job(self.database, DigestPeriod(since, until), out, self._signals))
+        """Write the digest page of the period (and its diffs) to `out`."""
+        signals, period = self._signals, DigestPeriod(since, until)
+
+        def work(store: VersionStore) -> None:
+            items = digest_items(store, period.since)
+            signals.written.emit(str(out), write_digest_html(store, items, period, out))
+
+        self._pool.start(_Job(self.database, True, work, signals))
+
+    def write_feed(self, path: Path) -> None:
+        """Keep the Atom feed at `path` from now on, and write it now."""
+        signals = self._signals
+
+        def work(store: VersionStore) -> None:
+            signals.feedWritten.emit(str(enable_feed(store, path)))
+
+        self._pool.start(_Job(self.database, False, work, signals))
 
     def wait(self, timeout_ms: int = 5000) -> bool:
         return self._pool.waitForDone(timeout_ms)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from newsdiff_gui.core.atom_feed import disable_feed, enable_feed, feed_path
+from newsdiff_gui.core.atom_feed import disable_feed, feed_path
 from newsdiff_gui.core.store import StoreError
 from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.ui.life.jobs import DigestJobs
@@ -56,14 +56,16 @@ class LifeMenu:
         self.feed.triggered.connect(self.ask_feed)
         self.jobs = DigestJobs(window.store.path, window)
         self.jobs.written.connect(self._digest_written)
-        self.jobs.failed.connect(self._digest_failed)
+        self.jobs.feedWritten.connect(self._feed_written)
+        self.jobs.failed.connect(self._failed)
         self.dialog: SinceLastLookDialog | None = None
 
     def author(self) -> str:
         return self.window.review.author()
 
     def show_since_last_look(self) -> SinceLastLookDialog:
-        dialog = SinceLastLookDialog(self.window.store, self.author(), utc_now(), self.window)
+        window = self.window
+        dialog = SinceLastLookDialog(window.store, self.author(), utc_now(), self.jobs, window)
         dialog.openRequested.connect(self.open_diff)
         dialog.setModal(False)
         dialog.show()
@@ -107,8 +109,8 @@ class LifeMenu:
         beside = f", with {diffs} diff page(s) beside it" if diffs else ""
         self.window.statusBar().showMessage(f"Digest written to {path}{beside}", 15_000)
 
-    def _digest_failed(self, message: str) -> None:
-        QMessageBox.warning(self.window, "Export digest", f"The digest was not written: {message}")
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self.window, "newsdiff", f"Not done: {message}")
 
     # -- feed ---------------------------------------------------------------------
 
@@ -135,18 +137,22 @@ class LifeMenu:
             self.set_feed(Path(path))
 
     def set_feed(self, path: Path | None) -> None:
-        """Keep the feed at `path` (written now), or stop it (None)."""
-        store = self.window.store
-        try:
-            if path is None:
-                disable_feed(store)
-                self.window.statusBar().showMessage("The Atom feed is no longer written", 10_000)
-                return
-            written = enable_feed(store, path)
-        except (OSError, StoreError) as exc:
-            QMessageBox.warning(self.window, "Atom feed", f"The feed cannot be written: {exc}")
+        """Keep the feed at `path` (written in the background), or stop it (None)."""
+        if path is not None:
+            self.jobs.write_feed(path)
             return
-        self.window.statusBar().showMessage(f"Atom feed written to {written}", 10_000)
+        try:
+            disable_feed(self.window.store)
+        except StoreError as exc:
+            QMessageBox.warning(self.window, "Atom feed", f"The feed was not turned off: {exc}")
+            return
+        self.window.statusBar().showMessage("The Atom feed is no longer written", 10_000)
+
+    def _feed_written(self, path: str) -> None:
+        self.window.statusBar().showMessage(
+            f"Atom feed written to {path}; rewritten after every check that finds something",
+            10_000,
+        )
 
     def shutdown(self) -> None:
         self.jobs.wait()

@@ -43,8 +43,15 @@ class SinceLastLookDialog(QDialog):
     openRequested = Signal(int, int, int)  # noqa: N815
 
     def __init__(
-        self, store: VersionStore, author: str, now: datetime, parent: QWidget | None = None
+        self,
+        store: VersionStore,
+        author: str,
+        now: datetime,
+        jobs: DigestJobs,
+        parent: QWidget | None = None,
     ) -> None:
+        """`jobs` reads the changes off the UI thread (the window's, which outlives
+        the dialog, so a read still running when it closes has somewhere to land)."""
         super().__init__(parent)
         self.store, self.author, self.until = store, author, now
         last = store.events.last_look(author)
@@ -83,10 +90,10 @@ class SinceLastLookDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(980, 440)
         self.items: list[DigestItem] | None = None
-        self.jobs = DigestJobs(store.path, self)
-        self.jobs.loaded.connect(self.show_items)
-        self.jobs.failed.connect(self.status.setText)
-        self.jobs.load(self.since, self.until)
+        self.jobs = jobs
+        jobs.loaded.connect(self.show_items)
+        jobs.failed.connect(self.status.setText)
+        jobs.load(self.since)
 
     def show_items(self, items: list[DigestItem]) -> None:
         self.items = items
@@ -137,5 +144,6 @@ class SinceLastLookDialog(QDialog):
         self.accept()
 
     def done(self, result: int) -> None:
-        self.jobs.wait()
+        self.jobs.loaded.disconnect(self.show_items)
+        self.jobs.failed.disconnect(self.status.setText)
         super().done(result)

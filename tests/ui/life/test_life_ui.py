@@ -143,8 +143,30 @@ def test_export_digest_and_feed_from_the_file_menu(
     assert app_diffs == sorted(p.name for p in diff_folder(cli_out).iterdir())
 
     feed = tmp_path / "changes.atom"
-    window.life.set_feed(feed)
+    with qtbot.waitSignal(window.life.jobs.feedWritten, timeout=10_000):
+        window.life.set_feed(feed)
+    assert "Atom feed written to" in window.statusBar().currentMessage()
     parsed = feedparser.parse(feed.read_bytes())
     assert not parsed.bozo and parsed.entries[0].title.startswith("Headline changed")
     window.life.set_feed(None)
     assert "no longer" in window.statusBar().currentMessage()
+
+
+def test_a_digest_that_cannot_be_written_is_explained(
+    qtbot: QtBot,
+    store: VersionStore,
+    settings: QSettings,
+    history: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(qtbot, store, settings)
+    told: list[str] = []
+    monkeypatch.setattr(
+        "newsdiff_gui.ui.life.menu.QMessageBox.warning", lambda _w, _t, text: told.append(text)
+    )
+    out = tmp_path / "no such folder" / "digest.html"
+    with qtbot.waitSignal(window.life.jobs.failed, timeout=10_000):
+        window.life.export_digest_to("Last 7 days", out)
+    assert told and told[0].startswith("Not done:") and "no such folder" in told[0]
+    assert not out.exists()
