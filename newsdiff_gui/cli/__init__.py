@@ -26,6 +26,7 @@ _COMMAND_MODULES = (
     "newsdiff_gui.cli.log_command",
     "newsdiff_gui.cli.sources_command",
     "newsdiff_gui.cli.watch_command",
+    "newsdiff_gui.cli.life_commands",
 )
 
 

@@ -29,6 +29,7 @@ from newsdiff_gui.cli.sources_command import poll_due_sources
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport, ImportRefused
 from newsdiff_gui.core.extract.isolated import IsolatedExtractor
 from newsdiff_gui.core.fetch import Fetcher
+from newsdiff_gui.core.lifecycle import Reach, public_state
 from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.store import Article, StoreError
 from newsdiff_gui.core.store.guard import ensure_writable
@@ -119,11 +120,12 @@ def run_list(args: argparse.Namespace) -> int:
     stored_at = database_address(args).path
     if stored_at is not None and not stored_at.exists():
         # Nothing tracked yet on this machine: an empty list, and no file created by asking.
-        articles, first_sources = [], {}
+        articles, first_sources, reaches = [], {}, {}
     else:
         with open_store(args, read_only=True) as store:
             articles = store.list_articles()
             first_sources = store.sources.first_sources()
+            reaches = store.events.reaches()
     if args.json:
         print_json(
             [
@@ -140,6 +142,7 @@ def run_list(args: argparse.Namespace) -> int:
                     "last_changed": iso_or_none(a.last_changed_at),
                     "unread_changes": a.unread_changes,
                     "source": first_sources.get(a.id),
+                    "state": public_state(reaches[a.id], a.active).value,
                 }
                 for a in articles
             ]
@@ -151,6 +154,8 @@ def run_list(args: argparse.Namespace) -> int:
         state = "checked" if a.active else f"stopped ({a.stopped_reason})"
         if is_imported_only(a):
             state = "not checked (imported only)"
+        if reaches[a.id] is Reach.GONE:
+            state = "gone"
         error = f"  last error: {shown(a.last_error)}" if a.last_error else ""
         title = shown(a.title) or "(not fetched yet)"
         url = displayed_url(a.url)
@@ -211,6 +216,7 @@ def _print_report(report: CheckReport, as_json: bool) -> None:
                 "version": version.number if version else None,
                 "flags": version.flags if version else [],
                 "duration": round(report.duration, 3),
+                "events": [event.kind.value for event in report.events],
             }
         )
         return
@@ -221,7 +227,8 @@ def _print_report(report: CheckReport, as_json: bool) -> None:
         line = f"failed ({report.outcome}): {report.message}"
     else:
         line = report.outcome.replace("_", " ")
-    print(f"{report.article_id:>4}  {line}  <{report.url}>")
+    events = "".join(f" [{event.kind.value}]" for event in report.events)
+    print(f"{report.article_id:>4}  {line}{events}  <{report.url}>")
     sys.stdout.flush()
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from newsdiff_gui.core.atom_feed import refresh_feed
 from newsdiff_gui.core.charset import decode_html
 from newsdiff_gui.core.discovery.canonical import canonical_article_url
 from newsdiff_gui.core.document import Document
@@ -31,6 +32,11 @@ from newsdiff_gui.core.extract.outlet import article_blocks, set_aside_furniture
 from newsdiff_gui.core.extractor_upgrade import same_page_as_before_the_upgrade
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.fetch.warc import IMPORT_NOTE, exchange_records, resource_record
+from newsdiff_gui.core.life_judge import (
+    failure_sighting,
+    fetched_page_sighting,
+)
+from newsdiff_gui.core.lifecycle import NOTHING_LEARNED, LifeEvent, Seen, Sighting
 from newsdiff_gui.core.schedule import (
     CheckEvent,
     SchedulePolicy,
@@ -44,6 +50,7 @@ from newsdiff_gui.core.store import (
     Article,
     Capture,
     CaptureOutcome,
+    DuplicateArticle,
     NotFound,
     StoredVersion,
     StoreError,
@@ -72,6 +79,8 @@ class CheckOutcome(enum.StrEnum):
     NO_ARTICLE = "no_article"
     EXTRACTION_FAILED = "extraction_failed"
     CANCELLED = "cancelled"
+    # The page answered with something else than the story (core/life_judge.py).
+    GONE = "gone"
     # Recording the check raised (a bug): the article gets this failed check instead.
     INTERNAL_ERROR = "internal_error"
 
@@ -101,6 +110,8 @@ class CheckReport:
     version: StoredVersion | None  # the new version for NEW_VERSION
     http_status: int | None
     duration: float
+    # The life events this check recorded (core/lifecycle.py), oldest first.
+    events: tuple[LifeEvent, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -135,6 +146,9 @@ class CaptureService:
         existing = self.store.find_article(url)
         if existing is not None and is_imported_only(existing):
             return self.start_checking(existing.id)
+        moved = self.store.events.article_formerly_at(url) if existing is None else None
+        if moved is not None:  # the story redirected away from this address: one article
+            raise DuplicateArticle(url, moved)
         now = self.clock()
         return self.store.add_article(url, initial_state(self.policy, now), now)
 
@@ -227,12 +241,19 @@ class CaptureService:
         if result.outcome is FetchOutcome.OK and result.text is not None:
             return self._record_page(article, result)
         if result.outcome is FetchOutcome.NOT_MODIFIED:
-            return self._finish(article, result, CheckOutcome.UNCHANGED, None, None)
+            return self._finish(
+                article, result, CheckOutcome.UNCHANGED, None, None, failure_sighting(result)
+            )
         if result.outcome is FetchOutcome.CANCELLED:
             message = "Check cancelled before it finished"
             return self._finish(article, result, CheckOutcome.CANCELLED, message, None)
         return self._finish(
-            article, result, result.outcome, result.error or result.outcome.value, None
+            article,
+            result,
+            result.outcome,
+            result.error or result.outcome.value,
+            None,
+            failure_sighting(result),
         )
 
     def _record_page(self, article: Article, result: FetchResult) -> CheckReport:
@@ -240,6 +261,12 @@ class CaptureService:
         try:
             document = self.extract(result.text, result.final_url or article.url)
         except ExtractionError as exc:
+            latest = self.store.latest_version(article.id)
+            sighting = fetched_page_sighting(self.store, article, result, None, latest, False)
+            if sighting.seen is Seen.GONE:
+                return self._finish(
+                    article, result, CheckOutcome.GONE, sighting.detail, None, sighting
+                )
             return self._finish(article, result, CheckOutcome.NO_ARTICLE, str(exc), None)
         except ExtractionCancelled:
             message = "Check cancelled before it finished"
@@ -255,10 +282,14 @@ class CaptureService:
         def extract_again(html: str, url: str | None) -> Document:
             return outlet(self.extract(html, url))
 
-        if _same_text_once_furniture_is_set_aside(latest, document, outlet) or (
+        same = _same_text_once_furniture_is_set_aside(latest, document, outlet) or (
             same_page_as_before_the_upgrade(self.store, latest, document, extract_again)
-        ):
-            return self._finish(article, result, CheckOutcome.UNCHANGED, None, None)
+        )
+        sighting = fetched_page_sighting(self.store, article, result, document, latest, same)
+        if sighting.listing:  # a list of stories is not a version of the story
+            return self._finish(article, result, CheckOutcome.GONE, sighting.detail, None, sighting)
+        if same:
+            return self._finish(article, result, CheckOutcome.UNCHANGED, None, None, sighting)
         capture = Capture(
             raw=result.body,
             document=document,
@@ -280,7 +311,7 @@ class CaptureService:
                 else None
             ),
         )
-        return self._finish(article, result, None, None, capture)
+        return self._finish(article, result, None, None, capture, sighting)
 
     def _outlet_furniture(
         self, url: str, article_id: int, latest: StoredVersion | None
@@ -303,11 +334,16 @@ class CaptureService:
         outcome: Outcome | None,
         message: str | None,
         capture: Capture | None,
+        sighting: Sighting = NOTHING_LEARNED,
     ) -> CheckReport:
-        """Store the capture (if any), the check and the new schedule in one transaction."""
+        """Store the life events, the capture (if any), the check and the new schedule
+        in one transaction."""
         now = self.clock()
         version = None
         with self.store.transaction():
+            events = self.store.events.observe(
+                article.id, result.started_at, sighting, seen_before=article.version_count > 0
+            )
             if capture is not None:
                 stored = self.store.add_capture(article.id, capture)
                 new = stored.outcome is CaptureOutcome.NEW_VERSION
@@ -333,8 +369,19 @@ class CaptureService:
                 state = self.store.schedule_of(self.store.get_article(article.id))
                 state = after_check(self.policy, state, event, now, result.retry_after)
                 self.store.update_schedule(article.id, state)
+            if version is not None:
+                events += self.store.events.for_version(article.id, version.number)
+        if events:
+            refresh_feed(self.store)
         return CheckReport(
-            article.id, article.url, outcome, message, version, result.status, result.duration
+            article.id,
+            article.url,
+            outcome,
+            message,
+            version,
+            result.status,
+            result.duration,
+            tuple(events),
         )
 
     def import_page(
@@ -411,6 +458,8 @@ class CaptureService:
                 outcome=ImportOutcome.of(outcome),
                 version_id=stored.version.id if new else None,
             )
+        if new:
+            refresh_feed(self.store)
         return CheckReport(
             article.id, url, outcome, None, stored.version if new else None, None, duration
         )

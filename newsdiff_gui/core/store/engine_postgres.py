@@ -155,9 +155,10 @@ class PostgresConnection:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         try:
             # Always pass a tuple: psycopg then reads `%%` as `%` (see sql_dialect).
-            return self._connection.execute(postgres_placeholders(sql), tuple(params))
+            cursor = self._connection.execute(postgres_placeholders(sql), tuple(params))
         except psycopg.Error as exc:
             raise store_error_for(exc, self._address) from exc
+        return _SqliteLikeCursor(cursor)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -197,3 +198,22 @@ class PostgresConnection:
 
     def close(self) -> None:
         self._connection.close()
+
+
+class _SqliteLikeCursor:
+    """A psycopg cursor read as sqlite3's is: fetching from a statement that returns no
+    rows (an INSERT without RETURNING) gives no rows instead of raising, so store code
+    behaves the same on both engines."""
+
+    def __init__(self, cursor: psycopg.Cursor[Any]) -> None:
+        self._cursor = cursor
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone() if self._cursor.description is not None else None
+
+    def fetchall(self) -> list[Any]:
+        return self._cursor.fetchall() if self._cursor.description is not None else []

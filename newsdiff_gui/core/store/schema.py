@@ -200,6 +200,39 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE annotations ADD COLUMN revision INTEGER NOT NULL DEFAULT 1
     """,
+    # 10: life events of an article (core/lifecycle.py): one row per transition, its
+    # reachability (active, gone, redirected), the addresses it answered at before a
+    # redirect, each reviewer's last look, and store-wide settings (the Atom feed's path).
+    """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        version INTEGER,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX events_by_article ON events (article_id, id);
+    CREATE INDEX events_by_time ON events (at);
+    ALTER TABLE articles ADD COLUMN life_state TEXT NOT NULL DEFAULT 'active';
+    CREATE TABLE article_addresses (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        left_at TEXT NOT NULL
+    );
+    CREATE INDEX article_addresses_by_url ON article_addresses (url);
+    CREATE TABLE last_looks (
+        id INTEGER PRIMARY KEY,
+        author TEXT NOT NULL UNIQUE,
+        looked_at TEXT NOT NULL
+    );
+    CREATE TABLE settings (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        value TEXT NOT NULL
+    )
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ from newsdiff_gui.core.store.audit_store import AuditStore
 from newsdiff_gui.core.store.change_feed import ChangeFeed
 from newsdiff_gui.core.store.claim_store import ClaimStore
 from newsdiff_gui.core.store.engine import Connection, Row, open_engine
+from newsdiff_gui.core.store.event_store import EventStore
 from newsdiff_gui.core.store.models import (
     Article,
     Capture,
@@ -38,6 +40,7 @@ from newsdiff_gui.core.store.models import (
     DuplicateArticle,
     NotFound,
     StoredVersion,
+    StoreError,
     VersionNotice,
     VersionSource,
 )
@@ -48,6 +51,7 @@ from newsdiff_gui.core.store.warc_store import WarcKind, WarcStore
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 from newsdiff_gui.core.visible import document_has_hidden_characters
 
+log = logging.getLogger(__name__)
 _ARTICLE_COLUMNS = """
     a.id, a.url, a.title, a.added_at, a.active, a.stopped_reason, a.etag, a.last_modified,
     a.check_interval, a.next_check_at, a.failure_count, a.last_checked_at, a.last_error,
@@ -88,6 +92,7 @@ class VersionStore:
         self.sources = SourceStore(connection, self.transaction)
         self.claims = ClaimStore(connection, self.transaction)
         self.changes = ChangeFeed(connection)
+        self.events = EventStore(connection, self.transaction)
 
     @classmethod
     def open(cls, target: str | Path | StoreAddress, *, read_only: bool = False) -> VersionStore:
@@ -96,7 +101,10 @@ class VersionStore:
         address = target if isinstance(target, StoreAddress) else None
         if isinstance(target, Path):
             address = StoreAddress(path=target.expanduser())
-        return cls(open_engine(address or str(target), read_only=read_only))
+        store = cls(open_engine(address or str(target), read_only=read_only))
+        if not read_only:
+            store._backfill_events()
+        return store
 
     @property
     def path(self) -> Path:
@@ -104,6 +112,14 @@ class VersionStore:
         if self.address.path is None:
             raise AttributeError(f"{self.address.shown} is a database server, not a file")
         return self.address.path
+
+    def _backfill_events(self) -> None:
+        # Versions stored before life events existed get theirs once. A store that
+        # cannot be written now (a full disk) still opens; the next open tries again.
+        try:
+            self.events.backfill_versions()
+        except StoreError as exc:
+            log.warning("life events of earlier versions not recorded yet: %s", exc)
 
     def close(self) -> None:
         self._connection.close()
@@ -300,6 +316,15 @@ class VersionStore:
             )
             version = self._version_by_id(version_id)
             self._keep_evidence(version, capture)
+            self.events.on_new_version(
+                article_id,
+                number,
+                latest.document if latest else None,
+                capture.document,
+                returns_to,
+                capture.source,
+                capture.captured_at,
+            )
             return CaptureResult(CaptureOutcome.NEW_VERSION, version)
 
     def _keep_evidence(self, version: StoredVersion, capture: Capture) -> None:

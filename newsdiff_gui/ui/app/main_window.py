@@ -8,6 +8,7 @@ thread pool.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from newsdiff_gui.core.demo import load_demo
+from newsdiff_gui.core.lifecycle import Reach
 from newsdiff_gui.core.store import Article, NotFound, StoreError, VersionStore
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.app import window_settings
@@ -42,6 +44,7 @@ from newsdiff_gui.ui.checking.worker import DUE_INTERVAL_MS, CheckThread
 from newsdiff_gui.ui.dialogs.add_check import AddressChecker
 from newsdiff_gui.ui.dialogs.articles import AddArticleDialog, dropped_pages
 from newsdiff_gui.ui.diff.compare import CompareDialog, CompareLoader
+from newsdiff_gui.ui.life.menu import LifeMenu
 from newsdiff_gui.ui.review.commands import ReviewCommands
 from newsdiff_gui.ui.sidebar.model import ArticleItem, ArticleListModel
 from newsdiff_gui.ui.sidebar.panel import Sidebar
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewCommands(self, settings)
         self.detail.currentChanged.connect(self.review.update_actions)
         self.tour = TourLauncher(self, settings)  # the welcome page's offer, Help menu
+        self.life = LifeMenu(self)  # since my last look, digest, Atom feed (File menu)
         self._connect()
         self.reload_articles()
         window_settings.restore(self)
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
         worker.checksStarted.connect(reports.checks_started)
         worker.checkFinished.connect(reports.check_finished)
         worker.versionAdded.connect(reports.version_added)
+        worker.lifeEvents.connect(reports.life_events)
         worker.progress.connect(reports.progress)
         worker.articleAdded.connect(reports.article_added)
         worker.articleRemoved.connect(reports.article_removed)
@@ -177,7 +182,10 @@ class MainWindow(QMainWindow):
     # -- articles --------------------------------------------------------------------
 
     def _item(self, article: Article) -> ArticleItem:
-        return ArticleItem.from_article(article)
+        item = ArticleItem.from_article(article)
+        if self.store.events.reach(article.id) is Reach.GONE:
+            item = replace(item, gone=True)
+        return item
 
     def reload_articles(self) -> None:
         try:
@@ -219,7 +227,7 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self.statusBar().showMessage(str(exc))
             return
-        self.timeline.set_versions(versions)
+        self.timeline.set_versions(versions, events=self.store.events.for_article(article_id))
         self.mark_read(article_id)
 
     def _comparison_chosen(self, old_number: int, new_number: int) -> None:
@@ -350,6 +358,7 @@ class MainWindow(QMainWindow):
         self.address_checker.shutdown()
         self.source_commands.shutdown()
         self.compare_loader.shutdown()
+        self.life.shutdown()
         self.collector.stop()
         super().closeEvent(event)
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon, QWidget
 
 from newsdiff_gui.core.align import Diff, align
+from newsdiff_gui.core.digest import EVENT_LABELS
 from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.lifecycle import ALERT_KINDS, LifeEvent
 from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.core.view.summary import notification_text
 from newsdiff_gui.core.visible import visible_text
@@ -42,6 +44,8 @@ class _NotifyJob(QRunnable):
 
 
 class ChangeNotifier(QObject):
+    alerted = Signal(int, str)  # article id, the EventKind announced (tests listen)
+
     def __init__(self, store: VersionStore, window: QWidget) -> None:
         super().__init__(window)
         self.store = store
@@ -72,6 +76,8 @@ class ChangeNotifier(QObject):
         except StoreError as exc:
             log.warning("no notification for article %d: %s", article_id, exc)
             return
+        if new.returns_to is not None:
+            return  # a revert: announced as such by life_events
         shown = visible_text(title) or new.final_url or ""
         job = _NotifyJob(shown, old.document, new.document, self._relay)
         self._pool.start(job)
@@ -83,6 +89,25 @@ class ChangeNotifier(QObject):
             return False
         self.tray.showMessage(heading, body, QSystemTrayIcon.MessageIcon.Warning)
         return True
+
+    def life_events(self, article_id: int, events: tuple[LifeEvent, ...]) -> None:
+        """Announce that a story is gone or was reverted: the events fact-checkers
+        must not miss. Without a tray, the status bar says it."""
+        alerts = [event for event in events if event.kind in ALERT_KINDS]
+        if not alerts:
+            return
+        try:
+            article = self.store.get_article(article_id)
+        except StoreError:
+            return
+        title = visible_text(article.title) or article.url
+        for event in alerts:
+            heading = f"{EVENT_LABELS[event.kind]}: {title}"
+            if self.tray is not None:
+                self.tray.showMessage(heading, event.detail, QSystemTrayIcon.MessageIcon.Warning)
+            elif isinstance(self.window, QMainWindow):
+                self.window.statusBar().showMessage(f"{heading} ({event.detail})", 30_000)
+            self.alerted.emit(article_id, event.kind.value)
 
     def _show(self, title: str, result: object) -> None:
         if self.tray is None or not isinstance(result, Diff):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from newsdiff_gui.core.lifecycle import LifeEvent
 from newsdiff_gui.ui.checking.batch_status import BatchTally
 
 if TYPE_CHECKING:
@@ -54,11 +55,19 @@ class CheckReports(QObject):
         _old, new = timeline.selected()
         latest = max((entry.number for entry in timeline.entries), default=0)
         versions = window.store.list_versions(article_id)
+        events = window.store.events.for_article(article_id)
         if new == latest:
-            timeline.set_versions(versions)
+            timeline.set_versions(versions, events=events)
         else:
-            timeline.set_versions(versions, select=new)
+            timeline.set_versions(versions, select=new, events=events)
         window.mark_read(article_id)
+
+    def life_events(self, article_id: int, events: tuple[LifeEvent, ...]) -> None:
+        """Gone and reverted are announced; the article on show gets its marks."""
+        window = self.window
+        window.notifier.life_events(article_id, events)
+        if article_id == window.sidebar.current_article_id():
+            window.timeline.set_events(window.store.events.for_article(article_id))
 
     def progress(self, done: int, total: int) -> None:
         label = self.window.progress_label

@@ -54,6 +54,8 @@ class CheckWorker(QObject):
         error, "" on success.
     versionAdded(int article_id, int version_number)
         A check or an import stored a new version.
+    lifeEvents(int article_id, tuple[LifeEvent, ...] events)
+        A check recorded these life events (core/lifecycle.py), after its versionAdded.
     progress(int done, int total)
         Articles finished in the running batch; (0, 0) when the worker is idle again.
     articleAdded(int article_id)
@@ -71,6 +73,7 @@ class CheckWorker(QObject):
     checksStarted = Signal(list)  # noqa: N815
     checkFinished = Signal(int, str, str)  # noqa: N815
     versionAdded = Signal(int, int)  # noqa: N815
+    lifeEvents = Signal(int, object)  # noqa: N815
     progress = Signal(int, int)
     articleAdded = Signal(int)  # noqa: N815
     articleRemoved = Signal(int)  # noqa: N815
@@ -213,6 +216,8 @@ class CheckWorker(QObject):
                 finished.add(report.article_id)
                 if report.version is not None:
                     self.versionAdded.emit(report.article_id, report.version.number)
+                if report.events:
+                    self.lifeEvents.emit(report.article_id, report.events)
                 self.checkFinished.emit(report.article_id, report.outcome, report.message or "")
                 self.progress.emit(done, total)
         except Exception as exc:  # a store failure (full disk, removed article) ends the batch

@@ -278,4 +278,6 @@ def _meta_line(item: ArticleItem) -> str:
         when = f"changed {relative_time(item.last_changed_at)}"
     if item.imported_only:  # its site is never contacted: the row says so, not only an icon
         when = "saved copy only"  # the tooltip says the live page is not checked
+    if item.gone:  # in words, first: what a fact-checker scans the list for
+        return f"✕ gone · {item.domain} · {versions}"
     return f"{item.domain} · {versions} · {when}"

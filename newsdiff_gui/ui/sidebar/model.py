@@ -81,6 +81,7 @@ class ArticleItem:
     stopped_reason: str | None
     suspect_reason: str | None = None  # the latest version looks like a broken page
     checking: bool = False
+    gone: bool = False  # the story is no longer at its address (core/lifecycle.py)
 
     @classmethod
     def from_article(cls, article: Article) -> ArticleItem:
@@ -128,6 +129,8 @@ class ArticleItem:
             lines.append(f"Last check failed: {self.last_error}")
         if self.suspect_reason:
             lines.append(f"Suspect extraction: {self.suspect_reason}")
+        if self.gone:
+            lines.append("Gone: the story is no longer at its address (its timeline says how)")
         if self.imported_only:
             lines.append(IMPORTED_ONLY_TEXT)
         elif not self.active:

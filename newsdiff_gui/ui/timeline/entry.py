@@ -12,7 +12,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from newsdiff_gui.core.align import Diff, align
+from newsdiff_gui.core.digest import EVENT_LABELS
+from newsdiff_gui.core.digest_export import EVENT_MARKS
 from newsdiff_gui.core.document import Document, SetAside
+from newsdiff_gui.core.lifecycle import EventKind, LifeEvent
 from newsdiff_gui.core.store import StoredVersion, VersionNotice, VersionSource
 from newsdiff_gui.core.view.summary import change_phrases, changed_rows
 from newsdiff_gui.core.words import plural
@@ -43,6 +46,8 @@ class VersionEntry:
     charset_mismatch: bool = False
     # Blocks of the page kept out of the text as the outlet's furniture, with why.
     set_aside: tuple[SetAside, ...] = ()
+    # Life events marked on this entry (ui/timeline/life.py), oldest first.
+    events: tuple[LifeEvent, ...] = ()
 
     def compared(self, diff: Diff) -> VersionEntry:
         """This entry once its version has been aligned with the previous one."""
@@ -73,7 +78,8 @@ class VersionEntry:
 
     def label(self) -> str:
         """The entry as one line, for screen readers."""
-        return f"{self.caption()} · {self.change_text()}"
+        events = "".join(f" · {event_label(event)}" for event in self.events)
+        return f"{self.caption()} · {self.change_text()}{events}"
 
     def tooltip(self) -> str:
         """What the entry does not show: exact times, how it was captured, flags explained."""
@@ -105,7 +111,28 @@ class VersionEntry:
         if self.hidden_characters:
             lines.append(HIDDEN_CHARACTERS_TIP)
         lines += _set_aside_lines(self.set_aside)
+        lines += [event_tip(event) for event in self.events]
         return "\n".join(lines)
+
+
+HEADLINE_ONLY = "Headline only"
+
+
+def event_label(event: LifeEvent) -> str:
+    """'✕ Gone · 3 Mar, 11:20': its mark, its name and, between captures, its time."""
+    kind = event.kind
+    name = HEADLINE_ONLY if kind is EventKind.HEADLINE_CHANGED else EVENT_LABELS[kind]
+    text = f"{EVENT_MARKS[kind]} {name}"
+    if event.version is None:
+        local = event.at.astimezone()
+        text += f" · {local.day} {local:%b}, {local:%H:%M}"
+    return text
+
+
+def event_tip(event: LifeEvent) -> str:
+    local = event.at.astimezone()
+    detail = f": {event.detail}" if event.detail else ""
+    return f"{EVENT_LABELS[event.kind]} ({local:%d %b %Y, %H:%M}){detail}"
 
 
 # Enough to recognise the blocks; the version's JSON (`newsdiff versions`) has them whole.

@@ -9,8 +9,10 @@ made in the background (timeline_compare.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,14 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from newsdiff_gui.core.lifecycle import ALERT_KINDS, LifeEvent
 from newsdiff_gui.core.store import StoredVersion
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.timeline.compare import EntryComparer
 from newsdiff_gui.ui.timeline.entry import (
     HIDDEN_CHARACTERS_TIP,
     VersionEntry,
+    event_label,
     version_entries,
 )
+from newsdiff_gui.ui.timeline.life import attach_events
 
 __all__ = [
     "ENTRY_ROLE",
@@ -65,6 +70,7 @@ class _EntryDelegate(QStyledItemDelegate):
         lines = 1
         if entry is not None:
             lines = len(_wrapped(metrics, entry.change_text(), self._text_width()))
+            lines += len(entry.events)  # one chip a line, under the change
         return QSize(180, (1 + max(1, lines)) * metrics.lineSpacing() + 18)
 
     def _text_width(self) -> int:
@@ -146,7 +152,29 @@ class _EntryDelegate(QStyledItemDelegate):
                 metrics.elidedText(text_line, Qt.TextElideMode.ElideRight, rect.right() - left),
             )
             top += line
+        for event in entry.events:
+            _paint_event(painter, QRect(left, top + 1, rect.right() - left, line - 2), event, text)
+            top += line
         painter.restore()
+
+
+def _paint_event(painter: QPainter, rect: QRect, event: LifeEvent, text: QColor) -> None:
+    """An event as a framed chip with its mark and name: gone and reverted in a bold
+    vermillion frame, the others in the text colour (the words say it, not the hue)."""
+    bold = QFont(painter.font())
+    bold.setBold(True)
+    painter.setFont(bold)
+    metrics = QFontMetrics(bold)
+    label = metrics.elidedText(event_label(event), Qt.TextElideMode.ElideRight, rect.width() - 8)
+    chip = QRect(rect.left(), rect.top(), metrics.horizontalAdvance(label) + 8, rect.height())
+    alert = event.kind in ALERT_KINDS
+    pen = QPen(theme.VERMILLION if alert else theme.blend(text, QColor(127, 127, 127), 0.4))
+    pen.setWidth(2 if alert else 1)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(chip, 3, 3)
+    painter.setPen(text)
+    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
 
 
 def _wrapped(metrics: QFontMetrics, text: str, width: int) -> list[str]:
@@ -212,10 +240,16 @@ class VersionTimeline(QWidget):
         self._comparer = EntryComparer()
         self._comparer.relay.compared.connect(self._entry_compared)
 
-    def set_versions(self, versions: list[StoredVersion], select: int | None = None) -> None:
-        """Show the article's versions and select `select` (default: the latest)."""
+    def set_versions(
+        self,
+        versions: list[StoredVersion],
+        select: int | None = None,
+        events: list[LifeEvent] | None = None,
+    ) -> None:
+        """Show the article's versions and select `select` (default: the latest), with
+        its life `events` marked on their entries."""
         self._quiet = True
-        self.entries = version_entries(versions)
+        self.entries = attach_events(version_entries(versions), events or [])
         pairs = zip(self.entries[1:], versions[:-1], versions[1:], strict=True)
         work = [(entry, old.document, new.document) for entry, old, new in pairs]
         self._comparer.start(work[::-1])  # newest first: the entry on show first
@@ -239,6 +273,17 @@ class VersionTimeline(QWidget):
         else:
             self.select_version(target)
 
+    def set_events(self, events: list[LifeEvent]) -> None:
+        """Mark the article's life events anew (a check found it gone, or back)."""
+        self.entries = attach_events([replace(e, events=()) for e in self.entries], events)
+        for row, entry in enumerate(reversed(self.entries)):
+            item = self.list.item(row)
+            item.setData(ENTRY_ROLE, entry)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.label())
+            item.setToolTip(entry.tooltip())
+        self.list.doItemsLayout()
+        self.list.viewport().update()
+
     def compared(self) -> bool:
         """Whether every entry says what its version changed (tests wait for this)."""
         return all(entry.number == 1 or entry.changes is not None for entry in self.entries)
@@ -249,6 +294,7 @@ class VersionTimeline(QWidget):
         index = entry.number - self.entries[0].number
         if not 0 <= index < len(self.entries) or self.entries[index].number != entry.number:
             return
+        entry = replace(entry, events=self.entries[index].events)  # marked since it started
         self.entries[index] = entry
         self._delegate.largest = max([1, *(e.size for e in self.entries)])
         item = self.list.item(len(self.entries) - 1 - index)  # newest first
