@@ -22,6 +22,7 @@ _COMMAND_MODULES = (
     "newsdiff_gui.cli.extract_command",
     "newsdiff_gui.cli.diff_command",
     "newsdiff_gui.cli.export_command",
+    "newsdiff_gui.cli.evidence_command",
 )
 
 

@@ -199,3 +199,15 @@ def _note(note: Annotation, versions: Sequence[StoredVersion]) -> dict[str, Any]
         "created_at": to_iso(note.created_at),
         "updated_at": to_iso(note.updated_at),
     }
+
+
+def audit_part(store: VersionStore, article_id: int) -> AuditPart | None:
+    """The article's whole chain from the store's audit log, where the store keeps one."""
+    from newsdiff_gui.core.audit.chain import GENESIS, entry_to_json
+
+    log = getattr(store, "audit", None)
+    if log is None:
+        return None
+    entries = list(log.entries(article_id))
+    before = entries[0].prev if entries else GENESIS
+    return AuditPart(before, tuple(entry_to_json(entry) for entry in entries))
