@@ -10,7 +10,6 @@ and signs the manifest (signing.py). The file is written whole or not at all.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +21,7 @@ from newsdiff_gui.core.evidence import layout
 from newsdiff_gui.core.evidence.contents import AuditPart, PackageContents, collect, version_range
 from newsdiff_gui.core.evidence.keys import SigningKey
 from newsdiff_gui.core.evidence.pdf_signature import sign_pdf
-from newsdiff_gui.core.evidence.signing import digest_document
+from newsdiff_gui.core.evidence.signing import digest_document, digest_text
 from newsdiff_gui.core.evidence.timestamp import request_timestamp
 from newsdiff_gui.core.evidence.zipcheck import write_entries
 from newsdiff_gui.core.report.export import write_atomically
@@ -102,6 +101,6 @@ def _write_zip(
     entries = [
         *sorted(files.items()),
         (layout.DATAPACKAGE, datapackage),
-        (layout.DIGEST, (json.dumps(digest, indent=2) + "\n").encode("utf-8")),
+        (layout.DIGEST, digest_text(digest)),
     ]
     write_entries(str(path), entries)

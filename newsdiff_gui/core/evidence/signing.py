@@ -12,10 +12,11 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import (
@@ -28,6 +29,15 @@ from newsdiff_gui.core.evidence.keys import SigningKey, fingerprint
 
 SOFTWARE = "newsdiff_gui"
 _COORDINATE = 32  # bytes of r and of s on P-256
+_SIGNED_FIELDS = {
+    "hash",
+    "created",
+    "software",
+    "version",
+    "signature",
+    "signatureDER",
+    "publicKey",
+}
 
 
 class SignatureProblem(Exception):
@@ -36,6 +46,11 @@ class SignatureProblem(Exception):
 
 def package_hash(datapackage: bytes) -> str:
     return "sha256:" + hashlib.sha256(datapackage).hexdigest()
+
+
+def digest_text(document: Mapping[str, Any]) -> bytes:
+    """datapackage-digest.json as written (and as `verify` expects it, byte for byte)."""
+    return (json.dumps(document, indent=2) + "\n").encode("utf-8")
 
 
 def digest_document(datapackage: bytes, created: str, key: SigningKey) -> dict[str, Any]:
@@ -56,36 +71,57 @@ def digest_document(datapackage: bytes, created: str, key: SigningKey) -> dict[s
     return {"path": "datapackage.json", "hash": digest, "signedData": signed}
 
 
-def check_digest_document(document: Mapping[str, Any], datapackage: bytes) -> str:
-    """The signing key's fingerprint when the digest and signature hold; else SignatureProblem."""
+def _b64(text: object, what: str) -> bytes:
+    """Strict base64: a text that re-encodes to itself, so no bit of it goes unchecked."""
+    try:
+        data = base64.b64decode(str(text), validate=True)
+    except (ValueError, binascii.Error) as exc:
+        raise SignatureProblem(f"datapackage-digest.json: unreadable {what}") from exc
+    if base64.b64encode(data).decode("ascii") != text:
+        raise SignatureProblem(f"datapackage-digest.json: {what} was altered")
+    return data
+
+
+def check_digest_document(
+    document: Mapping[str, Any], datapackage: bytes, manifest: Mapping[str, Any]
+) -> str:
+    """The signing key's fingerprint when the digest and signature hold; else SignatureProblem.
+
+    The metadata beside the signature (time, software) must repeat the signed manifest's,
+    so that no byte of the digest file can change unnoticed."""
     digest = package_hash(datapackage)
     if document.get("path") != "datapackage.json" or document.get("hash") != digest:
         raise SignatureProblem("datapackage.json does not match datapackage-digest.json")
     signed = document.get("signedData")
     if not isinstance(signed, Mapping):
         raise SignatureProblem("datapackage-digest.json carries no signature")
+    if set(document) != {"path", "hash", "signedData"}:
+        raise SignatureProblem("datapackage-digest.json: unexpected fields")
+    if not _SIGNED_FIELDS <= set(signed) <= _SIGNED_FIELDS | {"timestampResponse"}:
+        raise SignatureProblem("datapackage-digest.json: signedData fields were altered")
     if signed.get("hash") != digest:
-        raise SignatureProblem("the signed hash is not the hash of datapackage.json")
+        raise SignatureProblem("datapackage-digest.json: the signed hash is not datapackage.json's")
+    if signed.get("created") != manifest.get("created") or (
+        f"{signed.get('software')} {signed.get('version')}" != manifest.get("software")
+    ):
+        raise SignatureProblem("datapackage-digest.json: its time or software was altered")
+    spki = _b64(signed.get("publicKey"), "publicKey")
+    raw = _b64(signed.get("signature"), "signature")
     try:
-        spki = base64.b64decode(str(signed["publicKey"]), validate=True)
         public = serialization.load_der_public_key(spki)
-        raw = base64.b64decode(str(signed["signature"]), validate=True)
-        der_text = signed.get("signatureDER")
-    except (KeyError, ValueError, binascii.Error) as exc:
-        raise SignatureProblem(f"datapackage-digest.json: unreadable signature ({exc})") from exc
+    except (ValueError, UnsupportedAlgorithm) as exc:
+        raise SignatureProblem("datapackage-digest.json: unreadable publicKey") from exc
     if not isinstance(public, ec.EllipticCurvePublicKey) or len(raw) != 2 * _COORDINATE:
         raise SignatureProblem("datapackage-digest.json: not an ECDSA P-256 signature")
     r = int.from_bytes(raw[:_COORDINATE], "big")
     s = int.from_bytes(raw[_COORDINATE:], "big")
     forms = [encode_dss_signature(r, s)]
-    if der_text is not None:
-        try:
-            forms.append(base64.b64decode(str(der_text), validate=True))
-        except (ValueError, binascii.Error) as exc:
-            raise SignatureProblem("datapackage-digest.json: unreadable signatureDER") from exc
+    forms.append(_b64(signed["signatureDER"], "signatureDER"))
     for form in forms:
         try:
             public.verify(form, digest.encode("utf-8"), ec.ECDSA(hashes.SHA256()))
         except InvalidSignature as exc:
-            raise SignatureProblem("the signature of datapackage.json does not verify") from exc
+            raise SignatureProblem(
+                "datapackage-digest.json: the signature of datapackage.json does not verify"
+            ) from exc
     return fingerprint(spki)

@@ -28,7 +28,11 @@ from newsdiff_gui.core.audit.chain import (
 from newsdiff_gui.core.evidence import layout
 from newsdiff_gui.core.evidence.archive import ArchivedCapture, read_captures
 from newsdiff_gui.core.evidence.pdf_signature import PdfSignatureProblem, check_pdf
-from newsdiff_gui.core.evidence.signing import SignatureProblem, check_digest_document
+from newsdiff_gui.core.evidence.signing import (
+    SignatureProblem,
+    check_digest_document,
+    digest_text,
+)
 from newsdiff_gui.core.evidence.timestamp import TimestampProblem, check_timestamp
 from newsdiff_gui.core.evidence.zipcheck import canonical_zip_problem
 
@@ -87,7 +91,7 @@ def verify_wacz(data: bytes) -> Verdict:
     if package is None:
         return Verdict(False, "", tuple(findings.failures))
     _check_resources(package, files, findings)
-    fingerprint = _check_signature(files, findings)
+    fingerprint = _check_signature(files, package, findings)
     captures = _check_archive(files, findings)
     pages = _check_pages(files, captures, findings)
     log_summary = _check_log(files, pages, findings)
@@ -148,7 +152,9 @@ def _check_resources(
         findings.fail(f"{name}: not listed in datapackage.json")
 
 
-def _check_signature(files: Mapping[str, bytes], findings: _Findings) -> str:
+def _check_signature(
+    files: Mapping[str, bytes], manifest: Mapping[str, Any], findings: _Findings
+) -> str:
     if layout.DIGEST not in files:
         findings.fail("datapackage-digest.json is missing: the package is not signed")
         return ""
@@ -156,7 +162,9 @@ def _check_signature(files: Mapping[str, bytes], findings: _Findings) -> str:
         digest = json.loads(files[layout.DIGEST])
         if not isinstance(digest, dict):
             raise ValueError("not an object")
-        fingerprint = check_digest_document(digest, files[layout.DATAPACKAGE])
+        if digest_text(digest) != files[layout.DIGEST]:
+            raise SignatureProblem("datapackage-digest.json: not as written (altered layout)")
+        fingerprint = check_digest_document(digest, files[layout.DATAPACKAGE], manifest)
     except (UnicodeDecodeError, ValueError) as exc:
         findings.fail(f"datapackage-digest.json is not valid JSON ({exc})")
         return ""

@@ -12,8 +12,8 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsdiff_gui.core.annotations import title_anchor
 from newsdiff_gui.core.align import align
+from newsdiff_gui.core.annotations import title_anchor
 from newsdiff_gui.core.audit.chain import AuditAction, AuditEntry, build_chain
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.evidence.keys import SigningKey, installation_key
@@ -63,16 +63,25 @@ def exchange_records(url: str, raw: bytes, when: datetime) -> bytes:
     writer = WARCWriter(out, gzip=True, warc_version="WARC/1.1")
     date = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     request = writer.create_warc_record(
-        url, "request", payload=io.BytesIO(b""), length=0,
-        http_headers=StatusAndHeaders("GET /storm HTTP/1.1", [("Host", "news.example")],
-                                      is_http_request=True),
+        url,
+        "request",
+        payload=io.BytesIO(b""),
+        length=0,
+        http_headers=StatusAndHeaders(
+            "GET /storm HTTP/1.1", [("Host", "news.example")], is_http_request=True
+        ),
         warc_headers_dict={"WARC-Date": date},
     )
     response = writer.create_warc_record(
-        url, "response", payload=io.BytesIO(raw), length=len(raw),
+        url,
+        "response",
+        payload=io.BytesIO(raw),
+        length=len(raw),
         http_headers=StatusAndHeaders(
-            "200 OK", [("Content-Type", "text/html; charset=utf-8"),
-                       ("Content-Length", str(len(raw)))], protocol="HTTP/1.1"),
+            "200 OK",
+            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(raw)))],
+            protocol="HTTP/1.1",
+        ),
         warc_headers_dict={"WARC-Date": date, "WARC-IP-Address": "127.0.0.1"},
     )
     writer.write_record(request)
@@ -97,15 +106,24 @@ def make_history(folder: Path, versions: int = 4, *, exchange_for_last: bool = T
         capture = Capture(
             raw=raw_page(number),
             document=Document(title=f"Storm {number}", paragraphs=paragraphs(number)),
-            extractor="test", extractor_version="1", captured_at=when,
-            source=VersionSource.FETCH, http_status=200, final_url=URL, encoding="utf-8",
+            extractor="test",
+            extractor_version="1",
+            captured_at=when,
+            source=VersionSource.FETCH,
+            http_status=200,
+            final_url=URL,
+            encoding="utf-8",
         )
         stored.append(store.add_capture(article, capture).version)
     first, second = stored[0], stored[1]
     diff = align(first.document, second.document)
     store.annotations.add(
-        article_id=article, from_version_id=first.id, to_version_id=second.id,
-        anchor=title_anchor(diff), now=T0 + timedelta(days=1), note="Toll raised",
+        article_id=article,
+        from_version_id=first.id,
+        to_version_id=second.id,
+        anchor=title_anchor(diff),
+        now=T0 + timedelta(days=1),
+        note="Toll raised",
         author="Ana",
     )
     records = {}
@@ -114,12 +132,26 @@ def make_history(folder: Path, versions: int = 4, *, exchange_for_last: bool = T
         records[last.id] = exchange_records(URL, raw_page(last.number), last.captured_at)
     store.warc = RecordsByVersion(records)  # type: ignore[attr-defined]
     drafts = [
-        (index + 1, version.captured_at, "checker", AuditAction.CAPTURE,
-         f"version:{article}/{version.number}", {"sha256": version.sha256})
+        (
+            index + 1,
+            version.captured_at,
+            "checker",
+            AuditAction.CAPTURE,
+            f"version:{article}/{version.number}",
+            {"sha256": version.sha256},
+        )
         for index, version in enumerate(stored)
     ]
-    drafts.append((len(drafts) + 1, T0 + timedelta(days=1), "Ana", AuditAction.NOTE_CREATE,
-                   "note:1", {"text_sha256": "0" * 64}))
+    drafts.append(
+        (
+            len(drafts) + 1,
+            T0 + timedelta(days=1),
+            "Ana",
+            AuditAction.NOTE_CREATE,
+            "note:1",
+            {"text_sha256": "0" * 64},
+        )
+    )
     log = build_chain(drafts, article)
     store.audit = ArticleLog(log)  # type: ignore[attr-defined]
     return History(store, article, installation_key(folder / "config"), log)

@@ -27,11 +27,16 @@ def history(tmp_path: Path) -> History:
     made.store.close()
 
 
-def export(history: History, out: Path, first: int | None = None, last: int | None = None
-           ) -> Path:
+def export(history: History, out: Path, first: int | None = None, last: int | None = None) -> Path:
     export_wacz(
-        history.store, history.article_id, first, last, out, history.key,
-        now=T0.replace(year=2027), audit=audit_part(history.store, history.article_id),
+        history.store,
+        history.article_id,
+        first,
+        last,
+        out,
+        history.key,
+        now=T0.replace(year=2027),
+        audit=audit_part(history.store, history.article_id),
     )
     return out
 
@@ -45,7 +50,9 @@ def test_wacz_validate_accepts_the_package(history: History, tmp_path: Path) -> 
     out = export(history, tmp_path / "a.wacz")
     result = subprocess.run(
         [sys.executable, "-m", "wacz", "validate", "-f", str(out)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Validation succeeded" in result.stdout
@@ -84,8 +91,13 @@ def test_pages_replay_from_the_index(history: History, tmp_path: Path) -> None:
 def test_package_holds_texts_diffs_notes_reports_and_log(history: History, tmp_path: Path) -> None:
     files = members(export(history, tmp_path / "a.wacz", first=2, last=4))
     assert set(files) >= {
-        "texts/version-2.json", "texts/version-4.json", "diffs/version-2-to-3.json",
-        "diffs/version-3-to-4.json", layout.NOTES, layout.REPORT_HTML, layout.LOG,
+        "texts/version-2.json",
+        "texts/version-4.json",
+        "diffs/version-2-to-3.json",
+        "diffs/version-3-to-4.json",
+        layout.NOTES,
+        layout.REPORT_HTML,
+        layout.LOG,
     }
     assert "texts/version-1.json" not in files
     diff = json.loads(files["diffs/version-3-to-4.json"])
@@ -134,8 +146,9 @@ def test_signature_is_the_spec_anonymous_form(history: History, tmp_path: Path) 
     assert signed["created"] == json.loads(files[layout.DATAPACKAGE])["created"]
     public = load_der_public_key(base64.b64decode(signed["publicKey"]))
     assert isinstance(public, ec.EllipticCurvePublicKey)
-    public.verify(base64.b64decode(signed["signatureDER"]), expected.encode(),
-                  ec.ECDSA(hashes.SHA256()))
+    public.verify(
+        base64.b64decode(signed["signatureDER"]), expected.encode(), ec.ECDSA(hashes.SHA256())
+    )
     assert len(base64.b64decode(signed["signature"])) == 64
 
 
