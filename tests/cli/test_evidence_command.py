@@ -102,7 +102,10 @@ def test_a_changed_pdf_fails(db: Path, tmp_path: Path, capsys: pytest.CaptureFix
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "not a readable PDF"),
+        (
+            b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+            "not a readable PDF",
+        ),
         (b"PK\x03\x04truncated", "not a complete ZIP file"),
         (b"hello", "not a complete ZIP file"),
     ],

@@ -9,16 +9,17 @@ claims (the HTTP status goes in a `Newsdiff-HTTP-Status` field, not in invented 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import surt
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import datetime_to_iso_date, iso_date_to_timestamp
 from warcio.warcwriter import WARCWriter
 
@@ -56,7 +57,7 @@ def version_url(version: StoredVersion, article_url: str) -> str:
 
 
 def warc_date(moment: datetime) -> str:
-    return datetime_to_iso_date(moment, use_micros=bool(moment.microsecond))
+    return str(datetime_to_iso_date(moment, use_micros=bool(moment.microsecond)))
 
 
 def build_warc(versions: Sequence[ArchivedVersion], title: str) -> bytes:
@@ -105,34 +106,43 @@ def _sha256_label(data: bytes) -> str:
     return "sha256:" + base64.b32encode(hashlib.sha256(data).digest()).decode("ascii")
 
 
-def read_captures(warc: bytes) -> Iterator[ArchivedCapture]:
-    """Every response/resource record with where it sits; ArchiveLoadFailed on a bad WARC."""
-    iterator = ArchiveIterator(io.BytesIO(warc), check_digests=True)
-    for record in iterator:
-        if record.rec_type not in CAPTURE_TYPES:
-            record.content_stream().read()
-            continue
-        payload = record.content_stream().read()
-        url = record.rec_headers.get_header("WARC-Target-URI") or ""
-        date = record.rec_headers.get_header("WARC-Date") or ""
-        if record.http_headers is not None:
-            status = record.http_headers.get_statuscode() or "-"
-            mime = record.http_headers.get_header("Content-Type") or ""
-        else:
-            status = record.rec_headers.get_header("Newsdiff-HTTP-Status") or "200"
-            mime = record.rec_headers.get_header("Content-Type") or ""
-        offset = iterator.get_record_offset()
-        length = iterator.get_record_length()
-        yield ArchivedCapture(
-            url=url,
-            timestamp=iso_date_to_timestamp(date),
-            date=date,
-            sha256=hashlib.sha256(payload).hexdigest(),
-            status=status,
-            mime=mime.split(";")[0].strip(),
-            offset=offset,
-            length=length,
-        )
+def read_captures(warc: bytes) -> list[ArchivedCapture]:
+    """Every response/resource record with where it sits.
+
+    ArchiveLoadFailed (or ValueError) on a damaged WARC: a digest that does not match, and
+    also a record whose length does not end at its record separator, which warcio only
+    writes to stderr and reads past."""
+    captures = []
+    with contextlib.redirect_stderr(io.StringIO()):
+        iterator = ArchiveIterator(io.BytesIO(warc), check_digests="raise")
+        for record in iterator:
+            payload = record.content_stream().read()
+            if record.rec_type in CAPTURE_TYPES:
+                captures.append(_capture(record, payload, iterator))
+    if iterator.err_count:
+        raise ValueError("a record does not end where its length says")
+    return captures
+
+
+def _capture(record: ArcWarcRecord, payload: bytes, iterator: ArchiveIterator) -> ArchivedCapture:
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    date = record.rec_headers.get_header("WARC-Date") or ""
+    if record.http_headers is not None:
+        status = record.http_headers.get_statuscode() or "-"
+        mime = record.http_headers.get_header("Content-Type") or ""
+    else:
+        status = record.rec_headers.get_header("Newsdiff-HTTP-Status") or "200"
+        mime = record.rec_headers.get_header("Content-Type") or ""
+    return ArchivedCapture(
+        url=url,
+        timestamp=iso_date_to_timestamp(date),
+        date=date,
+        sha256=hashlib.sha256(payload).hexdigest(),
+        status=status,
+        mime=mime.split(";")[0].strip(),
+        offset=iterator.get_record_offset(),
+        length=iterator.get_record_length(),
+    )
 
 
 def cdxj_index(captures: Sequence[ArchivedCapture]) -> bytes:
@@ -151,13 +161,3 @@ def cdxj_index(captures: Sequence[ArchivedCapture]) -> bytes:
         key = surt.surt(capture.url)
         lines.append(f"{key} {capture.timestamp} {json.dumps(fields, sort_keys=True)}\n")
     return "".join(sorted(lines)).encode("utf-8")
-
-
-def warc_problem(warc: bytes) -> str | None:
-    """None when warcio reads every record with its digests intact, else why not."""
-    try:
-        for _ in read_captures(warc):
-            pass
-    except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
-        return str(exc) or type(exc).__name__
-    return None

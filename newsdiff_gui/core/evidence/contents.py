@@ -94,9 +94,10 @@ def collect(
         for version in versions
     ]
     warc = build_warc(archived, article.title or article.url)
-    captures = _capture_per_version(warc, archived)
+    records = read_captures(warc)
+    captures = _capture_per_version(records, archived)
     report = _report(store, article_id, versions, now, signing_key, warc)
-    files = {layout.ARCHIVE: warc, layout.INDEX: cdxj_index(list(read_captures(warc)))}
+    files = {layout.ARCHIVE: warc, layout.INDEX: cdxj_index(records)}
     files[layout.PAGES] = _pages(versions, captures)
     for version in versions:
         files[layout.text_path(version.number)] = layout.json_bytes(_text(version))
@@ -140,11 +141,11 @@ def _report(
 
 
 def _capture_per_version(
-    warc: bytes, archived: Sequence[ArchivedVersion]
+    records: Sequence[ArchivedCapture], archived: Sequence[ArchivedVersion]
 ) -> tuple[ArchivedCapture, ...]:
     """Each version's capture record: the one whose payload is the stored page (its
     SHA-256), else the last capture record among the version's own records."""
-    captures = list(read_captures(warc))
+    captures = list(records)
     chosen = []
     for item in archived:
         matching = [c for c in captures if c.sha256 == item.version.sha256]

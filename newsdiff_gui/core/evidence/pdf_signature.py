@@ -59,7 +59,7 @@ def sign_pdf(pdf: bytes, key: SigningKey, package_digest: str | None = None) -> 
     signer = signers.SimpleSigner(
         signing_cert=certificate,
         signing_key=private,
-        cert_registry=SimpleCertificateStore.from_certs([certificate]),
+        cert_registry=SimpleCertificateStore.from_certs([certificate]),  # type: ignore[no-untyped-call]
     )
     metadata = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,

@@ -76,12 +76,25 @@ def _check(raw: bytes, data: bytes) -> TrustedTime:
         raise TimestampProblem(f"unreadable timestamp token ({exc})") from exc
     if not certificates:
         raise TimestampProblem("the timestamp token carries no certificate")
-    leaf = certificates[0]
+    leaves = [c for c in certificates if not _is_authority(c)]
+    if len(leaves) != 1:
+        raise TimestampProblem("the timestamp token does not name one signing certificate")
+    leaf = leaves[0]
     builder = VerifierBuilder().tsa_certificate(leaf)
+    # The token's own chain: this proves the token is whole and signed by the certificate
+    # it names; whether to trust that authority is the reader's call (the result names it).
     for certificate in certificates:
-        builder = builder.add_root_certificate(certificate)
+        if _is_authority(certificate):
+            builder = builder.add_root_certificate(certificate)
     try:
         builder.build().verify_message(response, data)
     except (VerificationError, ValueError) as exc:
         raise TimestampProblem(f"the timestamp does not hold: {exc}") from exc
     return TrustedTime(to_iso(response.tst_info.gen_time), leaf.subject.rfc4514_string())
+
+
+def _is_authority(certificate: x509.Certificate) -> bool:
+    try:
+        return bool(certificate.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
