@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +15,8 @@ from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.core.evidence.contents import audit_part
 from newsdiff_gui.core.evidence.keys import SigningKey, SigningKeyError, installation_key
 from newsdiff_gui.core.evidence.package import ExportedPackage, export_wacz
-from newsdiff_gui.core.evidence.pdf_signature import sign_pdf
 from newsdiff_gui.core.evidence.timestamp import TimestampProblem
 from newsdiff_gui.core.evidence.verify import verify_file
-from newsdiff_gui.core.report.export import write_atomically
 from newsdiff_gui.core.report.model import Report
 from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
 from newsdiff_gui.core.timeutil import utc_now
@@ -57,22 +54,18 @@ def tsa_url(flag: str | None) -> str | None:
     return flag or os.environ.get(TSA_VARIABLE) or None
 
 
-def pdf_bytes(report: Report, page_size: str) -> bytes:
-    """The report drawn as PDF (Qt offscreen), as bytes to sign."""
-    from newsdiff_gui.pdf.report import PageSize, ensure_gui_application, render_pdf
+def _pdf_bytes(report: Report, page_size: str) -> bytes:
+    from newsdiff_gui.pdf.signed import pdf_bytes  # Qt is loaded only when a PDF is drawn
 
-    ensure_gui_application()
-    with tempfile.TemporaryDirectory(prefix="newsdiff-pdf-") as folder:
-        path = Path(folder) / "report.pdf"
-        render_pdf(report, path, PageSize(page_size))
-        return path.read_bytes()
+    return pdf_bytes(report, page_size)
 
 
 def write_signed_pdf(
-    report: Report, out: Path, key: SigningKey, page_size: str, package_digest: str | None = None
+    report: Report, out: Path, key: SigningKey, page_size: str, package_digest: str | None
 ) -> None:
-    signed = sign_pdf(pdf_bytes(report, page_size), key, package_digest)
-    write_atomically(out, lambda temporary: temporary.write_bytes(signed))
+    from newsdiff_gui.pdf.signed import write_signed_pdf as write
+
+    write(report, out, key, page_size, package_digest)
 
 
 def export_package(
@@ -87,7 +80,7 @@ def export_package(
             args.wacz,
             key,
             now=utc_now(),
-            render_pdf=lambda report: pdf_bytes(report, args.page_size),
+            render_pdf=lambda report: _pdf_bytes(report, args.page_size),
             audit=audit_part(store, args.article),
             tsa_url=tsa_url(args.tsa),
         )
