@@ -133,10 +133,10 @@ def test_a_zip_that_is_not_a_wacz(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_a_pdf_without_signature_from_qt(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from newsdiff_gui.pdf.signed import pdf_bytes
     from newsdiff_gui.core.report import ReportOptions
     from newsdiff_gui.core.report.export import stored_report
     from newsdiff_gui.core.timeutil import utc_now
+    from newsdiff_gui.pdf.signed import pdf_bytes
 
     with VersionStore.open(db) as store:
         report = stored_report(store, 1, 1, 2, ReportOptions(), utc_now()).report
