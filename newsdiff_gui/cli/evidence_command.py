@@ -33,6 +33,29 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.set_defaults(func=run_verify)
+    key = subparsers.add_parser(
+        "key",
+        help="print this installation's signing key fingerprint (and key or certificate)",
+        description="The key that signs evidence packages and PDF reports: publish its "
+        "fingerprint and public key so readers can tell your evidence from anyone else's.",
+    )
+    shown = key.add_mutually_exclusive_group()
+    shown.add_argument("--public-key", action="store_true", help="print the public key (PEM)")
+    shown.add_argument(
+        "--certificate", action="store_true", help="print the self-signed certificate (PEM)"
+    )
+    key.set_defaults(func=run_key)
+
+
+def run_key(args: argparse.Namespace) -> int:
+    key = signing_key()
+    if args.public_key:
+        print(key.public_pem, end="")
+    elif args.certificate:
+        print(key.certificate_pem, end="")
+    else:
+        print(f"SHA-256 {key.fingerprint}")
+    return 0
 
 
 def run_verify(args: argparse.Namespace) -> int:

@@ -144,3 +144,14 @@ def test_a_pdf_without_signature_from_qt(
     path.write_bytes(pdf_bytes(report, "a4"))
     code, _, err = run(capsys, "verify", str(path))
     assert code == 1 and err == f"newsdiff: error: {path}: the PDF carries no signature\n"
+
+
+def test_the_key_command_prints_what_to_publish(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    key = installation_key()
+    assert run(capsys, "key") == (0, f"SHA-256 {key.fingerprint}\n", "")
+    code, pem, _ = run(capsys, "key", "--public-key")
+    assert code == 0 and pem == key.public_pem and pem.startswith("-----BEGIN PUBLIC KEY-----")
+    code, certificate, _ = run(capsys, "key", "--certificate")
+    assert code == 0 and certificate.startswith("-----BEGIN CERTIFICATE-----")

@@ -51,6 +51,10 @@ class SigningKey:
         )
 
     @property
+    def certificate_pem(self) -> str:
+        return self.certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+    @property
     def fingerprint(self) -> str:
         return fingerprint(self.public_der)
 
