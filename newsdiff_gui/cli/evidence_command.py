@@ -83,14 +83,6 @@ def _pdf_bytes(report: Report, page_size: str) -> bytes:
     return pdf_bytes(report, page_size)
 
 
-def write_signed_pdf(
-    report: Report, out: Path, key: SigningKey, page_size: str, package_digest: str | None
-) -> None:
-    from newsdiff_gui.pdf.signed import write_signed_pdf as write
-
-    write(report, out, key, page_size, package_digest)
-
-
 def export_package(
     store: VersionStore, args: argparse.Namespace, key: SigningKey
 ) -> ExportedPackage:

@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     key = evidence_command.signing_key()
     evidence: tuple[tuple[str, str], ...] = ()
     package_digest = None
+    old, new = args.old, args.new
     with open_store(args, read_only=True) as store:
         if args.wacz:
             package = evidence_command.export_package(store, args, key)
@@ -86,10 +87,11 @@ def run(args: argparse.Namespace) -> int:
             if not (args.pdf or args.html or args.json):
                 print(f"{args.wacz}: {package.digest}, signed by key {key.fingerprint}")
                 return 0
+            # Reports written with a package compare its first version with its last.
+            old, new = package.contents.versions[0].number, package.contents.versions[-1].number
         try:
             # Unnamed ends default to the latest change: --to alone compares with the
             # version before it, --from alone with the latest version.
-            old, new = args.old, args.new
             if new is None:
                 new = default_pair(store, args.article)[1]
             if old is None:
@@ -114,9 +116,9 @@ def run(args: argparse.Namespace) -> int:
         if args.html:
             write_html(stored, args.html)
         if args.pdf:
-            evidence_command.write_signed_pdf(
-                stored.report, args.pdf, key, args.page_size, package_digest
-            )
+            from newsdiff_gui.pdf.signed import write_signed_pdf  # Qt only when a PDF is drawn
+
+            write_signed_pdf(stored.report, args.pdf, key, args.page_size, package_digest)
     except OSError as exc:
         raise CliError(f"cannot write the export: {exc}") from exc
     return 0

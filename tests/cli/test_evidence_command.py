@@ -74,6 +74,7 @@ def test_the_pdf_is_signed_and_states_the_package_digest(
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     flat = "".join(text.split())
     assert key.fingerprint in flat and digest in flat
+    assert "Version1" in flat and "Version4" in flat  # the package's first against its last
     inner_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(inner_pdf)).pages)
     assert key.fingerprint in "".join(inner_text.split())
     for data in (pdf.read_bytes(), inner_pdf):
@@ -155,3 +156,16 @@ def test_the_key_command_prints_what_to_publish(
     assert code == 0 and pem == key.public_pem and pem.startswith("-----BEGIN PUBLIC KEY-----")
     code, certificate, _ = run(capsys, "key", "--certificate")
     assert code == 0 and certificate.startswith("-----BEGIN CERTIFICATE-----")
+
+
+def test_every_report_prints_the_key_fingerprint(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html, data = tmp_path / "r.html", tmp_path / "r.json"
+    code, _, err = run(
+        capsys, "--db", str(db), "export", "1", "--html", str(html), "--json", str(data)
+    )
+    assert (code, err) == (0, "")
+    fingerprint = installation_key().fingerprint
+    assert "Signing key SHA-256" in html.read_text() and fingerprint in html.read_text()
+    assert f'"signing_key_sha256": "{fingerprint}"' in data.read_text()
