@@ -19,6 +19,7 @@ from datetime import datetime
 
 import surt
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import datetime_to_iso_date, iso_date_to_timestamp
 from warcio.warcwriter import WARCWriter
@@ -74,11 +75,21 @@ def build_warc(versions: Sequence[ArchivedVersion], title: str) -> bytes:
     )
     writer.write_record(info)
     for item in versions:
-        if item.records:
+        if item.records and _holds_page(item.records, item.version.sha256):
             out.write(item.records)
         else:
             writer.write_record(_resource_record(writer, item))
     return out.getvalue()
+
+
+def _holds_page(records: bytes, sha256: str) -> bool:
+    """Whether the check's own records read whole and hold the stored page: records that
+    do not (damaged, or a body warcio cannot decode as it was stored) are left out and the
+    version is archived as a resource record, so the package never claims what it lacks."""
+    try:
+        return any(capture.sha256 == sha256 for capture in read_captures(records))
+    except (ArchiveLoadFailed, ValueError, OSError, EOFError):
+        return False
 
 
 def _resource_record(writer: WARCWriter, item: ArchivedVersion) -> object:

@@ -158,3 +158,45 @@ def test_an_unknown_version_is_a_typed_error(history: History, tmp_path: Path) -
     with pytest.raises(NotFound, match="no version 9"):
         export(history, tmp_path / "a.wacz", first=1, last=9)
     assert not (tmp_path / "a.wacz").exists()
+
+
+def test_records_that_do_not_hold_the_stored_page_are_not_claimed(tmp_path: Path) -> None:
+    from tests.core.evidence.history import RecordsByVersion, exchange_records, raw_page
+
+    history = make_history(tmp_path, exchange_for_last=False)
+    versions = history.store.list_versions(history.article_id)
+    wrong = exchange_records(URL, raw_page(99), versions[-1].captured_at)
+    history.store.warc = RecordsByVersion({versions[-1].id: wrong})  # type: ignore[attr-defined]
+    files = members(export(history, tmp_path / "a.wacz"))
+    kinds = [r.rec_type for r in ArchiveIterator(io.BytesIO(files[layout.ARCHIVE]))]
+    assert kinds == ["warcinfo", "resource", "resource", "resource", "resource"]
+    assert verify_file(tmp_path / "a.wacz").ok
+    history.store.close()
+
+
+def test_a_redirect_on_the_way_may_stand_in_the_warc(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from tests.core.evidence.history import RecordsByVersion, exchange_records, raw_page
+
+    history = make_history(tmp_path, exchange_for_last=False)
+    last = history.store.list_versions(history.article_id)[-1]
+    hop = io.BytesIO()
+    writer = WARCWriter(hop, gzip=True, warc_version="WARC/1.1")
+    headers = StatusAndHeaders("301 Moved", [("Location", URL)], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(
+            "http://news.example/storm",
+            "response",
+            payload=io.BytesIO(b""),
+            length=0,
+            http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2026-03-01T11:59:59Z"},
+        )
+    )
+    records = hop.getvalue() + exchange_records(URL, raw_page(last.number), last.captured_at)
+    history.store.warc = RecordsByVersion({last.id: records})  # type: ignore[attr-defined]
+    verdict = verify_file(export(history, tmp_path / "a.wacz"))
+    assert verdict.ok and verdict.line().startswith("4 captures of "), verdict.failures
+    history.store.close()
