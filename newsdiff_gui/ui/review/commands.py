@@ -20,7 +20,7 @@ from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui.review.controller import ReviewController
 from newsdiff_gui.ui.review.export import ExportDialog, ExportRequest, ExportRunner
-from newsdiff_gui.ui.review.wacz_export import WaczRequest, WaczRunner, ask_path
+from newsdiff_gui.ui.review.wacz_export import WaczRequest, WaczRunner, ask_path, tsa_url
 
 if TYPE_CHECKING:
     from newsdiff_gui.ui.app.main_window import MainWindow
@@ -168,7 +168,7 @@ class ReviewCommands:
             return
         self.progress.setRange(0, 0)
         self.progress.show()
-        request = WaczRequest(self.window.store.path, article_id, path)
+        request = WaczRequest(self.window.store.path, article_id, path, tsa_url(self.settings))
         self.wacz_runner.start(request)
         self.update_actions()
         self._say(f"Exporting the evidence package to {path.name}…")

@@ -7,6 +7,7 @@ cross threads); the window hands over only the store's path, the article id and 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,15 @@ from newsdiff_gui.ui.app.folders import remember_folder
 from newsdiff_gui.ui.review.export import DIRECTORY_KEY, start_folder
 
 log = logging.getLogger(__name__)
+
+# Trusted time is off unless a timestamp authority is named, here or in NEWSDIFF_TSA_URL
+# (the variable `newsdiff export --wacz` reads too).
+TSA_KEY = "evidence/tsa_url"
+
+
+def tsa_url(settings: QSettings | None) -> str | None:
+    value = settings.value(TSA_KEY, "") if settings is not None else ""
+    return str(value) if value else os.environ.get("NEWSDIFF_TSA_URL") or None
 
 
 @dataclass(frozen=True, slots=True)

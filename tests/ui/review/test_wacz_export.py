@@ -67,3 +67,14 @@ def test_a_failed_package_export_is_said_in_the_status_bar(
         window.commands.export_wacz.trigger()
     assert failed.args[0].startswith("The evidence package could not be written")
     assert not out.exists() and wacz_export.WaczRunner is type(window.review.wacz_runner)
+
+
+def test_trusted_time_is_off_unless_an_authority_is_named(
+    settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEWSDIFF_TSA_URL", raising=False)
+    assert wacz_export.tsa_url(settings) is None
+    monkeypatch.setenv("NEWSDIFF_TSA_URL", "http://127.0.0.1:9/tsa")
+    assert wacz_export.tsa_url(settings) == "http://127.0.0.1:9/tsa"
+    settings.setValue(wacz_export.TSA_KEY, "http://127.0.0.1:8/tsa")
+    assert wacz_export.tsa_url(settings) == "http://127.0.0.1:8/tsa"
