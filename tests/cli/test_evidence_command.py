@@ -89,6 +89,16 @@ def test_the_pdf_is_signed_and_states_the_package_digest(
     assert f"by key {key.fingerprint}" in stdout and f"package sha256:{digest}" in stdout
 
 
+def test_a_pdf_with_bytes_added_after_the_signature_fails(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf = tmp_path / "a.pdf"
+    assert run(capsys, "--db", str(db), "export", "1", "--pdf", str(pdf))[0] == 0
+    pdf.write_bytes(pdf.read_bytes() + b"\n% added later\n")
+    code, _, err = run(capsys, "verify", str(pdf))
+    assert code == 1 and "added after the signature" in err
+
+
 def test_a_changed_pdf_fails(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pdf = tmp_path / "a.pdf"
     assert run(capsys, "--db", str(db), "export", "1", "--pdf", str(pdf))[0] == 0

@@ -19,6 +19,7 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -86,16 +87,15 @@ def check_pdf(pdf: bytes) -> PdfCheck:
     embedded = signatures[-1]
     certificate = embedded.signer_cert
     context = ValidationContext(trust_roots=[certificate], allow_fetching=False)
-    status = validate_pdf_signature(embedded, context)
+    try:
+        status = validate_pdf_signature(embedded, context)
+    except (PdfError, ValueError, KeyError, TypeError) as exc:
+        raise PdfSignatureProblem(f"the PDF's signature cannot be read ({exc})") from exc
     if not status.intact:
         raise PdfSignatureProblem("the PDF was changed after it was signed")
     if not status.valid:
         raise PdfSignatureProblem("the PDF's signature does not verify")
-    if (
-        not status.bottom_line
-        and status.coverage is not None
-        and "ENTIRE" not in str(status.coverage)
-    ):
+    if status.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
         raise PdfSignatureProblem("the PDF has content added after the signature")
     spki = certificate.public_key.dump()
     reason = str(embedded.sig_object.get("/Reason", ""))
