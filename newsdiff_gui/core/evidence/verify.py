@@ -108,6 +108,11 @@ def _read_all(
 ) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for name in names:
+        # Packages are stored, never compressed: a compressed member is not ours, and
+        # not inflating it keeps a ZIP bomb from filling the memory.
+        if archive.getinfo(name).compress_type != zipfile.ZIP_STORED:
+            findings.fail(f"{name}: compressed inside the ZIP (packages store their files)")
+            continue
         try:
             files[name] = archive.read(name)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:

@@ -151,3 +151,14 @@ def test_a_zip_that_is_not_a_wacz(tmp_path: Path) -> None:
 def test_a_truncated_package(package: tuple[History, bytes]) -> None:
     verdict = verify_wacz(package[1][: len(package[1]) // 2])
     assert not verdict.ok and "not a complete ZIP file" in verdict.line()
+
+
+def test_a_compressed_member_is_not_inflated(package: tuple[History, bytes]) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members(package[1]).items():
+            archive.writestr(name, data)
+        archive.writestr("bomb/zeros.bin", bytes(50_000_000))
+    verdict = verify_wacz(out.getvalue())
+    assert not verdict.ok
+    assert "bomb/zeros.bin: compressed inside the ZIP" in verdict.line()
