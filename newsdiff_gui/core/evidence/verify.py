@@ -115,7 +115,8 @@ def _read_all(
             continue
         try:
             files[name] = archive.read(name)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+            # RuntimeError: zipfile's word for a member flagged as encrypted.
             findings.fail(f"{name}: damaged inside the ZIP ({exc})")
     return files
 

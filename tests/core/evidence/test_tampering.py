@@ -162,3 +162,12 @@ def test_a_compressed_member_is_not_inflated(package: tuple[History, bytes]) -> 
     verdict = verify_wacz(out.getvalue())
     assert not verdict.ok
     assert "bomb/zeros.bin: compressed inside the ZIP" in verdict.line()
+
+
+def test_a_member_flagged_as_encrypted_is_named(package: tuple[History, bytes]) -> None:
+    data = bytearray(package[1])
+    central = data.index(b"PK\x01\x02")  # the first member's central directory entry
+    data[central + 8] |= 0x01  # "encrypted"
+    verdict = verify_wacz(bytes(data))
+    first = zipfile.ZipFile(io.BytesIO(package[1])).namelist()[0]
+    assert not verdict.ok and f"{first}: damaged inside the ZIP" in verdict.line()
