@@ -81,7 +81,8 @@ def verify_wacz(data: bytes) -> Verdict:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        # NotImplementedError: zipfile's word for a ZIP feature or version it cannot read.
         return Verdict(False, "", (f"not a WACZ package: not a complete ZIP file ({exc})",))
     if layout.DATAPACKAGE not in names:
         return Verdict(False, "", ("not a WACZ package: it has no datapackage.json",))
@@ -115,7 +116,14 @@ def _read_all(
             continue
         try:
             files[name] = archive.read(name)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            RuntimeError,
+            NotImplementedError,
+        ) as exc:
             # RuntimeError: zipfile's word for a member flagged as encrypted.
             findings.fail(f"{name}: damaged inside the ZIP ({exc})")
     return files

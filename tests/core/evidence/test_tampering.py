@@ -171,3 +171,13 @@ def test_a_member_flagged_as_encrypted_is_named(package: tuple[History, bytes]) 
     verdict = verify_wacz(bytes(data))
     first = zipfile.ZipFile(io.BytesIO(package[1])).namelist()[0]
     assert not verdict.ok and f"{first}: damaged inside the ZIP" in verdict.line()
+
+
+def test_a_zip_version_zipfile_cannot_read_is_one_clear_line(
+    package: tuple[History, bytes],
+) -> None:
+    data = bytearray(package[1])
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] ^= 0x80  # "version needed to extract": 14.8, which nothing reads
+    verdict = verify_wacz(bytes(data))
+    assert not verdict.ok and "not a complete ZIP file" in verdict.line()
