@@ -18,6 +18,12 @@ from newsdiff_gui.core.evidence.keys import installation_key
 from newsdiff_gui.core.store import VersionStore
 
 
+@pytest.fixture(autouse=True)
+def _application(qapp: object) -> None:
+    """The PDFs here are drawn in this process: pytest-qt's QApplication must exist first, or
+    the export would start a plain QGuiApplication that later widget tests cannot use."""
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "demo.sqlite3"
