@@ -94,3 +94,12 @@ def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
         lines = "\n".join(f"    {message}" for message in caught)
         pytest.fail(f"Qt messages at {level} or above during teardown:\n{lines}", pytrace=False)
     return result
+
+
+@pytest.fixture(autouse=True)
+def _private_config_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Exports create the installation's signing key in the config directory: tests use
+    one of their own, never the real user's."""
+    monkeypatch.setenv("NEWSDIFF_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "newsdiff_gui.cli.sources_command",
     "newsdiff_gui.cli.watch_command",
     "newsdiff_gui.cli.life_commands",
+    "newsdiff_gui.cli.evidence_command",
 )
 
 

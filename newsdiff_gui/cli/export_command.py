@@ -1,4 +1,9 @@
-"""`newsdiff export ID [--from V] [--to V] --pdf OUT.pdf | --html OUT.html | --json OUT.json`.
+"""`newsdiff export ID [--from V] [--to V] --pdf OUT.pdf | --html OUT.html | --json OUT.json
+| --wacz OUT.wacz [--tsa URL]`.
+
+`--wacz` writes the signed evidence package of the range (all versions by default);
+a `--pdf` written with it states the package's digest. Every report prints the
+installation key's fingerprint and the PDF is signed with that key.
 
 Exports the comparison of two stored versions (default: the latest change) with
 its notes and provenance. Options: `--changes-only [--context N]` leaves out
@@ -13,6 +18,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from newsdiff_gui.cli import evidence_command
 from newsdiff_gui.cli.common import open_store, parse_article_id
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.core.audit.exports import record_export
@@ -46,6 +52,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     parser.add_argument("--html", type=Path, metavar="OUT.html")
     parser.add_argument("--json", type=Path, metavar="OUT.json")
+    parser.add_argument("--wacz", type=Path, metavar="OUT.wacz", help="signed evidence package")
+    parser.add_argument(
+        "--tsa",
+        metavar="URL",
+        help="RFC 3161 timestamp authority for the package ($NEWSDIFF_TSA_URL)",
+    )
     parser.add_argument("--changes-only", action="store_true", help="leave out unchanged rows")
     parser.add_argument(
         "--context", type=_context, default=1, metavar="N", help="rows kept around each change"
@@ -56,25 +68,49 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.pdf or args.html or args.json):
+    if not (args.pdf or args.html or args.json or args.wacz):
         args.usage_error(
-            "name at least one output: --pdf OUT.pdf, --html OUT.html or --json OUT.json"
+            "name at least one output: --pdf OUT.pdf, --html OUT.html, --json OUT.json "
+            "or --wacz OUT.wacz"
         )
     options = ReportOptions(
         changes_only=args.changes_only, context=args.context, include_notes=not args.no_notes
     )
+    key = evidence_command.signing_key()
+    evidence: tuple[tuple[str, str], ...] = ()
+    package_digest = None
+    old, new = args.old, args.new
     with open_store(args, read_only=True) as store:
+        if args.wacz:
+            package = evidence_command.export_package(store, args, key)
+            package_digest = package.digest
+            versions = package.contents.versions
+            _log_exports(args, [("wacz", args.wacz)], versions[0].number, versions[-1].number)
+            evidence = (("Package SHA-256", package.digest.removeprefix("sha256:")),)
+            if not (args.pdf or args.html or args.json):
+                print(f"{args.wacz}: {package.digest}, signed by key {key.fingerprint}")
+                return 0
+            # Reports written with a package compare its first version with its last.
+            old, new = package.contents.versions[0].number, package.contents.versions[-1].number
         try:
             # Unnamed ends default to the latest change: --to alone compares with the
             # version before it, --from alone with the latest version.
-            old, new = args.old, args.new
             if new is None:
                 new = default_pair(store, args.article)[1]
             if old is None:
                 old = new - 1
             if old < 1:
                 raise CliError(f"version {new} has no earlier version; name one with --from")
-            stored = stored_report(store, args.article, old, new, options, utc_now())
+            stored = stored_report(
+                store,
+                args.article,
+                old,
+                new,
+                options,
+                utc_now(),
+                signing_key=key.fingerprint,
+                evidence=evidence,
+            )
         except (NotFound, StoreError) as exc:
             raise CliError(str(exc)) from exc
     written: list[tuple[str, Path]] = []
@@ -86,10 +122,9 @@ def run(args: argparse.Namespace) -> int:
             write_html(stored, args.html)
             written.append(("html", args.html))
         if args.pdf:
-            from newsdiff_gui.pdf.report import PageSize, ensure_gui_application, render_pdf
+            from newsdiff_gui.pdf.signed import write_signed_pdf  # Qt only when a PDF is drawn
 
-            ensure_gui_application()
-            render_pdf(stored.report, args.pdf, PageSize(args.page_size))
+            write_signed_pdf(stored.report, args.pdf, key, args.page_size, package_digest)
             written.append(("pdf", args.pdf))
     except OSError as exc:
         raise CliError(f"cannot write the export: {exc}") from exc

@@ -151,3 +151,19 @@ def test_a_purged_article_keeps_its_log(db: Path, capsys: pytest.CaptureFixture[
     assert kept[-1]["action"] == "purge" and kept[-1]["object"] == "article:1"
     code, out, _ = run(capsys, "--db", str(db), "log", "1", "--verify")
     assert code == 0 and f"log intact, {len(kept)} entries" in out
+
+
+def test_a_wacz_export_appends_its_entry_after_the_package_carries_the_log(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "story.wacz"
+    code, _, err = run(capsys, "--db", str(db), "export", "1", "--wacz", str(package))
+    assert code == 0, err
+    with VersionStore.open(db, read_only=True) as store:
+        [entry] = [e for e in store.audit.entries(1) if e.action.value == "export"]
+        assert store.audit.verify(1).ok
+    assert entry.object == "export:wacz"
+    assert entry.detail["sha256"] == hashlib.sha256(package.read_bytes()).hexdigest()
+    code, out, err = run(capsys, "verify", str(package))
+    assert code == 0, err
+    assert "log intact" in out

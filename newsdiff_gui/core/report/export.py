@@ -49,14 +49,22 @@ def stored_report(
     new_number: int,
     options: ReportOptions,
     now: datetime,
+    *,
+    signing_key: str | None = None,
+    evidence: tuple[tuple[str, str], ...] = (),
 ) -> StoredReport:
-    """Align two stored versions and build their report with the pair's notes."""
+    """Align two stored versions and build their report with the pair's notes.
+
+    `signing_key` is the fingerprint of the key that vouches for the export, printed in
+    the provenance; `evidence` adds labelled hashes of the package the report is part of."""
     article = store.get_article(article_id)
     old = store.get_version(article_id, old_number)
     new = store.get_version(article_id, new_number)
     diff = align(old.document, new.document)
     annotations = store.annotations.for_pair(old.id, new.id)
-    provenance = version_provenance(article, old, new, diff.options, now)
+    provenance = version_provenance(
+        article, old, new, diff.options, now, signing_key=signing_key, evidence=evidence
+    )
     return StoredReport(build_report(diff, provenance, annotations, options), diff)
 
 

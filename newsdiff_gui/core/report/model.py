@@ -55,6 +55,11 @@ class Provenance:
     app_version: str
     align_options: tuple[tuple[str, str], ...]
     exported_at: datetime
+    # The fingerprint of the installation's signing key, so a reader can tell which
+    # published key vouches for the export; and labelled hashes of the evidence package
+    # the report belongs to ("Archive SHA-256", "Package SHA-256").
+    signing_key: str | None = None
+    evidence: tuple[tuple[str, str], ...] = ()
 
     def header_fields(self) -> list[tuple[str, str]]:
         """The provenance block as (label, value) lines, in print order."""
@@ -70,6 +75,9 @@ class Provenance:
         fields.append(("Exported", f"{to_iso(self.exported_at)} by newsdiff {self.app_version}"))
         options = ", ".join(f"{name}={value}" for name, value in self.align_options)
         fields.append(("Alignment", options or "defaults"))
+        if self.signing_key:
+            fields.append(("Signing key SHA-256", self.signing_key))
+        fields.extend(self.evidence)
         return fields
 
 

@@ -43,6 +43,8 @@ def provenance(
     new: SourceInfo,
     options: AlignOptions,
     exported_at: datetime,
+    signing_key: str | None = None,
+    evidence: tuple[tuple[str, str], ...] = (),
 ) -> Provenance:
     return Provenance(
         article_url=article_url,
@@ -52,6 +54,8 @@ def provenance(
         app_version=__version__,
         align_options=option_fields(options),
         exported_at=exported_at,
+        signing_key=signing_key,
+        evidence=evidence,
     )
 
 
@@ -61,6 +65,8 @@ def version_provenance(
     new: StoredVersion,
     options: AlignOptions,
     exported_at: datetime,
+    signing_key: str | None = None,
+    evidence: tuple[tuple[str, str], ...] = (),
 ) -> Provenance:
     return provenance(
         article_url=article.url,
@@ -68,4 +74,6 @@ def version_provenance(
         new=version_source(new),
         options=options,
         exported_at=exported_at,
+        signing_key=signing_key,
+        evidence=evidence,
     )

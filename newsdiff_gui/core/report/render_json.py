@@ -56,6 +56,7 @@ def report_json(report: Report, diff: Diff) -> dict[str, Any]:
         "app_version": provenance.app_version,
         "align_options": dict(provenance.align_options),
         "exported_at": to_iso(provenance.exported_at),
+        "signing_key_sha256": provenance.signing_key,
     }
     summary = report.summary
     data["review"] = {

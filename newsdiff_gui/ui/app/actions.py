@@ -70,6 +70,10 @@ class Actions:
 
         self.export = make("&Export…", "Ctrl+E")
         self.export.setToolTip("Export the comparison on show with its notes (PDF, HTML, JSON)")
+        self.export_wacz = make("Export evidence &package (WACZ)…", "Ctrl+Shift+E")
+        self.export_wacz.setToolTip(
+            "Export the article's captures, texts, diffs, notes and log as a signed WACZ"
+        )
         self.add_note = make("Add &note", "Ctrl+M")
         self.add_note.setToolTip("Write a note on the change you are on (Ctrl+M)")
         # Alt+digit: one key per verdict, in the order a reviewer reaches for them.
@@ -130,6 +134,7 @@ class Actions:
         file_menu.addAction(self.import_page)
         file_menu.addAction(self.compare)
         file_menu.addAction(self.export)
+        file_menu.addAction(self.export_wacz)
         file_menu.addSeparator()
         file_menu.addAction(self.check_all)
         file_menu.addSeparator()

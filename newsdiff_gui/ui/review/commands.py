@@ -23,6 +23,7 @@ from newsdiff_gui.core.words import plural
 from newsdiff_gui.ui.diff.comparison import Comparison
 from newsdiff_gui.ui.review.controller import ReviewController
 from newsdiff_gui.ui.review.export import ExportDialog, ExportRequest, ExportRunner
+from newsdiff_gui.ui.review.wacz_export import WaczRequest, WaczRunner, ask_path, tsa_url
 
 if TYPE_CHECKING:
     from newsdiff_gui.ui.app.main_window import MainWindow
@@ -66,6 +67,7 @@ class ReviewCommands:
         window.checker.set_author(self.author())
         self.runner = ExportRunner(window)
         self._export_log: tuple[int, str] | None = None  # article, versions of the export
+        self._wacz_article = 0  # the article of the package being written
         self.progress = QProgressBar(window)
         self.progress.setMaximumWidth(180)
         self.progress.setFormat("Exporting %p%")
@@ -81,6 +83,10 @@ class ReviewCommands:
         a.undo_delete.triggered.connect(self.controller.undo_delete)
         a.reviewer_name.triggered.connect(self.ask_author)
         a.export.triggered.connect(self.export)
+        self.wacz_runner = WaczRunner(window)
+        a.export_wacz.triggered.connect(self.export_wacz)
+        self.wacz_runner.finished.connect(self._wacz_finished)
+        self.wacz_runner.failed.connect(self._failed)
         a.show_notes.toggled.connect(detail.review_panel.setVisible)
         self.controller.message.connect(self._say)
         self.controller.changed.connect(self.update_actions)
@@ -113,6 +119,7 @@ class ReviewCommands:
             action.setEnabled(annotatable)
         a.undo_delete.setEnabled(self.controller.can_undo())
         a.export.setEnabled(self._diff_on_show() and not self.runner.busy())
+        a.export_wacz.setEnabled(not self.wacz_runner.busy())
 
     def _diff_on_show(self) -> bool:
         return self.window.detail.showing_diff() and self.controller.comparison is not None
@@ -164,6 +171,41 @@ class ReviewCommands:
         self.update_actions()
         self._say(f"Exporting to {request.path.name}…")
 
+    def export_wacz(self) -> None:
+        article_id = self.window.sidebar.current_article_id()
+        if self.wacz_runner.busy():
+            return
+        if article_id is None:
+            self._say("Select an article to export its evidence package.")
+            return
+        self.controller.flush()  # notes typed a moment ago belong in the package
+        try:
+            title = self.window.store.get_article(article_id).title
+        except StoreError as exc:
+            self._say(f"The article could not be read: {exc}")
+            return
+        path = ask_path(self.window, file_stem(title or "evidence"), self.settings)
+        if path is None:
+            return
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        request = WaczRequest(self.window.store.address, article_id, path, tsa_url(self.settings))
+        self._wacz_article = article_id
+        self.wacz_runner.start(request)
+        self.update_actions()
+        self._say(f"Exporting the evidence package to {path.name}…")
+
+    def _wacz_finished(self, path: str, summary: str) -> None:
+        self._end_export()
+        try:  # the package holds every version of the article
+            record_export(self.window.store, self._wacz_article, Path(path), "wacz", "all")
+        except (StoreError, OSError) as exc:
+            self._say(
+                f"Exported to {path} ({summary}), but the audit log could not record it: {exc}"
+            )
+            return
+        self._say(f"Exported to {path} ({summary})")
+
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
@@ -195,3 +237,4 @@ class ReviewCommands:
     def shutdown(self) -> None:
         self.controller.flush()
         self.runner.shutdown()
+        self.wacz_runner.shutdown()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, Signal
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from newsdiff_gui.core.align import Diff
 from newsdiff_gui.core.annotations import Annotation
+from newsdiff_gui.core.evidence.keys import SigningKeyError, installation_key
 from newsdiff_gui.core.report import Provenance, ReportOptions, build_report
 from newsdiff_gui.core.report.export import StoredReport, write_html, write_json
-from newsdiff_gui.pdf.report import ExportCancelled, PageSize, render_pdf
+from newsdiff_gui.pdf.report import ExportCancelled, PageSize
+from newsdiff_gui.pdf.signed import write_signed_pdf
 from newsdiff_gui.ui.app.folders import Location, remember_folder, standard_folder
 from newsdiff_gui.ui.app.folders import start_folder as folders_start
 
@@ -182,14 +184,16 @@ class _ExportJob(QRunnable):
     def run(self) -> None:
         request = self.request
         try:
-            report = build_report(
-                request.diff, request.provenance, request.annotations, request.options
-            )
+            # Every report names the key that vouches for it; the PDF is signed with it.
+            key = installation_key()
+            provenance = replace(request.provenance, signing_key=key.fingerprint)
+            report = build_report(request.diff, provenance, request.annotations, request.options)
             pages = 0
             if request.format is ExportFormat.PDF:
-                pages = render_pdf(
+                pages = write_signed_pdf(
                     report,
                     request.path,
+                    key,
                     request.page_size,
                     progress=self.signals.progress.emit,
                     cancelled=lambda: self.cancel[0],
@@ -200,6 +204,9 @@ class _ExportJob(QRunnable):
                 write_json(StoredReport(report, request.diff), request.path)
         except ExportCancelled:
             self.signals.failed.emit("Export cancelled; nothing was written.")
+            return
+        except SigningKeyError as exc:
+            self.signals.failed.emit(f"The export was not written: {exc}")
             return
         except OSError as exc:
             self.signals.failed.emit(f"The export could not be written: {exc}")

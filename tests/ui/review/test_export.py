@@ -141,13 +141,15 @@ def test_cancelling_an_export_leaves_no_file(
         window.commands.export.trigger()
     assert out.exists()
     out.unlink()
-    real_render = export_module.render_pdf
+    from newsdiff_gui.pdf import signed  # the export draws through the signing step
+
+    real_render = signed.render_pdf
 
     def press_cancel_midway(*args: Any, **kwargs: Any) -> int:
         window.review.runner.cancel()  # as the Cancel button does, while the job runs
         return real_render(*args, **kwargs)
 
-    monkeypatch.setattr(export_module, "render_pdf", press_cancel_midway)
+    monkeypatch.setattr(signed, "render_pdf", press_cancel_midway)
     with qtbot.waitSignal(window.review.runner.failed, timeout=20_000) as failed:
         window.commands.export.trigger()
     assert "cancelled" in failed.args[0] and not out.exists()
