@@ -124,7 +124,7 @@ def run_feed(args: argparse.Namespace) -> int:
             return 0
         if args.out:
             try:
-                ensure_writable(store.path)
+                ensure_writable(store.address)
                 path = enable_feed(store, args.out)
             except OSError as exc:
                 raise CliError(f"cannot write the feed: {exc}") from exc

@@ -58,7 +58,7 @@ def run_follow(args: argparse.Namespace) -> int:
     url_filter = UrlFilter.parse(args.match) if args.match else None
     with open_store(args) as store, Fetcher() as fetcher:
         try:
-            ensure_writable(store.path)
+            ensure_writable(store.address)
             source, report = SourcePoller(store, fetcher).follow(args.url, args.match)
         except StoreError as exc:  # SourceError and DuplicateSource included
             raise CliError(str(exc)) from exc

@@ -76,7 +76,7 @@ _SUMMARIES_KEPT = 4096
 
 
 def _change_summary(store: VersionStore, article_id: int, number: int, at: datetime) -> str:
-    key = (str(store.path), article_id, number, at)
+    key = (str(store.address), article_id, number, at)
     summary = _SUMMARIES.get(key)
     if summary is None:
         old = store.get_version(article_id, number - 1)

@@ -19,12 +19,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from newsdiff_gui.core.store import StoreError, VersionStore
+from newsdiff_gui.core.store.address import StoreAddress
 from newsdiff_gui.core.store.change_feed import ChangeToken, StoreChanges
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class StorePoller(QThread):
 
     def __init__(
         self,
-        database: Path,
+        database: StoreAddress,
         interval: float = POLL_SECONDS,
         wait: Waiter = sleep_until_stopped,
         parent: QObject | None = None,
@@ -99,7 +99,7 @@ class StoreSync(QObject):
     def __init__(self, window: MainWindow, interval: float = POLL_SECONDS) -> None:
         super().__init__(window)
         self.window = window
-        self.poller = StorePoller(window.store.path, interval)
+        self.poller = StorePoller(window.store.address, interval)
         self.poller.changed.connect(self.apply)  # a bound method here: queued to this thread
 
     def start(self) -> None:

@@ -16,6 +16,7 @@ from newsdiff_gui.core.atom_feed import enable_feed
 from newsdiff_gui.core.digest import digest_items
 from newsdiff_gui.core.digest_export import DigestPeriod, write_digest_html
 from newsdiff_gui.core.store import StoreError, VersionStore
+from newsdiff_gui.core.store.address import StoreAddress
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ class _Job(QRunnable):
 
     def __init__(
         self,
-        database: Path,
+        database: StoreAddress,
         read_only: bool,
         work: Callable[[VersionStore], None],
         signals: _Signals,
@@ -65,7 +66,7 @@ class DigestJobs(QObject):
     feedWritten = Signal(str)  # noqa: N815
     failed = Signal(str)
 
-    def __init__(self, database: Path, parent: QObject | None = None) -> None:
+    def __init__(self, database: StoreAddress, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database = database
         self._pool = QThreadPool(self)

@@ -54,7 +54,7 @@ class LifeMenu:
         self.since_look.triggered.connect(self.show_since_last_look)
         self.export_digest.triggered.connect(self.ask_digest)
         self.feed.triggered.connect(self.ask_feed)
-        self.jobs = DigestJobs(window.store.path, window)
+        self.jobs = DigestJobs(window.store.address, window)
         self.jobs.written.connect(self._digest_written)
         self.jobs.feedWritten.connect(self._feed_written)
         self.jobs.failed.connect(self._failed)

@@ -56,7 +56,7 @@ class SourceCommands(QObject):
         self.window = window
         self.panel = SourcesPanel(window.sidebar)
         window.sidebar.add_section(self.panel)
-        self.jobs = SourceJobs(window.store.path, self, fetcher_factory)
+        self.jobs = SourceJobs(window.store.address, self, fetcher_factory)
         self.jobs.finished.connect(self._job_finished)
         self._removals: dict[int, str] = {}  # job token → what the status bar says after
         self._pending: list[int] = []  # polled articles not listed yet

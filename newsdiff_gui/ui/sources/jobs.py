@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from newsdiff_gui.core.discovery.poll import Preview, SourcePoller, preview_source
 from newsdiff_gui.core.store import StoreError, VersionStore
+from newsdiff_gui.core.store.address import StoreAddress
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class SourceJobs(QObject):
     finished = Signal(int, object)
 
     def __init__(
-        self, database: Path, parent: QObject | None = None, fetcher_factory: Any = None
+        self, database: StoreAddress, parent: QObject | None = None, fetcher_factory: Any = None
     ) -> None:
         super().__init__(parent)
         self._database = database
