@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
                 new,
                 options,
                 utc_now(),
-                signing_key=key.fingerprint,
+                signing_key=key.identity,
                 evidence=evidence,
             )
         except (NotFound, StoreError) as exc:

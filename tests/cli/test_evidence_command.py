@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import zipfile
 from pathlib import Path
@@ -182,6 +184,10 @@ def test_every_report_prints_the_key_fingerprint(
         capsys, "--db", str(db), "export", "1", "--html", str(html), "--json", str(data)
     )
     assert (code, err) == (0, "")
-    fingerprint = installation_key().fingerprint
+    key = installation_key()
+    fingerprint, public_key = key.fingerprint, key.identity.public_key
     assert "Signing key SHA-256" in html.read_text() and fingerprint in html.read_text()
+    assert "Signing public key" in html.read_text() and public_key in html.read_text()
     assert f'"signing_key_sha256": "{fingerprint}"' in data.read_text()
+    # The printed key is the one that signs: its SHA-256 is the fingerprint.
+    assert hashlib.sha256(base64.b64decode(public_key)).hexdigest() == fingerprint

@@ -26,7 +26,7 @@ from newsdiff_gui.core.evidence.archive import (
     version_url,
 )
 from newsdiff_gui.core.report.export import StoredReport, stored_report
-from newsdiff_gui.core.report.model import ReportOptions
+from newsdiff_gui.core.report.model import ReportOptions, SignerIdentity
 from newsdiff_gui.core.report.render_html import render_report_html
 from newsdiff_gui.core.store import NotFound, VersionStore
 from newsdiff_gui.core.store.models import Article, StoredVersion
@@ -79,7 +79,7 @@ def collect(
     versions: Sequence[StoredVersion],
     now: datetime,
     *,
-    signing_key: str,
+    signing_key: SignerIdentity,
     audit: AuditPart | None,
 ) -> PackageContents:
     article = store.get_article(article_id)
@@ -122,7 +122,7 @@ def _report(
     article_id: int,
     versions: Sequence[StoredVersion],
     now: datetime,
-    signing_key: str,
+    signing_key: SignerIdentity,
     warc: bytes,
 ) -> StoredReport:
     """The comparison on show: the range's first version against its last."""

@@ -9,6 +9,7 @@ a fact-checker publishes so that readers can tell which key signed a package.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime
 import hashlib
@@ -21,6 +22,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from newsdiff_gui.core.report.model import SignerIdentity
 
 APP_NAME = "newsdiff_gui"
 KEY_FILE = "signing-key.pem"
@@ -57,6 +60,11 @@ class SigningKey:
     @property
     def fingerprint(self) -> str:
         return fingerprint(self.public_der)
+
+    @property
+    def identity(self) -> SignerIdentity:
+        """What a report prints of this key: fingerprint and public key (base64 DER)."""
+        return SignerIdentity(self.fingerprint, base64.b64encode(self.public_der).decode("ascii"))
 
 
 def public_der(key: ec.EllipticCurvePublicKey) -> bytes:

@@ -54,7 +54,7 @@ def export_wacz(
     tsa_url: str | None = None,
 ) -> ExportedPackage:
     versions = version_range(store, article_id, first, last)
-    contents = collect(store, article_id, versions, now, signing_key=key.fingerprint, audit=audit)
+    contents = collect(store, article_id, versions, now, signing_key=key.identity, audit=audit)
     if render_pdf is not None:
         contents.files[layout.REPORT_PDF] = sign_pdf(render_pdf(contents.report.report), key)
     datapackage = manifest(contents, now)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from newsdiff_gui.core.align import Diff, align
 from newsdiff_gui.core.report.build import build_report
-from newsdiff_gui.core.report.model import Report, ReportOptions
+from newsdiff_gui.core.report.model import Report, ReportOptions, SignerIdentity
 from newsdiff_gui.core.report.provenance import version_provenance
 from newsdiff_gui.core.report.render_html import render_report_html
 from newsdiff_gui.core.report.render_json import report_json
@@ -50,13 +50,13 @@ def stored_report(
     options: ReportOptions,
     now: datetime,
     *,
-    signing_key: str | None = None,
+    signing_key: SignerIdentity | None = None,
     evidence: tuple[tuple[str, str], ...] = (),
 ) -> StoredReport:
     """Align two stored versions and build their report with the pair's notes.
 
-    `signing_key` is the fingerprint of the key that vouches for the export, printed in
-    the provenance; `evidence` adds labelled hashes of the package the report is part of."""
+    `signing_key` is the key that vouches for the export, printed in the provenance;
+    `evidence` adds labelled hashes of the package the report is part of."""
     article = store.get_article(article_id)
     old = store.get_version(article_id, old_number)
     new = store.get_version(article_id, new_number)

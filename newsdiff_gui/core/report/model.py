@@ -47,6 +47,16 @@ class SourceInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class SignerIdentity:
+    """The installation key that vouches for an export, as every report prints it: its
+    SHA-256 fingerprint and the public key itself (base64 DER), so a reader can check a
+    signature against the key and the key against what the newsroom published."""
+
+    fingerprint: str
+    public_key: str
+
+
+@dataclass(frozen=True, slots=True)
 class Provenance:
     article_url: str | None
     outlet: str | None
@@ -58,7 +68,7 @@ class Provenance:
     # The fingerprint of the installation's signing key, so a reader can tell which
     # published key vouches for the export; and labelled hashes of the evidence package
     # the report belongs to ("Archive SHA-256", "Package SHA-256").
-    signing_key: str | None = None
+    signing_key: SignerIdentity | None = None
     evidence: tuple[tuple[str, str], ...] = ()
 
     def header_fields(self) -> list[tuple[str, str]]:
@@ -76,7 +86,8 @@ class Provenance:
         options = ", ".join(f"{name}={value}" for name, value in self.align_options)
         fields.append(("Alignment", options or "defaults"))
         if self.signing_key:
-            fields.append(("Signing key SHA-256", self.signing_key))
+            fields.append(("Signing key SHA-256", self.signing_key.fingerprint))
+            fields.append(("Signing public key", self.signing_key.public_key))
         fields.extend(self.evidence)
         return fields
 

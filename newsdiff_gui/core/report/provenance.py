@@ -8,7 +8,7 @@ from datetime import datetime
 from newsdiff_gui import __version__
 from newsdiff_gui.core.align.model import AlignOptions
 from newsdiff_gui.core.report.build import outlet_of
-from newsdiff_gui.core.report.model import Provenance, SourceInfo
+from newsdiff_gui.core.report.model import Provenance, SignerIdentity, SourceInfo
 from newsdiff_gui.core.store.models import Article, StoredVersion
 
 
@@ -43,7 +43,7 @@ def provenance(
     new: SourceInfo,
     options: AlignOptions,
     exported_at: datetime,
-    signing_key: str | None = None,
+    signing_key: SignerIdentity | None = None,
     evidence: tuple[tuple[str, str], ...] = (),
 ) -> Provenance:
     return Provenance(
@@ -65,7 +65,7 @@ def version_provenance(
     new: StoredVersion,
     options: AlignOptions,
     exported_at: datetime,
-    signing_key: str | None = None,
+    signing_key: SignerIdentity | None = None,
     evidence: tuple[tuple[str, str], ...] = (),
 ) -> Provenance:
     return provenance(

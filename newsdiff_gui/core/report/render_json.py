@@ -56,7 +56,10 @@ def report_json(report: Report, diff: Diff) -> dict[str, Any]:
         "app_version": provenance.app_version,
         "align_options": dict(provenance.align_options),
         "exported_at": to_iso(provenance.exported_at),
-        "signing_key_sha256": provenance.signing_key,
+        "signing_key_sha256": provenance.signing_key.fingerprint
+        if provenance.signing_key
+        else None,
+        "signing_public_key": provenance.signing_key.public_key if provenance.signing_key else None,
     }
     summary = report.summary
     data["review"] = {

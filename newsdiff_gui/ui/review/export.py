@@ -186,7 +186,7 @@ class _ExportJob(QRunnable):
         try:
             # Every report names the key that vouches for it; the PDF is signed with it.
             key = installation_key()
-            provenance = replace(request.provenance, signing_key=key.fingerprint)
+            provenance = replace(request.provenance, signing_key=key.identity)
             report = build_report(request.diff, provenance, request.annotations, request.options)
             pages = 0
             if request.format is ExportFormat.PDF:
