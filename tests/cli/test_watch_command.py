@@ -124,7 +124,14 @@ def test_sigterm_finishes_the_checks_in_flight_and_exits_0(tmp_path: Path) -> No
         process = watcher(db, "--workers", "3", log=log)
         wait_for(lambda: len(site.requests) == 3, "three checks in flight")
         process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=WAIT) == 0
+        try:
+            code = process.wait(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            _, err = process.communicate()
+            logged = log.read_text() if log.exists() else ""
+            raise AssertionError(f"no exit after SIGTERM; log:\n{logged}\nstderr:\n{err}") from None
+        assert code == 0
     checks = checks_per_article(db)
     assert [[outcome for outcome, _ in checks[i]] for i in ids] == [["new_version"]] * 3
     assert len(log.read_text().splitlines()) == 3
