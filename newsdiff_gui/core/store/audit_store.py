@@ -64,6 +64,9 @@ def _entry(row: Row) -> AuditEntry:
         raise UnreadableEntry(seq, f"it cannot be read ({exc}); entry edited") from exc
 
 
+entry_from_row = _entry  # for the entries other stores kept (audit_imported.py)
+
+
 class AuditStore:
     """The audit_log table, on a `VersionStore`'s connection (same thread rules).
 
@@ -154,7 +157,12 @@ class AuditStore:
                 "WARC records, so it was stored while the log was kept"
             )
             return ChainCheck(check.count, None, ChainFault.BROKEN_LINK, reason)
-        return check
+        # Imported here, not at the top: audit_imported reads rows with this module's reader.
+        from newsdiff_gui.core.store.audit_imported import verify_imported
+
+        imported = verify_imported(self._connection, article_id, entries)
+        count = check.count + imported.count
+        return ChainCheck(count, imported.failed_seq, imported.fault, imported.reason)
 
     def _first_missing_seq(self) -> int | None:
         # Entries are numbered 1..N with no gap by append(); a gap is a deleted entry,
@@ -179,6 +187,13 @@ class AuditStore:
             entry.object
             for entry in current
             if entry.action in (AuditAction.CAPTURE, AuditAction.IMPORT)
+        }
+        logged |= {  # versions copied in by migrate-store, each named in its entry
+            f"version:{article_id}/{key.removeprefix('version ')}"
+            for entry in current
+            if entry.action is AuditAction.MIGRATE
+            for key in entry.detail
+            if key.startswith("version ")
         }
         rows = self._query(
             "SELECT v.number FROM versions v JOIN version_warc w ON w.version_id = v.id"
