@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdiff_gui.core.audit.author import audit_author
 from newsdiff_gui.core.audit.chain import (
@@ -30,6 +30,9 @@ from newsdiff_gui.core.audit.chain import (
 )
 from newsdiff_gui.core.store.engine import Connection, Row
 from newsdiff_gui.core.timeutil import utc_now
+
+if TYPE_CHECKING:
+    from newsdiff_gui.core.store.audit_imported import ImportedChain
 
 _COLUMNS = "seq, at, author, action, object, article_id, detail, prev, sha256"
 
@@ -136,6 +139,12 @@ class AuditStore:
             f"SELECT {_COLUMNS} FROM audit_log WHERE article_id = ? ORDER BY seq", (article_id,)
         )
         return [_entry(row) for row in rows]
+
+    def imported(self, article_id: int) -> list[ImportedChain]:
+        """The entries other stores kept for the article, copied by migrate-store."""
+        from newsdiff_gui.core.store.audit_imported import imported_chains
+
+        return imported_chains(self._connection, article_id)
 
     def verify(self, article_id: int) -> ChainCheck:
         """Check the article's chain, and that no entry of the log is missing."""
