@@ -15,7 +15,8 @@ from typing import Any
 from newsdiff_gui.cli.common import open_store, parse_article_id, print_json, shown
 from newsdiff_gui.cli.errors import CliError
 from newsdiff_gui.core.audit.chain import AuditEntry, entry_to_json, format_at
-from newsdiff_gui.core.store import NotFound
+from newsdiff_gui.core.store import NotFound, VersionStore
+from newsdiff_gui.core.store.audit_imported import ImportedChain
 from newsdiff_gui.core.store.audit_store import UnreadableEntry
 
 
@@ -40,6 +41,13 @@ def readable(entry: AuditEntry) -> str:
     return shown(f"{line}  [{detail}]" if detail else line)
 
 
+def _imported(store: VersionStore, article_id: int) -> list[ImportedChain]:
+    try:
+        return store.audit.imported(article_id)
+    except UnreadableEntry as exc:
+        raise CliError(f"imported log entry {exc.seq}: {exc.reason}") from exc
+
+
 def run(args: argparse.Namespace) -> int:
     with open_store(args, read_only=True) as store:
         try:
@@ -59,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
                 raise CliError(f"article {args.article}: {check.describe()}")
             print(f"article {args.article}: {check.describe()}")
             return 0
+        imported = _imported(store, args.article) if not args.json else []
     if entries is None:
         raise CliError(unreadable)
     if args.json:
@@ -66,4 +75,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for entry in entries:
             sys.stdout.write(readable(entry) + "\n")
+        for chain in imported:  # copied from another store by migrate-store, as sealed there
+            sys.stdout.write(shown(f"imported from {chain.origin}:") + "\n")
+            for entry in chain.entries:
+                sys.stdout.write("  " + readable(entry) + "\n")
     return 0

@@ -154,8 +154,9 @@ def test_a_purged_article_keeps_its_log(db: Path, capsys: pytest.CaptureFixture[
 
 
 def test_a_wacz_export_appends_its_entry_after_the_package_carries_the_log(
-    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
 ) -> None:
+    # `qapp`: the package's PDF report is drawn in this process (see test_evidence_command).
     package = tmp_path / "story.wacz"
     code, _, err = run(capsys, "--db", str(db), "export", "1", "--wacz", str(package))
     assert code == 0, err

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WAIT = 60.0
 
 
-def watcher(db: Path, *options: str, log: Path | None = None) -> subprocess.Popen[str]:
+def watcher(db: Path | str, *options: str, log: Path | None = None) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     logging = ["--log", str(log)] if log else []
     return subprocess.Popen(
@@ -37,14 +37,14 @@ def watcher(db: Path, *options: str, log: Path | None = None) -> subprocess.Pope
     )
 
 
-def track_all(db: Path, site: ArticleSite, count: int) -> list[int]:
+def track_all(db: Path | str, site: ArticleSite, count: int) -> list[int]:
     with VersionStore.open(db) as store:
         service = CaptureService(store)
         with store.transaction():
             return [service.track(site.url(n)).id for n in range(count)]
 
 
-def checks_per_article(db: Path) -> dict[int, list[tuple[str, str]]]:
+def checks_per_article(db: Path | str) -> dict[int, list[tuple[str, str]]]:
     with VersionStore.open(db, read_only=True) as store:
         return {
             a.id: [(c.outcome, c.started_at.isoformat()) for c in store.list_checks(a.id)]
@@ -68,9 +68,9 @@ def site() -> Iterator[ArticleSite]:
 
 @pytest.mark.parametrize("watchers", [2, 3])
 def test_watchers_check_each_due_article_exactly_once(
-    tmp_path: Path, site: ArticleSite, watchers: int
+    tmp_path: Path, site: ArticleSite, watchers: int, store_address: str
 ) -> None:
-    db = tmp_path / "store.sqlite3"
+    db = store_address  # a SQLite file, then a PostgreSQL database
     ids = track_all(db, site, 24)
     logs = [tmp_path / f"watch{n}.log" for n in range(watchers)]
     processes = [watcher(db, "--once", "--workers", "2", log=log) for log in logs]
@@ -89,9 +89,9 @@ def test_watchers_check_each_due_article_exactly_once(
 
 
 def test_a_killed_watchers_article_is_checked_by_another_after_the_lease(
-    tmp_path: Path,
+    store_address: str,
 ) -> None:
-    db = tmp_path / "store.sqlite3"
+    db = store_address  # a SQLite file, then a PostgreSQL database
     with article_site(delay=30.0) as site:
         [article_id] = track_all(db, site, 1)
         doomed = watcher(db, "--workers", "1", "--lease", "3", "--poll", "0.2")

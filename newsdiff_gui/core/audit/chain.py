@@ -38,6 +38,10 @@ class AuditAction(StrEnum):
     # The article and its versions were deleted from the store; its entries stay, and an
     # article stored later under the same number continues after this entry.
     PURGE = "purge"
+    # Entries another store kept for the article were copied in by `migrate-store`; the
+    # detail names that chain (its first hash, entry count and last hash) and the versions
+    # copied with it ("version N": raw SHA-256).
+    MIGRATE = "migrate"
 
 
 class AuditEntryError(ValueError):

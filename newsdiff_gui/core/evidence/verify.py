@@ -36,7 +36,8 @@ from newsdiff_gui.core.evidence.signing import (
 from newsdiff_gui.core.evidence.timestamp import TimestampProblem, check_timestamp
 from newsdiff_gui.core.evidence.zipcheck import canonical_zip_problem
 
-_CAPTURE_ACTIONS = (AuditAction.CAPTURE, AuditAction.IMPORT)
+# A migrated article's pages are vouched for by its `migrate` entry ("version N": SHA-256).
+_CAPTURE_ACTIONS = (AuditAction.CAPTURE, AuditAction.IMPORT, AuditAction.MIGRATE)
 
 
 @dataclass(frozen=True)

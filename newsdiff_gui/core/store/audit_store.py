@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdiff_gui.core.audit.author import audit_author
 from newsdiff_gui.core.audit.chain import (
@@ -30,6 +30,9 @@ from newsdiff_gui.core.audit.chain import (
 )
 from newsdiff_gui.core.store.engine import Connection, Row
 from newsdiff_gui.core.timeutil import utc_now
+
+if TYPE_CHECKING:
+    from newsdiff_gui.core.store.audit_imported import ImportedChain
 
 _COLUMNS = "seq, at, author, action, object, article_id, detail, prev, sha256"
 
@@ -62,6 +65,9 @@ def _entry(row: Row) -> AuditEntry:
         )
     except (ValueError, TypeError) as exc:
         raise UnreadableEntry(seq, f"it cannot be read ({exc}); entry edited") from exc
+
+
+entry_from_row = _entry  # for the entries other stores kept (audit_imported.py)
 
 
 class AuditStore:
@@ -134,6 +140,12 @@ class AuditStore:
         )
         return [_entry(row) for row in rows]
 
+    def imported(self, article_id: int) -> list[ImportedChain]:
+        """The entries other stores kept for the article, copied by migrate-store."""
+        from newsdiff_gui.core.store.audit_imported import imported_chains
+
+        return imported_chains(self._connection, article_id)
+
     def verify(self, article_id: int) -> ChainCheck:
         """Check the article's chain, and that no entry of the log is missing."""
         try:
@@ -154,7 +166,12 @@ class AuditStore:
                 "WARC records, so it was stored while the log was kept"
             )
             return ChainCheck(check.count, None, ChainFault.BROKEN_LINK, reason)
-        return check
+        # Imported here, not at the top: audit_imported reads rows with this module's reader.
+        from newsdiff_gui.core.store.audit_imported import verify_imported
+
+        imported = verify_imported(self._connection, article_id, entries)
+        count = check.count + imported.count
+        return ChainCheck(count, imported.failed_seq, imported.fault, imported.reason)
 
     def _first_missing_seq(self) -> int | None:
         # Entries are numbered 1..N with no gap by append(); a gap is a deleted entry,
@@ -179,6 +196,13 @@ class AuditStore:
             entry.object
             for entry in current
             if entry.action in (AuditAction.CAPTURE, AuditAction.IMPORT)
+        }
+        logged |= {  # versions copied in by migrate-store, each named in its entry
+            f"version:{article_id}/{key.removeprefix('version ')}"
+            for entry in current
+            if entry.action is AuditAction.MIGRATE
+            for key in entry.detail
+            if key.startswith("version ")
         }
         rows = self._query(
             "SELECT v.number FROM versions v JOIN version_warc w ON w.version_id = v.id"

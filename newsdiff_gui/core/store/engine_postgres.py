@@ -12,6 +12,10 @@ Migrations are the same numbered scripts SQLite runs, with the column types tran
 (sql_dialect); the number lives in the table `newsdiff_schema`, and the first process
 that needs them runs them under a session advisory lock, so two starting at once wait
 for each other instead of both creating tables.
+
+Every write transaction sends `NOTIFY newsdiff_changes` before its COMMIT: the server
+delivers it only if the transaction commits, so an open window (core/store/change_notify.py)
+wakes for every change that happened and for none that was rolled back.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from newsdiff_gui.core.store.sql_dialect import postgres_placeholders
 # pg_advisory_xact_lock key of the store's single writer slot: "nDif" and 1.
 WRITE_LOCK = 0x6E446966_00000001
 _CONNECT_TIMEOUT_SECONDS = 10
+# The channel every committed write is announced on (listened to by change_notify.py).
+CHANGES_CHANNEL = "newsdiff_changes"
 # Errors that only a wrong query produces: bugs, raised as they are.
 _BUG_TYPES: tuple[type[Exception], ...] = (
     pg_errors.SyntaxError,
@@ -113,9 +119,12 @@ def store_error_for(exc: psycopg.Error, address: StoreAddress) -> StoreError:
 
 
 class PostgresConnection:
-    def __init__(self, connection: psycopg.Connection[Any], address: StoreAddress) -> None:
+    def __init__(
+        self, connection: psycopg.Connection[Any], address: StoreAddress, read_only: bool = False
+    ) -> None:
         self._connection = connection
         self._address = address
+        self._read_only = read_only  # a read-only transaction may not NOTIFY
 
     @classmethod
     def open(cls, address: StoreAddress, *, read_only: bool = False) -> PostgresConnection:
@@ -141,7 +150,7 @@ class PostgresConnection:
         except BaseException:
             connection.close()
             raise
-        return cls(connection, address)
+        return cls(connection, address, read_only)
 
     @property
     def address(self) -> StoreAddress:
@@ -174,6 +183,8 @@ class PostgresConnection:
             self._rollback()
             raise
         try:
+            if not self._read_only:
+                self._connection.execute(f"NOTIFY {CHANGES_CHANNEL}")
             self._connection.execute("COMMIT")
         except psycopg.Error as exc:
             self._rollback()

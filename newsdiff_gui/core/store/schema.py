@@ -233,6 +233,28 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     )
     """,
+    # 11: audit-log entries another store kept, copied by `migrate-store`
+    # (core/store/audit_imported.py): verbatim, so they verify as the chain they were in;
+    # `chain` is the hash of that chain's first entry, `article_id` and `seq` the numbers
+    # they were sealed with, `local_article_id` the article here (NULL: it was purged there).
+    """
+    CREATE TABLE audit_log_imported (
+        id INTEGER PRIMARY KEY,
+        chain TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        local_article_id INTEGER,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        action TEXT NOT NULL,
+        object TEXT NOT NULL,
+        article_id INTEGER NOT NULL,
+        detail TEXT NOT NULL,
+        prev TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE
+    );
+    CREATE INDEX audit_log_imported_by_article ON audit_log_imported (local_article_id, chain, seq)
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

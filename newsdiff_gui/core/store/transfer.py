@@ -11,7 +11,8 @@ from the target's side, that everything of the source is there and that every pa
 bytes still hash to their SHA-256.
 
 Columns come from the current schema (schema_at), so a column a later migration adds is
-copied too; a table a later migration adds needs its own step here.
+copied too; a table a later migration adds needs its own step here (transfer_tables.py,
+and transfer_audit.py for the audit log).
 """
 
 from __future__ import annotations
@@ -25,6 +26,16 @@ from typing import Any
 
 from newsdiff_gui.core.store.engine import Connection, Row
 from newsdiff_gui.core.store.schema import SCHEMA_VERSION, schema_at
+from newsdiff_gui.core.store.transfer_audit import copy_audit, verify_audit
+from newsdiff_gui.core.store.transfer_tables import (
+    copy_events,
+    copy_looks_and_settings,
+    copy_source_links,
+    copy_sources,
+    copy_warc,
+    verify_article_tables,
+    verify_store_tables,
+)
 
 _CHECK_KEY = ("started_at", "outcome", "duration")
 _NOTE_KEY = ("anchor_kind", "old_hashes", "new_hashes", "author", "created_at")
@@ -39,7 +50,8 @@ class CopyReport:
 
     def summary(self) -> str:
         parts = []
-        for kind in ("articles", "versions", "pages", "checks", "notes"):
+        kinds = ("articles", "versions", "pages", "checks", "notes", "sources", "events")
+        for kind in (*kinds, "WARC records", "audit entries"):
             total = self.new[kind] + self.present[kind]
             parts.append(
                 f"{total} {kind} ({self.new[kind]} copied, {self.present[kind]} already there)"
@@ -66,15 +78,27 @@ def _insert(target: Connection, table: str, values: dict[str, Any]) -> int:
 
 
 def copy_store(source: Connection, target: Connection) -> CopyReport:
-    """Merge every article, version, page, check and note of `source` into `target`."""
+    """Merge everything `source` holds into `target`: articles with their versions, pages,
+    checks, notes, WARC records, events and former addresses; sources with their polls
+    and article links; reviewers' last looks, settings, and the audit log."""
     report = CopyReport()
     with target.transaction():
         _copy_pages(source, target, report)
+        sources = copy_sources(source, target, report)
+        articles: dict[int, int] = {}
+        copied: dict[int, dict[int, str]] = {}  # target article → versions new to it
         for article in _rows(source, "SELECT * FROM articles ORDER BY id"):
-            article_id = _copy_article(target, article, report)
+            article_id = _copy_article(target, article, sources, report)
+            articles[article["id"]] = article_id
             versions = _copy_versions(source, target, article["id"], article_id, report)
-            _copy_checks(source, target, article["id"], article_id, versions, report)
-            _copy_notes(source, target, article["id"], article_id, versions, report)
+            _copy_checks(source, target, article["id"], article_id, versions.ids, report)
+            _copy_notes(source, target, article["id"], article_id, versions.ids, report)
+            copy_warc(source, target, versions.ids, report)
+            copy_events(source, target, (article["id"], article_id), versions.numbers, report)
+            copied.setdefault(article_id, {}).update(versions.new)
+        copy_source_links(source, target, sources, articles)
+        copy_looks_and_settings(source, target)
+        copy_audit(source, target, articles, copied, report)
     return report
 
 
@@ -91,13 +115,26 @@ def _copy_pages(source: Connection, target: Connection, report: CopyReport) -> N
         report.new["pages"] += 1
 
 
-def _copy_article(target: Connection, article: Row, report: CopyReport) -> int:
+def _copy_article(
+    target: Connection, article: Row, sources: dict[int, int], report: CopyReport
+) -> int:
     found = _rows(target, "SELECT id FROM articles WHERE url = ?", (article["url"],))
     if found:
         report.present["articles"] += 1
         return int(found[0]["id"])
     report.new["articles"] += 1
-    return _insert(target, "articles", {name: article[name] for name in _columns("articles")})
+    values = {name: article[name] for name in _columns("articles")}
+    # Source ids are the target's; a watcher's lease in the source means nothing here.
+    values.update(first_source_id=sources.get(article["first_source_id"]))
+    values.update(claimed_by=None, claim_until=None)
+    return _insert(target, "articles", values)
+
+
+@dataclass
+class _CopiedVersions:
+    ids: dict[int, int] = field(default_factory=dict)  # source id → target id
+    numbers: dict[int, int] = field(default_factory=dict)  # source number → target number
+    new: dict[int, str] = field(default_factory=dict)  # target number → raw SHA-256, copied now
 
 
 def _copy_versions(
@@ -106,8 +143,8 @@ def _copy_versions(
     source_article: int,
     article_id: int,
     report: CopyReport,
-) -> dict[int, int]:
-    """Source version id → target version id, for the checks and notes that name them."""
+) -> _CopiedVersions:
+    """Which target version each source version is, for what names them."""
     existing = {
         (row["raw_sha256"], row["content_hash"]): (row["id"], row["number"])
         for row in _rows(
@@ -117,8 +154,8 @@ def _copy_versions(
         )
     }
     top = max((number for _, number in existing.values()), default=0)
-    ids: dict[int, int] = {}
-    numbers: dict[int, int] = {}  # source number → target number, for returns_to
+    copied = _CopiedVersions()
+    ids, numbers = copied.ids, copied.numbers
     leave_out = ("id", "article_id", "number", "returns_to")
     rows = _rows(
         source,
@@ -137,8 +174,9 @@ def _copy_versions(
         ids[row["id"]] = _insert(target, "versions", values)
         numbers[row["number"]] = top
         existing[key] = (ids[row["id"]], top)
+        copied.new[top] = row["raw_sha256"]
         report.new["versions"] += 1
-    return ids
+    return copied
 
 
 def _copy_checks(
@@ -193,14 +231,19 @@ def _copy_notes(
 def verify_copy(source: Connection, target: Connection) -> list[str]:
     """What of `source` is missing or differs in `target` (empty: the copy holds)."""
     problems: list[str] = []
+    articles: dict[int, int] = {}
     for article in _rows(source, "SELECT id, url FROM articles ORDER BY id"):
         found = _rows(target, "SELECT id FROM articles WHERE url = ?", (article["url"],))
         if not found:
             problems.append(f"article {article['url']} is missing")
             continue
+        articles[article["id"]] = int(found[0]["id"])
         problems += _verify_article(source, target, article["id"], int(found[0]["id"]))
+        problems += verify_article_tables(source, target, article["id"], int(found[0]["id"]))
     for row in _rows(source, "SELECT sha256 FROM pages ORDER BY sha256"):
         problems += _verify_page(target, row["sha256"])
+    problems += verify_store_tables(source, target)
+    problems += verify_audit(source, target, articles)
     return problems
 
 

@@ -8,10 +8,10 @@ re-read, the timeline of the article being read extended (the reader's compariso
 kept unless they were on the latest), notes reloaded with the reader's selection and
 unsaved text kept.
 
-Faster wake-up: `wait(stop, seconds)` is how the poller sleeps between questions. A
-PostgreSQL store can pass one that LISTENs for the engine's NOTIFY and returns at the
-first notification; the question asked is the same, so a lost notification costs at
-most one interval.
+Faster wake-up: `wait(stop, seconds)` is how the poller sleeps between questions. On a
+PostgreSQL store StoreSync passes a ChangeListener (core/store/change_notify.py), which
+LISTENs for the engine's NOTIFY and returns at the first notification; the question
+asked is the same, so a lost notification costs at most one interval.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from newsdiff_gui.core.store import StoreError, VersionStore
 from newsdiff_gui.core.store.address import StoreAddress
 from newsdiff_gui.core.store.change_feed import ChangeToken, StoreChanges
+from newsdiff_gui.core.store.change_notify import ChangeListener
 
 if TYPE_CHECKING:
     from newsdiff_gui.ui.app.main_window import MainWindow
@@ -72,9 +73,14 @@ class StorePoller(QThread):
             return
         with store:
             token: ChangeToken | None = None
-            while not self._stop.is_set():
-                token = self._ask(store, token)
-                self._wait(self._stop, self._interval)
+            try:
+                while not self._stop.is_set():
+                    token = self._ask(store, token)
+                    self._wait(self._stop, self._interval)
+            finally:
+                close = getattr(self._wait, "close", None)
+                if close is not None:  # a listener's connection lives in this thread
+                    close()
 
     def _ask(self, store: VersionStore, token: ChangeToken | None) -> ChangeToken | None:
         try:
@@ -99,7 +105,9 @@ class StoreSync(QObject):
     def __init__(self, window: MainWindow, interval: float = POLL_SECONDS) -> None:
         super().__init__(window)
         self.window = window
-        self.poller = StorePoller(window.store.address, interval)
+        address = window.store.address
+        wait = ChangeListener(address) if address.url is not None else sleep_until_stopped
+        self.poller = StorePoller(address, interval, wait)
         self.poller.changed.connect(self.apply)  # a bound method here: queued to this thread
 
     def start(self) -> None:
