@@ -4,6 +4,7 @@ due one, and a dead claimant's article is free again once its lease ends."""
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -34,12 +35,17 @@ def test_concurrent_claimants_take_every_due_article_exactly_once(path: Path) ->
     taken: list[tuple[str, int]] = []
     lock = threading.Lock()
 
+    ready = threading.Barrier(6)
+
     def claimant(name: str) -> None:
-        # Its own connection, as each watcher worker has.
+        # Its own connection, as each watcher worker has; all start claiming together,
+        # and each pauses after a claim as a check would, so the claims interleave.
         with VersionStore.open(path) as store:
+            ready.wait()
             while claims := store.claims.claim_due(name, T0, LEASE, limit=2):
                 with lock:
                     taken.extend((name, claim.article_id) for claim in claims)
+                time.sleep(0.005)
 
     threads = [threading.Thread(target=claimant, args=(f"w{n}",)) for n in range(6)]
     for thread in threads:
