@@ -20,6 +20,7 @@ from newsdiff_gui.core.align.model import (
     TitleChange,
     Token,
     TokenOp,
+    plain_row,
 )
 from newsdiff_gui.core.align.pairing import pair_paragraphs
 from newsdiff_gui.core.align.regroup import link_sentences
@@ -56,7 +57,7 @@ def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS
 def _row(match: Match, old_texts: list[str], new_texts: list[str], options: AlignOptions) -> Row:
     if match.exact:  # the common case on a live blog: no text work at all
         kind = ChangeKind.UNCHANGED if match.in_place else ChangeKind.MOVED
-        return Row(kind, match.old, match.new, 1.0)
+        return plain_row(kind, match.old, match.new, 1.0)
     old_text = PARAGRAPH_JOINER.join(old_texts[i] for i in match.old)
     new_text = PARAGRAPH_JOINER.join(new_texts[j] for j in match.new)
     if len(match.old) > 1:
@@ -120,7 +121,7 @@ def _display_order(paired: list[Row], old_count: int, new_count: int) -> list[Ro
         [
             *paired,
             *(
-                Row(ChangeKind.ADDED, (), (j,), None)
+                plain_row(ChangeKind.ADDED, (), (j,), None)
                 for j in range(new_count)
                 if j not in covered_new
             ),
@@ -142,7 +143,7 @@ def _display_order(paired: list[Row], old_count: int, new_count: int) -> list[Ro
     after: dict[int, list[Row]] = {}
     before: dict[int, list[Row]] = {}
     for run in runs:
-        block = [Row(ChangeKind.REMOVED, (i,), (), None) for i in run]
+        block = [plain_row(ChangeKind.REMOVED, (i,), (), None) for i in run]
         first, last = run[0], run[-1]
         previous = owner.get(first - 1)
         following = owner.get(last + 1)

@@ -1,0 +1,56 @@
+"""Speed paths of the aligner give exactly what the general code gives.
+
+Each fast path here replaces general code on a common case (ASCII text, a row
+with default fields); these tests compare the two on many inputs, including
+the inputs where the fast path must not apply.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdiff_gui.core.align import facts
+from newsdiff_gui.core.align.model import ChangeKind, Row, plain_row
+
+_PIECES = [
+    "seven", "at least", "1,200", "3.5", "one", "first", "$", "5", "million", "%", "percent",
+    "more than", "x2", "2x", "a_1", "twenty-five", "²", "①", "٣", "Señora", "ß", " ", ", ",
+    ". ", "-", "the", "people", "nearly", "12.", ".5", "1,", "SEVEN", "Once",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), max_size=25))
+def test_figures_found_without_testing_every_term_are_the_same(pieces: list[str]) -> None:
+    folded = "".join(pieces).casefold()
+    terms = facts._TERM.findall(folded)
+    # The general rule: every distinct term tested on its own.
+    general = {t for t in set(terms) if t[0].isdigit() or t in facts._NUMBER_WORDS}
+    assert facts.figure_terms(folded, terms) == general
+
+
+def test_a_digit_that_is_no_0_to_9_still_counts_outside_ascii() -> None:
+    assert facts.number_expressions("Area: 5 km² and ² marks") == Counter({"5": 1, "²": 1})
+    assert facts.number_expressions("Ten people, 1,200 homes, 3.5 m") == Counter(
+        {"ten": 1, "1,200": 1, "3.5 m": 1}
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(list(ChangeKind)),
+    st.lists(st.integers(0, 9), max_size=3).map(tuple),
+    st.lists(st.integers(0, 9), max_size=3).map(tuple),
+    st.one_of(st.none(), st.floats(0, 1)),
+)
+def test_a_plain_row_is_the_row_the_constructor_makes(
+    kind: ChangeKind, old: tuple[int, ...], new: tuple[int, ...], similarity: float | None
+) -> None:
+    fast, made = plain_row(kind, old, new, similarity), Row(kind, old, new, similarity)
+    assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+    assert dataclasses.astuple(fast) == dataclasses.astuple(made)
+    assert all(hasattr(fast, f.name) for f in dataclasses.fields(Row))
