@@ -2,7 +2,8 @@
 
 Each fast path here replaces general code on a common case (ASCII text, a row
 with default fields); these tests compare the two on many inputs, including
-the inputs where the fast path must not apply.
+the inputs where the fast path must not apply. (The pinned diffs of
+test_align_pinned.py and the benchmark diffs show the whole output unchanged.)
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff_gui.core.align import facts
+from newsdiff_gui.core.align import engine, facts
+from newsdiff_gui.core.align.leftovers import Match, exact_match
 from newsdiff_gui.core.align.model import ChangeKind, Row, plain_row
 
 _PIECES = [
@@ -54,3 +56,37 @@ def test_a_plain_row_is_the_row_the_constructor_makes(
     assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
     assert dataclasses.astuple(fast) == dataclasses.astuple(made)
     assert all(hasattr(fast, f.name) for f in dataclasses.fields(Row))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 50), st.integers(0, 50), st.booleans())
+def test_an_exact_match_is_the_match_the_constructor_makes(old: int, new: int, moved: bool) -> None:
+    fast = exact_match(old, new, not moved)
+    made = Match((old,), (new,), 1.0, exact=True, in_place=not moved)
+    assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 30).flatmap(lambda n: st.tuples(st.just(n), st.permutations(range(n)))),
+       st.data())  # fmt: skip
+def test_rows_in_new_order_without_a_sort_are_the_sorted_rows(
+    size_and_order: tuple[int, list[int]], data: st.DataObject
+) -> None:
+    """Rows holding one or several new paragraphs (a split lists them in the old
+    paragraph's order), the rest added: the slot order is the sorted order."""
+    count, order = size_and_order
+    rows, at = [], 0
+    while at < count:
+        width = data.draw(st.integers(1, 3))
+        held = tuple(order[at : at + width])
+        at += width
+        if data.draw(st.booleans()):  # else: left for an added row
+            rows.append(
+                Row(ChangeKind.SPLIT if len(held) > 1 else ChangeKind.EDITED, (0,), held, 0.5)
+            )
+    assert engine._in_new_order(rows, count) == engine._sorted_in_new_order(rows, count)
+
+
+def test_rows_sharing_a_first_new_paragraph_are_sorted_as_before() -> None:
+    rows = [Row(ChangeKind.EDITED, (0,), (1,), 0.5), Row(ChangeKind.EDITED, (1,), (1,), 0.5)]
+    assert engine._in_new_order(rows, 3) == engine._sorted_in_new_order(rows, 3)

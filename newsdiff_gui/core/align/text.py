@@ -109,7 +109,15 @@ _WORD = re.compile(r"\w+")
 # and grouping, sentences each time a row is re-diffed around moved text).
 @functools.lru_cache(maxsize=8192)
 def _casefolded_words(text: str) -> tuple[str, ...]:
+    if _JOINER in text:
+        # A row's text joins paragraphs whose words are known (pairing read
+        # them), and no word spans a paragraph break.
+        paragraphs = map(_casefolded_words, text.split(_JOINER))
+        return tuple(itertools.chain.from_iterable(paragraphs))
     return tuple(_WORD.findall(text.casefold()))
+
+
+_JOINER = "\n\n"  # model.PARAGRAPH_JOINER (model.py imports this module)
 
 
 casefolded_words = _casefolded_words  # the text's casefolded words (cached)
