@@ -70,12 +70,12 @@ _JOINS_FIGURES = re.compile(r"[\s\-\u2010-\u2013]*")
 
 def figure_terms(folded: str, terms: list[str]) -> AbstractSet[str]:
     """The terms of casefolded text that are figures: digits or number words."""
-    if folded.isascii():
-        # Only 0-9 are digits in ASCII, and the terms holding them are exactly
-        # the matches of the figure pattern (no other kind of term holds one):
-        # a set intersection and a short scan instead of a test per term.
+    if folded.isascii() or not any(c.isdigit() and not c.isdecimal() for c in set(folded)):
+        # The terms holding a digit are then exactly the matches of the figure
+        # pattern (\d is a decimal digit; a term of letters holds none): a set
+        # intersection and a short scan instead of a test per term.
         return _NUMBER_WORDS.intersection(terms).union(_FIGURE.findall(folded))
-    # (A term of letters may open with a digit that is no 0-9: "²".)
+    # A term of letters may open with a digit that is no decimal digit ("²").
     return {t for t in set(terms) if t[0].isdigit() or t in _NUMBER_WORDS}
 
 
