@@ -9,14 +9,17 @@ test_align_pinned.py and the benchmark diffs show the whole output unchanged.)
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import re
 from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff_gui.core.align import engine, facts
+from newsdiff_gui.core.align import engine, facts, sentences
 from newsdiff_gui.core.align.leftovers import Match, exact_match
 from newsdiff_gui.core.align.model import ChangeKind, Row, plain_row
+from newsdiff_gui.core.align.text import split_sentences
 
 _PIECES = [
     "seven", "at least", "1,200", "3.5", "one", "first", "$", "5", "million", "%", "percent",
@@ -25,7 +28,7 @@ _PIECES = [
 ]  # fmt: skip
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), max_size=25))
 def test_figures_found_without_testing_every_term_are_the_same(pieces: list[str]) -> None:
     folded = "".join(pieces).casefold()
@@ -66,7 +69,7 @@ def test_an_exact_match_is_the_match_the_constructor_makes(old: int, new: int, m
     assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.integers(1, 30).flatmap(lambda n: st.tuples(st.just(n), st.permutations(range(n)))),
        st.data())  # fmt: skip
 def test_rows_in_new_order_without_a_sort_are_the_sorted_rows(
@@ -90,3 +93,42 @@ def test_rows_in_new_order_without_a_sort_are_the_sorted_rows(
 def test_rows_sharing_a_first_new_paragraph_are_sorted_as_before() -> None:
     rows = [Row(ChangeKind.EDITED, (0,), (1,), 0.5), Row(ChangeKind.EDITED, (1,), (1,), 0.5)]
     assert engine._in_new_order(rows, 3) == engine._sorted_in_new_order(rows, 3)
+
+
+_SENTENCE_PIECES = [
+    "Seven people", " were killed.", " The MAYOR said", "; 9 clinics open", ": With ropes",
+    ". • Item", " Straße", " İstanbul", " ﬁnal", " ΣΑΣ", "  ", "\n", "? ", "“Quote.” ", "A",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SENTENCE_PIECES), st.text(max_size=4)), max_size=20))
+def test_a_sentences_words_read_from_the_folded_paragraph_are_its_own(pieces: list[str]) -> None:
+    paragraph = "".join(pieces)
+    for sentence in sentences.paragraph_sentences(paragraph, 7):
+        assert paragraph[sentence.start - 7 : sentence.end - 7] == sentence.text
+        assert sentence.words == tuple(sentences._WORD.findall(sentence.text.casefold()))
+
+
+_LOOKBEHIND_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9À-Ý])"
+)
+_ONE_MAY_CUT = re.compile(r"[.!?]\s+[\u2022\u25aa\u25e6\u2023\u00b7\u2013\u2014-]\s|;\s|:\s+[A-Z]")
+_CUT_PIECES = [
+    ".", "!", "?", "?.", ".”", "”", ")", "]", " ", "  ", "\n", "A", "a", "7", "É", "“", "(",
+    ";", "; ", ":", ": W", "- ", "–", "• ", "·", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_CUT_PIECES), st.text(max_size=2)), max_size=30))
+def test_sentence_ends_and_cut_marks_are_found_where_the_single_patterns_find_them(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    ends = [0, *(m.end() for m in _LOOKBEHIND_SENTENCE_END.finditer(text))]
+    expected = [text[a:b] for a, b in itertools.pairwise(ends)] + (
+        [text[ends[-1] :]] if ends[-1] < len(text) else []
+    )
+    assert split_sentences(text) == expected
+    assert sentences.may_cut(text) == bool(_ONE_MAY_CUT.search(text))
