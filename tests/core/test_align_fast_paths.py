@@ -132,3 +132,20 @@ def test_sentence_ends_and_cut_marks_are_found_where_the_single_patterns_find_th
     )
     assert split_sentences(text) == expected
     assert sentences.may_cut(text) == bool(_ONE_MAY_CUT.search(text))
+
+
+_LOOKBEHIND_FIRST_SINGLE_QUOTED = re.compile(
+    f"(?<![{facts._APOSTROPHE_SCRIPTS}])['\u2018\u2019\u201a\u201b](.+?)['\u2018\u2019]"
+    f"(?![{facts._APOSTROPHE_SCRIPTS}])"
+)
+_QUOTE_PIECES = ["'", "‘", "’", "‚", "‛", "a", "É", "Ж", "7", " ", "it’s", "O’Brien", "’90s", "데"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_QUOTE_PIECES), st.text(max_size=2)), max_size=30))
+def test_single_quotes_are_found_where_the_look_behind_first_pattern_finds_them(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    expected = [(m.span(), m.group(1)) for m in _LOOKBEHIND_FIRST_SINGLE_QUOTED.finditer(text)]
+    assert [(m.span(), m.group(1)) for m in facts._SINGLE_QUOTED.finditer(text)] == expected

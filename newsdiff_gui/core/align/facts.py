@@ -132,9 +132,11 @@ _DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'
 _DOUBLE_QUOTED = re.compile(f"[{_DOUBLE_MARKS}]([^{_DOUBLE_MARKS}]*)[{_DOUBLE_MARKS}]")
 _APOSTROPHE_SCRIPTS = "0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 _OPEN_QUOTE = re.compile(f"[{_DOUBLE_MARKS}](.*)$", re.DOTALL)
+# (The mark first, then a look behind it for a letter: a pattern that opens
+# with a set of characters is scanned for at C speed, twice as fast.)
 _SINGLE_QUOTED = re.compile(
-    f"(?<![{_APOSTROPHE_SCRIPTS}])['\u2018\u2019\u201a\u201b](.+?)['\u2018\u2019]"
-    f"(?![{_APOSTROPHE_SCRIPTS}])"
+    f"['\u2018\u2019\u201a\u201b](?<![{_APOSTROPHE_SCRIPTS}]['\u2018\u2019\u201a\u201b])"
+    f"(.+?)['\u2018\u2019](?![{_APOSTROPHE_SCRIPTS}])"
 )
 _WORDS = re.compile(r"\w+")
 
