@@ -4,6 +4,7 @@ sentence links (regrouped rows, moved sentences) → stats."""
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 
 from newsdiff_gui.core.align.facts import flag_lone_quotes
@@ -20,6 +21,7 @@ from newsdiff_gui.core.align.model import (
     TitleChange,
     Token,
     TokenOp,
+    plain_row,
 )
 from newsdiff_gui.core.align.pairing import pair_paragraphs
 from newsdiff_gui.core.align.regroup import link_sentences
@@ -29,6 +31,7 @@ from newsdiff_gui.core.document import Document
 
 _DEFAULT_OPTIONS = AlignOptions()
 _MOVED_KINDS = (ChangeKind.MOVED, ChangeKind.MOVED_EDITED)
+_UNCHANGED, _MOVED = ChangeKind.UNCHANGED, ChangeKind.MOVED
 _MINOR_KINDS = (ChangeKind.EDITED, ChangeKind.MOVED_EDITED)
 
 
@@ -39,7 +42,13 @@ def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS
     old_texts = [cleaned[p] for p in old.paragraphs]
     new_texts = [cleaned[p] if p in cleaned else clean(p) for p in new.paragraphs]
     matches = pair_paragraphs(old_texts, new_texts, options)
-    paired = [_row(m, old_texts, new_texts, options) for m in matches]
+    paired = [
+        # (Most matches of a long page are exact: no call, no text work.)
+        plain_row(_UNCHANGED if m.in_place else _MOVED, m.old, m.new, 1.0)
+        if m.exact
+        else _row(m, old_texts, new_texts, options)
+        for m in matches
+    ]
     ordered = _display_order(paired, len(old_texts), len(new_texts))
     linked = link_sentences(ordered, old_texts, new_texts, options)
     rows = flag_lone_quotes(_read_facts(linked, paired, old_texts, new_texts), old_texts, new_texts)
@@ -56,7 +65,7 @@ def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS
 def _row(match: Match, old_texts: list[str], new_texts: list[str], options: AlignOptions) -> Row:
     if match.exact:  # the common case on a live blog: no text work at all
         kind = ChangeKind.UNCHANGED if match.in_place else ChangeKind.MOVED
-        return Row(kind, match.old, match.new, 1.0)
+        return plain_row(kind, match.old, match.new, 1.0)
     old_text = PARAGRAPH_JOINER.join(old_texts[i] for i in match.old)
     new_text = PARAGRAPH_JOINER.join(new_texts[j] for j in match.new)
     if len(match.old) > 1:
@@ -115,18 +124,7 @@ def _display_order(paired: list[Row], old_count: int, new_count: int) -> list[Ro
     0, 2 and 4 merged) follow it in old order, so a run may be separated from
     its neighbour's row by other removed rows (invariant 2 allows that).
     """
-    covered_new = {j for row in paired for j in row.new}
-    rows = sorted(
-        [
-            *paired,
-            *(
-                Row(ChangeKind.ADDED, (), (j,), None)
-                for j in range(new_count)
-                if j not in covered_new
-            ),
-        ],
-        key=lambda row: min(row.new),
-    )
+    rows = _in_new_order(paired, new_count)
     owner = {i: position for position, row in enumerate(rows) for i in row.old}
     removed = [i for i in range(old_count) if i not in owner]
     if not removed:
@@ -142,7 +140,7 @@ def _display_order(paired: list[Row], old_count: int, new_count: int) -> list[Ro
     after: dict[int, list[Row]] = {}
     before: dict[int, list[Row]] = {}
     for run in runs:
-        block = [Row(ChangeKind.REMOVED, (i,), (), None) for i in run]
+        block = [plain_row(ChangeKind.REMOVED, (i,), (), None) for i in run]
         first, last = run[0], run[-1]
         previous = owner.get(first - 1)
         following = owner.get(last + 1)
@@ -166,6 +164,33 @@ def _display_order(paired: list[Row], old_count: int, new_count: int) -> list[Ro
     return ordered + at_end
 
 
+def _in_new_order(paired: list[Row], new_count: int) -> list[Row]:
+    """`paired` and a row for each new paragraph no row holds, by first new paragraph.
+
+    Rows hold distinct new paragraphs, so a row's first new paragraph is a slot
+    of its own: no sort (a live blog has thousands of rows)."""
+    slots: list[Row | None] = [None] * new_count
+    for row in paired:
+        first = row.new[0] if len(row.new) == 1 else min(row.new)
+        if slots[first] is not None:  # (never, by pairing's promise; sorted as before)
+            return _sorted_in_new_order(paired, new_count)
+        slots[first] = row
+    held = {j for row in paired if len(row.new) > 1 for j in row.new}
+    return [
+        slot if slot is not None else plain_row(ChangeKind.ADDED, (), (j,), None)
+        for j, slot in enumerate(slots)
+        if slot is not None or j not in held
+    ]
+
+
+def _sorted_in_new_order(paired: list[Row], new_count: int) -> list[Row]:
+    covered = {j for row in paired for j in row.new}
+    rows = list(paired)
+    added = [j for j in range(new_count) if j not in covered]
+    rows += [plain_row(ChangeKind.ADDED, (), (j,), None) for j in added]
+    return sorted(rows, key=lambda row: min(row.new))
+
+
 def _title(old: str, new: str, options: AlignOptions) -> TitleChange:
     if old == new:
         return TitleChange(ChangeKind.UNCHANGED, (Token(TokenOp.EQUAL, old),) if old else ())
@@ -175,14 +200,17 @@ def _title(old: str, new: str, options: AlignOptions) -> TitleChange:
 def _stats(rows: Sequence[Row], old_texts: list[str], new_texts: list[str]) -> DiffStats:
     """Counts as `DiffStats` defines them: moved text is neither added nor removed,
     but the words an edited moved sentence gained or lost are."""
-    counts = dict.fromkeys((kind.value for kind in ChangeKind), 0)
+    # Counted by kind, named once per kind (an enum's `.value` is a slow lookup).
+    by_kind = Counter(row.kind for row in rows)
+    counts = {kind.value: by_kind[kind] for kind in ChangeKind}
     added = removed = moved = 0
     for row in rows:
-        counts[row.kind.value] += 1
-        if not row.tokens and row.kind is ChangeKind.ADDED:
-            added += sum(word_count(new_texts[j]) for j in row.new)
-        elif not row.tokens and row.kind is ChangeKind.REMOVED:
-            removed += sum(word_count(old_texts[i]) for i in row.old)
+        if not row.tokens:
+            if row.kind is ChangeKind.ADDED:
+                added += sum(word_count(new_texts[j]) for j in row.new)
+            elif row.kind is ChangeKind.REMOVED:
+                removed += sum(word_count(old_texts[i]) for i in row.old)
+            continue
         for token in row.tokens:
             moved += token.op is TokenOp.MOVED_IN
             for part in token.tokens or (token,):

@@ -27,6 +27,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from newsdiff_gui.core.align.model import ChangeKind, Row
 from newsdiff_gui.core.align.text import fix_mis_decoding
@@ -59,17 +60,31 @@ _QUALIFIERS = frozenset(
 _FIGURE_HINTS = _NUMBER_WORDS | {w for q in _QUALIFIERS for w in q} - {"at", "as", "an"}
 # Figures ("1,200", "3.5", "7"), words, and the symbols that go with figures.
 _TERM = re.compile(r"\d(?:[\d,.]*\d)?|[^\W\d_]+|[%$€£¥]")
+# The figure terms of `_TERM` (its first alternative).
+_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
 # The same terms as a split pattern: text → [gap, term, gap, term, …, gap], so the
 # gap before term k is part 2k (every term is at least one character long).
 _TERM_SPLIT = re.compile(f"({_TERM.pattern})")
 _JOINS_FIGURES = re.compile(r"[\s\-\u2010-\u2013]*")
 
 
+def figure_terms(folded: str, terms: list[str]) -> AbstractSet[str]:
+    """The terms of casefolded text that are figures: digits or number words."""
+    if folded.isascii() or not any(c.isdigit() and not c.isdecimal() for c in set(folded)):
+        # The terms holding a digit are then exactly the matches of the figure
+        # pattern (\d is a decimal digit; a term of letters holds none): a set
+        # intersection and a short scan instead of a test per term.
+        return _NUMBER_WORDS.intersection(terms).union(_FIGURE.findall(folded))
+    # A term of letters may open with a digit that is no decimal digit ("²").
+    return {t for t in set(terms) if t[0].isdigit() or t in _NUMBER_WORDS}
+
+
 def number_expressions(text: str) -> Counter[str]:
     """Number expressions with their qualifiers: "at least eight", "$5 million", "45 %"."""
-    parts = _TERM_SPLIT.split(text.casefold())
+    folded = text.casefold()
+    parts = _TERM_SPLIT.split(folded)
     terms = parts[1::2]
-    figures = {t for t in set(terms) if t[0].isdigit() or t in _NUMBER_WORDS}
+    figures = figure_terms(folded, terms)
     found: Counter[str] = Counter()
     if not figures:
         return found
@@ -117,9 +132,11 @@ _DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033'
 _DOUBLE_QUOTED = re.compile(f"[{_DOUBLE_MARKS}]([^{_DOUBLE_MARKS}]*)[{_DOUBLE_MARKS}]")
 _APOSTROPHE_SCRIPTS = "0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 _OPEN_QUOTE = re.compile(f"[{_DOUBLE_MARKS}](.*)$", re.DOTALL)
+# (The mark first, then a look behind it for a letter: a pattern that opens
+# with a set of characters is scanned for at C speed, twice as fast.)
 _SINGLE_QUOTED = re.compile(
-    f"(?<![{_APOSTROPHE_SCRIPTS}])['\u2018\u2019\u201a\u201b](.+?)['\u2018\u2019]"
-    f"(?![{_APOSTROPHE_SCRIPTS}])"
+    f"['\u2018\u2019\u201a\u201b](?<![{_APOSTROPHE_SCRIPTS}]['\u2018\u2019\u201a\u201b])"
+    f"(.+?)['\u2018\u2019](?![{_APOSTROPHE_SCRIPTS}])"
 )
 _WORDS = re.compile(r"\w+")
 

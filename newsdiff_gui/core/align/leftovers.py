@@ -19,6 +19,25 @@ class Match:
     in_place: bool = True
 
 
+_MATCH_SETTERS = {name: getattr(Match, name).__set__ for name in Match.__slots__}
+_SET_OLD, _SET_NEW = _MATCH_SETTERS["old"], _MATCH_SETTERS["new"]
+_SET_SIMILARITY, _SET_EXACT = _MATCH_SETTERS["similarity"], _MATCH_SETTERS["exact"]
+_SET_IN_PLACE = _MATCH_SETTERS["in_place"]
+
+
+def exact_match(old: int, new: int, in_place: bool) -> Match:
+    """`Match((old,), (new,), 1.0, exact=True, in_place=in_place)` at half the cost
+    (a live blog pairs thousands of paragraphs exactly; a frozen dataclass's
+    `__init__` sets each field through `object.__setattr__`)."""
+    match: Match = object.__new__(Match)
+    _SET_OLD(match, (old,))
+    _SET_NEW(match, (new,))
+    _SET_SIMILARITY(match, 1.0)
+    _SET_EXACT(match, True)
+    _SET_IN_PLACE(match, in_place)
+    return match
+
+
 class Leftovers:
     """Paragraphs not settled by exact/minor matching, with their codes."""
 

@@ -46,7 +46,7 @@ from rapidfuzz.distance import Indel
 from newsdiff_gui.core.align.batch_codes import encode_pairs, encode_words
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.groups import Grouper
-from newsdiff_gui.core.align.leftovers import Leftovers, Match, similarity_of
+from newsdiff_gui.core.align.leftovers import Leftovers, Match, exact_match, similarity_of
 from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
 from newsdiff_gui.core.align.model import AlignOptions
 from newsdiff_gui.core.align.sandwich import is_wire_swap, sandwiched_pairs
@@ -327,7 +327,7 @@ def _matches(
             used_old.add(i)
             used_new.add(j)
     for index, (i, j) in enumerate(candidates.exact):
-        matches.append(Match((i,), (j,), 1.0, exact=True, in_place=index in in_chain_exact))
+        matches.append(exact_match(i, j, index in in_chain_exact))
         used_old.add(i)
         used_new.add(j)
     for index, (i, j) in enumerate(candidates.minor):

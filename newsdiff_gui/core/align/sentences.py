@@ -75,23 +75,42 @@ def _clauses(piece: str) -> list[str]:
 
 # Whether a paragraph may hold a list mark, a clause or a colon `_clauses` cuts at
 # (most hold none; a piece of a paragraph matches only where the paragraph does).
-_MAY_CUT = re.compile(r"[.!?]\s+[\u2022\u25aa\u25e6\u2023\u00b7\u2013\u2014-]\s|;\s|:\s+[A-Z]")
+# Three patterns, each opening with its own character: scanned for at C speed,
+# twice as fast as one alternation.
+_MAY_CUT_LIST = re.compile(r"[.!?]\s+[\u2022\u25aa\u25e6\u2023\u00b7\u2013\u2014-]\s")
+_MAY_CUT_CLAUSE = re.compile(r";\s")
+_MAY_CUT_COLON = re.compile(r":\s+[A-Z]")
+
+
+def may_cut(paragraph: str) -> bool:
+    return bool(
+        (";" in paragraph and _MAY_CUT_CLAUSE.search(paragraph))
+        or (":" in paragraph and _MAY_CUT_COLON.search(paragraph))
+        or _MAY_CUT_LIST.search(paragraph)
+    )
 
 
 def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
     pieces = split_sentences(paragraph)
-    if _MAY_CUT.search(paragraph):
+    if may_cut(paragraph):
         pieces = [clause for piece in pieces for clause in _clauses(piece)]
-    at = offset
+    # Casefolded once: where no character folds to several (as "ß" does), a
+    # sentence's folded words lie at its own offsets in the folded paragraph.
+    folded = paragraph.casefold()
+    if len(folded) != len(paragraph):
+        folded = ""
+    at = 0
     for number, piece in enumerate(pieces):
         core = piece.strip()
         if core:
             start = at + piece.index(core[0])
+            end = start + len(core)
+            words = _WORD.findall(folded, start, end) if folded else _WORD.findall(core.casefold())
             yield Sentence(
-                start,
-                start + len(core),
+                offset + start,
+                offset + end,
                 core,
-                tuple(_WORD.findall(core.casefold())),
+                tuple(words),
                 last_in_paragraph=number == len(pieces) - 1,
                 has_previous=number > 0,
             )

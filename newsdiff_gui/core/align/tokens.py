@@ -99,7 +99,7 @@ def _items(text: str) -> tuple[list[str], list[str]]:
             return [], []
         return [w + " " for w in words[:-1]] + [words[-1]], words
     items = word_items(text)
-    return items, [_key(i) for i in items]
+    return items, list(map(str.rstrip, items))  # (`_key` of each, mapped in C)
 
 
 def _chunks(old: tuple[list[str], list[str]], new: tuple[list[str], list[str]]) -> list[_Chunk]:
@@ -120,7 +120,8 @@ def _chunks(old: tuple[list[str], list[str]], new: tuple[list[str], list[str]]) 
 
 
 def _size(items: list[str]) -> int:
-    return sum(len(_key(i)) for i in items)
+    # (`_key` of each item, mapped in C: this runs for every short equal run.)
+    return sum(map(len, map(str.rstrip, items)))
 
 
 def _absorb_short_equals(chunks: list[_Chunk], max_words: int) -> list[_Chunk]:
