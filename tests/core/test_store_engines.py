@@ -191,3 +191,14 @@ def test_sqlite_types_and_placeholders_are_translated_outside_literals() -> None
     assert postgres_placeholders("SELECT '?', a FROM t WHERE b LIKE '%x' AND c = ?") == (
         "SELECT '?', a FROM t WHERE b LIKE '%%x' AND c = %s"
     )
+
+
+def test_a_cursor_reads_alike_on_both_engines(store: VersionStore) -> None:
+    connection = store._connection
+    with store.transaction():
+        inserted = connection.execute(
+            "INSERT INTO settings (name, value) VALUES (?, ?)", ("probe", "1")
+        )
+        assert inserted.fetchall() == [] and inserted.fetchone() is None  # no rows, no error
+    rows = [tuple(row) for row in connection.execute("SELECT name, value FROM settings")]
+    assert ("probe", "1") in rows  # a cursor can be iterated, as sqlite3's can

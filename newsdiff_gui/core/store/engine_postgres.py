@@ -228,3 +228,6 @@ class _SqliteLikeCursor:
 
     def fetchall(self) -> list[Any]:
         return self._cursor.fetchall() if self._cursor.description is not None else []
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.fetchall())
