@@ -71,7 +71,6 @@ class Sidebar(QWidget):
         layout.addWidget(self.view, 1)
 
         self._last_emitted: int | None = None
-        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         # "12 min ago" must age while the window stays open.
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)
