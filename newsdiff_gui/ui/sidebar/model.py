@@ -10,13 +10,9 @@ is kept here, keyed by article id.
 from __future__ import annotations
 
 import enum
-import functools
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import replace
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -27,11 +23,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from newsdiff_gui.core.schedule import is_imported_only
-from newsdiff_gui.core.store import Article
-from newsdiff_gui.core.timeutil import utc_now
-from newsdiff_gui.core.visible import visible_text
 from newsdiff_gui.core.words import plural
+from newsdiff_gui.ui.sidebar.item import IMPORTED_ONLY_TEXT as IMPORTED_ONLY_TEXT
+from newsdiff_gui.ui.sidebar.item import ArticleItem as ArticleItem
+from newsdiff_gui.ui.sidebar.item import outlet_domain as outlet_domain
+from newsdiff_gui.ui.sidebar.item import relative_time as relative_time
 from newsdiff_gui.ui.sidebar.sorted_rows import SortedRows
 from newsdiff_gui.ui.sidebar.sorted_rows import SortOrder as SortOrder  # where callers import it
 
@@ -48,6 +44,9 @@ class ArticleRole(enum.IntEnum):
     ITEM = Qt.ItemDataRole.UserRole + 2  # the whole ArticleItem, for the delegate
     LAST_CHANGED = Qt.ItemDataRole.UserRole + 3  # POSIX seconds, 0.0 when never
     UNREAD = Qt.ItemDataRole.UserRole + 4
+    # The proxy's filter role: a change announced with it alone makes the proxy
+    # filter that row again, and nothing else (see ArticleListModel.refilter).
+    FILTER = Qt.ItemDataRole.UserRole + 5
 
 
 # The roles a change of looks only touches (checking now, unread count, error icon).
@@ -60,129 +59,6 @@ LOOK_ROLES = [
     int(Qt.ItemDataRole.ToolTipRole),
     int(Qt.ItemDataRole.AccessibleTextRole),
 ]
-
-
-# The sidebar's words for an article whose live page is never contacted on its own.
-IMPORTED_ONLY_TEXT = (
-    "Not checked: imported only (Check now fetches the live page once; "
-    "Article → Start checking the live page keeps checking it)"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleItem:
-    """What one sidebar row shows."""
-
-    id: int
-    url: str
-    title: str
-    domain: str
-    version_count: int
-    last_changed_at: datetime | None
-    unread_changes: int
-    last_error: str | None
-    active: bool
-    stopped_reason: str | None
-    suspect_reason: str | None = None  # the latest version looks like a broken page
-    checking: bool = False
-    gone: bool = False  # the story is no longer at its address (core/lifecycle.py)
-
-    @classmethod
-    def from_article(cls, article: Article) -> ArticleItem:
-        suspect = None
-        if article.latest_suspect is not None:
-            suspect = article.latest_suspect or "the latest version looks like a broken page"
-        return cls(
-            id=article.id,
-            url=article.url,
-            title=article.title or "",
-            domain=outlet_domain(article.url),
-            version_count=article.version_count,
-            last_changed_at=article.last_changed_at,
-            unread_changes=article.unread_changes,
-            last_error=article.last_error,
-            active=article.active,
-            stopped_reason=article.stopped_reason,
-            suspect_reason=suspect,
-        )
-
-    @property
-    def shown_title(self) -> str:
-        # Every place the title is shown (row, tooltip, status bar, screen reader)
-        # reads it here: bidi controls and hidden characters as markers.
-        return visible_text(self.title) or self.url
-
-    @property
-    def imported_only(self) -> bool:
-        """Stored from saved pages only: its site is not contacted until the user asks."""
-        return is_imported_only(self)
-
-    @property
-    def never_worked(self) -> bool:
-        """No version stored and the checks fail: no check has ever captured it."""
-        return self.version_count == 0 and bool(self.last_error)
-
-    def tooltip(self) -> str:
-        # The address once: an article without a title yet is shown by its address.
-        lines = [self.shown_title] if self.shown_title == self.url else [self.shown_title, self.url]
-        if self.checking:
-            lines.append("Checking now…")
-        if self.never_worked:
-            lines.append(f"Never captured: every check failed (last: {self.last_error})")
-        elif self.last_error:
-            lines.append(f"Last check failed: {self.last_error}")
-        if self.suspect_reason:
-            lines.append(f"Suspect extraction: {self.suspect_reason}")
-        if self.gone:
-            lines.append("Gone: the story is no longer at its address (its timeline says how)")
-        if self.imported_only:
-            lines.append(IMPORTED_ONLY_TEXT)
-        elif not self.active:
-            reason = {
-                "untracked": "you stopped tracking it",
-                "stable": "it stopped changing",
-            }.get(self.stopped_reason or "", self.stopped_reason or "stopped")
-            lines.append(f"No longer checked ({reason})")
-        return "\n".join(lines)
-
-
-def outlet_domain(url: str) -> str:
-    """The outlet as readers name it: the host without a leading 'www.'."""
-    # Read once per outlet, not per article: 10,000 articles share a few dozen
-    # hosts, and urlsplit is most of what listing an article costs.
-    origin = _ORIGIN.match(url)
-    return _outlet_of(origin.group(0)) if origin else _outlet_of(url)
-
-
-_ORIGIN = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
-
-
-@functools.lru_cache(maxsize=1024)
-def _outlet_of(url: str) -> str:
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
-
-
-def relative_time(moment: datetime | None, now: datetime | None = None) -> str:
-    """'just now', '12 min ago', '3 h ago', 'yesterday', '4 days ago', then the date."""
-    if moment is None:
-        return "never"
-    now = now or utc_now()
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    seconds = (now - moment).total_seconds()
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
-    if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
-    days = int(seconds // 86400)
-    if days == 1:
-        return "yesterday"
-    if days < 14:
-        return f"{days} days ago"
-    return moment.astimezone().strftime("%d %b %Y")
 
 
 class ArticleListModel(QAbstractListModel):
@@ -198,9 +74,16 @@ class ArticleListModel(QAbstractListModel):
         nor filtering depends on): views repaint. No dataChanged is sent for these,
         because the proxy would re-check every row in the range, in Python, while a
         batch of 200 checks starts.
+
+    rowMoving(int article_id, bool done)
+        The article's row leaves its place (done False) and is listed again in its
+        new place (done True). A move is told to Qt as a removal and an insertion:
+        a QSortFilterProxyModel answers a moved row by filtering all 10,000 rows
+        again. Views that keep the article selected re-select it when done.
     """
 
     lookChanged = Signal()  # noqa: N815
+    rowMoving = Signal(int, bool)  # noqa: N815
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -306,21 +189,26 @@ class ArticleListModel(QAbstractListModel):
         before = self._rows.at(row)
         target = self._rows.target_row(row, self._rows.key(item))
         if target != row:
-            # Qt counts the destination before the row leaves the list.
-            destination = target + 1 if target > row else target
-            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
-            self._rows.remove(row)
-            self._rows.insert_run(target, [item])
-            self.endMoveRows()
-            row = target
-        else:
-            self._rows.remove(row)
-            self._rows.insert_run(row, [item])
+            self._move(row, target, item)
+            return
+        self._rows.remove(row)  # its key may differ and still sort in the same place
+        self._rows.insert_run(row, [item])
         index = self.index(row, 0)
         if _filter_fields(before) == _filter_fields(item):
             self.dataChanged.emit(index, index, LOOK_ROLES)
         else:
             self.dataChanged.emit(index, index)
+
+    def _move(self, row: int, target: int, item: ArticleItem) -> None:
+        """Relist the article at `target` (its row once the old one is gone)."""
+        self.rowMoving.emit(item.id, False)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self._rows.remove(row)
+        self.endRemoveRows()
+        self.beginInsertRows(QModelIndex(), target, target)
+        self._rows.insert_run(target, [item])
+        self.endInsertRows()
+        self.rowMoving.emit(item.id, True)
 
     def remove_item(self, article_id: int) -> None:
         row = self._rows.row_of(article_id)
@@ -330,6 +218,14 @@ class ArticleListModel(QAbstractListModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         self._rows.remove(row)
         self.endRemoveRows()
+
+    def refilter(self, article_ids: Iterable[int]) -> None:
+        """Have the proxy filter these articles' rows again, and no others."""
+        for article_id in article_ids:
+            row = self._rows.row_of(article_id)
+            if row is not None:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index, [int(ArticleRole.FILTER)])
 
     def set_checking(self, article_id: int, checking: bool) -> None:
         self.set_checking_many({article_id: checking})
@@ -374,6 +270,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         # The articles of the source chosen in the Sources section; None: every article.
         self._only_ids: frozenset[int] | None = None
         self.setDynamicSortFilter(True)
+        self.setFilterRole(ArticleRole.FILTER)
 
     def _articles(self) -> ArticleListModel:
         model = self.sourceModel()
@@ -401,8 +298,17 @@ class ArticleFilterProxy(QSortFilterProxyModel):
 
     def set_article_ids(self, ids: frozenset[int] | None) -> None:
         """Show only these articles (a source's), or every article with None."""
-        if ids == self._only_ids:
+        before = self._only_ids
+        if ids == before:
             return  # refiltering 10,000 rows for nothing would stall the window
+        if before is not None and ids is not None:
+            # The chosen source found a few more articles (or lost some): only
+            # their rows change, so only they are filtered again.
+            changed = before ^ ids
+            if len(changed) * 20 < self.sourceModel().rowCount():
+                self._only_ids = ids
+                self._articles().refilter(changed)
+                return
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
             self._only_ids = ids

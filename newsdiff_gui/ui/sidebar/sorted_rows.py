@@ -13,10 +13,9 @@ from __future__ import annotations
 import enum
 from bisect import bisect_left
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from newsdiff_gui.ui.sidebar.model import ArticleItem
+from newsdiff_gui.ui.sidebar.item import ArticleItem
 
 SortKey = tuple[Any, ...]
 
