@@ -181,19 +181,20 @@ class MainWindow(QMainWindow):
 
     # -- articles --------------------------------------------------------------------
 
-    def _item(self, article: Article) -> ArticleItem:
+    def _item(self, article: Article, reach: Reach | None = None) -> ArticleItem:
         item = ArticleItem.from_article(article)
-        if self.store.events.reach(article.id) is Reach.GONE:
+        if (reach or self.store.events.reach(article.id)) is Reach.GONE:
             item = replace(item, gone=True)
         return item
 
     def reload_articles(self) -> None:
         try:
             articles = self.store.list_articles()
+            reaches = self.store.events.reaches()  # one query, not one per article
         except StoreError as exc:
             self.statusBar().showMessage(str(exc))
             return
-        self.model.set_items(self._item(a) for a in articles)
+        self.model.set_items(self._item(a, reaches.get(a.id)) for a in articles)
         if not articles:
             self.detail.show_welcome()
 

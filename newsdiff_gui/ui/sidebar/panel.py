@@ -71,7 +71,8 @@ class Sidebar(QWidget):
         layout.addWidget(self.view, 1)
 
         self._last_emitted: int | None = None
-        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+        self._moving: int | None = None  # the selected article, while its row moves
+        model.rowMoving.connect(self._row_moving)
         # "12 min ago" must age while the window stays open.
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)
@@ -110,7 +111,26 @@ class Sidebar(QWidget):
         if self.proxy.rowCount():
             self.view.setCurrentIndex(self.proxy.index(0, 0))
 
+    def _row_moving(self, article_id: int, done: bool) -> None:
+        """Keep the article selected while a check moves its row (say, to the top)."""
+        if not done:
+            if article_id == self._last_emitted:
+                self._moving = article_id
+            return
+        if self._moving == article_id:
+            self._moving = None
+            row = self.model.row_of(article_id)
+            index = (
+                QModelIndex() if row is None else self.proxy.mapFromSource(self.model.index(row, 0))
+            )
+            if index.isValid():  # still shown: a filter may hide it now
+                self.view.setCurrentIndex(index)
+            else:
+                self._selection_changed(QItemSelection(), QItemSelection())
+
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._moving is not None:
+            return  # it is selected again as soon as its row is back
         article_id = self.current_article_id()
         if article_id != self._last_emitted:
             self._last_emitted = article_id

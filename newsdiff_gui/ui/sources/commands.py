@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from newsdiff_gui.ui.app.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-# Listing a polled article costs a store read and a sorted insertion into the list
-# (some 14 comparisons in Python among 10,000 rows): listed a few at a time, for at
-# most 15 ms per event-loop turn, well inside the 50 ms a window may stall.
+# Listing a polled article costs a store read and a binary search for its place in
+# the list: listed a few at a time, for at most 15 ms per event-loop turn, well
+# inside the 50 ms a window may stall.
 _LIST_STEP = 5
 _LIST_BUDGET = 0.015
 

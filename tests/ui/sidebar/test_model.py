@@ -77,15 +77,15 @@ def test_proxy_passes_qt_model_checks(qtmodeltester: ModelTester) -> None:
 def test_rows_show_title_outlet_and_state() -> None:
     model = ArticleListModel()
     model.set_items(ITEMS)
-    index = model.index(1, 0)
+    index = model.index(model.row_of(2), 0)  # type: ignore[arg-type]
     assert index.data(Qt.ItemDataRole.DisplayRole) == "Alpine pass closed by snow"
     assert index.data(ArticleRole.UNREAD) == 2
     assert "2 unread changes" in index.data(Qt.ItemDataRole.AccessibleTextRole)
-    failed = model.index(2, 0).data(Qt.ItemDataRole.ToolTipRole)
+    failed = model.index(model.row_of(3), 0).data(Qt.ItemDataRole.ToolTipRole)  # type: ignore[arg-type]
     assert "Last check failed: the server did not answer" in failed
     model.set_checking(3, True)
     assert model.item(3).checking  # type: ignore[union-attr]
-    assert "Checking now" in model.index(2, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Checking now" in model.index(model.row_of(3), 0).data(Qt.ItemDataRole.ToolTipRole)  # type: ignore[arg-type]
     model.set_checking(3, False)
     assert not model.item(3).checking  # type: ignore[union-attr]
     # Checking state survives a refresh of the row from the store.
