@@ -18,7 +18,6 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,8 +25,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from checking_stall import TARGET, stalls_until, wait
 from discovery import write_site
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from newsdiff_gui.core.store import VersionStore
@@ -35,15 +35,6 @@ from newsdiff_gui.core.store.source_store import SourceSchedule
 from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.ui.app.main_window import MainWindow
 from tests.support.static_site import serve_folder
-
-TARGET = 0.050
-
-
-def wait(app: QApplication, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.005)
 
 
 def one_run(app: QApplication, sources: int, items: int) -> tuple[float, float, float]:
@@ -62,31 +53,13 @@ def one_run(app: QApplication, sources: int, items: int) -> tuple[float, float, 
             window = MainWindow(store, settings, start_worker=False)
             window.show()
             wait(app, 0.3)  # the window's own first paint is not a stall caused by polling
-            gaps: list[float] = []
-            last = [time.perf_counter()]
-
-            def tick() -> None:
-                moment = time.perf_counter()
-                gaps.append(moment - last[0])
-                last[0] = moment
-
-            ticker = QTimer()
-            ticker.setInterval(5)
-            ticker.timeout.connect(tick)
-            started = last[0] = time.perf_counter()
-            ticker.start()
-            window.checker.start()
-            deadline = time.monotonic() + 300
-            while time.monotonic() < deadline:
-                app.processEvents()
-                if len(window.model.items()) == sources * items:
-                    break
-            listed = time.perf_counter() - started
-            ticker.stop()
+            worst, typical, listed = stalls_until(
+                app, window, lambda: len(window.model.items()) == sources * items
+            )
             window.close()
             wait(app, 0.2)
             store.close()
-    return max(gaps), sorted(gaps)[int(len(gaps) * 0.99)], listed
+    return worst, typical, listed
 
 
 def main() -> int:
