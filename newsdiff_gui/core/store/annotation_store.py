@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsdiff_gui.core.annotations import Anchor, AnchorKind, Annotation, ReviewState
 from newsdiff_gui.core.audit.chain import AuditAction
-from newsdiff_gui.core.store.engine import Connection, Row
+from newsdiff_gui.core.store.engine import Connection, Row, fetch_rows
 from newsdiff_gui.core.store.models import NotFound, StoreError
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 
@@ -122,8 +122,7 @@ class AnnotationStore:
         self._audit.append(action, f"note:{annotation.id}", annotation.article_id, detail)
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
-        # The engine words the user's failures as StoreError and raises bugs as they are.
-        return list(self._connection.execute(sql, params).fetchall())
+        return fetch_rows(self._connection, sql, params)
 
     def add(
         self,

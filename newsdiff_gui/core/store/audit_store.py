@@ -28,7 +28,7 @@ from newsdiff_gui.core.audit.chain import (
     seal,
     verify_chain,
 )
-from newsdiff_gui.core.store.engine import Connection, Row
+from newsdiff_gui.core.store.engine import Connection, Row, fetch_rows
 from newsdiff_gui.core.timeutil import utc_now
 
 if TYPE_CHECKING:
@@ -90,8 +90,7 @@ class AuditStore:
         self.clock = clock
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
-        # The engine words the user's failures as StoreError and raises bugs as they are.
-        return list(self._connection.execute(sql, params).fetchall())
+        return fetch_rows(self._connection, sql, params)
 
     def append(
         self,

@@ -66,5 +66,6 @@ def open_engine(target: str | StoreAddress, *, read_only: bool = False) -> Conne
 
 
 def fetch_rows(connection: Connection, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-    """Every row of a query, as a list."""
+    """Every row of a query, as a list: the one query helper of every store module. The
+    engine words the user's failures as StoreError and raises bugs in our SQL as they are."""
     return list(connection.execute(sql, params).fetchall())

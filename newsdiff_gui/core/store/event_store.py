@@ -25,7 +25,7 @@ from newsdiff_gui.core.lifecycle import (
     transition,
     version_event,
 )
-from newsdiff_gui.core.store.engine import Connection, Row
+from newsdiff_gui.core.store.engine import Connection, Row, fetch_rows
 from newsdiff_gui.core.store.models import NotFound, VersionSource
 from newsdiff_gui.core.timeutil import from_iso, to_iso
 
@@ -58,8 +58,7 @@ class EventStore:
         self._transaction = transaction
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
-        # The engine words the user's failures as StoreError and raises bugs as they are.
-        return list(self._connection.execute(sql, params).fetchall())
+        return fetch_rows(self._connection, sql, params)
 
     def _write(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
         with self._transaction():

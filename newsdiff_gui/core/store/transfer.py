@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsdiff_gui.core.store.engine import Connection, Row
+from newsdiff_gui.core.store.engine import Connection, Row, fetch_rows
 from newsdiff_gui.core.store.schema import SCHEMA_VERSION, schema_at
 from newsdiff_gui.core.store.transfer_audit import copy_audit, verify_audit
 from newsdiff_gui.core.store.transfer_tables import (
@@ -63,10 +63,6 @@ def _columns(table: str, *, leave_out: Sequence[str] = ("id",)) -> list[str]:
     return sorted(schema_at(SCHEMA_VERSION)[table] - set(leave_out))
 
 
-def _rows(connection: Connection, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-    return list(connection.execute(sql, params).fetchall())
-
-
 def _insert(target: Connection, table: str, values: dict[str, Any]) -> int:
     names = list(values)
     marks = ", ".join("?" for _ in names)
@@ -87,7 +83,7 @@ def copy_store(source: Connection, target: Connection) -> CopyReport:
         sources = copy_sources(source, target, report)
         articles: dict[int, int] = {}
         copied: dict[int, dict[int, str]] = {}  # target article → versions new to it
-        for article in _rows(source, "SELECT * FROM articles ORDER BY id"):
+        for article in fetch_rows(source, "SELECT * FROM articles ORDER BY id"):
             article_id = _copy_article(target, article, sources, report)
             articles[article["id"]] = article_id
             versions = _copy_versions(source, target, article["id"], article_id, report)
@@ -103,11 +99,13 @@ def copy_store(source: Connection, target: Connection) -> CopyReport:
 
 
 def _copy_pages(source: Connection, target: Connection, report: CopyReport) -> None:
-    for (digest,) in [(row[0],) for row in _rows(source, "SELECT sha256 FROM pages")]:
-        if _rows(target, "SELECT 1 FROM pages WHERE sha256 = ?", (digest,)):
+    for (digest,) in [(row[0],) for row in fetch_rows(source, "SELECT sha256 FROM pages")]:
+        if fetch_rows(target, "SELECT 1 FROM pages WHERE sha256 = ?", (digest,)):
             report.present["pages"] += 1
             continue
-        page = _rows(source, "SELECT size, compressed FROM pages WHERE sha256 = ?", (digest,))[0]
+        page = fetch_rows(source, "SELECT size, compressed FROM pages WHERE sha256 = ?", (digest,))[
+            0
+        ]
         target.execute(
             "INSERT INTO pages (sha256, size, compressed) VALUES (?, ?, ?)",
             (digest, page["size"], bytes(page["compressed"])),
@@ -118,7 +116,7 @@ def _copy_pages(source: Connection, target: Connection, report: CopyReport) -> N
 def _copy_article(
     target: Connection, article: Row, sources: dict[int, int], report: CopyReport
 ) -> int:
-    found = _rows(target, "SELECT id FROM articles WHERE url = ?", (article["url"],))
+    found = fetch_rows(target, "SELECT id FROM articles WHERE url = ?", (article["url"],))
     if found:
         report.present["articles"] += 1
         return int(found[0]["id"])
@@ -147,7 +145,7 @@ def _copy_versions(
     """Which target version each source version is, for what names them."""
     existing = {
         (row["raw_sha256"], row["content_hash"]): (row["id"], row["number"])
-        for row in _rows(
+        for row in fetch_rows(
             target,
             "SELECT id, number, raw_sha256, content_hash FROM versions WHERE article_id = ?",
             (article_id,),
@@ -157,7 +155,7 @@ def _copy_versions(
     copied = _CopiedVersions()
     ids, numbers = copied.ids, copied.numbers
     leave_out = ("id", "article_id", "number", "returns_to")
-    rows = _rows(
+    rows = fetch_rows(
         source,
         "SELECT * FROM versions WHERE article_id = ? ORDER BY captured_at, number",
         (source_article,),
@@ -189,9 +187,9 @@ def _copy_checks(
 ) -> None:
     have = {
         tuple(row[name] for name in _CHECK_KEY)
-        for row in _rows(target, "SELECT * FROM checks WHERE article_id = ?", (article_id,))
+        for row in fetch_rows(target, "SELECT * FROM checks WHERE article_id = ?", (article_id,))
     }
-    for row in _rows(
+    for row in fetch_rows(
         source, "SELECT * FROM checks WHERE article_id = ? ORDER BY id", (source_article,)
     ):
         if tuple(row[name] for name in _CHECK_KEY) in have:
@@ -213,9 +211,11 @@ def _copy_notes(
 ) -> None:
     have = {
         (row["from_version_id"], row["to_version_id"], *(row[name] for name in _NOTE_KEY))
-        for row in _rows(target, "SELECT * FROM annotations WHERE article_id = ?", (article_id,))
+        for row in fetch_rows(
+            target, "SELECT * FROM annotations WHERE article_id = ?", (article_id,)
+        )
     }
-    for row in _rows(
+    for row in fetch_rows(
         source, "SELECT * FROM annotations WHERE article_id = ? ORDER BY id", (source_article,)
     ):
         pair = (versions[row["from_version_id"]], versions[row["to_version_id"]])
@@ -232,15 +232,15 @@ def verify_copy(source: Connection, target: Connection) -> list[str]:
     """What of `source` is missing or differs in `target` (empty: the copy holds)."""
     problems: list[str] = []
     articles: dict[int, int] = {}
-    for article in _rows(source, "SELECT id, url FROM articles ORDER BY id"):
-        found = _rows(target, "SELECT id FROM articles WHERE url = ?", (article["url"],))
+    for article in fetch_rows(source, "SELECT id, url FROM articles ORDER BY id"):
+        found = fetch_rows(target, "SELECT id FROM articles WHERE url = ?", (article["url"],))
         if not found:
             problems.append(f"article {article['url']} is missing")
             continue
         articles[article["id"]] = int(found[0]["id"])
         problems += _verify_article(source, target, article["id"], int(found[0]["id"]))
         problems += verify_article_tables(source, target, article["id"], int(found[0]["id"]))
-    for row in _rows(source, "SELECT sha256 FROM pages ORDER BY sha256"):
+    for row in fetch_rows(source, "SELECT sha256 FROM pages ORDER BY sha256"):
         problems += _verify_page(target, row["sha256"])
     problems += verify_store_tables(source, target)
     problems += verify_audit(source, target, articles)
@@ -261,8 +261,8 @@ def _verify_article(
         ),
     )
     for kind, sql in queries:
-        theirs = Counter(_values(row) for row in _rows(target, sql, (target_id,)))
-        missing = Counter(_values(row) for row in _rows(source, sql, (source_id,))) - theirs
+        theirs = Counter(_values(row) for row in fetch_rows(target, sql, (target_id,)))
+        missing = Counter(_values(row) for row in fetch_rows(source, sql, (source_id,))) - theirs
         if missing:
             problems.append(
                 f"{sum(missing.values())} {kind} of article {source_id} differ or are missing"
@@ -275,7 +275,7 @@ def _values(row: Row) -> tuple[Any, ...]:
 
 
 def _verify_page(target: Connection, digest: str) -> list[str]:
-    found = _rows(target, "SELECT compressed FROM pages WHERE sha256 = ?", (digest,))
+    found = fetch_rows(target, "SELECT compressed FROM pages WHERE sha256 = ?", (digest,))
     if not found:
         return [f"page {digest} is missing"]
     if hashlib.sha256(zlib.decompress(bytes(found[0][0]))).hexdigest() != digest:

@@ -29,7 +29,7 @@ from newsdiff_gui.core.store.annotation_store import AnnotationStore
 from newsdiff_gui.core.store.audit_store import AuditStore
 from newsdiff_gui.core.store.change_feed import ChangeFeed
 from newsdiff_gui.core.store.claim_store import ClaimStore
-from newsdiff_gui.core.store.engine import Connection, Row, open_engine
+from newsdiff_gui.core.store.engine import Connection, Row, fetch_rows, open_engine
 from newsdiff_gui.core.store.event_store import EventStore
 from newsdiff_gui.core.store.models import (
     Article,
@@ -153,7 +153,7 @@ class VersionStore:
             self._depth = 0
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
-        return list(self._connection.execute(sql, params).fetchall())
+        return fetch_rows(self._connection, sql, params)
 
     # -- articles ---------------------------------------------------------------
 
