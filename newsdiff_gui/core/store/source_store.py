@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from newsdiff_gui.core.store.engine import Connection, Row
+from newsdiff_gui.core.store.engine import Connection, Row, fetch_rows
 from newsdiff_gui.core.store.models import NotFound, StoreError
 from newsdiff_gui.core.store.rows import iso_or_none, time_or_none
 from newsdiff_gui.core.timeutil import from_iso, to_iso
@@ -116,8 +116,7 @@ class SourceStore:
         self._transaction = transaction
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
-        # The engine words the user's failures as StoreError and raises bugs as they are.
-        return list(self._connection.execute(sql, params).fetchall())
+        return fetch_rows(self._connection, sql, params)
 
     # -- sources ------------------------------------------------------------------
 
@@ -175,6 +174,14 @@ class SourceStore:
         """The due sources, each postponed by `lease` in the same transaction: a watcher
         polls what it claimed, and no other watcher polls it meanwhile. The poll sets the
         real next slot; a watcher that dies leaves the source due again after the lease."""
+        # Asked before every article a watcher claims: a read first, so that no due
+        # source (the usual answer) costs no write lock; the claim itself re-reads inside.
+        if not self._query(
+            "SELECT 1 FROM sources WHERE active = 1 AND next_check_at IS NOT NULL"
+            " AND next_check_at <= ? LIMIT 1",
+            (to_iso(now),),
+        ):
+            return []
         with self._transaction():
             ids = [source.id for source in self.due(now)]
             for source_id in ids:
