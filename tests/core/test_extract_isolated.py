@@ -1,4 +1,5 @@
-"""Extraction in a child process: same answers as in-process, and a fence around the child."""
+"""Extraction and source reading in a child process: same answers as in-process, and a
+fence around the child."""
 
 from __future__ import annotations
 
@@ -9,8 +10,13 @@ from collections.abc import Iterator
 import pytest
 
 from newsdiff_gui.core.background import BACKGROUND_NICENESS, lower_this_thread_priority
+from newsdiff_gui.core.discovery.found import DiscoveryError
+from newsdiff_gui.core.discovery.poll import read_source
 from newsdiff_gui.core.extract import ExtractionError, extract_document
 from newsdiff_gui.core.extract.isolated import ExtractionCancelled, IsolatedExtractor
+from newsdiff_gui.core.fetch import FetchOutcome, FetchResult
+from newsdiff_gui.core.timeutil import utc_now
+from tests.support.news_site import rss, section_page, stories
 from tests.support.pages import article_page
 
 
@@ -76,3 +82,38 @@ def test_background_threads_give_way() -> None:
     assert seen and seen[0] >= BACKGROUND_NICENESS
     # Only that thread: this one (the "window") keeps its priority.
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) < BACKGROUND_NICENESS
+
+
+def _fetched(url: str, *, text: str | None = None, body: bytes | None = None) -> FetchResult:
+    """A successful fetch of `url` as the fetcher returns it (feeds as bytes only)."""
+    return FetchResult(
+        url,
+        url,
+        FetchOutcome.OK,
+        200,
+        utc_now(),
+        0.1,
+        body=body or (text or "").encode(),
+        text=text,
+        etag='"v1"',
+    )
+
+
+def test_the_child_reads_feeds_and_section_pages_as_in_process(
+    extractor: IsolatedExtractor,
+) -> None:
+    base = "https://www.courier.example"
+    feed = _fetched(f"{base}/feed", body=rss(base, stories(12)).encode())
+    page = _fetched(f"{base}/politics", text=section_page(base, stories(7)))
+    for fetched in (feed, page):
+        assert extractor.read_source(fetched) == read_source(fetched)
+    pattern = read_source(page).pattern
+    assert extractor.read_source(page, pattern) == read_source(page, pattern)
+    # A page with nothing to follow is refused in the same words, and the child lives on.
+    empty = _fetched(f"{base}/", text="<html><body><a href='/'>Home</a></body></html>")
+    with pytest.raises(DiscoveryError) as in_child:
+        extractor.read_source(empty)
+    with pytest.raises(DiscoveryError) as in_process:
+        read_source(empty)
+    assert str(in_child.value) == str(in_process.value)
+    assert extractor.read_source(feed).etag == '"v1"'

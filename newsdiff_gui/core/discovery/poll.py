@@ -27,6 +27,7 @@ from newsdiff_gui.core.discovery.source_schedule import (
     first_poll_schedule,
 )
 from newsdiff_gui.core.discovery.url_filter import UrlFilter, optional_filter
+from newsdiff_gui.core.extract.isolated import ExtractionCancelled
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.schedule import SchedulePolicy, ScheduleState
 from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
@@ -133,12 +134,16 @@ class SourcePoller:
         policy: SourcePolicy | None = None,
         clock: Callable[[], datetime] = utc_now,
         article_policy: SchedulePolicy | None = None,
+        read: Callable[[FetchResult, str], Preview] = read_source,
     ) -> None:
+        """`read` turns a fetched source into its links (the app passes one that runs in
+        a child process, see `core/extract/isolated.py`)."""
         self.store = store
         self.fetcher = fetcher
         self.policy = policy or SourcePolicy()
         self.clock = clock
         self.article_policy = article_policy or SchedulePolicy()
+        self.read = read
 
     def preview(self, url: str, cancel: threading.Event | None = None) -> Preview:
         return preview_source(url, self.fetcher, cancel)
@@ -189,7 +194,7 @@ class SourcePoller:
                 yield self._record(source, result)
             except NotFound:
                 log.warning("source %d was removed during its poll", source.id)
-            except StoreError:
+            except (StoreError, ExtractionCancelled):
                 raise
             except Exception as exc:  # a bug in reading one source must not end the pass
                 log.exception("recording the poll of %s failed", source.url)
@@ -215,7 +220,7 @@ class SourcePoller:
             message = result.error or result.outcome.value
             return self._failed(source, result, result.outcome, message)
         try:
-            preview = read_source(result, source.learned_pattern)
+            preview = self.read(result, source.learned_pattern)
         except DiscoveryError as exc:
             return self._failed(source, result, PollOutcome.NO_ARTICLES, str(exc))
         if preview.kind is not source.kind:

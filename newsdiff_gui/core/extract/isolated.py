@@ -1,6 +1,8 @@
 """Extraction in a separate process, for the desktop app's background checker.
 
-Extraction is CPU-bound Python (trafilatura, lxml, our scorers). Run on a thread
+Extraction, and reading a followed source's feed or section page, is CPU-bound
+Python (trafilatura, lxml, feedparser, our scorers); lxml parses a page of 200
+teasers holding the interpreter lock for ~40 ms at a stretch. Run on a thread
 of the app's own process it holds the interpreter lock, and every paint and
 slot of the window then waits for it: the window stutters while checks run.
 In a child process it shares nothing with the window. The child is also a
@@ -19,12 +21,18 @@ import logging
 import multiprocessing
 import signal
 import threading
+from dataclasses import replace
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdiff_gui.core.background import lower_this_thread_priority
+from newsdiff_gui.core.discovery.found import DiscoveryError
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract.errors import ExtractionError
+
+if TYPE_CHECKING:
+    from newsdiff_gui.core.discovery.poll import Preview
+    from newsdiff_gui.core.fetch.result import FetchResult
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +46,12 @@ class ExtractionCancelled(Exception):
 
 
 def _serve(connection: Connection) -> None:
-    """The child's loop: (html, url) in, ("ok", document JSON) or ("error", message) out."""
+    """The child's loop: a job in, ("ok", answer) or (error kind, message) out."""
     lower_this_thread_priority()  # the child's only thread: background work
     # Ctrl-C in a terminal reaches the whole process group: the parent decides what an
     # interrupt means (`newsdiff watch` finishes its checks in flight, which needs this
     # child) and stops the child itself (kill, or the pipe's end).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from newsdiff_gui.core.extract.api import extract_document
-
     while True:
         try:
             request = connection.recv()
@@ -53,14 +59,26 @@ def _serve(connection: Connection) -> None:
             return  # the parent went away
         if request is None:
             return
-        text, url = request
-        try:
-            reply: tuple[str, Any] = ("ok", extract_document(text, url).to_json_dict())
-        except ExtractionError as exc:
-            reply = ("no_article", str(exc))
-        except Exception as exc:  # reported to the parent, the child lives on
-            reply = ("crash", f"{type(exc).__name__}: {exc}")
-        connection.send(reply)
+        connection.send(_answer(request))
+
+
+def _answer(request: tuple[Any, ...]) -> tuple[str, Any]:
+    """("extract", html, url) → a document's JSON; ("source", fetch result, pattern) →
+    the source's Preview."""
+    from newsdiff_gui.core.discovery.poll import read_source
+    from newsdiff_gui.core.extract.api import extract_document
+
+    job, first, second = request
+    try:
+        if job == "extract":
+            return ("ok", extract_document(first, second).to_json_dict())
+        return ("ok", read_source(first, second))
+    except ExtractionError as exc:
+        return ("no_article", str(exc))
+    except DiscoveryError as exc:
+        return ("no_links", str(exc))
+    except Exception as exc:  # reported to the parent, the child lives on
+        return ("crash", f"{type(exc).__name__}: {exc}")
 
 
 class IsolatedExtractor:
@@ -93,13 +111,26 @@ class IsolatedExtractor:
         return self.extract(text, url)
 
     def extract(self, text: str, url: str | None) -> Document:
+        """`extract_document(text, url)`, in the child."""
+        return Document.from_json_dict(self._ask(("extract", text, url)))
+
+    def read_source(self, result: FetchResult, known_pattern: str = "") -> Preview:
+        """`read_source(result, known_pattern)` (discovery/poll.py), in the child; raises
+        DiscoveryError as it does."""
+        # The wire record of the fetch is for the WARC, not for reading the links.
+        answer: Preview = self._ask(
+            ("source", replace(result, exchange=None, redirects=()), known_pattern)
+        )
+        return answer
+
+    def _ask(self, request: tuple[Any, ...]) -> Any:
         connection = self._connection or self._start()
         try:
-            connection.send((text, url))
+            connection.send(request)
         except (OSError, ValueError):  # the child died since the last page
             self.close()
             connection = self._start()
-            connection.send((text, url))
+            connection.send(request)
         waited = 0.0
         while not connection.poll(_POLL_SECONDS):
             waited += _POLL_SECONDS
@@ -118,9 +149,11 @@ class IsolatedExtractor:
             self.close()
             raise RuntimeError("the extractor process stopped unexpectedly") from exc
         if status == "ok":
-            return Document.from_json_dict(value)
+            return value
         if status == "no_article":
             raise ExtractionError(value)
+        if status == "no_links":
+            raise DiscoveryError(value)
         raise RuntimeError(value)
 
     def close(self) -> None:

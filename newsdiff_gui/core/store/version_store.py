@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -189,6 +189,19 @@ class VersionStore:
         if not rows:
             raise NotFound(f"no article with id {article_id}")
         return article_from_row(rows[0])
+
+    def get_articles(self, article_ids: Sequence[int]) -> list[Article]:
+        """The articles of `article_ids` that exist, in that order: one query per 500
+        (the window lists a source's hundreds of new articles this way)."""
+        found: dict[int, Article] = {}
+        for start in range(0, len(article_ids), 500):
+            chunk = tuple(article_ids[start : start + 500])
+            marks = ", ".join("?" * len(chunk))
+            rows = self._query(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id IN ({marks})", chunk
+            )
+            found.update((article.id, article) for article in map(article_from_row, rows))
+        return [found[i] for i in article_ids if i in found]
 
     def find_article(self, url: str) -> Article | None:
         rows = self._query(f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.url = ?", (url,))

@@ -169,7 +169,12 @@ class CheckWorker(QObject):
         from newsdiff_gui.core.discovery.poll import SourcePoller
 
         assert self._store is not None
-        poller = SourcePoller(self._store, self._fetcher)
+        from newsdiff_gui.core.extract.isolated import ExtractionCancelled
+
+        assert self._extractor is not None
+        # Feeds and section pages are read in the extractor's child process too: lxml
+        # holds the interpreter lock for tens of milliseconds on a page of teasers.
+        poller = SourcePoller(self._store, self._fetcher, read=self._extractor.read_source)
         added: list[int] = []
         try:
             due = poller.due_source_ids()
@@ -177,6 +182,8 @@ class CheckWorker(QObject):
                 return
             for report in poller.poll(due, cancel=self._cancel):
                 added.extend(report.added)
+        except ExtractionCancelled:
+            return  # the app is quitting
         except Exception as exc:  # a store failure: told once; article checks still run
             log.exception("polling sources failed")
             self.requestFailed.emit("check", f"Sources could not be read: {exc}")
