@@ -133,6 +133,34 @@ def test_checking_flags_and_lookups_by_id_touch_only_their_rows(
     assert not read
 
 
+def test_a_batch_of_ten_thousand_checks_starting_copies_no_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = ArticleListModel()
+    model.set_items(many_items())
+    looks: list[str] = []
+    model.lookChanged.connect(lambda: looks.append("look"))
+    keys_made: list[int] = []
+    monkeypatch.setattr(
+        sorted_rows, "sort_key", lambda i, o: keys_made.append(i.id) or sort_key(i, o)
+    )
+    every = {i.id: True for i in model.items()}
+    model.set_checking_many(every)
+    # One repaint report, no key made, no row replaced: the flag is read where it is shown.
+    assert looks == ["look"] and not keys_made
+    assert all(i.checking for i in model.items())
+    assert model.index(0, 0).data(ArticleRole.ITEM).checking
+    # A row refreshed while its check runs keeps showing it; the end of the check clears it.
+    refreshed = replace(model.items()[7], unread_changes=3, checking=False)
+    model.update_item(refreshed)
+    assert model.item(refreshed.id).checking  # type: ignore[union-attr]
+    model.set_checking_many(dict.fromkeys(every, False))
+    assert not any(i.checking for i in model.items()) and looks == ["look", "look"]
+    assert model.item(refreshed.id).unread_changes == 3  # type: ignore[union-attr]
+    model.set_checking_many({MANY + 5: True})  # not listed: nothing to repaint
+    assert looks == ["look", "look"]
+
+
 def test_order_stays_right_through_inserts_moves_and_removals() -> None:
     chance = random.Random(14)
     model = ArticleListModel()
