@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.core.report import Provenance, SourceInfo, build_report, provenance
@@ -22,7 +22,7 @@ WHEN = datetime(2026, 3, 5, 18, 5, tzinfo=UTC)
 
 
 def rewrite_pdf(path: Path) -> str:
-    """The rewrite's PDF, as pdftotext reads it (its own line breaks joined)."""
+    """The rewrite's PDF, as pypdf reads it (its own line breaks joined)."""
     diff = rewrite_diff()
     prov = provenance(
         article_url="https://coastline-post.example/storm",
@@ -32,10 +32,7 @@ def rewrite_pdf(path: Path) -> str:
         exported_at=WHEN,
     )
     render_pdf(build_report(diff, prov), path)
-    text = subprocess.run(
-        ["pdftotext", "-raw", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    return " ".join(text.split())
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
 
 
 def test_moved_text_prints_with_the_reference_to_its_other_place(tmp_path: Path) -> None:
