@@ -25,8 +25,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy --strict newsdiff_gui
 
+# Two test processes (pytest-xdist): much of the suite waits on local servers, watcher
+# processes and the extractor's child, so two keep two cores busy.
 test: $(STAMP) lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n 2
 
 # The one-folder app in dist/newsdiff-gui/ (PyInstaller's work files in build/).
 package: $(STAMP)
