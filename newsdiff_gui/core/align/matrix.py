@@ -111,13 +111,14 @@ def _sparse_lcs(old_codes: Sequence[str], new_codes: Sequence[str]) -> NDArray[n
     matrix = np.minimum(shared, 1).astype(np.int32)
     aligned = np.nonzero(shared >= 2)[0]
     rows, cols = np.divmod(aligned, columns)
-    matrix.flat[aligned] = list(
-        map(
-            LCSseq.similarity,
-            map(old_codes.__getitem__, rows.tolist()),
-            map(new_codes.__getitem__, cols.tolist()),
+    if len(aligned):
+        matrix.flat[aligned] = process.cpdist(
+            [old_codes[i] for i in rows.tolist()],
+            [new_codes[j] for j in cols.tolist()],
+            scorer=LCSseq.similarity,
+            dtype=np.int32,
+            workers=1,
         )
-    )
     return matrix.reshape(len(old_codes), columns)
 
 
