@@ -35,10 +35,7 @@ def candidates(
 ) -> list[tuple[int, int, float]]:
     """(old, new, similarity) of the pairs of sentences (lists of word ids, from
     0) whose word similarity reaches `cutoff`."""
-    vocabulary = 1 + max(
-        max((max(s, default=0) for s in old_words), default=0),
-        max((max(s, default=0) for s in new_words), default=0),
-    )
+    vocabulary = 1 + max(itertools.chain(*old_words, *new_words), default=0)
     # One character per word: rapidfuzz compares strings at C speed. (From
     # U+0100 on, skipping the surrogate block.)
     chars = [chr(0x100 + i if i < 0xD700 else 0x900 + i) for i in range(vocabulary)]
@@ -104,11 +101,9 @@ def _indexed_pairs(
     old_words: list[list[int]], new_words: list[list[int]], cutoff: float
 ) -> list[tuple[int, int]]:
     new_word, new_owner = _flatten(new_words)
-    vocabulary = 1 + max(
-        int(new_word.max(initial=0)), max((max(s, default=0) for s in old_words), default=0)
-    )
-    frequency = np.bincount(new_word, minlength=vocabulary)
     old_word, old_owner = _flatten(old_words)
+    vocabulary = 1 + max(int(new_word.max(initial=0)), int(old_word.max(initial=0)))
+    frequency = np.bincount(new_word, minlength=vocabulary)
     # Each old sentence's distinct words, rarest first.
     order = np.lexsort((old_word, frequency[old_word], old_owner))
     old_word, old_owner = old_word[order], old_owner[order]
