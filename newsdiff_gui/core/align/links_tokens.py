@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from newsdiff_gui.core.align.facts import might_change_figures, numbers_changed, quote_changed
 from newsdiff_gui.core.align.model import AlignOptions, Row, Token, TokenOp
-from newsdiff_gui.core.align.sentences import Sentence, text_sentences, travel_span
+from newsdiff_gui.core.align.sentences import Sentence, sentence_words, travel_span
 from newsdiff_gui.core.align.tokens import diff_tokens, plain_token
 
 _T = TypeVar("_T")
@@ -41,8 +41,8 @@ def reordered(old: str, new: str, min_words: int) -> bool:
     """Whether sentences (of `min_words`+ words) standing verbatim on both sides
     changed their order: then a word diff would pair their common words ("the",
     "said") across sentences and show confetti instead of a moved sentence."""
-    old_keys = [s.words for s in text_sentences(old) if len(s.words) >= min_words]
-    new_keys = [s.words for s in text_sentences(new) if len(s.words) >= min_words]
+    old_keys = [words for words in sentence_words(old) if len(words) >= min_words]
+    new_keys = [words for words in sentence_words(new) if len(words) >= min_words]
     common = set(old_keys) & set(new_keys)
     if len(common) < 2:
         return False

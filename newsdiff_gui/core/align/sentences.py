@@ -168,6 +168,12 @@ def text_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+def sentence_words(text: str) -> list[tuple[str, ...]]:
+    """`[s.words for s in text_sentences(text)]`, without placing the sentences
+    in the text (a row re-diffed around moved sentences asks only for words)."""
+    return [s.words for part in text.split(PARAGRAPH_JOINER) for s in _own_sentences(part)]
+
+
 # A paragraph is read in its own row, then again inside a regrouped row's text
 # or a row re-diffed around moved sentences: split once, shifted per text.
 @functools.lru_cache(maxsize=4096)

@@ -277,7 +277,7 @@ def _left_codes(
     are equal, so coding a subset compares as coding all does, unless so many
     distinct pairs that codes would wrap around: then all are coded, as before."""
     texts = [old_sentences[i] for i in old_left] + [new_sentences[j] for j in new_left]
-    if sum(len(casefolded_words(s)) for s in (*old_sentences, *new_sentences)) > MAX_PAIRS:
+    if _may_exceed_pairs([*old_sentences, *new_sentences]):
         codes = encode_pairs([*old_sentences, *new_sentences])
         texts_codes = [codes[i] for i in old_left] + [
             codes[len(old_sentences) + j] for j in new_left
@@ -285,6 +285,15 @@ def _left_codes(
     else:
         texts_codes = encode_pairs(texts)
     return texts_codes[: len(old_left)], texts_codes[len(old_left) :]
+
+
+def _may_exceed_pairs(texts: list[str]) -> bool:
+    """Whether the texts hold more words than `MAX_PAIRS`. Casefolding turns a
+    character into at most three, so texts of a third as many characters cannot
+    (nearly always: their words need not be read)."""
+    if 3 * sum(map(len, texts)) <= MAX_PAIRS:
+        return False
+    return sum(len(casefolded_words(text)) for text in texts) > MAX_PAIRS
 
 
 def _longest_paragraph(*texts: str) -> int:
