@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from newsdiff_gui.core.align.model import ChangeKind, Row
-from newsdiff_gui.core.align.text import fix_mis_decoding
+from newsdiff_gui.core.align.text import fix_mis_decoding, words
 
 _NUMBER_WORDS = frozenset(
     {
@@ -138,7 +138,6 @@ _SINGLE_QUOTED = re.compile(
     f"['\u2018\u2019\u201a\u201b](?<![{_APOSTROPHE_SCRIPTS}]['\u2018\u2019\u201a\u201b])"
     f"(.+?)['\u2018\u2019](?![{_APOSTROPHE_SCRIPTS}])"
 )
-_WORDS = re.compile(r"\w+")
 
 
 def quoted_passages(text: str) -> Counter[str]:
@@ -168,7 +167,7 @@ def _paragraph_passages(paragraph: str) -> tuple[str, ...]:
         rest = rest[: open_quote.start()]
     quotes += [m.group(1) for m in _SINGLE_QUOTED.finditer(rest)]
     # Compared as lower-case words: a quote's typography or case is a minor edit.
-    passages = (" ".join(_WORDS.findall(q.casefold())) for q in quotes)
+    passages = (" ".join(words(q.casefold())) for q in quotes)
     return tuple(p for p in passages if p)
 
 

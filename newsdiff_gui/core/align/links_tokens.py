@@ -17,8 +17,8 @@ from typing import TypeVar
 
 from newsdiff_gui.core.align.facts import might_change_figures, numbers_changed, quote_changed
 from newsdiff_gui.core.align.model import AlignOptions, Row, Token, TokenOp
-from newsdiff_gui.core.align.sentences import Sentence, text_sentences, travel_span
-from newsdiff_gui.core.align.tokens import diff_tokens
+from newsdiff_gui.core.align.sentences import Sentence, sentence_words, travel_span
+from newsdiff_gui.core.align.tokens import diff_tokens, plain_token
 
 _T = TypeVar("_T")
 # Sentences shorter than this never move ("He said." stands in every story);
@@ -41,8 +41,8 @@ def reordered(old: str, new: str, min_words: int) -> bool:
     """Whether sentences (of `min_words`+ words) standing verbatim on both sides
     changed their order: then a word diff would pair their common words ("the",
     "said") across sentences and show confetti instead of a moved sentence."""
-    old_keys = [s.words for s in text_sentences(old) if len(s.words) >= min_words]
-    new_keys = [s.words for s in text_sentences(new) if len(s.words) >= min_words]
+    old_keys = [words for words in sentence_words(old) if len(words) >= min_words]
+    new_keys = [words for words in sentence_words(new) if len(words) >= min_words]
     common = set(old_keys) & set(new_keys)
     if len(common) < 2:
         return False
@@ -119,7 +119,7 @@ def _append(result: list[Token], token: Token) -> None:
         return
     last = result[-1] if result else None
     if last is not None and last.op is token.op and not token.op.moved:
-        result[-1] = Token(token.op, last.text + token.text)
+        result[-1] = plain_token(token.op, last.text + token.text)
     else:
         result.append(token)
 
@@ -150,7 +150,7 @@ def _interleave(
                 limit = min(limit, outs[out_next][0] - old_at)
             if token.op.on_new_side and in_next < len(ins):
                 limit = min(limit, ins[in_next][0] - new_at)
-            _append(result, Token(token.op, text[:limit]))
+            _append(result, plain_token(token.op, text[:limit]))
             old_at += limit if token.op.on_old_side else 0
             new_at += limit if token.op.on_new_side else 0
             text = text[limit:]
@@ -172,7 +172,7 @@ def _settle(tokens: list[Token]) -> tuple[Token, ...]:
             and last.text == token.text
         ):
             result.pop()
-            _append(result, Token(TokenOp.EQUAL, token.text))
+            _append(result, plain_token(TokenOp.EQUAL, token.text))
         else:
             _append(result, token)
     return tuple(result)

@@ -34,6 +34,7 @@ from rapidfuzz.distance import LCSseq
 
 from newsdiff_gui.core.align.chain import Span, heaviest_chain
 from newsdiff_gui.core.align.leftovers import Match, similarity_of
+from newsdiff_gui.core.align.text import words
 from newsdiff_gui.core.align.thresholds import (
     FACT_MAX_MENTIONS,
     SANDWICH_CONTEXT_PARAGRAPHS,
@@ -43,7 +44,6 @@ from newsdiff_gui.core.align.thresholds import (
     WIRE_SWAP_MIN_PARAGRAPHS,
 )
 
-_WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 # A figure and the word it counts: "40 schools", "80% of homes", "3 (+1) shelters".
 _UNIT = re.compile(r"\d[\d.,]*\s*(?:%|per cent|\(\+?\d+\))?\s*(?:of\s+)?([^\W\d_]+)")
@@ -70,7 +70,7 @@ def is_wire_swap(paired_old: int, paired_new: int, old_count: int, new_count: in
 
 
 def _content(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.casefold()) if w not in _STOP and not w.isdigit()]
+    return [w for w in words(text.casefold()) if w not in _STOP and not w.isdigit()]
 
 
 def _facts(text: str) -> set[str]:
@@ -81,10 +81,10 @@ def _facts(text: str) -> set[str]:
 
 def _template(text: str) -> str | None:
     """The text with its figures masked, when it has figures and words (a numbered heading)."""
-    words = _WORD.findall(_DIGITS.sub("0", text.casefold()))
-    if "0" not in words or all(w == "0" for w in words):
+    masked = words(_DIGITS.sub("0", text.casefold()))
+    if "0" not in masked or all(w == "0" for w in masked):
         return None
-    return " ".join(words)
+    return " ".join(masked)
 
 
 class _Weights:
@@ -99,7 +99,7 @@ class _Weights:
     """
 
     def __init__(self, old_texts: Sequence[str]) -> None:
-        self.mentions = Counter(_WORD.findall("\n".join(old_texts).casefold()))
+        self.mentions = Counter(words("\n".join(old_texts).casefold()))
         self.total = len(old_texts)
 
     def of(self, word: str) -> float:
@@ -155,7 +155,7 @@ def sandwiched_pairs(
                     spans.append(Span(i, i, j, j, score))
         for k in heaviest_chain(spans, len(new_texts)):
             i, j = spans[k].old_lo, spans[k].new_lo
-            old_words, new_words = _WORD.findall(old_texts[i]), _WORD.findall(new_texts[j])
+            old_words, new_words = words(old_texts[i]), words(new_texts[j])
             shared = LCSseq.similarity(old_words, new_words)
             found.append(Match((i,), (j,), similarity_of(shared, len(old_words), len(new_words))))
     return found

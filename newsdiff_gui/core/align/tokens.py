@@ -17,7 +17,7 @@ word changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from rapidfuzz.distance import Indel, LCSseq
 
@@ -32,6 +32,25 @@ from newsdiff_gui.core.align.model import (
     too_long_for_words,
 )
 from newsdiff_gui.core.align.text import casefolded_words, split_sentences, word_items
+
+# Token's slots, set directly by `plain_token`.
+_SET_OP, _SET_TEXT, _SET_ROW, _SET_TOKENS, _SET_NUMBERS, _SET_QUOTE = (
+    vars(Token)[f.name].__set__ for f in fields(Token)
+)
+
+
+def plain_token(op: TokenOp, text: str) -> Token:
+    """`Token(op, text)` at less than half the cost: a rewrite's rows make
+    thousands of tokens, and a frozen dataclass's `__init__` sets each field
+    through `object.__setattr__`; setting the slots directly makes the same object."""
+    token: Token = object.__new__(Token)
+    _SET_OP(token, op)
+    _SET_TEXT(token, text)
+    _SET_ROW(token, None)
+    _SET_TOKENS(token, ())
+    _SET_NUMBERS(token, False)
+    _SET_QUOTE(token, False)
+    return token
 
 
 @dataclass(slots=True)
@@ -59,7 +78,7 @@ class _TokenSink:
 
     def _flush(self) -> None:
         if self._op is not None and self._parts:
-            self._tokens.append(Token(self._op, "".join(self._parts)))
+            self._tokens.append(plain_token(self._op, "".join(self._parts)))
             self._parts = []
 
     def add(self, op: TokenOp, text: str) -> None:
@@ -258,7 +277,7 @@ def _left_codes(
     are equal, so coding a subset compares as coding all does, unless so many
     distinct pairs that codes would wrap around: then all are coded, as before."""
     texts = [old_sentences[i] for i in old_left] + [new_sentences[j] for j in new_left]
-    if sum(len(casefolded_words(s)) for s in (*old_sentences, *new_sentences)) > MAX_PAIRS:
+    if _may_exceed_pairs([*old_sentences, *new_sentences]):
         codes = encode_pairs([*old_sentences, *new_sentences])
         texts_codes = [codes[i] for i in old_left] + [
             codes[len(old_sentences) + j] for j in new_left
@@ -266,6 +285,15 @@ def _left_codes(
     else:
         texts_codes = encode_pairs(texts)
     return texts_codes[: len(old_left)], texts_codes[len(old_left) :]
+
+
+def _may_exceed_pairs(texts: list[str]) -> bool:
+    """Whether the texts hold more words than `MAX_PAIRS`. Casefolding turns a
+    character into at most three, so texts of a third as many characters cannot
+    (nearly always: their words need not be read)."""
+    if 3 * sum(map(len, texts)) <= MAX_PAIRS:
+        return False
+    return sum(len(casefolded_words(text)) for text in texts) > MAX_PAIRS
 
 
 def _longest_paragraph(*texts: str) -> int:
