@@ -78,20 +78,20 @@ def _insert_sentence(text: str, rng: random.Random) -> str | None:
 
 
 def figure_changed(anatomy: Anatomy, rng: random.Random) -> Pair | None:
-    return _edit_text(anatomy, rng, anatomy.gold_blocks, _change_figure)
+    return _edit_text(anatomy, rng, anatomy.story_blocks, _change_figure)
 
 
 def sentence_deleted(anatomy: Anatomy, rng: random.Random) -> Pair | None:
-    return _edit_text(anatomy, rng, anatomy.gold_blocks, _delete_sentence)
+    return _edit_text(anatomy, rng, anatomy.story_blocks, _delete_sentence)
 
 
 def sentence_inserted(anatomy: Anatomy, rng: random.Random) -> Pair | None:
-    return _edit_text(anatomy, rng, anatomy.gold_blocks, _insert_sentence)
+    return _edit_text(anatomy, rng, anatomy.story_blocks, _insert_sentence)
 
 
 def list_figure(anatomy: Anatomy, rng: random.Random) -> Pair | None:
     """A figure changed inside a list item the page prints in the article."""
-    items = [b for b in anatomy.gold_blocks if b.tag == "li" or b.getparent().tag == "li"]
+    items = [b for b in anatomy.story_blocks if b.tag == "li" or b.getparent().tag == "li"]
     return _edit_text(anatomy, rng, items, _change_figure)
 
 
@@ -114,7 +114,7 @@ def list_figure_added(anatomy: Anatomy, rng: random.Random) -> Pair | None:
 def headline_rewritten(anatomy: Anatomy, rng: random.Random) -> Pair | None:
     """The visible headline is rewritten (every printed copy of it); structured
     data and <title> keep the old one."""
-    headings = [h for h in anatomy.root.iter("h1") if anatomy.is_title(h.text_content())]
+    headings = [h for h in anatomy.root.iter("h1") if anatomy.is_headline(h.text_content())]
     if not headings:
         return None
     root = _copy(anatomy)
