@@ -98,3 +98,13 @@ def test_consecutive_lists_follow_one_another_in_page_order() -> None:
     restored = _restored(markup, [_LEAD_IN])
     assert restored[1] == "A single swim costs 4 euros for adults."
     assert restored[-2:] == ["Pay at the desk or online.", "Show the pass at the gate."]
+
+
+def test_a_paragraph_split_at_a_line_break_still_anchors_the_list() -> None:
+    split = f"<p>{_INTRO}<br>{_LEAD_IN}</p>"
+    markup = f"<html><body>{split}{_prices(30)}<p>{_AFTER}</p></body></html>"
+    restored = _restored(markup, [_INTRO, _LEAD_IN, _AFTER])
+    assert restored[2:4] == [
+        "A single swim costs 4 euros for adults.",
+        "A family pass costs 30 euros a month.",
+    ]

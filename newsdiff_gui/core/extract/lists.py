@@ -108,6 +108,22 @@ def _kept(item: str, position: dict[str, int], kept_text: str) -> bool:
     return item in position or (len(item) >= _MIN_QUOTED_ITEM and item in kept_text)
 
 
+def _kept_block(paragraph: HtmlElement, position: dict[str, int], *, last: bool) -> int | None:
+    """Index of the kept block that is this paragraph, or (for a paragraph the engine
+    split at a line break) its last part before a list / its first part after one."""
+    if paragraph.tag != "p":
+        return None
+    text = _key(paragraph.text_content())
+    if text in position:
+        return position[text]
+    for block, index in position.items():
+        if len(block) >= _MIN_QUOTED_ITEM and (
+            text.endswith(block) if last else text.startswith(block)
+        ):
+            return index
+    return None
+
+
 def _anchor(
     listing: HtmlElement, position: dict[str, int], restored: dict[HtmlElement, int]
 ) -> int | None:
@@ -115,18 +131,17 @@ def _anchor(
     before = next(_text_siblings(listing, preceding=True), None)
     if before is None:
         return None
-    if before in restored:
-        anchor = restored[before]
-    elif before.tag == "p" and _key(before.text_content()) in position:
-        anchor = position[_key(before.text_content())]
-    else:
+    anchor = restored.get(before)
+    if anchor is None:
+        anchor = _kept_block(before, position, last=True)
+    if anchor is None:
         return None
     after = next(_text_siblings(listing, preceding=False), None)
     if (
         after is None
         or after.tag in _LISTS
         or after.tag in _HEADINGS
-        or (after.tag == "p" and _key(after.text_content()) in position)
+        or _kept_block(after, position, last=False) is not None
     ):
         return anchor
     return None
