@@ -19,8 +19,8 @@ from stability_mutations import (
     _at,
     _copy,
     _fragment,
-    _insert_between_blocks,
     _paths,
+    _text_siblings,
     _text_slots,
     key,
 )
@@ -95,6 +95,21 @@ def list_figure(anatomy: Anatomy, rng: random.Random) -> Pair | None:
     return _edit_text(anatomy, rng, items, _change_figure)
 
 
+def _insert_between_paragraphs(anatomy: Anatomy, root: HtmlElement, new: HtmlElement) -> bool:
+    """After the first story paragraph whose next printed sibling is a story paragraph
+    too (a list set in the running text, not at the end of a header or box)."""
+    story = set(anatomy.story_blocks)
+    for paragraph in (b for b in anatomy.story_blocks if b.tag == "p"):
+        following = next(_text_siblings(paragraph), None)
+        if following is not None and following.tag == "p" and following in story:
+            target = _at(root, _paths(anatomy, [paragraph])[0])
+            new.tail = target.tail
+            target.tail = None
+            target.addnext(new)
+            return True
+    return False
+
+
 def list_figure_added(anatomy: Anatomy, rng: random.Random) -> Pair | None:
     """A bulleted list of prices set in the story; one price changes ($11 -> $12)."""
     pages = []
@@ -105,7 +120,7 @@ def list_figure_added(anatomy: Anatomy, rng: random.Random) -> Pair | None:
             f"<li>The family plan costs ${price} per month.</li>"
             "<li>Students pay half price with a valid card.</li></ul>"
         )
-        if not _insert_between_blocks(anatomy, root, _fragment(markup)):
+        if not _insert_between_paragraphs(anatomy, root, _fragment(markup)):
             return None
         pages.append(anatomy.serialize(root))
     return pages[0], pages[1]

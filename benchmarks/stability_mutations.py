@@ -74,7 +74,14 @@ class Anatomy:
         self.root: HtmlElement = lxml.html.document_fromstring(page.html)
         self.gold_key = key(page.truth)
         self.gold_blocks = self._gold_blocks()
-        self.story_blocks = [b for b in self.gold_blocks if _is_story(b)]
+        # A block printed twice (a desktop and a mobile copy of a list) is edited
+        # in both by its writer: editing one copy is not an edit a page sees.
+        copies: dict[str, int] = {}
+        for block in self.gold_blocks:
+            copies[key(block.text_content())] = copies.get(key(block.text_content()), 0) + 1
+        self.story_blocks = [
+            b for b in self.gold_blocks if _is_story(b) and copies[key(b.text_content())] == 1
+        ]
         self.article = self._article_root()
         title = self.root.find(".//title")
         self.title_keys = {key(title.text_content())} if title is not None else set()
@@ -196,6 +203,13 @@ def _text_slots(element: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
             yield node, "text"
         if node.tail and node is not element:
             yield node, "tail"
+
+
+def _text_siblings(element: HtmlElement) -> Iterator[HtmlElement]:
+    """Following element siblings that print text."""
+    for sibling in element.itersiblings():
+        if isinstance(sibling.tag, str) and key(sibling.text_content()):
+            yield sibling
 
 
 def _insert_before_first_block(anatomy: Anatomy, root: HtmlElement, new: HtmlElement) -> bool:
