@@ -143,6 +143,19 @@ _SOCIAL = re.compile(
     r"tiktok|email|x\.com)\b",
     re.IGNORECASE,
 )
+# An author's contact line or bio ends by inviting the reader to follow someone
+# on a network ("… is out now. Follow him on Twitter @jdoe."); a cookie notice
+# asks for consent. Both are a few lines; a story quoting such words runs longer.
+_FOLLOW_INVITE = re.compile(
+    r"\bfollow (?:him|her|them|us|me)\b.{0,80}?(?:@\w|\b(?:twitter|facebook|instagram|"
+    r"linkedin|mastodon|bluesky|threads|tiktok|youtube)\b)",
+    re.IGNORECASE,
+)
+_COOKIE_NOTICE = re.compile(r"\b(?:uses?|using) cookies\b", re.IGNORECASE)
+_CONSENT = re.compile(
+    r"\b(?:accept|agree|consent|privacy|cookie (?:policy|settings))", re.IGNORECASE
+)
+_MAX_NOTICE_WORDS = 50
 _MAX_KICKER_WORDS = 6
 _MAX_FURNITURE_CHARS = 320
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
@@ -193,6 +206,10 @@ def is_boilerplate(block: str) -> bool:
         _CALLS_TO_ACTION.search(text)
         or (_FOLLOW.search(text) and _SOCIAL.search(text))
         or (_NEWSLETTER.search(text) and (_NEWSLETTER_ACTION.search(text) or _SOCIAL.search(text)))
+    ):
+        return True
+    if words <= _MAX_NOTICE_WORDS and (
+        _FOLLOW_INVITE.search(text) or (_COOKIE_NOTICE.search(text) and _CONSENT.search(text))
     ):
         return True
     # "Facebook Twitter Email" share rows: several network names and nothing else.
