@@ -108,3 +108,49 @@ def test_a_paragraph_split_at_a_line_break_still_anchors_the_list() -> None:
         "A single swim costs 4 euros for adults.",
         "A family pass costs 30 euros a month.",
     ]
+
+
+def _story_with_related(headlines: list[str]) -> str:
+    related = "".join(
+        f'<li><a href="/town/{n}">{headline}</a></li>' for n, headline in enumerate(headlines)
+    )
+    return (
+        "<!DOCTYPE html><html><head><title>Pool prices change in April | Riverside Notes"
+        "</title></head><body><main><article><h1>Pool prices change in April</h1>"
+        f"<div class='text'><p>{_INTRO}</p><p>{_LEAD_IN}</p><ul>{related}</ul>"
+        f"<p>{_AFTER}</p><p>{_CLOSING}</p></div></article></main></body></html>"
+    )
+
+
+def test_a_list_of_nothing_but_links_inside_the_story_is_furniture() -> None:
+    before = extract_document(
+        _story_with_related(
+            [
+                "Council Could Potentially Close the Old Harbour Baths Before Next Summer",
+                "Residents Ask for a Public Vote on the Future of the Riverside Swimming Pool",
+            ]
+        )
+    )
+    after = extract_document(
+        _story_with_related(
+            [
+                "Bridge Repairs Start Next Week After the Floods Damaged Both Banks",
+                "Market Moves to the Square for the Summer Months, Traders Say",
+            ]
+        )
+    )
+    assert content_hash(before) == content_hash(after)
+    assert before.paragraphs == (_INTRO, _LEAD_IN, _AFTER, _CLOSING)
+
+
+def test_a_list_with_words_around_its_links_stays() -> None:
+    sources = [
+        'The <a href="/r/1">council minutes</a> of the March meeting',
+        'A <a href="/r/2">letter from the pool manager</a> to residents',
+    ]
+    markup = (
+        f"<html><body><main><article><h1>Pool prices change in April</h1><p>{_INTRO}</p>"
+        f"<p>{_LEAD_IN}</p><ul>{''.join(f'<li>{s}</li>' for s in sources)}</ul>"
+        f"<p>{_AFTER}</p><p>{_CLOSING}</p></article></main></body></html>"
+    )
+    assert "A letter from the pool manager to residents" in extract_document(markup).paragraphs
