@@ -1,8 +1,9 @@
-"""Author contact lines and cookie notices are furniture: their links change, the story does not.
+"""Author contact lines, cookie notices and linked teasers are furniture: their links
+change from one fetch to the next, the story does not.
 
 Pages are written here (fictional outlet, fictional reporter): a story, then the
-reporter's contact line inviting readers to follow them, and a cookie banner
-whose policy link a template rewrites from one fetch to the next.
+reporter's contact line inviting readers to follow them, a cookie banner whose
+policy link a template rewrites, or a linked teaser headline set between paragraphs.
 """
 
 from __future__ import annotations
@@ -65,3 +66,29 @@ def test_sentences_that_mention_following_or_cookies_stay() -> None:
         "before the election."
     )
     assert not is_boilerplate(quote)
+
+
+def _page_with_teaser(teaser: str) -> str:
+    paragraphs = [f"<p>{text}</p>" for text in _STORY]
+    paragraphs.insert(2, f'<p><strong><a href="/news/teaser">{teaser}</a></strong></p>')
+    return (
+        "<html><head><title>New telescope records its first images | Valley Science"
+        "</title></head><body><main><article>"
+        f"<h1>New telescope records its first images</h1>{''.join(paragraphs)}"
+        "</article></main></body></html>"
+    )
+
+
+def test_a_long_linked_teaser_headline_between_paragraphs_is_furniture() -> None:
+    before = extract_document(
+        _page_with_teaser(
+            "OBSERVATORY DIRECTOR OPENS UP ABOUT THE YEARS SPENT WAITING FOR THE NEW CAMERA"
+        )
+    )
+    after = extract_document(
+        _page_with_teaser(
+            "UNIVERSITY PLANS A SECOND TELESCOPE ON THE NORTHERN RIDGE, DESPITE LOCAL PROTESTS"
+        )
+    )
+    assert content_hash(before) == content_hash(after)
+    assert before.paragraphs == tuple(_STORY)

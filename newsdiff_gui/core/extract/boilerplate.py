@@ -260,7 +260,8 @@ def remove_boilerplate(blocks: list[str]) -> list[str]:
     return [block for block in blocks if not is_boilerplate(block)]
 
 
-_MAX_LINK_LINE_WORDS = 12
+# Teaser headlines set between paragraphs run to a dozen words and more.
+_MAX_LINK_LINE_WORDS = 16
 # Share of a line that its link must cover for the line to be a link entry:
 # "Editorial Fraser's lasting legacy" is a kicker and a linked headline.
 _LINK_LINE_SHARE = 0.66
