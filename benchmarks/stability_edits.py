@@ -19,8 +19,8 @@ from stability_mutations import (
     _at,
     _copy,
     _fragment,
-    _insert_between_blocks,
     _paths,
+    _text_siblings,
     _text_slots,
     key,
 )
@@ -78,21 +78,36 @@ def _insert_sentence(text: str, rng: random.Random) -> str | None:
 
 
 def figure_changed(anatomy: Anatomy, rng: random.Random) -> Pair | None:
-    return _edit_text(anatomy, rng, anatomy.gold_blocks, _change_figure)
+    return _edit_text(anatomy, rng, anatomy.story_blocks, _change_figure)
 
 
 def sentence_deleted(anatomy: Anatomy, rng: random.Random) -> Pair | None:
-    return _edit_text(anatomy, rng, anatomy.gold_blocks, _delete_sentence)
+    return _edit_text(anatomy, rng, anatomy.story_blocks, _delete_sentence)
 
 
 def sentence_inserted(anatomy: Anatomy, rng: random.Random) -> Pair | None:
-    return _edit_text(anatomy, rng, anatomy.gold_blocks, _insert_sentence)
+    return _edit_text(anatomy, rng, anatomy.story_blocks, _insert_sentence)
 
 
 def list_figure(anatomy: Anatomy, rng: random.Random) -> Pair | None:
     """A figure changed inside a list item the page prints in the article."""
-    items = [b for b in anatomy.gold_blocks if b.tag == "li" or b.getparent().tag == "li"]
+    items = [b for b in anatomy.story_blocks if b.tag == "li" or b.getparent().tag == "li"]
     return _edit_text(anatomy, rng, items, _change_figure)
+
+
+def _insert_between_paragraphs(anatomy: Anatomy, root: HtmlElement, new: HtmlElement) -> bool:
+    """After the first story paragraph whose next printed sibling is a story paragraph
+    too (a list set in the running text, not at the end of a header or box)."""
+    story = set(anatomy.story_blocks)
+    for paragraph in (b for b in anatomy.story_blocks if b.tag == "p"):
+        following = next(_text_siblings(paragraph), None)
+        if following is not None and following.tag == "p" and following in story:
+            target = _at(root, _paths(anatomy, [paragraph])[0])
+            new.tail = target.tail
+            target.tail = None
+            target.addnext(new)
+            return True
+    return False
 
 
 def list_figure_added(anatomy: Anatomy, rng: random.Random) -> Pair | None:
@@ -105,7 +120,7 @@ def list_figure_added(anatomy: Anatomy, rng: random.Random) -> Pair | None:
             f"<li>The family plan costs ${price} per month.</li>"
             "<li>Students pay half price with a valid card.</li></ul>"
         )
-        if not _insert_between_blocks(anatomy, root, _fragment(markup)):
+        if not _insert_between_paragraphs(anatomy, root, _fragment(markup)):
             return None
         pages.append(anatomy.serialize(root))
     return pages[0], pages[1]
@@ -114,7 +129,7 @@ def list_figure_added(anatomy: Anatomy, rng: random.Random) -> Pair | None:
 def headline_rewritten(anatomy: Anatomy, rng: random.Random) -> Pair | None:
     """The visible headline is rewritten (every printed copy of it); structured
     data and <title> keep the old one."""
-    headings = [h for h in anatomy.root.iter("h1") if anatomy.is_title(h.text_content())]
+    headings = [h for h in anatomy.root.iter("h1") if anatomy.is_headline(h.text_content())]
     if not headings:
         return None
     root = _copy(anatomy)

@@ -43,6 +43,15 @@ _DIGITS = re.compile(r"\d+")
 _AUTHOR = re.compile(r"author|byline|contributor", re.IGNORECASE)
 _CHURNING = re.compile(r"\b(?:updated|published|posted|ago|modified)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"'][.!?])\s+(?=[A-Z“\"])")
+# Gold text a reader does not read as the story (the AEB/WCXB/Readability golds
+# keep some of it): picture captions and credits, breadcrumbs and other
+# navigation, copyright notices, "Last updated …" stamps. An edit there is not
+# an article edit, so edit mutations leave these blocks alone (furniture
+# mutations still treat them as gold: they change nothing inside them).
+_NOT_STORY_ANCESTORS = frozenset({"figure", "figcaption", "nav"})
+_COPYRIGHT = re.compile(r"^\W*(?:©|copyright\b|\(c\))|\ball rights reserved\b", re.IGNORECASE)
+_MAX_STAMP_CHARS = 100
+_HEADLINE_SHARE = 0.5
 
 
 def key(text: str) -> str:
@@ -65,6 +74,14 @@ class Anatomy:
         self.root: HtmlElement = lxml.html.document_fromstring(page.html)
         self.gold_key = key(page.truth)
         self.gold_blocks = self._gold_blocks()
+        # A block printed twice (a desktop and a mobile copy of a list) is edited
+        # in both by its writer: editing one copy is not an edit a page sees.
+        copies: dict[str, int] = {}
+        for block in self.gold_blocks:
+            copies[key(block.text_content())] = copies.get(key(block.text_content()), 0) + 1
+        self.story_blocks = [
+            b for b in self.gold_blocks if _is_story(b) and copies[key(b.text_content())] == 1
+        ]
         self.article = self._article_root()
         title = self.root.find(".//title")
         self.title_keys = {key(title.text_content())} if title is not None else set()
@@ -128,8 +145,28 @@ class Anatomy:
         text_key = key(text)
         return bool(text_key) and any(text_key in t or t in text_key for t in self.title_keys)
 
+    def is_headline(self, text: str) -> bool:
+        """A copy of the title, not a shorter name inside it (a logo's "Mozilla")."""
+        text_key = key(text)
+        return bool(text_key) and any(
+            t in text_key or (text_key in t and len(text_key) >= _HEADLINE_SHARE * len(t))
+            for t in self.title_keys
+        )
+
     def serialize(self, root: HtmlElement | None = None) -> str:
         return str(lxml.html.tostring(root if root is not None else self.root, encoding="unicode"))
+
+
+def _is_story(block: HtmlElement) -> bool:
+    """Whether a reader reads this gold block as the story's text (see _NOT_STORY_ANCESTORS)."""
+    if any(a.tag in _NOT_STORY_ANCESTORS for a in (block, *block.iterancestors())):
+        return False
+    text = block.text_content().strip()
+    if _COPYRIGHT.search(text):
+        return False
+    stamp = block.tag == "time" or next(block.iter("time"), None) is not None
+    dated = stamp or (_CHURNING.search(text) is not None and _DIGITS.search(text) is not None)
+    return not (len(text) <= _MAX_STAMP_CHARS and dated)
 
 
 # ----------------------------------------------------------------- helpers
@@ -166,6 +203,13 @@ def _text_slots(element: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
             yield node, "text"
         if node.tail and node is not element:
             yield node, "tail"
+
+
+def _text_siblings(element: HtmlElement) -> Iterator[HtmlElement]:
+    """Following element siblings that print text."""
+    for sibling in element.itersiblings():
+        if isinstance(sibling.tag, str) and key(sibling.text_content()):
+            yield sibling
 
 
 def _insert_before_first_block(anatomy: Anatomy, root: HtmlElement, new: HtmlElement) -> bool:

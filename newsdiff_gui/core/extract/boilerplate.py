@@ -143,6 +143,19 @@ _SOCIAL = re.compile(
     r"tiktok|email|x\.com)\b",
     re.IGNORECASE,
 )
+# An author's contact line or bio ends by inviting the reader to follow someone
+# on a network ("… is out now. Follow him on Twitter @jdoe."); a cookie notice
+# asks for consent. Both are a few lines; a story quoting such words runs longer.
+_FOLLOW_INVITE = re.compile(
+    r"\bfollow (?:him|her|them|us|me)\b.{0,80}?(?:@\w|\b(?:twitter|facebook|instagram|"
+    r"linkedin|mastodon|bluesky|threads|tiktok|youtube)\b)",
+    re.IGNORECASE,
+)
+_COOKIE_NOTICE = re.compile(r"\b(?:uses?|using) cookies\b", re.IGNORECASE)
+_CONSENT = re.compile(
+    r"\b(?:accept|agree|consent|privacy|cookie (?:policy|settings))", re.IGNORECASE
+)
+_MAX_NOTICE_WORDS = 50
 _MAX_KICKER_WORDS = 6
 _MAX_FURNITURE_CHARS = 320
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
@@ -195,6 +208,10 @@ def is_boilerplate(block: str) -> bool:
         or (_NEWSLETTER.search(text) and (_NEWSLETTER_ACTION.search(text) or _SOCIAL.search(text)))
     ):
         return True
+    if words <= _MAX_NOTICE_WORDS and (
+        _FOLLOW_INVITE.search(text) or (_COOKIE_NOTICE.search(text) and _CONSENT.search(text))
+    ):
+        return True
     # "Facebook Twitter Email" share rows: several network names and nothing else.
     return words <= 8 and len(_SOCIAL.findall(text)) >= 2 and not _SENTENCE_END.search(text)
 
@@ -243,20 +260,50 @@ def remove_boilerplate(blocks: list[str]) -> list[str]:
     return [block for block in blocks if not is_boilerplate(block)]
 
 
-_MAX_LINK_LINE_WORDS = 12
+# Teaser headlines set between paragraphs run to a dozen words and more.
+_MAX_LINK_LINE_WORDS = 16
 # Share of a line that its link must cover for the line to be a link entry:
 # "Editorial Fraser's lasting legacy" is a kicker and a linked headline.
 _LINK_LINE_SHARE = 0.66
 _LINE_TAGS = frozenset({"p", "div", "span", "section", "aside", "header", "footer", "article"})
 _STRUCTURE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd"})
 _MAX_LINE_DEPTH = 4
+_MIN_LINK_LIST_ITEMS = 2
+_MAX_LINK_LIST_ITEM_WORDS = 20
 
 
-def _line_of(anchor: HtmlElement) -> HtmlElement | None:
+def _is_link_list(listing: HtmlElement) -> bool:
+    """A list whose every item is (nearly all) one link to another page: related
+    stories, "more on this", a section's latest headlines. A list of sources or
+    steps has words around its links; a table of contents points into the page."""
+    items = [child for child in listing if child.tag == "li"]
+    if len(items) < _MIN_LINK_LIST_ITEMS:
+        return False
+    for item in items:
+        item_key = _key(item.text_content())
+        anchors = [a for a in item.iter("a") if not (a.get("href") or "").startswith("#")]
+        if not item_key or not any(
+            len(_key(a.text_content())) >= _LINK_LINE_SHARE * len(item_key) for a in anchors
+        ):
+            return False
+    return True
+
+
+def _line_of(anchor: HtmlElement, link_lists: dict[HtmlElement, bool]) -> HtmlElement | None:
     """The block the link sits in; None when that is a heading or a list item, whose
-    links are the article's structure (listicles, source lists) and stay."""
+    links are the article's structure (listicles, source lists) and stay, unless
+    the item belongs to a list of nothing but links (see _is_link_list)."""
     for depth, ancestor in enumerate(anchor.iterancestors()):
-        if depth >= _MAX_LINE_DEPTH or ancestor.tag in _STRUCTURE_TAGS:
+        if depth >= _MAX_LINE_DEPTH:
+            return None
+        if ancestor.tag == "li":
+            listing = ancestor.getparent()
+            if listing is None or listing.tag not in ("ul", "ol"):
+                return None
+            if listing not in link_lists:
+                link_lists[listing] = _is_link_list(listing)
+            return ancestor if link_lists[listing] else None
+        if ancestor.tag in _STRUCTURE_TAGS:
             return None
         if ancestor.tag in _LINE_TAGS:
             return ancestor
@@ -268,6 +315,7 @@ def _link_line_keys(tree: HtmlElement, blocks: str) -> set[str]:
     link's text is part of `blocks` (the keys of the candidate blocks, joined)."""
     keys: set[str] = set()
     line_keys: dict[HtmlElement, str] = {}  # a menu's links share one line: read it once
+    link_lists: dict[HtmlElement, bool] = {}
     for count, anchor in enumerate(tree.iter("a")):
         if count >= _MAX_LINKS_CHECKED:
             break
@@ -277,12 +325,15 @@ def _link_line_keys(tree: HtmlElement, blocks: str) -> set[str]:
         anchor_key = _key(anchor.text_content())
         if not anchor_key or anchor_key not in blocks:
             continue
-        line = _line_of(anchor)
+        line = _line_of(anchor, link_lists)
         if line is None:
             continue
         line_key = line_keys.get(line)
         if line_key is None:
-            line_key = line_keys[line] = _key(line.text_content())
+            text = line.text_content()
+            # A headline in a list of links may run longer than a menu entry.
+            limit = _MAX_LINK_LIST_ITEM_WORDS if line.tag == "li" else _MAX_LINK_LINE_WORDS
+            line_key = line_keys[line] = _key(text) if len(text.split()) <= limit else ""
         if line_key and len(anchor_key) >= _LINK_LINE_SHARE * len(line_key):
             keys.add(line_key)
     return keys
@@ -298,7 +349,8 @@ def drop_link_lines(blocks: list[str], tree: HtmlElement) -> list[str]:
     short = [
         block
         for block in blocks
-        if len(block.split()) <= _MAX_LINK_LINE_WORDS and not block.endswith((".", "!", "?", '"'))
+        if len(block.split()) <= _MAX_LINK_LIST_ITEM_WORDS
+        and not block.endswith((".", "!", "?", '"'))
     ]
     if not short:
         return blocks

@@ -1,0 +1,147 @@
+"""Lists set in the article's flow are article text, whatever the engine made of them.
+
+The engine sometimes keeps every paragraph of a story and drops a bulleted or
+numbered list between two of them (prices, steps, a timeline), most often when
+the article is not inside a container it recognises. An edit inside such a list
+("$11 per month" -> "$12") would then never make a version, so the list is put
+back, one block per item, right after the kept paragraph it follows on the page.
+
+A list counts as the article's when its position says so, never its class names:
+- the nearest sibling before it that holds text is a paragraph the engine kept
+  (or a list put back by this rule, for lists that follow one another);
+- the nearest sibling after it that holds text is nothing, a kept paragraph, a
+  heading, or another list (a story's list often ends a section);
+- it is mostly words, not links (link lists are menus, tags and "related" boxes);
+- it sits outside navigation, headers, footers, asides and forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.normalize import clean_text
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+_LISTS = ("ul", "ol")
+_FURNITURE_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+_NESTED_BLOCKS = frozenset({"ul", "ol", "div", "p", "table", "section", "figure"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# A sentence may link a word or two; a list that is mostly link text is a menu.
+_MAX_LINK_SHARE = 0.5
+# Bounds for hostile pages: the rule looks at this many lists, of this many items.
+_MAX_LISTS = 400
+_MAX_ITEMS = 60
+_MAX_ANCESTORS = 40
+_MIN_QUOTED_ITEM = 20
+
+
+def _key(text: str) -> str:
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+def _text_siblings(element: HtmlElement, *, preceding: bool) -> Iterator[HtmlElement]:
+    """Element siblings that hold text (an image or an empty ad slot is passed over)."""
+    for sibling in element.itersiblings(preceding=preceding):
+        if isinstance(sibling.tag, str) and _key(sibling.text_content()):
+            yield sibling
+
+
+def _in_furniture(listing: HtmlElement) -> bool:
+    for depth, ancestor in enumerate(listing.iterancestors()):
+        if depth >= _MAX_ANCESTORS:
+            return True  # too deep to judge: leave it to the engine
+        if ancestor.tag in _FURNITURE_ANCESTORS or ancestor.tag == "li":
+            return True  # a sub-list is its item's business, judged with it
+    return False
+
+
+def _items(listing: HtmlElement) -> list[str]:
+    """The list's items as blocks, or [] when it is not a plain list of words."""
+    items = [child for child in listing if child.tag == "li"]
+    if not items or len(items) > _MAX_ITEMS:
+        return []
+    if any(d.tag in _NESTED_BLOCKS for item in items for d in item.iterdescendants()):
+        return []
+    text = clean_text(listing.text_content())
+    linked = sum(len(clean_text(a.text_content())) for a in listing.iter("a"))
+    if not text or linked > _MAX_LINK_SHARE * len(text):
+        return []
+    return [block for block in (clean_text(item.text_content()) for item in items) if block]
+
+
+def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
+    """`blocks` with the article's dropped lists put back where the page prints them."""
+    if not blocks:
+        return blocks
+    position: dict[str, int] = {}
+    for index, block in enumerate(blocks):
+        position.setdefault(_key(block), index)
+    kept_text = "\n".join(position)
+    restored: dict[HtmlElement, int] = {}
+    inserts: dict[int, list[str]] = {}
+    for count, listing in enumerate(tree.iter(*_LISTS)):
+        if count >= _MAX_LISTS:
+            break
+        anchor = _anchor(listing, position, restored)
+        if anchor is None or _in_furniture(listing):
+            continue
+        items = _items(listing)
+        if not items or any(_kept(_key(item), position, kept_text) for item in items):
+            continue  # the engine has (some of) it already: its reading stands
+        restored[listing] = anchor
+        inserts.setdefault(anchor, []).extend(items)
+    if not inserts:
+        return blocks
+    result: list[str] = []
+    for index, block in enumerate(blocks):
+        result.append(block)
+        result.extend(inserts.get(index, ()))
+    return result
+
+
+def _kept(item: str, position: dict[str, int], kept_text: str) -> bool:
+    # A short item ("slopes") is found inside some sentence by chance; only a
+    # long one is telling when it is part of a kept block.
+    return item in position or (len(item) >= _MIN_QUOTED_ITEM and item in kept_text)
+
+
+def _kept_block(paragraph: HtmlElement, position: dict[str, int], *, last: bool) -> int | None:
+    """Index of the kept block that is this paragraph, or (for a paragraph the engine
+    split at a line break) its last part before a list / its first part after one."""
+    if paragraph.tag != "p":
+        return None
+    text = _key(paragraph.text_content())
+    if text in position:
+        return position[text]
+    for block, index in position.items():
+        if len(block) >= _MIN_QUOTED_ITEM and (
+            text.endswith(block) if last else text.startswith(block)
+        ):
+            return index
+    return None
+
+
+def _anchor(
+    listing: HtmlElement, position: dict[str, int], restored: dict[HtmlElement, int]
+) -> int | None:
+    """Index of the kept block the list follows, when both its neighbours are article text."""
+    before = next(_text_siblings(listing, preceding=True), None)
+    if before is None:
+        return None
+    anchor = restored.get(before)
+    if anchor is None:
+        anchor = _kept_block(before, position, last=True)
+    if anchor is None:
+        return None
+    after = next(_text_siblings(listing, preceding=False), None)
+    if (
+        after is None
+        or after.tag in _LISTS
+        or after.tag in _HEADINGS
+        or _kept_block(after, position, last=False) is not None
+    ):
+        return anchor
+    return None

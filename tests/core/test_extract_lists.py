@@ -1,0 +1,156 @@
+"""Lists set in the article's flow are article text: an edit inside one makes a version.
+
+Pages are written here (fictional council, fictional prices), shaped like a small
+site's template that puts its paragraphs straight into a layout <div>, the case in
+which the engine keeps the paragraphs and drops the list between them.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+
+from newsdiff_gui.core.extract import extract_document
+from newsdiff_gui.core.extract.lists import restore_article_lists
+from newsdiff_gui.core.store.version_store import content_hash
+
+_INTRO = (
+    "The town council voted on Monday to change the prices of the municipal swimming pool "
+    "from the first of April, after two years in which the pool lost money every month."
+)
+_LEAD_IN = (
+    "The new prices were published on the council's website after the vote, and they will "
+    "apply to every visitor who buys a pass at the desk or online from April onwards:"
+)
+_AFTER = (
+    "Councillors who voted against the change said the family price would keep poorer "
+    "households away, and asked for a review of the decision after the summer season."
+)
+_CLOSING = (
+    "The pool's manager said attendance had recovered since the reopening of the changing "
+    "rooms, and that the new prices would pay for the repairs to the roof next winter."
+)
+
+
+def _prices(family: int) -> str:
+    return (
+        "<ul><li>A single swim costs 4 euros for adults.</li>"
+        f"<li>A family pass costs {family} euros a month.</li>"
+        "<li>Children under six swim free with an adult.</li></ul>"
+    )
+
+
+def _page(listing: str) -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Pool prices change in April | Riverside Notes"
+        "</title></head><body>"
+        '<div class="top"><a href="/">Home</a> <a href="/town">Town</a> '
+        '<a href="/sport">Sport</a></div>'
+        f"<h1>Pool prices change in April</h1><p>{_INTRO}</p><p>{_LEAD_IN}</p>{listing}"
+        f"<p>{_AFTER}</p><p>{_CLOSING}</p>"
+        '<ul class="more"><li><a href="/town/bridge">Bridge repairs start next week</a></li>'
+        '<li><a href="/town/market">Market moves to the square</a></li>'
+        '<li><a href="/town/bus">New bus timetable for the summer</a></li></ul>'
+        "</body></html>"
+    )
+
+
+def test_a_figure_changed_in_a_list_between_paragraphs_is_a_new_version() -> None:
+    before = extract_document(_page(_prices(30)))
+    after = extract_document(_page(_prices(32)))
+    assert content_hash(before) != content_hash(after)
+    lead_in = after.paragraphs.index(_LEAD_IN)
+    assert after.paragraphs[lead_in + 1 : lead_in + 4] == (
+        "A single swim costs 4 euros for adults.",
+        "A family pass costs 32 euros a month.",
+        "Children under six swim free with an adult.",
+    )
+
+
+def test_a_list_of_links_after_the_story_stays_out() -> None:
+    document = extract_document(_page(_prices(30)))
+    assert not any("Bridge repairs" in paragraph for paragraph in document.paragraphs)
+
+
+def _restored(markup: str, kept: list[str]) -> list[str]:
+    return restore_article_lists(kept, lxml.html.document_fromstring(markup))
+
+
+def test_a_list_is_put_back_only_between_kept_paragraphs() -> None:
+    markup = f"<html><body><div><p>{_LEAD_IN}</p>{_prices(30)}<p>{_AFTER}</p></div></body></html>"
+    assert len(_restored(markup, [_LEAD_IN, _AFTER])) == 5
+    # The paragraph after the list was not kept: the list may be a box beside the story.
+    assert _restored(markup, [_LEAD_IN]) == [_LEAD_IN]
+    # The paragraph before it was not kept either: nothing anchors the list.
+    assert _restored(markup, [_AFTER]) == [_AFTER]
+
+
+def test_lists_in_navigation_or_already_kept_are_left_alone() -> None:
+    in_nav = f"<html><body><nav><p>{_LEAD_IN}</p>{_prices(30)}</nav><p>{_AFTER}</p></body></html>"
+    assert _restored(in_nav, [_LEAD_IN, _AFTER]) == [_LEAD_IN, _AFTER]
+    markup = f"<html><body><p>{_LEAD_IN}</p>{_prices(30)}<p>{_AFTER}</p></body></html>"
+    kept = [_LEAD_IN, "A single swim costs 4 euros for adults.", _AFTER]
+    assert _restored(markup, kept) == kept
+
+
+def test_consecutive_lists_follow_one_another_in_page_order() -> None:
+    second = "<ol><li>Pay at the desk or online.</li><li>Show the pass at the gate.</li></ol>"
+    markup = f"<html><body><p>{_LEAD_IN}</p>{_prices(30)}{second}<h2>Reactions</h2></body></html>"
+    restored = _restored(markup, [_LEAD_IN])
+    assert restored[1] == "A single swim costs 4 euros for adults."
+    assert restored[-2:] == ["Pay at the desk or online.", "Show the pass at the gate."]
+
+
+def test_a_paragraph_split_at_a_line_break_still_anchors_the_list() -> None:
+    split = f"<p>{_INTRO}<br>{_LEAD_IN}</p>"
+    markup = f"<html><body>{split}{_prices(30)}<p>{_AFTER}</p></body></html>"
+    restored = _restored(markup, [_INTRO, _LEAD_IN, _AFTER])
+    assert restored[2:4] == [
+        "A single swim costs 4 euros for adults.",
+        "A family pass costs 30 euros a month.",
+    ]
+
+
+def _story_with_related(headlines: list[str]) -> str:
+    related = "".join(
+        f'<li><a href="/town/{n}">{headline}</a></li>' for n, headline in enumerate(headlines)
+    )
+    return (
+        "<!DOCTYPE html><html><head><title>Pool prices change in April | Riverside Notes"
+        "</title></head><body><main><article><h1>Pool prices change in April</h1>"
+        f"<div class='text'><p>{_INTRO}</p><p>{_LEAD_IN}</p><ul>{related}</ul>"
+        f"<p>{_AFTER}</p><p>{_CLOSING}</p></div></article></main></body></html>"
+    )
+
+
+def test_a_list_of_nothing_but_links_inside_the_story_is_furniture() -> None:
+    before = extract_document(
+        _story_with_related(
+            [
+                "Council Could Potentially Close the Old Harbour Baths Before Next Summer",
+                "Residents Ask for a Public Vote on the Future of the Riverside Swimming Pool",
+            ]
+        )
+    )
+    after = extract_document(
+        _story_with_related(
+            [
+                "Bridge Repairs Start Next Week After the Floods Damaged Both Banks",
+                "Market Moves to the Square for the Summer Months, Traders Say",
+            ]
+        )
+    )
+    assert content_hash(before) == content_hash(after)
+    assert before.paragraphs == (_INTRO, _LEAD_IN, _AFTER, _CLOSING)
+
+
+def test_a_list_with_words_around_its_links_stays() -> None:
+    sources = [
+        'The <a href="/r/1">council minutes</a> of the March meeting',
+        'A <a href="/r/2">letter from the pool manager</a> to residents',
+    ]
+    markup = (
+        f"<html><body><main><article><h1>Pool prices change in April</h1><p>{_INTRO}</p>"
+        f"<p>{_LEAD_IN}</p><ul>{''.join(f'<li>{s}</li>' for s in sources)}</ul>"
+        f"<p>{_AFTER}</p><p>{_CLOSING}</p></article></main></body></html>"
+    )
+    assert "A letter from the pool manager to residents" in extract_document(markup).paragraphs
