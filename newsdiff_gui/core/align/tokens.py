@@ -240,10 +240,16 @@ def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions)
         spans.append(Span(i, i, j, j, 1.0 + len(casefolded_words(old_sentences[i]))))
     old_left = sorted(set(range(len(old_sentences))).difference(i for i, _ in exact))
     new_left = sorted(set(range(len(new_sentences))).difference(j for _, j in exact))
-    old_codes, new_codes = _left_codes(old_sentences, new_sentences, old_left, new_left)
+    # (Sentences left on one side only have nothing to be compared with: a
+    # row whose other sentences moved or stayed verbatim needs no codes.)
+    old_codes, new_codes = (
+        _left_codes(old_sentences, new_sentences, old_left, new_left)
+        if old_left and new_left
+        else ([], [])
+    )
     # Work cap: a huge unit compares sentences only within diagonal blocks.
     for old_block, new_block in diagonal_blocks(
-        len(old_left), len(new_left), options.max_matrix_cells
+        len(old_codes), len(new_codes), options.max_matrix_cells
     ):
         found = similar_pairs(
             old_codes[old_block.start : old_block.stop],
