@@ -323,12 +323,28 @@ def diff_tokens(
         # as usual, sentence by sentence.
         _emit_head_change_tail(sink, _items(old)[0], _items(new)[0])
         return tuple(sink.tokens)
-    large = max(len(old.split()), len(new.split())) > options.sentence_level_min_words
-    if (large or by_sentence) and old != new:
+    if old != new and (by_sentence or _large(old, new, options)):
         _emit_sentences(sink, old, new, options)
     else:
         _emit_words(sink, old, new, options)
     return tuple(sink.tokens)
+
+
+def _large(old: str, new: str, options: AlignOptions) -> bool:
+    return max(len(old.split()), len(new.split())) > options.sentence_level_min_words
+
+
+def order_matters(old: str, new: str, options: AlignOptions) -> bool:
+    """Whether `by_sentence` can change what `diff_tokens` gives for the texts:
+    only for different texts it would otherwise compare word by word (a large
+    text is aligned by sentence, and a too long one by its head and tail,
+    either way), so only then need a caller find out whether sentences changed
+    order (which splits both texts into sentences)."""
+    return (
+        old != new
+        and not too_long_for_words(_longest_paragraph(old, new), options)
+        and not _large(old, new, options)
+    )
 
 
 def word_similarity(old: str, new: str) -> float:
