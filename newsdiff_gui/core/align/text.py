@@ -92,12 +92,16 @@ _MOJIBAKE_HINT = re.compile(
     "\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026"
     "\u2030\u2039\u203a\u20ac\u2122]"
 )
+# The character every hint opens with: looked for first, as a pattern of one
+# character set is scanned for several times as fast, and most non-ASCII news
+# text (curly quotes, dashes) holds none.
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")
 
 
 def fix_mis_decoding(text: str) -> str:
     """`text` with mojibake undone by ftfy ("SeÃ±ora" → "Señora", "â€™" → "’", a stray
     "Â" before a space dropped), cleaned again; `text` itself when it shows no sign of it."""
-    if text.isascii() or not _MOJIBAKE_HINT.search(text):
+    if text.isascii() or not _MOJIBAKE_LEAD.search(text) or not _MOJIBAKE_HINT.search(text):
         return text
     return clean_text(ftfy.fix_encoding(text))
 
