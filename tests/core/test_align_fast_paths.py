@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from newsdiff_gui.core.align import engine, facts, sentences
 from newsdiff_gui.core.align import text as text_module
+from newsdiff_gui.core.align import tokens as tokens_module
 from newsdiff_gui.core.align.leftovers import Match, exact_match
 from newsdiff_gui.core.align.model import ChangeKind, Row, plain_row
 from newsdiff_gui.core.align.text import split_sentences
@@ -178,3 +179,11 @@ def test_mis_decoding_is_looked_for_where_the_hint_alone_would_find_it(pieces: l
         assert text_module.fix_mis_decoding(text) is text
     else:
         assert text_module._MOJIBAKE_LEAD.search(text) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bc", "é", ".", " ", "  ", "\n", "\n\n", "\t", "\u00a0"])))
+def test_a_texts_items_cut_without_the_pattern_are_the_patterns_items(pieces: list[str]) -> None:
+    text = "".join(pieces).lstrip()  # (cleaned texts and their sentences open with a word)
+    items = text_module.word_items(text)
+    assert tokens_module._items(text) == (items, [item.rstrip() for item in items])

@@ -113,10 +113,16 @@ def _key(item: str) -> str:
 def _items(text: str) -> tuple[list[str], list[str]]:
     """(words with their trailing whitespace, bare words) of a text."""
     words = text.split()
-    if text == " ".join(words):  # the common case: single spaces only
+    joined = " ".join(words)
+    if text == joined:  # the common case: single spaces only
         if not words:
             return [], []
         return [w + " " for w in words[:-1]] + [words[-1]], words
+    if words and text.startswith(joined) and text[len(joined) :].isspace():
+        # As common: a sentence of a longer text, with the whitespace after it.
+        items = [w + " " for w in words]
+        items[-1] = words[-1] + text[len(joined) :]
+        return items, words
     items = word_items(text)
     return items, list(map(str.rstrip, items))  # (`_key` of each, mapped in C)
 
