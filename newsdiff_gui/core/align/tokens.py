@@ -308,6 +308,14 @@ def _may_exceed_pairs(texts: list[str]) -> bool:
     return sum(len(casefolded_words(text)) for text in texts) > MAX_PAIRS
 
 
+def _paragraph_too_long(old: str, new: str, options: AlignOptions) -> bool:
+    """Whether a paragraph of either text is over the inline limit (a text within
+    it holds none: then its paragraphs need not be cut apart to be measured)."""
+    if not too_long_for_words(max(len(old), len(new)), options):
+        return False
+    return too_long_for_words(_longest_paragraph(old, new), options)
+
+
 def _longest_paragraph(*texts: str) -> int:
     return max(len(part) for text in texts for part in text.split(PARAGRAPH_JOINER))
 
@@ -321,7 +329,7 @@ def diff_tokens(
     sentences changed order: a word diff would match their common words across
     sentences and show confetti)."""
     sink = _TokenSink()
-    if old != new and too_long_for_words(_longest_paragraph(old, new), options):
+    if old != new and _paragraph_too_long(old, new, options):
         # A paragraph over the inline limit gets no word diff (it grows with the
         # text, and nobody reads highlights in a page-long blob); the change still
         # shows as its common head and tail around one delete/insert. A row of
@@ -337,7 +345,10 @@ def diff_tokens(
 
 
 def _large(old: str, new: str, options: AlignOptions) -> bool:
-    return max(len(old.split()), len(new.split())) > options.sentence_level_min_words
+    # Whether either text has more words than the limit: split() stops after
+    # limit + 1 of them (a regrouped row's text holds several hundred).
+    limit = options.sentence_level_min_words
+    return len(old.split(None, limit)) > limit or len(new.split(None, limit)) > limit
 
 
 def order_matters(old: str, new: str, options: AlignOptions) -> bool:
@@ -347,9 +358,7 @@ def order_matters(old: str, new: str, options: AlignOptions) -> bool:
     either way), so only then need a caller find out whether sentences changed
     order (which splits both texts into sentences)."""
     return (
-        old != new
-        and not too_long_for_words(_longest_paragraph(old, new), options)
-        and not _large(old, new, options)
+        old != new and not _paragraph_too_long(old, new, options) and not _large(old, new, options)
     )
 
 
