@@ -187,3 +187,23 @@ def test_a_texts_items_cut_without_the_pattern_are_the_patterns_items(pieces: li
     text = "".join(pieces).lstrip()  # (cleaned texts and their sentences open with a word)
     items = text_module.word_items(text)
     assert tokens_module._items(text) == (items, [item.rstrip() for item in items])
+
+
+_SENTENCE_PIECES = [
+    "Seven people died. ", "More than 40 schools reopened; 9 clinics open; 3 shelters open. ",
+    "Ticket details: Why now? ", "STRASSE Straße ", "“Quoted,” he said. ", "a_b ", "x", " ",
+    "\n", "Dr. Okafor said. ", "— a dash. ", "İstanbul ", "12. ", "ok",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(_SENTENCE_PIECES), st.text(max_size=4)), max_size=12),
+    st.integers(min_value=0, max_value=6),
+)
+def test_sentence_keys_read_from_the_sentence_split_are_the_plain_keys(
+    pieces: list[str], min_words: int
+) -> None:
+    paragraph = "".join(pieces)
+    plain = text_module.sentence_keys(paragraph, min_words)
+    assert sentences.sentence_keys(paragraph, min_words) == plain
