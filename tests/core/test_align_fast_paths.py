@@ -17,6 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdiff_gui.core.align import engine, facts, sentences
+from newsdiff_gui.core.align import text as text_module
+from newsdiff_gui.core.align import tokens as tokens_module
 from newsdiff_gui.core.align.leftovers import Match, exact_match
 from newsdiff_gui.core.align.model import ChangeKind, Row, plain_row
 from newsdiff_gui.core.align.text import split_sentences
@@ -149,3 +151,59 @@ def test_single_quotes_are_found_where_the_look_behind_first_pattern_finds_them(
     text = "".join(pieces)
     expected = [(m.span(), m.group(1)) for m in _LOOKBEHIND_FIRST_SINGLE_QUOTED.finditer(text)]
     assert [(m.span(), m.group(1)) for m in facts._SINGLE_QUOTED.finditer(text)] == expected
+
+
+_STYLE_PIECES = [
+    "a", "B", "_", "__", " ", "\n", "\t", "\u00a0", ".", ",;", "’", "“", "ß", "İ", "É", "1",
+    "²", "\u0307", "—", "‿", "snake_case", "SeÃ±ora", "â€™", "Â ", "Ã ", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_STYLE_PIECES), st.text(max_size=3)), max_size=20))
+def test_the_minor_key_spaces_underscores_apart_as_the_two_branch_pattern_did(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    general = " ".join(re.sub(r"[^\w\s]+|_+", " ", text).casefold().split())
+    assert text_module._style_key(text) == general
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_STYLE_PIECES), st.text(max_size=3)), max_size=20))
+def test_mis_decoding_is_looked_for_where_the_hint_alone_would_find_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    hinted = not text.isascii() and text_module._MOJIBAKE_HINT.search(text) is not None
+    # The fast path returns the text itself exactly where the hint finds nothing.
+    if not hinted:
+        assert text_module.fix_mis_decoding(text) is text
+    else:
+        assert text_module._MOJIBAKE_LEAD.search(text) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bc", "é", ".", " ", "  ", "\n", "\n\n", "\t", "\u00a0"])))
+def test_a_texts_items_cut_without_the_pattern_are_the_patterns_items(pieces: list[str]) -> None:
+    text = "".join(pieces).lstrip()  # (cleaned texts and their sentences open with a word)
+    items = text_module.word_items(text)
+    assert tokens_module._items(text) == (items, [item.rstrip() for item in items])
+
+
+_SENTENCE_PIECES = [
+    "Seven people died. ", "More than 40 schools reopened; 9 clinics open; 3 shelters open. ",
+    "Ticket details: Why now? ", "STRASSE Straße ", "“Quoted,” he said. ", "a_b ", "x", " ",
+    "\n", "Dr. Okafor said. ", "— a dash. ", "İstanbul ", "12. ", "ok",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(_SENTENCE_PIECES), st.text(max_size=4)), max_size=12),
+    st.integers(min_value=0, max_value=6),
+)
+def test_sentence_keys_read_from_the_sentence_split_are_the_plain_keys(
+    pieces: list[str], min_words: int
+) -> None:
+    paragraph = "".join(pieces)
+    plain = text_module.sentence_keys(paragraph, min_words)
+    assert sentences.sentence_keys(paragraph, min_words) == plain

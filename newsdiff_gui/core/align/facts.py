@@ -208,13 +208,31 @@ def flag_lone_quotes(rows: list[Row], old_texts: list[str], new_texts: list[str]
     paragraphs equal on both sides hold the same quotes on both, so only changed
     paragraphs are read, which keeps a 100,000-paragraph comparison fast.
     """
-    lone = (ChangeKind.ADDED, ChangeKind.REMOVED)
-    if not any(row.kind in lone for row in rows):
+    removed = {
+        i: _paragraph_passages(old_texts[i])
+        for row in rows
+        if row.kind is ChangeKind.REMOVED
+        for i in row.old
+    }
+    added = {
+        j: _paragraph_passages(new_texts[j])
+        for row in rows
+        if row.kind is ChangeKind.ADDED
+        for j in row.new
+    }
+    # Only a quote of an added or removed paragraph can be flagged: where they
+    # hold none (most edits), no other paragraph need be read.
+    if not any(removed.values()) and not any(added.values()):
         return rows
-    same = (ChangeKind.UNCHANGED, ChangeKind.MOVED)
-    changed = [row for row in rows if row.kind not in same]
-    old_passages = {i: _paragraph_passages(old_texts[i]) for row in changed for i in row.old}
-    new_passages = {j: _paragraph_passages(new_texts[j]) for row in changed for j in row.new}
+    # (Read above, or equal on both sides.)
+    known = (ChangeKind.REMOVED, ChangeKind.ADDED, ChangeKind.UNCHANGED, ChangeKind.MOVED)
+    changed = [row for row in rows if row.kind not in known]
+    old_passages = removed | {
+        i: _paragraph_passages(old_texts[i]) for row in changed for i in row.old
+    }
+    new_passages = added | {
+        j: _paragraph_passages(new_texts[j]) for row in changed for j in row.new
+    }
     old_total, new_total = Counter[str](), Counter[str]()
     for counter in old_passages.values():
         old_total.update(counter)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdiff_gui.core.align.text import sentence_keys
+from newsdiff_gui.core.align.sentences import sentence_keys
 
 
 @dataclass(frozen=True, slots=True)

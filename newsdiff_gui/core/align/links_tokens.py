@@ -18,7 +18,7 @@ from typing import TypeVar
 from newsdiff_gui.core.align.facts import might_change_figures, numbers_changed, quote_changed
 from newsdiff_gui.core.align.model import AlignOptions, Row, Token, TokenOp
 from newsdiff_gui.core.align.sentences import Sentence, sentence_words, travel_span
-from newsdiff_gui.core.align.tokens import diff_tokens, plain_token
+from newsdiff_gui.core.align.tokens import diff_tokens, order_matters, plain_token
 
 _T = TypeVar("_T")
 # Sentences shorter than this never move ("He said." stands in every story);
@@ -51,7 +51,8 @@ def reordered(old: str, new: str, min_words: int) -> bool:
 
 def row_tokens(old: str, new: str, options: AlignOptions) -> tuple[Token, ...]:
     """`diff_tokens`, by sentence first when sentences changed order."""
-    return diff_tokens(old, new, options, by_sentence=reordered(old, new, MOVE_MIN_WORDS))
+    by_sentence = order_matters(old, new, options) and reordered(old, new, MOVE_MIN_WORDS)
+    return diff_tokens(old, new, options, by_sentence=by_sentence)
 
 
 @dataclass(frozen=True, slots=True)

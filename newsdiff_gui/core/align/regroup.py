@@ -34,7 +34,6 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 
-from newsdiff_gui.core.align.batch_codes import encode_pairs
 from newsdiff_gui.core.align.links import (
     Link,
     ShownCache,
@@ -200,7 +199,7 @@ def _regrouped_row(
     old_text = row_text(probe, old_texts, old_side=True)
     new_text = row_text(probe, new_texts, old_side=False)
     tokens = row_tokens(old_text, new_text, options)
-    similarity = word_similarity(*encode_pairs([old_text, new_text]))
+    similarity = word_similarity(old_text, new_text)
     # Flags come last (`_flag_regrouped`): most regrouped rows are re-tokenised
     # around their moved sentences, which sets flags of its own.
     return Row(ChangeKind.REGROUPED, old, new, min(1.0, max(0.0, similarity)), tokens=tokens)

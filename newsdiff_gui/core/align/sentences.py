@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, ChangeKind, Row, Token, TokenOp
+from newsdiff_gui.core.align.text import sentence_keys as text_sentence_keys
 from newsdiff_gui.core.align.text import split_sentences, words
 
 # A sentence with at least this many "; " separators is a list: its clauses
@@ -179,6 +180,15 @@ def sentence_words(text: str) -> list[tuple[str, ...]]:
 @functools.lru_cache(maxsize=4096)
 def _own_sentences(paragraph: str) -> tuple[Sentence, ...]:
     return tuple(paragraph_sentences(paragraph, 0))
+
+
+def sentence_keys(paragraph: str, min_words: int) -> set[tuple[str, ...]]:
+    """`text.sentence_keys(paragraph, min_words)`, read from this module's split
+    where it is the same split (no list clause or colon to cut at): pairing asks
+    for the sentences of paragraphs the sentence pass then reads again."""
+    if min_words < 1 or may_cut(paragraph):
+        return text_sentence_keys(paragraph, min_words)
+    return {s.words for s in _own_sentences(paragraph) if len(s.words) >= min_words}
 
 
 def travel_span(text: str, sentence: Sentence) -> tuple[int, int]:

@@ -113,10 +113,16 @@ def _key(item: str) -> str:
 def _items(text: str) -> tuple[list[str], list[str]]:
     """(words with their trailing whitespace, bare words) of a text."""
     words = text.split()
-    if text == " ".join(words):  # the common case: single spaces only
+    joined = " ".join(words)
+    if text == joined:  # the common case: single spaces only
         if not words:
             return [], []
         return [w + " " for w in words[:-1]] + [words[-1]], words
+    if words and text.startswith(joined) and text[len(joined) :].isspace():
+        # As common: a sentence of a longer text, with the whitespace after it.
+        items = [w + " " for w in words]
+        items[-1] = words[-1] + text[len(joined) :]
+        return items, words
     items = word_items(text)
     return items, list(map(str.rstrip, items))  # (`_key` of each, mapped in C)
 
@@ -240,10 +246,16 @@ def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions)
         spans.append(Span(i, i, j, j, 1.0 + len(casefolded_words(old_sentences[i]))))
     old_left = sorted(set(range(len(old_sentences))).difference(i for i, _ in exact))
     new_left = sorted(set(range(len(new_sentences))).difference(j for _, j in exact))
-    old_codes, new_codes = _left_codes(old_sentences, new_sentences, old_left, new_left)
+    # (Sentences left on one side only have nothing to be compared with: a
+    # row whose other sentences moved or stayed verbatim needs no codes.)
+    old_codes, new_codes = (
+        _left_codes(old_sentences, new_sentences, old_left, new_left)
+        if old_left and new_left
+        else ([], [])
+    )
     # Work cap: a huge unit compares sentences only within diagonal blocks.
     for old_block, new_block in diagonal_blocks(
-        len(old_left), len(new_left), options.max_matrix_cells
+        len(old_codes), len(new_codes), options.max_matrix_cells
     ):
         found = similar_pairs(
             old_codes[old_block.start : old_block.stop],
@@ -296,6 +308,14 @@ def _may_exceed_pairs(texts: list[str]) -> bool:
     return sum(len(casefolded_words(text)) for text in texts) > MAX_PAIRS
 
 
+def _paragraph_too_long(old: str, new: str, options: AlignOptions) -> bool:
+    """Whether a paragraph of either text is over the inline limit (a text within
+    it holds none: then its paragraphs need not be cut apart to be measured)."""
+    if not too_long_for_words(max(len(old), len(new)), options):
+        return False
+    return too_long_for_words(_longest_paragraph(old, new), options)
+
+
 def _longest_paragraph(*texts: str) -> int:
     return max(len(part) for text in texts for part in text.split(PARAGRAPH_JOINER))
 
@@ -309,7 +329,7 @@ def diff_tokens(
     sentences changed order: a word diff would match their common words across
     sentences and show confetti)."""
     sink = _TokenSink()
-    if old != new and too_long_for_words(_longest_paragraph(old, new), options):
+    if old != new and _paragraph_too_long(old, new, options):
         # A paragraph over the inline limit gets no word diff (it grows with the
         # text, and nobody reads highlights in a page-long blob); the change still
         # shows as its common head and tail around one delete/insert. A row of
@@ -317,16 +337,46 @@ def diff_tokens(
         # as usual, sentence by sentence.
         _emit_head_change_tail(sink, _items(old)[0], _items(new)[0])
         return tuple(sink.tokens)
-    large = max(len(old.split()), len(new.split())) > options.sentence_level_min_words
-    if (large or by_sentence) and old != new:
+    if old != new and (by_sentence or _large(old, new, options)):
         _emit_sentences(sink, old, new, options)
     else:
         _emit_words(sink, old, new, options)
     return tuple(sink.tokens)
 
 
-def word_similarity(old_code: str, new_code: str) -> float:
-    """Word-pair similarity of two coded texts (see text.WordPairCoder), in [0, 1]."""
-    if not old_code and not new_code:
+def _large(old: str, new: str, options: AlignOptions) -> bool:
+    # Whether either text has more words than the limit: split() stops after
+    # limit + 1 of them (a regrouped row's text holds several hundred).
+    limit = options.sentence_level_min_words
+    return len(old.split(None, limit)) > limit or len(new.split(None, limit)) > limit
+
+
+def order_matters(old: str, new: str, options: AlignOptions) -> bool:
+    """Whether `by_sentence` can change what `diff_tokens` gives for the texts:
+    only for different texts it would otherwise compare word by word (a large
+    text is aligned by sentence, and a too long one by its head and tail,
+    either way), so only then need a caller find out whether sentences changed
+    order (which splits both texts into sentences)."""
+    return (
+        old != new and not _paragraph_too_long(old, new, options) and not _large(old, new, options)
+    )
+
+
+def word_similarity(old: str, new: str) -> float:
+    """Word-pair similarity of two texts (see text.WordPairCoder), in [0, 1]: the
+    LCS of their word pairs, 2·LCS / (|a| + |b|).
+
+    rapidfuzz compares the word pairs themselves (it hashes each, as `_chunks`
+    has it hash words), so no codes are made: coding the pairs of a regrouped
+    row's two texts cost three times the comparison."""
+    old_pairs, new_pairs = _word_pairs(old), _word_pairs(new)
+    if not old_pairs and not new_pairs:
         return 1.0
-    return 2.0 * LCSseq.similarity(old_code, new_code) / (len(old_code) + len(new_code))
+    return 2.0 * LCSseq.similarity(old_pairs, new_pairs) / (len(old_pairs) + len(new_pairs))
+
+
+def _word_pairs(text: str) -> list[tuple[str, str]]:
+    """Each casefolded word with the word before it (the first with a start
+    mark), as `WordPairCoder` pairs them."""
+    words = casefolded_words(text)
+    return list(zip(["\x00", *words], words, strict=False))
