@@ -29,7 +29,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from newsdiff_gui.core.schedule import SchedulePolicy, initial_state
@@ -66,12 +66,20 @@ def stalls_until(
     ticker = QTimer()
     ticker.setInterval(5)
     ticker.timeout.connect(tick)
+    # The window's own event loop, asked every 20 ms whether `done()`: spinning
+    # processEvents() instead keeps the UI thread busy, which the real window never is,
+    # and starves the (lower-priority) checker and extractor of a core.
+    loop = QEventLoop()
+    deadline = time.monotonic() + 300
+    watcher = QTimer()
+    watcher.setInterval(20)
+    watcher.timeout.connect(lambda: (done() or time.monotonic() > deadline) and loop.quit())
     started = last[0] = time.perf_counter()
     ticker.start()
+    watcher.start()
     window.checker.start()
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline and not done():
-        app.processEvents()
+    loop.exec()
+    watcher.stop()
     elapsed = time.perf_counter() - started
     ticker.stop()
     return max(gaps), sorted(gaps)[int(len(gaps) * 0.99)], elapsed
