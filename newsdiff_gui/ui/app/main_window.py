@@ -36,11 +36,12 @@ from newsdiff_gui.ui.app.detail_area import DetailArea
 from newsdiff_gui.ui.app.gc_guard import UiThreadGarbageCollector
 from newsdiff_gui.ui.app.notifier import ChangeNotifier
 from newsdiff_gui.ui.checking.article_commands import ArticleCommands
+from newsdiff_gui.ui.checking.check_thread import CheckThread
 from newsdiff_gui.ui.checking.feedback import CheckFeedback
 from newsdiff_gui.ui.checking.live_updates import LiveUpdates
 from newsdiff_gui.ui.checking.reports import CheckReports
 from newsdiff_gui.ui.checking.store_poller import StoreSync
-from newsdiff_gui.ui.checking.worker import DUE_INTERVAL_MS, CheckThread
+from newsdiff_gui.ui.checking.worker import DUE_INTERVAL_MS
 from newsdiff_gui.ui.dialogs.add_check import AddressChecker
 from newsdiff_gui.ui.dialogs.articles import AddArticleDialog, dropped_pages
 from newsdiff_gui.ui.diff.compare import CompareDialog, CompareLoader
