@@ -9,9 +9,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from newsdiff_gui.core.capture import CaptureService
-from newsdiff_gui.core.discovery.poll import PollOutcome, SourceError, SourcePoller
+from newsdiff_gui.core.discovery.poll import PollOutcome, Preview, SourceError, SourcePoller
 from newsdiff_gui.core.discovery.source_schedule import MINIMUM_INTERVAL, SourcePolicy
-from newsdiff_gui.core.fetch import Fetcher
+from newsdiff_gui.core.extract.isolated import IsolatedExtractor
+from newsdiff_gui.core.fetch import Fetcher, FetchResult
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.core.store.source_store import DuplicateSource, SourceKind
 from tests.support.news_site import atom, json_feed, rss, section_page, stories
@@ -205,6 +206,41 @@ def test_a_source_that_turns_bad_records_one_line_and_backs_off(
     assert after.schedule.failure_count == 2
     assert [p.error is None for p in store.sources.polls(source.id)] == [True, False, False]
     assert len(store.list_articles()) == 2  # nothing lost
+
+
+def test_a_source_that_outruns_the_page_reader_is_told_and_the_others_are_read(
+    httpserver: HTTPServer, store: VersionStore, fetcher: Fetcher, clock: Clock
+) -> None:
+    root = base(httpserver)
+    httpserver.expect_request("/slow.rss").respond_with_data(
+        rss(root, stories(2)), content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/fine.rss").respond_with_data(
+        rss(root, stories(3)), content_type="application/rss+xml"
+    )
+    plain = SourcePoller(store, fetcher, clock=clock)
+    slow, _ = plain.follow(httpserver.url_for("/slow.rss"))
+    fine, _ = plain.follow(httpserver.url_for("/fine.rss"))
+    clock.now += timedelta(hours=1)
+    # A child that needs longer than 50 ms (a fresh one does, to import) reads the slow one.
+    with IsolatedExtractor(timeout=0.05) as hostile, IsolatedExtractor() as healthy:
+
+        def read(result: FetchResult, pattern: str) -> Preview:
+            reader = hostile if result.request_url.endswith("/slow.rss") else healthy
+            return reader.read_source(result, pattern)
+
+        reports = {
+            r.source_id: r
+            for r in SourcePoller(store, fetcher, clock=clock, read=read).poll([slow.id, fine.id])
+        }
+    assert reports[slow.id].outcome is PollOutcome.NO_ARTICLES
+    assert (
+        reports[slow.id].error
+        == "the source could not be read: reading the page took longer than 0.05 s"
+    )
+    assert reports[fine.id].outcome is PollOutcome.NOTHING_NEW and reports[fine.id].error is None
+    assert store.sources.get(slow.id).last_error == reports[slow.id].error
+    assert len(store.list_articles()) == 3  # the stories 0-2 both sources list, once each
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from newsdiff_gui.core.discovery.source_schedule import (
     first_poll_schedule,
 )
 from newsdiff_gui.core.discovery.url_filter import UrlFilter, optional_filter
-from newsdiff_gui.core.extract.isolated import ExtractionCancelled
+from newsdiff_gui.core.extract.isolated import ExtractionCancelled, ReaderFailed
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.schedule import SchedulePolicy, ScheduleState
 from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
@@ -223,6 +223,9 @@ class SourcePoller:
             preview = self.read(result, source.learned_pattern)
         except DiscoveryError as exc:
             return self._failed(source, result, PollOutcome.NO_ARTICLES, str(exc))
+        except ReaderFailed as exc:  # a page that crashed or outran the reader's child
+            message = f"the source could not be read: {exc}"
+            return self._failed(source, result, PollOutcome.NO_ARTICLES, message)
         if preview.kind is not source.kind:
             message = f"this address served a {preview.kind.value} when followed as a feed"
             if source.kind is SourceKind.PAGE:

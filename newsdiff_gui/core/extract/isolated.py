@@ -41,6 +41,10 @@ DEFAULT_TIMEOUT = 60.0
 _POLL_SECONDS = 0.1
 
 
+class ReaderFailed(RuntimeError):
+    """The child crashed on a page, died, or ran past the timeout (a hostile page)."""
+
+
 class ExtractionCancelled(Exception):
     """The wait for the child was cancelled (the app is quitting)."""
 
@@ -84,7 +88,7 @@ def _answer(request: tuple[Any, ...]) -> tuple[str, Any]:
 class IsolatedExtractor:
     """`extract(text, url)` with the same contract as `extract_document`, in a child.
 
-    Raises ExtractionError (no article), RuntimeError (the extractor crashed, died
+    Raises ExtractionError (no article), ReaderFailed (the extractor crashed, died
     or ran past the timeout) or ExtractionCancelled. One caller at a time.
     """
 
@@ -139,22 +143,22 @@ class IsolatedExtractor:
                 raise ExtractionCancelled("extraction cancelled")
             if waited >= self._timeout:
                 self.close()
-                raise RuntimeError(f"extraction took longer than {self._timeout:.0f} s")
+                raise ReaderFailed(f"reading the page took longer than {self._timeout:g} s")
             if self._process is not None and not self._process.is_alive():
                 self.close()
-                raise RuntimeError("the extractor process stopped unexpectedly")
+                raise ReaderFailed("the page reader process stopped unexpectedly")
         try:
             status, value = connection.recv()
         except (EOFError, OSError) as exc:
             self.close()
-            raise RuntimeError("the extractor process stopped unexpectedly") from exc
+            raise ReaderFailed("the page reader process stopped unexpectedly") from exc
         if status == "ok":
             return value
         if status == "no_article":
             raise ExtractionError(value)
         if status == "no_links":
             raise DiscoveryError(value)
-        raise RuntimeError(value)
+        raise ReaderFailed(value)
 
     def close(self) -> None:
         """Stop the child now (it holds no state worth waiting for)."""
