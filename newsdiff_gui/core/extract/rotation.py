@@ -1,0 +1,111 @@
+"""Rotating links between two captures of one page are not a change of the story.
+
+A one-page extractor keeps some lines that are (nearly) all the text of links
+to other pages: a teaser ("To read the full story"), a promo's headline, a row
+of section links, "Related: <headline>". What those links say is whatever the
+site points to today, so from one fetch to the next their text changes while
+the story does not. A tracker holds the previous capture of the page and can
+tell: when every block that differs between the two captures is, on its own
+page, a line made of links to other pages, the newsroom edited nothing.
+
+A story paragraph with an inline link is not such a line: its own words are
+most of its text, so an edit there (inside the link or around it) stays a
+change. Title and byline are compared as they are; only body blocks can be
+set aside this way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.extract.errors import ExtractionError
+from newsdiff_gui.core.extract.furniture import printed_element, strip_inline_furniture
+from newsdiff_gui.core.extract.parsing import parse_page
+from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+# The share of a line's characters that links to other pages must print: a
+# byline-like "Jane Doe, John Roe on Monday" is two thirds links, a sentence with
+# an inline link is far below.
+_MIN_LINKED_SHARE = 0.66
+# Links that stay on the page (a table of contents, a footnote) or run script
+# are not teasers for another page.
+_LOCAL_HREF = ("#", "javascript:")
+# Beyond this many differing blocks the page has been rebuilt, not rotated.
+_MAX_DIFFERING = 12
+
+
+def _key(text: str) -> str:
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+def _links_elsewhere(anchor: HtmlElement) -> bool:
+    href = (anchor.get("href") or "").strip().lower()
+    return bool(href) and not href.startswith(_LOCAL_HREF)
+
+
+def _is_link_line(text: str, tree: HtmlElement) -> bool:
+    """Whether the page prints `text` as a block (nearly) all of whose words are links
+    to other pages."""
+    element = printed_element(text, tree)
+    if element is None:
+        return False  # the block is not one element of the page: nothing to judge by
+    total = len(_key(text))
+    linked = sum(len(_key(a.text_content())) for a in element.iter("a") if _links_elsewhere(a))
+    return total > 0 and linked >= _MIN_LINKED_SHARE * total
+
+
+def _page_tree(html: str) -> HtmlElement | None:
+    try:
+        tree = parse_page(html).root
+    except ExtractionError:
+        return None
+    # The blocks were read after inline furniture left the page: the same here.
+    strip_inline_furniture(tree)
+    return tree
+
+
+def _differing(ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
+    """Blocks of `ours` that `theirs` does not hold (counted, compared as stored)."""
+    remaining = Counter(clean_text(block) for block in theirs if not is_dateline_noise(block))
+    found = []
+    for block in ours:
+        cleaned = clean_text(block)
+        if is_dateline_noise(block):
+            continue  # the stored fingerprint leaves these out too
+        if remaining[cleaned] > 0:
+            remaining[cleaned] -= 1
+        elif cleaned:
+            found.append(block)
+    return found
+
+
+def links_rotated_only(
+    before: Document, before_html: str, after: Document, after_html: str
+) -> bool:
+    """Whether `after` differs from `before` only in blocks that are lines of links.
+
+    `before_html` and `after_html` are the pages the two Documents were read from.
+    False when anything else differs (title, byline, a block with words of its own),
+    or when nothing in the body differs at all.
+    """
+    if clean_text(before.title) != clean_text(after.title):
+        return False
+    if clean_text(before.byline or "") != clean_text(after.byline or ""):
+        return False
+    gone = _differing(before.paragraphs, after.paragraphs)
+    new = _differing(after.paragraphs, before.paragraphs)
+    if (not gone and not new) or len(gone) + len(new) > _MAX_DIFFERING:
+        return False
+    for blocks, html in ((gone, before_html), (new, after_html)):
+        if not blocks:
+            continue
+        tree = _page_tree(html)
+        if tree is None or not all(_is_link_line(block, tree) for block in blocks):
+            return False
+    return True

@@ -1,0 +1,108 @@
+"""Two captures of one page: rotating lines of links are no change, story edits are.
+
+The pages are written here (fictional outlet and people), shaped like a news
+template that prints teaser and promo lines among the story's paragraphs.
+"""
+
+from __future__ import annotations
+
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.extract import extract_document
+from newsdiff_gui.core.extract.rotation import links_rotated_only
+from newsdiff_gui.core.store.version_store import content_hash
+
+_STORY = [
+    "The harbour authority approved a plan on Tuesday to dredge the northern channel, "
+    "ending two years of dispute between the port and the fishing cooperative.",
+    "Work is due to start in March and to take eleven months, the authority said, at a "
+    "cost of about 14 million euros shared between the port and the regional government.",
+    "Fishing crews had argued that the dredging would stir up silt and drive away the "
+    "shoals they depend on during the spring season, when catches are at their highest.",
+    "The cooperative's chair said members would watch the work closely and would ask for "
+    "independent measurements of the water quality every month until the work is done.",
+]
+_INLINE = (
+    'The plan follows a <a href="/2025/03/port-report">{link}</a> published last spring, '
+    "which found the channel too shallow for the larger container ships now calling at the port."
+)
+
+
+def _teasers(first: str, second: str) -> str:
+    """A promo line between paragraphs: a label and two linked headlines of other stories
+    (no single link is most of the line, so one page alone reads it as text)."""
+    return (
+        f'<p>More from the coast: <a href="/2025/11/{len(first)}">{first}</a> | '
+        f'<a href="/2025/11/{len(second)}">{second}</a></p>'
+    )
+
+
+def _page(teaser: tuple[str, str], story: list[str] | None = None) -> str:
+    paragraphs = [f"<p>{text}</p>" for text in (story or _STORY)]
+    paragraphs.insert(2, _teasers(*teaser))
+    return (
+        "<!DOCTYPE html><html><head><title>Harbour dredging plan approved | The Coastal Ledger"
+        "</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/local">Local</a> <a href="/sport">Sport</a></nav>'
+        "<main><article><h1>Harbour dredging plan approved</h1>"
+        f"{''.join(paragraphs)}</article></main>"
+        "<footer><p>© 2025 The Coastal Ledger</p></footer></body></html>"
+    )
+
+
+def _check_stores_a_version(before_html: str, after_html: str) -> bool:
+    """What a check decides holding the previous capture (core/capture.py)."""
+    before, after = extract_document(before_html), extract_document(after_html)
+    if content_hash(before) == content_hash(after):
+        return False
+    return not links_rotated_only(before, before_html, after, after_html)
+
+
+_TEASER_A = ("Ferry operator doubles winter sailings", "Storm damages the old pier")
+_TEASER_B = ("New lighthouse keeper appointed", "Ferry operator doubles winter sailings")
+
+
+def test_the_one_page_extraction_keeps_the_teaser_line() -> None:
+    # Why the rule is needed: read one page at a time, the teaser is text.
+    before, after = extract_document(_page(_TEASER_A)), extract_document(_page(_TEASER_B))
+    assert any(_TEASER_A[1] in paragraph for paragraph in before.paragraphs)
+    assert content_hash(before) != content_hash(after)
+
+
+def test_a_rotated_teaser_line_between_captures_is_no_new_version() -> None:
+    assert not _check_stores_a_version(_page(_TEASER_A), _page(_TEASER_B))
+
+
+def test_an_edit_in_a_story_paragraph_with_an_inline_link_is_a_new_version() -> None:
+    link = "report by the national maritime agency"
+    before = [*_STORY[:3], _INLINE.format(link=link)]
+    after = [*_STORY[:3], _INLINE.format(link=link).replace("last spring", "last winter")]
+    assert _check_stores_a_version(_page(_TEASER_A, before), _page(_TEASER_A, after))
+
+
+def test_a_changed_inline_link_text_in_a_story_paragraph_is_a_new_version() -> None:
+    before = [*_STORY[:3], _INLINE.format(link="report by the national maritime agency")]
+    after = [*_STORY[:3], _INLINE.format(link="review by the regional coast guard")]
+    assert _check_stores_a_version(_page(_TEASER_B, before), _page(_TEASER_B, after))
+
+
+def test_a_story_edit_alongside_a_rotated_teaser_is_a_new_version() -> None:
+    edited = [*_STORY[:1], _STORY[1].replace("14 million", "16 million"), *_STORY[2:]]
+    assert _check_stores_a_version(_page(_TEASER_A), _page(_TEASER_B, edited))
+
+
+def test_a_changed_title_is_never_set_aside() -> None:
+    before = Document(title="Harbour plan approved", paragraphs=("Text.",))
+    after = Document(title="Harbour plan rejected", paragraphs=("Text.",))
+    assert not links_rotated_only(before, "<p>Text.</p>", after, "<p>Text.</p>")
+
+
+def test_a_line_linking_inside_the_page_is_not_a_teaser() -> None:
+    # A table of contents repeats the story's own subheadings: its links stay on the page.
+    def page(labels: tuple[str, str]) -> str:
+        return _page(labels).replace('<a href="/2025/11/', '<a href="#section-')
+
+    before_html = page(("Costs and timetable", "What the crews fear"))
+    after_html = page(("What the crews fear", "Water quality checks"))
+    before, after = extract_document(before_html), extract_document(after_html)
+    assert content_hash(before) != content_hash(after)
+    assert not links_rotated_only(before, before_html, after, after_html)
