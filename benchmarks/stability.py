@@ -21,8 +21,9 @@ trafilatura runs through the same pairs in the same run: its title, author and
 text go through the same normalised fingerprint.
 
 The column "ours+prev" is what a check stores: it holds the previous capture, so
-when the one-page hashes differ it also asks core/extract/rotation.py whether
-only lines of links to other pages changed (then no version). The one-page
+when the one-page hashes differ it also asks core/extract/between_captures.py whether
+only lines of links to other pages, or blocks both pages print unchanged,
+differ (then no version). The one-page
 column "ours" stays printed beside it.
 
 Outlet learning (core/extract/outlet.py: blocks recurring on other tracked
@@ -54,7 +55,7 @@ from newsdiff_gui.core.extract import (
     ExtractionError,
     extract_document,
 )
-from newsdiff_gui.core.extract.rotation import links_rotated_only
+from newsdiff_gui.core.extract.between_captures import same_story_text
 from newsdiff_gui.core.normalize import content_fingerprint
 from newsdiff_gui.core.store.version_store import content_hash
 
@@ -65,7 +66,8 @@ _MIN_REAL_PAGE_BYTES = 4096
 
 System = Callable[[str, str | None], tuple[str, list[str]]]
 # "ours" as a check runs it: the one-page hashes differ, and the previous capture
-# (the pair's first page) may show that only lines of links changed.
+# (the pair's first page) may show that only lines of links, or blocks both
+# pages print, changed (core/extract/between_captures.py).
 CHECK = "ours+prev"
 
 
@@ -92,7 +94,7 @@ def ours_check(before_html: str, after_html: str, url: str | None) -> bool:
         return False
     if content_hash(before) == content_hash(after):
         return True
-    return links_rotated_only(before, before_html, after, after_html)
+    return same_story_text(before, before_html, after, after_html)
 
 
 def trafilatura_tracker(html: str, url: str | None) -> tuple[str, list[str]]:
@@ -190,7 +192,7 @@ def run(pages: list[Page], systems: dict[str, System], show: int) -> tuple[Tally
                 tally[name][kind][1] += 1
                 tally[name][kind][0] += failed
                 if name == "ours" and before[0] != after[0] and before[0] != _NO_ARTICLE:
-                    # One-page hashes differ: does the previous capture show a rotation?
+                    # One-page hashes differ: does the previous capture show the same story?
                     same = ours_check(pair[0], pair[1], page.url)
                     failed = same if is_edit else not same
                 if name == "ours":

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from newsdiff_gui.core.charset import decode_html
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION
-from newsdiff_gui.core.extract.rotation import links_rotated_only
+from newsdiff_gui.core.extract.between_captures import same_story_text
 from newsdiff_gui.core.store import StoredVersion, VersionStore, content_hash
 
 log = logging.getLogger(__name__)
@@ -47,11 +47,12 @@ def same_page_as_before_the_upgrade(
     return content_hash(again) == digest
 
 
-def only_links_rotated(
+def same_story_as_the_previous_capture(
     store: VersionStore, latest: StoredVersion | None, document: Document, html: str
 ) -> bool:
     """Whether `document` (read from `html`) differs from `latest` only in lines of links
-    to other pages (teasers, promos, section rows: see core/extract/rotation.py).
+    to other pages (teasers, promos, section rows) and in blocks both captures print
+    unchanged (see core/extract/between_captures.py).
 
     Lives beside the upgrade check because it needs the same thing a one-page
     extractor lacks: the stored page of the previous version.
@@ -64,4 +65,4 @@ def only_links_rotated(
     except Exception:  # a stored page we cannot read: compare as before
         log.info("reading version %s failed", latest.number, exc_info=True)
         return False
-    return links_rotated_only(latest.document, previous, document, html)
+    return same_story_text(latest.document, previous, document, html)

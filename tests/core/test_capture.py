@@ -420,7 +420,7 @@ def test_imported_pages_of_one_outlet_set_its_promo_aside(service: CaptureServic
 def test_rotated_teaser_links_are_unchanged_and_a_story_edit_is_a_version(
     httpserver: HTTPServer, service: CaptureService, store: VersionStore
 ) -> None:
-    from tests.core.test_extract_rotation import _STORY, _TEASER_A, _TEASER_B, _page
+    from tests.core.test_extract_between_captures import _STORY, _TEASER_A, _TEASER_B, _page
 
     url = serve(httpserver, "/dredging", _page(_TEASER_A))
     article = service.track(url)

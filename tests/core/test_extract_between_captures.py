@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import extract_document
-from newsdiff_gui.core.extract.rotation import links_rotated_only
+from newsdiff_gui.core.extract.between_captures import same_story_text
 from newsdiff_gui.core.store.version_store import content_hash
 
 _STORY = [
@@ -54,7 +54,7 @@ def _check_stores_a_version(before_html: str, after_html: str) -> bool:
     before, after = extract_document(before_html), extract_document(after_html)
     if content_hash(before) == content_hash(after):
         return False
-    return not links_rotated_only(before, before_html, after, after_html)
+    return not same_story_text(before, before_html, after, after_html)
 
 
 _TEASER_A = ("Ferry operator doubles winter sailings", "Storm damages the old pier")
@@ -93,7 +93,7 @@ def test_a_story_edit_alongside_a_rotated_teaser_is_a_new_version() -> None:
 def test_a_changed_title_is_never_set_aside() -> None:
     before = Document(title="Harbour plan approved", paragraphs=("Text.",))
     after = Document(title="Harbour plan rejected", paragraphs=("Text.",))
-    assert not links_rotated_only(before, "<p>Text.</p>", after, "<p>Text.</p>")
+    assert not same_story_text(before, "<p>Text.</p>", after, "<p>Text.</p>")
 
 
 def test_a_line_linking_inside_the_page_is_not_a_teaser() -> None:
@@ -105,4 +105,53 @@ def test_a_line_linking_inside_the_page_is_not_a_teaser() -> None:
     after_html = page(("What the crews fear", "Water quality checks"))
     before, after = extract_document(before_html), extract_document(after_html)
     assert content_hash(before) != content_hash(after)
-    assert not links_rotated_only(before, before_html, after, after_html)
+    assert not same_story_text(before, before_html, after, after_html)
+
+
+# The content scorer's reading can move when link texts change: a footer heading
+# the page prints both times enters or leaves the extraction. Documents are
+# written out here as the two readings, with the pages they were read from.
+_FOOTER = (
+    '<footer><div><p>Support</p><ul><li><a href="/help">Help centre</a></li></ul></div>'
+    '<div><p>Shop with us</p><ul><li><a href="/shop">{link}</a></li></ul></div></footer>'
+)
+
+
+def _footer_page(story: list[str], link: str) -> str:
+    body = "".join(f"<p>{text}</p>" for text in story)
+    return (
+        "<html><head><title>Harbour dredging plan approved</title></head><body>"
+        f"<article><h1>Harbour dredging plan approved</h1>{body}</article>"
+        f"{_FOOTER.format(link=link)}</body></html>"
+    )
+
+
+def _reading(*extra: str, story: list[str] | None = None) -> Document:
+    return Document(title="Harbour dredging plan approved", paragraphs=(*(story or _STORY), *extra))
+
+
+def test_a_block_both_captures_print_unchanged_is_no_change() -> None:
+    before_html = _footer_page(_STORY, "Gift cards")
+    after_html = _footer_page(_STORY, "Winter sale")
+    # First reading kept the "Support" heading, the second "Shop with us".
+    before, after = _reading("Support"), _reading("Shop with us")
+    assert content_hash(before) != content_hash(after)
+    assert same_story_text(before, before_html, after, after_html)
+
+
+def test_a_deleted_paragraph_is_a_change_even_if_the_reading_moved() -> None:
+    shorter = _STORY[:3]
+    before_html = _footer_page(_STORY, "Gift cards")
+    after_html = _footer_page(shorter, "Winter sale")
+    before, after = _reading("Support"), _reading("Shop with us", story=shorter)
+    assert not same_story_text(before, before_html, after, after_html)
+
+
+def test_an_edited_paragraph_is_a_change_even_if_the_old_text_is_printed_elsewhere() -> None:
+    # The standfirst repeats the first paragraph; the newsroom edits only the paragraph.
+    edited = [_STORY[0].replace("Tuesday", "Wednesday"), *_STORY[1:]]
+    standfirst = f'<p class="standfirst">{_STORY[0]}</p>'
+    before_html = _footer_page(_STORY, "Gift cards").replace("<article>", standfirst + "<article>")
+    after_html = _footer_page(edited, "Gift cards").replace("<article>", standfirst + "<article>")
+    before, after = _reading(), _reading(story=edited)
+    assert not same_story_text(before, before_html, after, after_html)

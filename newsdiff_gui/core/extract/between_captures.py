@@ -1,17 +1,23 @@
-"""Rotating links between two captures of one page are not a change of the story.
+"""Two captures of one page: text the newsroom did not touch is no change of the story.
 
 A one-page extractor keeps some lines that are (nearly) all the text of links
 to other pages: a teaser ("To read the full story"), a promo's headline, a row
 of section links, "Related: <headline>". What those links say is whatever the
 site points to today, so from one fetch to the next their text changes while
-the story does not. A tracker holds the previous capture of the page and can
-tell: when every block that differs between the two captures is, on its own
-page, a line made of links to other pages, the newsroom edited nothing.
+the story does not. And when link texts change, the content scorer may read
+the page a little differently: a footer heading or a caption enters or leaves
+the extraction although the page prints it, word for word, both times.
 
-A story paragraph with an inline link is not such a line: its own words are
-most of its text, so an edit there (inside the link or around it) stays a
-change. Title and byline are compared as they are; only body blocks can be
-set aside this way.
+A tracker holds the previous capture of the page and can tell. The captures
+show the same story when title and byline are equal and every body block that
+differs between them is, on its own page, a line made of links to other pages,
+or is printed unchanged on the other capture too (the extractor's reading
+moved, the text did not).
+
+A story paragraph with an inline link is not a line of links: its own words
+are most of its text, so an edit there (inside the link or around it) stays a
+change. An edited, deleted or inserted paragraph is not printed on the other
+capture, so it stays a change too; so does a reordering (no block differs).
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ _MIN_LINKED_SHARE = 0.66
 # are not teasers for another page.
 _LOCAL_HREF = ("#", "javascript:")
 # Beyond this many differing blocks the page has been rebuilt, not rotated.
-_MAX_DIFFERING = 12
+_MAX_DIFFERING = 40
 
 
 def _key(text: str) -> str:
@@ -85,14 +91,13 @@ def _differing(ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
     return found
 
 
-def links_rotated_only(
-    before: Document, before_html: str, after: Document, after_html: str
-) -> bool:
-    """Whether `after` differs from `before` only in blocks that are lines of links.
+def same_story_text(before: Document, before_html: str, after: Document, after_html: str) -> bool:
+    """Whether `after` differs from `before` only in lines of links and in blocks both
+    pages print unchanged.
 
     `before_html` and `after_html` are the pages the two Documents were read from.
-    False when anything else differs (title, byline, a block with words of its own),
-    or when nothing in the body differs at all.
+    False when anything else differs (title, byline, a block of words one page does
+    not print), or when nothing in the body differs at all.
     """
     if clean_text(before.title) != clean_text(after.title):
         return False
@@ -102,10 +107,14 @@ def links_rotated_only(
     new = _differing(after.paragraphs, before.paragraphs)
     if (not gone and not new) or len(gone) + len(new) > _MAX_DIFFERING:
         return False
-    for blocks, html in ((gone, before_html), (new, after_html)):
-        if not blocks:
-            continue
-        tree = _page_tree(html)
-        if tree is None or not all(_is_link_line(block, tree) for block in blocks):
-            return False
+    before_tree, after_tree = _page_tree(before_html), _page_tree(after_html)
+    if before_tree is None or after_tree is None:
+        return False
+    # A block the extraction lost (or gained) that the other page still prints
+    # (or already printed), word for word, is text the newsroom did not touch:
+    # only the extractor's reading of the page moved.
+    for blocks, own, other in ((gone, before_tree, after_tree), (new, after_tree, before_tree)):
+        for block in blocks:
+            if not (_is_link_line(block, own) or printed_element(block, other) is not None):
+                return False
     return True
