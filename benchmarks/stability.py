@@ -164,7 +164,9 @@ Tally = dict[str, dict[str, list[int]]]  # system -> kind -> [failures, trials]
 
 
 def run(pages: list[Page], systems: dict[str, System], show: int) -> tuple[Tally, Tally]:
-    names = [*systems, CHECK] if "ours" in systems else list(systems)
+    names = list(systems)
+    if "ours" in names:  # printed beside the one-page figure
+        names.insert(names.index("ours") + 1, CHECK)
     false_versions: Tally = {name: defaultdict(lambda: [0, 0]) for name in names}
     missed: Tally = {name: defaultdict(lambda: [0, 0]) for name in names}
     shown = 0
