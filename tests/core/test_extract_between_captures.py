@@ -155,3 +155,27 @@ def test_an_edited_paragraph_is_a_change_even_if_the_old_text_is_printed_elsewhe
     after_html = _footer_page(edited, "Gift cards").replace("<article>", standfirst + "<article>")
     before, after = _reading(), _reading(story=edited)
     assert not same_story_text(before, before_html, after, after_html)
+
+
+def test_an_edited_reference_title_in_the_notes_is_a_change() -> None:
+    # Numbered notes: a back-link to the citing sentence, then the source's linked title.
+    def page(title: str) -> str:
+        sources = (title, "Channel dredging and the spring shoals", "Water quality in the port")
+        items = "".join(
+            f'<li id="note-{n}"><a href="#cite-{n}">^</a> '
+            f'<a href="https://example.org/reports/{n}">"{source}"</a>.</li>'
+            for n, source in enumerate(sources, 1)
+        )
+        book = (
+            '<li id="note-4"><a href="#cite-4">^</a> Marsh, Ada (2019). '
+            '<a href="https://example.org/books/tides">Tides and Trade</a>. Harbour Press. '
+            "pp. 112-118. A history of the port's dredging disputes since 1950.</li>"
+        )
+        notes = f"<h2>Notes</h2><ol>{items}{book}</ol>"
+        return _page(_TEASER_A).replace("</article>", f"{notes}</article>")
+
+    before_html = page("Survey of the northern channel depth, 2024 edition")
+    after_html = page("Survey of the northern channel depth, 2025 edition")
+    before, after = extract_document(before_html), extract_document(after_html)
+    assert content_hash(before) != content_hash(after)
+    assert not same_story_text(before, before_html, after, after_html)

@@ -16,7 +16,8 @@ moved, the text did not).
 
 A story paragraph with an inline link is not a line of links: its own words
 are most of its text, so an edit there (inside the link or around it) stays a
-change. An edited, deleted or inserted paragraph is not printed on the other
+change. Nor is a reference in the article's notes (it links back into the
+page). An edited, deleted or inserted paragraph is not printed on the other
 capture, so it stays a change too; so does a reordering (no block differs).
 """
 
@@ -42,6 +43,8 @@ _MIN_LINKED_SHARE = 0.66
 # Links that stay on the page (a table of contents, a footnote) or run script
 # are not teasers for another page.
 _LOCAL_HREF = ("#", "javascript:")
+# Blocks that hold one line of text: where a footnote's back-link would sit.
+_ITEM_TAGS = ("li", "p", "dd", "dt", "td", "th", "blockquote", "figcaption")
 # Beyond this many differing blocks the page has been rebuilt, not rotated.
 _MAX_DIFFERING = 40
 
@@ -55,12 +58,24 @@ def _links_elsewhere(anchor: HtmlElement) -> bool:
     return bool(href) and not href.startswith(_LOCAL_HREF)
 
 
+def _links_inside(anchor: HtmlElement) -> bool:
+    """A link to a named place in the page (a bare "#" is a script's button)."""
+    href = (anchor.get("href") or "").strip()
+    return href.startswith("#") and len(href) > 1
+
+
 def _is_link_line(text: str, tree: HtmlElement) -> bool:
     """Whether the page prints `text` as a block (nearly) all of whose words are links
     to other pages."""
     element = printed_element(text, tree)
     if element is None:
         return False  # the block is not one element of the page: nothing to judge by
+    # A line whose item also links to a place in the page (a footnote's "^" back
+    # to the sentence citing it) is the article's own apparatus: its linked title
+    # is a source, not a teaser.
+    item = element if element.tag in _ITEM_TAGS else next(element.iterancestors(*_ITEM_TAGS), None)
+    if any(_links_inside(a) for a in (item if item is not None else element).iter("a")):
+        return False
     total = len(_key(text))
     linked = sum(len(_key(a.text_content())) for a in element.iter("a") if _links_elsewhere(a))
     return total > 0 and linked >= _MIN_LINKED_SHARE * total
