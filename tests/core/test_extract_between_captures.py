@@ -179,3 +179,18 @@ def test_an_edited_reference_title_in_the_notes_is_a_change() -> None:
     before, after = extract_document(before_html), extract_document(after_html)
     assert content_hash(before) != content_hash(after)
     assert not same_story_text(before, before_html, after, after_html)
+
+
+def test_an_edited_heading_that_links_to_another_page_is_a_change() -> None:
+    # A listicle: each numbered heading links to the place it describes.
+    def page(first: str) -> str:
+        return _page(_TEASER_A).replace(
+            "<h1>Harbour dredging plan approved</h1>",
+            "<h1>Harbour dredging plan approved</h1>"
+            f'<h2><a href="/places/north-quay">{first}</a></h2>',
+        )
+
+    before_html, after_html = page("1. The North Quay"), page("2. The North Quay")
+    before, after = extract_document(before_html), extract_document(after_html)
+    assert content_hash(before) != content_hash(after)
+    assert not same_story_text(before, before_html, after, after_html)

@@ -43,6 +43,7 @@ _MIN_LINKED_SHARE = 0.66
 # Links that stay on the page (a table of contents, a footnote) or run script
 # are not teasers for another page.
 _LOCAL_HREF = ("#", "javascript:")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Blocks that hold one line of text: where a footnote's back-link would sit.
 _ITEM_TAGS = ("li", "p", "dd", "dt", "td", "th", "blockquote", "figcaption")
 # Beyond this many differing blocks the page has been rebuilt, not rotated.
@@ -70,6 +71,10 @@ def _is_link_line(text: str, tree: HtmlElement) -> bool:
     element = printed_element(text, tree)
     if element is None:
         return False  # the block is not one element of the page: nothing to judge by
+    # A heading that links elsewhere (a listicle's "2. <product>") is the article's
+    # structure, as for the one-page link-line rule (boilerplate.py).
+    if any(e.tag in _HEADINGS for e in (element, *element.iterancestors())):
+        return False
     # A line whose item also links to a place in the page (a footnote's "^" back
     # to the sentence citing it) is the article's own apparatus: its linked title
     # is a source, not a teaser.
