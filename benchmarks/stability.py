@@ -20,6 +20,12 @@ the store's `content_hash` (core/store/version_store.py; equal hashes are
 trafilatura runs through the same pairs in the same run: its title, author and
 text go through the same normalised fingerprint.
 
+The column "ours+prev" is what a check stores: it holds the previous capture, so
+when the one-page hashes differ it also asks core/extract/between_captures.py whether
+only lines of links to other pages, or blocks both pages print unchanged,
+differ (then no version). The one-page
+column "ours" stays printed beside it.
+
 Outlet learning (core/extract/outlet.py: blocks recurring on other tracked
 articles of the host) needs several pages of one host: benchmarks/stability_outlets.py
 runs these pairs with it on the hosts the sets have three or more pages of.
@@ -28,6 +34,7 @@ runs these pairs with it on the hosts the sets have three or more pages of.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import random
@@ -41,12 +48,14 @@ from extraction import EVAL_DIR, load_aeb, load_wcxb
 from stability_edits import EDITS
 from stability_mutations import FURNITURE, Anatomy, Mutation, Page
 
+from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import (
     EXTRACTOR_NAME,
     EXTRACTOR_VERSION,
     ExtractionError,
     extract_document,
 )
+from newsdiff_gui.core.extract.between_captures import same_story_text
 from newsdiff_gui.core.normalize import content_fingerprint
 from newsdiff_gui.core.store.version_store import content_hash
 
@@ -56,15 +65,36 @@ _NO_ARTICLE = "<no article>"
 _MIN_REAL_PAGE_BYTES = 4096
 
 System = Callable[[str, str | None], tuple[str, list[str]]]
+# "ours" as a check runs it: the one-page hashes differ, and the previous capture
+# (the pair's first page) may show that only lines of links, or blocks both
+# pages print, changed (core/extract/between_captures.py).
+CHECK = "ours+prev"
+
+
+@functools.lru_cache(maxsize=16)
+def _read(html: str, url: str | None) -> Document | None:
+    try:
+        return extract_document(html, url)
+    except ExtractionError:
+        return None
 
 
 def ours(html: str, url: str | None) -> tuple[str, list[str]]:
-    """(stored-text hash, text shown) as a check would store it."""
-    try:
-        document = extract_document(html, url)
-    except ExtractionError:
+    """(stored-text hash, text shown) as a check would store it, one page alone."""
+    document = _read(html, url)
+    if document is None:
         return _NO_ARTICLE, []
     return content_hash(document), [document.title, document.byline or "", *document.paragraphs]
+
+
+def ours_check(before_html: str, after_html: str, url: str | None) -> bool:
+    """Whether a check holding the previous capture stores no new version (core/capture.py)."""
+    before, after = _read(before_html, url), _read(after_html, url)
+    if before is None or after is None:
+        return False
+    if content_hash(before) == content_hash(after):
+        return True
+    return same_story_text(before, before_html, after, after_html)
 
 
 def trafilatura_tracker(html: str, url: str | None) -> tuple[str, list[str]]:
@@ -134,8 +164,11 @@ Tally = dict[str, dict[str, list[int]]]  # system -> kind -> [failures, trials]
 
 
 def run(pages: list[Page], systems: dict[str, System], show: int) -> tuple[Tally, Tally]:
-    false_versions: Tally = {name: defaultdict(lambda: [0, 0]) for name in systems}
-    missed: Tally = {name: defaultdict(lambda: [0, 0]) for name in systems}
+    names = list(systems)
+    if "ours" in names:  # printed beside the one-page figure
+        names.insert(names.index("ours") + 1, CHECK)
+    false_versions: Tally = {name: defaultdict(lambda: [0, 0]) for name in names}
+    missed: Tally = {name: defaultdict(lambda: [0, 0]) for name in names}
     shown = 0
     for number, page in enumerate(pages, 1):
         anatomy = Anatomy(page)
@@ -160,6 +193,13 @@ def run(pages: list[Page], systems: dict[str, System], show: int) -> tuple[Tally
                     continue  # no article either way: nothing stored, nothing to compare
                 tally[name][kind][1] += 1
                 tally[name][kind][0] += failed
+                if name == "ours" and before[0] != after[0] and before[0] != _NO_ARTICLE:
+                    # One-page hashes differ: does the previous capture show the same story?
+                    same = ours_check(pair[0], pair[1], page.url)
+                    failed = same if is_edit else not same
+                if name == "ours":
+                    tally[CHECK][kind][1] += 1
+                    tally[CHECK][kind][0] += failed
                 if failed and name == "ours" and shown < show:
                     shown += 1
                     _explain(page.id, kind, before[1], after[1])

@@ -44,12 +44,17 @@ _AUTHOR = re.compile(r"author|byline|contributor", re.IGNORECASE)
 _CHURNING = re.compile(r"\b(?:updated|published|posted|ago|modified)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"'][.!?])\s+(?=[A-Z“\"])")
 # Gold text a reader does not read as the story (the AEB/WCXB/Readability golds
-# keep some of it): picture captions and credits, breadcrumbs and other
-# navigation, copyright notices, "Last updated …" stamps. An edit there is not
-# an article edit, so edit mutations leave these blocks alone (furniture
-# mutations still treat them as gold: they change nothing inside them).
+# keep some of it): picture captions and credits (also a "Photos by …" line
+# outside a <figure>), breadcrumbs and other navigation, copyright notices,
+# "Last updated …" stamps. An edit there is not an article edit, so edit
+# mutations leave these blocks alone (furniture mutations still treat them as
+# gold: they change nothing inside them).
 _NOT_STORY_ANCESTORS = frozenset({"figure", "figcaption", "nav"})
 _COPYRIGHT = re.compile(r"^\W*(?:©|copyright\b|\(c\))|\ball rights reserved\b", re.IGNORECASE)
+# A picture credit printed as a line of its own, outside any <figure>.
+_CREDIT = re.compile(
+    r"^\W*(?:photos?|images?|pictures?|illustrations?)\s*(?:by\b|credits?\b|:)", re.IGNORECASE
+)
 _MAX_STAMP_CHARS = 100
 _HEADLINE_SHARE = 0.5
 
@@ -162,7 +167,7 @@ def _is_story(block: HtmlElement) -> bool:
     if any(a.tag in _NOT_STORY_ANCESTORS for a in (block, *block.iterancestors())):
         return False
     text = block.text_content().strip()
-    if _COPYRIGHT.search(text):
+    if _COPYRIGHT.search(text) or _CREDIT.search(text):
         return False
     stamp = block.tag == "time" or next(block.iter("time"), None) is not None
     dated = stamp or (_CHURNING.search(text) is not None and _DIGITS.search(text) is not None)

@@ -29,7 +29,10 @@ from newsdiff_gui.core.extract import (
 )
 from newsdiff_gui.core.extract.isolated import ExtractionCancelled
 from newsdiff_gui.core.extract.outlet import article_blocks, set_aside_furniture
-from newsdiff_gui.core.extractor_upgrade import same_page_as_before_the_upgrade
+from newsdiff_gui.core.extractor_upgrade import (
+    same_page_as_before_the_upgrade,
+    same_story_as_the_previous_capture,
+)
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.fetch.warc import IMPORT_NOTE, exchange_records, resource_record
 from newsdiff_gui.core.life_judge import (
@@ -282,8 +285,10 @@ class CaptureService:
         def extract_again(html: str, url: str | None) -> Document:
             return outlet(self.extract(html, url))
 
-        same = _same_text_once_furniture_is_set_aside(latest, document, outlet) or (
-            same_page_as_before_the_upgrade(self.store, latest, document, extract_again)
+        same = (
+            _same_text_once_furniture_is_set_aside(latest, document, outlet)
+            or same_page_as_before_the_upgrade(self.store, latest, document, extract_again)
+            or same_story_as_the_previous_capture(self.store, latest, document, result.text)
         )
         sighting = fetched_page_sighting(self.store, article, result, document, latest, same)
         if sighting.listing:  # a list of stories is not a version of the story

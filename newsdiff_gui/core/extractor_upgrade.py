@@ -17,6 +17,7 @@ from collections.abc import Callable
 from newsdiff_gui.core.charset import decode_html
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION
+from newsdiff_gui.core.extract.between_captures import same_story_text
 from newsdiff_gui.core.store import StoredVersion, VersionStore, content_hash
 
 log = logging.getLogger(__name__)
@@ -44,3 +45,24 @@ def same_page_as_before_the_upgrade(
         log.info("re-extracting version %s failed", latest.number, exc_info=True)
         return False
     return content_hash(again) == digest
+
+
+def same_story_as_the_previous_capture(
+    store: VersionStore, latest: StoredVersion | None, document: Document, html: str
+) -> bool:
+    """Whether `document` (read from `html`) differs from `latest` only in lines of links
+    to other pages (teasers, promos, section rows) and in blocks both captures print
+    unchanged (see core/extract/between_captures.py).
+
+    Lives beside the upgrade check because it needs the same thing a one-page
+    extractor lacks: the stored page of the previous version.
+    """
+    if latest is None or content_hash(document) == latest.content_hash:
+        return False
+    try:
+        raw = store.raw_html(latest.article_id, latest.number)
+        previous = decode_html(raw, latest.encoding).text
+    except Exception:  # a stored page we cannot read: compare as before
+        log.info("reading version %s failed", latest.number, exc_info=True)
+        return False
+    return same_story_text(latest.document, previous, document, html)

@@ -415,3 +415,23 @@ def test_imported_pages_of_one_outlet_set_its_promo_aside(service: CaptureServic
     assert report.version is not None and report.version.document.paragraphs == STORM
     (promo,) = report.version.document.set_aside
     assert promo.reason == "appears on 2 other articles of courier.example"
+
+
+def test_rotated_teaser_links_are_unchanged_and_a_story_edit_is_a_version(
+    httpserver: HTTPServer, service: CaptureService, store: VersionStore
+) -> None:
+    from tests.core.test_extract_between_captures import _STORY, _TEASER_A, _TEASER_B, _page
+
+    url = serve(httpserver, "/dredging", _page(_TEASER_A))
+    article = service.track(url)
+    assert check_one(service, article.id).outcome == CheckOutcome.NEW_VERSION
+    # The promo line between paragraphs now links to other stories: no version.
+    httpserver.clear()
+    serve(httpserver, "/dredging", _page(_TEASER_B))
+    assert check_one(service, article.id).outcome == CheckOutcome.UNCHANGED
+    # One figure of the story changes (the teasers as they were): a version.
+    httpserver.clear()
+    edited = [*_STORY[:1], _STORY[1].replace("14 million", "16 million"), *_STORY[2:]]
+    serve(httpserver, "/dredging", _page(_TEASER_A, edited))
+    assert check_one(service, article.id).outcome == CheckOutcome.NEW_VERSION
+    assert len(store.list_versions(article.id)) == 2

@@ -159,13 +159,13 @@ def _shown(element: HtmlElement) -> bool:
     return not any(_is_hidden(e) for e in (element, *element.iterancestors()))
 
 
-def is_printed(text: str, tree: HtmlElement) -> bool:
-    """Whether the page shows this text as a block of its own (not hidden, not only in metadata)."""
+def printed_element(text: str, tree: HtmlElement) -> HtmlElement | None:
+    """The element the page shows as exactly this text (not hidden, not in metadata), if any."""
     wanted = _key(text)
     words = _WORD.findall(text)
     body = tree.find("body")
     if not wanted or not words or body is None:
-        return False
+        return None
     # Only text nodes holding the text's longest word can be part of a copy;
     # libxml2 finds them far faster than reading every block's text.
     needle = max(words, key=len)
@@ -179,9 +179,14 @@ def is_printed(text: str, tree: HtmlElement) -> bool:
                 and _key(element.text_content()) == wanted
                 and _shown(element)
             ):
-                return True
+                return element
             element = element.getparent()
-    return False
+    return None
+
+
+def is_printed(text: str, tree: HtmlElement) -> bool:
+    """Whether the page shows this text as a block of its own (not hidden, not only in metadata)."""
+    return printed_element(text, tree) is not None
 
 
 def drop_unprinted_description(

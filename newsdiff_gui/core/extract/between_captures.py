@@ -1,0 +1,140 @@
+"""Two captures of one page: text the newsroom did not touch is no change of the story.
+
+A one-page extractor keeps some lines that are (nearly) all the text of links
+to other pages: a teaser ("To read the full story"), a promo's headline, a row
+of section links, "Related: <headline>". What those links say is whatever the
+site points to today, so from one fetch to the next their text changes while
+the story does not. And when link texts change, the content scorer may read
+the page a little differently: a footer heading or a caption enters or leaves
+the extraction although the page prints it, word for word, both times.
+
+A tracker holds the previous capture of the page and can tell. The captures
+show the same story when title and byline are equal and every body block that
+differs between them is, on its own page, a line made of links to other pages,
+or is printed unchanged on the other capture too (the extractor's reading
+moved, the text did not).
+
+A story paragraph with an inline link is not a line of links: its own words
+are most of its text, so an edit there (inside the link or around it) stays a
+change. Nor is a reference in the article's notes (it links back into the
+page). An edited, deleted or inserted paragraph is not printed on the other
+capture, so it stays a change too; so does a reordering (no block differs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.extract.errors import ExtractionError
+from newsdiff_gui.core.extract.furniture import printed_element, strip_inline_furniture
+from newsdiff_gui.core.extract.parsing import parse_page
+from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+# The share of a line's characters that links to other pages must print: a
+# byline-like "Jane Doe, John Roe on Monday" is two thirds links, a sentence with
+# an inline link is far below.
+_MIN_LINKED_SHARE = 0.66
+# Links that stay on the page (a table of contents, a footnote) or run script
+# are not teasers for another page.
+_LOCAL_HREF = ("#", "javascript:")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Blocks that hold one line of text: where a footnote's back-link would sit.
+_ITEM_TAGS = ("li", "p", "dd", "dt", "td", "th", "blockquote", "figcaption")
+# Beyond this many differing blocks the page has been rebuilt, not rotated.
+_MAX_DIFFERING = 40
+
+
+def _key(text: str) -> str:
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+def _links_elsewhere(anchor: HtmlElement) -> bool:
+    href = (anchor.get("href") or "").strip().lower()
+    return bool(href) and not href.startswith(_LOCAL_HREF)
+
+
+def _links_inside(anchor: HtmlElement) -> bool:
+    """A link to a named place in the page (a bare "#" is a script's button)."""
+    href = (anchor.get("href") or "").strip()
+    return href.startswith("#") and len(href) > 1
+
+
+def _is_link_line(text: str, tree: HtmlElement) -> bool:
+    """Whether the page prints `text` as a block (nearly) all of whose words are links
+    to other pages."""
+    element = printed_element(text, tree)
+    if element is None:
+        return False  # the block is not one element of the page: nothing to judge by
+    # A heading that links elsewhere (a listicle's "2. <product>") is the article's
+    # structure, as for the one-page link-line rule (boilerplate.py).
+    if any(e.tag in _HEADINGS for e in (element, *element.iterancestors())):
+        return False
+    # A line whose item also links to a place in the page (a footnote's "^" back
+    # to the sentence citing it) is the article's own apparatus: its linked title
+    # is a source, not a teaser.
+    item = element if element.tag in _ITEM_TAGS else next(element.iterancestors(*_ITEM_TAGS), None)
+    if any(_links_inside(a) for a in (item if item is not None else element).iter("a")):
+        return False
+    total = len(_key(text))
+    linked = sum(len(_key(a.text_content())) for a in element.iter("a") if _links_elsewhere(a))
+    return total > 0 and linked >= _MIN_LINKED_SHARE * total
+
+
+def _page_tree(html: str) -> HtmlElement | None:
+    try:
+        tree = parse_page(html).root
+    except ExtractionError:
+        return None
+    # The blocks were read after inline furniture left the page: the same here.
+    strip_inline_furniture(tree)
+    return tree
+
+
+def _differing(ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
+    """Blocks of `ours` that `theirs` does not hold (counted, compared as stored)."""
+    remaining = Counter(clean_text(block) for block in theirs if not is_dateline_noise(block))
+    found = []
+    for block in ours:
+        cleaned = clean_text(block)
+        if is_dateline_noise(block):
+            continue  # the stored fingerprint leaves these out too
+        if remaining[cleaned] > 0:
+            remaining[cleaned] -= 1
+        elif cleaned:
+            found.append(block)
+    return found
+
+
+def same_story_text(before: Document, before_html: str, after: Document, after_html: str) -> bool:
+    """Whether `after` differs from `before` only in lines of links and in blocks both
+    pages print unchanged.
+
+    `before_html` and `after_html` are the pages the two Documents were read from.
+    False when anything else differs (title, byline, a block of words one page does
+    not print), or when nothing in the body differs at all.
+    """
+    if clean_text(before.title) != clean_text(after.title):
+        return False
+    if clean_text(before.byline or "") != clean_text(after.byline or ""):
+        return False
+    gone = _differing(before.paragraphs, after.paragraphs)
+    new = _differing(after.paragraphs, before.paragraphs)
+    if (not gone and not new) or len(gone) + len(new) > _MAX_DIFFERING:
+        return False
+    before_tree, after_tree = _page_tree(before_html), _page_tree(after_html)
+    if before_tree is None or after_tree is None:
+        return False
+    # A block the extraction lost (or gained) that the other page still prints
+    # (or already printed), word for word, is text the newsroom did not touch:
+    # only the extractor's reading of the page moved.
+    for blocks, own, other in ((gone, before_tree, after_tree), (new, after_tree, before_tree)):
+        for block in blocks:
+            if not (_is_link_line(block, own) or printed_element(block, other) is not None):
+                return False
+    return True

@@ -1,0 +1,196 @@
+"""Two captures of one page: rotating lines of links are no change, story edits are.
+
+The pages are written here (fictional outlet and people), shaped like a news
+template that prints teaser and promo lines among the story's paragraphs.
+"""
+
+from __future__ import annotations
+
+from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.extract import extract_document
+from newsdiff_gui.core.extract.between_captures import same_story_text
+from newsdiff_gui.core.store.version_store import content_hash
+
+_STORY = [
+    "The harbour authority approved a plan on Tuesday to dredge the northern channel, "
+    "ending two years of dispute between the port and the fishing cooperative.",
+    "Work is due to start in March and to take eleven months, the authority said, at a "
+    "cost of about 14 million euros shared between the port and the regional government.",
+    "Fishing crews had argued that the dredging would stir up silt and drive away the "
+    "shoals they depend on during the spring season, when catches are at their highest.",
+    "The cooperative's chair said members would watch the work closely and would ask for "
+    "independent measurements of the water quality every month until the work is done.",
+]
+_INLINE = (
+    'The plan follows a <a href="/2025/03/port-report">{link}</a> published last spring, '
+    "which found the channel too shallow for the larger container ships now calling at the port."
+)
+
+
+def _teasers(first: str, second: str) -> str:
+    """A promo line between paragraphs: a label and two linked headlines of other stories
+    (no single link is most of the line, so one page alone reads it as text)."""
+    return (
+        f'<p>More from the coast: <a href="/2025/11/{len(first)}">{first}</a> | '
+        f'<a href="/2025/11/{len(second)}">{second}</a></p>'
+    )
+
+
+def _page(teaser: tuple[str, str], story: list[str] | None = None) -> str:
+    paragraphs = [f"<p>{text}</p>" for text in (story or _STORY)]
+    paragraphs.insert(2, _teasers(*teaser))
+    return (
+        "<!DOCTYPE html><html><head><title>Harbour dredging plan approved | The Coastal Ledger"
+        "</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/local">Local</a> <a href="/sport">Sport</a></nav>'
+        "<main><article><h1>Harbour dredging plan approved</h1>"
+        f"{''.join(paragraphs)}</article></main>"
+        "<footer><p>© 2025 The Coastal Ledger</p></footer></body></html>"
+    )
+
+
+def _check_stores_a_version(before_html: str, after_html: str) -> bool:
+    """What a check decides holding the previous capture (core/capture.py)."""
+    before, after = extract_document(before_html), extract_document(after_html)
+    if content_hash(before) == content_hash(after):
+        return False
+    return not same_story_text(before, before_html, after, after_html)
+
+
+_TEASER_A = ("Ferry operator doubles winter sailings", "Storm damages the old pier")
+_TEASER_B = ("New lighthouse keeper appointed", "Ferry operator doubles winter sailings")
+
+
+def test_the_one_page_extraction_keeps_the_teaser_line() -> None:
+    # Why the rule is needed: read one page at a time, the teaser is text.
+    before, after = extract_document(_page(_TEASER_A)), extract_document(_page(_TEASER_B))
+    assert any(_TEASER_A[1] in paragraph for paragraph in before.paragraphs)
+    assert content_hash(before) != content_hash(after)
+
+
+def test_a_rotated_teaser_line_between_captures_is_no_new_version() -> None:
+    assert not _check_stores_a_version(_page(_TEASER_A), _page(_TEASER_B))
+
+
+def test_an_edit_in_a_story_paragraph_with_an_inline_link_is_a_new_version() -> None:
+    link = "report by the national maritime agency"
+    before = [*_STORY[:3], _INLINE.format(link=link)]
+    after = [*_STORY[:3], _INLINE.format(link=link).replace("last spring", "last winter")]
+    assert _check_stores_a_version(_page(_TEASER_A, before), _page(_TEASER_A, after))
+
+
+def test_a_changed_inline_link_text_in_a_story_paragraph_is_a_new_version() -> None:
+    before = [*_STORY[:3], _INLINE.format(link="report by the national maritime agency")]
+    after = [*_STORY[:3], _INLINE.format(link="review by the regional coast guard")]
+    assert _check_stores_a_version(_page(_TEASER_B, before), _page(_TEASER_B, after))
+
+
+def test_a_story_edit_alongside_a_rotated_teaser_is_a_new_version() -> None:
+    edited = [*_STORY[:1], _STORY[1].replace("14 million", "16 million"), *_STORY[2:]]
+    assert _check_stores_a_version(_page(_TEASER_A), _page(_TEASER_B, edited))
+
+
+def test_a_changed_title_is_never_set_aside() -> None:
+    before = Document(title="Harbour plan approved", paragraphs=("Text.",))
+    after = Document(title="Harbour plan rejected", paragraphs=("Text.",))
+    assert not same_story_text(before, "<p>Text.</p>", after, "<p>Text.</p>")
+
+
+def test_a_line_linking_inside_the_page_is_not_a_teaser() -> None:
+    # A table of contents repeats the story's own subheadings: its links stay on the page.
+    def page(labels: tuple[str, str]) -> str:
+        return _page(labels).replace('<a href="/2025/11/', '<a href="#section-')
+
+    before_html = page(("Costs and timetable", "What the crews fear"))
+    after_html = page(("What the crews fear", "Water quality checks"))
+    before, after = extract_document(before_html), extract_document(after_html)
+    assert content_hash(before) != content_hash(after)
+    assert not same_story_text(before, before_html, after, after_html)
+
+
+# The content scorer's reading can move when link texts change: a footer heading
+# the page prints both times enters or leaves the extraction. Documents are
+# written out here as the two readings, with the pages they were read from.
+_FOOTER = (
+    '<footer><div><p>Support</p><ul><li><a href="/help">Help centre</a></li></ul></div>'
+    '<div><p>Shop with us</p><ul><li><a href="/shop">{link}</a></li></ul></div></footer>'
+)
+
+
+def _footer_page(story: list[str], link: str) -> str:
+    body = "".join(f"<p>{text}</p>" for text in story)
+    return (
+        "<html><head><title>Harbour dredging plan approved</title></head><body>"
+        f"<article><h1>Harbour dredging plan approved</h1>{body}</article>"
+        f"{_FOOTER.format(link=link)}</body></html>"
+    )
+
+
+def _reading(*extra: str, story: list[str] | None = None) -> Document:
+    return Document(title="Harbour dredging plan approved", paragraphs=(*(story or _STORY), *extra))
+
+
+def test_a_block_both_captures_print_unchanged_is_no_change() -> None:
+    before_html = _footer_page(_STORY, "Gift cards")
+    after_html = _footer_page(_STORY, "Winter sale")
+    # First reading kept the "Support" heading, the second "Shop with us".
+    before, after = _reading("Support"), _reading("Shop with us")
+    assert content_hash(before) != content_hash(after)
+    assert same_story_text(before, before_html, after, after_html)
+
+
+def test_a_deleted_paragraph_is_a_change_even_if_the_reading_moved() -> None:
+    shorter = _STORY[:3]
+    before_html = _footer_page(_STORY, "Gift cards")
+    after_html = _footer_page(shorter, "Winter sale")
+    before, after = _reading("Support"), _reading("Shop with us", story=shorter)
+    assert not same_story_text(before, before_html, after, after_html)
+
+
+def test_an_edited_paragraph_is_a_change_even_if_the_old_text_is_printed_elsewhere() -> None:
+    # The standfirst repeats the first paragraph; the newsroom edits only the paragraph.
+    edited = [_STORY[0].replace("Tuesday", "Wednesday"), *_STORY[1:]]
+    standfirst = f'<p class="standfirst">{_STORY[0]}</p>'
+    before_html = _footer_page(_STORY, "Gift cards").replace("<article>", standfirst + "<article>")
+    after_html = _footer_page(edited, "Gift cards").replace("<article>", standfirst + "<article>")
+    before, after = _reading(), _reading(story=edited)
+    assert not same_story_text(before, before_html, after, after_html)
+
+
+def test_an_edited_reference_title_in_the_notes_is_a_change() -> None:
+    # Numbered notes: a back-link to the citing sentence, then the source's linked title.
+    def page(title: str) -> str:
+        sources = (title, "Channel dredging and the spring shoals", "Water quality in the port")
+        items = "".join(
+            f'<li id="note-{n}"><a href="#cite-{n}">^</a> '
+            f'<a href="https://example.org/reports/{n}">"{source}"</a>.</li>'
+            for n, source in enumerate(sources, 1)
+        )
+        book = (
+            '<li id="note-4"><a href="#cite-4">^</a> Marsh, Ada (2019). '
+            '<a href="https://example.org/books/tides">Tides and Trade</a>. Harbour Press. '
+            "pp. 112-118. A history of the port's dredging disputes since 1950.</li>"
+        )
+        notes = f"<h2>Notes</h2><ol>{items}{book}</ol>"
+        return _page(_TEASER_A).replace("</article>", f"{notes}</article>")
+
+    before_html = page("Survey of the northern channel depth, 2024 edition")
+    after_html = page("Survey of the northern channel depth, 2025 edition")
+    before, after = extract_document(before_html), extract_document(after_html)
+    assert content_hash(before) != content_hash(after)
+    assert not same_story_text(before, before_html, after, after_html)
+
+
+def test_an_edited_heading_that_links_to_another_page_is_a_change() -> None:
+    # A listicle: each numbered heading links to the place it describes.
+    def page(first: str) -> str:
+        return _page(_TEASER_A).replace(
+            "<h1>Harbour dredging plan approved</h1>",
+            "<h1>Harbour dredging plan approved</h1>"
+            f'<h2><a href="/places/north-quay">{first}</a></h2>',
+        )
+
+    before_html, after_html = page("1. The North Quay"), page("2. The North Quay")
+    before, after = extract_document(before_html), extract_document(after_html)
+    assert content_hash(before) != content_hash(after)
+    assert not same_story_text(before, before_html, after, after_html)
