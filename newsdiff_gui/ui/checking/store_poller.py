@@ -58,8 +58,12 @@ class StorePoller(QThread):
         interval: float = POLL_SECONDS,
         wait: Waiter = sleep_until_stopped,
         parent: QObject | None = None,
+        since: ChangeToken | None = None,
     ) -> None:
+        """`since`: report what changed after this point (None: after the thread's first
+        question)."""
         super().__init__(parent)
+        self._since = since
         self._database = database
         self._interval = interval
         self._wait = wait
@@ -72,7 +76,7 @@ class StorePoller(QThread):
             log.warning("not following the store's changes: %s", exc)
             return
         with store:
-            token: ChangeToken | None = None
+            token = self._since
             try:
                 while not self._stop.is_set():
                     token = self._ask(store, token)
@@ -107,7 +111,14 @@ class StoreSync(QObject):
         self.window = window
         address = window.store.address
         wait = ChangeListener(address) if address.url is not None else sleep_until_stopped
-        self.poller = StorePoller(address, interval, wait)
+        # The point to follow from is taken now, before the window reads its articles:
+        # taken by the thread once it runs, what others wrote in between would never show.
+        try:
+            since: ChangeToken | None = window.store.changes.token()
+        except StoreError as exc:
+            log.warning("following the store's changes from when the poller starts: %s", exc)
+            since = None
+        self.poller = StorePoller(address, interval, wait, since=since)
         self.poller.changed.connect(self.apply)  # a bound method here: queued to this thread
 
     def start(self) -> None:

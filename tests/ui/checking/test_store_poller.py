@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.core.schedule import SchedulePolicy, initial_state
 from newsdiff_gui.core.store import Capture, VersionSource, VersionStore
+from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.ui.app.main_window import MainWindow
 from newsdiff_gui.ui.checking.store_poller import StoreSync
 from tests.ui.review.test_controller import _first_change, _storm_window
@@ -94,3 +95,21 @@ def test_a_watchers_version_and_a_colleagues_article_show_up(
         )
         qtbot.waitUntil(lambda: window.model.item(added.id) is not None, timeout=5000)
     assert window.sidebar.current_article_id() == storm  # the reader is still where they were
+
+
+def test_what_a_colleague_writes_before_the_poller_runs_still_shows_up(
+    qtbot: QtBot, store: VersionStore, settings: QSettings, history: dict[str, int]
+) -> None:
+    window = _storm_window(qtbot, store, settings, history)
+    sync = StoreSync(window, interval=0.05)  # the window is open: it follows from here
+    with VersionStore.open(store.path) as colleague:
+        now = utc_now()
+        added = colleague.add_article(
+            "https://news.example/ferry-strike", initial_state(SchedulePolicy(), now), now
+        )
+    assert window.model.item(added.id) is None
+    sync.start()  # its thread asks its first question only now, after the write
+    try:
+        qtbot.waitUntil(lambda: window.model.item(added.id) is not None, timeout=5000)
+    finally:
+        sync.shutdown()
