@@ -143,13 +143,13 @@ class StoreSync(QObject):
 
     def _sync_article_list(self) -> None:
         window = self.window
-        try:
-            stored = {article.id for article in window.store.list_articles()}
+        try:  # ids only: every row of 10,000 articles took ~0.5 s of the window's thread
+            stored = set(window.store.article_ids())
         except StoreError as exc:
             log.warning("could not re-read the article list: %s", exc)
             return
         listed = {item.id for item in window.model.items()}
-        for article_id in sorted(stored - listed):
-            window.refresh_article(article_id)
+        # A watcher's source may add hundreds at once: listed a slice per turn.
+        window.source_commands.list_new(sorted(stored - listed))
         for article_id in listed - stored:
             window.model.remove_item(article_id)

@@ -91,7 +91,7 @@ class SourceCommands(QObject):
     def sources_polled(self, added: list[int]) -> None:
         """The background checker read due sources and tracked `added`."""
         self._announced += len(added)
-        self._list_new(added)
+        self.list_new(added)
         if not added:
             self.reload()  # the sources' last-read times and errors
 
@@ -103,9 +103,9 @@ class SourceCommands(QObject):
             return []
         return [ArticleItem.from_article(article) for article in articles]
 
-    def _list_new(self, added: Iterable[int]) -> None:
-        """List new articles a slice per event-loop turn: 10,000 at once would freeze
-        the window for seconds."""
+    def list_new(self, added: Iterable[int]) -> None:
+        """List new articles (found by a source here, or by a colleague's watcher) a slice
+        per event-loop turn: 10,000 at once would freeze the window for seconds."""
         self._pending.extend(added)
         if self._pending:
             self._lister.start()
@@ -146,7 +146,7 @@ class SourceCommands(QObject):
         source_id, found, added = followed
         self.reload()
         self.panel.choose(source_id)
-        self._list_new(added)
+        self.list_new(added)
         if self.window.sidebar.current_article_id() is None and (
             self.window.model.rowCount() or added
         ):

@@ -8,6 +8,7 @@ import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -113,3 +114,32 @@ def test_what_a_colleague_writes_before_the_poller_runs_still_shows_up(
         qtbot.waitUntil(lambda: window.model.item(added.id) is not None, timeout=5000)
     finally:
         sync.shutdown()
+
+
+def test_a_watchers_hundreds_of_new_articles_are_listed_without_rereading_every_row(
+    qtbot: QtBot,
+    store: VersionStore,
+    settings: QSettings,
+    history: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = _storm_window(qtbot, store, settings, history)
+
+    def every_row() -> None:
+        raise AssertionError("the window re-read every article's row")
+
+    monkeypatch.setattr(window.store, "list_articles", every_row)
+    with following(window), VersionStore.open(store.path) as watcher:
+        now = utc_now()
+        with watcher.transaction():
+            added = [
+                watcher.add_article(
+                    f"https://news.example/wire/{number}", initial_state(SchedulePolicy(), now), now
+                ).id
+                for number in range(300)
+            ]
+        qtbot.waitUntil(lambda: all(window.model.item(i) is not None for i in added), timeout=10000)
+        with watcher.transaction():
+            watcher.purge_article(added[0])
+        qtbot.waitUntil(lambda: window.model.item(added[0]) is None, timeout=5000)
+    assert window.model.rowCount() == len(history) + 299
