@@ -202,3 +202,17 @@ def test_a_cursor_reads_alike_on_both_engines(store: VersionStore) -> None:
         assert inserted.fetchall() == [] and inserted.fetchone() is None  # no rows, no error
     rows = [tuple(row) for row in connection.execute("SELECT name, value FROM settings")]
     assert ("probe", "1") in rows  # a cursor can be iterated, as sqlite3's can
+
+
+def test_articles_are_read_by_ids_alike_on_both_engines(store: VersionStore) -> None:
+    now = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
+    ids = [
+        store.add_article(f"https://news.example/{n}", initial_state(SchedulePolicy(), now), now).id
+        for n in range(1203)  # more than one query's worth of ids
+    ]
+    store.purge_article(ids[5])
+    assert store.article_ids() == [i for i in ids if i != ids[5]]
+    wanted = [ids[1202], ids[5], ids[0], ids[700]]  # the order asked for; the purged one left out
+    assert [a.id for a in store.get_articles(wanted)] == [ids[1202], ids[0], ids[700]]
+    assert store.get_articles(wanted)[1].url == "https://news.example/0"
+    assert store.get_articles([]) == []
