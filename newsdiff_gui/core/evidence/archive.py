@@ -144,9 +144,13 @@ def _capture(record: ArcWarcRecord, payload: bytes, iterator: ArchiveIterator) -
     else:
         status = record.rec_headers.get_header("Newsdiff-HTTP-Status") or "200"
         mime = record.rec_headers.get_header("Content-Type") or ""
+    try:
+        timestamp = iso_date_to_timestamp(date)
+    except (TypeError, ValueError) as exc:  # warcio's parser fails with either
+        raise ValueError(f"a record's WARC-Date does not read: {date!r}") from exc
     return ArchivedCapture(
         url=url,
-        timestamp=iso_date_to_timestamp(date),
+        timestamp=timestamp,
         date=date,
         sha256=hashlib.sha256(payload).hexdigest(),
         status=status,

@@ -9,8 +9,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from warcio.warcwriter import WARCWriter
 
 from newsdiff_gui.core.evidence import layout
+from newsdiff_gui.core.evidence.archive import read_captures
 from newsdiff_gui.core.evidence.contents import audit_part
 from newsdiff_gui.core.evidence.package import export_wacz
 from newsdiff_gui.core.evidence.signing import digest_document, digest_text
@@ -181,3 +183,21 @@ def test_a_zip_version_zipfile_cannot_read_is_one_clear_line(
     data[central + 6] ^= 0x80  # "version needed to extract": 14.8, which nothing reads
     verdict = verify_wacz(bytes(data))
     assert not verdict.ok and "not a complete ZIP file" in verdict.line()
+
+
+@pytest.mark.parametrize("date", ["", "yesterday", "2026-13-45T12:00:00Z"])
+def test_a_warc_date_that_does_not_read_is_named(date: str) -> None:
+    """A WARC whose digests hold but whose record date is damaged: one line, no crash."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    headers = {"WARC-Date": date, "WARC-Target-URI": "https://news.example/a"}
+    record = writer.create_warc_record(
+        "https://news.example/a",
+        "resource",
+        payload=io.BytesIO(b"<p>page</p>"),
+        warc_content_type="text/html",
+        warc_headers_dict=headers,
+    )
+    writer.write_record(record)
+    with pytest.raises(ValueError, match="WARC-Date does not read"):
+        read_captures(out.getvalue())
