@@ -19,6 +19,7 @@ from newsdiff_gui.core.extract.engine import engine_blocks
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.fallback import fallback_blocks
 from newsdiff_gui.core.extract.furniture import drop_unprinted_description, strip_inline_furniture
+from newsdiff_gui.core.extract.glued_stamps import drop_glued_stamps
 from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.structured import PageMetadata, read_metadata
@@ -40,6 +41,7 @@ def _article_blocks(
 
     def tidy(blocks: list[str]) -> list[str]:
         blocks = reconcile(restore_article_lists(blocks, tree), meta.article_body, tree)
+        blocks = drop_glued_stamps(blocks, tree)
         blocks = remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
         blocks = drop_unprinted_description(blocks, meta.description, tree)
         return drop_link_lines(blocks, tree)

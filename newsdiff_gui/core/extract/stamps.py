@@ -51,7 +51,7 @@ _STAMP = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"[\s|·•,;:/\-–—()\[\]]+")
-_MAX_LINE_CHARS = 200
+MAX_STAMP_LINE_CHARS = 200
 _DIGIT = re.compile(r"\d")
 _MAX_NAME_WORDS = 6
 
@@ -60,11 +60,16 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() or word[:1] == "@" or word in {"de", "van", "von", "da", "le"}
 
 
+def has_stamp(text: str) -> bool:
+    """True when the text holds a stamp that marks a line as metadata (see module)."""
+    return _DIGIT.search(text) is not None and _MARKER.search(text) is not None
+
+
 def is_stamp_line(block: str) -> bool:
     """True for a line that is only bylines, dates, reading times or counts (see module)."""
     # Every stamp worth the name has a figure; Title Case headings such as "What
     # Was Updated In The Law" do not.
-    if len(block) > _MAX_LINE_CHARS or not _DIGIT.search(block) or not _MARKER.search(block):
+    if len(block) > MAX_STAMP_LINE_CHARS or not _DIGIT.search(block) or not _MARKER.search(block):
         return False
     rest = [word for word in _SEPARATORS.split(_STAMP.sub(" ", block)) if word]
     return len(rest) <= _MAX_NAME_WORDS and all(_is_name_word(word) for word in rest)

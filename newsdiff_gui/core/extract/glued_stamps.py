@@ -1,0 +1,179 @@
+"""Stamp lines the engine glued onto the story's text are taken back out.
+
+On a page with little block structure the engine may read the whole story as
+one block, and a line printed above it on its own ("Last updated: 26 November
+2025, 1:05", "Jane Okafor · 8 min read") then begins that block. Alone, such a
+line is set aside as metadata (stamps.py); glued, it would make every changed
+stamp a new version of the article.
+
+A stamp's text is cut from a block only when the page shows it is a line of
+its own, never because of its words alone:
+- a page element's whole text is a stamp line, and the element is a block
+  (a paragraph, a div) or stands between blocks and line breaks, not inside a
+  sentence ("<p><b>Updated 10:47</b> police said …</p>" is a sentence);
+- in the block, it stands where the page prints it: the words the block holds
+  right before and after it are the page's text right before and after the
+  element (a date an article's sentence quotes is not the sidebar's date line).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.extract.stamps import MAX_STAMP_LINE_CHARS, has_stamp, is_stamp_line
+from newsdiff_gui.core.normalize import clean_text
+
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "footer", "section", "article", "aside", "address", "blockquote",
+        "figure", "figcaption", "table", "tr", "td", "th", "pre", "main", "nav", "hr", "br",
+    }
+)  # fmt: skip
+_PRINTED_TEXT = etree.XPath(
+    "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
+    " and not(ancestor::template)]"
+)
+_BEFORE = etree.XPath(
+    "preceding::text()[normalize-space()][not(ancestor::script)][not(ancestor::style)]"
+    "[not(ancestor::noscript)][not(ancestor::template)][1]"
+)
+_AFTER = etree.XPath(
+    "following::text()[normalize-space()][not(ancestor::script)][not(ancestor::style)]"
+    "[not(ancestor::noscript)][not(ancestor::template)][1]"
+)
+# Bounds for hostile pages: this many stamp elements, looked for this high up.
+_MAX_STAMPS = 40
+_MAX_ANCESTORS = 12
+# Words of the page's neighbouring text that must stand beside the stamp in the block.
+_CONTEXT_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Stamp:
+    text: str
+    # The last words printed before the element and the first after it (() when none).
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def _stands_alone(element: HtmlElement) -> bool:
+    """Whether the element is a line of its own: a block, or only blocks and breaks beside it."""
+    if element.tag in _BLOCK_TAGS:
+        return True
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()  # a comment between is not printed
+    parent = element.getparent()
+    if previous is None:
+        if parent is None or not _blank(parent.text):
+            return False
+    elif previous.tag not in _BLOCK_TAGS or not _blank(previous.tail):
+        return False
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return _blank(element.tail) and (following is None or following.tag in _BLOCK_TAGS)
+
+
+def _stamp_element(start: HtmlElement) -> HtmlElement | None:
+    """The outermost element from `start` up whose whole text is a stamp line."""
+    found = None
+    for depth, element in enumerate((start, *start.iterancestors())):
+        if depth >= _MAX_ANCESTORS or element.tag in ("body", "html"):
+            break
+        text = clean_text(element.text_content())
+        if len(text) > MAX_STAMP_LINE_CHARS:
+            break  # an ancestor holds at least as much: none of them is a line
+        if is_stamp_line(text):
+            found = element
+    return found
+
+
+def _words(found: object, *, last: bool) -> tuple[str, ...]:
+    """The first or last few words of the one text node an XPath found (() for none)."""
+    if not isinstance(found, list) or not found:
+        return ()
+    words = clean_text(str(found[0])).split()
+    return tuple(words[-_CONTEXT_WORDS:] if last else words[:_CONTEXT_WORDS])
+
+
+def _page_stamps(tree: HtmlElement) -> list[_Stamp]:
+    """Stamp lines the page prints as lines of their own, with their neighbouring words."""
+    elements: dict[HtmlElement, None] = {}
+    for node in _PRINTED_TEXT(tree):
+        if len(elements) >= _MAX_STAMPS:
+            break
+        text = str(node)
+        # A stamp line's element holds all of its text nodes: a longer one is no part of one.
+        if len(text) > MAX_STAMP_LINE_CHARS or not has_stamp(text):
+            continue
+        owner = node.getparent()
+        if owner is None or not isinstance(owner.tag, str):
+            continue
+        if node.is_tail:
+            owner = owner.getparent()
+        element = _stamp_element(owner) if owner is not None else None
+        if element is not None and _stands_alone(element):
+            elements[element] = None
+    return [
+        _Stamp(
+            clean_text(element.text_content()),
+            _words(_BEFORE(element), last=True),
+            _words(_AFTER(element), last=False),
+        )
+        for element in elements
+    ]
+
+
+def _beside(words: list[str], context: tuple[str, ...], *, before: bool) -> bool:
+    """Whether the block's words on one side of the stamp are the page's there."""
+    if not words:
+        return True  # the stamp opens (or ends) the block
+    count = min(len(words), len(context))
+    if count == 0:
+        return False  # the block holds text where the page prints none
+    if before:
+        return words[-count:] == list(context[-count:])
+    return words[:count] == list(context[:count])
+
+
+def _cut(block: str, stamp: _Stamp) -> str:
+    """`block` without the stamp where it stands as the page prints it (else unchanged)."""
+    start = block.find(stamp.text)
+    while start != -1:
+        end = start + len(stamp.text)
+        at_word_edges = (start == 0 or block[start - 1] == " ") and (
+            end == len(block) or block[end] == " "
+        )
+        if (
+            at_word_edges
+            and _beside(block[:start].split(), stamp.before, before=True)
+            and _beside(block[end:].split(), stamp.after, before=False)
+        ):
+            return " ".join((block[:start].rstrip(), block[end:].lstrip())).strip()
+        start = block.find(stamp.text, start + 1)
+    return block
+
+
+def drop_glued_stamps(blocks: list[str], tree: HtmlElement) -> list[str]:
+    """`blocks` with stamp lines the engine glued onto them taken out (see module)."""
+    if not blocks:
+        return blocks
+    stamps = _page_stamps(tree)
+    if not stamps:
+        return blocks
+    result = []
+    for block in blocks:
+        for stamp in stamps:
+            if stamp.text in block and stamp.text != block:
+                block = _cut(block, stamp)
+        result.append(block)
+    return result
