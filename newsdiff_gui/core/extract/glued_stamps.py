@@ -33,10 +33,8 @@ _BLOCK_TAGS = frozenset(
         "figure", "figcaption", "table", "tr", "td", "th", "pre", "main", "nav", "hr", "br",
     }
 )  # fmt: skip
-_PRINTED_TEXT = etree.XPath(
-    "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
-    " and not(ancestor::template)]"
-)
+_BODY_TEXT = etree.XPath("//body//text()")
+_UNPRINTED = frozenset({"script", "style", "noscript", "template"})
 _BEFORE = etree.XPath(
     "preceding::text()[normalize-space()][not(ancestor::script)][not(ancestor::style)]"
     "[not(ancestor::noscript)][not(ancestor::template)][1]"
@@ -48,6 +46,8 @@ _AFTER = etree.XPath(
 # Bounds for hostile pages: this many stamp elements, looked for this high up.
 _MAX_STAMPS = 40
 _MAX_ANCESTORS = 12
+# Raw text (indentation included) beyond which an element is no stamp line.
+_MAX_RAW_CHARS = 2_000
 # Words of the page's neighbouring text that must stand beside the stamp in the block.
 _CONTEXT_WORDS = 3
 
@@ -83,17 +83,31 @@ def _stands_alone(element: HtmlElement) -> bool:
     return _blank(element.tail) and (following is None or following.tag in _BLOCK_TAGS)
 
 
-def _stamp_element(start: HtmlElement) -> HtmlElement | None:
-    """The outermost element from `start` up whose whole text is a stamp line."""
+def _short_text(element: HtmlElement) -> str | None:
+    """The element's text when it is short enough for a stamp line (read no further)."""
+    pieces = []
+    length = 0
+    for piece in element.itertext():
+        length += len(piece)
+        # Whitespace of the markup counts here; clean text is at most this long.
+        if length > _MAX_RAW_CHARS:
+            return None
+        pieces.append(piece)
+    text = clean_text("".join(pieces))
+    return text if len(text) <= MAX_STAMP_LINE_CHARS else None
+
+
+def _stamp_element(start: HtmlElement) -> tuple[HtmlElement, str] | None:
+    """The outermost element from `start` up whose whole text is a stamp line, and that text."""
     found = None
     for depth, element in enumerate((start, *start.iterancestors())):
         if depth >= _MAX_ANCESTORS or element.tag in ("body", "html"):
             break
-        text = clean_text(element.text_content())
-        if len(text) > MAX_STAMP_LINE_CHARS:
+        text = _short_text(element)
+        if text is None:
             break  # an ancestor holds at least as much: none of them is a line
         if is_stamp_line(text):
-            found = element
+            found = (element, text)
     return found
 
 
@@ -105,10 +119,10 @@ def _words(found: object, *, last: bool) -> tuple[str, ...]:
     return tuple(words[-_CONTEXT_WORDS:] if last else words[:_CONTEXT_WORDS])
 
 
-def _page_stamps(tree: HtmlElement) -> list[_Stamp]:
-    """Stamp lines the page prints as lines of their own, with their neighbouring words."""
-    elements: dict[HtmlElement, None] = {}
-    for node in _PRINTED_TEXT(tree):
+def _stamp_lines(tree: HtmlElement) -> dict[HtmlElement, str]:
+    """Elements the page prints as stamp lines of their own, with their text."""
+    elements: dict[HtmlElement, str] = {}
+    for node in _BODY_TEXT(tree):
         if len(elements) >= _MAX_STAMPS:
             break
         text = str(node)
@@ -116,21 +130,22 @@ def _page_stamps(tree: HtmlElement) -> list[_Stamp]:
         if len(text) > MAX_STAMP_LINE_CHARS or not has_stamp(text):
             continue
         owner = node.getparent()
-        if owner is None or not isinstance(owner.tag, str):
-            continue
-        if node.is_tail:
+        if node.is_tail and owner is not None:
             owner = owner.getparent()
-        element = _stamp_element(owner) if owner is not None else None
-        if element is not None and _stands_alone(element):
-            elements[element] = None
-    return [
-        _Stamp(
-            clean_text(element.text_content()),
-            _words(_BEFORE(element), last=True),
-            _words(_AFTER(element), last=False),
-        )
-        for element in elements
-    ]
+        if owner is None or not isinstance(owner.tag, str) or _unprinted(owner):
+            continue
+        found = _stamp_element(owner)
+        if found is not None and found[0] not in elements and _stands_alone(found[0]):
+            elements[found[0]] = found[1]
+    return elements
+
+
+def _unprinted(element: HtmlElement) -> bool:
+    return any(node.tag in _UNPRINTED for node in (element, *element.iterancestors()))
+
+
+def _with_context(element: HtmlElement, text: str) -> _Stamp:
+    return _Stamp(text, _words(_BEFORE(element), last=True), _words(_AFTER(element), last=False))
 
 
 def _beside(words: list[str], context: tuple[str, ...], *, before: bool) -> bool:
@@ -165,14 +180,18 @@ def _cut(block: str, stamp: _Stamp) -> str:
 
 def drop_glued_stamps(blocks: list[str], tree: HtmlElement) -> list[str]:
     """`blocks` with stamp lines the engine glued onto them taken out (see module)."""
-    if not blocks:
-        return blocks
-    stamps = _page_stamps(tree)
-    if not stamps:
+    if not any(has_stamp(block) for block in blocks):
+        return blocks  # no block holds a stamp: nothing glued to look for
+    glued = [
+        _with_context(element, text)
+        for element, text in _stamp_lines(tree).items()
+        if any(text in block and text != block for block in blocks)
+    ]
+    if not glued:
         return blocks
     result = []
     for block in blocks:
-        for stamp in stamps:
+        for stamp in glued:
             if stamp.text in block and stamp.text != block:
                 block = _cut(block, stamp)
         result.append(block)
