@@ -68,9 +68,9 @@ def _stands_alone(element: HtmlElement) -> bool:
     """Whether the element is a line of its own: a block, or only blocks and breaks beside it."""
     if element.tag in _BLOCK_TAGS:
         return True
+    # (The parser drops comments; anything else beside the element that is not a
+    # block or a break is read as running text, and the element stays.)
     previous = element.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()  # a comment between is not printed
     parent = element.getparent()
     if previous is None:
         if parent is None or not _blank(parent.text):
@@ -78,8 +78,6 @@ def _stands_alone(element: HtmlElement) -> bool:
     elif previous.tag not in _BLOCK_TAGS or not _blank(previous.tail):
         return False
     following = element.getnext()
-    while following is not None and not isinstance(following.tag, str):
-        following = following.getnext()
     return _blank(element.tail) and (following is None or following.tag in _BLOCK_TAGS)
 
 
