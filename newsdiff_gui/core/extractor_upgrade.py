@@ -37,10 +37,11 @@ def same_page_as_before_the_upgrade(
     digest = content_hash(document)
     if digest == latest.content_hash:
         return False  # the store sees it is unchanged on its own
+    page = _stored_page(store, latest)
+    if page is None:
+        return False
     try:
-        raw = store.raw_html(latest.article_id, latest.number)
-        page = decode_html(raw, latest.encoding)
-        again = extract(page.text, latest.final_url)
+        again = extract(page, latest.final_url)
     except Exception:  # an old page this extractor refuses: compare as before
         log.info("re-extracting version %s failed", latest.number, exc_info=True)
         return False
@@ -59,10 +60,19 @@ def same_story_as_the_previous_capture(
     """
     if latest is None or content_hash(document) == latest.content_hash:
         return False
-    try:
-        raw = store.raw_html(latest.article_id, latest.number)
-        previous = decode_html(raw, latest.encoding).text
-    except Exception:  # a stored page we cannot read: compare as before
-        log.info("reading version %s failed", latest.number, exc_info=True)
+    previous = _stored_page(store, latest)
+    if previous is None:
         return False
     return same_story_text(latest.document, previous, document, html)
+
+
+def _stored_page(store: VersionStore, version: StoredVersion) -> str | None:
+    """The page `version` was read from, as text; None (logged) when it cannot be read,
+    and the capture is then compared as before."""
+    try:
+        return decode_html(
+            store.raw_html(version.article_id, version.number), version.encoding
+        ).text
+    except Exception:
+        log.info("reading the page of version %s failed", version.number, exc_info=True)
+        return None

@@ -23,7 +23,6 @@ capture, so it stays a change too; so does a reordering (no block differs).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -33,9 +32,9 @@ from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.furniture import printed_element, strip_inline_furniture
 from newsdiff_gui.core.extract.parsing import parse_page
+from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
 
-_NON_ALNUM = re.compile(r"[\W_]+")
 # The share of a line's characters that links to other pages must print: a
 # byline-like "Jane Doe, John Roe on Monday" is two thirds links, a sentence with
 # an inline link is far below.
@@ -48,10 +47,6 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _ITEM_TAGS = ("li", "p", "dd", "dt", "td", "th", "blockquote", "figcaption")
 # Beyond this many differing blocks the page has been rebuilt, not rotated.
 _MAX_DIFFERING = 40
-
-
-def _key(text: str) -> str:
-    return _NON_ALNUM.sub("", text.casefold())
 
 
 def _links_elsewhere(anchor: HtmlElement) -> bool:
@@ -81,8 +76,8 @@ def _is_link_line(text: str, tree: HtmlElement) -> bool:
     item = element if element.tag in _ITEM_TAGS else next(element.iterancestors(*_ITEM_TAGS), None)
     if any(_links_inside(a) for a in (item if item is not None else element).iter("a")):
         return False
-    total = len(_key(text))
-    linked = sum(len(_key(a.text_content())) for a in element.iter("a") if _links_elsewhere(a))
+    total = len(text_key(text))
+    linked = sum(len(text_key(a.text_content())) for a in element.iter("a") if _links_elsewhere(a))
     return total > 0 and linked >= _MIN_LINKED_SHARE * total
 
 

@@ -14,6 +14,7 @@ import re
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.stamps import is_stamp_line
+from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
 
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -216,19 +217,15 @@ def is_boilerplate(block: str) -> bool:
     return words <= 8 and len(_SOCIAL.findall(text)) >= 2 and not _SENTENCE_END.search(text)
 
 
-def _key(text: str) -> str:
-    return _NON_ALNUM.sub("", text.casefold())
-
-
 def drop_headline_echo(blocks: list[str], titles: list[str]) -> list[str]:
     """Drop the headline where the template repeats it above the story.
 
     The headline is the Document's title and is compared on its own; the
     standfirst under it stays a paragraph, so an edited summary shows in a diff.
     """
-    title_keys = {_key(title) for title in titles if _key(title)}
+    title_keys = {text_key(title) for title in titles if text_key(title)}
     for index, block in enumerate(blocks[:3]):
-        if _key(block) in title_keys:
+        if text_key(block) in title_keys:
             before = blocks[:index]
             # Short blocks above the headline are kickers and section labels.
             if all(len(text.split()) <= _MAX_KICKER_WORDS for text in before):
@@ -280,10 +277,10 @@ def _is_link_list(listing: HtmlElement) -> bool:
     if len(items) < _MIN_LINK_LIST_ITEMS:
         return False
     for item in items:
-        item_key = _key(item.text_content())
+        item_key = text_key(item.text_content())
         anchors = [a for a in item.iter("a") if not (a.get("href") or "").startswith("#")]
         if not item_key or not any(
-            len(_key(a.text_content())) >= _LINK_LINE_SHARE * len(item_key) for a in anchors
+            len(text_key(a.text_content())) >= _LINK_LINE_SHARE * len(item_key) for a in anchors
         ):
             return False
     return True
@@ -322,7 +319,7 @@ def _link_line_keys(tree: HtmlElement, blocks: str) -> set[str]:
         # In-page links are a table of contents repeating the story's subheadings.
         if (anchor.get("href") or "").startswith("#"):
             continue
-        anchor_key = _key(anchor.text_content())
+        anchor_key = text_key(anchor.text_content())
         if not anchor_key or anchor_key not in blocks:
             continue
         line = _line_of(anchor, link_lists)
@@ -333,7 +330,7 @@ def _link_line_keys(tree: HtmlElement, blocks: str) -> set[str]:
             text = line.text_content()
             # A headline in a list of links may run longer than a menu entry.
             limit = _MAX_LINK_LIST_ITEM_WORDS if line.tag == "li" else _MAX_LINK_LINE_WORDS
-            line_key = line_keys[line] = _key(text) if len(text.split()) <= limit else ""
+            line_key = line_keys[line] = text_key(text) if len(text.split()) <= limit else ""
         if line_key and len(anchor_key) >= _LINK_LINE_SHARE * len(line_key):
             keys.add(line_key)
     return keys
@@ -354,9 +351,9 @@ def drop_link_lines(blocks: list[str], tree: HtmlElement) -> list[str]:
     ]
     if not short:
         return blocks
-    lines = _link_line_keys(tree, "\n".join(_key(block) for block in short))
+    lines = _link_line_keys(tree, "\n".join(text_key(block) for block in short))
     short_set = set(short)
-    return [block for block in blocks if block not in short_set or _key(block) not in lines]
+    return [block for block in blocks if block not in short_set or text_key(block) not in lines]
 
 
 # A page whose "article" is this much link text is a section front or a menu.
@@ -373,7 +370,7 @@ def is_mostly_links(blocks: list[str], tree: HtmlElement) -> bool:
     lengths = sorted(len(block.split()) for block in blocks)
     if len(blocks) > 1 and lengths[len(lengths) // 2] >= _MIN_PROSE_WORDS:
         return False
-    remaining = _key(" ".join(blocks))
+    remaining = text_key(" ".join(blocks))
     total = len(remaining)
     if not total:
         return True
@@ -381,7 +378,7 @@ def is_mostly_links(blocks: list[str], tree: HtmlElement) -> bool:
     for count, anchor in enumerate(tree.iter("a")):
         if count >= _MAX_LINKS_CHECKED:
             break
-        key = _key(anchor.text_content())
+        key = text_key(anchor.text_content())
         if len(key) >= 2 and key in remaining:
             remaining = remaining.replace(key, "", 1)
             links += 1

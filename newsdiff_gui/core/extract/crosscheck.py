@@ -16,11 +16,11 @@ from collections import Counter
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text
 
 _TAG = re.compile(r"<[^>]{0,500}>")
 _WORD = re.compile(r"\w+")
-_NON_ALNUM = re.compile(r"[\W_]+")
 _BLOCK_TAGS = ("p", "h2", "h3", "h4", "li", "blockquote", "pre")
 # Thresholds, as word-bag shares: "contains everything" tolerates the few words
 # (captions, a stray label) either side adds; "more" means clearly more.
@@ -43,10 +43,6 @@ def _share_inside(part: Counter[str], whole: Counter[str]) -> float:
     return sum((part & whole).values()) / total if total else 0.0
 
 
-def _key(text: str) -> str:
-    return _NON_ALNUM.sub("", text.casefold())
-
-
 def plain_article_body(article_body: str) -> str:
     """The JSON-LD body as text: some CMSes put HTML or entities in it."""
     text = html.unescape(_TAG.sub("\n", article_body))
@@ -64,7 +60,7 @@ def _dom_paragraphs(tree: HtmlElement, body_key: str) -> list[str]:
         if any(child.tag in _BLOCK_TAGS for child in element.iterdescendants()):
             continue
         text = clean_text(element.text_content())
-        key = _key(text)
+        key = text_key(text)
         if len(key) < 2 or key in seen or key not in body_key:
             continue
         seen.add(key)
@@ -81,10 +77,10 @@ def _unsquash(paragraphs: list[str], body: str) -> list[str]:
     lines = [line for line in body.split("\n") if line]
     if len(lines) < 2:
         return paragraphs
-    body_key = _key(body)
+    body_key = text_key(body)
     result: list[str] = []
     for text in paragraphs:
-        if _key(text) == body_key:
+        if text_key(text) == body_key:
             result.extend(lines)
         else:
             result.append(text)
@@ -107,11 +103,11 @@ def _article_list_items(tree: HtmlElement, body_key: str) -> set[str]:
             continue
         if any(
             sibling.tag == "p"
-            and len(_key(sibling.text_content())) > 20
-            and _key(sibling.text_content()) in body_key
+            and len(text_key(sibling.text_content())) > 20
+            and text_key(sibling.text_content()) in body_key
             for sibling in container
         ):
-            items.add(_key(item.text_content()))
+            items.add(text_key(item.text_content()))
     return items
 
 
@@ -132,9 +128,9 @@ def reconcile(paragraphs: list[str], article_body: str | None, tree: HtmlElement
         body_total >= _SUPERSET_GROWTH * engine_total
         and _share_inside(engine_words, body_words) >= _ENGINE_INSIDE_BODY
     ):
-        body_key = _key(body)
+        body_key = text_key(body)
         from_page = _dom_paragraphs(tree, body_key)
-        covered = sum(len(_key(text)) for text in from_page)
+        covered = sum(len(text_key(text)) for text in from_page)
         if covered >= _DOM_COVERAGE * len(body_key):
             return from_page
         return [line for line in body.split("\n") if line]
@@ -145,13 +141,13 @@ def reconcile(paragraphs: list[str], article_body: str | None, tree: HtmlElement
         body_total >= _COMPARABLE_SIZE * engine_total
         and _share_inside(body_words, engine_words) >= _BODY_INSIDE_ENGINE
     ):
-        body_key = _key(body)
+        body_key = text_key(body)
         list_items = _article_list_items(tree, body_key)
         kept = [
             text
             for text in paragraphs
-            if _key(text) in body_key
-            or _key(text) in list_items
+            if text_key(text) in body_key
+            or text_key(text) in list_items
             or _share_inside(_words(text), body_words) >= _PARAGRAPH_IN_BODY
         ]
         if kept:

@@ -21,6 +21,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.text_key import text_key
+
 # Blocks of running text in which hidden children are widgets. List items are
 # left out: their hidden children are mostly collapsed sub-lists, which the
 # engine judges as a whole (removing them cost WCXB word F1 0.002).
@@ -106,8 +108,8 @@ def _is_link_cluster(element: HtmlElement) -> bool:
     links = [anchor for anchor in element.iter("a") if anchor is not element]
     if len(links) < _MIN_CLUSTER_LINKS:
         return False
-    text = _key(element.text_content())
-    linked = sum(len(_key(anchor.text_content())) for anchor in links)
+    text = text_key(element.text_content())
+    linked = sum(len(text_key(anchor.text_content())) for anchor in links)
     if not text or linked < _CLUSTER_LINK_SHARE * len(text):
         return False
     return element.find(".//img") is not None or len(text) >= _MIN_CLUSTER_CHARS
@@ -145,14 +147,11 @@ def strip_inline_furniture(tree: HtmlElement) -> None:
         _remove_keeping_tail(element)
 
 
-_NON_ALNUM = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w{4,}")
+# Elements whose text the page never shows as text.
+UNPRINTED_TAGS = frozenset({"script", "style", "noscript", "template"})
 # A printed copy is the text of a block a few levels above one of its text nodes.
 _MAX_PRINTED_LEVELS = 4
-
-
-def _key(text: str) -> str:
-    return _NON_ALNUM.sub("", text.casefold())
 
 
 def _shown(element: HtmlElement) -> bool:
@@ -161,7 +160,7 @@ def _shown(element: HtmlElement) -> bool:
 
 def printed_element(text: str, tree: HtmlElement) -> HtmlElement | None:
     """The element the page shows as exactly this text (not hidden, not in metadata), if any."""
-    wanted = _key(text)
+    wanted = text_key(text)
     words = _WORD.findall(text)
     body = tree.find("body")
     if not wanted or not words or body is None:
@@ -175,8 +174,8 @@ def printed_element(text: str, tree: HtmlElement) -> HtmlElement | None:
             if element is None or not isinstance(element.tag, str):
                 break
             if (
-                element.tag not in ("script", "style", "noscript", "template")
-                and _key(element.text_content()) == wanted
+                element.tag not in UNPRINTED_TAGS
+                and text_key(element.text_content()) == wanted
                 and _shown(element)
             ):
                 return element
@@ -197,6 +196,6 @@ def drop_unprinted_description(
     The description is metadata (the Document's `dek`); it reaches the text when a
     page hides a copy in its markup or starts its stated `articleBody` with it.
     """
-    if not blocks or not description or _key(blocks[0]) != _key(description):
+    if not blocks or not description or text_key(blocks[0]) != text_key(description):
         return blocks
     return blocks if is_printed(blocks[0], tree) else blocks[1:]

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.furniture import UNPRINTED_TAGS
 from newsdiff_gui.core.extract.stamps import MAX_STAMP_LINE_CHARS, has_stamp, is_stamp_line
 from newsdiff_gui.core.normalize import clean_text
 
@@ -34,15 +35,12 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _BODY_TEXT = etree.XPath("//body//text()")
-_UNPRINTED = frozenset({"script", "style", "noscript", "template"})
-_BEFORE = etree.XPath(
-    "preceding::text()[normalize-space()][not(ancestor::script)][not(ancestor::style)]"
-    "[not(ancestor::noscript)][not(ancestor::template)][1]"
+# The nearest text the page prints before or after an element.
+_PRINTED = "text()[normalize-space()]" + "".join(
+    f"[not(ancestor::{tag})]" for tag in sorted(UNPRINTED_TAGS)
 )
-_AFTER = etree.XPath(
-    "following::text()[normalize-space()][not(ancestor::script)][not(ancestor::style)]"
-    "[not(ancestor::noscript)][not(ancestor::template)][1]"
-)
+_BEFORE = etree.XPath(f"preceding::{_PRINTED}[1]")
+_AFTER = etree.XPath(f"following::{_PRINTED}[1]")
 # Bounds for hostile pages: this many stamp elements, looked for this high up.
 _MAX_STAMPS = 40
 _MAX_ANCESTORS = 12
@@ -139,7 +137,7 @@ def _stamp_lines(tree: HtmlElement) -> dict[HtmlElement, str]:
 
 
 def _unprinted(element: HtmlElement) -> bool:
-    return any(node.tag in _UNPRINTED for node in (element, *element.iterancestors()))
+    return any(node.tag in UNPRINTED_TAGS for node in (element, *element.iterancestors()))
 
 
 def _with_context(element: HtmlElement, text: str) -> _Stamp:

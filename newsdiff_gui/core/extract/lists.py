@@ -17,14 +17,13 @@ A list counts as the article's when its position says so, never its class names:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text
 
-_NON_ALNUM = re.compile(r"[\W_]+")
 _LISTS = ("ul", "ol")
 _FURNITURE_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 _NESTED_BLOCKS = frozenset({"ul", "ol", "div", "p", "table", "section", "figure"})
@@ -38,14 +37,10 @@ _MAX_ANCESTORS = 40
 _MIN_QUOTED_ITEM = 20
 
 
-def _key(text: str) -> str:
-    return _NON_ALNUM.sub("", text.casefold())
-
-
 def _text_siblings(element: HtmlElement, *, preceding: bool) -> Iterator[HtmlElement]:
     """Element siblings that hold text (an image or an empty ad slot is passed over)."""
     for sibling in element.itersiblings(preceding=preceding):
-        if isinstance(sibling.tag, str) and _key(sibling.text_content()):
+        if isinstance(sibling.tag, str) and text_key(sibling.text_content()):
             yield sibling
 
 
@@ -78,7 +73,7 @@ def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
         return blocks
     position: dict[str, int] = {}
     for index, block in enumerate(blocks):
-        position.setdefault(_key(block), index)
+        position.setdefault(text_key(block), index)
     kept_text = "\n".join(position)
     restored: dict[HtmlElement, int] = {}
     inserts: dict[int, list[str]] = {}
@@ -89,7 +84,7 @@ def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
         if anchor is None or _in_furniture(listing):
             continue
         items = _items(listing)
-        if not items or any(_kept(_key(item), position, kept_text) for item in items):
+        if not items or any(_kept(text_key(item), position, kept_text) for item in items):
             continue  # the engine has (some of) it already: its reading stands
         restored[listing] = anchor
         inserts.setdefault(anchor, []).extend(items)
@@ -113,7 +108,7 @@ def _kept_block(paragraph: HtmlElement, position: dict[str, int], *, last: bool)
     split at a line break) its last part before a list / its first part after one."""
     if paragraph.tag != "p":
         return None
-    text = _key(paragraph.text_content())
+    text = text_key(paragraph.text_content())
     if text in position:
         return position[text]
     for block, index in position.items():

@@ -69,7 +69,7 @@ def is_stamp_line(block: str) -> bool:
     """True for a line that is only bylines, dates, reading times or counts (see module)."""
     # Every stamp worth the name has a figure; Title Case headings such as "What
     # Was Updated In The Law" do not.
-    if len(block) > MAX_STAMP_LINE_CHARS or not _DIGIT.search(block) or not _MARKER.search(block):
+    if len(block) > MAX_STAMP_LINE_CHARS or not has_stamp(block):
         return False
     rest = [word for word in _SEPARATORS.split(_STAMP.sub(" ", block)) if word]
     return len(rest) <= _MAX_NAME_WORDS and all(_is_name_word(word) for word in rest)

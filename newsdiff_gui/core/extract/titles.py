@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.structured import PageMetadata
+from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text
 
 # Separators sites put between headline and site name; they need spaces around
 # them, so hyphenated words and "9/11" are never split.
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|•|»|::|/|~|\\)\s+|\s*\|\s*")
-_NON_ALNUM = re.compile(r"[\W_]+")
 _MAX_SITE_WORDS = 6
 _MIN_CUT_WORDS = 4
 _TOKEN = re.compile(r"\w+")
@@ -30,30 +30,26 @@ _MIN_HEADLINE_MATCH = 0.5
 _DOMAIN_NOISE = frozenset({"www", "m", "amp", "com", "org", "net", "co", "uk", "news", "edu"})
 
 
-def _key(text: str) -> str:
-    return _NON_ALNUM.sub("", text.casefold())
-
-
 def _site_keys(site_name: str | None, url: str | None) -> set[str]:
     keys: set[str] = set()
     if site_name:
-        key = _key(site_name)
+        key = text_key(site_name)
         if key:
             keys.add(key)
             keys.add(key.removeprefix("the"))
     if url:
         host = (urlsplit(url).hostname or "").casefold()
         labels = [label for label in host.split(".") if label and label not in _DOMAIN_NOISE]
-        keys.update(_key(label) for label in labels if len(label) > 2)
+        keys.update(text_key(label) for label in labels if len(label) > 2)
         if host:
-            keys.add(_key(host.removeprefix("www.")))
+            keys.add(text_key(host.removeprefix("www.")))
     keys.discard("")
     return keys
 
 
 def _is_site_segment(segment: str, keys: set[str]) -> bool:
     """Whether a title segment is (nearly only) the site's name or domain."""
-    key = _key(segment)
+    key = text_key(segment)
     if not key:
         return True  # a separator left over from "Headline | | Site"
     if len(segment.split()) > _MAX_SITE_WORDS:
@@ -189,8 +185,8 @@ def choose_headline(tree: HtmlElement, meta: PageMetadata, url: str | None) -> H
     title = _visible_headline(tree, references) or stated
     # Only disagreements are kept: the same headline with the site's name around
     # it ("Headline | Outlet" where no site name was stated) is no other title.
-    own = _key(title)
-    others = {_key(t): t for t in (stated, html_title) if t and own not in _key(t)}
+    own = text_key(title)
+    others = {text_key(t): t for t in (stated, html_title) if t and own not in text_key(t)}
     return Headline(title, tuple(others.values()))
 
 
