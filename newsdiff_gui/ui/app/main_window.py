@@ -47,6 +47,7 @@ from newsdiff_gui.ui.dialogs.articles import AddArticleDialog, dropped_pages
 from newsdiff_gui.ui.diff.compare import CompareDialog, CompareLoader
 from newsdiff_gui.ui.life.menu import LifeMenu
 from newsdiff_gui.ui.review.commands import ReviewCommands
+from newsdiff_gui.ui.sidebar.lister import NewArticleLister
 from newsdiff_gui.ui.sidebar.model import ArticleItem, ArticleListModel
 from newsdiff_gui.ui.sidebar.panel import Sidebar
 from newsdiff_gui.ui.sources.commands import SourceCommands
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
             store.address, self, due_interval_ms=due_interval_ms, fetcher_factory=fetcher_factory
         )
         self.article_commands = ArticleCommands(self)  # add, import, check, remove
+        # Articles sources add (here or in a colleague's watcher), listed a slice per turn.
+        self.new_articles = NewArticleLister(store, self.model, self)
         # Followed feeds and section pages: the sidebar's Sources section.
         self.source_commands = SourceCommands(self, fetcher_factory)
         self.store_sync = StoreSync(self)  # what colleagues and watchers write, within seconds

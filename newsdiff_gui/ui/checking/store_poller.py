@@ -150,6 +150,6 @@ class StoreSync(QObject):
             return
         listed = {item.id for item in window.model.items()}
         # A watcher's source may add hundreds at once: listed a slice per turn.
-        window.source_commands.list_new(sorted(stored - listed))
+        window.new_articles.list_new(sorted(stored - listed))
         for article_id in listed - stored:
             window.model.remove_item(article_id)

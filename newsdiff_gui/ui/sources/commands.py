@@ -8,11 +8,9 @@ Reads and the one-row pause/resume go through the window's own store connection 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from newsdiff_gui.core.store import StoreError
@@ -20,7 +18,6 @@ from newsdiff_gui.core.store.source_store import Source
 from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.core.urls import displayed_url
 from newsdiff_gui.core.words import noun
-from newsdiff_gui.ui.sidebar.model import ArticleItem
 from newsdiff_gui.ui.sidebar.sources import SourcesPanel
 from newsdiff_gui.ui.sources.follow_dialog import FollowSourceDialog
 from newsdiff_gui.ui.sources.jobs import SourceJobs
@@ -29,11 +26,6 @@ if TYPE_CHECKING:
     from newsdiff_gui.ui.app.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-# Listing polled articles costs one store read per slice and a binary search for each
-# one's place in the list: a slice at a time, for at most 10 ms per event-loop turn,
-# well inside the 50 ms a window may stall.
-_LIST_STEP = 25
-_LIST_BUDGET = 0.010
 
 
 def removal_question(source: Source, only_found: int) -> str:
@@ -59,11 +51,8 @@ class SourceCommands(QObject):
         self.jobs = SourceJobs(window.store.address, self, fetcher_factory)
         self.jobs.finished.connect(self._job_finished)
         self._removals: dict[int, str] = {}  # job token → what the status bar says after
-        self._pending: list[int] = []  # polled articles not listed yet
-        self._announced = 0
-        self._lister = QTimer(self)
-        self._lister.setInterval(0)
-        self._lister.timeout.connect(self._list_some)
+        self._announced = 0  # polled articles not told in the status bar yet
+        window.new_articles.listed.connect(self._listed)
         self.panel.followRequested.connect(self.follow)
         self.panel.sourceChosen.connect(self.show_source)
         self.panel.pauseRequested.connect(self.set_paused)
@@ -91,39 +80,13 @@ class SourceCommands(QObject):
     def sources_polled(self, added: list[int]) -> None:
         """The background checker read due sources and tracked `added`."""
         self._announced += len(added)
-        self.list_new(added)
+        self.window.new_articles.list_new(added)
         if not added:
             self.reload()  # the sources' last-read times and errors
 
-    def _items(self, article_ids: list[int]) -> list[ArticleItem]:
-        try:  # one query for the slice: one per article held the window ~1 ms each
-            articles = self.window.store.get_articles(article_ids)
-        except StoreError as exc:  # a busy database: the next full reload lists them
-            log.warning("could not list %d new articles: %s", len(article_ids), exc)
-            return []
-        return [ArticleItem.from_article(article) for article in articles]
-
-    def list_new(self, added: Iterable[int]) -> None:
-        """List new articles (found by a source here, or by a colleague's watcher) a slice
-        per event-loop turn: 10,000 at once would freeze the window for seconds."""
-        self._pending.extend(added)
-        if self._pending:
-            self._lister.start()
-
-    def _list_some(self) -> None:
-        # Time-boxed rather than counted: on a loaded machine a fixed count can take
-        # several times as long, and the window must stay responsive all the same.
-        deadline = time.perf_counter() + _LIST_BUDGET
-        while self._pending:
-            batch = self._pending[:_LIST_STEP]
-            del self._pending[:_LIST_STEP]
-            self.window.model.add_items(self._items(batch))
-            if time.perf_counter() >= deadline:
-                break
-        if self._pending:
-            return
-        self._lister.stop()
-        self.reload()
+    def _listed(self) -> None:
+        """Everything polled (here or by a watcher) is in the article list."""
+        self.reload()  # the sources' article counts and last-read times
         self.window.update_actions()
         if self._announced:
             count, self._announced = self._announced, 0
@@ -146,7 +109,7 @@ class SourceCommands(QObject):
         source_id, found, added = followed
         self.reload()
         self.panel.choose(source_id)
-        self.list_new(added)
+        self.window.new_articles.list_new(added)
         if self.window.sidebar.current_article_id() is None and (
             self.window.model.rowCount() or added
         ):

@@ -16,7 +16,7 @@ from newsdiff_gui.core.discovery.poll import SourcePoller
 from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.ui.app.main_window import MainWindow
-from newsdiff_gui.ui.sources import commands as commands_module
+from newsdiff_gui.ui.sidebar import lister as lister_module
 from newsdiff_gui.ui.sources.follow_dialog import FollowSourceDialog
 from tests.support.news_site import rss, stories
 
@@ -185,20 +185,22 @@ def test_hundreds_of_polled_articles_are_listed_a_slice_per_turn(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # No time left in any turn: one step of articles per turn, whatever the machine.
-    monkeypatch.setattr("newsdiff_gui.ui.sources.commands._LIST_BUDGET", 0.0)
+    monkeypatch.setattr("newsdiff_gui.ui.sidebar.lister._LIST_BUDGET", 0.0)
     with Fetcher() as fetcher:
         _, report = SourcePoller(store, fetcher).follow(serve_feed(httpserver, "/rss", 250))
     commands = window.source_commands
     listed_after_turn: list[int] = []  # connected after the lister's own slot: runs after it
-    commands._lister.timeout.connect(lambda: listed_after_turn.append(window.model.rowCount()))
+    window.new_articles._timer.timeout.connect(
+        lambda: listed_after_turn.append(window.model.rowCount())
+    )
     commands.sources_polled(list(report.added))
     assert len(window.model.items()) == 0  # nothing read on the caller's turn
     qtbot.waitUntil(lambda: len(window.model.items()) == 250, timeout=10_000)
-    step = commands_module._LIST_STEP
+    step = lister_module._LIST_STEP
     assert len(listed_after_turn) == -(-250 // step)  # one slice per turn
     slices = [b - a for a, b in zip([0, *listed_after_turn], listed_after_turn, strict=False)]
     assert all(0 < size <= step for size in slices)
     assert "250 new articles to watch" in window.statusBar().currentMessage()
     commands.sources_polled(list(report.added))  # listed already: not twice
-    qtbot.waitUntil(lambda: not commands._lister.isActive(), timeout=5_000)
+    qtbot.waitUntil(lambda: not window.new_articles._timer.isActive(), timeout=5_000)
     assert len(window.model.items()) == 250
