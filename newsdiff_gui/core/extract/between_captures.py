@@ -29,16 +29,13 @@ from collections.abc import Sequence
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.extract.boilerplate import LINK_LINE_SHARE
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.furniture import printed_element, strip_inline_furniture
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
 
-# The share of a line's characters that links to other pages must print: a
-# byline-like "Jane Doe, John Roe on Monday" is two thirds links, a sentence with
-# an inline link is far below.
-_MIN_LINKED_SHARE = 0.66
 # Links that stay on the page (a table of contents, a footnote) or run script
 # are not teasers for another page.
 _LOCAL_HREF = ("#", "javascript:")
@@ -78,7 +75,7 @@ def _is_link_line(text: str, tree: HtmlElement) -> bool:
         return False
     total = len(text_key(text))
     linked = sum(len(text_key(a.text_content())) for a in element.iter("a") if _links_elsewhere(a))
-    return total > 0 and linked >= _MIN_LINKED_SHARE * total
+    return total > 0 and linked >= LINK_LINE_SHARE * total
 
 
 def _page_tree(html: str) -> HtmlElement | None:

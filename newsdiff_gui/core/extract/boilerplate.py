@@ -259,9 +259,10 @@ def remove_boilerplate(blocks: list[str]) -> list[str]:
 
 # Teaser headlines set between paragraphs run to a dozen words and more.
 _MAX_LINK_LINE_WORDS = 16
-# Share of a line that its link must cover for the line to be a link entry:
-# "Editorial Fraser's lasting legacy" is a kicker and a linked headline.
-_LINK_LINE_SHARE = 0.66
+# Share of a line that its links must cover for the line to be a link entry:
+# "Editorial Fraser's lasting legacy" is a kicker and a linked headline; a
+# sentence with an inline link is far below (between_captures.py reads lines so too).
+LINK_LINE_SHARE = 0.66
 _LINE_TAGS = frozenset({"p", "div", "span", "section", "aside", "header", "footer", "article"})
 _STRUCTURE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd"})
 _MAX_LINE_DEPTH = 4
@@ -280,7 +281,7 @@ def _is_link_list(listing: HtmlElement) -> bool:
         item_key = text_key(item.text_content())
         anchors = [a for a in item.iter("a") if not (a.get("href") or "").startswith("#")]
         if not item_key or not any(
-            len(text_key(a.text_content())) >= _LINK_LINE_SHARE * len(item_key) for a in anchors
+            len(text_key(a.text_content())) >= LINK_LINE_SHARE * len(item_key) for a in anchors
         ):
             return False
     return True
@@ -331,7 +332,7 @@ def _link_line_keys(tree: HtmlElement, blocks: str) -> set[str]:
             # A headline in a list of links may run longer than a menu entry.
             limit = _MAX_LINK_LIST_ITEM_WORDS if line.tag == "li" else _MAX_LINK_LINE_WORDS
             line_key = line_keys[line] = text_key(text) if len(text.split()) <= limit else ""
-        if line_key and len(anchor_key) >= _LINK_LINE_SHARE * len(line_key):
+        if line_key and len(anchor_key) >= LINK_LINE_SHARE * len(line_key):
             keys.add(line_key)
     return keys
 
