@@ -49,9 +49,7 @@ def wait(app: QApplication, seconds: float) -> None:
         time.sleep(0.005)
 
 
-def stalls_until(
-    app: QApplication, window: MainWindow, done: Callable[[], bool]
-) -> tuple[float, float, float]:
+def stalls_until(window: MainWindow, done: Callable[[], bool]) -> tuple[float, float, float]:
     """Start the window's background checker and record the gaps between the ticks of a
     5 ms timer on the UI thread until `done()` (at most 300 s): (longest gap, 99th
     percentile, seconds until done)."""
@@ -112,7 +110,7 @@ def one_run(app: QApplication, count: int) -> tuple[float, float]:
                     i.version_count == 1 and not i.checking for i in items
                 )
 
-            worst, typical, _ = stalls_until(app, window, all_checked)
+            worst, typical, _ = stalls_until(window, all_checked)
             window.close()
             wait(app, 0.2)
             store.close()

@@ -54,7 +54,7 @@ def one_run(app: QApplication, sources: int, items: int) -> tuple[float, float, 
             window.show()
             wait(app, 0.3)  # the window's own first paint is not a stall caused by polling
             worst, typical, listed = stalls_until(
-                app, window, lambda: window.model.rowCount() == sources * items
+                window, lambda: window.model.rowCount() == sources * items
             )
             window.close()
             wait(app, 0.2)
