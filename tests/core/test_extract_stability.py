@@ -11,17 +11,9 @@ import json
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import extract_document
 from newsdiff_gui.core.store.version_store import content_hash
+from tests.support.pages import HARBOUR
 
-_STORY = [
-    "The harbour authority approved a plan on Tuesday to dredge the northern channel, "
-    "ending two years of dispute between the port and the fishing cooperative.",
-    "Work is due to start in March and to take eleven months, the authority said, at a "
-    "cost of about 14 million euros shared between the port and the regional government.",
-    "Fishing crews had argued that the dredging would stir up silt and drive away the "
-    "shoals they depend on during the spring season, when catches are at their highest.",
-    "The cooperative's chair said members would watch the work closely and would ask for "
-    "independent measurements of the water quality every month until the work is done.",
-]
+_STORY = list(HARBOUR)
 
 
 def _page(

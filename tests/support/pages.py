@@ -20,6 +20,18 @@ STORM = (
     "ministry said in a statement.",
 )
 
+# A fictional local story (the extraction stability tests build their pages on it).
+HARBOUR = (
+    "The harbour authority approved a plan on Tuesday to dredge the northern channel, "
+    "ending two years of dispute between the port and the fishing cooperative.",
+    "Work is due to start in March and to take eleven months, the authority said, at a "
+    "cost of about 14 million euros shared between the port and the regional government.",
+    "Fishing crews had argued that the dredging would stir up silt and drive away the "
+    "shoals they depend on during the spring season, when catches are at their highest.",
+    "The cooperative's chair said members would watch the work closely and would ask for "
+    "independent measurements of the water quality every month until the work is done.",
+)
+
 
 def article_page(
     title: str = STORM_TITLE,
