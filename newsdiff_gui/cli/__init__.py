@@ -19,6 +19,7 @@ from newsdiff_gui.cli.errors import CliError
 # Modules that contribute subcommands, in the order `--help` lists them.
 _COMMAND_MODULES = (
     "newsdiff_gui.cli.tracking",
+    "newsdiff_gui.cli.checks_command",
     "newsdiff_gui.cli.extract_command",
     "newsdiff_gui.cli.diff_command",
     "newsdiff_gui.cli.export_command",

@@ -217,6 +217,7 @@ def _print_report(report: CheckReport, as_json: bool) -> None:
                 "flags": version.flags if version else [],
                 "duration": round(report.duration, 3),
                 "events": [event.kind.value for event in report.events],
+                "detail": report.detail,
             }
         )
         return
@@ -227,6 +228,8 @@ def _print_report(report: CheckReport, as_json: bool) -> None:
         line = f"failed ({report.outcome}): {report.message}"
     else:
         line = report.outcome.replace("_", " ")
+        if report.detail:
+            line += f": {shown(report.detail)}"
     events = "".join(f" [{event.kind.value}]" for event in report.events)
     print(f"{report.article_id:>4}  {line}{events}  <{report.url}>")
     sys.stdout.flush()

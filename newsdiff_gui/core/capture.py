@@ -29,10 +29,6 @@ from newsdiff_gui.core.extract import (
 )
 from newsdiff_gui.core.extract.isolated import ExtractionCancelled
 from newsdiff_gui.core.extract.outlet import article_blocks, set_aside_furniture
-from newsdiff_gui.core.extractor_upgrade import (
-    same_page_as_before_the_upgrade,
-    same_story_as_the_previous_capture,
-)
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
 from newsdiff_gui.core.fetch.warc import IMPORT_NOTE, exchange_records, resource_record
 from newsdiff_gui.core.life_judge import (
@@ -60,10 +56,10 @@ from newsdiff_gui.core.store import (
     VersionNotice,
     VersionSource,
     VersionStore,
-    content_hash,
 )
 from newsdiff_gui.core.store.version_store import article_host
 from newsdiff_gui.core.timeutil import to_iso, utc_now
+from newsdiff_gui.core.unchanged import same_story_detail, unchanged_text_detail
 from newsdiff_gui.core.urls import validate_article_url
 
 log = logging.getLogger(__name__)
@@ -115,6 +111,8 @@ class CheckReport:
     duration: float
     # The life events this check recorded (core/lifecycle.py), oldest first.
     events: tuple[LifeEvent, ...] = ()
+    # Why a page that changed made no new version (core/unchanged.py); None otherwise.
+    detail: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -285,16 +283,16 @@ class CaptureService:
         def extract_again(html: str, url: str | None) -> Document:
             return outlet(self.extract(html, url))
 
-        same = (
-            _same_text_once_furniture_is_set_aside(latest, document, outlet)
-            or same_page_as_before_the_upgrade(self.store, latest, document, extract_again)
-            or same_story_as_the_previous_capture(self.store, latest, document, result.text)
+        same = same_story_detail(self.store, latest, document, result.text, outlet, extract_again)
+        sighting = fetched_page_sighting(
+            self.store, article, result, document, latest, same is not None
         )
-        sighting = fetched_page_sighting(self.store, article, result, document, latest, same)
         if sighting.listing:  # a list of stories is not a version of the story
             return self._finish(article, result, CheckOutcome.GONE, sighting.detail, None, sighting)
-        if same:
-            return self._finish(article, result, CheckOutcome.UNCHANGED, None, None, sighting)
+        if same is not None:
+            return self._finish(
+                article, result, CheckOutcome.UNCHANGED, None, None, sighting, detail=same
+            )
         capture = Capture(
             raw=result.body,
             document=document,
@@ -340,6 +338,8 @@ class CaptureService:
         message: str | None,
         capture: Capture | None,
         sighting: Sighting = NOTHING_LEARNED,
+        *,
+        detail: str | None = None,
     ) -> CheckReport:
         """Store the life events, the capture (if any), the check and the new schedule
         in one transaction."""
@@ -354,6 +354,8 @@ class CaptureService:
                 new = stored.outcome is CaptureOutcome.NEW_VERSION
                 outcome = CheckOutcome.NEW_VERSION if new else CheckOutcome.UNCHANGED
                 version = stored.version if new else None
+                if not new:
+                    detail = unchanged_text_detail(stored.version, capture.raw, capture.document)
             assert outcome is not None
             self.store.record_check(
                 article.id,
@@ -368,6 +370,7 @@ class CaptureService:
                 # A cancelled attempt learned nothing about the page: keep the article's
                 # last state and schedule (it stays due).
                 update_article=outcome != CheckOutcome.CANCELLED,
+                detail=detail,
             )
             if outcome != CheckOutcome.CANCELLED:
                 event = _schedule_event(outcome, message)
@@ -387,6 +390,7 @@ class CaptureService:
             result.status,
             result.duration,
             tuple(events),
+            detail,
         )
 
     def import_page(
@@ -456,17 +460,26 @@ class CaptureService:
             new = stored.outcome is CaptureOutcome.NEW_VERSION
             outcome = CheckOutcome.NEW_VERSION if new else CheckOutcome.UNCHANGED
             duration = time.monotonic() - started
+            detail = None if new else unchanged_text_detail(stored.version, raw, document)
             self.store.record_check(
                 article.id,
                 started_at=captured_at,
                 duration=duration,
                 outcome=ImportOutcome.of(outcome),
                 version_id=stored.version.id if new else None,
+                detail=detail,
             )
         if new:
             refresh_feed(self.store)
         return CheckReport(
-            article.id, url, outcome, None, stored.version if new else None, None, duration
+            article.id,
+            url,
+            outcome,
+            None,
+            stored.version if new else None,
+            None,
+            duration,
+            detail=detail,
         )
 
     def _add_imported_article(self, url: str, track: bool) -> Article:
@@ -482,20 +495,6 @@ def _import_content_type(encoding: str | None) -> str:
 
 class ImportRefused(StoreError):
     """A saved page that cannot be imported (no article, out of order)."""
-
-
-def _same_text_once_furniture_is_set_aside(
-    latest: StoredVersion | None, document: Document, outlet: Callable[[Document], Document]
-) -> bool:
-    """Whether `document` equals `latest` read with what is known of the outlet today.
-
-    A block learned as furniture after `latest` was stored is in its text; its
-    absence now is the learning, not an edit by the newsroom.
-    """
-    if latest is None:
-        return False
-    digest = content_hash(document)
-    return digest != latest.content_hash and content_hash(outlet(latest.document)) == digest
 
 
 def _schedule_event(outcome: Outcome, message: str | None) -> CheckEvent:

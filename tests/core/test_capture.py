@@ -326,8 +326,15 @@ def test_an_extractor_upgrade_is_not_a_new_version(
     # Same page, upgraded extractor: the text differs from the stored one only by
     # the extractor's reading, so no version appears.
     service = CaptureService(store, fetcher, clock=Clock())
-    assert check_one(service, article.id).outcome == CheckOutcome.UNCHANGED
+    unchanged = check_one(service, article.id)
+    assert unchanged.outcome == CheckOutcome.UNCHANGED
     assert len(store.list_versions(article.id)) == 1
+    # The check's record says which rule judged, so "unchanged" is not taken on trust.
+    assert unchanged.detail == (
+        f"the text differs from version 1 only because the extractor changed "
+        f"(newsdiff-extract 0.9 → {EXTRACTOR_VERSION}); version 1's page reads the same today"
+    )
+    assert store.list_checks(article.id)[-1].detail == unchanged.detail
     # A real edit after the upgrade is still a version.
     httpserver.clear()
     edited = (STORM[0].replace("Seven people were", "At least eight people were"), *STORM[1:])
@@ -383,7 +390,13 @@ def test_a_rotated_promo_that_recurs_on_other_articles_of_the_outlet_is_unchange
 
     httpserver.clear()
     serve(httpserver, "/storm", _outlet_page(STORM_TITLE, STORM, "Storm: the clean-up begins"))
-    assert check_one(service, article.id).outcome == CheckOutcome.UNCHANGED
+    unchanged = check_one(service, article.id)
+    assert unchanged.outcome == CheckOutcome.UNCHANGED
+    assert unchanged.detail == (
+        "the page changed around the story; its text is version 1's (set aside as this "
+        "outlet's furniture: “Read more from the Courier: Storm: the clean-up begins - and "
+        "get every story…”)"
+    )
 
     httpserver.clear()
     edited = (STORM[0].replace("Seven people were", "Eight people were"), *STORM[1:])
@@ -402,8 +415,13 @@ def test_learning_an_outlets_promo_later_is_not_a_new_version(
 
     httpserver.clear()
     serve(httpserver, "/storm", _outlet_page(STORM_TITLE, STORM, "Storm: the clean-up begins"))
-    assert check_one(service, article.id).outcome == CheckOutcome.UNCHANGED
+    unchanged = check_one(service, article.id)
+    assert unchanged.outcome == CheckOutcome.UNCHANGED
     assert len(store.list_versions(article.id)) == 1
+    assert unchanged.detail is not None and unchanged.detail.startswith(
+        "the story is version 1's once blocks this outlet prints on its other articles, "
+        "learned since, are set aside: “Read more from the Courier: Council backs dredging"
+    )
 
 
 def test_imported_pages_of_one_outlet_set_its_promo_aside(service: CaptureService) -> None:

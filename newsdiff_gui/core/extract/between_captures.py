@@ -88,7 +88,7 @@ def _page_tree(html: str) -> HtmlElement | None:
     return tree
 
 
-def _differing(ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
+def differing_blocks(ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
     """Blocks of `ours` that `theirs` does not hold (counted, compared as stored)."""
     remaining = Counter(clean_text(block) for block in theirs if not is_dateline_noise(block))
     found = []
@@ -115,8 +115,8 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
         return False
     if clean_text(before.byline or "") != clean_text(after.byline or ""):
         return False
-    gone = _differing(before.paragraphs, after.paragraphs)
-    new = _differing(after.paragraphs, before.paragraphs)
+    gone = differing_blocks(before.paragraphs, after.paragraphs)
+    new = differing_blocks(after.paragraphs, before.paragraphs)
     if (not gone and not new) or len(gone) + len(new) > _MAX_DIFFERING:
         return False
     before_tree, after_tree = _page_tree(before_html), _page_tree(after_html)

@@ -142,3 +142,5 @@ class CheckRecord:
     outcome: str
     error: str | None
     version_id: int | None
+    # Why a check that read a changed page stored no new version (core/unchanged.py).
+    detail: str | None

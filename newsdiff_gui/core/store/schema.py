@@ -255,6 +255,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX audit_log_imported_by_article ON audit_log_imported (local_article_id, chain, seq)
     """,
+    # 12: why a check that read a changed page stored no new version (core/unchanged.py);
+    # NULL when there was nothing to explain (a new version, an identical page, a failure).
+    """
+    ALTER TABLE checks ADD COLUMN detail TEXT
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

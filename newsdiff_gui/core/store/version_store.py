@@ -468,6 +468,7 @@ class VersionStore:
         etag: str | None = None,
         last_modified: str | None = None,
         update_article: bool = True,
+        detail: str | None = None,
     ) -> CheckRecord:
         """Record one attempt and, unless told not to, the article's last-check state.
 
@@ -476,8 +477,17 @@ class VersionStore:
         with self.transaction():
             cursor = self._connection.execute(
                 "INSERT INTO checks (article_id, started_at, duration, http_status, outcome,"
-                " error, version_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (article_id, to_iso(started_at), duration, http_status, outcome, error, version_id),
+                " error, version_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    article_id,
+                    to_iso(started_at),
+                    duration,
+                    http_status,
+                    outcome,
+                    error,
+                    version_id,
+                    detail,
+                ),
             )
             if update_article:
                 self._connection.execute(
@@ -491,16 +501,27 @@ class VersionStore:
                 )
             check_id = int(cursor.fetchone()[0])
         return CheckRecord(
-            check_id, article_id, started_at, duration, http_status, outcome, error, version_id
+            check_id,
+            article_id,
+            started_at,
+            duration,
+            http_status,
+            outcome,
+            error,
+            version_id,
+            detail,
         )
 
     def list_checks(self, article_id: int) -> list[CheckRecord]:
         rows = self._query(
-            "SELECT id, article_id, started_at, duration, http_status, outcome, error, version_id"
-            " FROM checks WHERE article_id = ? ORDER BY id",
+            "SELECT id, article_id, started_at, duration, http_status, outcome, error, version_id,"
+            " detail FROM checks WHERE article_id = ? ORDER BY id",
             (article_id,),
         )
-        return [CheckRecord(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
+        return [
+            CheckRecord(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
+            for r in rows
+        ]
 
     def integrity_check(self) -> str:
         return self._connection.integrity_check()
