@@ -28,12 +28,14 @@ class BatchTally:
     failed: int = 0
     cancelled: int = 0
     _first_versions: set[int] = field(default_factory=set)
+    # Why the last unchanged check's page, which changed, made no new version.
+    _why_unchanged: str = ""
 
     def version_added(self, article_id: int, number: int) -> None:
         if number == 1:
             self._first_versions.add(article_id)
 
-    def check_finished(self, article_id: int, outcome: str) -> None:
+    def check_finished(self, article_id: int, outcome: str, detail: str = "") -> None:
         if outcome in _IMPORTS:
             return
         if outcome == CheckOutcome.NEW_VERSION.value:
@@ -43,6 +45,7 @@ class BatchTally:
                 self.changed += 1
         elif outcome in _NO_CHANGE:
             self.unchanged += 1
+            self._why_unchanged = detail
         elif outcome in _CANCELLED:
             self.cancelled += 1
         else:
@@ -65,6 +68,10 @@ class BatchTally:
             parts.append(f"{self.failed} failed")
         head = f"{plural(self.checked, 'article')} checked"
         text = f"{head}: {', '.join(parts)}" if parts else f"{head}, no change"
+        if self.checked == 1 and self._why_unchanged:
+            # One article checked by hand: the user is looking at it and wants to
+            # know why a page that visibly changed made no version.
+            text += f": {self._why_unchanged}"
         if self.cancelled:
             text += f"; {plural(self.cancelled, 'check')} cancelled"
         return text

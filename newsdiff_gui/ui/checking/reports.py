@@ -35,12 +35,12 @@ class CheckReports(QObject):
             self.window.live.checking(article_id, True)
         self.window.feedback.checks_started(article_ids)
 
-    def check_finished(self, article_id: int, outcome: str, message: str) -> None:
+    def check_finished(self, article_id: int, outcome: str, message: str, detail: str) -> None:
         window = self.window
         window.live.checking(article_id, False)
         window.live.stale(article_id)
         window.feedback.check_finished(article_id, outcome, message)
-        self.batch.check_finished(article_id, outcome)
+        self.batch.check_finished(article_id, outcome, detail)
 
     def version_added(self, article_id: int, number: int) -> None:
         window = self.window

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from newsdiff_gui.core.audit.author import audit_author
-from newsdiff_gui.core.capture import CheckOutcome, ImportOutcome
+from newsdiff_gui.core.capture import CheckOutcome, CheckReport, ImportOutcome
 from newsdiff_gui.core.schedule import is_imported_only
 from newsdiff_gui.core.sources import SourceError, read_page_file
 from newsdiff_gui.core.store import NotFound, StoreError, VersionStore
@@ -47,11 +47,12 @@ class CheckWorker(QObject):
 
     checksStarted(list[int] article_ids)
         A check of these articles just started (their fetches run concurrently).
-    checkFinished(int article_id, str outcome, str message)
+    checkFinished(int article_id, str outcome, str message, str detail)
         One article's check ended. `outcome` is the value of a `CheckOutcome`,
         `FetchOutcome` or `ImportOutcome` (string enums: "new_version", "unchanged",
         "cancelled", "timeout", "import_new_version", …); `message` is the readable
-        error, "" on success.
+        error, "" on success; `detail` says why a page that changed made no new
+        version (core/unchanged.py), "" otherwise.
     versionAdded(int article_id, int version_number)
         A check or an import stored a new version.
     lifeEvents(int article_id, tuple[LifeEvent, ...] events)
@@ -71,7 +72,7 @@ class CheckWorker(QObject):
     """
 
     checksStarted = Signal(list)  # noqa: N815
-    checkFinished = Signal(int, str, str)  # noqa: N815
+    checkFinished = Signal(int, str, str, str)  # noqa: N815
     versionAdded = Signal(int, int)  # noqa: N815
     lifeEvents = Signal(int, object)  # noqa: N815
     progress = Signal(int, int)
@@ -225,15 +226,22 @@ class CheckWorker(QObject):
                     self.versionAdded.emit(report.article_id, report.version.number)
                 if report.events:
                     self.lifeEvents.emit(report.article_id, report.events)
-                self.checkFinished.emit(report.article_id, report.outcome, report.message or "")
+                self._finished(report)
                 self.progress.emit(done, total)
         except Exception as exc:  # a store failure (full disk, removed article) ends the batch
             log.exception("check batch failed")
             self.requestFailed.emit("check", str(exc))
         for article_id in article_ids:
             if article_id not in finished:
-                self.checkFinished.emit(article_id, CheckOutcome.CANCELLED, "Check did not finish")
+                self.checkFinished.emit(
+                    article_id, CheckOutcome.CANCELLED, "Check did not finish", ""
+                )
         self.progress.emit(0, 0)
+
+    def _finished(self, report: CheckReport) -> None:
+        self.checkFinished.emit(
+            report.article_id, report.outcome, report.message or "", report.detail or ""
+        )
 
     @Slot(str)
     def track(self, url: str) -> None:
@@ -265,7 +273,7 @@ class CheckWorker(QObject):
         self.articleAdded.emit(report.article_id)
         if report.version is not None:
             self.versionAdded.emit(report.article_id, report.version.number)
-        self.checkFinished.emit(report.article_id, report.outcome, report.message or "")
+        self._finished(report)
 
     @Slot(list)
     def remove_never_worked(self, article_ids: list[int]) -> None:
@@ -319,7 +327,9 @@ class CheckWorker(QObject):
             self.articleAdded.emit(report.article_id)
         if report.version is not None:
             self.versionAdded.emit(report.article_id, report.version.number)
-        self.checkFinished.emit(report.article_id, ImportOutcome.of(report.outcome), "")
+        self.checkFinished.emit(
+            report.article_id, ImportOutcome.of(report.outcome), "", report.detail or ""
+        )
         if check_live and not known:
             self._run_checks([report.article_id])
 

@@ -41,6 +41,16 @@ def test_the_sentence_for_each_kind_of_batch() -> None:
     assert tally((1, "import_new_version", 1)) == "Nothing to check"
 
 
+def test_one_unchanged_check_says_why_its_changed_page_made_no_version() -> None:
+    why = "the page changed around the story; its text is version 2's"
+    batch = BatchTally()
+    batch.check_finished(1, "unchanged", why)
+    assert batch.text() == f"1 article checked, no change: {why}"
+    # Of several articles, one reason would read as everyone's: the count alone.
+    batch.check_finished(2, "unchanged", "")
+    assert batch.text() == "2 articles checked, no change"
+
+
 def serve(httpserver: HTTPServer, path: str, paragraphs: tuple[str, ...]) -> str:
     httpserver.expect_request(path).respond_with_data(
         article_page(paragraphs=paragraphs), content_type="text/html; charset=utf-8"
@@ -66,6 +76,25 @@ def test_the_window_reports_each_batch(
     window.check_all()
     qtbot.waitUntil(
         lambda: status.currentMessage() == "3 articles checked, no change", timeout=30_000
+    )
+
+    # One article checked by hand whose page changed around the story: the status
+    # bar says why no version was stored.
+    httpserver.clear()
+    for number in range(3):
+        httpserver.expect_request(f"/a{number}").respond_with_data(
+            article_page(ad_slot="Advertisement: Garden chairs"),
+            content_type="text/html; charset=utf-8",
+        )
+    (first,) = [a for a in store.list_articles() if a.url == urls[0]]
+    window.article_commands.check_one(first.id)
+    qtbot.waitUntil(
+        lambda: (
+            status.currentMessage()
+            == "1 article checked, no change: the page changed around the story; "
+            "its text is version 1's"
+        ),
+        timeout=30_000,
     )
 
     httpserver.clear()
