@@ -8,17 +8,14 @@ threads), so a GUI worker can own one `CaptureService` and its connection.
 
 from __future__ import annotations
 
-import enum
 import functools
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 
 from newsdiff_gui.core.atom_feed import refresh_feed
-from newsdiff_gui.core.charset import decode_html
+from newsdiff_gui.core.check_report import CheckOutcome, CheckReport, ImportOutcome, Outcome
 from newsdiff_gui.core.discovery.canonical import canonical_article_url
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import (
@@ -28,95 +25,45 @@ from newsdiff_gui.core.extract import (
     extract_document,
 )
 from newsdiff_gui.core.extract.isolated import ExtractionCancelled
-from newsdiff_gui.core.extract.outlet import article_blocks, set_aside_furniture
 from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest, FetchResult
-from newsdiff_gui.core.fetch.warc import IMPORT_NOTE, exchange_records, resource_record
+from newsdiff_gui.core.fetch.warc import exchange_records
 from newsdiff_gui.core.life_judge import (
     failure_sighting,
     fetched_page_sighting,
 )
-from newsdiff_gui.core.lifecycle import NOTHING_LEARNED, LifeEvent, Seen, Sighting
+from newsdiff_gui.core.lifecycle import NOTHING_LEARNED, Seen, Sighting
+from newsdiff_gui.core.outlet_reading import outlet_furniture
+from newsdiff_gui.core.page_import import CHARSET_MISMATCH, ImportRefused, PageImporter
 from newsdiff_gui.core.schedule import (
     CheckEvent,
     SchedulePolicy,
     after_check,
-    imported_only_state,
     initial_state,
     is_imported_only,
 )
-from newsdiff_gui.core.sniff import NotAPage, ensure_page
 from newsdiff_gui.core.store import (
     Article,
     Capture,
     CaptureOutcome,
     DuplicateArticle,
     NotFound,
-    StoredVersion,
     StoreError,
-    VersionNotice,
     VersionSource,
     VersionStore,
 )
-from newsdiff_gui.core.store.version_store import article_host
-from newsdiff_gui.core.timeutil import to_iso, utc_now
+from newsdiff_gui.core.timeutil import utc_now
 from newsdiff_gui.core.unchanged import same_story_detail, unchanged_text_detail
-from newsdiff_gui.core.urls import validate_article_url
 
 log = logging.getLogger(__name__)
-# The page declared a charset its bytes do not fit: the reviewer is told (see core/charset.py).
-_CHARSET_MISMATCH = frozenset({VersionNotice.CHARSET_MISMATCH})
-# How many other articles of an outlet its furniture is learned from: the most
-# recently changed ones, enough to see a block recur, few enough to read per check.
-OUTLET_ARTICLES = 20
 
-
-class CheckOutcome(enum.StrEnum):
-    """What one check found; fetch failures keep the fetch layer's own values."""
-
-    NEW_VERSION = "new_version"
-    UNCHANGED = "unchanged"
-    NO_ARTICLE = "no_article"
-    EXTRACTION_FAILED = "extraction_failed"
-    CANCELLED = "cancelled"
-    # The page answered with something else than the story (core/life_judge.py).
-    GONE = "gone"
-    # Recording the check raised (a bug): the article gets this failed check instead.
-    INTERNAL_ERROR = "internal_error"
-
-
-class ImportOutcome(enum.StrEnum):
-    """What importing a saved page found, as its check is recorded (and reported to the app)."""
-
-    NEW_VERSION = "import_new_version"
-    UNCHANGED = "import_unchanged"
-
-    @classmethod
-    def of(cls, outcome: Outcome) -> ImportOutcome:
-        """The import's outcome for what storing its page found (an import's report)."""
-        return cls.NEW_VERSION if outcome is CheckOutcome.NEW_VERSION else cls.UNCHANGED
-
-
-# One check's outcome: a fetch failure keeps the fetch layer's own value.
-Outcome = CheckOutcome | FetchOutcome
-
-
-@dataclass(frozen=True, slots=True)
-class CheckReport:
-    article_id: int
-    url: str
-    outcome: Outcome  # of an import: what storing its page found (see ImportOutcome.of)
-    message: str | None  # human-readable error, None on success
-    version: StoredVersion | None  # the new version for NEW_VERSION
-    http_status: int | None
-    duration: float
-    # The life events this check recorded (core/lifecycle.py), oldest first.
-    events: tuple[LifeEvent, ...] = ()
-    # Why a page that changed made no new version (core/unchanged.py); None otherwise.
-    detail: str | None = None
-
-    @property
-    def failed(self) -> bool:
-        return self.message is not None
+__all__ = [
+    "CaptureService",
+    "CheckOutcome",
+    "CheckReport",
+    "ImportOutcome",
+    "ImportRefused",
+    "Outcome",
+]
 
 
 class CaptureService:
@@ -277,7 +224,7 @@ class CaptureService:
             message = f"Extraction failed: {type(exc).__name__}: {exc}"
             return self._finish(article, result, CheckOutcome.EXTRACTION_FAILED, message, None)
         latest = self.store.latest_version(article.id)
-        outlet = self._outlet_furniture(article.url, article.id, latest)
+        outlet = outlet_furniture(self.store, article.url, article.id, latest)
         document = outlet(document)
 
         def extract_again(html: str, url: str | None) -> Document:
@@ -305,7 +252,7 @@ class CaptureService:
             http_status=result.status,
             etag=result.etag,
             last_modified=result.last_modified,
-            notices=_CHARSET_MISMATCH if result.charset_mismatch else frozenset(),
+            notices=CHARSET_MISMATCH if result.charset_mismatch else frozenset(),
             warc_records=(
                 functools.partial(
                     exchange_records, result.exchange, result.started_at, result.redirects
@@ -315,20 +262,6 @@ class CaptureService:
             ),
         )
         return self._finish(article, result, None, None, capture, sighting)
-
-    def _outlet_furniture(
-        self, url: str, article_id: int, latest: StoredVersion | None
-    ) -> Callable[[Document], Document]:
-        """Sets aside the blocks this article's outlet prints on its other articles."""
-        host = article_host(url)
-        documents = self.store.documents_on_host(host, article_id, OUTLET_ARTICLES) if host else []
-        others = [article_blocks(other) for other in documents]
-        previous = latest.document.set_aside if latest is not None else ()
-
-        def outlet(document: Document) -> Document:
-            return set_aside_furniture(document, others, host, previous)
-
-        return outlet
 
     def _finish(
         self,
@@ -402,99 +335,10 @@ class CaptureService:
         *,
         track: bool = False,
     ) -> CheckReport:
-        """Store a saved copy of a page as a version of the article at `url`.
-
-        Importing never contacts the site. A new article is created checked on
-        schedule (due at once) only with `track`; without it, it is kept as
-        imported only and no request is ever made for it until the user asks. An
-        article already in the store keeps its schedule either way: adding a copy
-        to it neither starts nor stops its checks. Versions are numbered in capture
-        order, so a copy older than the latest stored version is refused rather
-        than silently renumbering versions that notes and scripts refer to.
-        """
-        url = validate_article_url(url)
-        try:
-            ensure_page(raw)  # a text-like PDF would otherwise "extract" as an article
-        except NotAPage as exc:
-            raise ImportRefused(str(exc)) from exc
-        started = time.monotonic()
-        page = decode_html(raw, declared_charset)
-        try:
-            document = self.extract(page.text, url)
-        except ExtractionError as exc:
-            raise ImportRefused(f"no article found in the file: {exc}") from exc
-        except (RuntimeError, ExtractionCancelled) as exc:  # the isolated extractor's faults
-            raise ImportRefused(f"the file could not be read: {exc}") from exc
-        article = self.store.find_article(url)
-        latest = self.store.latest_version(article.id) if article is not None else None
-        document = self._outlet_furniture(url, article.id if article else 0, latest)(document)
-        if article is not None and latest is not None and captured_at < latest.captured_at:
-            raise ImportRefused(
-                f"article {article.id} already has version {latest.number} captured at "
-                f"{to_iso(latest.captured_at)}, after {to_iso(captured_at)}; import older "
-                "copies before newer ones"
-            )
-        capture = Capture(
-            raw=raw,
-            document=document,
-            extractor=EXTRACTOR_NAME,
-            extractor_version=EXTRACTOR_VERSION,
-            captured_at=captured_at,
-            source=VersionSource.IMPORT,
-            encoding=page.encoding,
-            final_url=url,
-            notices=_CHARSET_MISMATCH if page.mismatch else frozenset(),
-            warc_records=functools.partial(
-                resource_record,
-                url,
-                captured_at,
-                raw,
-                _import_content_type(page.encoding),
-                IMPORT_NOTE,
-            ),
-        )
-        with self.store.transaction():
-            # Created with its version, so a failed import leaves no empty article.
-            article = article or self._add_imported_article(url, track)
-            stored = self.store.add_capture(article.id, capture)
-            new = stored.outcome is CaptureOutcome.NEW_VERSION
-            outcome = CheckOutcome.NEW_VERSION if new else CheckOutcome.UNCHANGED
-            duration = time.monotonic() - started
-            detail = None if new else unchanged_text_detail(stored.version, raw, document)
-            self.store.record_check(
-                article.id,
-                started_at=captured_at,
-                duration=duration,
-                outcome=ImportOutcome.of(outcome),
-                version_id=stored.version.id if new else None,
-                detail=detail,
-            )
-        if new:
-            refresh_feed(self.store)
-        return CheckReport(
-            article.id,
-            url,
-            outcome,
-            None,
-            stored.version if new else None,
-            None,
-            duration,
-            detail=detail,
-        )
-
-    def _add_imported_article(self, url: str, track: bool) -> Article:
-        now = self.clock()
-        schedule = initial_state(self.policy, now) if track else imported_only_state(self.policy)
-        return self.store.add_article(url, schedule, now)
-
-
-def _import_content_type(encoding: str | None) -> str:
-    """What is known of an imported file's type: a page, in the encoding it was read in."""
-    return f"text/html; charset={encoding}" if encoding else "text/html"
-
-
-class ImportRefused(StoreError):
-    """A saved page that cannot be imported (no article, out of order)."""
+        """Store a saved copy of a page as a version of the article at `url` (see
+        `core/page_import.py`); raises ImportRefused with the reason a user can act on."""
+        importer = PageImporter(self.store, self.extract, self.policy, self.clock)
+        return importer.import_page(url, raw, captured_at, declared_charset, track=track)
 
 
 def _schedule_event(outcome: Outcome, message: str | None) -> CheckEvent:
