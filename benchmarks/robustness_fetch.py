@@ -292,7 +292,7 @@ def assert_batch_recorded(store: VersionStore, batch: Batch) -> None:
         versions = store.list_versions(article_id)
         assert len(versions) == 1, f"healthy article {article_id}: {len(versions)} versions"
     for article_id, case in batch.hostile.items():
-        checks = store.list_checks(article_id)
+        checks = store.checks.of_article(article_id)
         assert len(checks) == 1, f"{case.name}: {len(checks)} checks recorded"
         (check,) = checks
         assert check.error, f"{case.name}: no message recorded ({check.outcome})"
@@ -306,7 +306,7 @@ def assert_batch_recorded(store: VersionStore, batch: Batch) -> None:
     for article_id, page in batch.content.items():
         versions = store.list_versions(article_id)
         if not page.text:  # a file that is not a page: refused, in words
-            (check,) = store.list_checks(article_id)
+            (check,) = store.checks.of_article(article_id)
             assert not versions and check.error and "PDF document" in check.error, page.name
             continue
         assert len(versions) == 1, f"{page.name}: {len(versions)} versions"

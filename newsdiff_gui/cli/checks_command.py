@@ -34,7 +34,7 @@ def run_checks(args: argparse.Namespace) -> int:
     with open_store(args, read_only=True) as store:
         try:
             store.get_article(args.article_id)
-            checks = store.list_checks(args.article_id)
+            checks = store.checks.of_article(args.article_id)
             numbers = {v.id: v.number for v in store.list_versions(args.article_id)}
         except StoreError as exc:
             raise CliError(str(exc)) from exc

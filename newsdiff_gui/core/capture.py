@@ -167,7 +167,7 @@ class CaptureService:
             raise
         except Exception:  # scheduling itself is broken: keep the failed check at least
             log.exception("recording the failed check of %s failed", article.url)
-            self.store.record_check(
+            self.store.checks.record(
                 article.id,
                 started_at=result.started_at,
                 duration=result.duration,
@@ -290,7 +290,7 @@ class CaptureService:
                 if not new:
                     detail = unchanged_text_detail(stored.version, capture.raw, capture.document)
             assert outcome is not None
-            self.store.record_check(
+            self.store.checks.record(
                 article.id,
                 started_at=result.started_at,
                 duration=result.duration,

@@ -128,7 +128,7 @@ class PageImporter:
                 if new
                 else unchanged_text_detail(stored.version, capture.raw, capture.document)
             )
-            self.store.record_check(
+            self.store.checks.record(
                 article.id,
                 started_at=capture.captured_at,
                 duration=duration,

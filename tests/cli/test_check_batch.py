@@ -84,7 +84,7 @@ def test_list_never_prints_a_control_character(
     stored = "https://news.example/\u202eexe.txt?x=\u2066"
     with VersionStore.open(db) as store:
         article = store.add_article(stored, initial_state(SchedulePolicy(), now), now)
-        store.record_check(
+        store.checks.record(
             article.id,
             started_at=now,
             duration=0.1,

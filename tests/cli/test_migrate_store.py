@@ -35,7 +35,7 @@ def personal_archive(path: Path) -> None:
         storm = store.add_article("https://news.example/storm", schedule, T0).id
         first = store.add_capture(storm, capture("Seven people died.", 0)).version
         second = store.add_capture(storm, capture("At least eight people died.", 30)).version
-        store.record_check(
+        store.checks.record(
             storm,
             started_at=T0,
             duration=0.5,
@@ -101,7 +101,7 @@ def test_migrate_store_copies_merges_and_never_duplicates(
             ("Ana", "Toll raised silently."),
             ("Ben", "Checked with agency."),
         ]
-        assert team.list_checks(versions[1].article_id)[0].version_id == versions[1].id
+        assert team.checks.of_article(versions[1].article_id)[0].version_id == versions[1].id
 
     assert main(["migrate-store", "--from", str(archive), "--to", url]) == 0  # again
     again = capsys.readouterr().out

@@ -47,7 +47,7 @@ def track_all(db: Path | str, site: ArticleSite, count: int) -> list[int]:
 def checks_per_article(db: Path | str) -> dict[int, list[tuple[str, str]]]:
     with VersionStore.open(db, read_only=True) as store:
         return {
-            a.id: [(c.outcome, c.started_at.isoformat()) for c in store.list_checks(a.id)]
+            a.id: [(c.outcome, c.started_at.isoformat()) for c in store.checks.of_article(a.id)]
             for a in store.list_articles()
         }
 

@@ -79,5 +79,5 @@ def test_tracking_a_failure_anyway_records_it_as_the_first_failed_check(
         assert article.version_count == 0
         assert article.last_error == "HTTP 404 Not Found"
         assert article.failure_count == 1  # retried on the failure schedule
-        assert [c.outcome for c in store.list_checks(article.id)] == ["http_error"]
+        assert [c.outcome for c in store.checks.of_article(article.id)] == ["http_error"]
     assert requests_for(httpserver, "/soon") == 1

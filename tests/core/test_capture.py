@@ -80,7 +80,10 @@ def test_track_check_change_check_gives_two_versions(
     versions = store.list_versions(article.id)
     assert [v.number for v in versions] == [1, 2]
     assert versions[1].document.paragraphs[0].startswith("At least eight")
-    assert [c.outcome for c in store.list_checks(article.id)] == ["new_version", "new_version"]
+    assert [c.outcome for c in store.checks.of_article(article.id)] == [
+        "new_version",
+        "new_version",
+    ]
     assert store.get_article(article.id).unread_changes == 1
 
 
@@ -191,7 +194,7 @@ def test_fault_is_recorded_and_versions_untouched(
     assert report.message and len(report.message) < 300
     assert elapsed < 5.0
     assert store.list_versions(article.id) == before
-    checks = store.list_checks(article.id)
+    checks = store.checks.of_article(article.id)
     assert checks[-1].outcome == expected and checks[-1].error == report.message
     state = store.get_article(article.id)
     assert state.last_error == report.message and state.active
@@ -297,7 +300,7 @@ def test_outcomes_are_typed_and_stored_as_before(
     again = service.import_page(url, raw, first.version.captured_at + timedelta(hours=2))
     assert ImportOutcome.of(again.outcome) is ImportOutcome.UNCHANGED
     # The stored (and printed) strings are the values they always were.
-    stored = [check.outcome for check in store.list_checks(article.id)]
+    stored = [check.outcome for check in store.checks.of_article(article.id)]
     assert stored == ["new_version", "http_error", "import_new_version", "import_unchanged"]
     assert all(type(outcome) is str for outcome in stored)
     assert f"{failed.outcome}" == str(failed.outcome) == "http_error"
@@ -334,7 +337,7 @@ def test_an_extractor_upgrade_is_not_a_new_version(
         f"the text differs from version 1 only because the extractor changed "
         f"(newsdiff-extract 0.9 → {EXTRACTOR_VERSION}); version 1's page reads the same today"
     )
-    assert store.list_checks(article.id)[-1].detail == unchanged.detail
+    assert store.checks.of_article(article.id)[-1].detail == unchanged.detail
     # A real edit after the upgrade is still a version.
     httpserver.clear()
     edited = (STORM[0].replace("Seven people were", "At least eight people were"), *STORM[1:])

@@ -62,7 +62,7 @@ def test_a_bug_while_storing_one_article_is_recorded_on_it(
     assert failed.message == (
         "Internal error while recording the check: ValueError: a value the store could not take"
     )
-    (check,) = store.list_checks(odd)
+    (check,) = store.checks.of_article(odd)
     assert check.outcome == "internal_error" and check.error == failed.message
     assert store.list_versions(odd) == []
     article = store.get_article(odd)
@@ -90,7 +90,7 @@ def test_a_broken_schedule_still_leaves_a_recorded_check(
 
     assert reports[before].version is not None and reports[after].version is not None
     assert reports[odd].outcome == CheckOutcome.INTERNAL_ERROR
-    (check,) = store.list_checks(odd)
+    (check,) = store.checks.of_article(odd)
     assert check.error == (
         "Internal error while recording the check: OverflowError: date value out of range"
     )

@@ -64,7 +64,7 @@ def test_an_identical_page_needs_no_explanation(
     report = _check(httpserver, service, article_id, article_page())
     assert report.outcome == CheckOutcome.UNCHANGED
     assert report.detail is None
-    assert [c.detail for c in store.list_checks(article_id)] == [None, None]
+    assert [c.detail for c in store.checks.of_article(article_id)] == [None, None]
 
 
 def test_a_page_changed_around_the_story_says_so_on_the_check(
@@ -75,7 +75,7 @@ def test_a_page_changed_around_the_story_says_so_on_the_check(
     report = _check(httpserver, service, article_id, moved_on)
     assert report.outcome == CheckOutcome.UNCHANGED
     assert report.detail == "the page changed around the story; its text is version 1's"
-    assert store.list_checks(article_id)[-1].detail == report.detail
+    assert store.checks.of_article(article_id)[-1].detail == report.detail
 
 
 def test_rotated_link_lines_are_quoted_as_what_was_set_aside(
@@ -95,7 +95,7 @@ def test_rotated_link_lines_are_quoted_as_what_was_set_aside(
         "differ from version 1: “More from the coast: Ferry doubles winter sailings | Old pier"
     )
     assert "New lighthouse keeper" in report.detail
-    assert store.list_checks(article_id)[-1].detail == report.detail
+    assert store.checks.of_article(article_id)[-1].detail == report.detail
 
 
 def test_a_new_version_carries_no_explanation(
@@ -106,4 +106,4 @@ def test_a_new_version_carries_no_explanation(
     report = _check(httpserver, service, article_id, article_page(paragraphs=edited))
     assert report.outcome == CheckOutcome.NEW_VERSION
     assert report.detail is None
-    assert store.list_checks(article_id)[-1].detail is None
+    assert store.checks.of_article(article_id)[-1].detail is None

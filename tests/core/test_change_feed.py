@@ -23,7 +23,7 @@ def test_each_kind_of_write_by_another_connection_is_reported(tmp_path: Path) ->
         assert seen.new_versions == ((article_id, 1), (article_id, 2))
         assert seen.articles_changed and not seen.notes_changed
 
-        writer.record_check(article_id, started_at=T0, duration=0.1, outcome="unchanged")
+        writer.checks.record(article_id, started_at=T0, duration=0.1, outcome="unchanged")
         checked = reader.changes.since(seen.token)
         assert checked.checked_articles == (article_id,) and not checked.new_versions
 

@@ -190,7 +190,7 @@ def test_check_of_a_story_dead_for_fifty_checks_is_recorded_normally(
         (report,) = service.check([article.id])
 
         assert report.outcome == "http_error" and report.message == "HTTP 404 Not Found"
-        (check,) = store.list_checks(article.id)
+        (check,) = store.checks.of_article(article.id)
         assert check.error == "HTTP 404 Not Found"
         after = store.get_article(article.id)
         assert after.failure_count == 51 and after.active

@@ -126,7 +126,7 @@ def test_duplicates_untrack_and_retrack(store: VersionStore) -> None:
 def test_purge_removes_everything(store: VersionStore) -> None:
     article = add(store)
     store.add_capture(article, capture(BODY))
-    store.record_check(article, started_at=T0, duration=0.1, outcome="new_version")
+    store.checks.record(article, started_at=T0, duration=0.1, outcome="new_version")
     store.purge_article(article)
     with pytest.raises(NotFound):
         store.get_article(article)
@@ -143,17 +143,17 @@ def test_missing_things_raise_not_found(store: VersionStore) -> None:
 
 def test_checks_are_recorded_and_failures_keep_validators(store: VersionStore) -> None:
     article = add(store)
-    store.record_check(
+    store.checks.record(
         article, started_at=T0, duration=0.2, outcome="new_version", http_status=200, etag='"a"'
     )
-    store.record_check(
+    store.checks.record(
         article,
         started_at=T0 + timedelta(minutes=5),
         duration=20.0,
         outcome="timeout",
         error="Timed out after 20 s",
     )
-    checks = store.list_checks(article)
+    checks = store.checks.of_article(article)
     assert [c.outcome for c in checks] == ["new_version", "timeout"]
     state = store.get_article(article)
     assert state.etag == '"a"' and state.last_error == "Timed out after 20 s"
@@ -235,10 +235,10 @@ def test_documents_on_host_are_the_latest_of_other_articles_of_that_host(
         store.add_capture(article, capture((f"new {url}",), minute=minute + 10))
     add(store, "https://news.example/never-captured")
 
-    found = store.documents_on_host("news.example", this, limit=5)
+    found = store.outlets.latest_documents("news.example", this, limit=5)
     assert [d.paragraphs for d in found] == [
         ("new http://NEWS.example/b?x=1",),  # the most recently changed first
         ("new https://news.example/a",),
     ]
-    assert len(store.documents_on_host("news.example", this, limit=1)) == 1
-    assert store.documents_on_host("nowhere.test", this, limit=5) == []
+    assert len(store.outlets.latest_documents("news.example", this, limit=1)) == 1
+    assert store.outlets.latest_documents("nowhere.test", this, limit=5) == []

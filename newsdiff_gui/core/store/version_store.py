@@ -11,14 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import urlsplit
 
 from newsdiff_gui.core.audit.chain import AuditAction
 from newsdiff_gui.core.document import Document
@@ -28,6 +26,7 @@ from newsdiff_gui.core.store.address import StoreAddress
 from newsdiff_gui.core.store.annotation_store import AnnotationStore
 from newsdiff_gui.core.store.audit_store import AuditStore
 from newsdiff_gui.core.store.change_feed import ChangeFeed
+from newsdiff_gui.core.store.check_store import CheckStore
 from newsdiff_gui.core.store.claim_store import ClaimStore
 from newsdiff_gui.core.store.engine import Connection, Row, fetch_rows, open_engine
 from newsdiff_gui.core.store.event_store import EventStore
@@ -36,7 +35,6 @@ from newsdiff_gui.core.store.models import (
     Capture,
     CaptureOutcome,
     CaptureResult,
-    CheckRecord,
     DuplicateArticle,
     NotFound,
     StoredVersion,
@@ -44,11 +42,12 @@ from newsdiff_gui.core.store.models import (
     VersionNotice,
     VersionSource,
 )
+from newsdiff_gui.core.store.page_store import OutletStore, PageStore
 from newsdiff_gui.core.store.rows import article_from_row, iso_or_none, version_from_row
 from newsdiff_gui.core.store.source_store import SourceStore
 from newsdiff_gui.core.store.suspect import suspect_reason
 from newsdiff_gui.core.store.warc_store import WarcKind, WarcStore
-from newsdiff_gui.core.timeutil import from_iso, to_iso
+from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.core.visible import document_has_hidden_characters
 
 log = logging.getLogger(__name__)
@@ -73,14 +72,6 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(fingerprint.encode("utf-8")).hexdigest()
 
 
-def article_host(url: str) -> str:
-    """The host an article's address is on, lower case ('' when it has none)."""
-    try:
-        return (urlsplit(url).hostname or "").casefold()
-    except ValueError:
-        return ""
-
-
 class VersionStore:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
@@ -93,6 +84,9 @@ class VersionStore:
         self.claims = ClaimStore(connection, self.transaction)
         self.changes = ChangeFeed(connection)
         self.events = EventStore(connection, self.transaction)
+        self.checks = CheckStore(connection, self.transaction)
+        self.pages = PageStore(connection)
+        self.outlets = OutletStore(connection)
 
     @classmethod
     def open(cls, target: str | Path | StoreAddress, *, read_only: bool = False) -> VersionStore:
@@ -299,7 +293,7 @@ class VersionStore:
             if document_has_hidden_characters(capture.document):
                 notices.add(VersionNotice.HIDDEN_CHARACTERS)
             number = (latest.number if latest else 0) + 1
-            raw_sha256 = self._store_page(capture.raw)
+            raw_sha256 = self.pages.keep(capture.raw)
             cursor = self._connection.execute(
                 f"INSERT INTO versions ({_VERSION_COLUMNS.replace('id,', '', 1)})"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -358,18 +352,6 @@ class VersionStore:
             action, f"version:{version.article_id}/{version.number}", version.article_id, detail
         )
 
-    def _store_page(self, raw: bytes) -> str:
-        """Keep `raw` once, compressed, under its SHA-256 (returned); a page seen before
-        is not stored again."""
-        digest = hashlib.sha256(raw).hexdigest()
-        if not self._query("SELECT 1 FROM pages WHERE sha256 = ?", (digest,)):
-            self._connection.execute(
-                "INSERT INTO pages (sha256, size, compressed) VALUES (?, ?, ?)"
-                " ON CONFLICT (sha256) DO NOTHING",
-                (digest, len(raw), zlib.compress(raw, 6)),
-            )
-        return digest
-
     def _latest_trusted_version(self, article_id: int) -> StoredVersion | None:
         # Compare with the last version that was not itself a collapse, so a paywall
         # that stays up for several captures keeps every one of them flagged.
@@ -420,108 +402,11 @@ class VersionStore:
         )
         return version_from_row(rows[0]) if rows else None
 
-    def documents_on_host(self, host: str, except_article: int, limit: int) -> list[Document]:
-        """The latest documents of up to `limit` other articles whose URL is on `host`.
-
-        The most recently changed first. Bounded: one scan of the articles table
-        (one row per tracked article, addresses only) and one indexed lookup per
-        article kept.
-        """
-        host = host.casefold()
-        escaped = host.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self._query(
-            "SELECT a.id, a.url FROM articles a WHERE a.id != ? AND LOWER(a.url) LIKE ? ESCAPE '\\'"
-            " AND EXISTS (SELECT 1 FROM versions v WHERE v.article_id = a.id)"
-            " ORDER BY a.last_changed_at DESC, a.id DESC",
-            (except_article, f"%://{escaped}%"),
-        )
-        # LIKE also matches the host inside a path or a longer name: check it exactly.
-        ids = [row["id"] for row in rows if article_host(row["url"]) == host][:limit]
-        documents = []
-        for article_id in ids:
-            found = self._query(
-                "SELECT document_json FROM versions WHERE article_id = ?"
-                " ORDER BY number DESC LIMIT 1",
-                (article_id,),
-            )
-            documents.append(Document.from_json_dict(json.loads(found[0]["document_json"])))
-        return documents
-
     def raw_html(self, article_id: int, number: int) -> bytes:
         """The page bytes exactly as captured (their SHA-256 is the version's `sha256`)."""
-        version = self.get_version(article_id, number)
-        rows = self._query("SELECT compressed FROM pages WHERE sha256 = ?", (version.sha256,))
-        return zlib.decompress(bytes(rows[0][0]))
+        return self.pages.read(self.get_version(article_id, number).sha256)
 
     # -- checks -----------------------------------------------------------------
-
-    def record_check(
-        self,
-        article_id: int,
-        *,
-        started_at: datetime,
-        duration: float,
-        outcome: str,
-        http_status: int | None = None,
-        error: str | None = None,
-        version_id: int | None = None,
-        etag: str | None = None,
-        last_modified: str | None = None,
-        update_article: bool = True,
-        detail: str | None = None,
-    ) -> CheckRecord:
-        """Record one attempt and, unless told not to, the article's last-check state.
-
-        Validators (ETag, Last-Modified) are only kept from successful checks.
-        """
-        with self.transaction():
-            cursor = self._connection.execute(
-                "INSERT INTO checks (article_id, started_at, duration, http_status, outcome,"
-                " error, version_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (
-                    article_id,
-                    to_iso(started_at),
-                    duration,
-                    http_status,
-                    outcome,
-                    error,
-                    version_id,
-                    detail,
-                ),
-            )
-            if update_article:
-                self._connection.execute(
-                    "UPDATE articles SET last_checked_at = ?, last_error = ? WHERE id = ?",
-                    (to_iso(started_at), error, article_id),
-                )
-            if update_article and error is None and (etag or last_modified):
-                self._connection.execute(
-                    "UPDATE articles SET etag = ?, last_modified = ? WHERE id = ?",
-                    (etag, last_modified, article_id),
-                )
-            check_id = int(cursor.fetchone()[0])
-        return CheckRecord(
-            check_id,
-            article_id,
-            started_at,
-            duration,
-            http_status,
-            outcome,
-            error,
-            version_id,
-            detail,
-        )
-
-    def list_checks(self, article_id: int) -> list[CheckRecord]:
-        rows = self._query(
-            "SELECT id, article_id, started_at, duration, http_status, outcome, error, version_id,"
-            " detail FROM checks WHERE article_id = ? ORDER BY id",
-            (article_id,),
-        )
-        return [
-            CheckRecord(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
-            for r in rows
-        ]
 
     def integrity_check(self) -> str:
         return self._connection.integrity_check()

@@ -53,7 +53,7 @@ def test_a_check_slower_than_the_lease_is_not_taken_over(tmp_path: Path) -> None
     assert [check.article_id for check in logged] == [article_id]
     assert site.requests == {"/a/1": 1}
     with VersionStore.open(db) as store:
-        assert len(store.list_checks(article_id)) == 1
+        assert len(store.checks.of_article(article_id)) == 1
         assert store.claims.held() == []
 
 

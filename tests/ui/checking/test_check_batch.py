@@ -67,7 +67,7 @@ def test_the_checker_records_every_hostile_article_and_checks_the_healthy_ones(
 
     def all_checked() -> bool:
         items = window.model.items()
-        return all(store.list_checks(i) for i in every) and not any(i.checking for i in items)
+        return all(store.checks.of_article(i) for i in every) and not any(i.checking for i in items)
 
     qtbot.waitUntil(all_checked, timeout=60_000)
     assert failed_requests == []

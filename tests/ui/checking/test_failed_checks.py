@@ -35,7 +35,7 @@ def track(store: VersionStore, url: str) -> Article:
 
 def never_worked(store: VersionStore, url: str, error: str = "HTTP 404 Not Found") -> int:
     article = track(store, url)
-    store.record_check(
+    store.checks.record(
         article.id, started_at=utc_now(), duration=0.1, outcome="http_error", error=error
     )
     return article.id

@@ -78,7 +78,7 @@ def test_a_watchers_version_and_a_colleagues_article_show_up(
                     source=VersionSource.FETCH,
                 ),
             )
-            watcher.record_check(
+            watcher.checks.record(
                 storm,
                 started_at=latest.captured_at,
                 duration=0.1,

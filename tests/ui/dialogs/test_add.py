@@ -83,7 +83,7 @@ def test_a_404_is_explained_and_tracked_only_with_track_anyway(
     # The check the dialog made is the article's first check: no second request.
     qtbot.waitUntil(lambda: store.get_article(article.id).last_error is not None)
     assert store.get_article(article.id).last_error == "HTTP 404 Not Found"
-    assert len(store.list_checks(article.id)) == 1
+    assert len(store.checks.of_article(article.id)) == 1
     assert requests_for(httpserver, url) == 1
 
 
@@ -146,7 +146,7 @@ def test_a_good_article_closes_the_dialog_with_version_1_from_one_request(
     qtbot.waitUntil(stored, timeout=10_000)
     (article,) = store.list_articles()
     assert store.get_version(article.id, 1).document.title == STORM_TITLE
-    assert [c.outcome for c in store.list_checks(article.id)] == ["new_version"]
+    assert [c.outcome for c in store.checks.of_article(article.id)] == ["new_version"]
     assert requests_for(httpserver, "/storm") == 1  # the dialog's fetch became version 1
     assert window.sidebar.current_article_id() == article.id
 

@@ -226,7 +226,7 @@ def test_an_already_tracked_article_keeps_its_schedule(
     later = utc_now()
     store.add_article(site.url_for("/ferry"), initial_state(SchedulePolicy(), later), later)
     wait_until_settled(qtbot, window, lambda: requests_for(site, "/ferry") == 1)
-    assert len(store.list_checks(tracked.id)) == 2  # both imports were recorded
+    assert len(store.checks.of_article(tracked.id)) == 2  # both imports were recorded
     article = store.get_article(tracked.id)
     assert article.active and article.next_check_at == tracked.next_check_at
     assert article.check_interval == tracked.check_interval
