@@ -20,7 +20,7 @@ import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from http import HTTPStatus
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import brotli
 import httpx
@@ -44,6 +44,14 @@ from newsdiff_gui.core.fetch.content import (
 from newsdiff_gui.core.fetch.exchange import HttpExchange, exchange_of, peer_details
 from newsdiff_gui.core.fetch.guard import AddressRefused, guarded_transport
 from newsdiff_gui.core.fetch.headers import parse_retry_after, validator_headers
+from newsdiff_gui.core.fetch.hops import (
+    FetchFailure,
+    RedirectSeen,
+    check_cancel,
+    checked_url,
+    redirect_target,
+    stop_at_redirect,
+)
 from newsdiff_gui.core.fetch.result import (
     MEGABYTE,
     FetchLimits,
@@ -51,46 +59,8 @@ from newsdiff_gui.core.fetch.result import (
     FetchRequest,
     FetchResult,
 )
-from newsdiff_gui.core.urls import InvalidURL, validate_article_url
 
 log = logging.getLogger(__name__)
-
-
-class _Failure(Exception):
-    """Internal: ends a fetch with this outcome and message."""
-
-    def __init__(
-        self,
-        outcome: FetchOutcome,
-        message: str,
-        status: int | None = None,
-        retry_after: float | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.outcome = outcome
-        self.message = message
-        self.status = status
-        self.retry_after = retry_after
-
-
-class _Redirect(Exception):
-    """Internal: a redirect response, handed over before httpx reads its Location."""
-
-    def __init__(self, status: int, location: str, exchange: HttpExchange) -> None:
-        super().__init__(location)
-        self.status = status
-        self.location = location
-        self.exchange = exchange  # kept in the WARC records: how the page was reached
-
-
-def _stop_at_redirect(response: httpx.Response) -> None:
-    # Even with follow_redirects=False, httpx builds the next request from the Location
-    # and raises on what it cannot represent (javascript:, a port over 65535, a bad IDN)
-    # before we see the response. This hook runs first and hands the Location to _fetch,
-    # which checks it by our own rules and says what was wrong with it in words.
-    if response.has_redirect_location:
-        exchange = exchange_of(response, b"", peer_details(response), body_read=False)
-        raise _Redirect(response.status_code, response.headers["location"], exchange)
 
 
 def host_key(url: str) -> str:
@@ -128,7 +98,7 @@ class Fetcher:
                 "Accept-Encoding": "gzip, deflate, br",
             },
             follow_redirects=False,
-            event_hooks={"response": [_stop_at_redirect]},
+            event_hooks={"response": [stop_at_redirect]},
             trust_env=False,  # never route article fetches through an inherited proxy
             # Connects only to addresses the link-local rule allows, checked at connect time.
             transport=guarded_transport(shared_ssl_context(), pool_limits),
@@ -162,16 +132,16 @@ class Fetcher:
         deadline = clock + self.limits.total_timeout
         try:
             return self._fetch(request, cancel, deadline, started_at, clock)
-        except _Failure as caught:
+        except FetchFailure as caught:
             failure = caught
-        except Exception as exc:  # defence in depth: known failures are _Failure above
+        except Exception as exc:  # defence in depth: known failures are FetchFailure above
             log.exception("internal error while fetching %r", request.url)
-            failure = _Failure(
+            failure = FetchFailure(
                 FetchOutcome.INTERNAL_ERROR,
                 f"Internal error while fetching: {type(exc).__name__}: {exc}",
             )
         if cancel is not None and cancel.is_set():
-            failure = _Failure(FetchOutcome.CANCELLED, "Check cancelled before it finished")
+            failure = FetchFailure(FetchOutcome.CANCELLED, "Check cancelled before it finished")
         return FetchResult(
             request_url=request.url,
             final_url=None,
@@ -191,32 +161,32 @@ class Fetcher:
         started_at: datetime,
         clock: float,
     ) -> FetchResult:
-        url = _checked_url(request.url)
+        url = checked_url(request.url)
         headers = validator_headers(request)
         if request.accept_feeds:
             headers[b"Accept"] = FEED_ACCEPT
         seen = {url}
         redirects: list[HttpExchange] = []
         for hop in range(self.limits.max_redirects + 1):
-            _check_cancel(cancel)
+            check_cancel(cancel)
             with self._slot(url):
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    raise _Failure(FetchOutcome.TIMEOUT, self._timeout_message())
+                    raise FetchFailure(FetchOutcome.TIMEOUT, self._timeout_message())
                 try:
                     response = self._send(url, headers, remaining)
                 except httpx.HTTPError as exc:
                     raise self._network_failure(exc, url) from exc
-                except _Redirect as redirect:
-                    target = _redirect_target(url, redirect.location)
+                except RedirectSeen as redirect:
+                    target = redirect_target(url, redirect.location)
                     if target in seen:
-                        raise _Failure(
+                        raise FetchFailure(
                             FetchOutcome.TOO_MANY_REDIRECTS,
                             f"Redirect loop: {url} leads back to {target}",
                             redirect.status,
                         ) from None
                     if hop == self.limits.max_redirects:
-                        raise _Failure(
+                        raise FetchFailure(
                             FetchOutcome.TOO_MANY_REDIRECTS,
                             f"More than {self.limits.max_redirects} redirects",
                             redirect.status,
@@ -244,9 +214,9 @@ class Fetcher:
             return self._client.send(built, stream=True)
         except (httpx.InvalidURL, UnicodeError) as exc:  # httpx's URL rules; IDNA (idna's
             # errors are UnicodeErrors): neither is an httpx.HTTPError.
-            raise _Failure(FetchOutcome.INVALID_URL, f"Not a fetchable URL: {exc}") from exc
+            raise FetchFailure(FetchOutcome.INVALID_URL, f"Not a fetchable URL: {exc}") from exc
         except AddressRefused as exc:
-            raise _Failure(FetchOutcome.REFUSED_ADDRESS, str(exc)) from exc
+            raise FetchFailure(FetchOutcome.REFUSED_ADDRESS, str(exc)) from exc
 
     def _read(
         self,
@@ -271,7 +241,7 @@ class Fetcher:
                 last_modified=response.headers.get("last-modified") or request.last_modified,
             )
         if status >= 300 or status < 200:
-            raise _Failure(
+            raise FetchFailure(
                 FetchOutcome.HTTP_ERROR,
                 f"HTTP {status} {_reason(status, response.reason_phrase)}".strip(),
                 status,
@@ -281,11 +251,11 @@ class Fetcher:
         kind = media_type(content_type)
         feed_label = request.accept_feeds and kind in FEED_TYPES
         if kind not in HTML_TYPES and kind not in SNIFFED_TYPES and not feed_label:
-            raise _Failure(FetchOutcome.NOT_HTML, f"Not an HTML page ({kind})", status)
+            raise FetchFailure(FetchOutcome.NOT_HTML, f"Not an HTML page ({kind})", status)
         peer = peer_details(response)  # while the connection is surely still open
         body, raw = self._body(response, cancel, deadline)
         if not body.strip():
-            raise _Failure(FetchOutcome.EMPTY, "The server sent an empty page", status)
+            raise FetchFailure(FetchOutcome.EMPTY, "The server sent an empty page", status)
         if request.accept_feeds and kind not in HTML_TYPES and _feed_body(body, feed_label):
             return FetchResult(
                 request_url=request.url,
@@ -300,7 +270,7 @@ class Fetcher:
                 last_modified=response.headers.get("last-modified"),
             )
         if is_binary(body) or (kind not in HTML_TYPES and not looks_like_html(body)):
-            raise _Failure(FetchOutcome.NOT_HTML, not_html_message(body, content_type), status)
+            raise FetchFailure(FetchOutcome.NOT_HTML, not_html_message(body, content_type), status)
         page = decode_html(body, charset_from_content_type(content_type))
         return FetchResult(
             request_url=request.url,
@@ -328,27 +298,27 @@ class Fetcher:
         declared = response.headers.get("content-length", "")
         encoding = response.headers.get("content-encoding")
         if declared.isdigit() and int(declared) > cap and not encoding:
-            raise _Failure(FetchOutcome.TOO_LARGE, too_large, response.status_code)
+            raise FetchFailure(FetchOutcome.TOO_LARGE, too_large, response.status_code)
         try:
             decoder = decoder_for(encoding)
         except UnsupportedEncoding as exc:
-            raise _Failure(FetchOutcome.DECODE_ERROR, str(exc), response.status_code) from exc
+            raise FetchFailure(FetchOutcome.DECODE_ERROR, str(exc), response.status_code) from exc
         body = bytearray()
         received = bytearray()
         try:
             for raw in response.iter_raw():  # as received: a trickle must reach the clock
-                _check_cancel(cancel)
+                check_cancel(cancel)
                 if time.monotonic() > deadline:
                     # A server trickling bytes never trips the read timeout; the total does.
-                    raise _Failure(FetchOutcome.TIMEOUT, self._timeout_message())
+                    raise FetchFailure(FetchOutcome.TIMEOUT, self._timeout_message())
                 body += decoder.feed(raw, cap - len(body))
                 if encoding:  # without one, the page is the bytes received
                     received += raw
         except BodyTooLarge as exc:
-            raise _Failure(FetchOutcome.TOO_LARGE, too_large, response.status_code) from exc
+            raise FetchFailure(FetchOutcome.TOO_LARGE, too_large, response.status_code) from exc
         except (zlib.error, brotli.error) as exc:
             message = f"The page's {encoding} compression is corrupt ({exc})"
-            raise _Failure(FetchOutcome.DECODE_ERROR, message, response.status_code) from exc
+            raise FetchFailure(FetchOutcome.DECODE_ERROR, message, response.status_code) from exc
         except httpx.HTTPError as exc:
             raise self._network_failure(exc, str(response.url)) from exc
         page = bytes(body)
@@ -357,24 +327,26 @@ class Fetcher:
     def _timeout_message(self) -> str:
         return f"Timed out after {self.limits.total_timeout:g} s"
 
-    def _network_failure(self, exc: httpx.HTTPError, url: str) -> _Failure:
+    def _network_failure(self, exc: httpx.HTTPError, url: str) -> FetchFailure:
         host = urlsplit(url).netloc
         if isinstance(exc, httpx.TimeoutException):
-            return _Failure(FetchOutcome.TIMEOUT, self._timeout_message())
+            return FetchFailure(FetchOutcome.TIMEOUT, self._timeout_message())
         if isinstance(exc, httpx.ConnectError):
-            return _Failure(FetchOutcome.CONNECTION_ERROR, f"Could not connect to {host}: {exc}")
+            return FetchFailure(
+                FetchOutcome.CONNECTION_ERROR, f"Could not connect to {host}: {exc}"
+            )
         if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-            return _Failure(FetchOutcome.INVALID_URL, f"Not a fetchable URL: {exc}")
+            return FetchFailure(FetchOutcome.INVALID_URL, f"Not a fetchable URL: {exc}")
         if isinstance(exc, httpx.DecodingError):
-            return _Failure(FetchOutcome.DECODE_ERROR, f"Could not decode the response: {exc}")
+            return FetchFailure(FetchOutcome.DECODE_ERROR, f"Could not decode the response: {exc}")
         if isinstance(exc, httpx.RemoteProtocolError):
-            return _Failure(
+            return FetchFailure(
                 FetchOutcome.CONNECTION_ERROR, f"{host} sent a malformed HTTP response: {exc}"
             )
         if isinstance(exc, httpx.LocalProtocolError):  # our request broke HTTP's rules
-            return _Failure(FetchOutcome.INVALID_URL, f"The request could not be sent: {exc}")
+            return FetchFailure(FetchOutcome.INVALID_URL, f"The request could not be sent: {exc}")
         reason = str(exc) or type(exc).__name__
-        return _Failure(FetchOutcome.CONNECTION_ERROR, f"Connection to {host} failed: {reason}")
+        return FetchFailure(FetchOutcome.CONNECTION_ERROR, f"Connection to {host} failed: {reason}")
 
     def fetch_many(
         self, requests: list[FetchRequest], cancel: threading.Event | None = None
@@ -409,35 +381,3 @@ def _reason(status: int, sent: str) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return sent
-
-
-def _check_cancel(cancel: threading.Event | None) -> None:
-    if cancel is not None and cancel.is_set():
-        raise _Failure(FetchOutcome.CANCELLED, "Check cancelled before it finished")
-
-
-def _checked_url(url: str) -> str:
-    """The URL in the canonical form we contact (the rules of a tracked URL), or a _Failure."""
-    try:
-        return validate_article_url(url)
-    except InvalidURL as exc:
-        raise _Failure(FetchOutcome.INVALID_URL, f"Not a fetchable URL: {exc}") from exc
-
-
-def _redirect_target(url: str, location: str) -> str:
-    """Where a redirect leads, checked like a tracked URL; a _Failure naming the hop if not."""
-    with contextlib.suppress(UnicodeError):
-        # Header bytes reach us as Latin-1; browsers read a Location as UTF-8.
-        location = location.encode("latin-1").decode("utf-8")
-    try:
-        target = urljoin(url, location.strip())
-    except ValueError as exc:  # an invalid IPv6 literal or port
-        raise _Failure(
-            FetchOutcome.INVALID_URL, f"Redirect to an invalid address {location!r} ({exc})"
-        ) from exc
-    try:
-        return validate_article_url(target)
-    except InvalidURL as exc:
-        raise _Failure(
-            FetchOutcome.INVALID_URL, f"Redirect to {location!r} not followed: {exc}"
-        ) from exc
