@@ -57,3 +57,8 @@ class CheckReport:
     @property
     def failed(self) -> bool:
         return self.message is not None
+
+
+# The outcomes of a check that read the article and found no change: the page's
+# story unchanged, or the server saying the page had not changed (HTTP 304).
+NO_CHANGE_OUTCOMES = frozenset({CheckOutcome.UNCHANGED.value, FetchOutcome.NOT_MODIFIED.value})

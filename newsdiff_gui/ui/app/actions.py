@@ -41,6 +41,10 @@ class Actions:
         self.start_checking.setToolTip(
             "Contact the imported article's address now and then on schedule"
         )
+        self.check_history = make("Check &history…", "")
+        self.check_history.setToolTip(
+            "Every check of the selected article: when, what it found, and why"
+        )
         self.open_in_browser = make("&Open in browser", "Ctrl+Shift+O")
         self.open_in_browser.setToolTip("Open the article's page in the web browser")
         self.copy_url = make("Copy &address", "")
@@ -142,6 +146,7 @@ class Actions:
         article_menu = bar.addMenu("&Article")
         article_menu.addAction(self.check_selected)
         article_menu.addAction(self.start_checking)
+        article_menu.addAction(self.check_history)
         article_menu.addAction(self.open_in_browser)
         article_menu.addAction(self.copy_url)
         article_menu.addAction(self.remove)
@@ -175,6 +180,7 @@ class Actions:
         return [
             self.check_selected,
             self.start_checking,
+            self.check_history,
             self.open_in_browser,
             self.copy_url,
             separator,

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         a.check_all.triggered.connect(articles.check_all)
         a.check_selected.triggered.connect(articles.check_selected)
         a.start_checking.triggered.connect(articles.start_checking_selected)
+        a.check_history.triggered.connect(articles.show_check_history)
         a.remove.triggered.connect(articles.remove_selected)
         a.remove_never_worked.triggered.connect(articles.remove_never_worked)
         a.open_in_browser.triggered.connect(self.open_selected_in_browser)
@@ -326,6 +327,7 @@ class MainWindow(QMainWindow):
         selected = self.sidebar.current_article_id() is not None
         for action in (
             self.commands.check_selected,
+            self.commands.check_history,
             self.commands.remove,
             self.commands.open_in_browser,
             self.commands.copy_url,

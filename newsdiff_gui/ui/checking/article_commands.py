@@ -14,8 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from newsdiff_gui.core.address_check import AddressCheck
+from newsdiff_gui.core.store import StoreError
 from newsdiff_gui.core.timeutil import to_iso
 from newsdiff_gui.ui.app.folders import Location, remember_folder, start_folder
+from newsdiff_gui.ui.checking.history_dialog import CheckHistoryDialog
 from newsdiff_gui.ui.dialogs.articles import AddArticleDialog, ImportDialog, RemoveDialog
 from newsdiff_gui.ui.sidebar.never_worked import RemoveNeverWorkedDialog
 
@@ -82,6 +84,24 @@ class ArticleCommands:
         article_id = self.window.sidebar.current_article_id()
         if article_id is not None:
             self.window.checker.check([article_id])
+
+    def show_check_history(self) -> CheckHistoryDialog | None:
+        """The selected article's checks, in a dialog that stays open beside the window."""
+        window = self.window
+        article_id = window.sidebar.current_article_id()
+        if article_id is None:
+            return None
+        try:
+            article = window.store.get_article(article_id)
+            checks = window.store.checks.of_article(article_id)
+            numbers = {v.id: v.number for v in window.store.list_versions(article_id)}
+        except StoreError as exc:
+            window.statusBar().showMessage(f"The check history could not be read: {exc}", 10_000)
+            return None
+        dialog = CheckHistoryDialog(article.title or article.url, checks, numbers, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def start_checking_selected(self) -> None:
         """Consent, given later, to contact an imported article's site (see ImportDialog)."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsdiff_gui.core.capture import CheckOutcome, ImportOutcome
+from newsdiff_gui.core.check_report import NO_CHANGE_OUTCOMES
 from newsdiff_gui.core.fetch.result import FetchOutcome
 from newsdiff_gui.core.words import plural
 
-_NO_CHANGE = frozenset({CheckOutcome.UNCHANGED.value, FetchOutcome.NOT_MODIFIED.value})
 _CANCELLED = frozenset({CheckOutcome.CANCELLED.value, FetchOutcome.CANCELLED.value})
 # Imports report through the same signal, but are not checks of a batch.
 _IMPORTS = frozenset(ImportOutcome)
@@ -43,7 +43,7 @@ class BatchTally:
                 self.first += 1
             else:
                 self.changed += 1
-        elif outcome in _NO_CHANGE:
+        elif outcome in NO_CHANGE_OUTCOMES:
             self.unchanged += 1
             self._why_unchanged = detail
         elif outcome in _CANCELLED:
