@@ -66,3 +66,26 @@ def test_a_teaser_the_meta_description_or_a_line_of_links_is_not_the_opening() -
     assert _restored(_page(links), kept) == kept
     unfinished = _OPENING.rstrip(".") + " and more"
     assert _restored(_page(unfinished), kept) == kept
+
+
+def test_a_list_between_two_opening_paragraphs_is_part_of_the_opening() -> None:
+    second = (
+        "The cooperative will be paid for the weeks its boats cannot leave the harbour, "
+        "under an agreement signed on Monday evening."
+    )
+
+    def opening(price: int) -> str:
+        return (
+            f"<p>{_OPENING}</p><ul><li>The first phase costs {price} million euros.</li>"
+            "<li>The second phase starts in the autumn.</li></ul><p>" + second + "</p>"
+        )
+
+    before = extract_document(_page(opening(9)))
+    after = extract_document(_page(opening(10)))
+    assert content_hash(before) != content_hash(after)
+    assert before.paragraphs[:4] == (
+        _OPENING,
+        "The first phase costs 9 million euros.",
+        "The second phase starts in the autumn.",
+        second,
+    )

@@ -9,7 +9,8 @@ the story's:
   first kept block follows it with nothing in between but short lines (a
   byline, a date, a reading time: metadata, not paragraphs) and no heading
   (a heading the engine left out titles another box: a video, a teaser);
-- it is a paragraph of prose: a leaf block of sentences, mostly words, not links;
+- it is a paragraph of prose: a leaf block of sentences, mostly words, not links
+  (with the items of a list that follows it, when prose or the story comes next);
 - it is not the page's meta description printed as a teaser (that is the
   document's `dek`, see furniture.drop_unprinted_description) — a description
   printed word for word is kept only by the rules that handle it.
@@ -50,11 +51,16 @@ def _is_leaf(element: HtmlElement) -> bool:
     return not any(child.tag in _BLOCKS for child in element.iterdescendants())
 
 
+def _mostly_words(element: HtmlElement) -> bool:
+    text = clean_text(element.text_content())
+    linked = sum(len(clean_text(a.text_content())) for a in element.iter("a"))
+    return linked <= _MAX_LINK_SHARE * len(text)
+
+
 def _opening(element: HtmlElement, description: str) -> str | None:
     """The element's text when it is a paragraph of prose, else None."""
     text = clean_text(element.text_content())
-    linked = sum(len(clean_text(a.text_content())) for a in element.iter("a"))
-    if len(text) < _MIN_OPENING or linked > _MAX_LINK_SHARE * len(text):
+    if len(text) < _MIN_OPENING or not _mostly_words(element):
         return None
     if not text.endswith(_SENTENCE_END) or text_key(text) == text_key(description):
         return None
@@ -72,7 +78,10 @@ def restore_opening(
         return blocks
     first = text_key(blocks[0])
     kept = {text_key(block) for block in blocks}
-    openings: list[str] = []
+    found: list[str] = []
+    # A list's items after an opening paragraph: kept once prose or the story follows.
+    items: list[str] = []
+    paragraphs = 0
     for step, element in enumerate(_FOLLOWING(headline)):
         if step >= _MAX_STEPS or not isinstance(element.tag, str):
             return blocks
@@ -80,15 +89,21 @@ def restore_opening(
             continue
         own = text_key(element.text_content())
         if own == first:
-            return [*openings, *blocks] if openings else blocks
+            return [*found, *items, *blocks] if found else blocks
         if not own or not _is_leaf(element) or own in kept:
             continue
         if element.tag in _HEADINGS:
             return blocks  # a heading left out: another box (a video's title), not the story
+        if element.tag == "li" and found and _mostly_words(element):
+            items.append(clean_text(element.text_content()))
+            continue
         if len(clean_text(element.text_content())) <= _MAX_SHORT_LINE:
+            items.clear()
             continue
         opening = _opening(element, description or "")
-        if opening is None or len(openings) >= _MAX_OPENINGS:
+        if opening is None or paragraphs >= _MAX_OPENINGS:
             return blocks
-        openings.append(opening)
+        found.extend([*items, opening])
+        items.clear()
+        paragraphs += 1
     return blocks
