@@ -38,8 +38,10 @@ def _container(tree: HtmlElement, first: str) -> HtmlElement | None:
     """The element holding the first kept block as a paragraph of its own."""
     for element in tree.iter("p", "h2", "h3", "h4", "li"):
         own = text_key(element.text_content())
+        if own != first:
+            continue
         linked = sum(len(text_key(a.text_content())) for a in element.iter("a"))
-        if own == first and 2 * linked < len(own):  # not its entry in a table of contents
+        if 2 * linked < len(own):  # not its entry in a table of contents
             return element
     return None
 
