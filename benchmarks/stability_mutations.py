@@ -46,10 +46,17 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"'][.!?])\s+(?=[A-Z“\"])")
 # Gold text a reader does not read as the story (the AEB/WCXB/Readability golds
 # keep some of it): picture captions and credits (also a "Photos by …" line
 # outside a <figure>), breadcrumbs and other navigation, copyright notices,
-# "Last updated …" stamps. An edit there is not an article edit, so edit
-# mutations leave these blocks alone (furniture mutations still treat them as
-# gold: they change nothing inside them).
+# "Last updated …" stamps, and captions of a media box not marked as a <figure>
+# (a linked video's title and blurb). An edit there is not an article edit, so
+# edit mutations leave these blocks alone (furniture mutations still treat them
+# as gold: they change nothing inside them).
 _NOT_STORY_ANCESTORS = frozenset({"figure", "figcaption", "nav"})
+_MEDIA = ("img", "video", "iframe", "picture", "object")
+# A caption is short, and its media box holds little text besides it.
+_MAX_CAPTION_CHARS = 300
+_CAPTION_SHARE = 0.5
+_MEDIA_BOX_LEVELS = 4
+_LEADING_NUMBER = re.compile(r"^\d+")
 _COPYRIGHT = re.compile(r"^\W*(?:©|copyright\b|\(c\))|\ball rights reserved\b", re.IGNORECASE)
 # A picture credit printed as a line of its own, outside any <figure>.
 _CREDIT = re.compile(
@@ -81,11 +88,13 @@ class Anatomy:
         self.gold_blocks = self._gold_blocks()
         # A block printed twice (a desktop and a mobile copy of a list) is edited
         # in both by its writer: editing one copy is not an edit a page sees.
+        # Copies are compared without a leading number: one copy of a list may
+        # print its items' numbers inside them, the other beside them.
         copies: dict[str, int] = {}
         for block in self.gold_blocks:
-            copies[key(block.text_content())] = copies.get(key(block.text_content()), 0) + 1
+            copies[_copy_key(block)] = copies.get(_copy_key(block), 0) + 1
         self.story_blocks = [
-            b for b in self.gold_blocks if _is_story(b) and copies[key(b.text_content())] == 1
+            b for b in self.gold_blocks if _is_story(b) and copies[_copy_key(b)] == 1
         ]
         self.article = self._article_root()
         title = self.root.find(".//title")
@@ -162,9 +171,37 @@ class Anatomy:
         return str(lxml.html.tostring(root if root is not None else self.root, encoding="unicode"))
 
 
+def _copy_key(block: HtmlElement) -> str:
+    return _LEADING_NUMBER.sub("", key(block.text_content()))
+
+
+def _is_caption(block: HtmlElement) -> bool:
+    """A short block in a small teaser box: a linked picture or player whose title
+    links to the same page (a video's title and blurb)."""
+    size = len(key(block.text_content()))
+    if len(block.text_content().strip()) > _MAX_CAPTION_CHARS:
+        return False
+    for level, box in enumerate(block.iterancestors()):
+        if level >= _MEDIA_BOX_LEVELS:
+            return False
+        media = next(box.iter(*_MEDIA), None)
+        if media is None:
+            continue
+        targets = {a.get("href") for a in media.iterancestors("a")}
+        titled = any(
+            a.get("href") in targets and key(a.text_content())
+            for a in box.iter("a")
+            if not any(m is media for m in a.iter(*_MEDIA))
+        )
+        return titled and size >= _CAPTION_SHARE * len(key(box.text_content()))
+    return False
+
+
 def _is_story(block: HtmlElement) -> bool:
     """Whether a reader reads this gold block as the story's text (see _NOT_STORY_ANCESTORS)."""
     if any(a.tag in _NOT_STORY_ANCESTORS for a in (block, *block.iterancestors())):
+        return False
+    if _is_caption(block):
         return False
     text = block.text_content().strip()
     if _COPYRIGHT.search(text) or _CREDIT.search(text):

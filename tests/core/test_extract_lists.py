@@ -110,6 +110,24 @@ def test_a_paragraph_split_at_a_line_break_still_anchors_the_list() -> None:
     ]
 
 
+def test_a_list_between_paragraphs_the_engine_kept_as_one_block_is_put_back() -> None:
+    # An old table layout: the engine keeps the whole story as one block.
+    merged = f"{_INTRO} {_LEAD_IN} {_AFTER}"
+    markup = (
+        f"<html><body><table><tr><td><p>{_INTRO}</p><p>{_LEAD_IN}</p>{_prices(30)}"
+        f"<p>{_AFTER}</p></td></tr></table></body></html>"
+    )
+    assert _restored(markup, [merged]) == [
+        merged,
+        "A single swim costs 4 euros for adults.",
+        "A family pass costs 30 euros a month.",
+        "Children under six swim free with an adult.",
+    ]
+    # A short line found inside a kept block is no anchor: it may be there by chance.
+    short = f"<html><body><p>Prices from April:</p>{_prices(30)}<p>{_AFTER}</p></body></html>"
+    assert _restored(short, [f"Prices from April: {_AFTER}"]) == [f"Prices from April: {_AFTER}"]
+
+
 def _story_with_related(headlines: list[str]) -> str:
     related = "".join(
         f'<li><a href="/town/{n}">{headline}</a></li>' for n, headline in enumerate(headlines)

@@ -20,8 +20,11 @@ from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.fallback import fallback_blocks
 from newsdiff_gui.core.extract.furniture import drop_unprinted_description, strip_inline_furniture
 from newsdiff_gui.core.extract.glued_stamps import drop_glued_stamps
+from newsdiff_gui.core.extract.intro import restore_opening
 from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.parsing import parse_page
+from newsdiff_gui.core.extract.quotes import restore_article_quotes
+from newsdiff_gui.core.extract.split_body import restore_split_parts
 from newsdiff_gui.core.extract.structured import PageMetadata, read_metadata
 from newsdiff_gui.core.extract.titles import choose_headline
 
@@ -41,9 +44,12 @@ def _article_blocks(
 
     def tidy(blocks: list[str]) -> list[str]:
         blocks = reconcile(restore_article_lists(blocks, tree), meta.article_body, tree)
+        # After the cross-check: a stated body leaves embedded posts out.
+        blocks = restore_split_parts(restore_article_quotes(blocks, tree), tree)
         blocks = drop_glued_stamps(blocks, tree)
         blocks = remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
         blocks = drop_unprinted_description(blocks, meta.description, tree)
+        blocks = restore_opening(blocks, tree, title, meta.description)
         return drop_link_lines(blocks, tree)
 
     engine = engine_blocks(tree, url)

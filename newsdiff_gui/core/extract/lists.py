@@ -35,6 +35,9 @@ _MAX_LISTS = 400
 _MAX_ITEMS = 60
 _MAX_ANCESTORS = 40
 _MIN_QUOTED_ITEM = 20
+# A paragraph this long found inside a kept block is part of it (the engine may
+# keep a whole story as one block); a shorter one may be there by chance.
+_MIN_MERGED_PARAGRAPH = 60
 
 
 def _text_siblings(element: HtmlElement, *, preceding: bool) -> Iterator[HtmlElement]:
@@ -105,7 +108,8 @@ def _kept(item: str, position: dict[str, int], kept_text: str) -> bool:
 
 def _kept_block(paragraph: HtmlElement, position: dict[str, int], *, last: bool) -> int | None:
     """Index of the kept block that is this paragraph, or (for a paragraph the engine
-    split at a line break) its last part before a list / its first part after one."""
+    split at a line break) its last part before a list / its first part after one,
+    or the kept block the engine merged it into with its neighbours."""
     if paragraph.tag != "p":
         return None
     text = text_key(paragraph.text_content())
@@ -116,6 +120,10 @@ def _kept_block(paragraph: HtmlElement, position: dict[str, int], *, last: bool)
             text.endswith(block) if last else text.startswith(block)
         ):
             return index
+    if len(text) >= _MIN_MERGED_PARAGRAPH:
+        for block, index in position.items():
+            if text in block:
+                return index
     return None
 
 

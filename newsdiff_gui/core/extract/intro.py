@@ -1,0 +1,109 @@
+"""The story's opening printed between its headline and its first kept paragraph.
+
+Many templates print the opening paragraph (a standfirst, a lead) in a box of
+its own under the headline, apart from the body's container; the engine keeps
+the body and drops the box, so an edit to the opening makes no version. The
+opening is put back, before the first kept block, when the page says it is
+the story's:
+- it follows the visible headline (the <h1> that is the title), and the
+  first kept block follows it with nothing in between but short lines (a
+  byline, a date, a reading time: metadata, not paragraphs) and no heading
+  (a heading the engine left out titles another box: a video, a teaser);
+- it is a paragraph of prose: a leaf block of sentences, mostly words, not links
+  (with the items of a list that follows it, when prose or the story comes next);
+- it is not the page's meta description printed as a teaser (that is the
+  document's `dek`, see furniture.drop_unprinted_description) — a description
+  printed word for word is kept only by the rules that handle it.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.normalize import clean_text
+
+_FOLLOWING = etree.XPath("following::*")
+_UNPRINTED = frozenset({"script", "style", "noscript", "template", "svg", "path", "button"})
+_FURNITURE_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+_BLOCKS = frozenset({"p", "div", "section", "ul", "ol", "table", "h1", "h2", "h3", "h4", "li"})
+# A line this short between the headline and the body is metadata (a byline, a
+# date), passed over; a longer one not kept by the engine ends the search.
+_MAX_SHORT_LINE = 80
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_MIN_OPENING = 100
+_MAX_LINK_SHARE = 0.3
+_MAX_STEPS = 120
+_MAX_OPENINGS = 2
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "“")
+
+
+def _headline(tree: HtmlElement, title: str) -> HtmlElement | None:
+    wanted = text_key(title)
+    for heading in tree.iter("h1"):
+        if wanted and text_key(heading.text_content()) == wanted:
+            return heading
+    return None
+
+
+def _is_leaf(element: HtmlElement) -> bool:
+    return not any(child.tag in _BLOCKS for child in element.iterdescendants())
+
+
+def _mostly_words(element: HtmlElement) -> bool:
+    text = clean_text(element.text_content())
+    linked = sum(len(clean_text(a.text_content())) for a in element.iter("a"))
+    return linked <= _MAX_LINK_SHARE * len(text)
+
+
+def _opening(element: HtmlElement, description: str) -> str | None:
+    """The element's text when it is a paragraph of prose, else None."""
+    text = clean_text(element.text_content())
+    if len(text) < _MIN_OPENING or not _mostly_words(element):
+        return None
+    if not text.endswith(_SENTENCE_END) or text_key(text) == text_key(description):
+        return None
+    if any(a.tag in _FURNITURE_ANCESTORS for a in element.iterancestors()):
+        return None
+    return text
+
+
+def restore_opening(
+    blocks: list[str], tree: HtmlElement, title: str, description: str | None
+) -> list[str]:
+    """`blocks` with the story's opening put back before the first of them."""
+    headline = _headline(tree, title) if blocks else None
+    if headline is None:
+        return blocks
+    first = text_key(blocks[0])
+    kept = {text_key(block) for block in blocks}
+    found: list[str] = []
+    # A list's items after an opening paragraph: kept once prose or the story follows.
+    items: list[str] = []
+    paragraphs = 0
+    for step, element in enumerate(_FOLLOWING(headline)):
+        if step >= _MAX_STEPS or not isinstance(element.tag, str):
+            return blocks
+        if element.tag in _UNPRINTED or any(a.tag in _UNPRINTED for a in element.iterancestors()):
+            continue
+        own = text_key(element.text_content())
+        if own == first:
+            return [*found, *items, *blocks] if found else blocks
+        if not own or not _is_leaf(element) or own in kept:
+            continue
+        if element.tag in _HEADINGS:
+            return blocks  # a heading left out: another box (a video's title), not the story
+        if element.tag == "li" and found and _mostly_words(element):
+            items.append(clean_text(element.text_content()))
+            continue
+        if len(clean_text(element.text_content())) <= _MAX_SHORT_LINE:
+            items.clear()
+            continue
+        opening = _opening(element, description or "")
+        if opening is None or paragraphs >= _MAX_OPENINGS:
+            return blocks
+        found.extend([*items, opening])
+        items.clear()
+        paragraphs += 1
+    return blocks

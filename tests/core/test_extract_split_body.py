@@ -1,0 +1,56 @@
+"""A story cut into two containers of one kind by a box set between them is read whole.
+
+Pages are written here on the fictional harbour story: the template puts the
+story in two `<div class="story-part">` with a sign-up box between them.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+
+from newsdiff_gui.core.extract.split_body import restore_split_parts
+from tests.support.pages import HARBOUR
+
+_SECTION = "Why the channel matters"
+_PROMO = (
+    "<div class='promo'><h2>Get the Coast Post morning briefing</h2>"
+    "<p>Every weekday at seven, the stories that matter on the coast.</p></div>"
+)
+
+
+def _part(paragraphs: tuple[str, ...], heading: str = "", cls: str = "story-part") -> str:
+    title = f"<h2>{heading}</h2>" if heading else ""
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return f"<div class='{cls}'><div class='text'>{title}{body}</div></div>"
+
+
+def _page(first: str, between: str = _PROMO) -> str:
+    return (
+        "<html><body><main><h1>Harbour authority approves dredging plan</h1>"
+        f"<div class='grid'>{first}{between}{_part(HARBOUR[2:], _SECTION)}</div>"
+        "</main></body></html>"
+    )
+
+
+def _restored(markup: str) -> list[str]:
+    kept = [_SECTION, *HARBOUR[2:]]
+    return restore_split_parts(kept, lxml.html.document_fromstring(markup))
+
+
+def test_the_part_before_a_box_inside_the_story_is_put_back_in_page_order() -> None:
+    restored = _restored(_page(_part(HARBOUR[:2])))
+    assert restored == [*HARBOUR[:2], _SECTION, *HARBOUR[2:]]
+
+
+def test_a_box_of_another_kind_or_a_list_of_links_before_the_story_stays_out() -> None:
+    kept = [_SECTION, *HARBOUR[2:]]
+    other_kind = _page(_part(HARBOUR[:2], cls="teaser"))
+    assert _restored(other_kind) == kept
+    links = "".join(
+        f"<p><a href='/port/{n}'>{paragraph}</a></p>" for n, paragraph in enumerate(HARBOUR[:2])
+    )
+    assert (
+        _restored(_page(f"<div class='story-part'><div class='text'>{links}</div></div>")) == kept
+    )
+    headline = _part(HARBOUR[:2]).replace("<div class='text'>", "<div class='text'><h1>Ferry</h1>")
+    assert _restored(_page(headline)) == kept
