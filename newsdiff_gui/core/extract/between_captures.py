@@ -12,7 +12,8 @@ A tracker holds the previous capture of the page and can tell. The captures
 show the same story when title and byline are equal and every body block that
 differs between them is, on its own page, a line made of links to other pages,
 or is printed unchanged on the other capture too (the extractor's reading
-moved, the text did not).
+moved, the text did not), or is a promo or label line in which only the texts
+of its links changed (core/extract/link_churn.py).
 
 A story paragraph with an inline link is not a line of links: its own words
 are most of its text, so an edit there (inside the link or around it) stays a
@@ -32,6 +33,7 @@ from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract.boilerplate import LINK_LINE_SHARE
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.furniture import printed_element, strip_inline_furniture
+from newsdiff_gui.core.extract.link_churn import only_links_churned
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
@@ -103,6 +105,22 @@ def _differing(ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
     return found
 
 
+def _set_aside_link_churn(
+    gone: list[str], before_tree: HtmlElement, new: list[str], after_tree: HtmlElement
+) -> tuple[list[str], list[str]]:
+    """`gone` and `new` without the pairs of blocks in which only promo or label links
+    changed their text (core/extract/link_churn.py)."""
+    kept = []
+    remaining = list(new)
+    for block in gone:
+        counterpart = only_links_churned(block, before_tree, remaining, after_tree)
+        if counterpart is None:
+            kept.append(block)
+        else:
+            remaining.remove(counterpart)
+    return kept, remaining
+
+
 def same_story_text(before: Document, before_html: str, after: Document, after_html: str) -> bool:
     """Whether `after` differs from `before` only in lines of links and in blocks both
     pages print unchanged.
@@ -122,6 +140,7 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
     before_tree, after_tree = _page_tree(before_html), _page_tree(after_html)
     if before_tree is None or after_tree is None:
         return False
+    gone, new = _set_aside_link_churn(gone, before_tree, new, after_tree)
     # A block the extraction lost (or gained) that the other page still prints
     # (or already printed), word for word, is text the newsroom did not touch:
     # only the extractor's reading of the page moved.
