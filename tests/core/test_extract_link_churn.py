@@ -100,3 +100,20 @@ def test_a_story_link_relinked_to_another_report_is_a_new_version() -> None:
 def test_a_story_edit_alongside_a_changed_promo_is_a_new_version() -> None:
     edited = [_STORY[0], _STORY[1].replace("14 million", "16 million"), *_STORY[2:]]
     assert _stores_a_version(_page(_STORY), _page(edited, magazine="Sea Kayak Quarterly"))
+
+
+def _page_with_call(link: str) -> str:
+    call = (
+        f'<p><a href="https://shop.example.org/signup">{link}</a> and make this winter your'
+        " warmest yet.</p>"
+    )
+    return _page(_STORY).replace("</article>", f"{call}</article>")
+
+
+def test_a_call_to_action_set_aside_before_is_no_change_when_its_link_text_changes() -> None:
+    # "Sign up today …" is a call to action one page alone sets aside; with the
+    # link showing another promo the line is kept, but the words around it are the same.
+    before, after = _page_with_call("Sign up today"), _page_with_call("Winter menu drops")
+    assert not any("Sign up today" in p for p in extract_document(before).paragraphs)
+    assert any("Winter menu drops" in p for p in extract_document(after).paragraphs)
+    assert not _stores_a_version(before, after)

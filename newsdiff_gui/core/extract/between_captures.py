@@ -33,7 +33,7 @@ from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract.boilerplate import LINK_LINE_SHARE
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.furniture import printed_element, strip_inline_furniture
-from newsdiff_gui.core.extract.link_churn import only_links_churned
+from newsdiff_gui.core.extract.link_churn import churned_twin
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
@@ -108,17 +108,27 @@ def _differing(ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
 def _set_aside_link_churn(
     gone: list[str], before_tree: HtmlElement, new: list[str], after_tree: HtmlElement
 ) -> tuple[list[str], list[str]]:
-    """`gone` and `new` without the pairs of blocks in which only promo or label links
-    changed their text (core/extract/link_churn.py)."""
-    kept = []
-    remaining = list(new)
+    """`gone` and `new` without the blocks in which only promo or label links changed
+    their text (core/extract/link_churn.py), and without their twins."""
+    kept_gone = []
+    kept_new = list(new)
     for block in gone:
-        counterpart = only_links_churned(block, before_tree, remaining, after_tree)
-        if counterpart is None:
-            kept.append(block)
-        else:
-            remaining.remove(counterpart)
-    return kept, remaining
+        twin = churned_twin(block, before_tree, after_tree)
+        if twin is None:
+            kept_gone.append(block)
+            continue
+        twin_key = text_key(twin)
+        kept_new = _without_first(kept_new, twin_key)
+    # A new block whose twin the previous capture's extraction set aside.
+    kept_new = [block for block in kept_new if churned_twin(block, after_tree, before_tree) is None]
+    return kept_gone, kept_new
+
+
+def _without_first(blocks: list[str], key: str) -> list[str]:
+    for index, block in enumerate(blocks):
+        if text_key(block) == key:
+            return blocks[:index] + blocks[index + 1 :]
+    return blocks
 
 
 def same_story_text(before: Document, before_html: str, after: Document, after_html: str) -> bool:

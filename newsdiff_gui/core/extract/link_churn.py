@@ -90,27 +90,23 @@ def _is_label_line(text: str) -> bool:
     return len(text.split()) <= _MAX_LABEL_WORDS and not _SENTENCE_END.search(text)
 
 
-def only_links_churned(
-    block: str, own_tree: HtmlElement, others: list[str], other_tree: HtmlElement
-) -> str | None:
-    """The block of `others` that is `block` with only its links' texts replaced, if
-    the block cannot be a story sentence (see the module docstring); else None."""
+def churned_twin(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> str | None:
+    """The text the other capture prints where this page prints `block`, when the two
+    differ only in replaced links and the block cannot be a story sentence (see the
+    module docstring); else None. The twin may be a block the extraction set aside
+    on its own page ("Sign up today …" is a call to action), or one it kept."""
     element = printed_element(block, own_tree)
     if element is None or any(e.tag in _HEADINGS for e in (element, *element.iterancestors())):
         return None
     twin = _counterpart(element, other_tree)
-    if twin is None or twin.tag != element.tag:
-        return None
-    twin_key = text_key(twin.text_content())
-    counterpart = next((other for other in others if text_key(other) == twin_key), None)
-    if counterpart is None:
+    if twin is None or twin.tag != element.tag or element.tag == "a":
+        # A bare link has no words of its own to stay: the link-line rules judge it.
         return None
     own_outside: list[str] = []
     twin_outside: list[str] = []
     _outside_links(element, own_outside)
     _outside_links(twin, twin_outside)
-    if element.tag == "a" or text_key("".join(own_outside)) != text_key("".join(twin_outside)):
-        # A bare link has no words of its own to stay: the link-line rules judge it.
+    if text_key("".join(own_outside)) != text_key("".join(twin_outside)):
         return None
     own_links, twin_links = _links(element), _links(twin)
     if len(own_links) != len(twin_links):
@@ -122,6 +118,7 @@ def only_links_churned(
     ]
     if not changed or not all(_replaced(old, new) for old, new in changed):
         return None
-    label = _is_label_line(block) and _is_label_line(counterpart)
+    twin_text = twin.text_content()
+    label = _is_label_line(block) and _is_label_line(twin_text)
     asks = any(_CALL_TO_ACTION.search(text) for pair in changed for text in pair)
-    return counterpart if label or asks else None
+    return twin_text if label or asks else None
