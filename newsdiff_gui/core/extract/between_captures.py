@@ -30,54 +30,24 @@ from collections.abc import Sequence
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.document import Document
-from newsdiff_gui.core.extract.boilerplate import LINK_LINE_SHARE
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.furniture import printed_element, strip_inline_furniture
 from newsdiff_gui.core.extract.link_churn import churned_twin
+from newsdiff_gui.core.extract.link_lines import is_line_of_links, set_aside_glued_link_churn
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
 
-# Links that stay on the page (a table of contents, a footnote) or run script
-# are not teasers for another page.
-_LOCAL_HREF = ("#", "javascript:")
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# Blocks that hold one line of text: where a footnote's back-link would sit.
-_ITEM_TAGS = ("li", "p", "dd", "dt", "td", "th", "blockquote", "figcaption")
 # Beyond this many differing blocks the page has been rebuilt, not rotated.
 _MAX_DIFFERING = 40
-
-
-def _links_elsewhere(anchor: HtmlElement) -> bool:
-    href = (anchor.get("href") or "").strip().lower()
-    return bool(href) and not href.startswith(_LOCAL_HREF)
-
-
-def _links_inside(anchor: HtmlElement) -> bool:
-    """A link to a named place in the page (a bare "#" is a script's button)."""
-    href = (anchor.get("href") or "").strip()
-    return href.startswith("#") and len(href) > 1
 
 
 def _is_link_line(text: str, tree: HtmlElement) -> bool:
     """Whether the page prints `text` as a block (nearly) all of whose words are links
     to other pages."""
     element = printed_element(text, tree)
-    if element is None:
-        return False  # the block is not one element of the page: nothing to judge by
-    # A heading that links elsewhere (a listicle's "2. <product>") is the article's
-    # structure, as for the one-page link-line rule (boilerplate.py).
-    if any(e.tag in _HEADINGS for e in (element, *element.iterancestors())):
-        return False
-    # A line whose item also links to a place in the page (a footnote's "^" back
-    # to the sentence citing it) is the article's own apparatus: its linked title
-    # is a source, not a teaser.
-    item = element if element.tag in _ITEM_TAGS else next(element.iterancestors(*_ITEM_TAGS), None)
-    if any(_links_inside(a) for a in (item if item is not None else element).iter("a")):
-        return False
-    total = len(text_key(text))
-    linked = sum(len(text_key(a.text_content())) for a in element.iter("a") if _links_elsewhere(a))
-    return total > 0 and linked >= LINK_LINE_SHARE * total
+    # A block that is not one element of the page leaves nothing to judge by.
+    return element is not None and is_line_of_links(element)
 
 
 def _page_tree(html: str) -> HtmlElement | None:
@@ -151,6 +121,7 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
     if before_tree is None or after_tree is None:
         return False
     gone, new = _set_aside_link_churn(gone, before_tree, new, after_tree)
+    gone, new = set_aside_glued_link_churn(gone, before_tree, new, after_tree)
     # A block the extraction lost (or gained) that the other page still prints
     # (or already printed), word for word, is text the newsroom did not touch:
     # only the extractor's reading of the page moved.
