@@ -30,9 +30,9 @@ import re
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import UNPRINTED_TAGS, printed_element
+from newsdiff_gui.core.extract.link_lines import HEADINGS
 from newsdiff_gui.core.extract.text_key import text_key
 
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 # A link's text replaced as a whole keeps fewer than this share of its words;
@@ -96,7 +96,7 @@ def churned_twin(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> 
     module docstring); else None. The twin may be a block the extraction set aside
     on its own page ("Sign up today …" is a call to action), or one it kept."""
     element = printed_element(block, own_tree)
-    if element is None or any(e.tag in _HEADINGS for e in (element, *element.iterancestors())):
+    if element is None or any(e.tag in HEADINGS for e in (element, *element.iterancestors())):
         return None
     twin = _counterpart(element, other_tree)
     if twin is None or twin.tag != element.tag or element.tag == "a":

@@ -26,7 +26,7 @@ from newsdiff_gui.core.extract.text_key import text_key
 # Links that stay on the page (a table of contents, a footnote) or run script
 # are not teasers for another page.
 _LOCAL_HREF = ("#", "javascript:")
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Blocks that hold one line of text: where a footnote's back-link would sit.
 _ITEM_TAGS = ("li", "p", "dd", "dt", "td", "th", "blockquote", "figcaption")
 # The block a link is printed in, for the glued-block rule.
@@ -50,7 +50,7 @@ def is_line_of_links(element: HtmlElement) -> bool:
     """Whether (nearly) all of the element's words are links to other pages."""
     # A heading that links elsewhere (a listicle's "2. <product>") is the article's
     # structure, as for the one-page link-line rule (boilerplate.py).
-    if any(e.tag in _HEADINGS for e in (element, *element.iterancestors())):
+    if any(e.tag in HEADINGS for e in (element, *element.iterancestors())):
         return False
     # A line whose item also links to a place in the page (a footnote's "^" back
     # to the sentence citing it) is the article's own apparatus: its linked title
