@@ -41,6 +41,10 @@ _ISO_DATE = re.compile(r"\b(20\d{2})-(\d{2})-(\d{2})")
 _AGO = re.compile(r"\b(\d+)(\s*(?:hours?|hrs?|minutes?|mins?|days?|h|m)\s+ago)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _AUTHOR = re.compile(r"author|byline|contributor", re.IGNORECASE)
+# A printed byline without such marks: a short line whose own text starts "By".
+_BY_LEAD = re.compile(r"^\s*(?:written\s+)?by\b", re.IGNORECASE)
+_MAX_BYLINE_WORDS = 20
+_BYLINE_LEVELS = 3
 _CHURNING = re.compile(r"\b(?:updated|published|posted|ago|modified)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"'][.!?])\s+(?=[A-Z“\"])")
 # Gold text a reader does not read as the story (the AEB/WCXB/Readability golds
@@ -317,21 +321,42 @@ def _injected(
 
 
 def _is_byline(element: HtmlElement) -> bool:
-    """Author links: the byline is compared text (a changed author is a change)."""
+    """Author links: the byline is compared text (a changed author is a change).
+
+    Marked by the template (an author/byline class, rel=author), or printed as a
+    short "By <a>Name</a>, <a>Name</a> on Monday …" line with no marks at all: the
+    names are the byline either way, and a tracker reads both as one.
+    """
     for node in (element, *element.iterancestors()):
         marks = " ".join(node.get(name) or "" for name in ("class", "id", "rel", "itemprop"))
         if _AUTHOR.search(marks):
             return True
+    for level, node in enumerate(element.iterancestors()):
+        if level >= _BYLINE_LEVELS:
+            break
+        if _BY_LEAD.match(node.text or "") and (
+            len(node.text_content().split()) <= _MAX_BYLINE_WORDS
+        ):
+            return True
     return False
 
 
+def _is_quoted(element: HtmlElement) -> bool:
+    """Inside a quotation (an embedded post, a pull quote): text quoted from a source,
+    fixed once published (a post's words, its date, its picture link), not a
+    template's links that point wherever the site promotes today."""
+    return next(element.iterancestors("blockquote"), None) is not None
+
+
 def rotate_link_texts(anatomy: Anatomy, rng: random.Random) -> Pair | None:
-    """Every link outside the article's text (and byline) shows the text of the next one."""
+    """Every link outside the article's text (and byline, and quotations) shows the
+    text of the next one."""
     links = [
         a
         for a in anatomy.root.iter("a")
         if a.text_content().strip()
         and not anatomy.in_gold(a)
+        and not _is_quoted(a)
         and not anatomy.in_article_text(a)
         and not _is_byline(a)
         and not anatomy.is_title(a.text_content())

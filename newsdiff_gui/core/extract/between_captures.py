@@ -12,7 +12,8 @@ A tracker holds the previous capture of the page and can tell. The captures
 show the same story when title and byline are equal and every body block that
 differs between them is, on its own page, a line made of links to other pages,
 or is printed unchanged on the other capture too (the extractor's reading
-moved, the text did not).
+moved, the text did not), or is a promo or label line in which only the texts
+of its links changed (core/extract/link_churn.py).
 
 A story paragraph with an inline link is not a line of links: its own words
 are most of its text, so an edit there (inside the link or around it) stays a
@@ -29,53 +30,24 @@ from collections.abc import Sequence
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.document import Document
-from newsdiff_gui.core.extract.boilerplate import LINK_LINE_SHARE
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.furniture import printed_element, strip_inline_furniture
+from newsdiff_gui.core.extract.link_churn import churned_twin
+from newsdiff_gui.core.extract.link_lines import is_line_of_links, set_aside_glued_link_churn
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
 
-# Links that stay on the page (a table of contents, a footnote) or run script
-# are not teasers for another page.
-_LOCAL_HREF = ("#", "javascript:")
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# Blocks that hold one line of text: where a footnote's back-link would sit.
-_ITEM_TAGS = ("li", "p", "dd", "dt", "td", "th", "blockquote", "figcaption")
 # Beyond this many differing blocks the page has been rebuilt, not rotated.
 _MAX_DIFFERING = 40
-
-
-def _links_elsewhere(anchor: HtmlElement) -> bool:
-    href = (anchor.get("href") or "").strip().lower()
-    return bool(href) and not href.startswith(_LOCAL_HREF)
-
-
-def _links_inside(anchor: HtmlElement) -> bool:
-    """A link to a named place in the page (a bare "#" is a script's button)."""
-    href = (anchor.get("href") or "").strip()
-    return href.startswith("#") and len(href) > 1
 
 
 def _is_link_line(text: str, tree: HtmlElement) -> bool:
     """Whether the page prints `text` as a block (nearly) all of whose words are links
     to other pages."""
     element = printed_element(text, tree)
-    if element is None:
-        return False  # the block is not one element of the page: nothing to judge by
-    # A heading that links elsewhere (a listicle's "2. <product>") is the article's
-    # structure, as for the one-page link-line rule (boilerplate.py).
-    if any(e.tag in _HEADINGS for e in (element, *element.iterancestors())):
-        return False
-    # A line whose item also links to a place in the page (a footnote's "^" back
-    # to the sentence citing it) is the article's own apparatus: its linked title
-    # is a source, not a teaser.
-    item = element if element.tag in _ITEM_TAGS else next(element.iterancestors(*_ITEM_TAGS), None)
-    if any(_links_inside(a) for a in (item if item is not None else element).iter("a")):
-        return False
-    total = len(text_key(text))
-    linked = sum(len(text_key(a.text_content())) for a in element.iter("a") if _links_elsewhere(a))
-    return total > 0 and linked >= LINK_LINE_SHARE * total
+    # A block that is not one element of the page leaves nothing to judge by.
+    return element is not None and is_line_of_links(element)
 
 
 def _page_tree(html: str) -> HtmlElement | None:
@@ -103,6 +75,32 @@ def differing_blocks(ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
     return found
 
 
+def _set_aside_link_churn(
+    gone: list[str], before_tree: HtmlElement, new: list[str], after_tree: HtmlElement
+) -> tuple[list[str], list[str]]:
+    """`gone` and `new` without the blocks in which only promo or label links changed
+    their text (core/extract/link_churn.py), and without their twins."""
+    kept_gone = []
+    kept_new = list(new)
+    for block in gone:
+        twin = churned_twin(block, before_tree, after_tree)
+        if twin is None:
+            kept_gone.append(block)
+            continue
+        twin_key = text_key(twin)
+        kept_new = _without_first(kept_new, twin_key)
+    # A new block whose twin the previous capture's extraction set aside.
+    kept_new = [block for block in kept_new if churned_twin(block, after_tree, before_tree) is None]
+    return kept_gone, kept_new
+
+
+def _without_first(blocks: list[str], key: str) -> list[str]:
+    for index, block in enumerate(blocks):
+        if text_key(block) == key:
+            return blocks[:index] + blocks[index + 1 :]
+    return blocks
+
+
 def same_story_text(before: Document, before_html: str, after: Document, after_html: str) -> bool:
     """Whether `after` differs from `before` only in lines of links and in blocks both
     pages print unchanged.
@@ -122,6 +120,8 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
     before_tree, after_tree = _page_tree(before_html), _page_tree(after_html)
     if before_tree is None or after_tree is None:
         return False
+    gone, new = _set_aside_link_churn(gone, before_tree, new, after_tree)
+    gone, new = set_aside_glued_link_churn(gone, before_tree, new, after_tree)
     # A block the extraction lost (or gained) that the other page still prints
     # (or already printed), word for word, is text the newsroom did not touch:
     # only the extractor's reading of the page moved.

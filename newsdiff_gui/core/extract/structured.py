@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.normalize import clean_text
@@ -206,6 +207,14 @@ _BYLINE_XPATH = (
 )
 _BY_LINE = re.compile(r"^(?:by|written by)\s+\S", re.IGNORECASE)
 _MAX_BYLINE_WORDS = 14
+# Blocks whose own text starts with "by" (any case): where a printed "By …" line is.
+_BY_LEAD_XPATH = etree.XPath(
+    "//*[self::p or self::span or self::div]"
+    "[starts-with(translate(substring(normalize-space(text()), 1, 10), 'BYWRITEN', 'bywriten'),"
+    " 'by') or starts-with(translate(substring(normalize-space(text()), 1, 10), 'BYWRITEN',"
+    " 'bywriten'), 'written by')]"
+)
+_MAX_BY_LEADS = 20
 
 
 def _visible_byline(tree: HtmlElement) -> str | None:
@@ -215,9 +224,9 @@ def _visible_byline(tree: HtmlElement) -> str | None:
         if text and len(text.split()) <= _MAX_BYLINE_WORDS:
             return text
     # Some templates have no class to go by: a short paragraph starting "By ".
-    for count, element in enumerate(tree.iter("p", "span", "div")):
-        if count > 400:
-            break
+    # libxml2 finds the candidates; a cap on the elements read before them would
+    # move with the page's furniture (a menu's markup), and the byline with it.
+    for element in _BY_LEAD_XPATH(tree)[:_MAX_BY_LEADS]:
         lead = (element.text or "").strip()
         if lead and (_BY_LINE.match(lead) or lead.casefold() in ("by", "by:")):
             text = clean_text(element.text_content())

@@ -1,0 +1,124 @@
+"""Two captures of one block: only the words of its links changed, and they are not the story's.
+
+Templates print links whose text is whatever the site promotes today inside
+blocks of ordinary words: "Get <a>Monthly Rides</a> delivered to your door.
+<a>Click here</a> for more information.", "Want to see how it works? <a>Learn
+more here</a>.", "From the section <a>Coast & Harbour</a>". The words around
+the links stay; the links' texts change from one fetch to the next. Such a
+block is rarely most links, so the one-page link-line rules keep it.
+
+A tracker holding the previous capture sees that the block sits at the same
+place in both pages, that its words outside links are the same, and that each
+changed link's text was replaced as a whole. That alone would also describe a
+newsroom relinking a story sentence to another report, which is an edit. So the
+change is set aside only when the block cannot be a story sentence:
+- it is a short line that is not a sentence (a label and a link: "From the
+  section …", "Filed under …", "… | Powered by …"), or
+- one of its changed links asks the reader to act ("Click here", "Learn more",
+  "Get started", "Sign up", "Join …", "here's the link"): a story's linked
+  phrase names what it points to, a promo's tells the reader to go there.
+
+An edit inside a linked phrase keeps most of its words ("a £5m budget" → "a £6m
+budget", figures compared as figures), so it is never a replaced link; nor is a
+heading (the article's structure, as for the link-line rules).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.extract.furniture import UNPRINTED_TAGS, printed_element
+from newsdiff_gui.core.extract.link_lines import HEADINGS
+from newsdiff_gui.core.extract.text_key import text_key
+
+_WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d+")
+# A link's text replaced as a whole keeps fewer than this share of its words;
+# an edit inside a phrase keeps most ("a £5m budget" → "a £6m budget" keeps all).
+_KEPT_WORDS_SHARE = 0.5
+# A label line: a few words and a link, no sentence.
+_MAX_LABEL_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]?\s*$")
+# A link addressing the reader: an imperative to click or go somewhere, or "here".
+_CALL_TO_ACTION = re.compile(
+    r"^\W*(?:click|tap|learn more|find out more|read more|see more|get started|sign up|subscribe|"
+    r"start (?:your|a|the) free|join (?:us|our|my|now|\d)|check (?:out|it out)|contact us|"
+    r"email us|more info)\b"
+    r"|\bhere\W*$|\bthis link\b|\bthe link\W*$",
+    re.IGNORECASE,
+)
+
+
+def _words(text: str) -> set[str]:
+    """Case-folded words, every figure written alike (so a changed figure keeps its word)."""
+    return {_DIGITS.sub("0", word) for word in _WORD.findall(text.casefold())}
+
+
+def _replaced(old: str, new: str) -> bool:
+    """Whether a link's text was replaced as a whole, not edited inside."""
+    old_words, new_words = _words(old), _words(new)
+    if not old_words or not new_words:
+        return bool(old_words or new_words)
+    kept = len(old_words & new_words)
+    return kept < _KEPT_WORDS_SHARE * max(len(old_words), len(new_words))
+
+
+def _outside_links(element: HtmlElement, parts: list[str]) -> None:
+    """The printed text of `element` that no link holds, in order, into `parts`."""
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str) and child.tag != "a" and child.tag not in UNPRINTED_TAGS:
+            _outside_links(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _links(element: HtmlElement) -> list[HtmlElement]:
+    return [element] if element.tag == "a" else list(element.iter("a"))
+
+
+def _counterpart(element: HtmlElement, other_tree: HtmlElement) -> HtmlElement | None:
+    """The element at the same place in the other capture."""
+    found = other_tree.getroottree().xpath(element.getroottree().getpath(element))
+    return found[0] if found and isinstance(found[0], HtmlElement) else None
+
+
+def _is_label_line(text: str) -> bool:
+    return len(text.split()) <= _MAX_LABEL_WORDS and not _SENTENCE_END.search(text)
+
+
+def churned_twin(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> str | None:
+    """The text the other capture prints where this page prints `block`, when the two
+    differ only in replaced links and the block cannot be a story sentence (see the
+    module docstring); else None. The twin may be a block the extraction set aside
+    on its own page ("Sign up today …" is a call to action), or one it kept."""
+    element = printed_element(block, own_tree)
+    if element is None or any(e.tag in HEADINGS for e in (element, *element.iterancestors())):
+        return None
+    twin = _counterpart(element, other_tree)
+    if twin is None or twin.tag != element.tag or element.tag == "a":
+        # A bare link has no words of its own to stay: the link-line rules judge it.
+        return None
+    own_outside: list[str] = []
+    twin_outside: list[str] = []
+    _outside_links(element, own_outside)
+    _outside_links(twin, twin_outside)
+    if text_key("".join(own_outside)) != text_key("".join(twin_outside)):
+        return None
+    own_links, twin_links = _links(element), _links(twin)
+    if len(own_links) != len(twin_links):
+        return None
+    changed = [
+        (a.text_content(), b.text_content())
+        for a, b in zip(own_links, twin_links, strict=True)
+        if text_key(a.text_content()) != text_key(b.text_content())
+    ]
+    if not changed or not all(_replaced(old, new) for old, new in changed):
+        return None
+    twin_text = twin.text_content()
+    label = _is_label_line(block) and _is_label_line(twin_text)
+    asks = any(_CALL_TO_ACTION.search(text) for pair in changed for text in pair)
+    return twin_text if label or asks else None

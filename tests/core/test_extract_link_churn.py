@@ -1,0 +1,119 @@
+"""Two captures of one page: promo and label lines whose links alone changed are no change.
+
+The pages are written here (fictional outlet and people): a story, then a
+subscription promo and a "From the section" label whose links' texts change
+from one fetch to the next while the words around them stay.
+"""
+
+from __future__ import annotations
+
+from newsdiff_gui.core.extract import extract_document
+from newsdiff_gui.core.extract.between_captures import same_story_text
+from newsdiff_gui.core.store.version_store import content_hash
+from tests.support.pages import HARBOUR
+
+_STORY = list(HARBOUR)
+_PROMO = (
+    '<p>Get <a href="https://shop.example.org/m1">{magazine}</a> delivered to your door every'
+    ' month. 12 issues for £24. <a href="https://shop.example.org/m1">{action}</a> for more'
+    " information.</p>"
+)
+_SECTION = '<ul><li>From the section <a href="/coast">{section}</a></li></ul>'
+_INLINE = (
+    'The plan follows a <a href="/2025/03/port-report">{link}</a> published last spring, '
+    "which found the channel too shallow for the larger container ships now calling at the port."
+)
+
+
+def _page(
+    story: list[str],
+    magazine: str = "Coastal Life Monthly",
+    action: str = "Click here",
+    section: str = "Coast & Harbour",
+) -> str:
+    body = "".join(f"<p>{text}</p>" for text in story)
+    return (
+        "<!DOCTYPE html><html><head><title>Harbour dredging plan approved | The Coastal Ledger"
+        "</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/local">Local</a> <a href="/sport">Sport</a></nav>'
+        f"<main><article><h1>Harbour dredging plan approved</h1>{_SECTION.format(section=section)}"
+        f"{body}{_PROMO.format(magazine=magazine, action=action)}</article></main>"
+        "<footer><p>© 2025 The Coastal Ledger</p></footer></body></html>"
+    )
+
+
+def _stores_a_version(before_html: str, after_html: str) -> bool:
+    """What a check decides holding the previous capture (core/capture.py)."""
+    before, after = extract_document(before_html), extract_document(after_html)
+    if content_hash(before) == content_hash(after):
+        return False
+    return not same_story_text(before, before_html, after, after_html)
+
+
+def test_one_page_alone_keeps_the_promo_and_the_section_label() -> None:
+    # Why the rule is needed: read one page at a time, both lines are text.
+    paragraphs = extract_document(_page(_STORY)).paragraphs
+    assert any("delivered to your door" in paragraph for paragraph in paragraphs)
+    assert "From the section Coast & Harbour" in paragraphs
+
+
+def test_a_promo_whose_links_changed_is_no_new_version() -> None:
+    before = _page(_STORY)
+    after = _page(_STORY, magazine="Sea Kayak Quarterly", action="Subscribe now")
+    assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+    assert not _stores_a_version(before, after)
+
+
+def test_a_section_label_whose_link_changed_is_no_new_version() -> None:
+    before, after = _page(_STORY), _page(_STORY, section="Business")
+    assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+    assert not _stores_a_version(before, after)
+
+
+def test_an_edited_promo_sentence_is_a_new_version() -> None:
+    # The words outside the links changed: the rule does not apply.
+    before = _page(_STORY)
+    after = _page(_STORY).replace("12 issues for £24", "12 issues for £29")
+    assert _stores_a_version(before, after)
+
+
+def test_an_edit_inside_a_linked_phrase_of_a_story_sentence_is_a_new_version() -> None:
+    link = "report by the national maritime agency"
+    before = _page([*_STORY, _INLINE.format(link=link)])
+    after = _page([*_STORY, _INLINE.format(link=link.replace("national", "regional"))])
+    assert _stores_a_version(before, after)
+
+
+def test_a_changed_figure_inside_a_linked_phrase_is_a_new_version() -> None:
+    before = _page([*_STORY, _INLINE.format(link="2024 report on 14 berths")])
+    after = _page([*_STORY, _INLINE.format(link="2024 report on 16 berths")])
+    assert _stores_a_version(before, after)
+
+
+def test_a_story_link_relinked_to_another_report_is_a_new_version() -> None:
+    # Replaced as a whole, but a story sentence's linked phrase names what it points to.
+    before = _page([*_STORY, _INLINE.format(link="report by the national maritime agency")])
+    after = _page([*_STORY, _INLINE.format(link="review by the regional coast guard")])
+    assert _stores_a_version(before, after)
+
+
+def test_a_story_edit_alongside_a_changed_promo_is_a_new_version() -> None:
+    edited = [_STORY[0], _STORY[1].replace("14 million", "16 million"), *_STORY[2:]]
+    assert _stores_a_version(_page(_STORY), _page(edited, magazine="Sea Kayak Quarterly"))
+
+
+def _page_with_call(link: str) -> str:
+    call = (
+        f'<p><a href="https://shop.example.org/signup">{link}</a> and make this winter your'
+        " warmest yet.</p>"
+    )
+    return _page(_STORY).replace("</article>", f"{call}</article>")
+
+
+def test_a_call_to_action_set_aside_before_is_no_change_when_its_link_text_changes() -> None:
+    # "Sign up today …" is a call to action one page alone sets aside; with the
+    # link showing another promo the line is kept, but the words around it are the same.
+    before, after = _page_with_call("Sign up today"), _page_with_call("Winter menu drops")
+    assert not any("Sign up today" in p for p in extract_document(before).paragraphs)
+    assert any("Winter menu drops" in p for p in extract_document(after).paragraphs)
+    assert not _stores_a_version(before, after)
