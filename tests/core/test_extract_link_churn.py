@@ -117,3 +117,23 @@ def test_a_call_to_action_set_aside_before_is_no_change_when_its_link_text_chang
     assert not any("Sign up today" in p for p in extract_document(before).paragraphs)
     assert any("Winter menu drops" in p for p in extract_document(after).paragraphs)
     assert not _stores_a_version(before, after)
+
+
+def _winners_page(winner: str) -> str:
+    """A short list of the story's own facts between two of its paragraphs."""
+    story = [
+        *_STORY[:2],
+        f'<ul><li>Winner: <a href="/people/{len(winner)}">{winner}</a></li>'
+        '<li>Runner-up: <a href="/people/ole-brandt">Ole Brandt</a></li></ul>',
+        *_STORY[2:],
+    ]
+    return _page(story).replace("<p><ul>", "<ul>").replace("</ul></p>", "</ul>")
+
+
+def test_a_label_line_among_the_story_whose_linked_name_changed_is_a_new_version() -> None:
+    # "Winner: <a>Jane Doe</a>" between two of the story's paragraphs is the story's:
+    # a new name there is an edit, though it reads like a label and a link.
+    before, after = _winners_page("Mara Jensen"), _winners_page("Ilse Varga")
+    paragraphs = extract_document(before).paragraphs
+    assert any("Winner: Mara Jensen" in paragraph for paragraph in paragraphs)
+    assert _stores_a_version(before, after)

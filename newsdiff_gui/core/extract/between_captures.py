@@ -32,7 +32,7 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.furniture import printed_element, strip_inline_furniture
-from newsdiff_gui.core.extract.link_churn import churned_twin
+from newsdiff_gui.core.extract.link_churn import among_the_story, churned_twin
 from newsdiff_gui.core.extract.link_lines import is_line_of_links, set_aside_glued_link_churn
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.text_key import text_key
@@ -76,21 +76,27 @@ def differing_blocks(ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
 
 
 def _set_aside_link_churn(
-    gone: list[str], before_tree: HtmlElement, new: list[str], after_tree: HtmlElement
+    before: tuple[list[str], HtmlElement, frozenset[str]],
+    after: tuple[list[str], HtmlElement, frozenset[str]],
 ) -> tuple[list[str], list[str]]:
     """`gone` and `new` without the blocks in which only promo or label links changed
     their text (core/extract/link_churn.py), and without their twins."""
+    (gone, before_tree, before_story), (new, after_tree, after_story) = before, after
     kept_gone = []
     kept_new = list(new)
     for block in gone:
-        twin = churned_twin(block, before_tree, after_tree)
+        twin = churned_twin(block, before_tree, after_tree, among_story=block in before_story)
         if twin is None:
             kept_gone.append(block)
             continue
         twin_key = text_key(twin)
         kept_new = _without_first(kept_new, twin_key)
     # A new block whose twin the previous capture's extraction set aside.
-    kept_new = [block for block in kept_new if churned_twin(block, after_tree, before_tree) is None]
+    kept_new = [
+        block
+        for block in kept_new
+        if churned_twin(block, after_tree, before_tree, among_story=block in after_story) is None
+    ]
     return kept_gone, kept_new
 
 
@@ -120,7 +126,10 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
     before_tree, after_tree = _page_tree(before_html), _page_tree(after_html)
     if before_tree is None or after_tree is None:
         return False
-    gone, new = _set_aside_link_churn(gone, before_tree, new, after_tree)
+    gone, new = _set_aside_link_churn(
+        (gone, before_tree, among_the_story(before.paragraphs)),
+        (new, after_tree, among_the_story(after.paragraphs)),
+    )
     gone, new = set_aside_glued_link_churn(gone, before_tree, new, after_tree)
     # A block the extraction lost (or gained) that the other page still prints
     # (or already printed), word for word, is text the newsroom did not touch:

@@ -13,7 +13,9 @@ changed link's text was replaced as a whole. That alone would also describe a
 newsroom relinking a story sentence to another report, which is an edit. So the
 change is set aside only when the block cannot be a story sentence:
 - it is a short line that is not a sentence (a label and a link: "From the
-  section …", "Filed under …", "… | Powered by …"), or
+  section …", "Filed under …", "… | Powered by …") printed before or after the
+  story's sentences, not among them: "Winner: <a>Jane Doe</a>" in a list between
+  two of the story's paragraphs is the story's, and a new name there is an edit; or
 - one of its changed links asks the reader to act ("Click here", "Learn more",
   "Get started", "Sign up", "Join …", "here's the link"): a story's linked
   phrase names what it points to, a promo's tells the reader to go there.
@@ -26,6 +28,7 @@ heading (the article's structure, as for the link-line rules).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 
@@ -90,11 +93,14 @@ def _is_label_line(text: str) -> bool:
     return len(text.split()) <= _MAX_LABEL_WORDS and not _SENTENCE_END.search(text)
 
 
-def churned_twin(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> str | None:
+def churned_twin(
+    block: str, own_tree: HtmlElement, other_tree: HtmlElement, *, among_story: bool
+) -> str | None:
     """The text the other capture prints where this page prints `block`, when the two
     differ only in replaced links and the block cannot be a story sentence (see the
-    module docstring); else None. The twin may be a block the extraction set aside
-    on its own page ("Sign up today …" is a call to action), or one it kept."""
+    module docstring); else None. `among_story`: the block stands between two of the
+    story's sentences (see `among_the_story`). The twin may be a block the extraction
+    set aside on its own page ("Sign up today …" is a call to action), or one it kept."""
     element = printed_element(block, own_tree)
     if element is None or any(e.tag in HEADINGS for e in (element, *element.iterancestors())):
         return None
@@ -119,6 +125,20 @@ def churned_twin(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> 
     if not changed or not all(_replaced(old, new) for old, new in changed):
         return None
     twin_text = twin.text_content()
-    label = _is_label_line(block) and _is_label_line(twin_text)
+    label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
     asks = any(_CALL_TO_ACTION.search(text) for pair in changed for text in pair)
     return twin_text if label or asks else None
+
+
+def among_the_story(paragraphs: Sequence[str]) -> frozenset[str]:
+    """The blocks standing between two of the story's sentences (blocks of more words
+    than a label line that end like a sentence): a list or a label line there is the
+    story's, not a header's or a footer's."""
+    sentences = [
+        index
+        for index, text in enumerate(paragraphs)
+        if len(text.split()) > _MAX_LABEL_WORDS and _SENTENCE_END.search(text)
+    ]
+    if len(sentences) < 2:
+        return frozenset()
+    return frozenset(paragraphs[sentences[0] + 1 : sentences[-1]])
