@@ -158,7 +158,7 @@ _EDITS: dict[str, Edit] = {
 PINNED = {
     "light": "f48deb0723c66e95a201e3af90eaa7c19b2a71e9acbe766597f559f63c29088f",
     "moved_sentence": "000c9457fdcb66d5b2a4ef85ba2f7919618bef47031b7fca65b20790ac4b8169",
-    "rewrite": "dc39d8aac5c40caa6eb2aaf16f1e396e67f610926c56d8f3c4d6e5788aab216b",
+    "rewrite": "7c4859d92b5ecf90e9e1748aff5f39a9e135fcf2de306e3a1b3d25b89b0a23e4",
     "split_merge": "55c013be5c8015b4969bdbe914e0da681a59d8cf86c465fde433448e9fbaf4c4",
     "reordered": "f0c6892d6a86074b31faf0e0f6c1de748f1f0a487a47f77f4d38b7ac52208e9e",
     "list_cut": "e0d798501b8d79d8c12ce9b277a82abb4f6b4f8745cea1869c343c8e0a8b4c68",

@@ -21,11 +21,15 @@ that show text as gone or new:
    stay in new order (a run of consecutive rows is consecutive in new order)
    and a removed row beside the run is beside the row that now holds its
    neighbour.
-3. Links are found again on the regrouped rows and every linked row is
-   re-tokenised (links_tokens.py) with its moved sentences as `moved_out` /
-   `moved_in` naming the other row. Re-diffing what stayed can show another
-   sentence as gone or new, so this repeats until no new link appears (a few
-   rounds at most; each round only adds links).
+3. The links of step 1 carried over to the regrouped rows, with the
+   sentences that moved within a regrouped row (carry.py), are the first
+   round's links; every linked row is tokenised (links_tokens.py) with its
+   moved sentences as `moved_out` / `moved_in` naming the other row, and a
+   regrouped row no link touches is diffed as it is, so each is diffed once.
+   Diffing what stayed can show another sentence as gone or new, so links
+   are then found on the rows as they are, and the rows they touch re-diffed,
+   until no new link appears (a few rounds at most; each round only adds
+   links).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 
+from newsdiff_gui.core.align.carry import carried_links, clash, reordered_within
 from newsdiff_gui.core.align.links import (
     Link,
     ShownCache,
@@ -77,28 +82,27 @@ def link_sentences(
     links = find_links(rows, old_texts, new_texts, cache, options.max_inline_chars)
     if not links:
         return rows
-    base = _regroup(rows, links, old_texts, new_texts, options)
-    current = base
-    chosen: list[Link] = []
+    blocks = _blocks(rows, links)
+    # The links of the paired rows, carried over to the regrouped rows, are the
+    # first round's: a regrouped row whose sentences moved is then diffed once,
+    # around its moves (a link between two rows it gathered is text it now
+    # holds on both sides; the rounds below find what the carry-over misses).
+    chosen = carried_links(rows, links, blocks, old_texts, new_texts)
+    chosen += reordered_within(rows, blocks, chosen, old_texts, new_texts, options)
+    touched = {place.row for link in chosen for place in (link.old, link.new)}
+    base = _regroup(rows, blocks, touched, old_texts, new_texts, options)
+    current = _compose_all(base, base, chosen, chosen, old_texts, new_texts, options)
     for _ in range(_MAX_ROUNDS):
         found = [
             link
             for link in find_links(current, old_texts, new_texts, cache, options.max_inline_chars)
-            if not any(_clash(link, other) for other in chosen)
+            if not any(clash(link, other) for other in chosen)
         ]
         if not found:
             break
         chosen += found
         current = _compose_all(base, current, chosen, found, old_texts, new_texts, options)
     return _flag_regrouped(base, current, old_texts, new_texts)
-
-
-def _clash(link: Link, other: Link) -> bool:
-    """Whether two links would move overlapping text (a sentence around a moved run)."""
-    return any(
-        a.row == b.row and a.sentence.start < b.sentence.end and b.sentence.start < a.sentence.end
-        for a, b in ((link.old, other.old), (link.new, other.new))
-    )
 
 
 def _untangle(
@@ -149,13 +153,8 @@ def _components(rows: Sequence[Row], links: Sequence[Link]) -> list[list[int]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _regroup(
-    rows: list[Row],
-    links: Sequence[Link],
-    old_texts: Sequence[str],
-    new_texts: Sequence[str],
-    options: AlignOptions,
-) -> list[Row]:
+def _blocks(rows: list[Row], links: Sequence[Link]) -> dict[int, list[int]]:
+    """The runs of display rows that become one regrouped row, by first position."""
     blocks: dict[int, list[int]] = {}
     for group in _components(rows, links):
         if group[-1] - group[0] + 1 != len(group):
@@ -164,6 +163,19 @@ def _regroup(
         new_count = sum(len(rows[p].new) for p in group)
         if len(old) >= 2 and new_count >= 2 and old[-1] - old[0] + 1 == len(old):
             blocks[group[0]] = group
+    return blocks
+
+
+def _regroup(
+    rows: list[Row],
+    blocks: dict[int, list[int]],
+    touched: set[int],
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    options: AlignOptions,
+) -> list[Row]:
+    """`rows` with each block as one regrouped row; only the rows no link
+    `touched` are diffed here (the others are diffed around their moves)."""
     if not blocks:
         return rows
     result: list[Row] = []
@@ -183,6 +195,7 @@ def _regroup(
                 old_texts,
                 new_texts,
                 options,
+                tokenise=len(result) not in touched,
             )
         )
     return result
@@ -194,11 +207,12 @@ def _regrouped_row(
     old_texts: Sequence[str],
     new_texts: Sequence[str],
     options: AlignOptions,
+    tokenise: bool,
 ) -> Row:
     probe = Row(ChangeKind.REGROUPED, old, new, 0.0)
     old_text = row_text(probe, old_texts, old_side=True)
     new_text = row_text(probe, new_texts, old_side=False)
-    tokens = row_tokens(old_text, new_text, options)
+    tokens = row_tokens(old_text, new_text, options) if tokenise else ()
     similarity = word_similarity(old_text, new_text)
     # Flags come last (`_flag_regrouped`): most regrouped rows are re-tokenised
     # around their moved sentences, which sets flags of its own.
