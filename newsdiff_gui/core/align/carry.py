@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.links import MIN_WORDS, Link, Place, row_text, within_inline_limit
+from newsdiff_gui.core.align.links_first import cut_units
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, AlignOptions, ChangeKind, Row
 from newsdiff_gui.core.align.sentences import text_sentences
 
@@ -78,8 +79,14 @@ def reordered_within(
     sentences, as a by-sentence diff of the row would keep it)."""
     found: list[Link] = []
     position_of = _positions(rows, blocks)
+    # (A link clashes only with links of its own row.)
+    carried_at: dict[int, list[Link]] = {}
+    for link in carried:
+        for row in {link.old.row, link.new.row}:
+            carried_at.setdefault(row, []).append(link)
     for first, block in blocks.items():
         position = position_of[first]
+        own = carried_at.get(position, [])
         probe = Row(
             ChangeKind.REGROUPED,
             tuple(sorted(i for p in block for i in rows[p].old)),
@@ -88,8 +95,12 @@ def reordered_within(
         )
         if not within_inline_limit(probe, old_texts, new_texts, options.max_inline_chars):
             continue
-        olds = text_sentences(row_text(probe, old_texts, old_side=True))
-        news = text_sentences(row_text(probe, new_texts, old_side=False))
+        old_units = text_sentences(row_text(probe, old_texts, old_side=True))
+        new_units = text_sentences(row_text(probe, new_texts, old_side=False))
+        # (Cut as the first links cut them: a sentence the splitter left joined
+        # to a quote moves on its own.)
+        olds = cut_units(old_units, new_units)
+        news = cut_units(new_units, olds)
         pairs = pair_in_order([s.text for s in olds], [s.text for s in news])
         spans = [Span(i, i, j, j, 1.0 + len(olds[i].words)) for i, j in pairs]
         kept = set(heaviest_chain(spans, len(news)))
@@ -97,7 +108,7 @@ def reordered_within(
             if k in kept or len(olds[i].words) < MIN_WORDS:
                 continue
             link = Link(Place(position, olds[i]), Place(position, news[j]), 1.0)
-            if not any(clash(link, other) for other in carried):
+            if not any(clash(link, other) for other in own):
                 found.append(link)
     return found
 

@@ -1,10 +1,10 @@
 """The sentence pass: regrouped rows, then moved sentences as moved_out/moved_in tokens.
 
-Runs on the paragraph rows in display order (engine.py), and touches only rows
-that show text as gone or new:
+Runs on the paragraph rows in display order (engine.py), whose edited, split
+and merged rows are not diffed yet, and diffs each of them once:
 
-1. `find_links` (links.py) finds old sentences shown as gone whose copy is
-   shown as new.
+1. `first_links` (links_first.py) finds, from sentences alone, old sentences
+   of changed rows whose verbatim copy stands in another changed row.
 2. Regrouping. Rows that exchanged sentences with each other and stand
    next to each other become one `regrouped` row. Precisely: link every two
    rows of kind edited, moved_edited, split, merged, added or removed that a
@@ -23,13 +23,14 @@ that show text as gone or new:
    neighbour.
 3. The links of step 1 carried over to the regrouped rows, with the
    sentences that moved within a regrouped row (carry.py), are the first
-   round's links; every linked row is tokenised (links_tokens.py) with its
-   moved sentences as `moved_out` / `moved_in` naming the other row, and a
-   regrouped row no link touches is diffed as it is, so each is diffed once.
-   Diffing what stayed can show another sentence as gone or new, so links
-   are then found on the rows as they are, and the rows they touch re-diffed,
-   until no new link appears (a few rounds at most; each round only adds
-   links).
+   round's links; every linked row is diffed (links_tokens.py) with its
+   moved sentences as `moved_out` / `moved_in` naming the other row, and
+   every other row as it is (row_diff.py).
+4. `find_links` (links.py) reads what the rows' tokens now show as gone and
+   new (an edited copy of a moved sentence, text the splitter could not cut
+   apart, a reordered row's sentences), and the rows its links touch are
+   re-diffed, until no new link appears (a few rounds at most; each round
+   only adds links).
 """
 
 from __future__ import annotations
@@ -44,19 +45,18 @@ from newsdiff_gui.core.align.links import (
     ShownCache,
     find_links,
     row_text,
-    within_inline_limit,
 )
+from newsdiff_gui.core.align.links_first import first_links
 from newsdiff_gui.core.align.links_tokens import (
-    MOVE_MIN_WORDS,
     Arrival,
     Departure,
     compose,
-    reordered,
     row_tokens,
     text_flags,
 )
-from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row, TokenOp
-from newsdiff_gui.core.align.tokens import diff_tokens, word_similarity
+from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row
+from newsdiff_gui.core.align.row_diff import diff_row, needs_diff
+from newsdiff_gui.core.align.tokens import word_similarity
 
 _REGROUPABLE = frozenset(
     {
@@ -76,22 +76,19 @@ _MAX_ROUNDS = 4
 def link_sentences(
     rows: list[Row], old_texts: Sequence[str], new_texts: Sequence[str], options: AlignOptions
 ) -> list[Row]:
-    """`rows` with regrouped rows and moved sentences said as moves (see module docstring)."""
-    rows = _untangle(rows, old_texts, new_texts, options)
-    cache = ShownCache()
-    links = find_links(rows, old_texts, new_texts, cache, options.max_inline_chars)
-    if not links:
-        return rows
+    """`rows` with regrouped rows and moved sentences said as moves, each row
+    diffed (see module docstring)."""
+    links = first_links(rows, old_texts, new_texts, options.max_inline_chars)
     blocks = _blocks(rows, links)
-    # The links of the paired rows, carried over to the regrouped rows, are the
-    # first round's: a regrouped row whose sentences moved is then diffed once,
-    # around its moves (a link between two rows it gathered is text it now
-    # holds on both sides; the rounds below find what the carry-over misses).
+    # The first links, carried over to the regrouped rows, are the first
+    # round's: each row is then diffed once, around its moves (a link between
+    # two rows a regrouped row gathered is text it holds on both sides).
     chosen = carried_links(rows, links, blocks, old_texts, new_texts)
     chosen += reordered_within(rows, blocks, chosen, old_texts, new_texts, options)
     touched = {place.row for link in chosen for place in (link.old, link.new)}
     base = _regroup(rows, blocks, touched, old_texts, new_texts, options)
     current = _compose_all(base, base, chosen, chosen, old_texts, new_texts, options)
+    cache = ShownCache()
     for _ in range(_MAX_ROUNDS):
         found = [
             link
@@ -103,35 +100,6 @@ def link_sentences(
         chosen += found
         current = _compose_all(base, current, chosen, found, old_texts, new_texts, options)
     return _flag_regrouped(base, current, old_texts, new_texts)
-
-
-def _untangle(
-    rows: list[Row], old_texts: Sequence[str], new_texts: Sequence[str], options: AlignOptions
-) -> list[Row]:
-    """Rows whose sentences changed order, re-diffed sentence by sentence: the
-    word diff matched their common words across sentences (confetti); by
-    sentence, a sentence that changed place shows whole, and becomes a move."""
-    result = rows
-    for position, row in enumerate(rows):
-        if not (row.tokens and row.old and row.new) or not within_inline_limit(
-            row, old_texts, new_texts, options.max_inline_chars
-        ):
-            continue
-        ops = {t.op for t in row.tokens if not t.text.isspace()}
-        if TokenOp.DELETE not in ops or TokenOp.INSERT not in ops:
-            continue  # only added or only removed words: nothing changed order
-        old_text = row_text(row, old_texts, old_side=True)
-        new_text = row_text(row, new_texts, old_side=False)
-        if not reordered(old_text, new_text, MOVE_MIN_WORDS):
-            continue
-        tokens = diff_tokens(old_text, new_text, options, by_sentence=True)
-        figures, quote = text_flags(old_text, new_text, tokens)
-        if result is rows:
-            result = list(rows)
-        result[position] = dataclasses.replace(
-            row, tokens=tokens, numbers_changed=figures, quote_changed=quote
-        )
-    return result
 
 
 def _components(rows: Sequence[Row], links: Sequence[Link]) -> list[list[int]]:
@@ -176,8 +144,6 @@ def _regroup(
 ) -> list[Row]:
     """`rows` with each block as one regrouped row; only the rows no link
     `touched` are diffed here (the others are diffed around their moves)."""
-    if not blocks:
-        return rows
     result: list[Row] = []
     skip: set[int] = set()
     for position, row in enumerate(rows):
@@ -185,6 +151,8 @@ def _regroup(
             continue
         block = blocks.get(position)
         if block is None:
+            if needs_diff(row) and len(result) not in touched:
+                row = diff_row(row, old_texts, new_texts, options)
             result.append(row)
             continue
         skip.update(block)

@@ -1,0 +1,171 @@
+"""The sentence pass's first links, from sentences alone: no row is diffed to find them.
+
+`find_links` (links.py) reads what a row's tokens show as gone or new. Before
+any row is diffed, the same is read from sentences: a sentence of a paired
+row stands settled when the row's other side holds a sentence of the same
+words (hashed, not scored, not diffed); every other sentence of a changed row,
+and every sentence of an added or removed paragraph, may have moved. Links are
+then chosen as `find_links` chooses them (best first, one partner each), but
+an old and a new sentence of one row are that row's edit, not a move: the pair
+takes both sentences out of the running and links nothing (a diff of the row
+would show the edit in place).
+
+What this misses or gets wrong only costs time: the sentence pass diffs each
+row around these links, then looks for links on the rows' real tokens until
+none is left (invariant 6 is checked on what the rows show).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from newsdiff_gui.core.align.links import (
+    FUZZY_MIN_SIMILARITY,
+    MIN_WORDS,
+    Link,
+    Place,
+    row_text,
+    similar,
+    within_inline_limit,
+    word_ids,
+)
+from newsdiff_gui.core.align.links_index import MAX_ALL_PAIRS, candidates
+from newsdiff_gui.core.align.model import TOKENISED_KINDS, Row
+from newsdiff_gui.core.align.sentences import Sentence, text_sentences
+from newsdiff_gui.core.align.text import words
+
+# A sentence end the splitter did not cut at (not followed by a capital).
+_JOINED = re.compile(r"[.!?][\"\u201d\u2019)]*\s+[^A-Z\s]")
+
+
+def first_links(
+    rows: Sequence[Row], old_texts: Sequence[str], new_texts: Sequence[str], inline_limit: int
+) -> list[Link]:
+    """Links between sentences that may have moved, best first (see the module docstring)."""
+    gone: list[Place] = []
+    arrived: list[Place] = []
+    for position, row in enumerate(rows):
+        if row.kind not in TOKENISED_KINDS and row.similarity is not None:
+            continue  # equal on both sides (an exact, moved or minor pair)
+        if not within_inline_limit(row, old_texts, new_texts, inline_limit):
+            continue
+        old: Sequence[Sentence] = ()
+        new: Sequence[Sentence] = ()
+        if row.old:
+            old = text_sentences(row_text(row, old_texts, old_side=True))
+        if row.new:
+            new = text_sentences(row_text(row, new_texts, old_side=False))
+        if old and new:
+            old = cut_units(old, new)
+            new = cut_units(new, old)
+        gone += [Place(position, s) for s in _unsettled(old, new)]
+        arrived += [Place(position, s) for s in _unsettled(new, old)]
+    found = _pairs(gone, arrived)
+    # Best first; on a tie the nearer row, then document order (as `find_links`).
+    found.sort(key=lambda f: (-f[2], abs(gone[f[0]].row - arrived[f[1]].row), f[0], f[1]))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    links = []
+    for a, b, score in found:
+        if a in used_old or b in used_new:
+            continue
+        used_old.add(a)
+        used_new.add(b)
+        if gone[a].row != arrived[b].row:  # (in one row: its edit, shown in place)
+            links.append(Link(gone[a], arrived[b], score))
+    return links
+
+
+def _pairs(gone: list[Place], arrived: list[Place]) -> list[tuple[int, int, float]]:
+    """(gone, arrived, similarity) of the pairs that may link: verbatim copies,
+    and edited copies of single sentences. Edited copies are scored only when
+    few sentences take part (a wire swap leaves them to `find_links`, which
+    would score the same sentences again)."""
+    if len(gone) * len(arrived) > MAX_ALL_PAIRS:
+        arrived_at: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for b, place in enumerate(arrived):
+            arrived_at[place.sentence.words].append(b)
+        return [
+            (a, b, 1.0)
+            for a, place in enumerate(gone)
+            for b in arrived_at.get(place.sentence.words, ())
+        ]
+    old_ids, new_ids = word_ids(
+        [p.sentence.words for p in gone], [p.sentence.words for p in arrived]
+    )
+    return [
+        (a, b, score)
+        for a, b, score in candidates(old_ids, new_ids, FUZZY_MIN_SIMILARITY)
+        if gone[a].sentence.words == arrived[b].sentence.words
+        or (
+            similar(gone[a].sentence, arrived[b].sentence, score)
+            and _single(gone[a].sentence)
+            and _single(arrived[b].sentence)
+        )
+    ]
+
+
+def _single(sentence: Sentence) -> bool:
+    """Whether the sentence is one sentence, not two the splitter left joined
+    ("… kakadu. “Anlo …,” she said."): a near copy of such a pair may share
+    only one of them, and what moved is then for the word diff to say."""
+    return _JOINED.search(sentence.text) is None
+
+
+def _unsettled(own: Sequence[Sentence], other: Sequence[Sentence]) -> list[Sentence]:
+    """Sentences of `MIN_WORDS`+ words of `own` the other side holds no copy of
+    (as often: a sentence said twice and kept once has one copy left over)."""
+    copies = Counter(s.words for s in other)
+    found = []
+    for sentence in own:
+        if copies[sentence.words] > 0:
+            copies[sentence.words] -= 1
+        elif len(sentence.words) >= MIN_WORDS:
+            found.append(sentence)
+    return found
+
+
+def cut_units(own: Sequence[Sentence], other: Sequence[Sentence]) -> list[Sentence]:
+    """`own` with each sentence that a sentence of `other` opens or closes (at a
+    space) cut in two there: the splitter does not cut before a quote ("…
+    kaloan. “Beldu …,” she said."), where a word diff shows the first sentence
+    equal and the quote as the change."""
+    result: list[Sentence] = []
+    pending = list(own)
+    while pending:
+        unit = pending.pop()
+        for part in other:
+            pieces = _pieces(unit, part.text)
+            if pieces is not None:
+                pending += pieces
+                break
+        else:
+            result.append(unit)
+    result.sort(key=lambda s: s.start)
+    return result
+
+
+def _pieces(unit: Sentence, cut: str) -> tuple[Sentence, Sentence] | None:
+    """`unit` cut in two after (before) `cut` when `cut` opens (closes) it at a space."""
+    text = unit.text
+    if len(cut) >= len(text):
+        return None
+    if text.startswith(cut) and text[len(cut)].isspace():
+        tail = text[len(cut) :].lstrip()
+        return (
+            _unit(cut, unit.start, False, unit.has_previous),
+            _unit(tail, unit.end - len(tail), unit.last_in_paragraph, True),
+        )
+    if text.endswith(cut) and text[-len(cut) - 1].isspace():
+        head = text[: -len(cut)].rstrip()
+        return (
+            _unit(head, unit.start, False, unit.has_previous),
+            _unit(cut, unit.end - len(cut), unit.last_in_paragraph, True),
+        )
+    return None
+
+
+def _unit(text: str, start: int, last: bool, previous: bool) -> Sentence:
+    return Sentence(start, start + len(text), text, tuple(words(text.casefold())), last, previous)
