@@ -18,7 +18,7 @@ none is left (invariant 6 is checked on what the rows show).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 from newsdiff_gui.core.align.links import (
@@ -117,11 +117,14 @@ def _single(sentence: Sentence) -> bool:
 def _unsettled(own: Sequence[Sentence], other: Sequence[Sentence]) -> list[Sentence]:
     """Sentences of `MIN_WORDS`+ words of `own` the other side holds no copy of
     (as often: a sentence said twice and kept once has one copy left over)."""
-    copies = Counter(s.words for s in other)
+    copies: dict[tuple[str, ...], int] = {}
+    for sentence in other:
+        copies[sentence.words] = copies.get(sentence.words, 0) + 1
     found = []
     for sentence in own:
-        if copies[sentence.words] > 0:
-            copies[sentence.words] -= 1
+        left = copies.get(sentence.words, 0)
+        if left:
+            copies[sentence.words] = left - 1
         elif len(sentence.words) >= MIN_WORDS:
             found.append(sentence)
     return found
@@ -131,13 +134,19 @@ def cut_units(own: Sequence[Sentence], other: Sequence[Sentence]) -> list[Senten
     """`own` with each sentence that a sentence of `other` opens or closes (at a
     space) cut in two there: the splitter does not cut before a quote ("…
     kaloan. “Beldu …,” she said."), where a word diff shows the first sentence
-    equal and the quote as the change."""
-    result: list[Sentence] = []
-    pending = list(own)
+    equal and the quote as the change. Only sentences whose text the other side
+    does not hold are cut, and only by such sentences (most have a copy)."""
+    own_texts = {s.text for s in own}
+    cutters = [s.text for s in other if s.text not in own_texts]
+    if not cutters:
+        return list(own)
+    other_texts = {s.text for s in other}
+    result = [s for s in own if s.text in other_texts]
+    pending = [s for s in own if s.text not in other_texts]
     while pending:
         unit = pending.pop()
-        for part in other:
-            pieces = _pieces(unit, part.text)
+        for cut in cutters:
+            pieces = _pieces(unit, cut)
             if pieces is not None:
                 pending += pieces
                 break
