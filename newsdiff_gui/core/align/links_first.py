@@ -26,13 +26,11 @@ from newsdiff_gui.core.align.links import (
     MIN_WORDS,
     Link,
     Place,
-    row_text,
     similar,
-    within_inline_limit,
     word_ids,
 )
 from newsdiff_gui.core.align.links_index import MAX_ALL_PAIRS, candidates
-from newsdiff_gui.core.align.model import TOKENISED_KINDS, Row
+from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, TOKENISED_KINDS, Row
 from newsdiff_gui.core.align.sentences import Sentence, text_sentences
 from newsdiff_gui.core.align.text import words
 
@@ -44,19 +42,28 @@ def first_links(
     rows: Sequence[Row], old_texts: Sequence[str], new_texts: Sequence[str], inline_limit: int
 ) -> list[Link]:
     """Links between sentences that may have moved, best first (see the module docstring)."""
+    changed = [
+        (position, row)
+        for position, row in enumerate(rows)
+        if row.kind in TOKENISED_KINDS or row.similarity is None
+    ]
+    if not any(row.similarity is not None for _, row in changed):
+        # Only added and removed paragraphs (a wire swap): they show every
+        # sentence as gone or new as they stand, and `find_links` reads them so.
+        return []
     gone: list[Place] = []
     arrived: list[Place] = []
-    for position, row in enumerate(rows):
-        if row.kind not in TOKENISED_KINDS and row.similarity is not None:
-            continue  # equal on both sides (an exact, moved or minor pair)
-        if not within_inline_limit(row, old_texts, new_texts, inline_limit):
-            continue
+    for position, row in changed:
+        old_parts = [old_texts[i] for i in row.old]
+        new_parts = [new_texts[j] for j in row.new]
+        if any(len(part) > inline_limit for part in (*old_parts, *new_parts)):
+            continue  # (no word highlights: links.within_inline_limit)
         old: Sequence[Sentence] = ()
         new: Sequence[Sentence] = ()
-        if row.old:
-            old = text_sentences(row_text(row, old_texts, old_side=True))
-        if row.new:
-            new = text_sentences(row_text(row, new_texts, old_side=False))
+        if old_parts:
+            old = text_sentences(PARAGRAPH_JOINER.join(old_parts))
+        if new_parts:
+            new = text_sentences(PARAGRAPH_JOINER.join(new_parts))
         if old and new:
             old = cut_units(old, new)
             new = cut_units(new, old)
