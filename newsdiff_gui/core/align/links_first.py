@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from newsdiff_gui.core.align.links import (
     FUZZY_MIN_SIMILARITY,
+    FUZZY_MIN_WORDS,
     MIN_WORDS,
     Link,
     Place,
@@ -34,6 +35,10 @@ from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, TOKENISED_KINDS, Row
 from newsdiff_gui.core.align.sentences import Sentence, text_sentences
 from newsdiff_gui.core.align.text import words
 
+# What may end a sentence, and any such end before a space (`_crossed`'s
+# plain cut, also where the splitter does not cut: before a quote).
+_END_MARKS = '.!?"\u201d\u2019)'
+_ANY_END = re.compile(f"[.!?][{_END_MARKS[3:]}]*\\s+")
 # A sentence end the splitter did not cut at (not followed by a capital).
 _JOINED = re.compile(r"[.!?][\"\u201d\u2019)]*\s+[^A-Z\s]")
 
@@ -51,9 +56,17 @@ def first_links(
         # Only added and removed paragraphs (a wire swap): they show every
         # sentence as gone or new as they stand, and `find_links` reads them so.
         return []
+    # Rows that text crossed into or out of, split or merged rows, and their
+    # neighbours: the rows a regrouping can take in. (Elsewhere an ordinary
+    # update edits paragraphs in place; what moved there, `find_links` finds.)
+    crossed = _crossed(changed, old_texts, new_texts)
+    crossed.update(p for p, row in changed if len(row.old) > 1 or len(row.new) > 1)
+    near = {p + step for p in crossed for step in (-1, 0, 1)}
     gone: list[Place] = []
     arrived: list[Place] = []
     for position, row in changed:
+        if position not in near:
+            continue
         old_parts = [old_texts[i] for i in row.old]
         new_parts = [new_texts[j] for j in row.new]
         if any(len(part) > inline_limit for part in (*old_parts, *new_parts)):
@@ -85,33 +98,69 @@ def first_links(
     return links
 
 
+def _crossed(
+    changed: Sequence[tuple[int, Row]], old_texts: Sequence[str], new_texts: Sequence[str]
+) -> set[int]:
+    """The positions of rows an old sentence left while it stands, as it was,
+    in another row (and of that row): read on the splitter's plain pieces,
+    before any sentence is built."""
+    gone_from: dict[str, int] = {}
+    arrivals: list[tuple[str, int]] = []
+    for position, row in changed:
+        old = _pieces_of(old_texts[i] for i in row.old)
+        new = _pieces_of(new_texts[j] for j in row.new)
+        gone_from.update((piece, position) for piece in old.keys() - new.keys())
+        arrivals += [(piece, position) for piece in new.keys() - old.keys()]
+    found: set[int] = set()
+    for piece, position in arrivals:
+        source = gone_from.get(piece, position)
+        if source != position:
+            found.update((source, position))
+    return found
+
+
+def _pieces_of(paragraphs: Iterable[str]) -> dict[str, None]:
+    """The casefolded pieces of `MIN_WORDS`+ words of the paragraphs, cut after
+    every full stop (also where the splitter does not cut: before a quote)."""
+    return {
+        piece.rstrip(_END_MARKS): None
+        for paragraph in paragraphs
+        for piece in _ANY_END.split(paragraph.casefold())
+        if piece.count(" ") >= MIN_WORDS - 1
+    }
+
+
 def _pairs(gone: list[Place], arrived: list[Place]) -> list[tuple[int, int, float]]:
-    """(gone, arrived, similarity) of the pairs that may link: verbatim copies,
-    and edited copies of single sentences. Edited copies are scored only when
-    few sentences take part (a wire swap leaves them to `find_links`, which
-    would score the same sentences again)."""
-    if len(gone) * len(arrived) > MAX_ALL_PAIRS:
-        arrived_at: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for b, place in enumerate(arrived):
-            arrived_at[place.sentence.words].append(b)
-        return [
-            (a, b, 1.0)
-            for a, place in enumerate(gone)
-            for b in arrived_at.get(place.sentence.words, ())
-        ]
-    old_ids, new_ids = word_ids(
-        [p.sentence.words for p in gone], [p.sentence.words for p in arrived]
-    )
-    return [
-        (a, b, score)
-        for a, b, score in candidates(old_ids, new_ids, FUZZY_MIN_SIMILARITY)
-        if gone[a].sentence.words == arrived[b].sentence.words
-        or (
-            similar(gone[a].sentence, arrived[b].sentence, score)
-            and _single(gone[a].sentence)
-            and _single(arrived[b].sentence)
-        )
+    """(gone, arrived, similarity) of the pairs that may link: verbatim copies
+    (hashed), and edited copies of single sentences of `FUZZY_MIN_WORDS`+ words
+    (scored). Edited copies are scored only when few sentences take part (a
+    wire swap leaves them to `find_links`, which would score them again)."""
+    arrived_at: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for b, place in enumerate(arrived):
+        arrived_at[place.sentence.words].append(b)
+    found = [
+        (a, b, 1.0)
+        for a, place in enumerate(gone)
+        for b in arrived_at.get(place.sentence.words, ())
     ]
+    old = [a for a, place in enumerate(gone) if _may_be_edited(place.sentence)]
+    new = [b for b, place in enumerate(arrived) if _may_be_edited(place.sentence)]
+    if not old or not new or len(old) * len(new) > MAX_ALL_PAIRS:
+        return found
+    old_ids, new_ids = word_ids(
+        [gone[a].sentence.words for a in old], [arrived[b].sentence.words for b in new]
+    )
+    found += [
+        (old[x], new[y], score)
+        for x, y, score in candidates(old_ids, new_ids, FUZZY_MIN_SIMILARITY)
+        if score < 1.0 and similar(gone[old[x]].sentence, arrived[new[y]].sentence, score)
+    ]
+    return found
+
+
+def _may_be_edited(sentence: Sentence) -> bool:
+    """Whether an edited copy of the sentence may link (`links.similar`)."""
+    return len(sentence.words) >= FUZZY_MIN_WORDS and _single(sentence)
 
 
 def _single(sentence: Sentence) -> bool:
