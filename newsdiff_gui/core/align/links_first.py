@@ -1,18 +1,25 @@
 """The sentence pass's first links, from sentences alone: no row is diffed to find them.
 
 `find_links` (links.py) reads what a row's tokens show as gone or new. Before
-any row is diffed, the same is read from sentences: a sentence of a paired
-row stands settled when the row's other side holds a sentence of the same
-words (hashed, not scored, not diffed); every other sentence of a changed row,
-and every sentence of an added or removed paragraph, may have moved. Links are
-then chosen as `find_links` chooses them (best first, one partner each), but
-an old and a new sentence of one row are that row's edit, not a move: the pair
-takes both sentences out of the running and links nothing (a diff of the row
-would show the edit in place).
+any row is diffed, the same is read from sentences, where text crossed a
+paragraph break: first, on plain pieces of the changed rows (cut after every
+full stop), the rows an old sentence left while it stands, as it was, in
+another row; those rows, split and merged rows, and their neighbours are the
+rows a regrouping can take in (an ordinary update edits paragraphs in place
+and has none). In them, a sentence stands settled when the row's other side
+holds a sentence of the same words (hashed, not scored, not diffed); a
+sentence that a sentence of the other side opens or closes is cut there (the
+splitter does not cut before a quote); every other sentence may have moved,
+as may every sentence of an added or removed paragraph.
 
-What this misses or gets wrong only costs time: the sentence pass diffs each
-row around these links, then looks for links on the rows' real tokens until
-none is left (invariant 6 is checked on what the rows show).
+Links are then chosen as `find_links` chooses them (best first, one partner
+each) among verbatim copies and, where few sentences take part, edited
+copies of single sentences (a near copy of two sentences the splitter left
+joined may share only one of them); an old and a new sentence of one row are
+that row's edit, not a move: the pair takes both out of the running and links
+nothing. What this misses only costs time: the sentence pass diffs each row
+around these links, then looks for links on the rows' real tokens until none
+is left (invariant 6 is checked on what the rows show).
 """
 
 from __future__ import annotations
