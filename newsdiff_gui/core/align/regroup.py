@@ -79,15 +79,22 @@ def link_sentences(
     """`rows` with regrouped rows and moved sentences said as moves, each row
     diffed (see module docstring)."""
     links = first_links(rows, old_texts, new_texts, options.max_inline_chars)
-    blocks = _blocks(rows, links)
-    # The first links, carried over to the regrouped rows, are the first
-    # round's: each row is then diffed once, around its moves (a link between
-    # two rows a regrouped row gathered is text it holds on both sides).
-    chosen = carried_links(rows, links, blocks, old_texts, new_texts)
-    chosen += reordered_within(rows, blocks, chosen, old_texts, new_texts, options)
-    touched = {place.row for link in chosen for place in (link.old, link.new)}
-    base = _regroup(rows, blocks, touched, old_texts, new_texts, options)
-    current = _compose_all(base, base, chosen, chosen, old_texts, new_texts, options)
+    chosen: list[Link] = []
+    if links:
+        blocks = _blocks(rows, links)
+        # The first links, carried over to the regrouped rows, are the first
+        # round's: each row is then diffed once, around its moves (a link
+        # between two rows a regrouped row gathered is text it holds on both
+        # sides).
+        chosen = carried_links(rows, links, blocks, old_texts, new_texts)
+        chosen += reordered_within(rows, blocks, chosen, old_texts, new_texts, options)
+        touched = {place.row for link in chosen for place in (link.old, link.new)}
+        base = _regroup(rows, blocks, touched, old_texts, new_texts, options)
+        current = _compose_all(base, base, chosen, chosen, old_texts, new_texts, options)
+    else:  # (most updates: every row diffed as it is)
+        base = current = [
+            diff_row(row, old_texts, new_texts, options) if needs_diff(row) else row for row in rows
+        ]
     cache = ShownCache()
     for _ in range(_MAX_ROUNDS):
         found = [
@@ -99,7 +106,7 @@ def link_sentences(
             break
         chosen += found
         current = _compose_all(base, current, chosen, found, old_texts, new_texts, options)
-    return _flag_regrouped(base, current, old_texts, new_texts)
+    return _flag_regrouped(base, current, old_texts, new_texts) if links else current
 
 
 def _components(rows: Sequence[Row], links: Sequence[Link]) -> list[list[int]]:
