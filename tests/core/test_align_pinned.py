@@ -158,8 +158,8 @@ _EDITS: dict[str, Edit] = {
 PINNED = {
     "light": "f48deb0723c66e95a201e3af90eaa7c19b2a71e9acbe766597f559f63c29088f",
     "moved_sentence": "000c9457fdcb66d5b2a4ef85ba2f7919618bef47031b7fca65b20790ac4b8169",
-    "rewrite": "dc39d8aac5c40caa6eb2aaf16f1e396e67f610926c56d8f3c4d6e5788aab216b",
-    "split_merge": "55c013be5c8015b4969bdbe914e0da681a59d8cf86c465fde433448e9fbaf4c4",
+    "rewrite": "00d6f4befb738085b438bf2d195c2d522e93c5d4cbc733e8a4a3fc17a24f84c6",
+    "split_merge": "86aa0668c5048731601dd2650a66bd7808908ace99868562257c684ebba1a3c9",
     "reordered": "f0c6892d6a86074b31faf0e0f6c1de748f1f0a487a47f77f4d38b7ac52208e9e",
     "list_cut": "e0d798501b8d79d8c12ce9b277a82abb4f6b4f8745cea1869c343c8e0a8b4c68",
     "noise": "be75998b8f2b9be01b1f8e0eb14a14405b464897f6148b9b539158d71e00a0f2",

@@ -18,6 +18,7 @@ from newsdiff_gui.core.align import (
 )
 from newsdiff_gui.core.align import links as links_module
 from newsdiff_gui.core.align.invariants import expected_stats
+from newsdiff_gui.core.align.links_first import first_links
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER
 from newsdiff_gui.core.align.regroup import link_sentences
 from newsdiff_gui.core.align.sentences import text_sentences
@@ -364,3 +365,40 @@ def test_a_regrouped_row_with_a_paragraph_of_its_run_elsewhere_breaks_invariant_
     assert "invariant 5: regrouped row 0 old [0, 2] is not a run of consecutive paragraphs" in (
         " ".join(problems)
     )
+
+
+def test_first_links_cut_a_sentence_the_splitter_left_joined_to_a_quote() -> None:
+    # Old ¶1's quote joined old ¶0 after its first sentence; the splitter cuts
+    # only before a capital, so new ¶0 is one unit on that side.
+    quote = "\u201cthe council will decide on the plan next week,\u201d she said."
+    old = [S[0] + " " + S[1], quote + " " + S[2]]
+    new = [S[0] + " " + quote, S[1] + " " + S[2]]
+    rows = [
+        Row(ChangeKind.EDITED, (0,), (0,), 0.5),
+        Row(ChangeKind.EDITED, (1,), (1,), 0.5),
+    ]
+    links = first_links(rows, old, new, AlignOptions().max_inline_chars)
+    moved = {(link.old.row, link.new.row, link.new.sentence.text) for link in links}
+    assert (1, 0, quote) in moved
+    assert (0, 1, S[1]) in moved
+
+
+def test_first_links_see_no_move_in_paragraphs_edited_in_place() -> None:
+    # ¶0's second sentence edited in place; ¶1 gained a near copy of its old text.
+    old = [S[0] + " " + S[1], S[2] + " " + S[3]]
+    new = [
+        S[0] + " " + S[1].replace("Tuesday", "Wednesday"),
+        S[2] + " " + S[1].replace("Tuesday", "Thursday"),
+    ]
+    rows = [
+        Row(ChangeKind.EDITED, (0,), (0,), 0.9),
+        Row(ChangeKind.EDITED, (1,), (1,), 0.5),
+    ]
+    assert first_links(rows, old, new, AlignOptions().max_inline_chars) == []
+
+
+def test_a_row_no_sentence_left_or_joined_is_diffed_once_as_it_is() -> None:
+    old, new = [S[0] + " " + S[1]], [S[0] + " " + S[1].replace("Tuesday", "Wednesday")]
+    (row,) = link_sentences([Row(ChangeKind.EDITED, (0,), (0,), 0.9)], old, new, AlignOptions())
+    assert row.tokens == diff_tokens(old[0], new[0], AlignOptions())
+    assert not row.numbers_changed

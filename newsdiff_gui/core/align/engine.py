@@ -1,17 +1,14 @@
-"""`align(old, new)`: pairing → rows with kinds, tokens and flags → display order →
-sentence links (regrouped rows, moved sentences) → stats."""
+"""`align(old, new)`: pairing → rows with kinds → display order → sentence links
+(regrouped rows, moved sentences) and each row's tokens and flags → stats."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
 from newsdiff_gui.core.align.facts import flag_lone_quotes
 from newsdiff_gui.core.align.leftovers import Match
-from newsdiff_gui.core.align.links_tokens import text_flags
 from newsdiff_gui.core.align.model import (
-    PARAGRAPH_JOINER,
     TOKENISED_KINDS,
     AlignOptions,
     ChangeKind,
@@ -25,14 +22,13 @@ from newsdiff_gui.core.align.model import (
 )
 from newsdiff_gui.core.align.pairing import pair_paragraphs
 from newsdiff_gui.core.align.regroup import link_sentences
-from newsdiff_gui.core.align.text import clean, minor_key, minor_reason, word_count
+from newsdiff_gui.core.align.text import clean, word_count
 from newsdiff_gui.core.align.tokens import diff_tokens
 from newsdiff_gui.core.document import Document
 
 _DEFAULT_OPTIONS = AlignOptions()
 _MOVED_KINDS = (ChangeKind.MOVED, ChangeKind.MOVED_EDITED)
 _UNCHANGED, _MOVED = ChangeKind.UNCHANGED, ChangeKind.MOVED
-_MINOR_KINDS = (ChangeKind.EDITED, ChangeKind.MOVED_EDITED)
 
 
 def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS) -> Diff:
@@ -46,12 +42,12 @@ def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS
         # (Most matches of a long page are exact: no call, no text work.)
         plain_row(_UNCHANGED if m.in_place else _MOVED, m.old, m.new, 1.0)
         if m.exact
-        else _row(m, old_texts, new_texts, options)
+        else _row(m, old_texts, new_texts)
         for m in matches
     ]
     ordered = _display_order(paired, len(old_texts), len(new_texts))
     linked = link_sentences(ordered, old_texts, new_texts, options)
-    rows = flag_lone_quotes(_read_facts(linked, paired, old_texts, new_texts), old_texts, new_texts)
+    rows = flag_lone_quotes(linked, old_texts, new_texts)
     return Diff(
         old=old,
         new=new,
@@ -62,56 +58,20 @@ def align(old: Document, new: Document, options: AlignOptions = _DEFAULT_OPTIONS
     )
 
 
-def _row(match: Match, old_texts: list[str], new_texts: list[str], options: AlignOptions) -> Row:
-    if match.exact:  # the common case on a live blog: no text work at all
-        kind = ChangeKind.UNCHANGED if match.in_place else ChangeKind.MOVED
-        return plain_row(kind, match.old, match.new, 1.0)
-    old_text = PARAGRAPH_JOINER.join(old_texts[i] for i in match.old)
-    new_text = PARAGRAPH_JOINER.join(new_texts[j] for j in match.new)
+def _row(match: Match, old_texts: list[str], new_texts: list[str]) -> Row:
+    """The row of a match; an edited, split or merged one without its tokens yet
+    (the sentence pass diffs it once it knows which of its sentences moved)."""
     if len(match.old) > 1:
         kind = ChangeKind.MERGED
     elif len(match.new) > 1:
         kind = ChangeKind.SPLIT
-    elif old_text == new_text:
+    elif old_texts[match.old[0]] == new_texts[match.new[0]]:
         kind = ChangeKind.UNCHANGED if match.in_place else ChangeKind.MOVED
     else:
         kind = ChangeKind.EDITED if match.in_place else ChangeKind.MOVED_EDITED
     if kind not in TOKENISED_KINDS:
-        return Row(kind, match.old, match.new, 1.0)
-    tokens = diff_tokens(old_text, new_text, options)
-    # `minor` now (the sentence pass keeps it); the figure and quote flags last
-    # (`_read_facts`), as the sentence pass replaces many rows of a rewrite.
-    minor = (
-        kind in _MINOR_KINDS
-        and minor_key(old_text) == minor_key(new_text)
-        and not text_flags(old_text, new_text, tokens)[0]
-    )
-    return Row(
-        kind,
-        match.old,
-        match.new,
-        min(1.0, max(0.0, match.similarity)),
-        minor=minor,
-        tokens=tokens,
-        minor_reason=minor_reason(old_text, new_text) if minor else None,
-    )
-
-
-def _read_facts(
-    rows: list[Row], paired: list[Row], old_texts: list[str], new_texts: list[str]
-) -> list[Row]:
-    """`rows` with the figure and quote flags of the rows `_row` made that the
-    sentence pass kept as they were (it sets the flags of the rows it makes)."""
-    unread = {id(row): row for row in paired if row.tokens}
-    result = []
-    for row in rows:
-        if unread.get(id(row)) is row:
-            old_text = PARAGRAPH_JOINER.join(old_texts[i] for i in row.old)
-            new_text = PARAGRAPH_JOINER.join(new_texts[j] for j in row.new)
-            figures, quote = text_flags(old_text, new_text, row.tokens)
-            row = dataclasses.replace(row, numbers_changed=figures, quote_changed=quote)
-        result.append(row)
-    return result
+        return plain_row(kind, match.old, match.new, 1.0)
+    return plain_row(kind, match.old, match.new, min(1.0, max(0.0, match.similarity)))
 
 
 def _display_order(paired: list[Row], old_count: int, new_count: int) -> list[Row]:

@@ -140,7 +140,7 @@ def shown_places(
     return places
 
 
-def _word_ids(
+def word_ids(
     old: list[tuple[str, ...]], new: list[tuple[str, ...]]
 ) -> tuple[list[list[int]], list[list[int]]]:
     """Casefolded words as ids (from 0, in order of first appearance, old side
@@ -161,10 +161,10 @@ def _acceptable(old: Place, new: Place, similarity: float) -> bool:
         # inserted in another (a regrouping that reordered sentences), or the
         # very same text deleted and inserted, is a move.
         return False
-    return _similar(old.sentence, new.sentence, similarity)
+    return similar(old.sentence, new.sentence, similarity)
 
 
-def _similar(old: Sentence, new: Sentence, similarity: float) -> bool:
+def similar(old: Sentence, new: Sentence, similarity: float) -> bool:
     if old.words == new.words:
         return True
     if min(len(old.words), len(new.words)) < FUZZY_MIN_WORDS:
@@ -192,7 +192,7 @@ def find_links(
     arrived = shown_places(rows, new_texts, False, cache, readable)
     if not arrived:
         return []
-    old_ids, new_ids = _word_ids(
+    old_ids, new_ids = word_ids(
         [p.sentence.words for p in gone], [p.sentence.words for p in arrived]
     )
     found = [

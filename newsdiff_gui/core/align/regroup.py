@@ -1,10 +1,10 @@
 """The sentence pass: regrouped rows, then moved sentences as moved_out/moved_in tokens.
 
-Runs on the paragraph rows in display order (engine.py), and touches only rows
-that show text as gone or new:
+Runs on the paragraph rows in display order (engine.py), whose edited, split
+and merged rows are not diffed yet, and diffs each of them once:
 
-1. `find_links` (links.py) finds old sentences shown as gone whose copy is
-   shown as new.
+1. `first_links` (links_first.py) finds, from sentences alone, old sentences
+   of changed rows whose verbatim copy stands in another changed row.
 2. Regrouping. Rows that exchanged sentences with each other and stand
    next to each other become one `regrouped` row. Precisely: link every two
    rows of kind edited, moved_edited, split, merged, added or removed that a
@@ -21,11 +21,16 @@ that show text as gone or new:
    stay in new order (a run of consecutive rows is consecutive in new order)
    and a removed row beside the run is beside the row that now holds its
    neighbour.
-3. Links are found again on the regrouped rows and every linked row is
-   re-tokenised (links_tokens.py) with its moved sentences as `moved_out` /
-   `moved_in` naming the other row. Re-diffing what stayed can show another
-   sentence as gone or new, so this repeats until no new link appears (a few
-   rounds at most; each round only adds links).
+3. The links of step 1 carried over to the regrouped rows, with the
+   sentences that moved within a regrouped row (carry.py), are the first
+   round's links; every linked row is diffed (links_tokens.py) with its
+   moved sentences as `moved_out` / `moved_in` naming the other row, and
+   every other row as it is (row_diff.py).
+4. `find_links` (links.py) reads what the rows' tokens now show as gone and
+   new (an edited copy of a moved sentence, text the splitter could not cut
+   apart, a reordered row's sentences), and the rows its links touch are
+   re-diffed, until no new link appears (a few rounds at most; each round
+   only adds links).
 """
 
 from __future__ import annotations
@@ -34,24 +39,24 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 
+from newsdiff_gui.core.align.carry import carried_links, clash, reordered_within
 from newsdiff_gui.core.align.links import (
     Link,
     ShownCache,
     find_links,
     row_text,
-    within_inline_limit,
 )
+from newsdiff_gui.core.align.links_first import first_links
 from newsdiff_gui.core.align.links_tokens import (
-    MOVE_MIN_WORDS,
     Arrival,
     Departure,
     compose,
-    reordered,
     row_tokens,
     text_flags,
 )
-from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row, TokenOp
-from newsdiff_gui.core.align.tokens import diff_tokens, word_similarity
+from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row
+from newsdiff_gui.core.align.row_diff import diff_row, needs_diff
+from newsdiff_gui.core.align.tokens import word_similarity
 
 _REGROUPABLE = frozenset(
     {
@@ -71,63 +76,37 @@ _MAX_ROUNDS = 4
 def link_sentences(
     rows: list[Row], old_texts: Sequence[str], new_texts: Sequence[str], options: AlignOptions
 ) -> list[Row]:
-    """`rows` with regrouped rows and moved sentences said as moves (see module docstring)."""
-    rows = _untangle(rows, old_texts, new_texts, options)
-    cache = ShownCache()
-    links = find_links(rows, old_texts, new_texts, cache, options.max_inline_chars)
-    if not links:
-        return rows
-    base = _regroup(rows, links, old_texts, new_texts, options)
-    current = base
+    """`rows` with regrouped rows and moved sentences said as moves, each row
+    diffed (see module docstring)."""
+    links = first_links(rows, old_texts, new_texts, options.max_inline_chars)
     chosen: list[Link] = []
+    if links:
+        blocks = _blocks(rows, links)
+        # The first links, carried over to the regrouped rows, are the first
+        # round's: each row is then diffed once, around its moves (a link
+        # between two rows a regrouped row gathered is text it holds on both
+        # sides).
+        chosen = carried_links(rows, links, blocks, old_texts, new_texts)
+        chosen += reordered_within(rows, blocks, chosen, old_texts, new_texts, options)
+        touched = {place.row for link in chosen for place in (link.old, link.new)}
+        base = _regroup(rows, blocks, touched, old_texts, new_texts, options)
+        current = _compose_all(base, base, chosen, chosen, old_texts, new_texts, options)
+    else:  # (most updates: every row diffed as it is)
+        base = current = [
+            diff_row(row, old_texts, new_texts, options) if needs_diff(row) else row for row in rows
+        ]
+    cache = ShownCache()
     for _ in range(_MAX_ROUNDS):
         found = [
             link
             for link in find_links(current, old_texts, new_texts, cache, options.max_inline_chars)
-            if not any(_clash(link, other) for other in chosen)
+            if not any(clash(link, other) for other in chosen)
         ]
         if not found:
             break
         chosen += found
         current = _compose_all(base, current, chosen, found, old_texts, new_texts, options)
-    return _flag_regrouped(base, current, old_texts, new_texts)
-
-
-def _clash(link: Link, other: Link) -> bool:
-    """Whether two links would move overlapping text (a sentence around a moved run)."""
-    return any(
-        a.row == b.row and a.sentence.start < b.sentence.end and b.sentence.start < a.sentence.end
-        for a, b in ((link.old, other.old), (link.new, other.new))
-    )
-
-
-def _untangle(
-    rows: list[Row], old_texts: Sequence[str], new_texts: Sequence[str], options: AlignOptions
-) -> list[Row]:
-    """Rows whose sentences changed order, re-diffed sentence by sentence: the
-    word diff matched their common words across sentences (confetti); by
-    sentence, a sentence that changed place shows whole, and becomes a move."""
-    result = rows
-    for position, row in enumerate(rows):
-        if not (row.tokens and row.old and row.new) or not within_inline_limit(
-            row, old_texts, new_texts, options.max_inline_chars
-        ):
-            continue
-        ops = {t.op for t in row.tokens if not t.text.isspace()}
-        if TokenOp.DELETE not in ops or TokenOp.INSERT not in ops:
-            continue  # only added or only removed words: nothing changed order
-        old_text = row_text(row, old_texts, old_side=True)
-        new_text = row_text(row, new_texts, old_side=False)
-        if not reordered(old_text, new_text, MOVE_MIN_WORDS):
-            continue
-        tokens = diff_tokens(old_text, new_text, options, by_sentence=True)
-        figures, quote = text_flags(old_text, new_text, tokens)
-        if result is rows:
-            result = list(rows)
-        result[position] = dataclasses.replace(
-            row, tokens=tokens, numbers_changed=figures, quote_changed=quote
-        )
-    return result
+    return _flag_regrouped(base, current, old_texts, new_texts) if links else current
 
 
 def _components(rows: Sequence[Row], links: Sequence[Link]) -> list[list[int]]:
@@ -149,13 +128,8 @@ def _components(rows: Sequence[Row], links: Sequence[Link]) -> list[list[int]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _regroup(
-    rows: list[Row],
-    links: Sequence[Link],
-    old_texts: Sequence[str],
-    new_texts: Sequence[str],
-    options: AlignOptions,
-) -> list[Row]:
+def _blocks(rows: list[Row], links: Sequence[Link]) -> dict[int, list[int]]:
+    """The runs of display rows that become one regrouped row, by first position."""
     blocks: dict[int, list[int]] = {}
     for group in _components(rows, links):
         if group[-1] - group[0] + 1 != len(group):
@@ -164,8 +138,19 @@ def _regroup(
         new_count = sum(len(rows[p].new) for p in group)
         if len(old) >= 2 and new_count >= 2 and old[-1] - old[0] + 1 == len(old):
             blocks[group[0]] = group
-    if not blocks:
-        return rows
+    return blocks
+
+
+def _regroup(
+    rows: list[Row],
+    blocks: dict[int, list[int]],
+    touched: set[int],
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    options: AlignOptions,
+) -> list[Row]:
+    """`rows` with each block as one regrouped row; only the rows no link
+    `touched` are diffed here (the others are diffed around their moves)."""
     result: list[Row] = []
     skip: set[int] = set()
     for position, row in enumerate(rows):
@@ -173,6 +158,8 @@ def _regroup(
             continue
         block = blocks.get(position)
         if block is None:
+            if needs_diff(row) and len(result) not in touched:
+                row = diff_row(row, old_texts, new_texts, options)
             result.append(row)
             continue
         skip.update(block)
@@ -183,6 +170,7 @@ def _regroup(
                 old_texts,
                 new_texts,
                 options,
+                tokenise=len(result) not in touched,
             )
         )
     return result
@@ -194,11 +182,12 @@ def _regrouped_row(
     old_texts: Sequence[str],
     new_texts: Sequence[str],
     options: AlignOptions,
+    tokenise: bool,
 ) -> Row:
     probe = Row(ChangeKind.REGROUPED, old, new, 0.0)
     old_text = row_text(probe, old_texts, old_side=True)
     new_text = row_text(probe, new_texts, old_side=False)
-    tokens = row_tokens(old_text, new_text, options)
+    tokens = row_tokens(old_text, new_text, options) if tokenise else ()
     similarity = word_similarity(old_text, new_text)
     # Flags come last (`_flag_regrouped`): most regrouped rows are re-tokenised
     # around their moved sentences, which sets flags of its own.
