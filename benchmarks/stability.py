@@ -22,9 +22,11 @@ text go through the same normalised fingerprint.
 
 The column "ours+prev" is what a check stores: it holds the previous capture, so
 when the one-page hashes differ it also asks core/extract/between_captures.py whether
-only lines of links to other pages, or blocks both pages print unchanged,
-differ (then no version). The one-page
-column "ours" stays printed beside it.
+what differs is only lines of links to other pages, blocks both pages print
+unchanged, promo or label lines whose links alone were replaced
+(core/extract/link_churn.py), or link texts inside a block glued from the story and
+lines of links (core/extract/link_lines.py) — then no version. The one-page column
+"ours" stays printed beside it.
 
 Outlet learning (core/extract/outlet.py: blocks recurring on other tracked
 articles of the host) needs several pages of one host: benchmarks/stability_outlets.py
