@@ -48,6 +48,26 @@ def test_a_paragraph_break_inside_a_group_is_a_whitespace_change() -> None:
     assert changes(tokens) == [("delete", "\n\n"), ("insert", " ")]
 
 
+def test_large_texts_with_the_same_words_show_only_their_moved_breaks() -> None:
+    # Above the sentence level (and asked to align by sentence), text whose
+    # paragraph breaks alone moved still reads as equal words, including a
+    # paragraph break inside what the splitter takes for one sentence.
+    old = "Rain fell on the city. Roads were shut and\n\nschools closed early. Crews worked on."
+    new = "Rain fell on the city.\n\nRoads were shut and schools closed early. Crews worked on."
+    for options, by_sentence in (
+        (AlignOptions(sentence_level_min_words=3), False),
+        (OPTIONS, True),
+    ):
+        tokens = diff_tokens(old, new, options, by_sentence=by_sentence)
+        assert sides(tokens) == (old, new)
+        assert changes(tokens) == [
+            ("delete", " "),
+            ("insert", "\n\n"),
+            ("delete", "\n\n"),
+            ("insert", " "),
+        ]
+
+
 def test_long_shared_phrases_are_never_absorbed() -> None:
     tokens = diff_tokens(
         "Seven people were killed in the flood on Monday",

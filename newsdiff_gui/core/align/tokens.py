@@ -214,20 +214,25 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
         if not chunk.equal:
             sink.change("".join(chunk.old), "".join(chunk.new))
             continue
-        if chunk.old == chunk.new:  # the usual case: same words, same spacing
-            sink.add(TokenOp.EQUAL, "".join(chunk.old))
-            continue
-        same: list[str] = []  # equal items gathered, added as one text
-        for old_item, new_item in zip(chunk.old, chunk.new, strict=True):
-            if old_item == new_item:
-                same.append(old_item)
-            else:  # same word, different whitespace after it (e.g. " " vs a paragraph break)
-                word = _key(old_item)
-                same.append(word)
-                sink.add(TokenOp.EQUAL, "".join(same))
-                same = []
-                sink.change(old_item[len(word) :], new_item[len(word) :])
-        sink.add(TokenOp.EQUAL, "".join(same))
+        _emit_equal_words(sink, chunk.old, chunk.new)
+
+
+def _emit_equal_words(sink: _TokenSink, old_items: list[str], new_items: list[str]) -> None:
+    """Items of the same words, in order: equal, but for the whitespace after a word."""
+    if old_items == new_items:  # the usual case: same words, same spacing
+        sink.add(TokenOp.EQUAL, "".join(old_items))
+        return
+    same: list[str] = []  # equal items gathered, added as one text
+    for old_item, new_item in zip(old_items, new_items, strict=True):
+        if old_item == new_item:
+            same.append(old_item)
+        else:  # same word, different whitespace after it (e.g. " " vs a paragraph break)
+            word = _key(old_item)
+            same.append(word)
+            sink.add(TokenOp.EQUAL, "".join(same))
+            same = []
+            sink.change(old_item[len(word) :], new_item[len(word) :])
+    sink.add(TokenOp.EQUAL, "".join(same))
 
 
 # Fuzzy candidates kept per old sentence (templated prose repeats sentences
@@ -338,7 +343,15 @@ def diff_tokens(
         _emit_head_change_tail(sink, _items(old)[0], _items(new)[0])
         return tuple(sink.tokens)
     if old != new and (by_sentence or _large(old, new, options)):
-        _emit_sentences(sink, old, new, options)
+        old_split, new_split = _items(old), _items(new)
+        if old_split[1] == new_split[1]:
+            # The same words, only paragraph breaks moved (a regrouped row's text
+            # once its moved sentences are cut out): each word stands where it
+            # stood, the best a sentence alignment could find, at a small share
+            # of its cost.
+            _emit_equal_words(sink, old_split[0], new_split[0])
+        else:
+            _emit_sentences(sink, old, new, options)
     else:
         _emit_words(sink, old, new, options)
     return tuple(sink.tokens)
