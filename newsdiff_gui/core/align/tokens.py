@@ -369,10 +369,22 @@ def order_matters(old: str, new: str, options: AlignOptions) -> bool:
     only for different texts it would otherwise compare word by word (a large
     text is aligned by sentence, and a too long one by its head and tail,
     either way), so only then need a caller find out whether sentences changed
-    order (which splits both texts into sentences)."""
+    order (which splits both texts into sentences); and only when their words
+    differ."""
     return (
-        old != new and not _paragraph_too_long(old, new, options) and not _large(old, new, options)
+        old != new
+        and not _paragraph_too_long(old, new, options)
+        and not _large(old, new, options)
+        and not _same_words(old, new, options)
     )
+
+
+def _same_words(old: str, new: str, options: AlignOptions) -> bool:
+    """Whether the texts hold the same words and differ only in the whitespace
+    between them (a row whose moved sentences were cut out): each word stands
+    where it stood, by sentence or not (below the word-diff cap)."""
+    (old_items, old_keys), (new_items, new_keys) = _items(old), _items(new)
+    return old_keys == new_keys and len(old_items) * len(new_items) <= options.max_word_diff_cells
 
 
 def word_similarity(old: str, new: str) -> float:
