@@ -22,6 +22,7 @@ from dataclasses import dataclass, fields
 from rapidfuzz.distance import Indel, LCSseq
 
 from newsdiff_gui.core.align.batch_codes import MAX_PAIRS, encode_pairs
+from newsdiff_gui.core.align.breaks import Flat, break_changes, same_flat
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.matrix import diagonal_blocks, similar_pairs
 from newsdiff_gui.core.align.model import (
@@ -214,25 +215,20 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
         if not chunk.equal:
             sink.change("".join(chunk.old), "".join(chunk.new))
             continue
-        _emit_equal_words(sink, chunk.old, chunk.new)
-
-
-def _emit_equal_words(sink: _TokenSink, old_items: list[str], new_items: list[str]) -> None:
-    """Items of the same words, in order: equal, but for the whitespace after a word."""
-    if old_items == new_items:  # the usual case: same words, same spacing
-        sink.add(TokenOp.EQUAL, "".join(old_items))
-        return
-    same: list[str] = []  # equal items gathered, added as one text
-    for old_item, new_item in zip(old_items, new_items, strict=True):
-        if old_item == new_item:
-            same.append(old_item)
-        else:  # same word, different whitespace after it (e.g. " " vs a paragraph break)
-            word = _key(old_item)
-            same.append(word)
-            sink.add(TokenOp.EQUAL, "".join(same))
-            same = []
-            sink.change(old_item[len(word) :], new_item[len(word) :])
-    sink.add(TokenOp.EQUAL, "".join(same))
+        if chunk.old == chunk.new:  # the usual case: same words, same spacing
+            sink.add(TokenOp.EQUAL, "".join(chunk.old))
+            continue
+        same: list[str] = []  # equal items gathered, added as one text
+        for old_item, new_item in zip(chunk.old, chunk.new, strict=True):
+            if old_item == new_item:
+                same.append(old_item)
+            else:  # same word, different whitespace after it (e.g. " " vs a paragraph break)
+                word = _key(old_item)
+                same.append(word)
+                sink.add(TokenOp.EQUAL, "".join(same))
+                same = []
+                sink.change(old_item[len(word) :], new_item[len(word) :])
+        sink.add(TokenOp.EQUAL, "".join(same))
 
 
 # Fuzzy candidates kept per old sentence (templated prose repeats sentences
@@ -342,16 +338,18 @@ def diff_tokens(
         # as usual, sentence by sentence.
         _emit_head_change_tail(sink, _items(old)[0], _items(new)[0])
         return tuple(sink.tokens)
-    if old != new and (by_sentence or _large(old, new, options)):
-        old_split, new_split = _items(old), _items(new)
-        if old_split[1] == new_split[1]:
-            # The same words, only paragraph breaks moved (a regrouped row's text
-            # once its moved sentences are cut out): each word stands where it
-            # stood, the best a sentence alignment could find, at a small share
-            # of its cost.
-            _emit_equal_words(sink, old_split[0], new_split[0])
-        else:
-            _emit_sentences(sink, old, new, options)
+    flats = same_flat(old, new) if old != new else None
+    if flats is not None and (
+        by_sentence or _large(old, new, options) or _below_cap(flats, options)
+    ):
+        # The same words, only paragraph breaks moved (a regrouped row's text
+        # once its moved sentences are cut out): each word stands where it
+        # stood, what the word diff or a sentence alignment finds, placed
+        # without reading the words (breaks.py).
+        for op, text in break_changes(old, *flats):
+            sink.add(op, text)
+    elif old != new and (by_sentence or _large(old, new, options)):
+        _emit_sentences(sink, old, new, options)
     else:
         _emit_words(sink, old, new, options)
     return tuple(sink.tokens)
@@ -371,20 +369,16 @@ def order_matters(old: str, new: str, options: AlignOptions) -> bool:
     either way), so only then need a caller find out whether sentences changed
     order (which splits both texts into sentences); and only when their words
     differ."""
-    return (
-        old != new
-        and not _paragraph_too_long(old, new, options)
-        and not _large(old, new, options)
-        and not _same_words(old, new, options)
-    )
+    if old == new or _paragraph_too_long(old, new, options) or _large(old, new, options):
+        return False
+    flats = same_flat(old, new)
+    return flats is None or not _below_cap(flats, options)
 
 
-def _same_words(old: str, new: str, options: AlignOptions) -> bool:
-    """Whether the texts hold the same words and differ only in the whitespace
-    between them (a row whose moved sentences were cut out): each word stands
-    where it stood, by sentence or not (below the word-diff cap)."""
-    (old_items, old_keys), (new_items, new_keys) = _items(old), _items(new)
-    return old_keys == new_keys and len(old_items) * len(new_items) <= options.max_word_diff_cells
+def _below_cap(flats: tuple[Flat, Flat], options: AlignOptions) -> bool:
+    """Whether the word diff of texts of the same words would align them (below
+    its cap, it keeps only a head and a tail)."""
+    return flats[0].words ** 2 <= options.max_word_diff_cells
 
 
 def word_similarity(old: str, new: str) -> float:
