@@ -64,6 +64,16 @@ def test_only_text_that_opens_with_a_word_is_read_flat() -> None:
     assert flat is not None
     assert (flat.text, flat.runs, flat.tail) == (
         "Rain fell. Roads shut.",
-        ["  ", "\n\n", " \n\n"],
+        ("  ", "\n\n", " \n\n"),
         " ",
     )
+
+
+def test_runs_are_found_alike_in_spaces_and_newlines_and_in_other_whitespace() -> None:
+    plain = flatten("Rain  fell.\n\nRoads \n\n\n\nshut.\n\n  Schools closed. ")
+    other = flatten("Rain\t fell.\n\nRoads \n\n\n\nshut.\n\n  Schools\u00a0closed. ")
+    assert plain is not None and other is not None
+    assert plain.text == other.text == "Rain fell. Roads shut. Schools closed."
+    assert plain.runs == ("  ", "\n\n", " \n\n\n\n", "\n\n  ")
+    assert other.runs == ("\t ", "\n\n", " \n\n\n\n", "\n\n  ", "\u00a0")
+    assert plain.positions == other.positions[:4] == (4, 10, 16, 22)

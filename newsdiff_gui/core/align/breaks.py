@@ -14,6 +14,7 @@ whitespace after the last word).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,9 +35,9 @@ class Flat:
     the whitespace that ended it."""
 
     text: str
-    positions: list[int]
-    runs: list[str]
-    extra: list[int]
+    positions: tuple[int, ...]
+    runs: tuple[str, ...]
+    extra: tuple[int, ...]
     tail: str
 
     @property
@@ -44,22 +45,49 @@ class Flat:
         return self.text.count(" ") + 1
 
 
+# Row texts are read flat twice (whether sentence order matters, then the diff).
+@functools.lru_cache(maxsize=256)
 def flatten(text: str) -> Flat | None:
     """The text read flat, or None when it is empty or opens with whitespace."""
     core = text.rstrip()
     if not core or core[0].isspace():
         return None
+    flat = " ".join(core.split())
+    # Whitespace characters: one space per gap between words in `flat`, plus
+    # what the runs add. If all are spaces and newlines (row texts), runs are
+    # found by str.find, else by a regex pass.
+    spaces = len(core) - len(flat) + flat.count(" ")
+    if spaces == core.count(" ") + core.count("\n"):
+        spans = _newline_and_space_runs(core)
+    else:
+        spans = [match.span() for match in _ODD_SPACE.finditer(core)]
     positions: list[int] = []
     runs: list[str] = []
     extra = [0]
-    for match in _ODD_SPACE.finditer(core):
-        start, end = match.span()
+    for start, end in spans:
         if core[start - 1] == " ":  # (" \n\n": the run opens one space earlier)
             start -= 1
         positions.append(start - extra[-1])
         runs.append(core[start:end])
         extra.append(extra[-1] + end - start - 1)
-    return Flat(" ".join(core.split()), positions, runs, extra, text[len(core) :])
+    return Flat(flat, tuple(positions), tuple(runs), tuple(extra), text[len(core) :])
+
+
+def _newline_and_space_runs(core: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of spaces and newlines in `core` (which opens and
+    ends with a word) that holds a newline or two spaces, in order."""
+    found: dict[int, int] = {}
+    for mark in ("\n", "  "):
+        at = core.find(mark)
+        while at >= 0:
+            start, end = at, at + len(mark)
+            while core[start - 1] in " \n":
+                start -= 1
+            while core[end] in " \n":
+                end += 1
+            found[start] = end
+            at = core.find(mark, end)
+    return sorted(found.items())
 
 
 def same_flat(old: str, new: str) -> tuple[Flat, Flat] | None:
