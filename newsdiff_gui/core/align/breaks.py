@@ -92,6 +92,10 @@ def _newline_and_space_runs(core: str) -> list[tuple[int, int]]:
 
 def same_flat(old: str, new: str) -> tuple[Flat, Flat] | None:
     """The texts read flat, when both read the same (the same words in order)."""
+    if _solid(old) != _solid(new):
+        # (Most texts differ in words; counted, they need not be read flat. Text
+        # with other whitespace may be turned away too: it is diffed as before.)
+        return None
     old_flat = flatten(old)
     if old_flat is None:
         return None
@@ -99,6 +103,11 @@ def same_flat(old: str, new: str) -> tuple[Flat, Flat] | None:
     if new_flat is None or new_flat.text != old_flat.text:
         return None
     return old_flat, new_flat
+
+
+def _solid(text: str) -> int:
+    """Characters that are neither spaces nor newlines."""
+    return len(text) - text.count(" ") - text.count("\n")
 
 
 def break_changes(old_text: str, old: Flat, new: Flat) -> list[tuple[TokenOp, str]]:
