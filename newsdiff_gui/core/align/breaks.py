@@ -52,24 +52,27 @@ def flatten(text: str) -> Flat | None:
     core = text.rstrip()
     if not core or core[0].isspace():
         return None
-    flat = " ".join(core.split())
-    # Whitespace characters: one space per gap between words in `flat`, plus
-    # what the runs add. If all are spaces and newlines (row texts), runs are
-    # found by str.find, else by a regex pass.
-    spaces = len(core) - len(flat) + flat.count(" ")
-    if spaces == core.count(" ") + core.count("\n"):
+    # Row texts hold no whitespace but spaces and newlines (printable but for
+    # the newlines): their runs are found by str.find, others' by a regex pass.
+    if core.replace("\n", "").isprintable():
         spans = _newline_and_space_runs(core)
     else:
         spans = [match.span() for match in _ODD_SPACE.finditer(core)]
     positions: list[int] = []
     runs: list[str] = []
     extra = [0]
+    between: list[str] = []  # the text between runs: each run is one space flat
+    done = 0
     for start, end in spans:
         if core[start - 1] == " ":  # (" \n\n": the run opens one space earlier)
             start -= 1
+        between.append(core[done:start])
+        done = end
         positions.append(start - extra[-1])
         runs.append(core[start:end])
         extra.append(extra[-1] + end - start - 1)
+    between.append(core[done:])
+    flat = " ".join(between)
     return Flat(flat, tuple(positions), tuple(runs), tuple(extra), text[len(core) :])
 
 

@@ -340,7 +340,7 @@ def diff_tokens(
         return tuple(sink.tokens)
     flats = same_flat(old, new) if old != new else None
     if flats is not None and (
-        by_sentence or _large(old, new, options) or _below_cap(flats, options)
+        _below_cap(flats, options) or by_sentence or _large(old, new, options)
     ):
         # The same words, only paragraph breaks moved (a regrouped row's text
         # once its moved sentences are cut out): each word stands where it
@@ -369,10 +369,12 @@ def order_matters(old: str, new: str, options: AlignOptions) -> bool:
     either way), so only then need a caller find out whether sentences changed
     order (which splits both texts into sentences); and only when their words
     differ."""
-    if old == new or _paragraph_too_long(old, new, options) or _large(old, new, options):
+    if old == new or _paragraph_too_long(old, new, options):
         return False
     flats = same_flat(old, new)
-    return flats is None or not _below_cap(flats, options)
+    if flats is not None and _below_cap(flats, options):
+        return False
+    return not _large(old, new, options)
 
 
 def _below_cap(flats: tuple[Flat, Flat], options: AlignOptions) -> bool:
