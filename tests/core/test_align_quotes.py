@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from newsdiff_gui.core.align import ChangeKind, align
-from newsdiff_gui.core.align.facts import flag_lone_quotes
+from newsdiff_gui.core.align.facts import flag_lone_quotes, quote_changed, quotes_read_alike
 from newsdiff_gui.core.align.model import plain_row
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.report import SourceInfo, build_report, provenance
@@ -80,3 +80,17 @@ def test_a_removed_quote_standing_mis_decoded_in_an_edited_paragraph_is_not_lone
         flagged = flag_lone_quotes(rows, old, [new])
         assert flagged[1].quote_changed is lone
         assert not flagged[0].quote_changed
+
+
+def test_quotes_read_alike_only_where_whitespace_cannot_change_them() -> None:
+    # A double quote is read across a paragraph break; a single-quoted one is
+    # not, so a text with a mark that may open one is not known to read alike.
+    double = ("She said “the ferry\n\nwill run” today.", "She said “the ferry will run” today.")
+    single = ("She said 'the ferry\n\nwill run' today.", "She said 'the ferry will run' today.")
+    assert all(quotes_read_alike(text) for text in double)
+    assert not quote_changed(*double)
+    assert not any(quotes_read_alike(text) for text in single)
+    assert quote_changed(*single)
+    # Apostrophes open nothing; a sign of mis-decoding is not known to read alike.
+    assert quotes_read_alike("It’s O’Brien’s ferry.")
+    assert not quotes_read_alike("The SeÃ±ora ferry.")

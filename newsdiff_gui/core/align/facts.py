@@ -197,6 +197,21 @@ def quote_changed(old: str, new: str) -> bool:
     return quoted_passages(old) != quoted_passages(new)
 
 
+# A single mark that may open a quote (not right after a letter or digit).
+_MAY_OPEN_SINGLE = re.compile(
+    f"['\u2018\u2019\u201a\u201b](?<![{_APOSTROPHE_SCRIPTS}]['\u2018\u2019\u201a\u201b])"
+)
+
+
+def quotes_read_alike(text: str) -> bool:
+    """Whether the text's quoted passages stay the same whatever whitespace
+    stands between its words: double quotes and a quote left open are read
+    across any whitespace; a single-quoted passage ends at a line break, and
+    mis-decoding is told by a space after "Â" or "Ã", so a text with a single
+    mark that may open a quote, or with a sign of mis-decoding, is not known to."""
+    return fix_mis_decoding(text) is text and not _MAY_OPEN_SINGLE.search(text)
+
+
 def flag_lone_quotes(rows: list[Row], old_texts: list[str], new_texts: list[str]) -> list[Row]:
     """`rows` with `quote_changed` set on added and removed paragraphs whose quote is new or gone.
 
