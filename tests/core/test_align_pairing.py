@@ -4,8 +4,10 @@ facts is paired; a wire swap and a paragraph that shares no facts are not."""
 from __future__ import annotations
 
 from newsdiff_gui.core.align import ChangeKind, align
+from newsdiff_gui.core.align.batch_codes import encode_pairs, encode_pairs_and_words, encode_words
 from newsdiff_gui.core.align.model import AlignOptions
 from newsdiff_gui.core.align.pairing import pair_paragraphs
+from newsdiff_gui.core.align.text import casefolded_words
 from newsdiff_gui.core.document import Document
 
 OPTIONS = AlignOptions()
@@ -93,3 +95,22 @@ def test_a_short_brief_is_too_short_to_look_like_a_wire_swap() -> None:
     ):
         new = [text.replace("<script>x", "<script>y").replace(" ", ", ", 1) for text in brief]
         assert (0, 0) in _links(brief, new)
+
+
+def test_single_word_codes_coded_with_the_word_pairs_mean_what_encode_words_means() -> None:
+    # Pairing codes its leftovers' single words with their word pairs, and the
+    # short-text rules compare subsets of them: equal codes ⇔ equal words.
+    texts = [p.replace("e", "E") for p in STATUS_PAGE] * 3 + ["", "a b a"]
+    pairs, word_codes = encode_pairs_and_words(texts)
+    assert pairs == encode_pairs(texts)
+    assert word_codes is not None
+    meaning: dict[str, str] = {}
+    for text, codes in zip(texts, word_codes, strict=True):
+        words = casefolded_words(text)
+        assert len(codes) == len(words)
+        for code, word in zip(codes, words, strict=True):
+            assert meaning.setdefault(code, word) == word
+    assert len(set(meaning.values())) == len(meaning)
+    assert set("".join(encode_words(texts))) == set(meaning)
+    # Too few words for one batch: the callers code their own subsets.
+    assert encode_pairs_and_words(["a few words"])[1] is None

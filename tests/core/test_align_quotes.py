@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from newsdiff_gui.core.align import ChangeKind, align
+from newsdiff_gui.core.align.facts import flag_lone_quotes, quote_changed, quotes_read_alike
+from newsdiff_gui.core.align.model import plain_row
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.report import SourceInfo, build_report, provenance
 from newsdiff_gui.core.report.render_html import render_report_html
@@ -60,3 +62,35 @@ def test_the_report_counts_the_removed_quote() -> None:
     html = render_report_html(report)
     assert "1 row with changed quotes" in html
     assert "0 rows with changed numbers" in html
+
+
+def test_a_removed_quote_standing_mis_decoded_in_an_edited_paragraph_is_not_lone() -> None:
+    # Only paragraphs that may hold a removed or added quote are read for it,
+    # and a mis-decoded copy ("SeÃ±ora") holds it once decoding is undone.
+    old = ["The mayor spoke on Monday.", "She said “Señora Ruiz will stay on”."]
+    rows = [
+        plain_row(ChangeKind.EDITED, (0,), (0,), 0.8),
+        plain_row(ChangeKind.REMOVED, (1,), (), None),
+    ]
+    for new, lone in (
+        ("The mayor spoke on Monday: “SeÃ±ora Ruiz will stay on”.", False),
+        ("The mayor spoke on Monday: “Ruiz will stay on”.", True),
+        ("The mayor spoke on Monday about Señora Ruiz.", True),
+    ):
+        flagged = flag_lone_quotes(rows, old, [new])
+        assert flagged[1].quote_changed is lone
+        assert not flagged[0].quote_changed
+
+
+def test_quotes_read_alike_only_where_whitespace_cannot_change_them() -> None:
+    # A double quote is read across a paragraph break; a single-quoted one is
+    # not, so a text with a mark that may open one is not known to read alike.
+    double = ("She said “the ferry\n\nwill run” today.", "She said “the ferry will run” today.")
+    single = ("She said 'the ferry\n\nwill run' today.", "She said 'the ferry will run' today.")
+    assert all(quotes_read_alike(text) for text in double)
+    assert not quote_changed(*double)
+    assert not any(quotes_read_alike(text) for text in single)
+    assert quote_changed(*single)
+    # Apostrophes open nothing; a sign of mis-decoding is not known to read alike.
+    assert quotes_read_alike("It’s O’Brien’s ferry.")
+    assert not quotes_read_alike("The SeÃ±ora ferry.")

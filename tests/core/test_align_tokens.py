@@ -18,7 +18,7 @@ from newsdiff_gui.core.align.facts import (
 from newsdiff_gui.core.align.matrix import diagonal_blocks
 from newsdiff_gui.core.align.model import too_long_for_words
 from newsdiff_gui.core.align.text import minor_key, split_sentences
-from newsdiff_gui.core.align.tokens import _TokenSink, diff_tokens
+from newsdiff_gui.core.align.tokens import _TokenSink, diff_tokens, order_matters
 
 OPTIONS = AlignOptions()
 
@@ -46,6 +46,39 @@ def test_changes_snap_to_words_and_keep_shared_spaces_equal() -> None:
 def test_a_paragraph_break_inside_a_group_is_a_whitespace_change() -> None:
     tokens = diff_tokens("First part.\n\nSecond part.", "First part. Second part.", OPTIONS)
     assert changes(tokens) == [("delete", "\n\n"), ("insert", " ")]
+
+
+def test_large_texts_with_the_same_words_show_only_their_moved_breaks() -> None:
+    # Above the sentence level (and asked to align by sentence), text whose
+    # paragraph breaks alone moved still reads as equal words, including a
+    # paragraph break inside what the splitter takes for one sentence.
+    old = "Rain fell on the city. Roads were shut and\n\nschools closed early. Crews worked on."
+    new = "Rain fell on the city.\n\nRoads were shut and schools closed early. Crews worked on."
+    for options, by_sentence in (
+        (AlignOptions(sentence_level_min_words=3), False),
+        (OPTIONS, True),
+    ):
+        tokens = diff_tokens(old, new, options, by_sentence=by_sentence)
+        assert sides(tokens) == (old, new)
+        assert changes(tokens) == [
+            ("delete", " "),
+            ("insert", "\n\n"),
+            ("delete", "\n\n"),
+            ("insert", " "),
+        ]
+
+
+def test_sentence_order_matters_only_where_words_differ() -> None:
+    old = "Rain fell on the city today. Roads were shut.\n\nSchools closed early on Monday."
+    moved_break = "Rain fell on the city today.\n\nRoads were shut. Schools closed early on Monday."
+    swapped = "Schools closed early on Monday. Roads were shut.\n\nRain fell on the city today."
+    assert not order_matters(old, moved_break, OPTIONS)
+    assert diff_tokens(old, moved_break, OPTIONS, by_sentence=True) == diff_tokens(
+        old, moved_break, OPTIONS
+    )
+    assert order_matters(old, swapped, OPTIONS)
+    # Over the word-diff cap the word path keeps only head and tail: it matters.
+    assert order_matters(old, moved_break, AlignOptions(max_word_diff_cells=4))
 
 
 def test_long_shared_phrases_are_never_absorbed() -> None:

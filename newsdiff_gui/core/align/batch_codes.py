@@ -35,11 +35,19 @@ _MAX_WORDS = 0xFFFF
 
 def encode_pairs(texts: Sequence[str]) -> list[str]:
     """`[coder.encode(t) for t in texts]` for one fresh `WordPairCoder`, up to code values."""
+    return encode_pairs_and_words(texts)[0]
+
+
+def encode_pairs_and_words(texts: Sequence[str]) -> tuple[list[str], list[str] | None]:
+    """(`encode_pairs(texts)`, `encode_words(texts)`), the second from the same word
+    ids (pairing needs both of the same paragraphs), or None where `encode_words`
+    would not code in one batch (few words, or so many that codes would repeat):
+    then a subset coded apart may compare differently, and is."""
     word_lists = [casefolded_words(text) for text in texts]
     flat = list(itertools.chain.from_iterable(word_lists))
     if len(flat) < _MIN_BATCH_WORDS:
         coder = WordPairCoder()  # few words: numpy's fixed cost would exceed the loop's
-        return [coder.encode(text) for text in texts]
+        return [coder.encode(text) for text in texts], None
     # Word ids from 1; 0 is the start mark the first word of a text is paired with.
     vocabulary = {word: n for n, word in enumerate(dict.fromkeys(flat), start=1)}
     ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
@@ -50,14 +58,18 @@ def encode_pairs(texts: Sequence[str]) -> list[str]:
     previous[1:] = ids[:-1]
     previous[(ends - lengths)[lengths > 0]] = 0
     unique, codes = np.unique(previous * (len(vocabulary) + 1) + ids, return_inverse=True)
+    bounds = list(itertools.pairwise([0, *ends.tolist()]))
+    word_codes = None
+    if len(vocabulary) <= _MAX_WORDS:  # (as `encode_words` numbers them, from its first code)
+        words = (ids + (_FIRST_WORD_CODE - 1)).astype("<u4").tobytes().decode("utf-32-le")
+        word_codes = [words[start:end] for start, end in bounds]
     if len(unique) > MAX_PAIRS:  # (the coder's own wrap-around rule applies)
         coder = WordPairCoder()
-        return [coder.encode(text) for text in texts]
+        return [coder.encode(text) for text in texts], word_codes
     codes = codes.reshape(-1) + _FIRST_CODE
     codes[codes >= _SURROGATES.start] += len(_SURROGATES)
     joined = codes.astype("<u4").tobytes().decode("utf-32-le")
-    bounds = [0, *ends.tolist()]
-    return [joined[start:end] for start, end in itertools.pairwise(bounds)]
+    return [joined[start:end] for start, end in bounds], word_codes
 
 
 def encode_words(texts: Sequence[str]) -> list[str]:

@@ -26,7 +26,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 
 from newsdiff_gui.core.align.model import ChangeKind, Row
@@ -197,6 +197,21 @@ def quote_changed(old: str, new: str) -> bool:
     return quoted_passages(old) != quoted_passages(new)
 
 
+# A single mark that may open a quote (not right after a letter or digit).
+_MAY_OPEN_SINGLE = re.compile(
+    f"['\u2018\u2019\u201a\u201b](?<![{_APOSTROPHE_SCRIPTS}]['\u2018\u2019\u201a\u201b])"
+)
+
+
+def quotes_read_alike(text: str) -> bool:
+    """Whether the text's quoted passages stay the same whatever whitespace
+    stands between its words: double quotes and a quote left open are read
+    across any whitespace; a single-quoted passage ends at a line break, and
+    mis-decoding is told by a space after "Â" or "Ã", so a text with a single
+    mark that may open a quote, or with a sign of mis-decoding, is not known to."""
+    return fix_mis_decoding(text) is text and not _MAY_OPEN_SINGLE.search(text)
+
+
 def flag_lone_quotes(rows: list[Row], old_texts: list[str], new_texts: list[str]) -> list[Row]:
     """`rows` with `quote_changed` set on added and removed paragraphs whose quote is new or gone.
 
@@ -227,11 +242,18 @@ def flag_lone_quotes(rows: list[Row], old_texts: list[str], new_texts: list[str]
     # (Read above, or equal on both sides.)
     known = (ChangeKind.REMOVED, ChangeKind.ADDED, ChangeKind.UNCHANGED, ChangeKind.MOVED)
     changed = [row for row in rows if row.kind not in known]
+    may_hold = _may_hold({p for found in (*removed.values(), *added.values()) for p in found})
     old_passages = removed | {
-        i: _paragraph_passages(old_texts[i]) for row in changed for i in row.old
+        i: _paragraph_passages(old_texts[i])
+        for row in changed
+        for i in row.old
+        if may_hold(old_texts[i])
     }
     new_passages = added | {
-        j: _paragraph_passages(new_texts[j]) for row in changed for j in row.new
+        j: _paragraph_passages(new_texts[j])
+        for row in changed
+        for j in row.new
+        if may_hold(new_texts[j])
     }
     old_total, new_total = Counter[str](), Counter[str]()
     for counter in old_passages.values():
@@ -250,3 +272,23 @@ def flag_lone_quotes(rows: list[Row], old_texts: list[str], new_texts: list[str]
         gone_or_new = any(here[p] > there[p] for counter in passages for p in counter)
         flagged.append(dataclasses.replace(row, quote_changed=True) if gone_or_new else row)
     return flagged
+
+
+# Above this many passages to look for, every changed paragraph is read.
+_MAX_LOOKED_FOR = 16
+
+
+def _may_hold(passages: AbstractSet[str]) -> Callable[[str], bool]:
+    """Whether a paragraph may hold one of `passages` (it holds the longest word
+    of one): only their counts flag a row, and a rewrite's added and removed
+    paragraphs hold a few, while its changed paragraphs number hundreds."""
+    if len(passages) > _MAX_LOOKED_FOR:
+        return lambda paragraph: True
+    keys = [max(passage.split(" "), key=len) for passage in passages]
+
+    def may_hold(paragraph: str) -> bool:
+        # (Passages are read after mis-decoding is undone: so are their words.)
+        folded = fix_mis_decoding(paragraph).casefold()
+        return any(key in folded for key in keys)
+
+    return may_hold

@@ -157,10 +157,16 @@ class Grouper:
         columns = [k for k, code in enumerate(part_codes) if 0 < len(code) < short]
         if not columns:
             return
-        coded = encode_words(
-            [*(whole_texts[i] for i in whole_ids), *(part_texts[part_ids[k]] for k in columns)]
+        whole_words, part_words = (
+            (left.new_words, left.old_words) if transpose else (left.old_words, left.new_words)
         )
-        wholes, parts = coded[: len(whole_ids)], coded[len(whole_ids) :]
+        if whole_words is not None and part_words is not None:
+            wholes, parts = whole_words, [part_words[k] for k in columns]
+        else:
+            coded = encode_words(
+                [*(whole_texts[i] for i in whole_ids), *(part_texts[part_ids[k]] for k in columns)]
+            )
+            wholes, parts = coded[: len(whole_ids)], coded[len(whole_ids) :]
         shared = process.cdist(wholes, parts, scorer=LCSseq.similarity, dtype=np.int32, workers=1)
         best = shared.max(axis=0)
         nearest = np.where(shared == best[None, :], distance[:, columns], np.inf).argmin(axis=0)

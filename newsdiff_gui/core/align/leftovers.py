@@ -53,6 +53,10 @@ class Leftovers:
         self.old, self.new = old, new
         self.old_codes, self.new_codes = old_codes, new_codes
         self.old_texts, self.new_texts = old_texts, new_texts
+        # Single-word codes of the same paragraphs, when pairing coded them with
+        # the word-pair codes (else those who need them code their own).
+        self.old_words: list[str] | None = None
+        self.new_words: list[str] | None = None
         self._old_sentences: dict[int, set[tuple[str, ...]]] = {}
         self._new_sentences: dict[int, set[tuple[str, ...]]] = {}
 

@@ -15,7 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from newsdiff_gui.core.align.facts import might_change_figures, numbers_changed, quote_changed
+from newsdiff_gui.core.align.breaks import same_flat
+from newsdiff_gui.core.align.facts import (
+    might_change_figures,
+    numbers_changed,
+    quote_changed,
+    quotes_read_alike,
+)
 from newsdiff_gui.core.align.model import AlignOptions, Row, Token, TokenOp
 from newsdiff_gui.core.align.sentences import Sentence, sentence_words, travel_span
 from newsdiff_gui.core.align.tokens import diff_tokens, order_matters, plain_token
@@ -34,6 +40,9 @@ def text_flags(old: str, new: str, tokens: Iterable[Token]) -> tuple[bool, bool]
     figures = might_change_figures(
         t.text for t in tokens if t.op in (TokenOp.DELETE, TokenOp.INSERT)
     ) and numbers_changed(old, new)
+    if same_flat(old, new) is not None and quotes_read_alike(old) and quotes_read_alike(new):
+        # (Only paragraph breaks moved: the rest of a regrouped row.)
+        return figures, False
     return figures, quote_changed(old, new)
 
 

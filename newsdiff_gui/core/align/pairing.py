@@ -43,7 +43,7 @@ from numpy.typing import NDArray
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from newsdiff_gui.core.align.batch_codes import encode_pairs, encode_words
+from newsdiff_gui.core.align.batch_codes import encode_pairs_and_words, encode_words
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.groups import Grouper
 from newsdiff_gui.core.align.leftovers import Leftovers, Match, exact_match, similarity_of
@@ -127,13 +127,17 @@ def _short_pairs(left: Leftovers, options: AlignOptions) -> list[_Fuzzy]:
         len(left.new_codes[b]) < short for b in new_ids
     ):
         return []
-    coded = encode_words(
-        [
-            *(left.old_texts[left.old[a]] for a in old_ids),
-            *(left.new_texts[left.new[b]] for b in new_ids),
-        ]
-    )
-    old_words, new_words = coded[: len(old_ids)], coded[len(old_ids) :]
+    if left.old_words is not None and left.new_words is not None:
+        old_words = [left.old_words[a] for a in old_ids]
+        new_words = [left.new_words[b] for b in new_ids]
+    else:
+        coded = encode_words(
+            [
+                *(left.old_texts[left.old[a]] for a in old_ids),
+                *(left.new_texts[left.new[b]] for b in new_ids),
+            ]
+        )
+        old_words, new_words = coded[: len(old_ids)], coded[len(old_ids) :]
     matrix = process.cdist(
         old_words,
         new_words,
@@ -205,7 +209,7 @@ def pair_paragraphs(
 ) -> list[Match]:
     """Matches for every paragraph that has a counterpart; the rest are added/removed."""
     exact = sorted(pair_in_order(old_texts, new_texts))
-    minor, old_left, new_left, old_codes, new_codes = _minor_pairs(old_texts, new_texts, exact)
+    minor, old_left, new_left, codes = _minor_pairs(old_texts, new_texts, exact)
     candidates = _Candidates(exact, minor)
     for old_block, new_block in diagonal_blocks(
         len(old_left), len(new_left), options.max_matrix_cells
@@ -213,11 +217,14 @@ def pair_paragraphs(
         left = Leftovers(
             [old_left[a] for a in old_block],
             [new_left[b] for b in new_block],
-            old_codes[old_block.start : old_block.stop],
-            new_codes[new_block.start : new_block.stop],
+            codes.old[old_block.start : old_block.stop],
+            codes.new[new_block.start : new_block.stop],
             old_texts,
             new_texts,
         )
+        if codes.old_words is not None and codes.new_words is not None:
+            left.old_words = codes.old_words[old_block.start : old_block.stop]
+            left.new_words = codes.new_words[new_block.start : new_block.stop]
         _add_edited_candidates(candidates, left, options)
     # Another agency's copy shares topic words, not paragraphs: no lower bar for it.
     wire_swap = candidates.own_text_share(len(old_texts), len(new_texts))
@@ -237,23 +244,40 @@ def pair_paragraphs(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Codes:
+    """Word-pair codes of the paragraphs left after exact and minor matching, and
+    their single-word codes (None: not coded in one batch; see `encode_pairs_and_words`)."""
+
+    old: list[str]
+    new: list[str]
+    old_words: list[str] | None
+    new_words: list[str] | None
+
+
 def _minor_pairs(
     old_texts: Sequence[str], new_texts: Sequence[str], exact: list[tuple[int, int]]
-) -> tuple[list[tuple[int, int]], list[int], list[int], list[str], list[str]]:
-    """Minor pairs, then the paragraphs still free on each side with their word-pair codes."""
+) -> tuple[list[tuple[int, int]], list[int], list[int], _Codes]:
+    """Minor pairs, then the paragraphs still free on each side with their codes."""
     old_left = sorted(set(range(len(old_texts))).difference(i for i, _ in exact))
     new_left = sorted(set(range(len(new_texts))).difference(j for _, j in exact))
-    coded = encode_pairs([*(old_texts[i] for i in old_left), *(new_texts[j] for j in new_left)])
+    coded, words = encode_pairs_and_words(
+        [*(old_texts[i] for i in old_left), *(new_texts[j] for j in new_left)]
+    )
     old_coded, new_coded = coded[: len(old_left)], coded[len(old_left) :]
     # Equal codes: the same words, so only punctuation, quote/dash style or case
     # changed (the engine confirms `minor` with the stricter minor_key).
     minor = [(old_left[a], new_left[b]) for a, b in pair_in_order(old_coded, new_coded)]
     minor_old, minor_new = {i for i, _ in minor}, {j for _, j in minor}
-    old_codes = [c for i, c in zip(old_left, old_coded, strict=True) if i not in minor_old]
-    new_codes = [c for j, c in zip(new_left, new_coded, strict=True) if j not in minor_new]
-    old_left = [i for i in old_left if i not in minor_old]
-    new_left = [j for j in new_left if j not in minor_new]
-    return minor, old_left, new_left, old_codes, new_codes
+    old_keep = [a for a, i in enumerate(old_left) if i not in minor_old]
+    new_keep = [b for b, j in enumerate(new_left) if j not in minor_new]
+    codes = _Codes(
+        [old_coded[a] for a in old_keep],
+        [new_coded[b] for b in new_keep],
+        None if words is None else [words[a] for a in old_keep],
+        None if words is None else [words[len(old_left) + b] for b in new_keep],
+    )
+    return minor, [old_left[a] for a in old_keep], [new_left[b] for b in new_keep], codes
 
 
 def _add_edited_candidates(candidates: _Candidates, left: Leftovers, options: AlignOptions) -> None:

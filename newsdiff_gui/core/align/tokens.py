@@ -22,6 +22,7 @@ from dataclasses import dataclass, fields
 from rapidfuzz.distance import Indel, LCSseq
 
 from newsdiff_gui.core.align.batch_codes import MAX_PAIRS, encode_pairs
+from newsdiff_gui.core.align.breaks import Flat, break_changes, same_flat
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.matrix import diagonal_blocks, similar_pairs
 from newsdiff_gui.core.align.model import (
@@ -337,7 +338,17 @@ def diff_tokens(
         # as usual, sentence by sentence.
         _emit_head_change_tail(sink, _items(old)[0], _items(new)[0])
         return tuple(sink.tokens)
-    if old != new and (by_sentence or _large(old, new, options)):
+    flats = same_flat(old, new) if old != new else None
+    if flats is not None and (
+        _below_cap(flats, options) or by_sentence or _large(old, new, options)
+    ):
+        # The same words, only paragraph breaks moved (a regrouped row's text
+        # once its moved sentences are cut out): each word stands where it
+        # stood, what the word diff or a sentence alignment finds, placed
+        # without reading the words (breaks.py).
+        for op, text in break_changes(old, *flats):
+            sink.add(op, text)
+    elif old != new and (by_sentence or _large(old, new, options)):
         _emit_sentences(sink, old, new, options)
     else:
         _emit_words(sink, old, new, options)
@@ -356,10 +367,20 @@ def order_matters(old: str, new: str, options: AlignOptions) -> bool:
     only for different texts it would otherwise compare word by word (a large
     text is aligned by sentence, and a too long one by its head and tail,
     either way), so only then need a caller find out whether sentences changed
-    order (which splits both texts into sentences)."""
-    return (
-        old != new and not _paragraph_too_long(old, new, options) and not _large(old, new, options)
-    )
+    order (which splits both texts into sentences); and only when their words
+    differ."""
+    if old == new or _paragraph_too_long(old, new, options):
+        return False
+    flats = same_flat(old, new)
+    if flats is not None and _below_cap(flats, options):
+        return False
+    return not _large(old, new, options)
+
+
+def _below_cap(flats: tuple[Flat, Flat], options: AlignOptions) -> bool:
+    """Whether the word diff of texts of the same words would align them (below
+    its cap, it keeps only a head and a tail)."""
+    return flats[0].words ** 2 <= options.max_word_diff_cells
 
 
 def word_similarity(old: str, new: str) -> float:
