@@ -67,8 +67,8 @@ def same_story_detail(
         lines = differing_blocks(latest.document.paragraphs, document.paragraphs)
         lines += differing_blocks(document.paragraphs, latest.document.paragraphs)
         return (
-            f"only lines of links to other pages, or lines both captures print unchanged, "
-            f"differ from version {number}: {_quoted(lines)}"
+            "only the text of links to other pages (teasers, promos, labels), or lines both "
+            f"captures print unchanged, differs from version {number}: {_quoted(lines)}"
         )
     return None
 
