@@ -92,7 +92,8 @@ def test_rotated_link_lines_are_quoted_as_what_was_set_aside(
     assert report.detail is not None
     assert report.detail.startswith(
         "only the text of links to other pages (teasers, promos, labels), or lines both "
-        "captures print unchanged, differs from version 1: “More from the coast: Ferry doubles winter sailings | Old pier"
+        "captures print unchanged, differs from version 1: "
+        "“More from the coast: Ferry doubles winter sailings | Old pier"
     )
     assert "New lighthouse keeper" in report.detail
     assert store.checks.of_article(article_id)[-1].detail == report.detail
