@@ -7,11 +7,12 @@ full stop), the rows an old sentence left while it stands, as it was, in
 another row; those rows, split and merged rows, and their neighbours are the
 rows a regrouping can take in (an ordinary update edits paragraphs in place
 and has none; in a rewrite, split and merged rows and their neighbours hold
-nearly every changed row, and then all take part, unread). In them, a sentence stands settled when the row's other side
-holds a sentence of the same words (hashed, not scored, not diffed); a
-sentence that a sentence of the other side opens or closes is cut there (the
-splitter does not cut before a quote); every other sentence may have moved,
-as may every sentence of an added or removed paragraph.
+nearly every changed row, and then all take part, unread). In them, a
+sentence stands settled when the row's other side holds a sentence of the
+same words (hashed, not scored, not diffed); a sentence that a sentence of
+the other side opens or closes is cut there (the splitter does not cut
+before a quote); every other sentence may have moved, as may every sentence
+of an added or removed paragraph.
 
 Links are then chosen as `find_links` chooses them (best first, one partner
 each) among verbatim copies and, where few sentences take part, edited
