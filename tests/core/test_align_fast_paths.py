@@ -114,6 +114,22 @@ def test_a_sentences_words_read_from_the_folded_paragraph_are_its_own(pieces: li
         assert sentence.words == tuple(_WORD.findall(sentence.text.casefold()))
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(_SENTENCE_PIECES), st.text(max_size=4)), max_size=20),
+    st.integers(min_value=0, max_value=80),
+    st.integers(min_value=0, max_value=80),
+)
+def test_word_gaps_give_any_slices_words(pieces: list[str], start: int, end: int) -> None:
+    text = "".join(pieces).casefold()
+    gaps = text_module.word_gaps(text)
+    if gaps is None:  # (only text that stays outside ASCII without its common punctuation)
+        assert not text.translate({ord(m): " " for m in "’‘“”"}).isascii()
+        return
+    assert len(gaps) == len(text)
+    assert gaps[start:end].split() == _WORD.findall(text[start:end])
+
+
 _LOOKBEHIND_SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9À-Ý])"
 )

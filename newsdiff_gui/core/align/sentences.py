@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, ChangeKind, Row, Token, TokenOp
 from newsdiff_gui.core.align.text import sentence_keys as text_sentence_keys
-from newsdiff_gui.core.align.text import split_sentences, words
+from newsdiff_gui.core.align.text import split_sentences, word_gaps, words
 
 # A sentence with at least this many "; " separators is a list: its clauses
 # are units of their own (a list item cut or moved is one claim, not a
@@ -119,15 +119,21 @@ def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
     # Casefolded once: where no character folds to several (as "ß" does), a
     # sentence's folded words lie at its own offsets in the folded paragraph.
     folded = paragraph.casefold()
-    if len(folded) != len(paragraph):
-        folded = ""
+    # Each sentence's words are read from one pass over the folded paragraph
+    # (`word_gaps`), where it allows.
+    gaps = word_gaps(folded) if len(folded) == len(paragraph) else None
     at = 0
     for number, piece in enumerate(pieces):
         core = piece.strip()
         if core:
             start = at + piece.index(core[0])
             end = start + len(core)
-            sentence_words = words(folded[start:end] if folded else core.casefold())
+            if gaps is not None:
+                sentence_words = gaps[start:end].split()
+            elif len(folded) == len(paragraph):
+                sentence_words = words(folded[start:end])
+            else:
+                sentence_words = words(core.casefold())
             yield _sentence(
                 offset + start,
                 offset + end,

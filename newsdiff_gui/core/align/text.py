@@ -133,6 +133,20 @@ def words(text: str) -> list[str]:
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
+def word_gaps(text: str) -> str | None:
+    """`text` with every character that is not part of a word as a space, so
+    that `result[a:b].split() == words(text[a:b])` for any slice; None when
+    that does not hold (text outside ASCII after its common punctuation). A
+    paragraph's sentences then take their words from one pass over it."""
+    if not text.isascii():
+        for mark in _COMMON_PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")  # (one character for one: offsets hold)
+        if not text.isascii():
+            return None
+    return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii")
+
+
 # One alignment codes the same texts several times (paragraphs when pairing
 # and grouping, sentences each time a row is re-diffed around moved text).
 @functools.lru_cache(maxsize=8192)
