@@ -114,6 +114,25 @@ def test_a_sentences_words_read_from_the_folded_paragraph_are_its_own(pieces: li
         assert sentence.words == tuple(_WORD.findall(sentence.text.casefold()))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SENTENCE_PIECES), st.text(max_size=4)), max_size=20))
+def test_sentences_read_where_they_stand_are_the_splitters_pieces(pieces: list[str]) -> None:
+    paragraph = "".join(pieces)
+    if sentences.may_cut(paragraph):
+        return  # (cut into clauses: read from the pieces themselves)
+    split = split_sentences(paragraph)
+    expected = []
+    at = 0
+    for number, piece in enumerate(split):
+        core = piece.strip()
+        if core:
+            start = at + piece.index(core[0])
+            expected.append((start, core, number == len(split) - 1, number > 0))
+        at += len(piece)
+    found = sentences.paragraph_sentences(paragraph, 0)
+    assert [(s.start, s.text, s.last_in_paragraph, s.has_previous) for s in found] == expected
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.one_of(st.sampled_from(_SENTENCE_PIECES), st.text(max_size=4)), max_size=20),

@@ -244,6 +244,26 @@ def split_sentences(text: str) -> list[str]:
     return pieces
 
 
+# `_SENTENCE_END` with the stop and its closing marks as a group (where the
+# sentence's own text ends).
+_SENTENCE_STOP = re.compile(r"([.!?][\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9À-Ý])")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each piece of `split_sentences(text)` without the
+    whitespace around it, leaving out a piece of only whitespace (a sentence
+    is read from its text where it stands: no piece is cut out first)."""
+    bounds = []
+    start = len(text) - len(text.lstrip())  # (only the first piece may open with whitespace)
+    for match in _SENTENCE_STOP.finditer(text):
+        bounds.append((start, match.end(1)))
+        start = match.end()
+    end = len(text.rstrip())
+    if start < end:
+        bounds.append((start, end))
+    return bounds
+
+
 def sentence_keys(text: str, min_words: int) -> set[tuple[str, ...]]:
     """The text's sentences of at least `min_words` words, as casefolded word tuples."""
     keys = set()
