@@ -29,6 +29,7 @@ from newsdiff_gui.core.align.tokens import diff_tokens, order_matters, plain_tok
 _T = TypeVar("_T")
 _SIDES = {op: (op.on_old_side, op.on_new_side) for op in TokenOp}
 _END = 1 << 62  # (past any cut)
+_CROSSED_OPS = {TokenOp.DELETE: TokenOp.INSERT, TokenOp.INSERT: TokenOp.DELETE}
 # Sentences shorter than this never move ("He said." stands in every story);
 # links.py uses the same floor.
 MOVE_MIN_WORDS = 4
@@ -186,7 +187,7 @@ def _settle(tokens: list[Token]) -> tuple[Token, ...]:
         last = result[-1] if result else None
         if (
             last is not None
-            and {last.op, token.op} == {TokenOp.DELETE, TokenOp.INSERT}
+            and _CROSSED_OPS.get(last.op) is token.op  # (a delete and an insert)
             and last.text == token.text
         ):
             result.pop()
