@@ -10,7 +10,6 @@ moved sentence is said once, as a move, in both places.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -222,10 +221,14 @@ def compose(
     tokens = _settle(_interleave(rest, outs, ins))
     figures, quote = text_flags(old_rest, new_rest, rest)
     moved_in = [token for _, token in ins]
-    return dataclasses.replace(
-        row,
-        tokens=tokens,
+    return Row(  # (`dataclasses.replace`, spelt out: it reads the fields first)
+        row.kind,
+        row.old,
+        row.new,
+        row.similarity,
         minor=False,
+        tokens=tokens,
         numbers_changed=figures or any(t.numbers_changed for t in moved_in),
         quote_changed=quote or any(t.quote_changed for t in moved_in),
+        minor_reason=row.minor_reason,
     )
