@@ -114,6 +114,41 @@ def test_a_sentences_words_read_from_the_folded_paragraph_are_its_own(pieces: li
         assert sentence.words == tuple(_WORD.findall(sentence.text.casefold()))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SENTENCE_PIECES), st.text(max_size=4)), max_size=20))
+def test_sentences_read_where_they_stand_are_the_splitters_pieces(pieces: list[str]) -> None:
+    paragraph = "".join(pieces)
+    if sentences.may_cut(paragraph):
+        return  # (cut into clauses: read from the pieces themselves)
+    split = split_sentences(paragraph)
+    expected = []
+    at = 0
+    for number, piece in enumerate(split):
+        core = piece.strip()
+        if core:
+            start = at + piece.index(core[0])
+            expected.append((start, core, number == len(split) - 1, number > 0))
+        at += len(piece)
+    found = sentences.paragraph_sentences(paragraph, 0)
+    assert [(s.start, s.text, s.last_in_paragraph, s.has_previous) for s in found] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(_SENTENCE_PIECES), st.text(max_size=4)), max_size=20),
+    st.integers(min_value=0, max_value=80),
+    st.integers(min_value=0, max_value=80),
+)
+def test_word_gaps_give_any_slices_words(pieces: list[str], start: int, end: int) -> None:
+    text = "".join(pieces).casefold()
+    gaps = text_module.word_gaps(text)
+    if gaps is None:  # (only text that stays outside ASCII without its common punctuation)
+        assert not text.translate({ord(m): " " for m in "’‘“”"}).isascii()
+        return
+    assert len(gaps) == len(text)
+    assert gaps[start:end].split() == _WORD.findall(text[start:end])
+
+
 _LOOKBEHIND_SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9À-Ý])"
 )

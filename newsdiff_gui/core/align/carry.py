@@ -52,9 +52,12 @@ def carried_links(
     position_of = _positions(rows, blocks)
     shifts: dict[tuple[int, bool], dict[int, tuple[int, int, int]]] = {}
     for block in blocks.values():
-        for p in block:
-            for old_side, texts in ((True, old_texts), (False, new_texts)):
-                shifts[p, old_side] = _shifts(rows, block, p, texts, old_side)
+        for old_side, texts in ((True, old_texts), (False, new_texts)):
+            starts = _starts(rows, block, texts, old_side)
+            for p in block:
+                shifts[p, old_side] = _shifts(
+                    rows[p].old if old_side else rows[p].new, starts, texts
+                )
     carried = []
     for link in links:
         a, b = link.old.row, link.new.row
@@ -113,17 +116,24 @@ def reordered_within(
     return found
 
 
-def _shifts(
-    rows: list[Row], block: list[int], position: int, texts: Sequence[str], old_side: bool
-) -> dict[int, tuple[int, int, int]]:
-    """For each paragraph of a block's row on one side: (start, end) in the row's
-    text and its start in the regrouped row's text (paragraphs in document order)."""
-    own = rows[position].old if old_side else rows[position].new
+def _starts(
+    rows: list[Row], block: list[int], texts: Sequence[str], old_side: bool
+) -> dict[int, int]:
+    """Where each paragraph of a block's rows on one side starts in the regrouped
+    row's text (paragraphs in document order)."""
     every = sorted(i for p in block for i in (rows[p].old if old_side else rows[p].new))
     starts, at = {}, 0
     for i in every:
         starts[i] = at
         at += len(texts[i]) + len(PARAGRAPH_JOINER)
+    return starts
+
+
+def _shifts(
+    own: tuple[int, ...], starts: dict[int, int], texts: Sequence[str]
+) -> dict[int, tuple[int, int, int]]:
+    """For each paragraph `own` of a block's row on one side: (start, end) in the
+    row's text and its start in the regrouped row's text (`starts`)."""
     found, at = {}, 0
     for i in own:
         found[i] = (at, at + len(texts[i]), starts[i])

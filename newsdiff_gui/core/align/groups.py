@@ -12,6 +12,7 @@ a paragraph joins at most one group.
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import numpy as np
 from numpy.typing import NDArray
@@ -68,12 +69,18 @@ class _Positions:
         return float(best[1]) if best else math.inf
 
     def _by_windows(self, part: str) -> float | None:
+        contained = self._contained(part)
+        if contained is not None:
+            return contained
         if self._windows is None:
-            windows: dict[str, int] = {}
             whole = self.whole
-            for start in range(len(whole) - _WINDOW + 1):
-                key = whole[start : start + _WINDOW]
-                windows[key] = -1 if key in windows else start  # -1: not unique
+            keys = [whole[start : start + _WINDOW] for start in range(len(whole) - _WINDOW + 1)]
+            # Each window's last offset (later ones overwrite), -1 where it repeats.
+            windows = dict(zip(keys, range(len(keys)), strict=True))
+            if len(windows) < len(keys):
+                for key, count in Counter(keys).items():
+                    if count > 1:
+                        windows[key] = -1  # not unique
             self._windows = windows
         if len(part) < _WINDOW:
             at = self.whole.find(part) if part else -1
@@ -87,6 +94,30 @@ class _Positions:
             return None
         offsets.sort()
         return float(offsets[len(offsets) // 2])
+
+    def _contained(self, part: str) -> float | None:
+        """`_by_windows`'s answer, without reading every window, for a part whose
+        text (or all of it but its first word pair, the start mark's) stands in
+        the whole as it is (most parts of a rewrite): all its windows that occur
+        once in the whole then say the same offset. None: not so, or unsure."""
+        whole = self.whole
+        if len(part) <= _WINDOW:
+            return None
+        at = whole.find(part)
+        skip = 0
+        if at < 0:
+            # Without its first word pair, whose window must then not stand
+            # anywhere in the whole (it would say another offset).
+            at = whole.find(part[1:])
+            if at < 0 or part[:_WINDOW] in whole:
+                return None
+            skip = 1
+        body = part[skip:]
+        for start in range(len(body) - _WINDOW + 1):
+            key = body[start : start + _WINDOW]
+            if whole.find(key) == at + start and whole.find(key, at + start + 1) < 0:
+                return float(at - skip)  # a window that occurs once: all agree
+        return None  # (every window repeats: read them all)
 
 
 class Grouper:

@@ -6,11 +6,13 @@ paragraph break: first, on plain pieces of the changed rows (cut after every
 full stop), the rows an old sentence left while it stands, as it was, in
 another row; those rows, split and merged rows, and their neighbours are the
 rows a regrouping can take in (an ordinary update edits paragraphs in place
-and has none). In them, a sentence stands settled when the row's other side
-holds a sentence of the same words (hashed, not scored, not diffed); a
-sentence that a sentence of the other side opens or closes is cut there (the
-splitter does not cut before a quote); every other sentence may have moved,
-as may every sentence of an added or removed paragraph.
+and has none; in a rewrite, split and merged rows and their neighbours hold
+nearly every changed row, and then all take part, unread). In them, a
+sentence stands settled when the row's other side holds a sentence of the
+same words (hashed, not scored, not diffed); a sentence that a sentence of
+the other side opens or closes is cut there (the splitter does not cut
+before a quote); every other sentence may have moved, as may every sentence
+of an added or removed paragraph.
 
 Links are then chosen as `find_links` chooses them (best first, one partner
 each) among verbatim copies and, where few sentences take part, edited
@@ -48,6 +50,10 @@ _END_MARKS = '.!?"\u201d\u2019)'
 _ANY_END = re.compile(f"[.!?][{_END_MARKS[3:]}]*\\s+")
 # A sentence end the splitter did not cut at (not followed by a capital).
 _JOINED = re.compile(r"[.!?][\"\u201d\u2019)]*\s+[^A-Z\s]")
+# When split and merged rows and their neighbours already hold all but one in
+# this many changed rows (a rewrite), every changed row takes part: reading
+# all rows' text for crossings would cost more than the few rows it leaves out.
+_FEW_OUTSIDE = 4
 
 
 def first_links(
@@ -66,9 +72,14 @@ def first_links(
     # Rows that text crossed into or out of, split or merged rows, and their
     # neighbours: the rows a regrouping can take in. (Elsewhere an ordinary
     # update edits paragraphs in place; what moved there, `find_links` finds.)
-    crossed = _crossed(changed, old_texts, new_texts)
-    crossed.update(p for p, row in changed if len(row.old) > 1 or len(row.new) > 1)
+    crossed = {p for p, row in changed if len(row.old) > 1 or len(row.new) > 1}
     near = {p + step for p in crossed for step in (-1, 0, 1)}
+    outside = sum(p not in near for p, _ in changed)
+    if outside * _FEW_OUTSIDE > len(changed):
+        crossed.update(_crossed(changed, old_texts, new_texts))
+        near = {p + step for p in crossed for step in (-1, 0, 1)}
+    else:
+        near.update(p for p, _ in changed)
     gone: list[Place] = []
     arrived: list[Place] = []
     for position, row in changed:

@@ -10,7 +10,6 @@ moved sentence is said once, as a move, in both places.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -27,6 +26,9 @@ from newsdiff_gui.core.align.sentences import Sentence, sentence_words, travel_s
 from newsdiff_gui.core.align.tokens import diff_tokens, order_matters, plain_token
 
 _T = TypeVar("_T")
+_SIDES = {op: (op.on_old_side, op.on_new_side) for op in TokenOp}
+_END = 1 << 62  # (past any cut)
+_CROSSED_OPS = {TokenOp.DELETE: TokenOp.INSERT, TokenOp.INSERT: TokenOp.DELETE}
 # Sentences shorter than this never move ("He said." stands in every story);
 # links.py uses the same floor.
 MOVE_MIN_WORDS = 4
@@ -141,31 +143,37 @@ def _interleave(
     result: list[Token] = []
     old_at = new_at = 0
     out_next = in_next = 0
-
-    def flush() -> None:
-        nonlocal out_next, in_next
-        while out_next < len(outs) and outs[out_next][0] <= old_at:
-            _append(result, outs[out_next][1])
-            out_next += 1
-        while in_next < len(ins) and ins[in_next][0] <= new_at:
-            _append(result, ins[in_next][1])
-            in_next += 1
-
+    # (Where the next moved token goes, past the end when none is left: most of
+    # the rest's tokens lie between two cuts and are taken as they are.)
+    out_at = outs[0][0] if outs else _END
+    in_at = ins[0][0] if ins else _END
     for token in rest:
         text = token.text
+        on_old, on_new = _SIDES[token.op]
         while text:
-            flush()
+            while out_at <= old_at:
+                _append(result, outs[out_next][1])
+                out_next += 1
+                out_at = outs[out_next][0] if out_next < len(outs) else _END
+            while in_at <= new_at:
+                _append(result, ins[in_next][1])
+                in_next += 1
+                in_at = ins[in_next][0] if in_next < len(ins) else _END
             limit = len(text)
-            if token.op.on_old_side and out_next < len(outs):
-                limit = min(limit, outs[out_next][0] - old_at)
-            if token.op.on_new_side and in_next < len(ins):
-                limit = min(limit, ins[in_next][0] - new_at)
-            _append(result, plain_token(token.op, text[:limit]))
-            old_at += limit if token.op.on_old_side else 0
-            new_at += limit if token.op.on_new_side else 0
+            if on_old:
+                limit = min(limit, out_at - old_at)
+            if on_new:
+                limit = min(limit, in_at - new_at)
+            # (The rest's tokens are plain: one not cut is itself.)
+            piece = token if limit == len(token.text) else plain_token(token.op, text[:limit])
+            _append(result, piece)
+            old_at += limit if on_old else 0
+            new_at += limit if on_new else 0
             text = text[limit:]
-    old_at = new_at = 1 << 62
-    flush()
+    for _, token in outs[out_next:]:
+        _append(result, token)
+    for _, token in ins[in_next:]:
+        _append(result, token)
     return result
 
 
@@ -178,7 +186,7 @@ def _settle(tokens: list[Token]) -> tuple[Token, ...]:
         last = result[-1] if result else None
         if (
             last is not None
-            and {last.op, token.op} == {TokenOp.DELETE, TokenOp.INSERT}
+            and _CROSSED_OPS.get(last.op) is token.op  # (a delete and an insert)
             and last.text == token.text
         ):
             result.pop()
@@ -213,10 +221,14 @@ def compose(
     tokens = _settle(_interleave(rest, outs, ins))
     figures, quote = text_flags(old_rest, new_rest, rest)
     moved_in = [token for _, token in ins]
-    return dataclasses.replace(
-        row,
-        tokens=tokens,
+    return Row(  # (`dataclasses.replace`, spelt out: it reads the fields first)
+        row.kind,
+        row.old,
+        row.new,
+        row.similarity,
         minor=False,
+        tokens=tokens,
         numbers_changed=figures or any(t.numbers_changed for t in moved_in),
         quote_changed=quote or any(t.quote_changed for t in moved_in),
+        minor_reason=row.minor_reason,
     )

@@ -224,11 +224,13 @@ def _compose_all(
     touched = {place.row for link in new_links for place in (link.old, link.new)}
     departures: dict[int, list[Departure]] = defaultdict(list)
     arrivals: dict[int, list[Arrival]] = defaultdict(list)
-    for link in links:
-        departures[link.old.row].append(Departure(link.old.sentence, link.new.row))
-        arrivals[link.new.row].append(
-            Arrival(link.new.sentence, link.old.row, link.old.sentence.text)
-        )
+    for link in links:  # (only the touched rows' moves are read)
+        if link.old.row in touched:
+            departures[link.old.row].append(Departure(link.old.sentence, link.new.row))
+        if link.new.row in touched:
+            arrivals[link.new.row].append(
+                Arrival(link.new.sentence, link.old.row, link.old.sentence.text)
+            )
     result = list(current)
     for position in touched:
         row = base[position]

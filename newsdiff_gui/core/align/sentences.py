@@ -20,8 +20,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, ChangeKind, Row, Token, TokenOp
+from newsdiff_gui.core.align.text import sentence_bounds, split_sentences, word_gaps, words
 from newsdiff_gui.core.align.text import sentence_keys as text_sentence_keys
-from newsdiff_gui.core.align.text import split_sentences, words
 
 # A sentence with at least this many "; " separators is a list: its clauses
 # are units of their own (a list item cut or moved is one claim, not a
@@ -113,30 +113,50 @@ def may_cut(paragraph: str) -> bool:
 
 
 def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
-    pieces = split_sentences(paragraph)
-    if may_cut(paragraph):
-        pieces = [clause for piece in pieces for clause in _clauses(piece)]
     # Casefolded once: where no character folds to several (as "ß" does), a
-    # sentence's folded words lie at its own offsets in the folded paragraph.
+    # sentence's folded words lie at its own offsets in the folded paragraph,
+    # and are read from one pass over it (`word_gaps`) where that allows.
     folded = paragraph.casefold()
-    if len(folded) != len(paragraph):
-        folded = ""
+    same_length = len(folded) == len(paragraph)
+    gaps = word_gaps(folded) if same_length else None
+    if may_cut(paragraph):
+        pieces = [clause for piece in split_sentences(paragraph) for clause in _clauses(piece)]
+        bounds = _piece_bounds(pieces)
+        last = len(pieces) - 1
+    else:
+        # (Most paragraphs: their sentences read where they stand, no piece cut
+        # out; a piece of only whitespace is a paragraph of only whitespace.)
+        bounds = [(start, end, n) for n, (start, end) in enumerate(sentence_bounds(paragraph))]
+        last = len(bounds) - 1
+    for start, end, number in bounds:
+        if gaps is not None:
+            sentence_words = gaps[start:end].split()
+        elif same_length:
+            sentence_words = words(folded[start:end])
+        else:
+            sentence_words = words(paragraph[start:end].casefold())
+        yield _sentence(
+            offset + start,
+            offset + end,
+            paragraph[start:end],
+            tuple(sentence_words),
+            number == last,
+            number > 0,
+        )
+
+
+def _piece_bounds(pieces: Sequence[str]) -> list[tuple[int, int, int]]:
+    """(start, end, number) of each piece without the whitespace around it, in
+    the text the pieces make; a piece of only whitespace left out."""
+    bounds = []
     at = 0
     for number, piece in enumerate(pieces):
         core = piece.strip()
         if core:
             start = at + piece.index(core[0])
-            end = start + len(core)
-            sentence_words = words(folded[start:end] if folded else core.casefold())
-            yield _sentence(
-                offset + start,
-                offset + end,
-                core,
-                tuple(sentence_words),
-                number == len(pieces) - 1,
-                number > 0,
-            )
+            bounds.append((start, start + len(core), number))
         at += len(piece)
+    return bounds
 
 
 @functools.lru_cache(maxsize=4096)

@@ -133,6 +133,20 @@ def words(text: str) -> list[str]:
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
+def word_gaps(text: str) -> str | None:
+    """`text` with every character that is not part of a word as a space, so
+    that `result[a:b].split() == words(text[a:b])` for any slice; None when
+    that does not hold (text outside ASCII after its common punctuation). A
+    paragraph's sentences then take their words from one pass over it."""
+    if not text.isascii():
+        for mark in _COMMON_PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")  # (one character for one: offsets hold)
+        if not text.isascii():
+            return None
+    return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii")
+
+
 # One alignment codes the same texts several times (paragraphs when pairing
 # and grouping, sentences each time a row is re-diffed around moved text).
 @functools.lru_cache(maxsize=8192)
@@ -228,6 +242,26 @@ def split_sentences(text: str) -> list[str]:
     if bounds[-1] < len(text):
         pieces.append(text[bounds[-1] :])
     return pieces
+
+
+# `_SENTENCE_END` with the stop and its closing marks as a group (where the
+# sentence's own text ends).
+_SENTENCE_STOP = re.compile(r"([.!?][\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9À-Ý])")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each piece of `split_sentences(text)` without the
+    whitespace around it, leaving out a piece of only whitespace (a sentence
+    is read from its text where it stands: no piece is cut out first)."""
+    bounds = []
+    start = len(text) - len(text.lstrip())  # (only the first piece may open with whitespace)
+    for match in _SENTENCE_STOP.finditer(text):
+        bounds.append((start, match.end(1)))
+        start = match.end()
+    end = len(text.rstrip())
+    if start < end:
+        bounds.append((start, end))
+    return bounds
 
 
 def sentence_keys(text: str, min_words: int) -> set[tuple[str, ...]]:
