@@ -54,3 +54,34 @@ def test_a_box_of_another_kind_or_a_list_of_links_before_the_story_stays_out() -
     )
     headline = _part(HARBOUR[:2]).replace("<div class='text'>", "<div class='text'><h1>Ferry</h1>")
     assert _restored(_page(headline)) == kept
+
+
+def _page_after(second: str) -> str:
+    """The kept part first, a box, then the story's second part (and what follows)."""
+    return (
+        "<html><body><main><h1>Harbour authority approves dredging plan</h1>"
+        f"<div class='grid'>{_part(HARBOUR[:2])}{_PROMO}{second}</div>"
+        "</main></body></html>"
+    )
+
+
+def _restored_after(markup: str) -> list[str]:
+    return restore_split_parts(list(HARBOUR[:2]), lxml.html.document_fromstring(markup))
+
+
+def test_the_part_after_a_box_inside_the_story_is_put_back_without_its_teasers() -> None:
+    teasers = (
+        "<ul><li>Ferry fares rise <a href='/ferry'>for the summer</a></li>"
+        "<li>The lighthouse reopens <a href='/light'>after repairs</a></li></ul>"
+    )
+    inset = "<aside><p>Sign up for the Coast Post briefing, every weekday at seven.</p></aside>"
+    second = _part(HARBOUR[2:], _SECTION).replace("</div></div>", f"{inset}{teasers}</div></div>")
+    assert _restored_after(_page_after(second)) == [*HARBOUR[:2], _SECTION, *HARBOUR[2:]]
+
+
+def test_a_part_after_a_next_headline_or_holding_one_stays_out() -> None:
+    kept = list(HARBOUR[:2])
+    next_story = "<div class='next'><h1>Ferry fares rise for the summer</h1></div>"
+    assert _restored_after(_page_after(next_story + _part(HARBOUR[2:], _SECTION))) == kept
+    own_headline = _part(HARBOUR[2:], _SECTION).replace("<h2>", "<h1>").replace("</h2>", "</h1>")
+    assert _restored_after(_page_after(own_headline)) == kept
