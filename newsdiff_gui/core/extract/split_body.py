@@ -7,9 +7,10 @@ in a dropped part makes no version. The dropped parts are put back, in page
 order, when the page says they are the same story:
 - the part is a sibling of the kept part's container with the same tag and
   (non-empty) class, whose first child matches too, and none of its text is kept;
-- a part after the kept one comes before any sibling printing an <h1>: a next
+- a part after the kept one comes before any sibling printing an <h1> (a next
   article loaded below the story starts with its own headline, and what
-  follows it is that article's;
+  follows it is that article's), and the parts after it are read only when
+  each holds more text than a teaser card (page builders reuse layout classes);
 - it reads as prose: its blocks are mostly words, not links, and it holds no
   <h1>. Within it, the blocks of a form, a <nav> or an <aside> set in it, and
   a list each of whose items links elsewhere and a block that is mostly one
@@ -30,6 +31,7 @@ _MAX_LINK_SHARE = 0.3
 # A block whose text is more than this share of links is a teaser line, not prose.
 _MAX_BLOCK_LINK_SHARE = 0.5
 _MIN_PART_CHARS = 200
+_MIN_LATER_PART_CHARS = 500
 _MAX_ANCESTORS = 30
 _MAX_SIBLINGS = 8
 
@@ -96,6 +98,13 @@ def _twins(part: HtmlElement, *, preceding: bool) -> list[HtmlElement]:
     return found
 
 
+def _is_long(part: HtmlElement) -> bool:
+    # Page-builder templates reuse layout classes for the teaser cards below a
+    # story (a title and an excerpt): a part after the story is read only when
+    # it holds more text than such a card.
+    return len(clean_text(part.text_content())) >= _MIN_LATER_PART_CHARS
+
+
 def _parts_text(twins: list[HtmlElement], kept: str) -> list[str] | None:
     """The twins' blocks in page order, or None when one is not a part of this story."""
     blocks: list[str] = []
@@ -126,6 +135,6 @@ def restore_split_parts(blocks: list[str], tree: HtmlElement) -> list[str]:
         # Each side stands alone: a box of the same kind after the story (a
         # teaser) does not undo the part before it.
         earlier = _parts_text(list(reversed(before)), kept) or []
-        later = _parts_text(after, kept) or []
+        later = (_parts_text(after, kept) if all(map(_is_long, after)) else None) or []
         return [*earlier, *blocks, *later]
     return blocks
