@@ -22,6 +22,8 @@ from stability_mutations import (
     _paths,
     _text_siblings,
     _text_slots,
+    is_form_prompt,
+    is_link_line,
     key,
 )
 
@@ -42,6 +44,10 @@ def _edit_text(
     order = list(range(len(blocks)))
     rng.shuffle(order)
     for index in order:
+        # Drawn, then passed over (the draw of every other page's block stays the
+        # same): a line of links or a form's prompt is not the story's text.
+        if is_link_line(blocks[index]) or is_form_prompt(blocks[index]):
+            continue
         path = _paths(anatomy, [blocks[index]])[0]
         root = _copy(anatomy)
         for node, slot in _text_slots(_at(root, path)):

@@ -55,6 +55,9 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"'][.!?])\s+(?=[A-Z“\"])")
 # edit mutations leave these blocks alone (furniture mutations still treat them
 # as gold: they change nothing inside them).
 _NOT_STORY_ANCESTORS = frozenset({"figure", "figcaption", "nav"})
+# A form this near a block (its parent or grandparent holds it) makes the block
+# the form's prompt.
+_FORM_BOX_LEVELS = 2
 _MEDIA = ("img", "video", "iframe", "picture", "object")
 # A caption is short, and its media box holds little text besides it.
 _MAX_CAPTION_CHARS = 300
@@ -198,6 +201,28 @@ def _is_caption(block: HtmlElement) -> bool:
             if not any(m is media for m in a.iter(*_MEDIA))
         )
         return titled and size >= _CAPTION_SHARE * len(key(box.text_content()))
+    return False
+
+
+def is_link_line(block: HtmlElement) -> bool:
+    """A block whose whole printed text is the text of links (a "related" list item,
+    a linked product name, a bare URL): the title of another page, not a sentence
+    of the story. The extractor sets such lines aside (boilerplate.drop_link_lines,
+    and core/extract/link_lines.py between captures) as link_text rotates them."""
+    text = key(block.text_content())
+    linked = sum(len(key(a.text_content())) for a in block.iter("a") if a.get("href"))
+    return bool(text) and linked >= len(text)
+
+
+def is_form_prompt(block: HtmlElement) -> bool:
+    """A block set in a small box with a form of its own (a sign-up or contact box:
+    "Keep up with our daily newsletter", "In a hurry? Give us a call"); a form
+    that wraps the whole page is an ancestor of the block, not in its box."""
+    for level, box in enumerate(block.iterancestors()):
+        if level >= _FORM_BOX_LEVELS:
+            return False
+        if any(form is not box for form in box.iter("form")):
+            return True
     return False
 
 

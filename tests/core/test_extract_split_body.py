@@ -54,3 +54,52 @@ def test_a_box_of_another_kind_or_a_list_of_links_before_the_story_stays_out() -
     )
     headline = _part(HARBOUR[:2]).replace("<div class='text'>", "<div class='text'><h1>Ferry</h1>")
     assert _restored(_page(headline)) == kept
+
+
+# The story's second part: longer than a teaser card (a title and an excerpt).
+_LATER = (
+    *HARBOUR[2:],
+    "The authority will publish the contractor's schedule in February, with a map of the "
+    "areas closed to boats during each phase of the work and the hours of the closures.",
+)
+
+
+def _page_after(second: str) -> str:
+    """The kept part first, a box, then the story's second part (and what follows)."""
+    return (
+        "<html><body><main><h1>Harbour authority approves dredging plan</h1>"
+        f"<div class='grid'>{_part(HARBOUR[:2])}{_PROMO}{second}</div>"
+        "</main></body></html>"
+    )
+
+
+def _restored_after(markup: str) -> list[str]:
+    return restore_split_parts(list(HARBOUR[:2]), lxml.html.document_fromstring(markup))
+
+
+def test_the_part_after_a_box_inside_the_story_is_put_back_without_its_teasers() -> None:
+    teasers = (
+        "<ul><li>Ferry fares rise <a href='/ferry'>for the summer</a></li>"
+        "<li>The lighthouse reopens <a href='/light'>after repairs</a></li></ul>"
+    )
+    inset = "<aside><p>Sign up for the Coast Post briefing, every weekday at seven.</p></aside>"
+    second = _part(_LATER, _SECTION).replace("</div></div>", f"{inset}{teasers}</div></div>")
+    assert _restored_after(_page_after(second)) == [*HARBOUR[:2], _SECTION, *_LATER]
+
+
+def test_a_teaser_card_of_the_same_kind_after_the_story_stays_out() -> None:
+    excerpt = (
+        "Boats from six harbours along the coast gathered for the annual regatta on Sunday, "
+        "and the winners were the youngest crew in the history of the race, from the sailing "
+        "school that reopened last spring."
+    )
+    card = _part((excerpt,), "Young crew wins the regatta")
+    assert _restored_after(_page_after(card)) == list(HARBOUR[:2])
+
+
+def test_a_part_after_a_next_headline_or_holding_one_stays_out() -> None:
+    kept = list(HARBOUR[:2])
+    next_story = "<div class='next'><h1>Ferry fares rise for the summer</h1></div>"
+    assert _restored_after(_page_after(next_story + _part(_LATER, _SECTION))) == kept
+    own_headline = _part(_LATER, _SECTION).replace("<h2>", "<h1>").replace("</h2>", "</h1>")
+    assert _restored_after(_page_after(own_headline)) == kept

@@ -17,9 +17,20 @@ _CONTAINERS = frozenset({"body", "list", "table", "div", "quote", "doc", "main"}
 _MAX_DEPTH = 60
 
 
+# The engine marks inline code (`<code>` inside a sentence) as a "code" element
+# within its paragraph: that is the sentence's text, not a block of its own (read
+# as one, the sentence was cut in three and a lone "10.0.1.40" left the stored
+# text as a bare number, so an edit to it made no version).
+_RUNNING_TEXT = frozenset({"p", "item", "head", "cell", "quote"})
+_INLINE_IN_RUNNING_TEXT = frozenset({"code"})
+
+
 def _has_block_child(element: etree._Element) -> bool:
+    inline = _INLINE_IN_RUNNING_TEXT if element.tag in _RUNNING_TEXT else frozenset()
     return any(
-        child.tag in _TEXT_BLOCKS or child.tag in _CONTAINERS or child.tag == "row"
+        (child.tag in _TEXT_BLOCKS and child.tag not in inline)
+        or child.tag in _CONTAINERS
+        or child.tag == "row"
         for child in element
     )
 

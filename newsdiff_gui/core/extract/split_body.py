@@ -5,12 +5,16 @@ and class, side by side under one parent) to set a promotion or a sign-up box
 between them. The engine then keeps one part and drops the others, so an edit
 in a dropped part makes no version. The dropped parts are put back, in page
 order, when the page says they are the same story:
-- the part comes before the kept part's container, as its sibling with the
-  same tag and (non-empty) class, whose first child matches too, and none of
-  its text is kept (a part after the story may be the next article loaded
-  below it: left to the engine);
+- the part is a sibling of the kept part's container with the same tag and
+  (non-empty) class, whose first child matches too, and none of its text is kept;
+- a part after the kept one comes before any sibling printing an <h1> (a next
+  article loaded below the story starts with its own headline, and what
+  follows it is that article's), and the parts after it are read only when
+  each holds more text than a teaser card (page builders reuse layout classes);
 - it reads as prose: its blocks are mostly words, not links, and it holds no
-  <h1> (a next article loaded below the story has its own headline) and no form.
+  <h1>. Within it, the blocks of a form, a <nav> or an <aside> set in it, and
+  a list each of whose items links elsewhere and a block that is mostly one
+  link's text (a "more stories" list closing the part), are left to the engine.
 """
 
 from __future__ import annotations
@@ -22,8 +26,12 @@ from newsdiff_gui.core.normalize import clean_text
 
 _BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
 _NESTED = frozenset(_BLOCKS) | {"ul", "ol"}
+_BOXES = frozenset({"form", "nav", "aside"})
 _MAX_LINK_SHARE = 0.3
+# A block whose text is more than this share of links is a teaser line, not prose.
+_MAX_BLOCK_LINK_SHARE = 0.5
 _MIN_PART_CHARS = 200
+_MIN_LATER_PART_CHARS = 500
 _MAX_ANCESTORS = 30
 _MAX_SIBLINGS = 8
 
@@ -46,9 +54,17 @@ def _container(tree: HtmlElement, first: str) -> HtmlElement | None:
     return None
 
 
+def _is_link_list(element: HtmlElement) -> bool:
+    """A list each of whose items links elsewhere: teasers of other pages."""
+    if element.tag not in ("ul", "ol"):
+        return False
+    items = [child for child in element if child.tag == "li"]
+    return bool(items) and all(next(item.iter("a"), None) is not None for item in items)
+
+
 def _part_blocks(part: HtmlElement) -> list[str]:
     """The part's blocks when it reads as the story's prose, else []."""
-    if next(part.iter("h1", "form", "nav", "aside"), None) is not None:
+    if next(part.iter("h1"), None) is not None:
         return []
     text = clean_text(part.text_content())
     linked = sum(len(clean_text(a.text_content())) for a in part.iter("a"))
@@ -58,9 +74,45 @@ def _part_blocks(part: HtmlElement) -> list[str]:
     for element in part.iter(*_BLOCKS):
         if any(d.tag in _NESTED for d in element.iterdescendants()):
             continue  # read at its innermost block
+        if any(a.tag in _BOXES or _is_link_list(a) for a in element.iterancestors()):
+            continue  # a box set inside the part (a sign-up form, a pull box, teasers)
         block = clean_text(element.text_content())
-        if block:
+        linked = sum(len(clean_text(a.text_content())) for a in element.iter("a"))
+        if block and linked <= _MAX_BLOCK_LINK_SHARE * len(block):
             blocks.append(block)
+    return blocks
+
+
+def _twins(part: HtmlElement, *, preceding: bool) -> list[HtmlElement]:
+    """The part's siblings of its own kind on one side, nearest first (after the
+    part: only those before a sibling printing a headline)."""
+    signature = _signature(part)
+    found = []
+    for count, sibling in enumerate(part.itersiblings(preceding=preceding)):
+        if count >= _MAX_SIBLINGS or not isinstance(sibling.tag, str):
+            break
+        if not preceding and next(sibling.iter("h1"), None) is not None:
+            break
+        if _signature(sibling) == signature:
+            found.append(sibling)
+    return found
+
+
+def _is_long(part: HtmlElement) -> bool:
+    # Page-builder templates reuse layout classes for the teaser cards below a
+    # story (a title and an excerpt): a part after the story is read only when
+    # it holds more text than such a card.
+    return len(clean_text(part.text_content())) >= _MIN_LATER_PART_CHARS
+
+
+def _parts_text(twins: list[HtmlElement], kept: str) -> list[str] | None:
+    """The twins' blocks in page order, or None when one is not a part of this story."""
+    blocks: list[str] = []
+    for twin in twins:
+        found = _part_blocks(twin)
+        if not found or any(text_key(block) in kept for block in found):
+            return None
+        blocks.extend(found)
     return blocks
 
 
@@ -75,21 +127,14 @@ def restore_split_parts(blocks: list[str], tree: HtmlElement) -> list[str]:
     for depth, part in enumerate(start.iterancestors()):
         if depth >= _MAX_ANCESTORS or part.getparent() is None or part.tag == "body":
             return blocks
-        signature = _signature(part)
-        if not signature[1]:
+        if not part.get("class"):
             continue  # a bare wrapper: too common to say two are one story's parts
-        twins = [
-            sibling
-            for count, sibling in enumerate(part.itersiblings(preceding=True))
-            if count < _MAX_SIBLINGS and _signature(sibling) == signature
-        ]
-        if not twins:
+        before, after = _twins(part, preceding=True), _twins(part, preceding=False)
+        if not before and not after:
             continue
-        before: list[str] = []
-        for twin in reversed(twins):
-            found = _part_blocks(twin)
-            if not found or any(text_key(block) in kept for block in found):
-                return blocks
-            before.extend(found)
-        return [*before, *blocks]
+        # Each side stands alone: a box of the same kind after the story (a
+        # teaser) does not undo the part before it.
+        earlier = _parts_text(list(reversed(before)), kept) or []
+        later = (_parts_text(after, kept) if all(map(_is_long, after)) else None) or []
+        return [*earlier, *blocks, *later]
     return blocks
