@@ -18,13 +18,14 @@ the story's:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text
 
-_FOLLOWING = etree.XPath("following::*")
 _UNPRINTED = frozenset({"script", "style", "noscript", "template", "svg", "path", "button"})
 _FURNITURE_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 _BLOCKS = frozenset({"p", "div", "section", "ul", "ol", "table", "h1", "h2", "h3", "h4", "li"})
@@ -36,7 +37,21 @@ _MIN_OPENING = 100
 _MAX_LINK_SHARE = 0.3
 _MAX_STEPS = 120
 _MAX_OPENINGS = 2
+# How much of a box's text is keyed first to rule it out as the first kept block.
+_PREFIX_CHARS = 200
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "“")
+
+
+def _following(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after `element` in document order, its own descendants excepted
+    (XPath's following::*), read lazily: the search stops within a few dozen steps,
+    and the XPath built the list of every element to the end of the page."""
+    node: HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings(etree.Element):
+            yield sibling
+            yield from sibling.iterdescendants(etree.Element)
+        node = node.getparent()
 
 
 def _headline(tree: HtmlElement, title: str) -> HtmlElement | None:
@@ -45,6 +60,15 @@ def _headline(tree: HtmlElement, title: str) -> HtmlElement | None:
         if wanted and text_key(heading.text_content()) == wanted:
             return heading
     return None
+
+
+def _reads_as(element: HtmlElement, key: str) -> bool:
+    """Whether the element's text keys to `key`, without keying the whole text of a
+    large box that cannot (the key of a text's start is the start of its key)."""
+    text = element.text_content()
+    if not key.startswith(text_key(text[:_PREFIX_CHARS])):
+        return False
+    return text_key(text) == key
 
 
 def _is_leaf(element: HtmlElement) -> bool:
@@ -82,15 +106,20 @@ def restore_opening(
     # A list's items after an opening paragraph: kept once prose or the story follows.
     items: list[str] = []
     paragraphs = 0
-    for step, element in enumerate(_FOLLOWING(headline)):
+    for step, element in enumerate(_following(headline)):
         if step >= _MAX_STEPS or not isinstance(element.tag, str):
             return blocks
         if element.tag in _UNPRINTED or any(a.tag in _UNPRINTED for a in element.iterancestors()):
             continue
+        if not _is_leaf(element):
+            # A box of blocks matters only as the first kept block itself.
+            if _reads_as(element, first):
+                return [*found, *items, *blocks] if found else blocks
+            continue
         own = text_key(element.text_content())
         if own == first:
             return [*found, *items, *blocks] if found else blocks
-        if not own or not _is_leaf(element) or own in kept:
+        if not own or own in kept:
             continue
         if element.tag in _HEADINGS:
             return blocks  # a heading left out: another box (a video's title), not the story

@@ -8,9 +8,22 @@ element it was read from, a paragraph as stored).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[\W_]+")
+# The rules of one extraction key the same blocks over and over (each looks up the
+# engine's blocks in the page); a block's key is kept for the next. Longer texts (a
+# whole box's text) are keyed each time, so the cache stays small.
+_CACHED_CHARS = 2000
+_CACHED_KEYS = 4096
+
+
+def _key(text: str) -> str:
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+_cached_key = lru_cache(maxsize=_CACHED_KEYS)(_key)
 
 
 def text_key(text: str) -> str:
-    return _NON_ALNUM.sub("", text.casefold())
+    return _cached_key(text) if len(text) <= _CACHED_CHARS else _key(text)
