@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.text_key import linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
 
 _UNPRINTED = frozenset({"script", "style", "noscript", "template", "svg", "path", "button"})
@@ -77,7 +77,7 @@ def _is_leaf(element: HtmlElement) -> bool:
 
 def _mostly_words(element: HtmlElement) -> bool:
     text = clean_text(element.text_content())
-    linked = sum(len(clean_text(a.text_content())) for a in element.iter("a"))
+    linked = linked_chars(element)
     return linked <= _MAX_LINK_SHARE * len(text)
 
 

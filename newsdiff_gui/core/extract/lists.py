@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.text_key import block_positions, linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
 
 _LISTS = ("ul", "ol")
@@ -64,7 +64,7 @@ def _items(listing: HtmlElement) -> list[str]:
     if any(d.tag in _NESTED_BLOCKS for item in items for d in item.iterdescendants()):
         return []
     text = clean_text(listing.text_content())
-    linked = sum(len(clean_text(a.text_content())) for a in listing.iter("a"))
+    linked = linked_chars(listing)
     if not text or linked > _MAX_LINK_SHARE * len(text):
         return []
     return [block for block in (clean_text(item.text_content()) for item in items) if block]
@@ -74,9 +74,7 @@ def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
     """`blocks` with the article's dropped lists put back where the page prints them."""
     if not blocks:
         return blocks
-    position: dict[str, int] = {}
-    for index, block in enumerate(blocks):
-        position.setdefault(text_key(block), index)
+    position = block_positions(blocks)
     kept_text = "\n".join(position)
     restored: dict[HtmlElement, int] = {}
     inserts: dict[int, list[str]] = {}

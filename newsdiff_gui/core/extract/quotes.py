@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.text_key import block_positions, linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
 
 _UNPRINTED = frozenset({"script", "style", "noscript", "template"})
@@ -81,7 +81,7 @@ def _quote_blocks(quote: HtmlElement) -> list[str]:
     paragraphs = [clean_text(p.text_content()) for p in quote.iter("p")]
     blocks = [p for p in paragraphs if p]
     text = clean_text(quote.text_content())
-    linked = sum(len(clean_text(a.text_content())) for a in quote.iter("a"))
+    linked = linked_chars(quote)
     if len(text_key(" ".join(blocks))) < _MIN_QUOTE_KEY or linked > _MAX_LINK_SHARE * len(text):
         return []
     return blocks
@@ -91,9 +91,7 @@ def restore_article_quotes(blocks: list[str], tree: HtmlElement) -> list[str]:
     """`blocks` with the quotes the engine dropped from the story's flow put back."""
     if not blocks:
         return blocks
-    position: dict[str, int] = {}
-    for index, block in enumerate(blocks):
-        position.setdefault(text_key(block), index)
+    position = block_positions(blocks)
     kept_text = "\n".join(position)
     inserts: dict[int, list[str]] = {}
     for count, quote in enumerate(tree.iter("blockquote")):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.text_key import linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
 
 _BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
@@ -67,7 +67,7 @@ def _part_blocks(part: HtmlElement) -> list[str]:
     if next(part.iter("h1"), None) is not None:
         return []
     text = clean_text(part.text_content())
-    linked = sum(len(clean_text(a.text_content())) for a in part.iter("a"))
+    linked = linked_chars(part)
     if len(text) < _MIN_PART_CHARS or linked > _MAX_LINK_SHARE * len(text):
         return []
     blocks = []
@@ -77,7 +77,7 @@ def _part_blocks(part: HtmlElement) -> list[str]:
         if any(a.tag in _BOXES or _is_link_list(a) for a in element.iterancestors()):
             continue  # a box set inside the part (a sign-up form, a pull box, teasers)
         block = clean_text(element.text_content())
-        linked = sum(len(clean_text(a.text_content())) for a in element.iter("a"))
+        linked = linked_chars(element)
         if block and linked <= _MAX_BLOCK_LINK_SHARE * len(block):
             blocks.append(block)
     return blocks

@@ -2,13 +2,20 @@
 
 Letters and digits only, case-folded: the same words match whatever spacing,
 punctuation or markup split them (a block as the engine joined it, the page
-element it was read from, a paragraph as stored).
+element it was read from, a paragraph as stored). Also read here, once for every
+rule that puts blocks back: where each kept block stands, and how much of an
+element's text its links hold.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.normalize import clean_text
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 # The rules of one extraction key the same blocks over and over (each looks up the
@@ -27,3 +34,16 @@ _cached_key = lru_cache(maxsize=_CACHED_KEYS)(_key)
 
 def text_key(text: str) -> str:
     return _cached_key(text) if len(text) <= _CACHED_CHARS else _key(text)
+
+
+def block_positions(blocks: Sequence[str]) -> dict[str, int]:
+    """Each kept block's key and the index of its first occurrence in `blocks`."""
+    position: dict[str, int] = {}
+    for index, block in enumerate(blocks):
+        position.setdefault(text_key(block), index)
+    return position
+
+
+def linked_chars(element: HtmlElement) -> int:
+    """How many characters of the element's (cleaned) text its links hold."""
+    return sum(len(clean_text(a.text_content())) for a in element.iter("a"))
