@@ -31,7 +31,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _found(check: CheckRecord, numbers: dict[int, int]) -> str:
-    found = check.outcome.replace("_", " ")
+    found = check.outcome.replace("_", " ").replace("http", "HTTP")
     if check.version_id is not None and check.version_id in numbers:
         found += f" {numbers[check.version_id]}"
     return found[:1].upper() + found[1:]

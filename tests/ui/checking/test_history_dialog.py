@@ -54,7 +54,7 @@ def test_the_history_lists_each_check_newest_first_with_why(
         for row in range(model.rowCount())
     ]
     assert [row[2:] for row in cells] == [
-        ["503", "Http error", "HTTP 503 Service Unavailable"],
+        ["503", "HTTP error", "HTTP 503 Service Unavailable"],
         ["200", "Unchanged", WHY],
         ["200", "New version 2", ""],
         ["200", "New version 1", ""],
