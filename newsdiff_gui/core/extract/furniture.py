@@ -150,6 +150,8 @@ def strip_inline_furniture(tree: HtmlElement) -> None:
 _WORD = re.compile(r"\w{4,}")
 # Elements whose text the page never shows as text.
 UNPRINTED_TAGS = frozenset({"script", "style", "noscript", "template"})
+# Boxes a story's text is not printed in: what the rules that put text back pass over.
+FURNITURE_BOXES = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 # A printed copy is the text of a block a few levels above one of its text nodes.
 _MAX_PRINTED_LEVELS = 4
 

@@ -23,11 +23,12 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, UNPRINTED_TAGS
 from newsdiff_gui.core.extract.text_key import linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
 
-_UNPRINTED = frozenset({"script", "style", "noscript", "template", "svg", "path", "button"})
-_FURNITURE_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+# Besides the unprinted tags, a drawing's or a button's text is no line of the story.
+_UNPRINTED = UNPRINTED_TAGS | {"svg", "path", "button"}
 _BLOCKS = frozenset({"p", "div", "section", "ul", "ol", "table", "h1", "h2", "h3", "h4", "li"})
 # A line this short between the headline and the body is metadata (a byline, a
 # date), passed over; a longer one not kept by the engine ends the search.
@@ -88,7 +89,7 @@ def _opening(element: HtmlElement, description: str) -> str | None:
         return None
     if not text.endswith(_SENTENCE_END) or text_key(text) == text_key(description):
         return None
-    if any(a.tag in _FURNITURE_ANCESTORS for a in element.iterancestors()):
+    if any(a.tag in FURNITURE_BOXES for a in element.iterancestors()):
         return None
     return text
 

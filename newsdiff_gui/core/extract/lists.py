@@ -21,11 +21,16 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.text_key import block_positions, linked_chars, text_key
+from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES
+from newsdiff_gui.core.extract.text_key import (
+    block_positions,
+    linked_chars,
+    text_key,
+    with_inserts,
+)
 from newsdiff_gui.core.normalize import clean_text
 
 _LISTS = ("ul", "ol")
-_FURNITURE_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 _NESTED_BLOCKS = frozenset({"ul", "ol", "div", "p", "table", "section", "figure"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # A sentence may link a word or two; a list that is mostly link text is a menu.
@@ -51,7 +56,7 @@ def _in_furniture(listing: HtmlElement) -> bool:
     for depth, ancestor in enumerate(listing.iterancestors()):
         if depth >= _MAX_ANCESTORS:
             return True  # too deep to judge: leave it to the engine
-        if ancestor.tag in _FURNITURE_ANCESTORS or ancestor.tag == "li":
+        if ancestor.tag in FURNITURE_BOXES or ancestor.tag == "li":
             return True  # a sub-list is its item's business, judged with it
     return False
 
@@ -89,13 +94,7 @@ def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
             continue  # the engine has (some of) it already: its reading stands
         restored[listing] = anchor
         inserts.setdefault(anchor, []).extend(items)
-    if not inserts:
-        return blocks
-    result: list[str] = []
-    for index, block in enumerate(blocks):
-        result.append(block)
-        result.extend(inserts.get(index, ()))
-    return result
+    return with_inserts(blocks, inserts)
 
 
 def _kept(item: str, position: dict[str, int], kept_text: str) -> bool:

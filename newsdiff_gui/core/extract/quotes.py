@@ -21,11 +21,15 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.text_key import block_positions, linked_chars, text_key
+from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, UNPRINTED_TAGS
+from newsdiff_gui.core.extract.text_key import (
+    block_positions,
+    linked_chars,
+    text_key,
+    with_inserts,
+)
 from newsdiff_gui.core.normalize import clean_text
 
-_UNPRINTED = frozenset({"script", "style", "noscript", "template"})
-_FURNITURE_ANCESTORS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 # A quoted sentence may link a word or two; a quote that is mostly links is a teaser.
 _MAX_LINK_SHARE = 0.5
 _MIN_QUOTE_KEY = 20
@@ -49,7 +53,7 @@ def _holder(quote: HtmlElement) -> HtmlElement:
 def _printed_text(element: HtmlElement) -> str:
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in _UNPRINTED:
+        if isinstance(child.tag, str) and child.tag not in UNPRINTED_TAGS:
             parts.append(_printed_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -72,7 +76,7 @@ def _kept_neighbour(
 
 def _in_furniture(quote: HtmlElement) -> bool:
     for depth, ancestor in enumerate(quote.iterancestors()):
-        if depth >= _MAX_ANCESTORS or ancestor.tag in _FURNITURE_ANCESTORS:
+        if depth >= _MAX_ANCESTORS or ancestor.tag in FURNITURE_BOXES:
             return True
     return False
 
@@ -107,10 +111,4 @@ def restore_article_quotes(blocks: list[str], tree: HtmlElement) -> list[str]:
         if before is None or _kept_neighbour(holder, position, preceding=False) is None:
             continue
         inserts.setdefault(before, []).extend(quoted)
-    if not inserts:
-        return blocks
-    result: list[str] = []
-    for index, block in enumerate(blocks):
-        result.append(block)
-        result.extend(inserts.get(index, ()))
-    return result
+    return with_inserts(blocks, inserts)

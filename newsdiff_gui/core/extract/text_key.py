@@ -47,3 +47,14 @@ def block_positions(blocks: Sequence[str]) -> dict[str, int]:
 def linked_chars(element: HtmlElement) -> int:
     """How many characters of the element's (cleaned) text its links hold."""
     return sum(len(clean_text(a.text_content())) for a in element.iter("a"))
+
+
+def with_inserts(blocks: list[str], inserts: dict[int, list[str]]) -> list[str]:
+    """`blocks` with each list of `inserts` put back after the block at its index."""
+    if not inserts:
+        return blocks
+    result: list[str] = []
+    for index, block in enumerate(blocks):
+        result.append(block)
+        result.extend(inserts.get(index, ()))
+    return result
