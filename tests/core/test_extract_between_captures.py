@@ -10,6 +10,7 @@ from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import extract_document
 from newsdiff_gui.core.extract.between_captures import same_story_text
 from newsdiff_gui.core.store.version_store import content_hash
+from tests.support.checks import stores_a_version
 from tests.support.pages import HARBOUR
 
 _STORY = list(HARBOUR)
@@ -41,14 +42,6 @@ def _page(teaser: tuple[str, str], story: list[str] | None = None) -> str:
     )
 
 
-def _check_stores_a_version(before_html: str, after_html: str) -> bool:
-    """What a check decides holding the previous capture (core/capture.py)."""
-    before, after = extract_document(before_html), extract_document(after_html)
-    if content_hash(before) == content_hash(after):
-        return False
-    return not same_story_text(before, before_html, after, after_html)
-
-
 _TEASER_A = ("Ferry operator doubles winter sailings", "Storm damages the old pier")
 _TEASER_B = ("New lighthouse keeper appointed", "Ferry operator doubles winter sailings")
 
@@ -61,25 +54,25 @@ def test_the_one_page_extraction_keeps_the_teaser_line() -> None:
 
 
 def test_a_rotated_teaser_line_between_captures_is_no_new_version() -> None:
-    assert not _check_stores_a_version(_page(_TEASER_A), _page(_TEASER_B))
+    assert not stores_a_version(_page(_TEASER_A), _page(_TEASER_B))
 
 
 def test_an_edit_in_a_story_paragraph_with_an_inline_link_is_a_new_version() -> None:
     link = "report by the national maritime agency"
     before = [*_STORY[:3], _INLINE.format(link=link)]
     after = [*_STORY[:3], _INLINE.format(link=link).replace("last spring", "last winter")]
-    assert _check_stores_a_version(_page(_TEASER_A, before), _page(_TEASER_A, after))
+    assert stores_a_version(_page(_TEASER_A, before), _page(_TEASER_A, after))
 
 
 def test_a_changed_inline_link_text_in_a_story_paragraph_is_a_new_version() -> None:
     before = [*_STORY[:3], _INLINE.format(link="report by the national maritime agency")]
     after = [*_STORY[:3], _INLINE.format(link="review by the regional coast guard")]
-    assert _check_stores_a_version(_page(_TEASER_B, before), _page(_TEASER_B, after))
+    assert stores_a_version(_page(_TEASER_B, before), _page(_TEASER_B, after))
 
 
 def test_a_story_edit_alongside_a_rotated_teaser_is_a_new_version() -> None:
     edited = [*_STORY[:1], _STORY[1].replace("14 million", "16 million"), *_STORY[2:]]
-    assert _check_stores_a_version(_page(_TEASER_A), _page(_TEASER_B, edited))
+    assert stores_a_version(_page(_TEASER_A), _page(_TEASER_B, edited))
 
 
 def test_a_changed_title_is_never_set_aside() -> None:

@@ -8,8 +8,8 @@ from one fetch to the next while the words around them stay.
 from __future__ import annotations
 
 from newsdiff_gui.core.extract import extract_document
-from newsdiff_gui.core.extract.between_captures import same_story_text
 from newsdiff_gui.core.store.version_store import content_hash
+from tests.support.checks import stores_a_version
 from tests.support.pages import HARBOUR
 
 _STORY = list(HARBOUR)
@@ -42,14 +42,6 @@ def _page(
     )
 
 
-def _stores_a_version(before_html: str, after_html: str) -> bool:
-    """What a check decides holding the previous capture (core/capture.py)."""
-    before, after = extract_document(before_html), extract_document(after_html)
-    if content_hash(before) == content_hash(after):
-        return False
-    return not same_story_text(before, before_html, after, after_html)
-
-
 def test_one_page_alone_keeps_the_promo_and_the_section_label() -> None:
     # Why the rule is needed: read one page at a time, both lines are text.
     paragraphs = extract_document(_page(_STORY)).paragraphs
@@ -61,45 +53,45 @@ def test_a_promo_whose_links_changed_is_no_new_version() -> None:
     before = _page(_STORY)
     after = _page(_STORY, magazine="Sea Kayak Quarterly", action="Subscribe now")
     assert content_hash(extract_document(before)) != content_hash(extract_document(after))
-    assert not _stores_a_version(before, after)
+    assert not stores_a_version(before, after)
 
 
 def test_a_section_label_whose_link_changed_is_no_new_version() -> None:
     before, after = _page(_STORY), _page(_STORY, section="Business")
     assert content_hash(extract_document(before)) != content_hash(extract_document(after))
-    assert not _stores_a_version(before, after)
+    assert not stores_a_version(before, after)
 
 
 def test_an_edited_promo_sentence_is_a_new_version() -> None:
     # The words outside the links changed: the rule does not apply.
     before = _page(_STORY)
     after = _page(_STORY).replace("12 issues for £24", "12 issues for £29")
-    assert _stores_a_version(before, after)
+    assert stores_a_version(before, after)
 
 
 def test_an_edit_inside_a_linked_phrase_of_a_story_sentence_is_a_new_version() -> None:
     link = "report by the national maritime agency"
     before = _page([*_STORY, _INLINE.format(link=link)])
     after = _page([*_STORY, _INLINE.format(link=link.replace("national", "regional"))])
-    assert _stores_a_version(before, after)
+    assert stores_a_version(before, after)
 
 
 def test_a_changed_figure_inside_a_linked_phrase_is_a_new_version() -> None:
     before = _page([*_STORY, _INLINE.format(link="2024 report on 14 berths")])
     after = _page([*_STORY, _INLINE.format(link="2024 report on 16 berths")])
-    assert _stores_a_version(before, after)
+    assert stores_a_version(before, after)
 
 
 def test_a_story_link_relinked_to_another_report_is_a_new_version() -> None:
     # Replaced as a whole, but a story sentence's linked phrase names what it points to.
     before = _page([*_STORY, _INLINE.format(link="report by the national maritime agency")])
     after = _page([*_STORY, _INLINE.format(link="review by the regional coast guard")])
-    assert _stores_a_version(before, after)
+    assert stores_a_version(before, after)
 
 
 def test_a_story_edit_alongside_a_changed_promo_is_a_new_version() -> None:
     edited = [_STORY[0], _STORY[1].replace("14 million", "16 million"), *_STORY[2:]]
-    assert _stores_a_version(_page(_STORY), _page(edited, magazine="Sea Kayak Quarterly"))
+    assert stores_a_version(_page(_STORY), _page(edited, magazine="Sea Kayak Quarterly"))
 
 
 def _page_with_call(link: str) -> str:
@@ -116,7 +108,7 @@ def test_a_call_to_action_set_aside_before_is_no_change_when_its_link_text_chang
     before, after = _page_with_call("Sign up today"), _page_with_call("Winter menu drops")
     assert not any("Sign up today" in p for p in extract_document(before).paragraphs)
     assert any("Winter menu drops" in p for p in extract_document(after).paragraphs)
-    assert not _stores_a_version(before, after)
+    assert not stores_a_version(before, after)
 
 
 def _winners_page(winner: str) -> str:
@@ -136,4 +128,4 @@ def test_a_label_line_among_the_story_whose_linked_name_changed_is_a_new_version
     before, after = _winners_page("Mara Jensen"), _winners_page("Ilse Varga")
     paragraphs = extract_document(before).paragraphs
     assert any("Winner: Mara Jensen" in paragraph for paragraph in paragraphs)
-    assert _stores_a_version(before, after)
+    assert stores_a_version(before, after)
