@@ -91,13 +91,22 @@ class CheckWorker(QObject):
         super().__init__()
         self._database = database
         self._cancel = cancel
-        self._due_interval_ms = due_interval_ms
         self._fetcher_factory = fetcher_factory
         self._store: VersionStore | None = None
         self._fetcher: Any = None
         self._service: CaptureService | None = None
         self._extractor: Any = None
-        self._timer: QTimer | None = None
+        # Made and connected here, on the window's thread before the worker is moved
+        # (children move with it): connecting on the worker thread would hold the GIL
+        # while waiting for Qt's signal-slot lock, which the window's thread holds
+        # while it waits for the GIL when it deletes a widget; both would stop.
+        self._timer = QTimer(self)
+        self._timer.setInterval(due_interval_ms)
+        self._timer.timeout.connect(self.check_due)
+        self._first = QTimer(self)
+        self._first.setSingleShot(True)
+        self._first.setInterval(0)
+        self._first.timeout.connect(self.check_due)
         # The reviewer's name for the audit log, set from the window's thread (a str
         # assignment is atomic); "" falls back to $NEWSDIFF_AUTHOR or the login name.
         self.author = ""
@@ -128,16 +137,13 @@ class CheckWorker(QObject):
             log.exception("background checker could not start")
             self.requestFailed.emit("start", f"Background checks are unavailable: {exc}")
             return
-        self._timer = QTimer(self)
-        self._timer.setInterval(self._due_interval_ms)
-        self._timer.timeout.connect(self.check_due)
         self._timer.start()
-        QTimer.singleShot(0, self.check_due)
+        self._first.start()
 
     @Slot()
     def stop(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
+        self._timer.stop()
+        self._first.stop()
         if self._fetcher is not None:
             try:
                 self._fetcher.close()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from newsdiff_gui.ui.diff.document import CONTINUES_PARAGRAPH, RowBlocks
+from newsdiff_gui.ui.diff.document import CONTINUES_PARAGRAPH
+from newsdiff_gui.ui.diff.side_script import RowBlocks
 
 
 def lay_out_skipped(document: QTextDocument, rows: list[RowBlocks]) -> None:

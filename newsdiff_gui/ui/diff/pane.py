@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 
 from newsdiff_gui.core.view.phrases import flag_phrases
 from newsdiff_gui.ui import theme
-from newsdiff_gui.ui.diff.document import FRAME_MARGIN, GUTTER, ROW_GAP, RowBlocks, set_row_padding
+from newsdiff_gui.ui.diff.document import FRAME_MARGIN, GUTTER, set_row_padding
 from newsdiff_gui.ui.diff.layout import joined_selection, lay_out_skipped
 from newsdiff_gui.ui.diff.pane_paint import (
     paint_collapsed,
@@ -33,6 +33,7 @@ from newsdiff_gui.ui.diff.pane_paint import (
     paint_note_badge,
 )
 from newsdiff_gui.ui.diff.rows import DisplayRow, MovedMark, moved_row_of
+from newsdiff_gui.ui.diff.side_script import ROW_GAP, RowBlocks
 
 
 class DiffPane(QTextEdit):

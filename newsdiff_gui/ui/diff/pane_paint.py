@@ -12,8 +12,9 @@ from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 
 from newsdiff_gui.core.align import ChangeKind
 from newsdiff_gui.ui import theme
-from newsdiff_gui.ui.diff.document import GUTTER, NOTE_MARGIN, ROW_GAP
+from newsdiff_gui.ui.diff.document import GUTTER, NOTE_MARGIN
 from newsdiff_gui.ui.diff.rows import DisplayRow
+from newsdiff_gui.ui.diff.side_script import ROW_GAP
 
 # Rows of several paragraphs held together by a bracket in the gutter.
 BRACKETED_KINDS = (ChangeKind.SPLIT, ChangeKind.MERGED, ChangeKind.REGROUPED)

@@ -1,9 +1,12 @@
-"""Aligning two documents and writing the panes' documents, in a `QThreadPool` job.
+"""Aligning two documents and scripting the panes' documents, in a `QThreadPool` job.
 
 A 100,000-paragraph comparison takes seconds to align and as long again to
-write into two `QTextDocument`s; both happen here, off the UI thread. The
-documents are written whole but not laid out: the panes lay out what they show
-and the rest follows from the event loop.
+decide what goes in the panes; both happen here, off the UI thread, as plain
+data (`side_script`). The job touches no Qt object but its signal: a pool
+thread that creates, moves or deletes a `QObject` while it holds the GIL can
+deadlock with the UI thread, whose `QObject` destructors hold Qt's signal-slot
+lock while they wait for the GIL. The documents are written from the scripts
+on the UI thread (`DiffView`), a few thousand blocks per turn of the event loop.
 """
 
 from __future__ import annotations
@@ -12,16 +15,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, QThread, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QObject, QRunnable, Signal
 
 from newsdiff_gui.core.align import align
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.view import ReaderView, build_view
-from newsdiff_gui.ui.diff.document import SideWriter
 from newsdiff_gui.ui.diff.rows import DisplayRow, display_rows
-
-log = logging.getLogger(__name__)
+from newsdiff_gui.ui.diff.side_script import SideScript, SideScripter
 
 
 class AlignSignals(QObject):
@@ -29,47 +29,37 @@ class AlignSignals(QObject):
 
 
 @dataclass(frozen=True, slots=True)
-class Looks:
-    """What writing the panes' documents needs to know of the view (copied for a pool job)."""
-
-    palette: QPalette
-    font: QFont
-    hide_unchanged: bool
-    hide_minor: bool
-    thread: QThread  # the UI thread, where the documents go
-
-
-@dataclass(frozen=True, slots=True)
 class Prepared:
-    """A diff, its reader's view, its display rows and both sides' documents, written
-    off the UI thread."""
+    """A diff, its reader's view, its display rows and both sides' scripts, made off
+    the UI thread."""
 
     view: ReaderView
     rows: list[DisplayRow]
-    old: SideWriter
-    new: SideWriter
+    old: SideScript
+    new: SideScript
     folding: tuple[bool, bool]  # (hide unchanged, hide minor) the rows were made with
 
 
-# Rows written between two checks that the job is still wanted.
-_WRITE_STEP = 2_000
+# Rows scripted between two checks that the job is still wanted.
+_SCRIPT_STEP = 2_000
+
+log = logging.getLogger(__name__)
 
 
 class AlignJob(QRunnable):
-    """Aligns, then writes both panes' documents (100,000 paragraphs take seconds
-    to write: not on the UI thread). Stops early once `current()` says the user
+    """Aligns, then scripts both panes. Stops early once `current()` says the user
     has moved on."""
 
     def __init__(
         self,
         generation: int,
         sides: tuple[Document, Document],
-        looks: Looks,
+        folding: tuple[bool, bool],
         current: Callable[[], int],
         signals: AlignSignals,
     ):
         super().__init__()
-        self.generation, self.sides, self.looks = generation, sides, looks
+        self.generation, self.sides, self.folding = generation, sides, folding
         self.current, self.signals = current, signals
 
     def run(self) -> None:
@@ -84,15 +74,12 @@ class AlignJob(QRunnable):
 
     def _prepare(self) -> Prepared | None:
         view = build_view(align(*self.sides))
-        looks = self.looks
-        rows = display_rows(view, looks.hide_unchanged, looks.hide_minor)
-        writers = [SideWriter(view, rows, new, looks.palette, looks.font) for new in (False, True)]
-        for writer in writers:
-            while writer.written < len(rows):
+        rows = display_rows(view, *self.folding)
+        scripts = []
+        for new_side in (False, True):
+            scripter = SideScripter(view, rows, new_side)
+            while scripter.more(_SCRIPT_STEP) < len(rows):
                 if self.current() != self.generation:
-                    return None  # stale: the documents die with this thread's objects
-                writer.write_more(_WRITE_STEP)
-            # Written here, shown (and laid out) by the panes on the UI thread.
-            writer.document.moveToThread(self.looks.thread)
-        folding = (looks.hide_unchanged, looks.hide_minor)
-        return Prepared(view, rows, writers[0], writers[1], folding)
+                    return None  # stale: the user has moved on
+            scripts.append(scripter.script())
+        return Prepared(view, rows, scripts[0], scripts[1], self.folding)

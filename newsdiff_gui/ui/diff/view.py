@@ -20,14 +20,15 @@ from newsdiff_gui.core.view import ReaderView, RowKey, build_view
 from newsdiff_gui.core.view.summary import summary_text
 from newsdiff_gui.ui import theme
 from newsdiff_gui.ui.diff.comparison import Comparison, Side
-from newsdiff_gui.ui.diff.document import SideWriter
+from newsdiff_gui.ui.diff.document import write_side
 from newsdiff_gui.ui.diff.extraction_notice import ExtractionNotice
 from newsdiff_gui.ui.diff.find import FindBar
 from newsdiff_gui.ui.diff.overview import OverviewBar
 from newsdiff_gui.ui.diff.pane import DiffPane
-from newsdiff_gui.ui.diff.prepare import AlignJob, AlignSignals, Looks, Prepared
+from newsdiff_gui.ui.diff.prepare import AlignJob, AlignSignals, Prepared
 from newsdiff_gui.ui.diff.row_aligner import RowAligner
 from newsdiff_gui.ui.diff.rows import DisplayRow, display_rows, legend_text, moved_marks
+from newsdiff_gui.ui.diff.writing import PanesWriter, Written
 
 __all__ = ["DiffView", "Side"]
 
@@ -68,6 +69,7 @@ class DiffView(QWidget):
         self.hide_minor = False
         self._expanded: frozenset[int] = frozenset()
         self._pending: tuple[Side, Side] | None = None
+        self._aligning = False  # a job's result is on its way (queued) or being made
         # The comparison on show: its sides and diff (None before the first).
         self.comparison: Comparison | None = None
         # Note numbers and texts by row.
@@ -76,6 +78,9 @@ class DiffView(QWidget):
         self._pool.setMaxThreadCount(1)
         self._signals = AlignSignals(self)
         self._signals.finished.connect(self._aligned)
+        self._writer = PanesWriter(self)
+        self._writer.written.connect(self._written)
+        self._writer.progress.connect(self._writing)
 
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -149,42 +154,52 @@ class DiffView(QWidget):
         self._pending = (old, new)
         self.summary.setText(f"Comparing {old.caption} with {new.caption}…")
         self.notice.show_for(None)
-        looks = Looks(
-            self.palette(),
-            self.old_pane.font(),
-            self.hide_unchanged,
-            self.hide_minor,
-            self.thread(),
-        )
+        self._writer.cancel()
+        self._aligning = True
         job = AlignJob(
             self._generation,
             (old.document, new.document),
-            looks,
+            (self.hide_unchanged, self.hide_minor),
             lambda: self._generation,
             self._signals,
         )
         self._pool.start(job)
 
     def is_busy(self) -> bool:
-        """Aligning in the pool, or still padding rows from the event loop."""
+        """Aligning in the pool, writing the panes' documents or still padding rows
+        from the event loop."""
         painting = self.diff is not None and not self.alignment_done()
-        return self._pool.activeThreadCount() > 0 or painting
+        return self._aligning or self._writer.busy() or painting
 
     def shutdown(self) -> None:
         """Wait for a running alignment (they are short; bounded for safety)."""
         self._generation += 1
+        self._aligning = False
+        self._writer.cancel()
         self._pool.waitForDone(2000)
 
     def _aligned(self, generation: int, result: object) -> None:
         if generation != self._generation:
             return  # the user has moved on; this comparison is stale
+        self._aligning = False
         if isinstance(result, Exception):
             self.summary.setText(f"These versions could not be compared: {result}")
             return
-        assert isinstance(result, Prepared) and self._pending is not None
+        assert isinstance(result, Prepared)
+        self._writer.start(result, self.palette(), self.old_pane.font())
+
+    def _writing(self, percent: int) -> None:
+        if self._pending is not None:
+            old, new = self._pending
+            self.summary.setText(
+                f"Comparing {old.caption} with {new.caption}… (writing the panes, {percent} %)"
+            )
+
+    def _written(self, written: Written) -> None:
+        assert self._pending is not None
         old, new = self._pending
-        diff = result.view.diff
-        self.show_diff(diff, old.caption, new.caption, sides=self._pending, prepared=result)
+        diff = written.prepared.view.diff
+        self.show_diff(diff, old.caption, new.caption, sides=self._pending, written=written)
 
     def show_diff(
         self,
@@ -193,14 +208,15 @@ class DiffView(QWidget):
         new_caption: str,
         keep: bool = False,
         sides: tuple[Side, Side] | None = None,
-        prepared: Prepared | None = None,
+        written: Written | None = None,
     ) -> None:
         """Paint an already computed diff (cheap: no alignment here) of `sides`.
 
         `keep` repaints the same diff (folding changed) and keeps unfolded runs and notes;
-        `prepared` brings the documents written by the pool job (else they are written here)."""
+        `written` brings the documents written from the pool job's scripts (else they
+        are written here)."""
         if not keep or self.reader_view is None or self.reader_view.diff is not diff:
-            self.reader_view = prepared.view if prepared is not None else build_view(diff)
+            self.reader_view = written.prepared.view if written else build_view(diff)
         if not keep:
             self._expanded = frozenset()
             old_side, new_side = sides or (Side(diff.old, old_caption), Side(diff.new, new_caption))
@@ -214,15 +230,13 @@ class DiffView(QWidget):
         self.summary.setText(summary_text(diff))
         self.notice.show_for(self.comparison)
         folding = (self.hide_unchanged, self.hide_minor)
-        if prepared is None or self._expanded or prepared.folding != folding:
+        if written is None or self._expanded or written.prepared.folding != folding:
             self.rows = display_rows(view, self.hide_unchanged, self.hide_minor, self._expanded)
             palette, font = self.palette(), self.old_pane.font()
-            old_writer = SideWriter(view, self.rows, False, palette, font)
-            new_writer = SideWriter(view, self.rows, True, palette, font)
-            old_writer.write()
-            new_writer.write()
+            old_writer = write_side(view, self.rows, False, palette, font)
+            new_writer = write_side(view, self.rows, True, palette, font)
         else:
-            self.rows, old_writer, new_writer = prepared.rows, prepared.old, prepared.new
+            self.rows, old_writer, new_writer = written.prepared.rows, written.old, written.new
         # Set whole and not yet laid out: the panes lay out what they show, and the
         # rest follows from the event loop (appending to a shown document would lay
         # out everything above the insertion at once).

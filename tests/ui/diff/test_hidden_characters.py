@@ -22,7 +22,7 @@ from newsdiff_gui.core.store import VersionNotice, VersionStore
 from newsdiff_gui.core.view import build_view
 from newsdiff_gui.pdf.report import render_pdf
 from newsdiff_gui.ui.app.main_window import MainWindow
-from newsdiff_gui.ui.diff.document import SideWriter
+from newsdiff_gui.ui.diff.document import write_side
 from newsdiff_gui.ui.diff.rows import display_rows
 from newsdiff_gui.ui.diff.view import DiffView
 from newsdiff_gui.ui.timeline.panel import ENTRY_ROLE, HIDDEN_CHARACTERS_TIP
@@ -44,7 +44,7 @@ def _pane_document(new_side: bool) -> QTextDocument:
     diff = align(Document(TITLE, OLD), Document(TITLE, NEW))
     palette = QGuiApplication.palette()
     view = build_view(diff)
-    return SideWriter(view, display_rows(view), new_side, palette, QFont()).write()
+    return write_side(view, display_rows(view), new_side, palette, QFont()).document
 
 
 def _format_at(document: QTextDocument, position: int) -> tuple[bool, bool, str]:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from newsdiff_gui.core.align import ChangeKind, align
 from newsdiff_gui.core.document import Document
-from newsdiff_gui.ui.diff.document import LONG_TEXT_PIECE
+from newsdiff_gui.ui.diff.side_script import LONG_TEXT_PIECE
 from newsdiff_gui.ui.diff.view import DiffView, Side
 
 
