@@ -123,13 +123,21 @@ def has_printable_ignorables(text: str) -> bool:
     return _PRINTABLE_NOISE.search(text) is not None
 
 
+_MISDECODED_I = "\u00c3\u00ad"
+
+
 def clean_text(text: str) -> str:
     """Canonical form of a text for 'did anything change?' questions."""
     if not text.isascii():
         # Only distinct characters are classified: a 5 MB paragraph has a few
         # hundred, so this stays linear and fast on hostile input.
         noise = {ord(char): None for char in set(text) if char > "\x7f" and _is_noise(char)}
-        if noise:
+        if noise and _MISDECODED_I in text:
+            # "Ã" and a soft hyphen is "í" read as Windows-1252: the soft hyphen is the
+            # letter's second byte, not a hyphenation hint, and without it nothing
+            # (ftfy included) can tell "GarcÃa" was "García".
+            text = _MISDECODED_I.join(part.translate(noise) for part in text.split(_MISDECODED_I))
+        elif noise:
             text = text.translate(noise)
         if _PRINTABLE_NOISE.search(text):
             text = _VARIATION_SELECTORS.sub(_fold_selectors, text)

@@ -14,7 +14,13 @@ from newsdiff_gui.core.align.facts import (
     quote_changed,
     quoted_passages,
 )
-from newsdiff_gui.core.align.text import MinorReason, fix_mis_decoding, minor_key, minor_reason
+from newsdiff_gui.core.align.text import (
+    MinorReason,
+    clean,
+    fix_mis_decoding,
+    minor_key,
+    minor_reason,
+)
 from newsdiff_gui.core.document import Document
 
 QUANTITY_CHANGES = [
@@ -110,6 +116,23 @@ def test_an_aligned_mojibake_row_is_minor_with_its_reason_in_the_json() -> None:
     data = json.loads(json.dumps(diff.to_json_dict()))
     assert data["rows"][0]["minor_reason"] == "mis_decoding"
     assert "minor_reason" not in data["rows"][1]  # only minor rows say why
+
+
+def test_a_mis_decoded_i_keeps_its_second_byte_through_cleaning() -> None:
+    """ "í" read as Windows-1252 is "Ã" and a soft hyphen; cleaning drops soft hyphens
+    (hyphenation hints), but not this one, or "GarcÃa" could never be read back."""
+    story = ["Señora García and Dr Díaz said the clinic would reopen on Monday.", *STORY[1:]]
+    broken = [story[0].encode("utf-8").decode("cp1252"), *story[1:]]
+    assert "\u00c3\u00ad" in broken[0]
+    assert "\u00c3\u00ad" in clean(broken[0])
+    assert clean("co\u00adop\u00aderate") == "cooperate"  # a real soft hyphen still goes
+    diff = align(Document("Clinic", tuple(story)), Document("Clinic", tuple(broken)))
+    row = diff.rows[0]
+    assert (row.kind, row.minor, row.minor_reason) == (
+        ChangeKind.EDITED,
+        True,
+        MinorReason.MIS_DECODING,
+    )
 
 
 def test_an_aligned_word_change_beside_mojibake_is_not_minor() -> None:
