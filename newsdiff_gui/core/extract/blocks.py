@@ -35,6 +35,29 @@ def _has_block_child(element: etree._Element) -> bool:
     )
 
 
+def _lays_out(row: etree._Element) -> bool:
+    """A table row with a column of the page in a cell: several blocks, two or more of
+    them paragraphs of running text. A data row's cells hold a value, a few short
+    lines or one description each (a cell may wrap each line in a paragraph)."""
+    for cell in row:
+        sizes = [len(child.xpath("string()")) for child in cell if child.tag in _LAYOUT_BLOCKS]
+        prose = sum(size >= _RUNNING_TEXT_CHARS for size in sizes)
+        if len(sizes) >= _LAYOUT_MIN_BLOCKS and prose >= _LAYOUT_MIN_PROSE:
+            return True
+    return False
+
+
+_LAYOUT_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "div"})
+# A cell with this many blocks, this many of them running text (a sentence or
+# more), is a column of the page. On the 974 AEB and WCXB pages this finds the
+# five story columns set in table cells (and one summary box of four paragraphs)
+# and no data table: data cells with several lines held a product's
+# specifications or a plant's card, with one description at most.
+_LAYOUT_MIN_BLOCKS = 3
+_LAYOUT_MIN_PROSE = 2
+_RUNNING_TEXT_CHARS = 100
+
+
 def _segments(element: etree._Element) -> list[str]:
     """The element's text split at line breaks (`<lb/>`), each segment cleaned."""
     pieces: list[list[str]] = [[]]
@@ -74,6 +97,13 @@ def _walk(element: etree._Element, depth: int) -> Iterator[str]:
             continue
         if child.tag == "lb":
             yield from flush()
+        elif child.tag == "row" and _lays_out(child) and depth < _MAX_DEPTH:
+            # A page laid out in a table: each cell is a column of the page, its
+            # paragraphs the article's (read as one data row, a whole story became
+            # one 20,000-character block).
+            yield from flush()
+            for cell in child:
+                yield from _walk(cell, depth + 1)
         elif child.tag == "row":
             yield from flush()
             cells = [" ".join(_segments(cell)) for cell in child]
