@@ -4,14 +4,13 @@
 here too, where the callers of `DiffView.compare` have always found it.
 
 Alignment (`core.align.align`) runs in a `QThreadPool` job, never on the UI
-thread. Every request carries a generation number; a result for an older
-request (the user already moved on) is dropped, so panes never flicker
-through stale comparisons.
+thread, and the newest comparison asked for is the one shown
+(`loading.ComparisonLoader`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
 
@@ -23,12 +22,12 @@ from newsdiff_gui.ui.diff.comparison import Comparison, Side
 from newsdiff_gui.ui.diff.document import write_side
 from newsdiff_gui.ui.diff.extraction_notice import ExtractionNotice
 from newsdiff_gui.ui.diff.find import FindBar
+from newsdiff_gui.ui.diff.loading import ComparisonLoader
 from newsdiff_gui.ui.diff.overview import OverviewBar
 from newsdiff_gui.ui.diff.pane import DiffPane
-from newsdiff_gui.ui.diff.prepare import AlignJob, AlignSignals, Prepared
 from newsdiff_gui.ui.diff.row_aligner import RowAligner
 from newsdiff_gui.ui.diff.rows import DisplayRow, display_rows, legend_text, moved_marks
-from newsdiff_gui.ui.diff.writing import PanesWriter, Written
+from newsdiff_gui.ui.diff.writing import Written
 
 __all__ = ["DiffView", "Side"]
 
@@ -64,23 +63,18 @@ class DiffView(QWidget):
         self.reader_view: ReaderView | None = None
         self.rows: list[DisplayRow] = []
         self.current: int | None = None  # the display row the reader is on (last jumped to)
-        self._generation = 0
         self.hide_unchanged = False
+        self._comparing = ""  # "Comparing … with …", while a comparison loads
         self.hide_minor = False
         self._expanded: frozenset[int] = frozenset()
-        self._pending: tuple[Side, Side] | None = None
-        self._aligning = False  # a job's result is on its way (queued) or being made
         # The comparison on show: its sides and diff (None before the first).
         self.comparison: Comparison | None = None
         # Note numbers and texts by row.
         self._notes: dict[RowKey, list[tuple[int, str]]] = {}
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = AlignSignals(self)
-        self._signals.finished.connect(self._aligned)
-        self._writer = PanesWriter(self)
-        self._writer.written.connect(self._written)
-        self._writer.progress.connect(self._writing)
+        self._loader = ComparisonLoader(lambda: (self.palette(), self.old_pane.font()), self)
+        self._loader.loaded.connect(self._loaded)
+        self._loader.failed.connect(self._failed)
+        self._loader.progress.connect(self._writing)
 
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -150,56 +144,31 @@ class DiffView(QWidget):
 
     def compare(self, old: Side, new: Side) -> None:
         """Align the two documents in the background, then show them."""
-        self._generation += 1
-        self._pending = (old, new)
-        self.summary.setText(f"Comparing {old.caption} with {new.caption}…")
+        self._comparing = f"Comparing {old.caption} with {new.caption}…"
+        self.summary.setText(self._comparing)
         self.notice.show_for(None)
-        self._writer.cancel()
-        self._aligning = True
-        job = AlignJob(
-            self._generation,
-            (old.document, new.document),
-            (self.hide_unchanged, self.hide_minor),
-            lambda: self._generation,
-            self._signals,
-        )
-        self._pool.start(job)
+        self._loader.load(old, new, (self.hide_unchanged, self.hide_minor))
 
     def is_busy(self) -> bool:
         """Aligning in the pool, writing the panes' documents or still padding rows
         from the event loop."""
         painting = self.diff is not None and not self.alignment_done()
-        return self._aligning or self._writer.busy() or painting
+        return self._loader.busy() or painting
 
     def shutdown(self) -> None:
         """Wait for a running alignment (they are short; bounded for safety)."""
-        self._generation += 1
-        self._aligning = False
-        self._writer.cancel()
-        self._pool.waitForDone(2000)
+        self._loader.shutdown()
 
-    def _aligned(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return  # the user has moved on; this comparison is stale
-        self._aligning = False
-        if isinstance(result, Exception):
-            self.summary.setText(f"These versions could not be compared: {result}")
-            return
-        assert isinstance(result, Prepared)
-        self._writer.start(result, self.palette(), self.old_pane.font())
+    def _failed(self, message: str) -> None:
+        self.summary.setText(f"These versions could not be compared: {message}")
 
     def _writing(self, percent: int) -> None:
-        if self._pending is not None:
-            old, new = self._pending
-            self.summary.setText(
-                f"Comparing {old.caption} with {new.caption}… (writing the panes, {percent} %)"
-            )
+        self.summary.setText(f"{self._comparing} (writing the panes, {percent} %)")
 
-    def _written(self, written: Written) -> None:
-        assert self._pending is not None
-        old, new = self._pending
+    def _loaded(self, sides: tuple[Side, Side], written: Written) -> None:
+        old, new = sides
         diff = written.prepared.view.diff
-        self.show_diff(diff, old.caption, new.caption, sides=self._pending, written=written)
+        self.show_diff(diff, old.caption, new.caption, sides=sides, written=written)
 
     def show_diff(
         self,

@@ -66,14 +66,17 @@ class PanesWriter(QObject):
         if self._job is None:
             return
         prepared, old, new = self._job
-        writer = old if not old.done else new
-        writer.write_more(WRITE_STEP)
+        budget = WRITE_STEP
+        for writer in (old, new):
+            if budget > 0 and not writer.done:
+                before = writer.played
+                writer.write_more(budget)
+                budget -= writer.played - before
         if not new.done:
             if not self._timer.isActive():
                 self._timer.start()
             total = len(prepared.old.blocks) + len(prepared.new.blocks)
-            played = old.played + new.played
-            self.progress.emit(played * 100 // max(1, total))
+            self.progress.emit((old.played + new.played) * 100 // max(1, total))
             return
         self.cancel()
         self.written.emit(Written(prepared, old, new))
