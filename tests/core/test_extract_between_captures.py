@@ -179,3 +179,46 @@ def test_an_edited_heading_that_links_to_another_page_is_a_change() -> None:
     before, after = extract_document(before_html), extract_document(after_html)
     assert content_hash(before) != content_hash(after)
     assert not same_story_text(before, before_html, after, after_html)
+
+
+def _briefing(items: list[tuple[str, str]]) -> str:
+    """A morning briefing: a numbered list whose items each open with a linked sentence
+    (the full story) and go on with a sentence of the newsroom's own."""
+    listed = "".join(
+        f'<li><strong><a href="/2025/11/item-{n}">{lead}</a>.</strong> {rest}</li>'
+        for n, (lead, rest) in enumerate(items)
+    )
+    return (
+        "<!DOCTYPE html><html><head><title>Five things on the coast today | The Coastal Ledger"
+        "</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/local">Local</a></nav>'
+        "<main><article><h1>Five things on the coast today</h1>"
+        "<p>Good morning! Here is what you need to know on the coast this Tuesday.</p>"
+        f"<ol>{listed}</ol>"
+        "<p>That is all for today. The briefing is back tomorrow at seven.</p>"
+        "</article></main></body></html>"
+    )
+
+
+_ITEMS = [
+    (
+        "The harbour board approved the dredging plan after 12 years of delays",
+        "Work starts in March.",
+    ),
+    ("Ferry operator doubles winter sailings to the islands", "Tickets go on sale today."),
+    ("Storm damages the old pier at Westhaven overnight", "The pier is closed."),
+]
+
+
+def test_an_edit_inside_the_linked_sentence_of_a_briefing_item_is_a_new_version() -> None:
+    """Nearly all of such an item is its link, as in a teaser; but a figure edited in
+    the sentence (most of its words kept) is the newsroom's edit, not a rotated link."""
+    edited = [(_ITEMS[0][0].replace("12 years", "13 years"), _ITEMS[0][1]), *_ITEMS[1:]]
+    assert stores_a_version(_briefing(_ITEMS), _briefing(edited))
+
+
+def test_a_briefing_item_whose_link_was_replaced_by_another_headline_is_no_new_version() -> None:
+    rotated = [*_ITEMS[:2], ("Lifeboat crew rescues two kayakers off the point", _ITEMS[2][1])]
+    before, after = extract_document(_briefing(_ITEMS)), extract_document(_briefing(rotated))
+    assert content_hash(before) != content_hash(after)  # one page alone sees a change
+    assert not stores_a_version(_briefing(_ITEMS), _briefing(rotated))

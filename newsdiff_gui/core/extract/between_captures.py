@@ -18,8 +18,12 @@ of its links changed (core/extract/link_churn.py).
 A story paragraph with an inline link is not a line of links: its own words
 are most of its text, so an edit there (inside the link or around it) stays a
 change. Nor is a reference in the article's notes (it links back into the
-page). An edited, deleted or inserted paragraph is not printed on the other
-capture, so it stays a change too; so does a reordering (no block differs).
+page). A line of links whose linked sentence was edited inside, most of its
+words kept (a briefing's item led by a linked sentence: "after 12 years" ->
+"after 13 years"), is an edit too: a teaser's link is replaced by another
+headline, a menu's links are too short to be sentences. An edited, deleted or
+inserted paragraph is not printed on the other capture, so it stays a change
+too; so does a reordering (no block differs).
 """
 
 from __future__ import annotations
@@ -32,7 +36,11 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.furniture import printed_element, strip_inline_furniture
-from newsdiff_gui.core.extract.link_churn import among_the_story, churned_twin
+from newsdiff_gui.core.extract.link_churn import (
+    among_the_story,
+    churned_twin,
+    links_edited_in_place,
+)
 from newsdiff_gui.core.extract.link_lines import is_line_of_links, set_aside_glued_link_churn
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.text_key import text_key
@@ -136,6 +144,8 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
     # only the extractor's reading of the page moved.
     for blocks, own, other in ((gone, before_tree, after_tree), (new, after_tree, before_tree)):
         for block in blocks:
-            if not (_is_link_line(block, own) or printed_element(block, other) is not None):
+            if printed_element(block, other) is not None:
+                continue
+            if not _is_link_line(block, own) or links_edited_in_place(block, own, other):
                 return False
     return True

@@ -33,14 +33,13 @@ from collections.abc import Sequence
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import UNPRINTED_TAGS, printed_element
-from newsdiff_gui.core.extract.link_lines import HEADINGS
+from newsdiff_gui.core.extract.link_lines import (
+    HEADINGS,
+    link_sentence_edited,
+    replaced_link_text,
+)
 from newsdiff_gui.core.extract.text_key import text_key
 
-_WORD = re.compile(r"\w+")
-_DIGITS = re.compile(r"\d+")
-# A link's text replaced as a whole keeps fewer than this share of its words;
-# an edit inside a phrase keeps most ("a £5m budget" → "a £6m budget" keeps all).
-_KEPT_WORDS_SHARE = 0.5
 # A label line: a few words and a link, no sentence.
 _MAX_LABEL_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]?\s*$")
@@ -52,20 +51,6 @@ _CALL_TO_ACTION = re.compile(
     r"|\bhere\W*$|\bthis link\b|\bthe link\W*$",
     re.IGNORECASE,
 )
-
-
-def _words(text: str) -> set[str]:
-    """Case-folded words, every figure written alike (so a changed figure keeps its word)."""
-    return {_DIGITS.sub("0", word) for word in _WORD.findall(text.casefold())}
-
-
-def _replaced(old: str, new: str) -> bool:
-    """Whether a link's text was replaced as a whole, not edited inside."""
-    old_words, new_words = _words(old), _words(new)
-    if not old_words or not new_words:
-        return bool(old_words or new_words)
-    kept = len(old_words & new_words)
-    return kept < _KEPT_WORDS_SHARE * max(len(old_words), len(new_words))
 
 
 def _outside_links(element: HtmlElement, parts: list[str]) -> None:
@@ -122,12 +107,36 @@ def churned_twin(
         for a, b in zip(own_links, twin_links, strict=True)
         if text_key(a.text_content()) != text_key(b.text_content())
     ]
-    if not changed or not all(_replaced(old, new) for old, new in changed):
+    if not changed or not all(replaced_link_text(old, new) for old, new in changed):
         return None
     twin_text = twin.text_content()
     label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
     asks = any(_CALL_TO_ACTION.search(text) for pair in changed for text in pair)
     return twin_text if label or asks else None
+
+
+def links_edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
+    """Whether the other capture prints `block`'s element with the same words outside
+    its links and a linked sentence edited inside ("after 12 years" -> "after 13
+    years"), not replaced: a line of a story's list led by a linked sentence is
+    edited so, while a teaser's link gets another headline."""
+    element = printed_element(block, own_tree)
+    twin = None if element is None else _counterpart(element, other_tree)
+    if element is None or twin is None or twin.tag != element.tag:
+        return False
+    own_outside: list[str] = []
+    twin_outside: list[str] = []
+    _outside_links(element, own_outside)
+    _outside_links(twin, twin_outside)
+    own_links, twin_links = _links(element), _links(twin)
+    if text_key("".join(own_outside)) != text_key("".join(twin_outside)) or len(own_links) != len(
+        twin_links
+    ):
+        return False
+    return any(
+        link_sentence_edited(a.text_content(), b.text_content())
+        for a, b in zip(own_links, twin_links, strict=True)
+    )
 
 
 def among_the_story(paragraphs: Sequence[str]) -> frozenset[str]:

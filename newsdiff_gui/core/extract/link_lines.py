@@ -11,11 +11,15 @@ one block with its teasers inside). Such a block is no one element of the page,
 so the per-block rules cannot judge it; but between two captures its text
 differs only where links in lines of links changed their text, and nowhere
 else. An edit of the story, even inside a linked phrase of a sentence (whose
-line is the sentence: mostly its own words), leaves a difference outside them.
+line is the sentence: mostly its own words), leaves a difference outside them;
+and a link whose text was edited inside (most of its words kept: "after 12
+years" -> "after 13 years") rather than replaced by another headline is an edit
+wherever it stands.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lxml.html import HtmlElement
@@ -33,6 +37,39 @@ _ITEM_TAGS = ("li", "p", "dd", "dt", "td", "th", "blockquote", "figcaption")
 _LINE_TAGS = ("p", "li", "dd", "dt", "td", "th", "div", "section", "aside", "nav", "header")
 # Beyond this many links the page's two captures are not compared link by link.
 _MAX_LINKS = 5000
+_WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d+")
+# A link's text replaced as a whole keeps fewer than this share of its words;
+# an edit inside a phrase keeps most ("a £5m budget" → "a £6m budget" keeps all).
+_KEPT_WORDS_SHARE = 0.5
+# A linked sentence has at least this many words; a menu's or a pager's link fewer.
+_MIN_SENTENCE_WORDS = 6
+
+
+def _words(text: str) -> set[str]:
+    """Case-folded words, every figure written alike (so a changed figure keeps its word)."""
+    return {_DIGITS.sub("0", word) for word in _WORD.findall(text.casefold())}
+
+
+def replaced_link_text(old: str, new: str) -> bool:
+    """Whether a link's text was replaced as a whole, not edited inside."""
+    old_words, new_words = _words(old), _words(new)
+    if not old_words or not new_words:
+        return bool(old_words or new_words)
+    kept = len(old_words & new_words)
+    return kept < _KEPT_WORDS_SHARE * max(len(old_words), len(new_words))
+
+
+def link_sentence_edited(old: str, new: str) -> bool:
+    """Whether a link's text is a phrase of a sentence or more that was edited inside
+    (most words kept), not a short label or a headline swapped for another: links
+    rotated among a menu share words ("Kernel" and "Kernel development") or differ
+    by a number ("Page 2", "Minecraft 1.8"), and are no sentence."""
+    return (
+        len(_WORD.findall(old)) >= _MIN_SENTENCE_WORDS
+        and len(_WORD.findall(new)) >= _MIN_SENTENCE_WORDS
+        and not replaced_link_text(old, new)
+    )
 
 
 def _links_elsewhere(anchor: HtmlElement) -> bool:
@@ -82,7 +119,12 @@ def _changed_line_links(
         first_key, second_key = text_key(first.text_content()), text_key(second.text_content())
         if first_key == second_key:
             continue
-        if _in_line_of_links(first) and _in_line_of_links(second):
+        # A linked sentence edited inside is an edit wherever it is.
+        if (
+            _in_line_of_links(first)
+            and _in_line_of_links(second)
+            and not link_sentence_edited(first.text_content(), second.text_content())
+        ):
             old.append(first_key)
             new.append(second_key)
     return old, new
