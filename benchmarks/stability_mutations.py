@@ -107,7 +107,10 @@ class Anatomy:
         title = self.root.find(".//title")
         self.title_keys = {key(title.text_content())} if title is not None else set()
         for meta in self.root.iter("meta"):
-            if "title" in (meta.get("property") or meta.get("name") or ""):
+            name = meta.get("property") or meta.get("name") or ""
+            # (apple-mobile-web-app-title names the site's home-screen app, not the
+            # page: "Slate" made a "More on Slate Book Review" box a headline copy.)
+            if "title" in name and "app-title" not in name:
                 self.title_keys.add(key(meta.get("content") or ""))
         self.title_keys.discard("")
 
