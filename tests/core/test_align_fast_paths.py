@@ -142,11 +142,22 @@ def test_sentences_read_where_they_stand_are_the_splitters_pieces(pieces: list[s
 def test_word_gaps_give_any_slices_words(pieces: list[str], start: int, end: int) -> None:
     text = "".join(pieces).casefold()
     gaps = text_module.word_gaps(text)
-    if gaps is None:  # (only text that stays outside ASCII without its common punctuation)
-        assert not text.translate({ord(m): " " for m in "’‘“”"}).isascii()
-        return
     assert len(gaps) == len(text)
     assert gaps[start:end].split() == _WORD.findall(text[start:end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from([*_SENTENCE_PIECES, "\n\n"]), st.text(max_size=4)),
+        max_size=20,
+    )
+)
+def test_a_texts_words_read_from_its_sentences_are_its_casefolded_words(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    assert sentences.text_words(text) == text_module.casefolded_words(text)
 
 
 _LOOKBEHIND_SENTENCE_END = re.compile(

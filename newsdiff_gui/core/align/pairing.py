@@ -50,6 +50,7 @@ from newsdiff_gui.core.align.leftovers import Leftovers, Match, exact_match, sim
 from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
 from newsdiff_gui.core.align.model import AlignOptions
 from newsdiff_gui.core.align.sandwich import is_wire_swap, sandwiched_pairs
+from newsdiff_gui.core.align.sentences import text_words
 
 # A fuzzy pair of mutual best partners counts almost as much as an exact match
 # in the backbone: the count of paragraphs kept in place decides, and on a tie
@@ -262,7 +263,7 @@ def _minor_pairs(
     old_left = sorted(set(range(len(old_texts))).difference(i for i, _ in exact))
     new_left = sorted(set(range(len(new_texts))).difference(j for _, j in exact))
     coded, words = encode_pairs_and_words(
-        [*(old_texts[i] for i in old_left), *(new_texts[j] for j in new_left)]
+        [*(old_texts[i] for i in old_left), *(new_texts[j] for j in new_left)], text_words
     )
     old_coded, new_coded = coded[: len(old_left)], coded[len(old_left) :]
     # Equal codes: the same words, so only punctuation, quote/dash style or case

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
@@ -112,13 +113,12 @@ def may_cut(paragraph: str) -> bool:
     )
 
 
-def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
+def paragraph_sentences(paragraph: str, offset: int) -> list[Sentence]:
     # Casefolded once: where no character folds to several (as "ß" does), a
     # sentence's folded words lie at its own offsets in the folded paragraph,
-    # and are read from one pass over it (`word_gaps`) where that allows.
+    # and are read from one pass over it (`word_gaps`).
     folded = paragraph.casefold()
-    same_length = len(folded) == len(paragraph)
-    gaps = word_gaps(folded) if same_length else None
+    gaps = word_gaps(folded) if len(folded) == len(paragraph) else None
     if may_cut(paragraph):
         pieces = [clause for piece in split_sentences(paragraph) for clause in _clauses(piece)]
         bounds = _piece_bounds(pieces)
@@ -128,21 +128,21 @@ def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
         # out; a piece of only whitespace is a paragraph of only whitespace.)
         bounds = [(start, end, n) for n, (start, end) in enumerate(sentence_bounds(paragraph))]
         last = len(bounds) - 1
-    for start, end, number in bounds:
-        if gaps is not None:
-            sentence_words = gaps[start:end].split()
-        elif same_length:
-            sentence_words = words(folded[start:end])
-        else:
-            sentence_words = words(paragraph[start:end].casefold())
-        yield _sentence(
+    return [
+        _sentence(
             offset + start,
             offset + end,
             paragraph[start:end],
-            tuple(sentence_words),
+            tuple(
+                gaps[start:end].split()
+                if gaps is not None
+                else words(paragraph[start:end].casefold())
+            ),
             number == last,
             number > 0,
         )
+        for start, end, number in bounds
+    ]
 
 
 def _piece_bounds(pieces: Sequence[str]) -> list[tuple[int, int, int]]:
@@ -197,6 +197,20 @@ def sentence_words(text: str) -> list[tuple[str, ...]]:
 @functools.lru_cache(maxsize=4096)
 def _own_sentences(paragraph: str) -> tuple[Sentence, ...]:
     return tuple(paragraph_sentences(paragraph, 0))
+
+
+def text_words(text: str) -> tuple[str, ...]:
+    """`text.casefolded_words(text)` of a paragraph or a row's text, read from
+    its paragraphs' sentences: pairing codes the words of the paragraphs that
+    the sentence pass then splits (all of them in a rewrite), so each
+    paragraph's words are read once. (A sentence's words are its paragraph's
+    words between two cuts: the splitter cuts only after whitespace, and every
+    character but whitespace lies in a sentence.)"""
+    return tuple(
+        itertools.chain.from_iterable(
+            s.words for part in text.split(PARAGRAPH_JOINER) for s in _own_sentences(part)
+        )
+    )
 
 
 def sentence_keys(paragraph: str, min_words: int) -> set[tuple[str, ...]]:

@@ -133,17 +133,22 @@ def words(text: str) -> list[str]:
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
-def word_gaps(text: str) -> str | None:
+# A character that is neither a word character nor whitespace (one for one: a
+# space in its place keeps every offset).
+_NOT_WORD_NOR_SPACE = re.compile(r"[^\w\s]")
+
+
+def word_gaps(text: str) -> str:
     """`text` with every character that is not part of a word as a space, so
-    that `result[a:b].split() == words(text[a:b])` for any slice; None when
-    that does not hold (text outside ASCII after its common punctuation). A
-    paragraph's sentences then take their words from one pass over it."""
+    that `result[a:b].split() == words(text[a:b])` for any slice (no character
+    is both a word character and whitespace). A paragraph's sentences then take
+    their words from one pass over it."""
     if not text.isascii():
         for mark in _COMMON_PUNCTUATION:
             if mark in text:
                 text = text.replace(mark, " ")  # (one character for one: offsets hold)
         if not text.isascii():
-            return None
+            return _NOT_WORD_NOR_SPACE.sub(" ", text)
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii")
 
 
