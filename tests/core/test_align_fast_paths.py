@@ -16,7 +16,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdiff_gui.core.align import engine, facts, sentences
+from newsdiff_gui.core.align import engine, facts, links_first, sentences
 from newsdiff_gui.core.align import text as text_module
 from newsdiff_gui.core.align import tokens as tokens_module
 from newsdiff_gui.core.align.leftovers import Match, exact_match
@@ -142,11 +142,22 @@ def test_sentences_read_where_they_stand_are_the_splitters_pieces(pieces: list[s
 def test_word_gaps_give_any_slices_words(pieces: list[str], start: int, end: int) -> None:
     text = "".join(pieces).casefold()
     gaps = text_module.word_gaps(text)
-    if gaps is None:  # (only text that stays outside ASCII without its common punctuation)
-        assert not text.translate({ord(m): " " for m in "’‘“”"}).isascii()
-        return
     assert len(gaps) == len(text)
     assert gaps[start:end].split() == _WORD.findall(text[start:end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from([*_SENTENCE_PIECES, "\n\n"]), st.text(max_size=4)),
+        max_size=20,
+    )
+)
+def test_a_texts_words_read_from_its_sentences_are_its_casefolded_words(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    assert sentences.text_words(text) == text_module.casefolded_words(text)
 
 
 _LOOKBEHIND_SENTENCE_END = re.compile(
@@ -244,3 +255,27 @@ def test_sentence_keys_read_from_the_sentence_split_are_the_plain_keys(
     paragraph = "".join(pieces)
     plain = text_module.sentence_keys(paragraph, min_words)
     assert sentences.sentence_keys(paragraph, min_words) == plain
+
+
+_STOP_PIECES = [
+    ". ", ".” ", ". - ", ". • ", ".\n", "A", "a", "7", "“", "x", " ", "  ", "'", "it's", "’",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_STOP_PIECES), st.text(max_size=3)), max_size=20))
+def test_patterns_opening_with_a_full_stop_alone_match_as_the_set_does(pieces: list[str]) -> None:
+    text = "".join(pieces).replace("!", "").replace("?", "")
+    for pattern in (
+        text_module._SENTENCE_END,
+        text_module._SENTENCE_STOP,
+        sentences._MAY_CUT_LIST,
+        links_first._JOINED,
+    ):
+        dots = text_module.stops_in(text, pattern, text_module.full_stops_only(pattern))
+        assert [m.span() for m in dots.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    if text.isascii():
+        assert bool(facts._MAY_OPEN_APOSTROPHE.search(text)) == bool(
+            facts._MAY_OPEN_SINGLE.search(text)
+        )
+        assert ('"' in text or "'" in text) == bool(facts._ANY_MARK.search(text))

@@ -28,6 +28,25 @@ def test_sparse_lcs_is_the_full_lcs_matrix() -> None:
         assert (sparse == full).all()
 
 
+def test_sparse_lcs_keeps_exact_what_is_read_and_each_rows_and_columns_largest() -> None:
+    rng = random.Random(11)
+    for alphabet in (3, 8, 40, 400):
+        old, new = _codes(rng, 70, alphabet), _codes(rng, 60, alphabet)
+        full = process.cdist(old, new, scorer=LCSseq.similarity, score_cutoff=1, dtype=np.int32)
+        for floor in (2, 4, 7):
+            pruned = matrix._sparse_lcs(old, new, lambda rows, cols, bound, f=floor: bound >= f)
+            row_max, column_max = full.max(axis=1), full.max(axis=0)
+            assert (pruned.max(axis=1) == row_max).all()
+            assert (pruned.max(axis=0) == column_max).all()
+            assert ((pruned == row_max[:, None]) == (full == row_max[:, None])).all()
+            assert ((pruned == column_max[None, :]) == (full == column_max[None, :])).all()
+            assert ((pruned >= floor) == (full >= floor)).all()
+            # Elsewhere: 1, a lower bound below its row's and column's largest.
+            lower = (pruned == 1) & (full >= 1) & (full < floor)
+            below = (full < row_max[:, None]) & (full < column_max[None, :])
+            assert ((pruned == full) | (lower & below)).all()
+
+
 def test_lcs_matrix_above_the_sparse_threshold_is_the_full_matrix() -> None:
     rng = random.Random(8)
     old, new = _codes(rng, 80, 12), _codes(rng, 50, 12)

@@ -42,7 +42,7 @@ from newsdiff_gui.core.align.links import (
 from newsdiff_gui.core.align.links_index import MAX_ALL_PAIRS, candidates
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, TOKENISED_KINDS, Row
 from newsdiff_gui.core.align.sentences import Sentence, text_sentences
-from newsdiff_gui.core.align.text import words
+from newsdiff_gui.core.align.text import full_stops_only, stops_in, words
 
 # What may end a sentence, and any such end before a space (`_crossed`'s
 # plain cut, also where the splitter does not cut: before a quote).
@@ -50,6 +50,7 @@ _END_MARKS = '.!?"\u201d\u2019)'
 _ANY_END = re.compile(f"[.!?][{_END_MARKS[3:]}]*\\s+")
 # A sentence end the splitter did not cut at (not followed by a capital).
 _JOINED = re.compile(r"[.!?][\"\u201d\u2019)]*\s+[^A-Z\s]")
+_JOINED_DOTS = full_stops_only(_JOINED)
 # When split and merged rows and their neighbours already hold all but one in
 # this many changed rows (a rewrite), every changed row takes part: reading
 # all rows' text for crossings would cost more than the few rows it leaves out.
@@ -185,7 +186,7 @@ def _single(sentence: Sentence) -> bool:
     """Whether the sentence is one sentence, not two the splitter left joined
     ("… kakadu. “Anlo …,” she said."): a near copy of such a pair may share
     only one of them, and what moved is then for the word diff to say."""
-    return _JOINED.search(sentence.text) is None
+    return stops_in(sentence.text, _JOINED, _JOINED_DOTS).search(sentence.text) is None
 
 
 def _unsettled(own: Sequence[Sentence], other: Sequence[Sentence]) -> list[Sentence]:

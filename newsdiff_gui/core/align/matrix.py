@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -31,21 +31,34 @@ _SPARSE_MIN_CELLS = 3_000
 _Int = NDArray[np.int64]
 
 
+# Which cells (rows, columns, and an upper bound of each one's LCS) a caller
+# reads, besides the largest cell of each row and column (see `lcs_matrix`).
+Reads = Callable[[_Int, _Int, _Int], NDArray[np.bool_]]
+
+
 def lcs_matrix(
-    old_codes: Sequence[str], new_codes: Sequence[str], workers: int
+    old_codes: Sequence[str], new_codes: Sequence[str], workers: int, reads: Reads | None = None
 ) -> NDArray[np.int32]:
     """matrix[i, j] = word-pair LCS of old_codes[i] and new_codes[j].
 
     Rows and columns of very long texts (a whole article in one block) hold the
     shared multiset of word pairs instead, an upper bound of the LCS that costs
     one pass over the other texts instead of a quadratic alignment each.
+
+    With `reads`, only the cells it names and those that may be the largest of
+    their row or column are exact: every other cell holds 1, a lower bound of
+    its LCS, and both its LCS and 1 lie below the largest cell of its row and
+    of its column (so a row's or column's maximum, and which cells equal it,
+    are the exact matrix's). `reads` must name every cell a caller compares
+    with a threshold the cell's upper bound meets (thresholds met by larger
+    values only: then a cell it leaves out fails them as exact and as 1).
     """
     if not old_codes or not new_codes:
         return np.zeros((len(old_codes), len(new_codes)), dtype=np.int32)
     old_long = [i for i, c in enumerate(old_codes) if len(c) > LONG_TEXT_CODES]
     new_long = [j for j, c in enumerate(new_codes) if len(c) > LONG_TEXT_CODES]
     if not old_long and not new_long:
-        return _lcs(old_codes, new_codes, workers)
+        return _lcs(old_codes, new_codes, workers, reads)
     matrix = _lcs(
         ["" if len(c) > LONG_TEXT_CODES else c for c in old_codes],
         ["" if len(c) > LONG_TEXT_CODES else c for c in new_codes],
@@ -64,10 +77,12 @@ def lcs_matrix(
     return matrix
 
 
-def _lcs(old_codes: Sequence[str], new_codes: Sequence[str], workers: int) -> NDArray[np.int32]:
+def _lcs(
+    old_codes: Sequence[str], new_codes: Sequence[str], workers: int, reads: Reads | None = None
+) -> NDArray[np.int32]:
     cells = len(old_codes) * len(new_codes)
     if cells >= _SPARSE_MIN_CELLS:
-        return _sparse_lcs(old_codes, new_codes)
+        return _sparse_lcs(old_codes, new_codes, reads)
     matrix: NDArray[np.int32] = process.cdist(
         old_codes,
         new_codes,
@@ -88,8 +103,11 @@ def _code_counts(codes: Sequence[str]) -> tuple[_Int, _Int, _Int]:
     return keys // len(codes), keys % len(codes), counts.astype(np.int64)
 
 
-def _sparse_lcs(old_codes: Sequence[str], new_codes: Sequence[str]) -> NDArray[np.int32]:
-    """`cdist`'s matrix, aligning only the pairs that share two or more word pairs.
+def _sparse_lcs(
+    old_codes: Sequence[str], new_codes: Sequence[str], reads: Reads | None = None
+) -> NDArray[np.int32]:
+    """`cdist`'s matrix, aligning only the pairs that share two or more word pairs
+    (with `reads`: only those `lcs_matrix` says must be exact).
 
     The LCS of two texts is at most the size of the multiset of word pairs they
     share; where that is 0 or 1 it is exactly that. Unrelated paragraphs of one
@@ -108,18 +126,38 @@ def _sparse_lcs(old_codes: Sequence[str], new_codes: Sequence[str]) -> NDArray[n
         cells = np.repeat(old_owner, counts) * columns + new_owner[at]
         both = np.minimum(np.repeat(old_count, counts), new_count[at])
         shared = np.bincount(cells, weights=both, minlength=len(shared)).astype(np.int64)
+    # (A pair sharing a word pair has an LCS of at least 1.)
     matrix = np.minimum(shared, 1).astype(np.int32)
     aligned = np.nonzero(shared >= 2)[0]
-    rows, cols = np.divmod(aligned, columns)
-    if len(aligned):
-        matrix.flat[aligned] = process.cpdist(
+    if reads is not None and len(aligned):
+        # A rewrite's paragraphs share two word pairs with a quarter of the
+        # others; most of those cells are read by no threshold, and lie below
+        # the largest of their row and column, which is all that is read of them.
+        rows, cols = np.divmod(aligned, columns)
+        read = reads(rows, cols, shared[aligned])
+        _align_cells(matrix, aligned[read], old_codes, new_codes)
+        grid = matrix.reshape(len(old_codes), columns)
+        # Each row's and column's largest cell so far: a lower bound of its largest.
+        bound = shared[aligned]
+        may_lead = ~read & ((bound >= grid.max(axis=0)[cols]) | (bound >= grid.max(axis=1)[rows]))
+        aligned = aligned[may_lead]
+    _align_cells(matrix, aligned, old_codes, new_codes)
+    return matrix.reshape(len(old_codes), columns)
+
+
+def _align_cells(
+    matrix: NDArray[np.int32], cells: _Int, old_codes: Sequence[str], new_codes: Sequence[str]
+) -> None:
+    """Each of the flat `cells` of `matrix` set to its exact LCS."""
+    if len(cells):
+        rows, cols = np.divmod(cells, len(new_codes))
+        matrix[cells] = process.cpdist(
             [old_codes[i] for i in rows.tolist()],
             [new_codes[j] for j in cols.tolist()],
             scorer=LCSseq.similarity,
             dtype=np.int32,
             workers=1,
         )
-    return matrix.reshape(len(old_codes), columns)
 
 
 def similar_pairs(

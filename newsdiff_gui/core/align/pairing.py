@@ -47,9 +47,10 @@ from newsdiff_gui.core.align.batch_codes import encode_pairs_and_words, encode_w
 from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
 from newsdiff_gui.core.align.groups import Grouper
 from newsdiff_gui.core.align.leftovers import Leftovers, Match, exact_match, similarity_of
-from newsdiff_gui.core.align.matrix import diagonal_blocks, lcs_matrix
+from newsdiff_gui.core.align.matrix import Reads, diagonal_blocks, lcs_matrix
 from newsdiff_gui.core.align.model import AlignOptions
 from newsdiff_gui.core.align.sandwich import is_wire_swap, sandwiched_pairs
+from newsdiff_gui.core.align.sentences import text_words
 
 # A fuzzy pair of mutual best partners counts almost as much as an exact match
 # in the backbone: the count of paragraphs kept in place decides, and on a tie
@@ -114,6 +115,33 @@ def _fuzzy_candidates(
             per_old[f.old] = per_old.get(f.old, 0) + 1
             kept.append(f)
     return kept
+
+
+def _reads(left: Leftovers, options: AlignOptions) -> Reads:
+    """The cells of the LCS matrix `_fuzzy_candidates` compares with a threshold,
+    by an upper bound of their LCS (`Grouper` reads only the largest cell of
+    each row and column: `lcs_matrix` keeps those exact)."""
+    old_len = np.array([len(c) for c in left.old_codes], dtype=np.int64)
+    new_len = np.array([len(c) for c in left.new_codes], dtype=np.int64)
+
+    def reads(
+        rows: NDArray[np.int64], columns: NDArray[np.int64], bound: NDArray[np.int64]
+    ) -> NDArray[np.bool_]:
+        # `_fuzzy_candidates`'s rules, each met by larger values only.
+        lengths = old_len[rows] + new_len[columns]
+        shorter = np.minimum(old_len[rows], new_len[columns])
+        long_enough = shorter >= options.short_text_words
+        return (
+            long_enough
+            & (
+                (2 * bound >= options.pair_min_similarity * lengths)
+                | (bound >= options.sentence_min_words - 1)
+            )
+        ) | (
+            (bound >= options.shared_min_words) & (bound >= options.pair_min_containment * shorter)
+        )
+
+    return reads
 
 
 def _short_pairs(left: Leftovers, options: AlignOptions) -> list[_Fuzzy]:
@@ -262,7 +290,7 @@ def _minor_pairs(
     old_left = sorted(set(range(len(old_texts))).difference(i for i, _ in exact))
     new_left = sorted(set(range(len(new_texts))).difference(j for _, j in exact))
     coded, words = encode_pairs_and_words(
-        [*(old_texts[i] for i in old_left), *(new_texts[j] for j in new_left)]
+        [*(old_texts[i] for i in old_left), *(new_texts[j] for j in new_left)], text_words
     )
     old_coded, new_coded = coded[: len(old_left)], coded[len(old_left) :]
     # Equal codes: the same words, so only punctuation, quote/dash style or case
@@ -282,7 +310,7 @@ def _minor_pairs(
 
 def _add_edited_candidates(candidates: _Candidates, left: Leftovers, options: AlignOptions) -> None:
     """Splits/merges and fuzzy pairs among one block of leftovers (grouped ones excluded)."""
-    matrix = lcs_matrix(left.old_codes, left.new_codes, options.workers)
+    matrix = lcs_matrix(left.old_codes, left.new_codes, options.workers, _reads(left, options))
     block_groups = Grouper(left, matrix, options).groups()
     grouped_old = {i for g in block_groups for i in g.old}
     grouped_new = {j for g in block_groups for j in g.new}

@@ -15,12 +15,20 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, ChangeKind, Row, Token, TokenOp
-from newsdiff_gui.core.align.text import sentence_bounds, split_sentences, word_gaps, words
+from newsdiff_gui.core.align.text import (
+    full_stops_only,
+    sentence_bounds,
+    split_sentences,
+    stops_in,
+    word_gaps,
+    words,
+)
 from newsdiff_gui.core.align.text import sentence_keys as text_sentence_keys
 
 # A sentence with at least this many "; " separators is a list: its clauses
@@ -100,6 +108,7 @@ def _clauses(piece: str) -> list[str]:
 # Three patterns, each opening with its own character: scanned for at C speed,
 # twice as fast as one alternation.
 _MAY_CUT_LIST = re.compile(r"[.!?]\s+[\u2022\u25aa\u25e6\u2023\u00b7\u2013\u2014-]\s")
+_MAY_CUT_LIST_DOTS = full_stops_only(_MAY_CUT_LIST)
 _MAY_CUT_CLAUSE = re.compile(r";\s")
 _MAY_CUT_COLON = re.compile(r":\s+[A-Z]")
 
@@ -108,17 +117,16 @@ def may_cut(paragraph: str) -> bool:
     return bool(
         (";" in paragraph and _MAY_CUT_CLAUSE.search(paragraph))
         or (":" in paragraph and _MAY_CUT_COLON.search(paragraph))
-        or _MAY_CUT_LIST.search(paragraph)
+        or stops_in(paragraph, _MAY_CUT_LIST, _MAY_CUT_LIST_DOTS).search(paragraph)
     )
 
 
-def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
+def paragraph_sentences(paragraph: str, offset: int) -> list[Sentence]:
     # Casefolded once: where no character folds to several (as "ß" does), a
     # sentence's folded words lie at its own offsets in the folded paragraph,
-    # and are read from one pass over it (`word_gaps`) where that allows.
+    # and are read from one pass over it (`word_gaps`).
     folded = paragraph.casefold()
-    same_length = len(folded) == len(paragraph)
-    gaps = word_gaps(folded) if same_length else None
+    gaps = word_gaps(folded) if len(folded) == len(paragraph) else None
     if may_cut(paragraph):
         pieces = [clause for piece in split_sentences(paragraph) for clause in _clauses(piece)]
         bounds = _piece_bounds(pieces)
@@ -128,21 +136,21 @@ def paragraph_sentences(paragraph: str, offset: int) -> Iterator[Sentence]:
         # out; a piece of only whitespace is a paragraph of only whitespace.)
         bounds = [(start, end, n) for n, (start, end) in enumerate(sentence_bounds(paragraph))]
         last = len(bounds) - 1
-    for start, end, number in bounds:
-        if gaps is not None:
-            sentence_words = gaps[start:end].split()
-        elif same_length:
-            sentence_words = words(folded[start:end])
-        else:
-            sentence_words = words(paragraph[start:end].casefold())
-        yield _sentence(
+    return [
+        _sentence(
             offset + start,
             offset + end,
             paragraph[start:end],
-            tuple(sentence_words),
+            tuple(
+                gaps[start:end].split()
+                if gaps is not None
+                else words(paragraph[start:end].casefold())
+            ),
             number == last,
             number > 0,
         )
+        for start, end, number in bounds
+    ]
 
 
 def _piece_bounds(pieces: Sequence[str]) -> list[tuple[int, int, int]]:
@@ -197,6 +205,20 @@ def sentence_words(text: str) -> list[tuple[str, ...]]:
 @functools.lru_cache(maxsize=4096)
 def _own_sentences(paragraph: str) -> tuple[Sentence, ...]:
     return tuple(paragraph_sentences(paragraph, 0))
+
+
+def text_words(text: str) -> tuple[str, ...]:
+    """`text.casefolded_words(text)` of a paragraph or a row's text, read from
+    its paragraphs' sentences: pairing codes the words of the paragraphs that
+    the sentence pass then splits (all of them in a rewrite), so each
+    paragraph's words are read once. (A sentence's words are its paragraph's
+    words between two cuts: the splitter cuts only after whitespace, and every
+    character but whitespace lies in a sentence.)"""
+    return tuple(
+        itertools.chain.from_iterable(
+            s.words for part in text.split(PARAGRAPH_JOINER) for s in _own_sentences(part)
+        )
+    )
 
 
 def sentence_keys(paragraph: str, min_words: int) -> set[tuple[str, ...]]:

@@ -133,17 +133,22 @@ def words(text: str) -> list[str]:
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
-def word_gaps(text: str) -> str | None:
+# A character that is neither a word character nor whitespace (one for one: a
+# space in its place keeps every offset).
+_NOT_WORD_NOR_SPACE = re.compile(r"[^\w\s]")
+
+
+def word_gaps(text: str) -> str:
     """`text` with every character that is not part of a word as a space, so
-    that `result[a:b].split() == words(text[a:b])` for any slice; None when
-    that does not hold (text outside ASCII after its common punctuation). A
-    paragraph's sentences then take their words from one pass over it."""
+    that `result[a:b].split() == words(text[a:b])` for any slice (no character
+    is both a word character and whitespace). A paragraph's sentences then take
+    their words from one pass over it."""
     if not text.isascii():
         for mark in _COMMON_PUNCTUATION:
             if mark in text:
                 text = text.replace(mark, " ")  # (one character for one: offsets hold)
         if not text.isascii():
-            return None
+            return _NOT_WORD_NOR_SPACE.sub(" ", text)
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii")
 
 
@@ -235,18 +240,37 @@ class WordPairCoder:
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9À-Ý])")
 
 
+def full_stops_only(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern`, which opens with the set [.!?], opening with "." alone: the
+    same matches in a text holding no "!" and no "?" (most paragraphs), found
+    several times as fast (a pattern that opens with one character is scanned
+    for by comparing characters, one that opens with a set by testing each)."""
+    assert pattern.pattern.startswith("[.!?]")
+    return re.compile("\\." + pattern.pattern[len("[.!?]") :], pattern.flags)
+
+
+def stops_in(text: str, pattern: re.Pattern[str], dots: re.Pattern[str]) -> re.Pattern[str]:
+    """`dots` (`full_stops_only(pattern)`) where `text` holds no "!" and no "?", else `pattern`."""
+    return dots if "!" not in text and "?" not in text else pattern
+
+
+_SENTENCE_END_DOTS = full_stops_only(_SENTENCE_END)
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences with their trailing whitespace, so ''.join(result) == text."""
-    bounds = [0, *(match.end() for match in _SENTENCE_END.finditer(text))]
+    stops = stops_in(text, _SENTENCE_END, _SENTENCE_END_DOTS)
+    bounds = [0, *(match.end() for match in stops.finditer(text))]
     pieces = [text[start:end] for start, end in itertools.pairwise(bounds)]
     if bounds[-1] < len(text):
         pieces.append(text[bounds[-1] :])
     return pieces
 
 
-# `_SENTENCE_END` with the stop and its closing marks as a group (where the
-# sentence's own text ends).
-_SENTENCE_STOP = re.compile(r"([.!?][\"'\u201d\u2019)\]]*)\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9À-Ý])")
+# `_SENTENCE_END` with the whitespace after the stop as a group (it opens where
+# the sentence's own text ends).
+_SENTENCE_STOP = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9À-Ý])")
+_SENTENCE_STOP_DOTS = full_stops_only(_SENTENCE_STOP)
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -255,9 +279,10 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     is read from its text where it stands: no piece is cut out first)."""
     bounds = []
     start = len(text) - len(text.lstrip())  # (only the first piece may open with whitespace)
-    for match in _SENTENCE_STOP.finditer(text):
-        bounds.append((start, match.end(1)))
-        start = match.end()
+    for match in stops_in(text, _SENTENCE_STOP, _SENTENCE_STOP_DOTS).finditer(text):
+        stop, start_next = match.span(1)
+        bounds.append((start, stop))
+        start = start_next
     end = len(text.rstrip())
     if start < end:
         bounds.append((start, end))

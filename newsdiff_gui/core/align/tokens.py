@@ -32,6 +32,7 @@ from newsdiff_gui.core.align.model import (
     TokenOp,
     too_long_for_words,
 )
+from newsdiff_gui.core.align.sentences import text_words
 from newsdiff_gui.core.align.text import casefolded_words, split_sentences, word_items
 
 # Token's slots, set directly by `plain_token`.
@@ -398,6 +399,7 @@ def word_similarity(old: str, new: str) -> float:
 
 def _word_pairs(text: str) -> list[tuple[str, str]]:
     """Each casefolded word with the word before it (the first with a start
-    mark), as `WordPairCoder` pairs them."""
-    words = casefolded_words(text)
+    mark), as `WordPairCoder` pairs them (a row's words, read from its
+    paragraphs' sentences as pairing read them)."""
+    words = text_words(text)
     return list(zip(["\x00", *words], words, strict=False))
