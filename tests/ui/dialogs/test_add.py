@@ -144,8 +144,11 @@ def test_a_good_article_closes_the_dialog_with_version_1_from_one_request(
         return len(items) == 1 and items[0].version_count == 1
 
     qtbot.waitUntil(stored, timeout=10_000)
+    # The test's own connection to the store may read a moment after the window's.
+    qtbot.waitUntil(lambda: [a.version_count for a in store.list_articles()] == [1])
     (article,) = store.list_articles()
     assert store.get_version(article.id, 1).document.title == STORM_TITLE
+    qtbot.waitUntil(lambda: bool(store.checks.of_article(article.id)))
     assert [c.outcome for c in store.checks.of_article(article.id)] == ["new_version"]
     assert requests_for(httpserver, "/storm") == 1  # the dialog's fetch became version 1
     assert window.sidebar.current_article_id() == article.id
