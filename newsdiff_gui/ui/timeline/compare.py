@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from newsdiff_gui.core.align import align
 from newsdiff_gui.core.background import lower_this_thread_priority
@@ -57,10 +57,13 @@ class EntryComparer:
     """Starts and cancels the timeline's comparisons; results arrive on `relay`."""
 
     def __init__(self) -> None:
-        # No parent: a job still running when the timeline is destroyed emits on a
-        # relay that lives as long as the job, and Qt drops the queued call to the
-        # destroyed receiver.
-        self.relay = EntryRelay()
+        # Owned by the application, not the timeline: a job still running when the
+        # timeline is destroyed emits on a relay that still exists, and Qt drops the
+        # queued call to the destroyed receiver. Nor may the job hold its last
+        # reference: freed on the pool thread with the GIL held, its destructor would
+        # wait for Qt's signal-slot lock, which the UI thread holds while it waits for
+        # the GIL (see ui/diff/prepare.py).
+        self.relay = EntryRelay(QCoreApplication.instance())
         self.generation = 0
         self._cancel = threading.Event()
 
