@@ -46,6 +46,8 @@ DEFAULT_POLL_SECONDS = 30.0
 # Never spin: an article due "now" that another worker holds is looked at again soon.
 _MIN_IDLE_SECONDS = 0.5
 # After the store stayed busy past its timeout (many writers at once): a pause, then on.
+# How often the main thread wakes from joining the workers (see `run`).
+_JOIN_POLL_SECONDS = 0.25
 _BUSY_PAUSE_SECONDS = 1.0
 
 Extractor = Callable[[str, str | None], Document]
@@ -139,7 +141,11 @@ class WatchService:
         for thread in threads:
             thread.start()
         for thread in threads:
-            thread.join()
+            # Joined a moment at a time: the kernel may hand SIGTERM to a worker thread,
+            # and its Python handler (which stops this service) runs only when the main
+            # thread runs Python again; blocked in one join it never would.
+            while thread.is_alive():
+                thread.join(_JOIN_POLL_SECONDS)
         workers_done.set()
         heartbeat.join()
         if self._failure is not None:
