@@ -78,20 +78,14 @@ def _is_label_line(text: str) -> bool:
     return len(text.split()) <= _MAX_LABEL_WORDS and not _SENTENCE_END.search(text)
 
 
-def churned_twin(
-    block: str, own_tree: HtmlElement, other_tree: HtmlElement, *, among_story: bool
-) -> str | None:
-    """The text the other capture prints where this page prints `block`, when the two
-    differ only in replaced links and the block cannot be a story sentence (see the
-    module docstring); else None. `among_story`: the block stands between two of the
-    story's sentences (see `among_the_story`). The twin may be a block the extraction
-    set aside on its own page ("Sign up today …" is a call to action), or one it kept."""
-    element = printed_element(block, own_tree)
-    if element is None or any(e.tag in HEADINGS for e in (element, *element.iterancestors())):
-        return None
+def _twin_links(
+    element: HtmlElement, other_tree: HtmlElement
+) -> tuple[HtmlElement, list[tuple[str, str]]] | None:
+    """The element the other capture prints at the same place, and the texts of the
+    two elements' links in pairs, when both agree in tag and in every word outside
+    their links (so that only link texts can differ); else None."""
     twin = _counterpart(element, other_tree)
-    if twin is None or twin.tag != element.tag or element.tag == "a":
-        # A bare link has no words of its own to stay: the link-line rules judge it.
+    if twin is None or twin.tag != element.tag:
         return None
     own_outside: list[str] = []
     twin_outside: list[str] = []
@@ -102,11 +96,29 @@ def churned_twin(
     own_links, twin_links = _links(element), _links(twin)
     if len(own_links) != len(twin_links):
         return None
-    changed = [
-        (a.text_content(), b.text_content())
-        for a, b in zip(own_links, twin_links, strict=True)
-        if text_key(a.text_content()) != text_key(b.text_content())
-    ]
+    pairs = zip(own_links, twin_links, strict=True)
+    return twin, [(a.text_content(), b.text_content()) for a, b in pairs]
+
+
+def churned_twin(
+    block: str, own_tree: HtmlElement, other_tree: HtmlElement, *, among_story: bool
+) -> str | None:
+    """The text the other capture prints where this page prints `block`, when the two
+    differ only in replaced links and the block cannot be a story sentence (see the
+    module docstring); else None. `among_story`: the block stands between two of the
+    story's sentences (see `among_the_story`). The twin may be a block the extraction
+    set aside on its own page ("Sign up today …" is a call to action), or one it kept."""
+    element = printed_element(block, own_tree)
+    # A bare link has no words of its own to stay: the link-line rules judge it.
+    if element is None or element.tag == "a":
+        return None
+    if any(e.tag in HEADINGS for e in (element, *element.iterancestors())):
+        return None
+    found = _twin_links(element, other_tree)
+    if found is None:
+        return None
+    twin, links = found
+    changed = [(old, new) for old, new in links if text_key(old) != text_key(new)]
     if not changed or not all(replaced_link_text(old, new) for old, new in changed):
         return None
     twin_text = twin.text_content()
@@ -121,22 +133,8 @@ def links_edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlEle
     years"), not replaced: a line of a story's list led by a linked sentence is
     edited so, while a teaser's link gets another headline."""
     element = printed_element(block, own_tree)
-    twin = None if element is None else _counterpart(element, other_tree)
-    if element is None or twin is None or twin.tag != element.tag:
-        return False
-    own_outside: list[str] = []
-    twin_outside: list[str] = []
-    _outside_links(element, own_outside)
-    _outside_links(twin, twin_outside)
-    own_links, twin_links = _links(element), _links(twin)
-    if text_key("".join(own_outside)) != text_key("".join(twin_outside)) or len(own_links) != len(
-        twin_links
-    ):
-        return False
-    return any(
-        link_sentence_edited(a.text_content(), b.text_content())
-        for a, b in zip(own_links, twin_links, strict=True)
-    )
+    found = None if element is None else _twin_links(element, other_tree)
+    return found is not None and any(link_sentence_edited(old, new) for old, new in found[1])
 
 
 def among_the_story(paragraphs: Sequence[str]) -> frozenset[str]:

@@ -46,9 +46,9 @@ DEFAULT_POLL_SECONDS = 30.0
 # Never spin: an article due "now" that another worker holds is looked at again soon.
 _MIN_IDLE_SECONDS = 0.5
 # After the store stayed busy past its timeout (many writers at once): a pause, then on.
+_BUSY_PAUSE_SECONDS = 1.0
 # How often the main thread wakes from joining the workers (see `run`).
 _JOIN_POLL_SECONDS = 0.25
-_BUSY_PAUSE_SECONDS = 1.0
 
 Extractor = Callable[[str, str | None], Document]
 ExtractorFactory = Callable[[threading.Event], AbstractContextManager[Extractor]]

@@ -6,7 +6,8 @@ data (`side_script`). The job touches no Qt object but its signal: a pool
 thread that creates, moves or deletes a `QObject` while it holds the GIL can
 deadlock with the UI thread, whose `QObject` destructors hold Qt's signal-slot
 lock while they wait for the GIL. The documents are written from the scripts
-on the UI thread (`DiffView`), a few thousand blocks per turn of the event loop.
+on the UI thread (`writing.PanesWriter`), a few thousand blocks per turn of the
+event loop.
 """
 
 from __future__ import annotations

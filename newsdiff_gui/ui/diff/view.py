@@ -64,8 +64,8 @@ class DiffView(QWidget):
         self.rows: list[DisplayRow] = []
         self.current: int | None = None  # the display row the reader is on (last jumped to)
         self.hide_unchanged = False
-        self._comparing = ""  # "Comparing … with …", while a comparison loads
         self.hide_minor = False
+        self._comparing = ""  # "Comparing … with …", while a comparison loads
         self._expanded: frozenset[int] = frozenset()
         # The comparison on show: its sides and diff (None before the first).
         self.comparison: Comparison | None = None

@@ -44,16 +44,13 @@ class PanesWriter(QObject):
         self._job: tuple[Prepared, SideWriter, SideWriter] | None = None
 
     def start(self, prepared: Prepared, palette: QPalette, font: QFont) -> None:
-        """Write `prepared`'s documents, at once if short, else from the event loop;
-        a comparison still being written is dropped."""
+        """Write `prepared`'s documents: a first step now (a short comparison whole),
+        the rest from the event loop; a comparison still being written is dropped."""
         self.cancel()
         old = SideWriter(prepared.old, palette, font)
         new = SideWriter(prepared.new, palette, font)
         self._job = (prepared, old, new)
-        if len(prepared.old.blocks) + len(prepared.new.blocks) <= WRITE_STEP:
-            self._step()
-        else:
-            self._timer.start()
+        self._step()
 
     def cancel(self) -> None:
         self._timer.stop()
