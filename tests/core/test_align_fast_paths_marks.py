@@ -31,3 +31,16 @@ def test_terms_read_through_ascii_stand_ins_are_the_general_terms(pieces: list[s
     # Gaps are read only for whether they join figures.
     joins = [facts._JOINS_FIGURES.fullmatch(gap) is not None for gap in parts[::2]]
     assert joins == [facts._JOINS_FIGURES.fullmatch(gap) is not None for gap in general[::2]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_FIGURE_PIECES), st.text(max_size=2)), max_size=12))
+def test_whether_changed_text_may_touch_a_figure_is_read_as_from_its_general_terms(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    terms = facts._TERM.findall(text.casefold())
+    general = any(t[0].isdigit() or t in facts._CURRENCY or t == "%" for t in terms) or not (
+        facts._FIGURE_HINTS.isdisjoint(terms)
+    )
+    assert facts.might_change_figures([text]) == general

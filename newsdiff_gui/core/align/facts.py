@@ -69,7 +69,8 @@ _TERM_SPLIT = re.compile(f"({_TERM.pattern})")
 _JOINS_FIGURES = re.compile(r"[\s\-\u2010-\u2013]*")
 # The terms of ASCII text, and its figure terms: the same matches as `_TERM_SPLIT`
 # and `_FIGURE` there, found several times as fast (no Unicode class is tested).
-_ASCII_TERM_SPLIT = re.compile(r"([0-9](?:[0-9,.]*[0-9])?|[a-zA-Z]+|[%$])")
+_ASCII_TERM = re.compile(r"[0-9](?:[0-9,.]*[0-9])?|[a-zA-Z]+|[%$]")
+_ASCII_TERM_SPLIT = re.compile(f"({_ASCII_TERM.pattern})")
 _ASCII_FIGURE = re.compile(r"[0-9](?:[0-9,.]*[0-9])?")
 # Marks of news prose that make most non-ASCII paragraphs non-ASCII, each with an
 # ASCII character of the same part in a term split: no term character, and a
@@ -156,7 +157,9 @@ def number_expressions(text: str) -> Counter[str]:
 def might_change_figures(changed_texts: Iterable[str]) -> bool:
     """False when none of the changed texts could touch a number expression."""
     for text in changed_texts:
-        terms = _TERM.findall(text.casefold())
+        folded = text.casefold()
+        plain = _ascii_form(folded)
+        terms = _TERM.findall(folded) if plain is None else _ASCII_TERM.findall(plain)
         if any(t[0].isdigit() or t in _CURRENCY or t == "%" for t in terms):
             return True
         if not _FIGURE_HINTS.isdisjoint(terms):

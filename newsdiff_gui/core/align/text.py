@@ -46,12 +46,31 @@ def clean(text: str) -> str:
 # of one character set is scanned for faster than "[^\w\s]+|_+", and the keys
 # differ only in how many spaces stand between words, which split() drops.)
 _NOT_WORD = re.compile(r"[^\w\s]+")
+# Non-ASCII non-word characters common in news prose: curly quotes, dashes,
+# ellipsis, no-break space. Without them most non-ASCII paragraphs are ASCII.
+_COMMON_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2014\u2013\u2026\u00a0"
+# ASCII bytes that are not letters or digits (underscores included) become spaces.
+_ASCII_STYLE_BYTES = bytes(c if chr(c).isalnum() else ord(" ") for c in range(128)) + bytes(
+    range(128, 256)
+)
 
 
 def _style_key(text: str) -> str:
-    # split() cuts at exactly the characters \s matches (str.isspace): the same
-    # as collapsing runs of them and stripping, without a second regex pass.
-    return " ".join(_NOT_WORD.sub(" ", text.replace("_", " ")).casefold().split())
+    if not text.isascii():
+        # The common marks are no word characters: spaces in their place cut
+        # the words as the pattern does (the no-break space is one already).
+        for mark in _COMMON_PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")
+        if not text.isascii():
+            # split() cuts at exactly the characters \s matches (str.isspace): the
+            # same as collapsing runs of them and stripping, without a second regex pass.
+            return " ".join(_NOT_WORD.sub(" ", text.replace("_", " ")).casefold().split())
+    # ASCII: every byte but a letter or digit is a space (a byte table, not a
+    # pattern tested per character; half a row's minor check).
+    return " ".join(
+        text.encode("ascii").translate(_ASCII_STYLE_BYTES).decode("ascii").lower().split()
+    )
 
 
 def minor_key(text: str) -> str:
@@ -115,9 +134,6 @@ _WORD = re.compile(r"\w+")
 _ASCII_WORD_BYTES = bytes(
     c if c >= 0x80 or chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(256)
 )
-# Non-ASCII non-word characters common in news prose: curly quotes, dashes,
-# ellipsis, no-break space. Without them most non-ASCII paragraphs are ASCII.
-_COMMON_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2014\u2013\u2026\u00a0"
 
 
 def words(text: str) -> list[str]:
