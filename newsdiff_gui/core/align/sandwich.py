@@ -25,6 +25,7 @@ another agency's copy of the story has no backbone worth standing on.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -99,7 +100,11 @@ class _Weights:
     """
 
     def __init__(self, old_texts: Sequence[str]) -> None:
-        self.mentions = Counter(words("\n".join(old_texts).casefold()))
+        # Paragraph by paragraph (no word spans two): one paragraph outside
+        # ASCII would send all of them, joined, down `words`' slow path.
+        self.mentions = Counter(
+            itertools.chain.from_iterable(words(text.casefold()) for text in old_texts)
+        )
         self.total = len(old_texts)
 
     def of(self, word: str) -> float:
