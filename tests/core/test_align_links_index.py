@@ -22,3 +22,20 @@ def test_the_index_misses_no_pair_at_or_above_the_cutoff(
         patch.setattr(links_index, "MAX_ALL_PAIRS", 0)  # force the index
         indexed = links_index.candidates(old, new, cutoff)
     assert sorted(indexed) == sorted(every_pair)
+
+
+words = st.lists(
+    st.lists(st.sampled_from(["a", "b", "said", "é", "x_y", "7"]), max_size=8).map(tuple)
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(words, words)
+def test_word_codes_are_the_word_ids_of_first_appearance_as_characters(
+    old: list[tuple[str, ...]], new: list[tuple[str, ...]]
+) -> None:
+    ids = {word: n for n, word in enumerate(dict.fromkeys(w for s in (*old, *new) for w in s))}
+    old_codes, new_codes = links_index.word_codes(old, new)
+    assert old_codes == ["".join(links_index.code_of(ids[w]) for w in s) for s in old]
+    assert new_codes == ["".join(links_index.code_of(ids[w]) for w in s) for s in new]
+    assert [links_index.code_of(n) for n in (0, 0xD6FF, 0xD700)] == ["\u0100", "\ud7ff", "\ue000"]

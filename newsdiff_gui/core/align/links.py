@@ -17,12 +17,11 @@ both are free (what invariant 6 checks).
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsdiff_gui.core.align import thresholds
-from newsdiff_gui.core.align.links_index import candidates
+from newsdiff_gui.core.align.links_index import coded_candidates, word_codes
 from newsdiff_gui.core.align.links_tokens import MOVE_MIN_WORDS
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, Row, TokenOp
 from newsdiff_gui.core.align.sentences import Sentence, Shown, shown_sentences
@@ -140,16 +139,6 @@ def shown_places(
     return places
 
 
-def word_ids(
-    old: list[tuple[str, ...]], new: list[tuple[str, ...]]
-) -> tuple[list[list[int]], list[list[int]]]:
-    """Casefolded words as ids (from 0, in order of first appearance, old side
-    first), the same word the same id."""
-    known = {word: n for n, word in enumerate(dict.fromkeys(itertools.chain(*old, *new)))}
-    of = known.__getitem__
-    return [list(map(of, words)) for words in old], [list(map(of, words)) for words in new]
-
-
 def _acceptable(old: Place, new: Place, similarity: float) -> bool:
     if (
         old.row == new.row
@@ -192,12 +181,12 @@ def find_links(
     arrived = shown_places(rows, new_texts, False, cache, readable)
     if not arrived:
         return []
-    old_ids, new_ids = word_ids(
+    old_codes, new_codes = word_codes(
         [p.sentence.words for p in gone], [p.sentence.words for p in arrived]
     )
     found = [
         (a, b, score)
-        for a, b, score in candidates(old_ids, new_ids, FUZZY_MIN_SIMILARITY)
+        for a, b, score in coded_candidates(old_codes, new_codes, FUZZY_MIN_SIMILARITY)
         if _acceptable(gone[a], arrived[b], score)
     ]
     # Best first; on a tie the nearer row, then document order.

@@ -37,9 +37,8 @@ from newsdiff_gui.core.align.links import (
     Link,
     Place,
     similar,
-    word_ids,
 )
-from newsdiff_gui.core.align.links_index import MAX_ALL_PAIRS, candidates
+from newsdiff_gui.core.align.links_index import MAX_ALL_PAIRS, coded_candidates, word_codes
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, TOKENISED_KINDS, Row
 from newsdiff_gui.core.align.sentences import Sentence, text_sentences
 from newsdiff_gui.core.align.text import full_stops_only, stops_in, words
@@ -166,12 +165,12 @@ def _pairs(gone: list[Place], arrived: list[Place]) -> list[tuple[int, int, floa
     new = [b for b, place in enumerate(arrived) if _may_be_edited(place.sentence)]
     if not old or not new or len(old) * len(new) > MAX_ALL_PAIRS:
         return found
-    old_ids, new_ids = word_ids(
+    old_codes, new_codes = word_codes(
         [gone[a].sentence.words for a in old], [arrived[b].sentence.words for b in new]
     )
     found += [
         (old[x], new[y], score)
-        for x, y, score in candidates(old_ids, new_ids, FUZZY_MIN_SIMILARITY)
+        for x, y, score in coded_candidates(old_codes, new_codes, FUZZY_MIN_SIMILARITY)
         if score < 1.0 and similar(gone[old[x]].sentence, arrived[new[y]].sentence, score)
     ]
     return found

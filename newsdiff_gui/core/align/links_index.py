@@ -30,23 +30,45 @@ MAX_INDEX_PAIRS = 200_000
 _Int = NDArray[np.int64]
 
 
+def word_codes(
+    old: list[tuple[str, ...]], new: list[tuple[str, ...]]
+) -> tuple[list[str], list[str]]:
+    """Sentences' casefolded words as strings of one character per word (word ids
+    from 0 in order of first appearance, old side first, as `code_of` codes them):
+    the same word the same character, and rapidfuzz compares strings at C speed."""
+    known = dict.fromkeys(itertools.chain(*old, *new))
+    chars = dict(zip(known, map(code_of, range(len(known))), strict=True))
+    of = chars.__getitem__
+    return ["".join(map(of, words)) for words in old], ["".join(map(of, words)) for words in new]
+
+
+def code_of(word_id: int) -> str:
+    """The character of a word id: from U+0100 on, skipping the surrogate block."""
+    return chr(0x100 + word_id if word_id < 0xD700 else 0x900 + word_id)
+
+
 def candidates(
     old_words: list[list[int]], new_words: list[list[int]], cutoff: float
 ) -> list[tuple[int, int, float]]:
     """(old, new, similarity) of the pairs of sentences (lists of word ids, from
     0) whose word similarity reaches `cutoff`."""
     vocabulary = 1 + max(itertools.chain(*old_words, *new_words), default=0)
-    # One character per word: rapidfuzz compares strings at C speed. (From
-    # U+0100 on, skipping the surrogate block.)
-    chars = [chr(0x100 + i if i < 0xD700 else 0x900 + i) for i in range(vocabulary)]
+    chars = [code_of(i) for i in range(vocabulary)]
 
     def code(words: list[int]) -> str:
         return "".join(map(chars.__getitem__, words))
 
-    if len(old_words) * len(new_words) <= MAX_ALL_PAIRS:
+    return coded_candidates([code(s) for s in old_words], [code(s) for s in new_words], cutoff)
+
+
+def coded_candidates(
+    old_codes: list[str], new_codes: list[str], cutoff: float
+) -> list[tuple[int, int, float]]:
+    """`candidates` of sentences coded as `word_codes` codes them."""
+    if len(old_codes) * len(new_codes) <= MAX_ALL_PAIRS:
         matrix = process.cdist(
-            [code(s) for s in old_words],
-            [code(s) for s in new_words],
+            old_codes,
+            new_codes,
             scorer=Indel.normalized_similarity,
             score_cutoff=cutoff,
             dtype=np.float64,  # the same scores as one pair at a time
@@ -56,11 +78,9 @@ def candidates(
             (int(a), int(b), float(matrix[a, b]))
             for a, b in zip(rows.tolist(), columns.tolist(), strict=True)
         ]
-    pairs = _indexed_pairs(old_words, new_words, cutoff)
+    pairs = _indexed_pairs(old_codes, new_codes, cutoff)
     if not pairs:
         return []
-    old_codes = {a: code(old_words[a]) for a in dict.fromkeys(a for a, _ in pairs)}
-    new_codes = {b: code(new_words[b]) for b in dict.fromkeys(b for _, b in pairs)}
     # One call scores every pair in C (as `cdist` does all pairs).
     scores = process.cpdist(
         [old_codes[a] for a, _ in pairs],
@@ -86,19 +106,19 @@ def _unique(values: _Int) -> _Int:
     return ordered[keep]
 
 
-def _flatten(sentences: list[list[int]]) -> tuple[_Int, _Int]:
-    """(word, sentence) of every distinct word of every sentence, sorted by word."""
-    lengths = np.fromiter((len(s) for s in sentences), dtype=np.int64, count=len(sentences))
-    words = np.fromiter(
-        itertools.chain.from_iterable(sentences), dtype=np.int64, count=int(lengths.sum())
-    )
+def _flatten(sentences: list[str]) -> tuple[_Int, _Int]:
+    """(word id, sentence) of every distinct word of every coded sentence, sorted by word."""
+    lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
+    codes = np.frombuffer("".join(sentences).encode("utf-32-le"), dtype=np.uint32)
+    # (`code_of` undone: ids are ordered as their characters are.)
+    words = codes.astype(np.int64) - np.where(codes < 0xD800, 0x100, 0x900)
     owners = np.repeat(np.arange(len(sentences), dtype=np.int64), lengths)
     keys = _unique(words * len(sentences) + owners)
     return keys // len(sentences), keys % len(sentences)
 
 
 def _indexed_pairs(
-    old_words: list[list[int]], new_words: list[list[int]], cutoff: float
+    old_words: list[str], new_words: list[str], cutoff: float
 ) -> list[tuple[int, int]]:
     new_word, new_owner = _flatten(new_words)
     old_word, old_owner = _flatten(old_words)
