@@ -11,7 +11,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsdiff_gui.core import normalize
 from newsdiff_gui.core.align import facts
+from newsdiff_gui.core.align import text as text_module
 
 _FIGURE_PIECES = [
     "seven", "at least", "1,200", "3.5", "one", "$", "€", "5", "million", "%", "per cent",
@@ -44,3 +46,28 @@ def test_whether_changed_text_may_touch_a_figure_is_read_as_from_its_general_ter
         facts._FIGURE_HINTS.isdisjoint(terms)
     )
     assert facts.might_change_figures([text]) == general
+
+
+_SPACE_PIECES = ["a", "bc", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2028", "\u3000", "\u200b"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SPACE_PIECES), st.text(max_size=3)), max_size=20))
+def test_a_cleaned_texts_words_are_counted_by_its_spaces(pieces: list[str]) -> None:
+    cleaned = text_module.clean("".join(pieces))
+    assert text_module.clean_word_count(cleaned) == text_module.word_count(cleaned)
+
+
+_CLEAN_PIECES = [
+    "Flood", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "\u3000", "\x1c", "’", "“", "”", "—",
+    "–", "…", "é", "\u200b", "\u00ad", "\u034f", "\ufe0f", "e\u0301",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_CLEAN_PIECES), st.text(max_size=2)), max_size=20))
+def test_text_ascii_but_for_common_marks_is_cleaned_as_clean_text_cleans_it(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    assert text_module.clean(text) == normalize.clean_text(text)

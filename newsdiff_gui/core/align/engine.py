@@ -22,7 +22,7 @@ from newsdiff_gui.core.align.model import (
 )
 from newsdiff_gui.core.align.pairing import pair_paragraphs
 from newsdiff_gui.core.align.regroup import link_sentences
-from newsdiff_gui.core.align.text import clean, word_count
+from newsdiff_gui.core.align.text import clean, clean_word_count, word_count
 from newsdiff_gui.core.align.tokens import diff_tokens
 from newsdiff_gui.core.document import Document
 
@@ -167,9 +167,9 @@ def _stats(rows: Sequence[Row], old_texts: list[str], new_texts: list[str]) -> D
     for row in rows:
         if not row.tokens:
             if row.kind is ChangeKind.ADDED:
-                added += sum(word_count(new_texts[j]) for j in row.new)
+                added += sum(clean_word_count(new_texts[j]) for j in row.new)
             elif row.kind is ChangeKind.REMOVED:
-                removed += sum(word_count(old_texts[i]) for i in row.old)
+                removed += sum(clean_word_count(old_texts[i]) for i in row.old)
             continue
         for token in row.tokens:
             moved += token.op is TokenOp.MOVED_IN

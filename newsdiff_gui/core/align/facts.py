@@ -22,7 +22,6 @@ lower-case words) sets the flag. Text that was only mis-decoded ("â€œ" for
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import itertools
 import re
@@ -319,7 +318,22 @@ def flag_lone_quotes(rows: list[Row], old_texts: list[str], new_texts: list[str]
             flagged.append(row)
             continue
         gone_or_new = any(here[p] > there[p] for counter in passages for p in counter)
-        flagged.append(dataclasses.replace(row, quote_changed=True) if gone_or_new else row)
+        # (`dataclasses.replace`, spelt out: it reads the fields first.)
+        flagged.append(
+            Row(
+                row.kind,
+                row.old,
+                row.new,
+                row.similarity,
+                row.minor,
+                row.tokens,
+                row.numbers_changed,
+                True,
+                row.minor_reason,
+            )
+            if gone_or_new
+            else row
+        )
     return flagged
 
 
