@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.document import Document
+from newsdiff_gui.core.extract.asides import restore_article_asides
 from newsdiff_gui.core.extract.boilerplate import (
     drop_headline_echo,
     drop_link_lines,
@@ -43,7 +44,8 @@ def _article_blocks(
     titles = [title, *meta.titles, meta.html_title or ""]
 
     def tidy(blocks: list[str]) -> list[str]:
-        blocks = reconcile(restore_article_lists(blocks, tree), meta.article_body, tree)
+        blocks = restore_article_asides(restore_article_lists(blocks, tree), tree)
+        blocks = reconcile(blocks, meta.article_body, tree)
         # After the cross-check: a stated body leaves embedded posts out.
         blocks = restore_split_parts(restore_article_quotes(blocks, tree), tree)
         blocks = drop_glued_stamps(blocks, tree)

@@ -103,7 +103,7 @@ def _kept(item: str, position: dict[str, int], kept_text: str) -> bool:
     return item in position or (len(item) >= _MIN_QUOTED_ITEM and item in kept_text)
 
 
-def _kept_block(paragraph: HtmlElement, position: dict[str, int], *, last: bool) -> int | None:
+def kept_block(paragraph: HtmlElement, position: dict[str, int], *, last: bool) -> int | None:
     """Index of the kept block that is this paragraph, or (for a paragraph the engine
     split at a line break) its last part before a list / its first part after one,
     or the kept block the engine merged it into with its neighbours."""
@@ -133,7 +133,7 @@ def _anchor(
         return None
     anchor = restored.get(before)
     if anchor is None:
-        anchor = _kept_block(before, position, last=True)
+        anchor = kept_block(before, position, last=True)
     if anchor is None:
         return None
     after = next(_text_siblings(listing, preceding=False), None)
@@ -141,7 +141,7 @@ def _anchor(
         after is None
         or after.tag in _LISTS
         or after.tag in _HEADINGS
-        or _kept_block(after, position, last=False) is not None
+        or kept_block(after, position, last=False) is not None
     ):
         return anchor
     return None

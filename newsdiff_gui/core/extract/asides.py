@@ -1,0 +1,104 @@
+"""Boxes of prose set in the article's flow are article text.
+
+The engine drops every `<aside>`: most are furniture (newsletter prompts,
+"related" teasers, ads). But a writer's own box inside the story ("Beyond the
+headlines": a few recommendations, each a heading and a paragraph of prose; a
+fact box) is part of what the outlet published, and an edit inside it must
+make a version. It is put back, one block per heading and paragraph, right
+after the kept paragraph it follows on the page.
+
+A box counts as the article's by its position and its shape, never its names:
+- the nearest sibling before it that holds text is a paragraph the engine kept;
+- it holds at least two paragraphs of prose (long, few links), and its text as
+  a whole is mostly words, not links;
+- it holds no form control (a sign-up box has its prose too) and sits outside
+  navigation, headers, footers and forms.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.extract.lists import kept_block
+from newsdiff_gui.core.extract.text_key import (
+    block_positions,
+    linked_chars,
+    text_key,
+    with_inserts,
+)
+from newsdiff_gui.core.normalize import clean_text
+
+_MAX_BOXES = 100
+_MAX_ANCESTORS = 40
+_OUTER_FURNITURE = frozenset({"nav", "header", "footer", "form", "menu", "li"})
+_CONTROLS = ("form", "input", "button", "select", "textarea", "iframe")
+_TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6")
+# A prose paragraph: a few sentences, not a teaser line or a prompt.
+_MIN_PROSE_CHARS = 120
+_MIN_PROSE_PARAGRAPHS = 2
+_MAX_LINK_SHARE = 0.25
+
+
+def _lines(element: HtmlElement) -> list[str]:
+    """The element's text split where the page breaks the line (`<br>`), cleaned."""
+    # NUL never occurs in parsed text, so it marks a break the source's own
+    # newlines (plain wrapping whitespace) cannot be confused with.
+    parts = [
+        "\0" if isinstance(p, HtmlElement) else str(p) for p in element.xpath(".//text() | .//br")
+    ]
+    return [line for line in (clean_text(p) for p in "".join(parts).split("\0")) if line]
+
+
+def _in_furniture(box: HtmlElement) -> bool:
+    for depth, ancestor in enumerate(box.iterancestors()):
+        if depth >= _MAX_ANCESTORS or ancestor.tag in _OUTER_FURNITURE:
+            return True
+    return False
+
+
+def _is_prose(paragraph: HtmlElement) -> bool:
+    text = clean_text(paragraph.text_content())
+    return len(text) >= _MIN_PROSE_CHARS and linked_chars(paragraph) <= _MAX_LINK_SHARE * len(text)
+
+
+def _box_blocks(box: HtmlElement) -> list[str]:
+    """The box's headings and paragraphs as blocks, or [] when it is not prose."""
+    if any(True for _ in box.iter(*_CONTROLS)):
+        return []
+    if sum(1 for p in box.iter("p") if _is_prose(p)) < _MIN_PROSE_PARAGRAPHS:
+        return []
+    text = clean_text(box.text_content())
+    if linked_chars(box) > _MAX_LINK_SHARE * len(text):
+        return []
+    blocks: list[str] = []
+    for element in box.iter(*_TEXT_BLOCKS):
+        if any(a.tag in _TEXT_BLOCKS for a in element.iterancestors()):
+            continue  # inside a block already read
+        blocks.extend(_lines(element))
+    return blocks
+
+
+def _anchor(box: HtmlElement, position: dict[str, int]) -> int | None:
+    for sibling in box.itersiblings(preceding=True):
+        if isinstance(sibling.tag, str) and text_key(sibling.text_content()):
+            return kept_block(sibling, position, last=True)
+    return None
+
+
+def restore_article_asides(blocks: list[str], tree: HtmlElement) -> list[str]:
+    """`blocks` with the article's own boxes of prose put back where the page prints them."""
+    if not blocks:
+        return blocks
+    position = block_positions(blocks)
+    inserts: dict[int, list[str]] = {}
+    for count, box in enumerate(tree.iter("aside")):
+        if count >= _MAX_BOXES:
+            break
+        anchor = _anchor(box, position)
+        if anchor is None or _in_furniture(box):
+            continue
+        found = _box_blocks(box)
+        if not found or any(text_key(block) in position for block in found):
+            continue  # the engine has (some of) it already: its reading stands
+        inserts.setdefault(anchor, []).extend(found)
+    return with_inserts(blocks, inserts)
