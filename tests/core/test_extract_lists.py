@@ -172,3 +172,38 @@ def test_a_list_with_words_around_its_links_stays() -> None:
         f"<p>{_AFTER}</p><p>{_CLOSING}</p></article></main></body></html>"
     )
     assert "A letter from the pool manager to residents" in extract_document(markup).paragraphs
+
+
+def test_a_list_under_a_kept_heading_is_put_back() -> None:
+    heading = "What changes in April"
+    closing = "<b>Next page</b>: <a href='/sport'>Sport</a>"
+    markup = f"<html><body><h2>{heading}</h2>{_prices(30)}{closing}</body></html>"
+    restored = _restored(markup, [_LEAD_IN, heading, "Next page: Sport"])
+    assert restored[2:5] == [
+        "A single swim costs 4 euros for adults.",
+        "A family pass costs 30 euros a month.",
+        "Children under six swim free with an adult.",
+    ]
+    # After the list, text the engine did not keep: the list may be a box of its own.
+    markup = f"<html><body><h2>{heading}</h2>{_prices(30)}<p>Advertisement</p></body></html>"
+    assert _restored(markup, [_LEAD_IN, heading]) == [_LEAD_IN, heading]
+
+
+def test_a_list_of_buttons_is_a_toolbar_not_text() -> None:
+    toolbar = (
+        "<ul><li><button>Share on the town forum</button></li>"
+        "<li><button>Share by email with a friend</button></li></ul>"
+    )
+    markup = f"<html><body><p>{_LEAD_IN}</p>{toolbar}<p>{_AFTER}</p></body></html>"
+    assert _restored(markup, [_LEAD_IN, _AFTER]) == [_LEAD_IN, _AFTER]
+
+
+def test_an_item_with_a_line_break_reads_as_words_and_is_not_doubled() -> None:
+    label, detail = "Family pass", "A family pass costs 30 euros a month for two adults."
+    listing = f"<ul><li><strong>{label}</strong><br>{detail}</li><li>Children swim free.</li></ul>"
+    markup = f"<html><body><p>{_LEAD_IN}</p>{listing}<p>{_AFTER}</p></body></html>"
+    restored = _restored(markup, [_LEAD_IN, _AFTER])
+    assert restored[1] == f"{label} {detail}"
+    # The engine kept the item's lines as blocks of their own: the list is there already.
+    kept = [_LEAD_IN, label, detail, "Children swim free.", _AFTER]
+    assert _restored(markup, kept) == kept

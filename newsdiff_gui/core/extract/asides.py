@@ -23,6 +23,7 @@ from newsdiff_gui.core.extract.lists import kept_block
 from newsdiff_gui.core.extract.text_key import (
     block_positions,
     linked_chars,
+    printed_lines,
     text_key,
     with_inserts,
 )
@@ -37,16 +38,6 @@ _TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6")
 _MIN_PROSE_CHARS = 120
 _MIN_PROSE_PARAGRAPHS = 2
 _MAX_LINK_SHARE = 0.25
-
-
-def _lines(element: HtmlElement) -> list[str]:
-    """The element's text split where the page breaks the line (`<br>`), cleaned."""
-    # NUL never occurs in parsed text, so it marks a break the source's own
-    # newlines (plain wrapping whitespace) cannot be confused with.
-    parts = [
-        "\0" if isinstance(p, HtmlElement) else str(p) for p in element.xpath(".//text() | .//br")
-    ]
-    return [line for line in (clean_text(p) for p in "".join(parts).split("\0")) if line]
 
 
 def _in_furniture(box: HtmlElement) -> bool:
@@ -74,7 +65,7 @@ def _box_blocks(box: HtmlElement) -> list[str]:
     for element in box.iter(*_TEXT_BLOCKS):
         if any(a.tag in _TEXT_BLOCKS for a in element.iterancestors()):
             continue  # inside a block already read
-        blocks.extend(_lines(element))
+        blocks.extend(printed_lines(element))
     return blocks
 
 

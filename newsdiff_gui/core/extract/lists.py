@@ -7,11 +7,13 @@ the article is not inside a container it recognises. An edit inside such a list
 back, one block per item, right after the kept paragraph it follows on the page.
 
 A list counts as the article's when its position says so, never its class names:
-- the nearest sibling before it that holds text is a paragraph the engine kept
-  (or a list put back by this rule, for lists that follow one another);
+- the nearest sibling before it that holds text is a paragraph or a heading the
+  engine kept (or a list put back by this rule, for lists that follow one another);
 - the nearest sibling after it that holds text is nothing, a kept paragraph, a
-  heading, or another list (a story's list often ends a section);
-- it is mostly words, not links (link lists are menus, tags and "related" boxes);
+  heading, another list (a story's list often ends a section), or words that open
+  a kept block;
+- it is mostly words, not links (link lists are menus, tags and "related" boxes),
+  and its items are not buttons (a share toolbar);
 - it sits outside navigation, headers, footers, asides and forms.
 """
 
@@ -25,6 +27,7 @@ from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES
 from newsdiff_gui.core.extract.text_key import (
     block_positions,
     linked_chars,
+    printed_lines,
     text_key,
     with_inserts,
 )
@@ -43,6 +46,10 @@ _MIN_QUOTED_ITEM = 20
 # A paragraph this long found inside a kept block is part of it (the engine may
 # keep a whole story as one block); a shorter one may be there by chance.
 _MIN_MERGED_PARAGRAPH = 60
+_CONTROLS = frozenset({"button", "input", "select", "textarea", "form"})
+_INLINE = frozenset({"b", "strong", "em", "i", "span", "a"})
+# An inline element's text this long opening a kept block is no accident.
+_MIN_OPENING = 8
 
 
 def _text_siblings(element: HtmlElement, *, preceding: bool) -> Iterator[HtmlElement]:
@@ -61,18 +68,24 @@ def _in_furniture(listing: HtmlElement) -> bool:
     return False
 
 
-def _items(listing: HtmlElement) -> list[str]:
-    """The list's items as blocks, or [] when it is not a plain list of words."""
+def _items(listing: HtmlElement) -> list[list[str]]:
+    """The list's items as their printed lines, or [] when it is not a plain list of words."""
     items = [child for child in listing if child.tag == "li"]
     if not items or len(items) > _MAX_ITEMS:
         return []
-    if any(d.tag in _NESTED_BLOCKS for item in items for d in item.iterdescendants()):
-        return []
+    if any(
+        d.tag in _NESTED_BLOCKS or d.tag in _CONTROLS
+        for item in items
+        for d in item.iterdescendants()
+    ):
+        return []  # a list of boxes is laid out, and a list of buttons is a toolbar
     text = clean_text(listing.text_content())
     linked = linked_chars(listing)
     if not text or linked > _MAX_LINK_SHARE * len(text):
         return []
-    return [block for block in (clean_text(item.text_content()) for item in items) if block]
+    # A line break inside an item ("Myth 1: …<br>Modern platforms …") parts words,
+    # and the engine may have kept the item's lines as blocks of their own.
+    return [lines for lines in (printed_lines(item) for item in items) if lines]
 
 
 def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
@@ -90,11 +103,18 @@ def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
         if anchor is None or _in_furniture(listing):
             continue
         items = _items(listing)
-        if not items or any(_kept(text_key(item), position, kept_text) for item in items):
+        if not items or any(_item_kept(lines, position, kept_text) for lines in items):
             continue  # the engine has (some of) it already: its reading stands
         restored[listing] = anchor
-        inserts.setdefault(anchor, []).extend(items)
+        inserts.setdefault(anchor, []).extend(" ".join(lines) for lines in items)
     return with_inserts(blocks, inserts)
+
+
+def _item_kept(lines: list[str], position: dict[str, int], kept_text: str) -> bool:
+    """Whether the engine kept the item, whole or as blocks split at its line breaks."""
+    if _kept(text_key(" ".join(lines)), position, kept_text):
+        return True
+    return len(lines) > 1 and all(_kept(text_key(line), position, kept_text) for line in lines)
 
 
 def _kept(item: str, position: dict[str, int], kept_text: str) -> bool:
@@ -134,6 +154,10 @@ def _anchor(
     anchor = restored.get(before)
     if anchor is None:
         anchor = kept_block(before, position, last=True)
+    if anchor is None and before.tag in _HEADINGS:
+        # A list under a heading the engine kept ("What changes in April"): the
+        # heading introduces it as the story's paragraphs would.
+        anchor = position.get(text_key(before.text_content()))
     if anchor is None:
         return None
     after = next(_text_siblings(listing, preceding=False), None)
@@ -142,6 +166,18 @@ def _anchor(
         or after.tag in _LISTS
         or after.tag in _HEADINGS
         or kept_block(after, position, last=False) is not None
+        or _starts_kept_block(after, position)
     ):
         return anchor
     return None
+
+
+def _starts_kept_block(element: HtmlElement, position: dict[str, int]) -> bool:
+    """Whether an inline element ("<b>Next page</b>: ...") opens a kept block: the
+    engine joined it with the text that follows it on the line."""
+    text = text_key(element.text_content())
+    return (
+        element.tag in _INLINE
+        and len(text) >= _MIN_OPENING
+        and any(block.startswith(text) for block in position)
+    )

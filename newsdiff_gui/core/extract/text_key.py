@@ -58,3 +58,12 @@ def with_inserts(blocks: list[str], inserts: dict[int, list[str]]) -> list[str]:
         result.append(block)
         result.extend(inserts.get(index, ()))
     return result
+
+
+def printed_lines(element: HtmlElement) -> list[str]:
+    """The element's text split where the page breaks the line (`<br>`), each cleaned."""
+    # NUL never occurs in parsed text, so it marks a break that the source's own
+    # newlines (wrapping whitespace, not breaks) cannot be confused with.
+    pieces = element.xpath(".//text() | .//br")
+    joined = "".join("\0" if isinstance(p, HtmlElement) else str(p) for p in pieces)
+    return [line for line in (clean_text(part) for part in joined.split("\0")) if line]
