@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.lists import kept_block
+from newsdiff_gui.core.extract.furniture import FORM_CONTROLS, FURNITURE_BOXES, inside_boxes
+from newsdiff_gui.core.extract.lists import kept_block, text_siblings
 from newsdiff_gui.core.extract.text_key import (
     block_positions,
     linked_chars,
@@ -30,21 +31,15 @@ from newsdiff_gui.core.extract.text_key import (
 from newsdiff_gui.core.normalize import clean_text
 
 _MAX_BOXES = 100
-_MAX_ANCESTORS = 40
-_OUTER_FURNITURE = frozenset({"nav", "header", "footer", "form", "menu", "li"})
-_CONTROLS = ("form", "input", "button", "select", "textarea", "iframe")
+# The box is an aside itself: the other furniture, and list items, hold it out.
+_OUTER_FURNITURE = (FURNITURE_BOXES - {"aside"}) | {"li"}
+# An embedded frame is a widget (a sign-up or a player), as a form control is.
+_CONTROLS = tuple(FORM_CONTROLS | {"iframe"})
 _TEXT_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6")
 # A prose paragraph: a few sentences, not a teaser line or a prompt.
 _MIN_PROSE_CHARS = 120
 _MIN_PROSE_PARAGRAPHS = 2
 _MAX_LINK_SHARE = 0.25
-
-
-def _in_furniture(box: HtmlElement) -> bool:
-    for depth, ancestor in enumerate(box.iterancestors()):
-        if depth >= _MAX_ANCESTORS or ancestor.tag in _OUTER_FURNITURE:
-            return True
-    return False
 
 
 def _is_prose(paragraph: HtmlElement) -> bool:
@@ -70,10 +65,8 @@ def _box_blocks(box: HtmlElement) -> list[str]:
 
 
 def _anchor(box: HtmlElement, position: dict[str, int]) -> int | None:
-    for sibling in box.itersiblings(preceding=True):
-        if isinstance(sibling.tag, str) and text_key(sibling.text_content()):
-            return kept_block(sibling, position, last=True)
-    return None
+    before = next(text_siblings(box, preceding=True), None)
+    return None if before is None else kept_block(before, position, last=True)
 
 
 def restore_article_asides(blocks: list[str], tree: HtmlElement) -> list[str]:
@@ -86,7 +79,7 @@ def restore_article_asides(blocks: list[str], tree: HtmlElement) -> list[str]:
         if count >= _MAX_BOXES:
             break
         anchor = _anchor(box, position)
-        if anchor is None or _in_furniture(box):
+        if anchor is None or inside_boxes(box, _OUTER_FURNITURE):
             continue
         found = _box_blocks(box)
         if not found or any(text_key(block) in position for block in found):

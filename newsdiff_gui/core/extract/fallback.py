@@ -15,6 +15,7 @@ from copy import deepcopy
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.text_key import printed_lines
 from newsdiff_gui.core.normalize import clean_text
 
 _REMOVED_TAGS = (
@@ -104,25 +105,6 @@ def _best_container(body: HtmlElement) -> HtmlElement | None:
     return max(scores, key=lambda element: scores[element])
 
 
-def _segments(element: HtmlElement) -> list[str]:
-    """A block's text, split where the page breaks lines with <br>."""
-    pieces: list[list[str]] = [[]]
-
-    def collect(node: HtmlElement, depth: int) -> None:
-        if node.text:
-            pieces[-1].append(node.text)
-        for child in node:
-            if child.tag == "br":
-                pieces.append([])
-            elif depth < _MAX_DEPTH and isinstance(child.tag, str):
-                collect(child, depth + 1)
-            if child.tail:
-                pieces[-1].append(child.tail)
-
-    collect(element, 0)
-    return [text for text in (clean_text("".join(piece)) for piece in pieces) if text]
-
-
 def _blocks(element: HtmlElement, depth: int) -> Iterator[str]:
     run: list[str] = [element.text or ""]
 
@@ -140,12 +122,12 @@ def _blocks(element: HtmlElement, depth: int) -> Iterator[str]:
             yield from flush()
             text = _text(child)
             if text and _link_density(child, len(text)) <= _MAX_LINK_DENSITY:
-                yield from _segments(child)
+                yield from printed_lines(child)
         elif tag in _CONTAINER_TAGS:
             yield from flush()
             yield from _blocks(child, depth + 1)
         elif tag:
-            run.append(" ".join(_segments(child)))
+            run.append(" ".join(printed_lines(child)))
         run.append(child.tail or "")
     yield from flush()
 

@@ -152,8 +152,20 @@ _WORD = re.compile(r"\w{4,}")
 UNPRINTED_TAGS = frozenset({"script", "style", "noscript", "template"})
 # Boxes a story's text is not printed in: what the rules that put text back pass over.
 FURNITURE_BOXES = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+# Form controls: a box or list that holds one is a sign-up box or a toolbar, not prose.
+FORM_CONTROLS = frozenset({"button", "input", "select", "textarea", "form"})
+# Beyond this many ancestors an element is too deep to judge: the rules leave it be.
+_MAX_BOX_ANCESTORS = 40
 # A printed copy is the text of a block a few levels above one of its text nodes.
 _MAX_PRINTED_LEVELS = 4
+
+
+def inside_boxes(element: HtmlElement, boxes: frozenset[str]) -> bool:
+    """Whether the element sits inside one of `boxes` (or too deep to tell)."""
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth >= _MAX_BOX_ANCESTORS or ancestor.tag in boxes:
+            return True
+    return False
 
 
 def _shown(element: HtmlElement) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES
+from newsdiff_gui.core.extract.furniture import FORM_CONTROLS, FURNITURE_BOXES, inside_boxes
 from newsdiff_gui.core.extract.text_key import (
     block_positions,
     linked_chars,
@@ -41,31 +41,22 @@ _MAX_LINK_SHARE = 0.5
 # Bounds for hostile pages: the rule looks at this many lists, of this many items.
 _MAX_LISTS = 400
 _MAX_ITEMS = 60
-_MAX_ANCESTORS = 40
 _MIN_QUOTED_ITEM = 20
 # A paragraph this long found inside a kept block is part of it (the engine may
 # keep a whole story as one block); a shorter one may be there by chance.
 _MIN_MERGED_PARAGRAPH = 60
-_CONTROLS = frozenset({"button", "input", "select", "textarea", "form"})
+# A sub-list is its item's business, judged with it.
+_LIST_FURNITURE = FURNITURE_BOXES | {"li"}
 _INLINE = frozenset({"b", "strong", "em", "i", "span", "a"})
 # An inline element's text this long opening a kept block is no accident.
 _MIN_OPENING = 8
 
 
-def _text_siblings(element: HtmlElement, *, preceding: bool) -> Iterator[HtmlElement]:
+def text_siblings(element: HtmlElement, *, preceding: bool) -> Iterator[HtmlElement]:
     """Element siblings that hold text (an image or an empty ad slot is passed over)."""
     for sibling in element.itersiblings(preceding=preceding):
         if isinstance(sibling.tag, str) and text_key(sibling.text_content()):
             yield sibling
-
-
-def _in_furniture(listing: HtmlElement) -> bool:
-    for depth, ancestor in enumerate(listing.iterancestors()):
-        if depth >= _MAX_ANCESTORS:
-            return True  # too deep to judge: leave it to the engine
-        if ancestor.tag in FURNITURE_BOXES or ancestor.tag == "li":
-            return True  # a sub-list is its item's business, judged with it
-    return False
 
 
 def _items(listing: HtmlElement) -> list[list[str]]:
@@ -74,7 +65,7 @@ def _items(listing: HtmlElement) -> list[list[str]]:
     if not items or len(items) > _MAX_ITEMS:
         return []
     if any(
-        d.tag in _NESTED_BLOCKS or d.tag in _CONTROLS
+        d.tag in _NESTED_BLOCKS or d.tag in FORM_CONTROLS
         for item in items
         for d in item.iterdescendants()
     ):
@@ -100,7 +91,7 @@ def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
         if count >= _MAX_LISTS:
             break
         anchor = _anchor(listing, position, restored)
-        if anchor is None or _in_furniture(listing):
+        if anchor is None or inside_boxes(listing, _LIST_FURNITURE):
             continue
         items = _items(listing)
         if not items or any(_item_kept(lines, position, kept_text) for lines in items):
@@ -148,7 +139,7 @@ def _anchor(
     listing: HtmlElement, position: dict[str, int], restored: dict[HtmlElement, int]
 ) -> int | None:
     """Index of the kept block the list follows, when both its neighbours are article text."""
-    before = next(_text_siblings(listing, preceding=True), None)
+    before = next(text_siblings(listing, preceding=True), None)
     if before is None:
         return None
     anchor = restored.get(before)
@@ -160,7 +151,7 @@ def _anchor(
         anchor = position.get(text_key(before.text_content()))
     if anchor is None:
         return None
-    after = next(_text_siblings(listing, preceding=False), None)
+    after = next(text_siblings(listing, preceding=False), None)
     if (
         after is None
         or after.tag in _LISTS

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, UNPRINTED_TAGS
+from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, UNPRINTED_TAGS, inside_boxes
 from newsdiff_gui.core.extract.text_key import (
     block_positions,
     linked_chars,
@@ -35,7 +35,6 @@ _MAX_LINK_SHARE = 0.5
 _MIN_QUOTE_KEY = 20
 # Bounds for hostile pages.
 _MAX_QUOTES = 100
-_MAX_ANCESTORS = 40
 _MAX_SIBLINGS = 12
 
 
@@ -74,13 +73,6 @@ def _kept_neighbour(
     return None
 
 
-def _in_furniture(quote: HtmlElement) -> bool:
-    for depth, ancestor in enumerate(quote.iterancestors()):
-        if depth >= _MAX_ANCESTORS or ancestor.tag in FURNITURE_BOXES:
-            return True
-    return False
-
-
 def _quote_blocks(quote: HtmlElement) -> list[str]:
     paragraphs = [clean_text(p.text_content()) for p in quote.iter("p")]
     blocks = [p for p in paragraphs if p]
@@ -101,7 +93,9 @@ def restore_article_quotes(blocks: list[str], tree: HtmlElement) -> list[str]:
     for count, quote in enumerate(tree.iter("blockquote")):
         if count >= _MAX_QUOTES:
             break
-        if next(quote.iterancestors("blockquote"), None) is not None or _in_furniture(quote):
+        if next(quote.iterancestors("blockquote"), None) is not None or inside_boxes(
+            quote, FURNITURE_BOXES
+        ):
             continue
         quoted = _quote_blocks(quote)
         if not quoted or any(text_key(block) in kept_text for block in quoted):

@@ -60,10 +60,24 @@ def with_inserts(blocks: list[str], inserts: dict[int, list[str]]) -> list[str]:
     return result
 
 
+# Deep enough for any printed block; a bound on hostile nesting, not a rule.
+_MAX_LINE_DEPTH = 200
+
+
 def printed_lines(element: HtmlElement) -> list[str]:
     """The element's text split where the page breaks the line (`<br>`), each cleaned."""
-    # NUL never occurs in parsed text, so it marks a break that the source's own
-    # newlines (wrapping whitespace, not breaks) cannot be confused with.
-    pieces = element.xpath(".//text() | .//br")
-    joined = "".join("\0" if isinstance(p, HtmlElement) else str(p) for p in pieces)
-    return [line for line in (clean_text(part) for part in joined.split("\0")) if line]
+    pieces: list[list[str]] = [[]]
+
+    def collect(node: HtmlElement, depth: int) -> None:
+        if node.text:
+            pieces[-1].append(node.text)
+        for child in node:
+            if child.tag == "br":
+                pieces.append([])
+            elif depth < _MAX_LINE_DEPTH and isinstance(child.tag, str):
+                collect(child, depth + 1)
+            if child.tail:
+                pieces[-1].append(child.tail)
+
+    collect(element, 0)
+    return [text for text in (clean_text("".join(piece)) for piece in pieces) if text]
