@@ -22,6 +22,7 @@ from newsdiff_gui.core.extract.fallback import fallback_blocks
 from newsdiff_gui.core.extract.furniture import drop_unprinted_description, strip_inline_furniture
 from newsdiff_gui.core.extract.glued_stamps import drop_glued_stamps
 from newsdiff_gui.core.extract.intro import restore_opening
+from newsdiff_gui.core.extract.lead_in import restore_lead_in
 from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.quotes import restore_article_quotes
@@ -52,6 +53,7 @@ def _article_blocks(
         blocks = remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
         blocks = drop_unprinted_description(blocks, meta.description, tree)
         blocks = restore_opening(blocks, tree, title, meta.description)
+        blocks = restore_lead_in(blocks, tree, title, meta.description)
         return drop_link_lines(blocks, tree)
 
     engine = engine_blocks(tree, url)

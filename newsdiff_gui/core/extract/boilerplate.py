@@ -238,17 +238,20 @@ _BYLINE_BLOCK = re.compile(r"^(?:by|written by)\s+\w", re.IGNORECASE)
 _MAX_BYLINE_WORDS = 14
 
 
-def drop_top_byline(blocks: list[str]) -> list[str]:
-    """Drop a printed "By Name and Name" line among the first blocks (it is the byline).
+def is_byline_line(block: str) -> bool:
+    """A printed "By Name and Name" line: a sentence that happens to start with
+    "By" ends like one and runs longer."""
+    return (
+        _BYLINE_BLOCK.match(block) is not None
+        and len(block.split()) <= _MAX_BYLINE_WORDS
+        and not block.endswith((".", "!", "?", ":"))
+    )
 
-    A sentence that happens to start with "By" ends like one and runs longer.
-    """
+
+def drop_top_byline(blocks: list[str]) -> list[str]:
+    """Drop a printed byline line among the first blocks (it is the byline)."""
     for index, block in enumerate(blocks[:3]):
-        if (
-            _BYLINE_BLOCK.match(block)
-            and len(block.split()) <= _MAX_BYLINE_WORDS
-            and not block.endswith((".", "!", "?", ":"))
-        ):
+        if is_byline_line(block):
             return blocks[:index] + blocks[index + 1 :]
     return blocks
 

@@ -65,6 +65,11 @@ def has_stamp(text: str) -> bool:
     return _DIGIT.search(text) is not None and _MARKER.search(text) is not None
 
 
+def opens_with_stamp(text: str) -> bool:
+    """True when the text starts with a stamp ("Last updated: January 12, 2026. …")."""
+    return _MARKER.match(text) is not None and has_stamp(text)
+
+
 def is_stamp_line(block: str) -> bool:
     """True for a line that is only bylines, dates, reading times or counts (see module)."""
     # Every stamp worth the name has a figure; Title Case headings such as "What

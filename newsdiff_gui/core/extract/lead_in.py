@@ -1,0 +1,196 @@
+"""The story's first lines, set in its container before the box the engine starts at.
+
+Rich-text editors wrap parts of a story in boxes of their own: the opening
+sentences as loose `<div>`s or a heading, the rest in a nested `<div>`. The
+engine may keep the nested box and drop what comes before it in the same
+container, so an edit to the story's first lines ("said every student" ->
+"said most students") makes no version. Those lines are put back, before the
+first kept block, when the page says they are the story's:
+- they are the siblings right before the first kept block's element, or before
+  its nearest ancestor that has siblings with text (the box the engine chose),
+  read back from there until the first that is not prose;
+- prose is a leaf block of sentences, mostly words, not links, with no form
+  control, outside navigation, headers, footers, asides and figures; a heading
+  (without links) is taken too, as it introduces the prose read after it;
+- a caption (the block right after a picture), a byline, a date line and the
+  page's meta description printed as a teaser are not the story's prose;
+- the run stops at the visible headline, at any block the engine kept, at the
+  first block that is not prose, and after a few blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.extract.boilerplate import is_boilerplate, is_byline_line
+from newsdiff_gui.core.extract.furniture import (
+    FORM_CONTROLS,
+    FURNITURE_BOXES,
+    UNPRINTED_TAGS,
+    inside_boxes,
+)
+from newsdiff_gui.core.extract.stamps import is_stamp_line, opens_with_stamp
+from newsdiff_gui.core.extract.text_key import linked_chars, text_key
+from newsdiff_gui.core.normalize import clean_text
+
+_BLOCKS = frozenset({"p", "div", "section", "ul", "ol", "table", "li", "blockquote", "figure"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_PROSE = frozenset({"p", "div"}) | _HEADINGS
+# A caption or a credit sits in a figure; the opening does not.
+_OUTER_BOXES = FURNITURE_BOXES | {"figure", "figcaption", "li", "table"}
+# An element right after a picture is its caption, whatever it is called.
+_MEDIA = frozenset({"img", "picture", "figure", "video", "iframe", "svg", "embed", "object"})
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", ":")
+_MIN_PROSE = 40
+_MAX_LINK_SHARE = 0.3
+_MAX_LEAD_IN = 4
+# How far above the first kept block the box the engine chose may start.
+_MAX_LEVELS = 6
+# How much of a run of text is keyed to rule it out as the first kept block's start.
+_PREFIX_CHARS = 200
+_MAX_CANDIDATES = 20000
+_FIRST_TAGS = frozenset(_PROSE | {"li", "blockquote", "td"})
+_TEXT_HOLDING = etree.XPath("//text()[contains(., $word)]")
+_OPENING_WORDS = 4
+_MIN_SEARCH_WORD = 4
+
+
+def _text_starts(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """Each run of text on the page, with the element whose text it opens or continues."""
+    for element in tree.iter(etree.Element):
+        if element.tag in UNPRINTED_TAGS:
+            continue
+        if element.text and not element.text.isspace():
+            yield element, element.text
+        parent = element.getparent()
+        if element.tail and parent is not None and not element.tail.isspace():
+            yield parent, element.tail
+
+
+def _block_reading_as(element: HtmlElement, key: str) -> HtmlElement | None:
+    """The element, or the nearest block above it, whose text keys to `key`."""
+    block: HtmlElement | None = element
+    for _ in range(_MAX_LEVELS):
+        if block is None:
+            return None
+        text = block.text_content()
+        if not key.startswith(text_key(text[:_PREFIX_CHARS])):
+            return None  # text before the block's: every box above holds it too
+        if block.tag in _FIRST_TAGS:
+            found = text_key(text)
+            if found == key:
+                return block
+            if len(found) > len(key):
+                return None  # more text after it: so does every box above
+        block = block.getparent()
+    return None
+
+
+def _first_kept(tree: HtmlElement, first_block: str) -> HtmlElement | None:
+    """The innermost block reading as the first kept block (the first on the page).
+
+    The page's text nodes holding the block's longest opening word are found by
+    XPath and followed up to the blocks around them; only when none reads as the
+    block (markup inside the word, text the cleaner rewrote) is every run of
+    text keyed, which was most of the rule's time on every page."""
+    key = text_key(first_block)
+    word = max(first_block.split()[:_OPENING_WORDS], key=len, default="")
+    if len(word) >= _MIN_SEARCH_WORD:
+        for node in _TEXT_HOLDING(tree, word=word):
+            holder = node.getparent()
+            if holder is None or holder.tag in UNPRINTED_TAGS:
+                continue
+            found = _block_reading_as(holder if not node.is_tail else holder.getparent(), key)
+            if found is not None:
+                return found
+    for count, (element, text) in enumerate(_text_starts(tree)):
+        if count >= _MAX_CANDIDATES:
+            return None
+        start = text_key(text[:_PREFIX_CHARS])
+        if start and key.startswith(start):
+            found = _block_reading_as(element, key)
+            if found is not None:
+                return found
+    return None
+
+
+def _siblings_before(element: HtmlElement) -> Iterator[HtmlElement]:
+    """Element siblings before `element`, nearest first, that hold text."""
+    for sibling in element.itersiblings(preceding=True):
+        if isinstance(sibling.tag, str) and text_key(sibling.text_content()):
+            yield sibling
+
+
+def _box_start(first: HtmlElement) -> tuple[HtmlElement, list[HtmlElement]] | None:
+    """The box the engine started at (the first kept block or an ancestor) and the
+    siblings with text before it, nearest first."""
+    node = first
+    for _ in range(_MAX_LEVELS):
+        before = list(_siblings_before(node))
+        if before:
+            return node, before
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        node = parent
+    return None
+
+
+def _after_picture(element: HtmlElement) -> bool:
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()  # a comment between them
+    return previous is not None and previous.tag in _MEDIA
+
+
+def _prose(element: HtmlElement, description: str) -> str | None:
+    """The element's text when it is a leaf block of the story's prose, else None."""
+    if element.tag not in _PROSE or any(d.tag in _BLOCKS for d in element.iterdescendants()):
+        return None
+    if any(True for _ in element.iter(*FORM_CONTROLS)) or _after_picture(element):
+        return None
+    text = clean_text(element.text_content())
+    if is_byline_line(text) or is_stamp_line(text) or opens_with_stamp(text):
+        return None  # metadata, never a version of its own
+    if is_boilerplate(text) or text_key(text) == text_key(description):
+        return None
+    if element.tag in _HEADINGS:
+        return text if linked_chars(element) == 0 else None
+    if len(text) < _MIN_PROSE or not text.endswith(_SENTENCE_END):
+        return None
+    return text if linked_chars(element) <= _MAX_LINK_SHARE * len(text) else None
+
+
+def restore_lead_in(
+    blocks: list[str], tree: HtmlElement, title: str, description: str | None
+) -> list[str]:
+    """`blocks` with the story's first lines put back when the engine started after them."""
+    if not blocks:
+        return blocks
+    first = _first_kept(tree, blocks[0])
+    start = None if first is None else _box_start(first)
+    if start is None or inside_boxes(start[0], _OUTER_BOXES):
+        return blocks
+    kept: set[str] = set()  # read once a sibling is prose
+    headline = text_key(title)
+    found: list[str] = []  # nearest first
+    # A heading introduces prose: one right before another heading (or before a
+    # box that opens with one) is the label of a box, not the story's.
+    after_heading = first is not None and first.tag in _HEADINGS
+    for sibling in start[1]:
+        if len(found) >= _MAX_LEAD_IN or next(sibling.iter("h1"), None) is not None:
+            break  # (iter reads the sibling itself first)
+        text = _prose(sibling, description or "")
+        key = "" if text is None else text_key(text)
+        if text is not None and not kept:
+            kept = {text_key(block) for block in blocks}
+        if text is None or key in kept or key == headline:
+            break
+        if sibling.tag in _HEADINGS and after_heading:
+            break
+        after_heading = sibling.tag in _HEADINGS
+        found.append(text)
+    return [*reversed(found), *blocks] if found else blocks
