@@ -27,6 +27,7 @@ from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.quotes import restore_article_quotes
 from newsdiff_gui.core.extract.split_body import restore_split_parts
+from newsdiff_gui.core.extract.story_notes import restore_story_notes
 from newsdiff_gui.core.extract.structured import PageMetadata, read_metadata
 from newsdiff_gui.core.extract.titles import choose_headline
 
@@ -46,6 +47,7 @@ def _article_blocks(
 
     def tidy(blocks: list[str]) -> list[str]:
         blocks = restore_article_asides(restore_article_lists(blocks, tree), tree)
+        blocks = restore_story_notes(blocks, tree)
         blocks = reconcile(blocks, meta.article_body, tree)
         # After the cross-check: a stated body leaves embedded posts out.
         blocks = restore_split_parts(restore_article_quotes(blocks, tree), tree)

@@ -26,6 +26,7 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.extract.furniture import FORM_CONTROLS, FURNITURE_BOXES, inside_boxes
 from newsdiff_gui.core.extract.text_key import (
     block_positions,
+    holds_text,
     linked_chars,
     printed_lines,
     text_key,
@@ -55,7 +56,7 @@ _MIN_OPENING = 8
 def text_siblings(element: HtmlElement, *, preceding: bool) -> Iterator[HtmlElement]:
     """Element siblings that hold text (an image or an empty ad slot is passed over)."""
     for sibling in element.itersiblings(preceding=preceding):
-        if isinstance(sibling.tag, str) and text_key(sibling.text_content()):
+        if isinstance(sibling.tag, str) and holds_text(sibling):
             yield sibling
 
 

@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.normalize import clean_text
 
 _NON_ALNUM = re.compile(r"[\W_]+")
+_ALNUM = re.compile(r"[^\W_]")
 # The rules of one extraction key the same blocks over and over (each looks up the
 # engine's blocks in the page); a block's key is kept for the next. Longer texts (a
 # whole box's text) are keyed each time, so the cache stays small.
@@ -34,6 +35,12 @@ _cached_key = lru_cache(maxsize=_CACHED_KEYS)(_key)
 
 def text_key(text: str) -> str:
     return _cached_key(text) if len(text) <= _CACHED_CHARS else _key(text)
+
+
+def holds_text(element: HtmlElement) -> bool:
+    """Whether the element's text has a key (a letter or a digit), read only as far
+    as the first: `text_key(element.text_content())` keyed a whole box to learn it."""
+    return any(_ALNUM.search(piece) for piece in element.itertext())
 
 
 def block_positions(blocks: Sequence[str]) -> dict[str, int]:
