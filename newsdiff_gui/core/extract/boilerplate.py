@@ -270,6 +270,9 @@ _LINE_TAGS = frozenset({"p", "div", "span", "section", "aside", "header", "foote
 _STRUCTURE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd"})
 _MAX_LINE_DEPTH = 4
 _MIN_LINK_LIST_ITEMS = 2
+# A link that prints its own address (a list of sources) names where it points
+# and never rotates as a teaser's headline does: it is the story's text.
+_PRINTED_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*", re.IGNORECASE)
 _MAX_LINK_LIST_ITEM_WORDS = 20
 
 
@@ -323,7 +326,10 @@ def _link_line_keys(tree: HtmlElement, blocks: str) -> set[str]:
         # In-page links are a table of contents repeating the story's subheadings.
         if (anchor.get("href") or "").startswith("#"):
             continue
-        anchor_key = text_key(anchor.text_content())
+        anchor_text = anchor.text_content()
+        if _PRINTED_ADDRESS.fullmatch(anchor_text):
+            continue
+        anchor_key = text_key(anchor_text)
         if not anchor_key or anchor_key not in blocks:
             continue
         line = _line_of(anchor, link_lists)

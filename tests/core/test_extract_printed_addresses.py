@@ -1,0 +1,43 @@
+"""A link that prints its own address is the story's text; a linked teaser line is not.
+
+A list of sources or contacts ("Website: https://…") names where each link points,
+and an edit to an address a story cites is an edit a fact-checker must see. A
+teaser line ("Port webcams on the quay") is whatever the link promotes today.
+Pages are written here (fictional outlet).
+"""
+
+from __future__ import annotations
+
+from newsdiff_gui.core.extract import extract_document
+from newsdiff_gui.core.store.version_store import content_hash
+from tests.support.pages import HARBOUR
+
+_TITLE = "Harbour dredging plan approved"
+
+
+def _page(address: str, teaser: str = "Port webcams on the quay at night") -> str:
+    story = "".join(f"<p>{text}</p>" for text in HARBOUR)
+    return (
+        f"<html><head><title>{_TITLE}</title></head><body><article>"
+        f"<h1>{_TITLE}</h1>{story}"
+        f"<p><a href='/webcams'>{teaser}</a></p>"
+        "<p>The plan can be read at the authority's offices on the quay, or online.</p>"
+        "<p><b>Toll-free: </b>0800 555 0199</p>"
+        f"<p><b>Website: </b><a href='{address}'>{address}</a></p>"
+        "<p><b>Opening hours: </b>9 am to 5 pm, Monday to Friday</p>"
+        "</article></body></html>"
+    )
+
+
+def test_a_line_citing_an_address_is_kept_and_an_edit_to_it_is_a_change() -> None:
+    before = extract_document(_page("https://harbour.example.org/plan-2025"))
+    after = extract_document(_page("https://harbour.example.org/plan-2026"))
+    assert "Website: https://harbour.example.org/plan-2025" in before.paragraphs
+    assert content_hash(before) != content_hash(after)
+
+
+def test_a_linked_teaser_line_is_still_left_out() -> None:
+    document = extract_document(_page("https://harbour.example.org/plan-2025"))
+    assert all("webcams" not in paragraph for paragraph in document.paragraphs)
+    other = extract_document(_page("https://harbour.example.org/plan-2025", "Sailing clubs"))
+    assert content_hash(document) == content_hash(other)
