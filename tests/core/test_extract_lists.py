@@ -207,3 +207,31 @@ def test_an_item_with_a_line_break_reads_as_words_and_is_not_doubled() -> None:
     # The engine kept the item's lines as blocks of their own: the list is there already.
     kept = [_LEAD_IN, label, detail, "Children swim free.", _AFTER]
     assert _restored(markup, kept) == kept
+
+
+def test_an_empty_paragraph_in_each_item_is_old_markup_spacing_not_a_box() -> None:
+    listing = (
+        "<ul><li>“The family price is fair.” <i>(Most of the letters.)</i><p></p></li>"
+        "<li>“Keep the pool open in winter.”<p></p></li></ul>"
+    )
+    markup = f"<html><body><p>{_LEAD_IN}</p><p> </p>{listing}</body></html>"
+    assert _restored(markup, [_LEAD_IN]) == [
+        _LEAD_IN,
+        "“The family price is fair.” (Most of the letters.)",
+        "“Keep the pool open in winter.”",
+    ]
+
+
+def test_a_widget_list_under_a_furniture_label_or_laid_out_in_boxes_stays_out() -> None:
+    comments = (
+        "<ul><li><a href='/a#c1'>Ana:</a> The family price keeps us away from the pool…"
+        "<div class='clear'></div></li>"
+        "<li><a href='/b#c2'>Tom:</a> About time the roof was repaired, it has leaked for…"
+        "<div class='clear'></div></li></ul>"
+    )
+    markup = f"<html><body><p>{_LEAD_IN}</p>{comments}</body></html>"
+    assert _restored(markup, [_LEAD_IN]) == [_LEAD_IN]
+    # A kept heading that is a furniture label does not introduce the story's list.
+    plain = comments.replace("<div class='clear'></div>", "")
+    markup = f"<html><body><h2>Comments</h2>{plain}</body></html>"
+    assert _restored(markup, [_LEAD_IN, "Comments"]) == [_LEAD_IN, "Comments"]

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.boilerplate import is_boilerplate
 from newsdiff_gui.core.extract.furniture import FORM_CONTROLS, FURNITURE_BOXES, inside_boxes
 from newsdiff_gui.core.extract.text_key import (
     block_positions,
@@ -66,11 +67,14 @@ def _items(listing: HtmlElement) -> list[list[str]]:
     if not items or len(items) > _MAX_ITEMS:
         return []
     if any(
-        d.tag in _NESTED_BLOCKS or d.tag in FORM_CONTROLS
+        (d.tag in _NESTED_BLOCKS and (d.tag != "p" or holds_text(d))) or d.tag in FORM_CONTROLS
         for item in items
         for d in item.iterdescendants()
     ):
-        return []  # a list of boxes is laid out, and a list of buttons is a toolbar
+        # A list of boxes is laid out, and a list of buttons is a toolbar; an
+        # empty paragraph in an item is old markup's spacing (an empty <div> is
+        # a layout's, a float's clearing).
+        return []
     text = clean_text(listing.text_content())
     linked = linked_chars(listing)
     if not text or linked > _MAX_LINK_SHARE * len(text):
@@ -148,8 +152,11 @@ def _anchor(
         anchor = kept_block(before, position, last=True)
     if anchor is None and before.tag in _HEADINGS:
         # A list under a heading the engine kept ("What changes in April"): the
-        # heading introduces it as the story's paragraphs would.
-        anchor = position.get(text_key(before.text_content()))
+        # heading introduces it as the story's paragraphs would; a furniture
+        # label ("Comments", "Related") introduces a widget's list.
+        heading = before.text_content()
+        if not is_boilerplate(heading):
+            anchor = position.get(text_key(heading))
     if anchor is None:
         return None
     after = next(text_siblings(listing, preceding=False), None)
