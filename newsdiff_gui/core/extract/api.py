@@ -29,6 +29,7 @@ from newsdiff_gui.core.extract.quotes import restore_article_quotes
 from newsdiff_gui.core.extract.split_body import restore_split_parts
 from newsdiff_gui.core.extract.story_notes import restore_story_notes
 from newsdiff_gui.core.extract.structured import PageMetadata, read_metadata
+from newsdiff_gui.core.extract.tag_lines import drop_tag_lines
 from newsdiff_gui.core.extract.titles import choose_headline
 
 # Tuned on WCXB and AEB together (0.2 and 0.35 scored alike on both).
@@ -56,7 +57,7 @@ def _article_blocks(
         blocks = drop_unprinted_description(blocks, meta.description, tree)
         blocks = restore_opening(blocks, tree, title, meta.description)
         blocks = restore_lead_in(blocks, tree, title, meta.description)
-        return drop_link_lines(blocks, tree)
+        return drop_tag_lines(drop_link_lines(blocks, tree), tree)
 
     engine = engine_blocks(tree, url)
     found = tidy(engine.blocks)

@@ -65,6 +65,11 @@ def has_stamp(text: str) -> bool:
     return _DIGIT.search(text) is not None and _MARKER.search(text) is not None
 
 
+def without_stamps(text: str) -> str:
+    """The text with its dates, times, counts and byline words taken out."""
+    return _STAMP.sub(" ", text)
+
+
 def opens_with_stamp(text: str) -> bool:
     """True when the text starts with a stamp ("Last updated: January 12, 2026. …")."""
     return _MARKER.match(text) is not None and has_stamp(text)
@@ -76,7 +81,7 @@ def is_stamp_line(block: str) -> bool:
     # Was Updated In The Law" do not.
     if len(block) > MAX_STAMP_LINE_CHARS or not has_stamp(block):
         return False
-    rest = [word for word in _SEPARATORS.split(_STAMP.sub(" ", block)) if word]
+    rest = [word for word in _SEPARATORS.split(without_stamps(block)) if word]
     return len(rest) <= _MAX_NAME_WORDS and all(_is_name_word(word) for word in rest)
 
 
