@@ -14,6 +14,7 @@ from newsdiff_gui.core.extract.boilerplate import (
     remove_boilerplate,
 )
 from newsdiff_gui.core.extract.bylines import make_byline
+from newsdiff_gui.core.extract.contents_tables import drop_contents_tables
 from newsdiff_gui.core.extract.crosscheck import reconcile
 from newsdiff_gui.core.extract.dates import to_iso8601
 from newsdiff_gui.core.extract.engine import engine_blocks
@@ -34,6 +35,13 @@ from newsdiff_gui.core.extract.titles import choose_headline
 
 # Tuned on WCXB and AEB together (0.2 and 0.35 scored alike on both).
 _ALTERNATIVE_SHARE = 0.2
+# The engine's last resort prints a whole page region as one block; a story's
+# paragraph is shorter than this.
+_GLUED_BLOCK_CHARS = 2000
+_MIN_SPLIT_BLOCKS = 3
+# ... when it reads most of the block's text: a scorer that found one section
+# of a long page (a list of podcasts and not its introduction) does not.
+_MIN_SPLIT_SHARE = 0.6
 
 
 def _length(blocks: list[str]) -> int:
@@ -57,9 +65,21 @@ def _article_blocks(
         blocks = drop_unprinted_description(blocks, meta.description, tree)
         blocks = restore_opening(blocks, tree, title, meta.description)
         blocks = restore_lead_in(blocks, tree, title, meta.description)
-        return drop_tag_lines(drop_link_lines(blocks, tree), tree)
+        blocks = drop_tag_lines(drop_link_lines(blocks, tree), tree)
+        return drop_contents_tables(blocks, tree)
 
     engine = engine_blocks(tree, url)
+    if len(engine.blocks) == 1 and len(engine.blocks[0]) >= _GLUED_BLOCK_CHARS:
+        # One glued block: an edit anywhere in it is unreadable in a diff, and
+        # its bylines, tables of contents and sources are glued in with the story.
+        # Our scorer's reading, block by block, wins when it finds the story.
+        split = tidy(fallback_blocks(tree))
+        if (
+            len(split) >= _MIN_SPLIT_BLOCKS
+            and _length(split) >= _MIN_SPLIT_SHARE * len(engine.blocks[0])
+            and not is_mostly_links(split, tree)
+        ):
+            return split
     found = tidy(engine.blocks)
     if found and not is_mostly_links(found, tree):
         if not engine.thin:
