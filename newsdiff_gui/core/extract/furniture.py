@@ -160,6 +160,18 @@ _MAX_BOX_ANCESTORS = 40
 _MAX_PRINTED_LEVELS = 4
 
 
+# A picture, a video or an embed: the block printed right after one is its caption.
+MEDIA_TAGS = frozenset({"img", "picture", "figure", "video", "iframe", "svg", "embed", "object"})
+
+
+def after_picture(element: HtmlElement) -> bool:
+    """Whether the element sibling printed right before this one is a picture."""
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()  # a comment between them
+    return previous is not None and previous.tag in MEDIA_TAGS
+
+
 def inside_boxes(element: HtmlElement, boxes: frozenset[str]) -> bool:
     """Whether the element sits inside one of `boxes` (or too deep to tell)."""
     for depth, ancestor in enumerate(element.iterancestors()):

@@ -30,6 +30,7 @@ from newsdiff_gui.core.extract.furniture import (
     FORM_CONTROLS,
     FURNITURE_BOXES,
     UNPRINTED_TAGS,
+    after_picture,
     inside_boxes,
 )
 from newsdiff_gui.core.extract.stamps import is_stamp_line, opens_with_stamp
@@ -41,8 +42,6 @@ _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _PROSE = frozenset({"p", "div"}) | _HEADINGS
 # A caption or a credit sits in a figure; the opening does not.
 _OUTER_BOXES = FURNITURE_BOXES | {"figure", "figcaption", "li", "table"}
-# An element right after a picture is its caption, whatever it is called.
-_MEDIA = frozenset({"img", "picture", "figure", "video", "iframe", "svg", "embed", "object"})
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", ":")
 _MIN_PROSE = 40
 _MAX_LINK_SHARE = 0.3
@@ -139,18 +138,11 @@ def _box_start(first: HtmlElement) -> tuple[HtmlElement, list[HtmlElement]] | No
     return None
 
 
-def _after_picture(element: HtmlElement) -> bool:
-    previous = element.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()  # a comment between them
-    return previous is not None and previous.tag in _MEDIA
-
-
 def _prose(element: HtmlElement, description: str) -> str | None:
     """The element's text when it is a leaf block of the story's prose, else None."""
     if element.tag not in _PROSE or any(d.tag in _BLOCKS for d in element.iterdescendants()):
         return None
-    if any(True for _ in element.iter(*FORM_CONTROLS)) or _after_picture(element):
+    if any(True for _ in element.iter(*FORM_CONTROLS)) or after_picture(element):
         return None
     text = clean_text(element.text_content())
     if is_byline_line(text) or is_stamp_line(text) or opens_with_stamp(text):

@@ -22,7 +22,13 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.boilerplate import is_boilerplate, is_byline_line
-from newsdiff_gui.core.extract.furniture import FORM_CONTROLS, FURNITURE_BOXES, inside_boxes
+from newsdiff_gui.core.extract.furniture import (
+    FORM_CONTROLS,
+    FURNITURE_BOXES,
+    MEDIA_TAGS,
+    after_picture,
+    inside_boxes,
+)
 from newsdiff_gui.core.extract.lists import kept_block, text_siblings
 from newsdiff_gui.core.extract.stamps import is_stamp_line
 from newsdiff_gui.core.extract.text_key import (
@@ -42,12 +48,7 @@ _MAX_WRAPPERS = 8
 _OUTER = FURNITURE_BOXES | {"figure", "figcaption", "li", "ul", "ol", "blockquote", "p"}
 # A box holding a control or a frame is a widget; one holding a picture is a
 # figure, its words a caption; one holding a script is an ad slot.
-_NOT_NOTES = tuple(
-    FORM_CONTROLS
-    | {"iframe", "video", "audio", "object", "embed", "img", "picture", "svg", "figure"}
-    | {"figcaption", "script", "noscript"}
-)
-_MEDIA = frozenset({"img", "picture", "figure", "video", "iframe", "svg"})
+_NOT_NOTES = tuple(FORM_CONTROLS | MEDIA_TAGS | {"audio", "figcaption", "script", "noscript"})
 _KEPT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6"})
 _MAX_ICON_PIXELS = 64
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", ")")
@@ -88,16 +89,9 @@ def _holds_widget_or_picture(box: HtmlElement) -> bool:
     )
 
 
-def _after_picture(element: HtmlElement) -> bool:
-    previous = element.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()
-    return previous is not None and previous.tag in _MEDIA
-
-
 def _note_lines(box: HtmlElement, kept_text: str) -> list[str]:
     """The box's printed lines when it reads as a note of prose, else []."""
-    if _holds_widget_or_picture(box) or _after_picture(box):
+    if _holds_widget_or_picture(box) or after_picture(box):
         return []
     lines = printed_lines(box)
     text = " ".join(lines)
