@@ -9,6 +9,7 @@ Pages are written here (fictional outlet).
 from __future__ import annotations
 
 from newsdiff_gui.core.extract import extract_document
+from newsdiff_gui.core.extract.boilerplate import remove_boilerplate
 from newsdiff_gui.core.store.version_store import content_hash
 from tests.support.pages import HARBOUR
 
@@ -41,3 +42,12 @@ def test_a_linked_teaser_line_is_still_left_out() -> None:
     assert all("webcams" not in paragraph for paragraph in document.paragraphs)
     other = extract_document(_page("https://harbour.example.org/plan-2025", "Sailing clubs"))
     assert content_hash(document) == content_hash(other)
+
+
+def test_a_bare_address_after_its_label_is_the_cited_source() -> None:
+    address = "http://www.example.org/reports/2016/harbour-survey"
+    # The engine split "Survey:<br><a>address</a>" at the line break.
+    assert remove_boilerplate(["Sources:", "Survey:", address]) == ["Sources:", "Survey:", address]
+    # A bare address after a furniture label, or after a sentence, is still furniture.
+    assert remove_boilerplate(["Share this article:", address]) == []
+    assert remove_boilerplate([HARBOUR[0], address]) == [HARBOUR[0]]

@@ -10,7 +10,6 @@ from newsdiff_gui.core.extract.boilerplate import (
     drop_headline_echo,
     drop_link_lines,
     drop_top_byline,
-    is_mostly_links,
     remove_boilerplate,
 )
 from newsdiff_gui.core.extract.bylines import make_byline
@@ -25,6 +24,7 @@ from newsdiff_gui.core.extract.glued_stamps import drop_glued_stamps
 from newsdiff_gui.core.extract.intro import restore_opening
 from newsdiff_gui.core.extract.lead_in import restore_lead_in
 from newsdiff_gui.core.extract.lists import restore_article_lists
+from newsdiff_gui.core.extract.menus import is_mostly_links
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.quotes import restore_article_quotes
 from newsdiff_gui.core.extract.split_body import restore_split_parts

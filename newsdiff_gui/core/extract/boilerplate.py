@@ -257,7 +257,20 @@ def drop_top_byline(blocks: list[str]) -> list[str]:
 
 
 def remove_boilerplate(blocks: list[str]) -> list[str]:
-    return [block for block in blocks if not is_boilerplate(block)]
+    return [
+        block
+        for index, block in enumerate(blocks)
+        if not is_boilerplate(block) or _cited_after_label(blocks, index)
+    ]
+
+
+def _cited_after_label(blocks: list[str], index: int) -> bool:
+    """A bare address right after the story's label line ("Forbes:" then its address,
+    a source the engine split at a line break) is the source it cites, not furniture."""
+    if index == 0 or not _PRINTED_ADDRESS.fullmatch(blocks[index]):
+        return False
+    label = blocks[index - 1]
+    return label.rstrip().endswith(":") and not is_boilerplate(label)
 
 
 # Teaser headlines set between paragraphs run to a dozen words and more.
@@ -270,6 +283,7 @@ _LINE_TAGS = frozenset({"p", "div", "span", "section", "aside", "header", "foote
 _STRUCTURE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd"})
 _MAX_LINE_DEPTH = 4
 _MIN_LINK_LIST_ITEMS = 2
+_MAX_LINKS_CHECKED = 3000
 # A link that prints its own address (a list of sources) names where it points
 # and never rotates as a teaser's headline does: it is the story's text.
 _PRINTED_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*", re.IGNORECASE)
@@ -364,33 +378,3 @@ def drop_link_lines(blocks: list[str], tree: HtmlElement) -> list[str]:
     lines = _link_line_keys(tree, "\n".join(text_key(block) for block in short))
     short_set = set(short)
     return [block for block in blocks if block not in short_set or text_key(block) not in lines]
-
-
-# A page whose "article" is this much link text is a section front or a menu.
-_MAX_LINK_SHARE = 0.75
-_MAX_LINKS_CHECKED = 3000
-_MIN_MENU_LINKS = 3
-_MIN_PROSE_WORDS = 12
-
-
-def is_mostly_links(blocks: list[str], tree: HtmlElement) -> bool:
-    """Whether the extracted text is essentially the page's link texts (navigation)."""
-    # Running text has sentences of some length; only a single blob (the engine's
-    # last-resort whole-page text) or a run of short items can be a menu.
-    lengths = sorted(len(block.split()) for block in blocks)
-    if len(blocks) > 1 and lengths[len(lengths) // 2] >= _MIN_PROSE_WORDS:
-        return False
-    remaining = text_key(" ".join(blocks))
-    total = len(remaining)
-    if not total:
-        return True
-    links = 0
-    for count, anchor in enumerate(tree.iter("a")):
-        if count >= _MAX_LINKS_CHECKED:
-            break
-        key = text_key(anchor.text_content())
-        if len(key) >= 2 and key in remaining:
-            remaining = remaining.replace(key, "", 1)
-            links += 1
-    # A menu is several links; text that is all one link is still text.
-    return links >= _MIN_MENU_LINKS and len(remaining) <= (1 - _MAX_LINK_SHARE) * total
