@@ -9,6 +9,7 @@ Pages are written here (fictional outlet).
 from __future__ import annotations
 
 from newsdiff_gui.core.extract import extract_document
+from newsdiff_gui.core.extract.between_captures import same_story_text
 from newsdiff_gui.core.extract.boilerplate import remove_boilerplate
 from newsdiff_gui.core.store.version_store import content_hash
 from tests.support.pages import HARBOUR
@@ -51,3 +52,26 @@ def test_a_bare_address_after_its_label_is_the_cited_source() -> None:
     # A bare address after a furniture label, or after a sentence, is still furniture.
     assert remove_boilerplate(["Share this article:", address]) == []
     assert remove_boilerplate([HARBOUR[0], address]) == [HARBOUR[0]]
+
+
+def _sources(address: str) -> str:
+    """A story closing with a numbered list of sources, each a name and its address
+    on the next line."""
+    story = "".join(f"<p>{text}</p>" for text in HARBOUR)
+    return (
+        f"<html><head><title>{_TITLE}</title></head><body><article><h1>{_TITLE}</h1>"
+        f"{story}<p>Sources:</p><ol>"
+        "<li>Port survey:<br><a href='https://survey.example.org/'>https://survey.example.org/</a></li>"
+        f"<li>Harbour plan:<br><a href='{address}'>{address}</a></li>"
+        "</ol></article></body></html>"
+    )
+
+
+def test_a_check_holding_the_previous_capture_sees_a_changed_cited_address() -> None:
+    before_html = _sources("https://harbour.example.org/plan#14")
+    after_html = _sources("https://harbour.example.org/plan#15")
+    before, after = extract_document(before_html), extract_document(after_html)
+    assert "https://harbour.example.org/plan#14" in before.paragraphs
+    # The line is (nearly) all one link's text: as a teaser line it would be link
+    # churn between captures; as a printed address it is an edit.
+    assert not same_story_text(before, before_html, after, after_html)

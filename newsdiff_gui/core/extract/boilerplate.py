@@ -267,7 +267,7 @@ def remove_boilerplate(blocks: list[str]) -> list[str]:
 def _cited_after_label(blocks: list[str], index: int) -> bool:
     """A bare address right after the story's label line ("Forbes:" then its address,
     a source the engine split at a line break) is the source it cites, not furniture."""
-    if index == 0 or not _PRINTED_ADDRESS.fullmatch(blocks[index]):
+    if index == 0 or not is_printed_address(blocks[index]):
         return False
     label = blocks[index - 1]
     return label.rstrip().endswith(":") and not is_boilerplate(label)
@@ -288,6 +288,11 @@ _MAX_LINKS_CHECKED = 3000
 # and never rotates as a teaser's headline does: it is the story's text.
 _PRINTED_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*", re.IGNORECASE)
 _MAX_LINK_LIST_ITEM_WORDS = 20
+
+
+def is_printed_address(text: str) -> bool:
+    """Whether a link's text is its own address ("https://…", "www.…")."""
+    return _PRINTED_ADDRESS.fullmatch(text) is not None
 
 
 def _is_link_list(listing: HtmlElement) -> bool:
@@ -341,7 +346,7 @@ def _link_line_keys(tree: HtmlElement, blocks: str) -> set[str]:
         if (anchor.get("href") or "").startswith("#"):
             continue
         anchor_text = anchor.text_content()
-        if _PRINTED_ADDRESS.fullmatch(anchor_text):
+        if is_printed_address(anchor_text):
             continue
         anchor_key = text_key(anchor_text)
         if not anchor_key or anchor_key not in blocks:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.boilerplate import LINK_LINE_SHARE
+from newsdiff_gui.core.extract.boilerplate import LINK_LINE_SHARE, is_printed_address
 from newsdiff_gui.core.extract.text_key import text_key
 
 # Links that stay on the page (a table of contents, a footnote) or run script
@@ -73,8 +73,12 @@ def link_sentence_edited(old: str, new: str) -> bool:
 
 
 def _links_elsewhere(anchor: HtmlElement) -> bool:
+    """A link to another page that reads as a teaser: one that prints its own
+    address (a cited source) says where it points, and an edit to it is an edit."""
     href = (anchor.get("href") or "").strip().lower()
-    return bool(href) and not href.startswith(_LOCAL_HREF)
+    if not href or href.startswith(_LOCAL_HREF):
+        return False
+    return not is_printed_address(anchor.text_content())
 
 
 def _links_inside(anchor: HtmlElement) -> bool:
