@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.document import Document
@@ -48,51 +50,55 @@ def _length(blocks: list[str]) -> int:
     return sum(len(block) for block in blocks)
 
 
+def _tidy(blocks: list[str], tree: HtmlElement, meta: PageMetadata, title: str) -> list[str]:
+    """A reading of the page with the story's dropped parts put back and furniture dropped."""
+    titles = [title, *meta.titles, meta.html_title or ""]
+    blocks = restore_article_asides(restore_article_lists(blocks, tree), tree)
+    blocks = restore_story_notes(blocks, tree)
+    blocks = reconcile(blocks, meta.article_body, tree)
+    # After the cross-check: a stated body leaves embedded posts out.
+    blocks = restore_split_parts(restore_article_quotes(blocks, tree), tree)
+    blocks = drop_glued_stamps(blocks, tree)
+    blocks = remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
+    blocks = drop_unprinted_description(blocks, meta.description, tree)
+    blocks = restore_opening(blocks, tree, title, meta.description)
+    blocks = restore_lead_in(blocks, tree, title, meta.description)
+    blocks = drop_tag_lines(drop_link_lines(blocks, tree), tree)
+    return drop_contents_tables(blocks, tree)
+
+
 def _article_blocks(
     tree: HtmlElement, meta: PageMetadata, title: str, url: str | None
 ) -> list[str]:
     """The engine's blocks, or our own scorer's when the engine found only a menu or nothing."""
-    titles = [title, *meta.titles, meta.html_title or ""]
-
-    def tidy(blocks: list[str]) -> list[str]:
-        blocks = restore_article_asides(restore_article_lists(blocks, tree), tree)
-        blocks = restore_story_notes(blocks, tree)
-        blocks = reconcile(blocks, meta.article_body, tree)
-        # After the cross-check: a stated body leaves embedded posts out.
-        blocks = restore_split_parts(restore_article_quotes(blocks, tree), tree)
-        blocks = drop_glued_stamps(blocks, tree)
-        blocks = remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
-        blocks = drop_unprinted_description(blocks, meta.description, tree)
-        blocks = restore_opening(blocks, tree, title, meta.description)
-        blocks = restore_lead_in(blocks, tree, title, meta.description)
-        blocks = drop_tag_lines(drop_link_lines(blocks, tree), tree)
-        return drop_contents_tables(blocks, tree)
+    # Our scorer's reading, tidied: read once, when a rule below first asks for it.
+    scorer = functools.cache(lambda: _tidy(fallback_blocks(tree), tree, meta, title))
 
     engine = engine_blocks(tree, url)
     if len(engine.blocks) == 1 and len(engine.blocks[0]) >= _GLUED_BLOCK_CHARS:
         # One glued block: an edit anywhere in it is unreadable in a diff, and
         # its bylines, tables of contents and sources are glued in with the story.
         # Our scorer's reading, block by block, wins when it finds the story.
-        split = tidy(fallback_blocks(tree))
+        split = scorer()
         if (
             len(split) >= _MIN_SPLIT_BLOCKS
             and _length(split) >= _MIN_SPLIT_SHARE * len(engine.blocks[0])
             and not is_mostly_links(split, tree)
         ):
             return split
-    found = tidy(engine.blocks)
+    found = _tidy(engine.blocks, tree, meta, title)
     if found and not is_mostly_links(found, tree):
         if not engine.thin:
             return found
         # The engine kept little of the page: our scorer's reading wins when it
         # is several times longer and is not itself a menu.
-        alternative = tidy(fallback_blocks(tree))
+        alternative = scorer()
         if _length(found) < _ALTERNATIVE_SHARE * _length(alternative) and not is_mostly_links(
             alternative, tree
         ):
             return alternative
         return found
-    rescued = tidy(fallback_blocks(tree))
+    rescued = scorer()
     if rescued and not is_mostly_links(rescued, tree):
         return rescued
     if found or rescued:

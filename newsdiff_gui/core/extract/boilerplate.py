@@ -14,7 +14,7 @@ import re
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.stamps import is_stamp_line
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.text_key import MAX_LINKS_CHECKED, text_key
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
 
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -283,7 +283,6 @@ _LINE_TAGS = frozenset({"p", "div", "span", "section", "aside", "header", "foote
 _STRUCTURE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd"})
 _MAX_LINE_DEPTH = 4
 _MIN_LINK_LIST_ITEMS = 2
-_MAX_LINKS_CHECKED = 3000
 # A link that prints its own address (a list of sources) names where it points
 # and never rotates as a teaser's headline does: it is the story's text.
 _PRINTED_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*", re.IGNORECASE)
@@ -340,7 +339,7 @@ def _link_line_keys(tree: HtmlElement, blocks: str) -> set[str]:
     line_keys: dict[HtmlElement, str] = {}  # a menu's links share one line: read it once
     link_lists: dict[HtmlElement, bool] = {}
     for count, anchor in enumerate(tree.iter("a")):
-        if count >= _MAX_LINKS_CHECKED:
+        if count >= MAX_LINKS_CHECKED:
             break
         # In-page links are a table of contents repeating the story's subheadings.
         if (anchor.get("href") or "").startswith("#"):

@@ -13,23 +13,22 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.link_lines import links_inside
+from newsdiff_gui.core.extract.text_key import MAX_LINKS_CHECKED, text_key
 
 _MIN_ENTRIES = 3
 # Share of the block's text that is not an entry: a label ("Table of Contents",
 # "Expand") at most.
 _MAX_REST_SHARE = 0.34
 _MIN_ENTRY_KEY = 3
-_MAX_LINKS_CHECKED = 3000
 
 
 def _entry_keys(tree: HtmlElement) -> list[str]:
     keys: list[str] = []
     for count, anchor in enumerate(tree.iter("a")):
-        if count >= _MAX_LINKS_CHECKED:
+        if count >= MAX_LINKS_CHECKED:
             break
-        href = anchor.get("href") or ""
-        if href.startswith("#") and len(href) > 1:
+        if links_inside(anchor):
             key = text_key(anchor.text_content())
             if len(key) >= _MIN_ENTRY_KEY:
                 keys.append(key)

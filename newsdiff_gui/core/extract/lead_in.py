@@ -33,6 +33,7 @@ from newsdiff_gui.core.extract.furniture import (
     after_picture,
     inside_boxes,
 )
+from newsdiff_gui.core.extract.lists import text_siblings
 from newsdiff_gui.core.extract.stamps import is_stamp_line, opens_with_stamp
 from newsdiff_gui.core.extract.text_key import linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
@@ -116,19 +117,12 @@ def _first_kept(tree: HtmlElement, first_block: str) -> HtmlElement | None:
     return None
 
 
-def _siblings_before(element: HtmlElement) -> Iterator[HtmlElement]:
-    """Element siblings before `element`, nearest first, that hold text."""
-    for sibling in element.itersiblings(preceding=True):
-        if isinstance(sibling.tag, str) and text_key(sibling.text_content()):
-            yield sibling
-
-
 def _box_start(first: HtmlElement) -> tuple[HtmlElement, list[HtmlElement]] | None:
     """The box the engine started at (the first kept block or an ancestor) and the
     siblings with text before it, nearest first."""
     node = first
     for _ in range(_MAX_LEVELS):
-        before = list(_siblings_before(node))
+        before = list(text_siblings(node, preceding=True))
         if before:
             return node, before
         parent = node.getparent()
@@ -163,7 +157,9 @@ def restore_lead_in(
     if not blocks:
         return blocks
     first = _first_kept(tree, blocks[0])
-    start = None if first is None else _box_start(first)
+    if first is None:
+        return blocks
+    start = _box_start(first)
     if start is None or inside_boxes(start[0], _OUTER_BOXES):
         return blocks
     kept: set[str] = set()  # read once a sibling is prose
@@ -171,7 +167,7 @@ def restore_lead_in(
     found: list[str] = []  # nearest first
     # A heading introduces prose: one right before another heading (or before a
     # box that opens with one) is the label of a box, not the story's.
-    after_heading = first is not None and first.tag in _HEADINGS
+    after_heading = first.tag in _HEADINGS
     for sibling in start[1]:
         if len(found) >= _MAX_LEAD_IN or next(sibling.iter("h1"), None) is not None:
             break  # (iter reads the sibling itself first)

@@ -81,7 +81,7 @@ def _links_elsewhere(anchor: HtmlElement) -> bool:
     return not is_printed_address(anchor.text_content())
 
 
-def _links_inside(anchor: HtmlElement) -> bool:
+def links_inside(anchor: HtmlElement) -> bool:
     """A link to a named place in the page (a bare "#" is a script's button)."""
     href = (anchor.get("href") or "").strip()
     return href.startswith("#") and len(href) > 1
@@ -97,7 +97,7 @@ def is_line_of_links(element: HtmlElement) -> bool:
     # to the sentence citing it) is the article's own apparatus: its linked title
     # is a source, not a teaser.
     item = element if element.tag in _ITEM_TAGS else next(element.iterancestors(*_ITEM_TAGS), None)
-    if any(_links_inside(a) for a in (item if item is not None else element).iter("a")):
+    if any(links_inside(a) for a in (item if item is not None else element).iter("a")):
         return False
     total = len(text_key(element.text_content()))
     linked = sum(len(text_key(a.text_content())) for a in element.iter("a") if _links_elsewhere(a))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.text_key import MAX_LINKS_CHECKED, text_key
 
 # A page whose "article" is this much link text is a section front or a menu.
 _MAX_LINK_SHARE = 0.75
-_MAX_LINKS_CHECKED = 3000
 _MIN_MENU_LINKS = 3
 _MIN_PROSE_WORDS = 12
 
@@ -26,7 +25,7 @@ def is_mostly_links(blocks: list[str], tree: HtmlElement) -> bool:
         return True
     links = 0
     for count, anchor in enumerate(tree.iter("a")):
-        if count >= _MAX_LINKS_CHECKED:
+        if count >= MAX_LINKS_CHECKED:
             break
         key = text_key(anchor.text_content())
         if len(key) >= 2 and key in remaining:

@@ -41,7 +41,7 @@ from newsdiff_gui.core.extract.text_key import (
 from newsdiff_gui.core.normalize import clean_text
 
 _BOXES = ("div", "td", "section", "center")
-_NESTED = frozenset({"div", "td", "section", "center", "table", "ul", "ol"})
+_NESTED = frozenset(_BOXES) | {"table", "ul", "ol"}
 # How far a note's text may sit below the box set between the paragraphs (a
 # table's cell, a wrapper's inner <div>).
 _MAX_WRAPPERS = 8
@@ -49,7 +49,8 @@ _OUTER = FURNITURE_BOXES | {"figure", "figcaption", "li", "ul", "ol", "blockquot
 # A box holding a control or a frame is a widget; one holding a picture is a
 # figure, its words a caption; one holding a script is an ad slot.
 _NOT_NOTES = tuple(FORM_CONTROLS | MEDIA_TAGS | {"audio", "figcaption", "script", "noscript"})
-_KEPT_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_KEPT_TAGS = _HEADINGS | {"p"}
 _MAX_ICON_PIXELS = 64
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", ")")
 _MIN_NOTE = 40
@@ -63,10 +64,9 @@ _KEY_PREFIX = 400
 
 def _kept_index(element: HtmlElement, position: dict[str, int], *, last: bool) -> int | None:
     """Index of the kept block this element is (a paragraph or a heading), or opens with."""
-    if element.tag in _KEPT_TAGS:
-        found = kept_block(element, position, last=last)
-        if found is not None or element.tag == "p":
-            return found
+    if element.tag == "p":
+        return kept_block(element, position, last=last)
+    if element.tag in _HEADINGS:
         return position.get(text_key(element.text_content()))
     if last:
         return None
@@ -110,19 +110,23 @@ def _may_be_note(leaf: HtmlElement) -> bool:
     return (
         len(text) >= _MIN_NOTE
         and len(clean_text(text)) <= _MAX_NOTE
-        and (text.endswith(_SENTENCE_END))
+        and text.endswith(_SENTENCE_END)
     )
 
 
-def _set_box(leaf: HtmlElement) -> HtmlElement | None:
-    """The outermost box around `leaf` that holds no other text: the one the page
-    sets between the story's blocks (a table around a cell, a wrapper)."""
+_Neighbours = tuple[HtmlElement | None, HtmlElement | None]
+
+
+def _set_box(leaf: HtmlElement) -> tuple[HtmlElement, _Neighbours] | None:
+    """The outermost box around `leaf` that holds no other text (the one the page
+    sets between the story's blocks: a table around a cell, a wrapper), with the
+    nearest siblings before and after it that hold text."""
     box = leaf
     for _ in range(_MAX_WRAPPERS):
-        if next(text_siblings(box, preceding=True), None) is not None:
-            return box
-        if next(text_siblings(box, preceding=False), None) is not None:
-            return box
+        before = next(text_siblings(box, preceding=True), None)
+        after = next(text_siblings(box, preceding=False), None)
+        if before is not None or after is not None:
+            return box, (before, after)
         parent = box.getparent()
         if parent is None or parent.tag in ("body", "html"):
             return None
@@ -144,14 +148,13 @@ def restore_story_notes(blocks: list[str], tree: HtmlElement) -> list[str]:
             continue  # a box of boxes: its leaves are judged on their own
         if not _may_be_note(leaf):
             continue  # read cheaply first: most leaves are a line or a layout cell
-        box = _set_box(leaf)
-        if box is None:
+        found_box = _set_box(leaf)
+        if found_box is None:
             continue
-        before = next(text_siblings(box, preceding=True), None)
+        box, (before, after) = found_box
         anchor = None if before is None else _kept_index(before, position, last=True)
         if anchor is None:
             continue
-        after = next(text_siblings(box, preceding=False), None)
         if after is None or _kept_index(after, position, last=False) is None:
             continue
         if inside_boxes(box, _OUTER):

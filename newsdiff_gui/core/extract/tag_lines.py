@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.stamps import without_stamps
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.text_key import MAX_LINKS_CHECKED, text_key
 from newsdiff_gui.core.normalize import clean_text
 
 _TAXONOMY_PATH = re.compile(r"/(?:tags?|category|categories|topics?|labels?)/", re.IGNORECASE)
@@ -29,7 +29,6 @@ _LINE_TAGS = frozenset({"p", "div", "li", "dd", "section", "footer", "header", "
 _MAX_LINE_WORDS = 30
 _MAX_LABEL_WORDS = 4
 _MIN_TAGS = 2
-_MAX_LINKS_CHECKED = 3000
 _MAX_LINE_DEPTH = 3
 _SEPARATORS = re.compile(r"[\s|·•,;:/\-–—»>]+")
 
@@ -77,7 +76,7 @@ def drop_tag_lines(blocks: list[str], tree: HtmlElement) -> list[str]:
     kept = {text_key(block) for block in blocks}
     lines: dict[HtmlElement, bool] = {}
     for count, anchor in enumerate(tree.iter("a")):
-        if count >= _MAX_LINKS_CHECKED:
+        if count >= MAX_LINKS_CHECKED:
             break
         line = _line_of(anchor) if _is_taxonomy(anchor) else None
         if line is not None and line not in lines:

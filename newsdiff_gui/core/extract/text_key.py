@@ -17,6 +17,8 @@ from lxml.html import HtmlElement
 
 from newsdiff_gui.core.normalize import clean_text
 
+# A rule reads at most this many of a page's links: a bound on hostile pages.
+MAX_LINKS_CHECKED = 3000
 _NON_ALNUM = re.compile(r"[\W_]+")
 _ALNUM = re.compile(r"[^\W_]")
 # The rules of one extraction key the same blocks over and over (each looks up the
