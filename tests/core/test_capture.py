@@ -5,19 +5,20 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
+from werkzeug import Response
 
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome, ImportOutcome
 from newsdiff_gui.core.document import Document
-from newsdiff_gui.core.fetch import Fetcher, FetchLimits, FetchOutcome
+from newsdiff_gui.core.fetch import Fetcher, FetchOutcome
 from newsdiff_gui.core.store import VersionStore
 from tests.support.pages import STORM, STORM_TITLE, article_page
+from tests.support.timing import HASTY, PATIENT, PROMPTLY, Stall
 
 T0 = datetime(2026, 3, 3, 11, 0, tzinfo=UTC)
 
@@ -38,7 +39,7 @@ def store(store_address: str) -> Iterator[VersionStore]:
 
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
-    with Fetcher(FetchLimits(total_timeout=1.5, connect_timeout=1.0)) as opened:
+    with Fetcher(PATIENT) as opened:
         yield opened
 
 
@@ -130,19 +131,19 @@ def _gzip_bomb() -> bytes:
     return out * 1024
 
 
-def _slow(request: Request) -> Response:
-    time.sleep(3)
+def _article() -> Response:
     return Response(article_page(), content_type="text/html")
 
 
-FAULTS: dict[str, tuple[object, str]] = {
+# Each fault's answer (None: the server holds the request past a short timeout).
+FAULTS: dict[str, tuple[Callable[[], Response] | None, str]] = {
     "http_404": (lambda: Response("gone", status=404), "http_error"),
     "http_500": (lambda: Response("oops", status=500), "http_error"),
     "http_429": (
         lambda: Response("slow down", status=429, headers={"Retry-After": "7200"}),
         "http_error",
     ),
-    "timeout": (_slow, "timeout"),
+    "timeout": (None, "timeout"),
     "redirect_loop": (
         lambda: Response("", status=302, headers={"Location": "/fault"}),
         "too_many_redirects",
@@ -182,17 +183,21 @@ def test_fault_is_recorded_and_versions_untouched(
     before = store.list_versions(article.id)
 
     httpserver.clear()
-    handler, expected = FAULTS[fault]
-    httpserver.expect_request("/fault").respond_with_handler(
-        lambda request: handler(request) if fault == "timeout" else handler()  # type: ignore[operator]
-    )
-    started = time.monotonic()
-    report = check_one(service, article.id)
-    elapsed = time.monotonic() - started
+    answer, expected = FAULTS[fault]
+    with Stall(_article) as stall, Fetcher(HASTY) as hasty:
+        checker = service
+        if answer is None:
+            httpserver.expect_request("/fault").respond_with_handler(stall)
+            checker = CaptureService(store, hasty, clock=service.clock)
+        else:
+            httpserver.expect_request("/fault").respond_with_handler(lambda request: answer())
+        started = time.monotonic()
+        report = check_one(checker, article.id)
+        elapsed = time.monotonic() - started
 
     assert report.outcome == expected, report
     assert report.message and len(report.message) < 300
-    assert elapsed < 5.0
+    assert elapsed < PROMPTLY  # a bomb or a silent server never holds a batch
     assert store.list_versions(article.id) == before
     checks = store.checks.of_article(article.id)
     assert checks[-1].outcome == expected and checks[-1].error == report.message

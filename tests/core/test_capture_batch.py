@@ -10,10 +10,11 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome
-from newsdiff_gui.core.fetch import Fetcher, FetchLimits
+from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.schedule import ScheduleState
 from newsdiff_gui.core.store import StoreError, VersionStore
 from tests.support.pages import STORM, article_page
+from tests.support.timing import PATIENT
 
 T0 = datetime(2026, 3, 3, 11, 0, tzinfo=UTC)
 
@@ -26,7 +27,7 @@ def store(store_address: str) -> Iterator[VersionStore]:
 
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
-    with Fetcher(FetchLimits(total_timeout=2.0, connect_timeout=1.0)) as opened:
+    with Fetcher(PATIENT) as opened:
         yield opened
 
 

@@ -8,9 +8,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport
-from newsdiff_gui.core.fetch import Fetcher, FetchLimits
+from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.store import VersionStore
 from tests.support.pages import STORM, article_page
+from tests.support.timing import PATIENT
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def store(store_address: str) -> Iterator[VersionStore]:
 
 @pytest.fixture
 def service(store: VersionStore) -> Iterator[CaptureService]:
-    with Fetcher(FetchLimits(total_timeout=1.5, connect_timeout=1.0)) as fetcher:
+    with Fetcher(PATIENT) as fetcher:
         yield CaptureService(store, fetcher)
 
 

@@ -10,9 +10,10 @@ from pytest_httpserver import HTTPServer
 
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome
 from newsdiff_gui.core.charset import charset_from_content_type, decode_html
-from newsdiff_gui.core.fetch import Fetcher, FetchLimits
+from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.store import VersionStore
 from tests.support.pages import STORM, article_page
+from tests.support.timing import PATIENT
 
 TEXT = "Les élus ont voté « oui » à 7 contre 2 — café, naïve, œuvre, 5 € de plus."
 JAPANESE = "東京で地震、死者は少なくとも八人に増えた。政府は対策本部を設置した。"
@@ -212,8 +213,7 @@ CAFE = "The café’s owner, Renée Dubois, said the “naïve” plan would cos
 
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[CaptureService]:
-    limits = FetchLimits(total_timeout=5.0, connect_timeout=2.0)
-    with VersionStore.open(tmp_path / "charset.sqlite3") as store, Fetcher(limits) as fetcher:
+    with VersionStore.open(tmp_path / "charset.sqlite3") as store, Fetcher(PATIENT) as fetcher:
         yield CaptureService(store, fetcher, clock=lambda: datetime(2026, 3, 3, 11, tzinfo=UTC))
 
 

@@ -14,8 +14,9 @@ from newsdiff_gui.core.capture import CaptureService, CheckOutcome
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import extract_document, parsing
 from newsdiff_gui.core.extract.depth import flatten_deep_markup, text_characters
-from newsdiff_gui.core.fetch import Fetcher, FetchLimits
+from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.store import VersionStore, content_hash
+from tests.support.timing import PATIENT
 
 BEFORE = tuple(
     f"Paragraph {n} before: the council met on Tuesday to discuss the harbour, the ferry "
@@ -122,8 +123,7 @@ def test_the_warning_travels_in_json_and_leaves_the_hash_alone() -> None:
 
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[CaptureService]:
-    limits = FetchLimits(total_timeout=10.0, connect_timeout=2.0)
-    with VersionStore.open(tmp_path / "deep.sqlite3") as store, Fetcher(limits) as fetcher:
+    with VersionStore.open(tmp_path / "deep.sqlite3") as store, Fetcher(PATIENT) as fetcher:
         yield CaptureService(store, fetcher, clock=lambda: datetime(2026, 3, 3, 11, tzinfo=UTC))
 
 

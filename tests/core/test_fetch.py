@@ -30,19 +30,19 @@ from benchmarks.robustness_fetch import (
 from newsdiff_gui import USER_AGENT
 from newsdiff_gui.core.fetch import (
     Fetcher,
-    FetchLimits,
     FetchOutcome,
     FetchRequest,
     FetchResult,
     parse_retry_after,
 )
+from tests.support.timing import HASTY, PATIENT, PROMPTLY, Stall
 
 PAGE = b"<!DOCTYPE html><html><head><title>t</title></head><body><p>Hello.</p></body></html>"
 
 
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
-    with Fetcher(FetchLimits(total_timeout=2.0, connect_timeout=1.0)) as opened:
+    with Fetcher(PATIENT) as opened:
         yield opened
 
 
@@ -224,35 +224,39 @@ def test_content_types(
         assert result.error and result.body is None
 
 
-def test_timeouts_hold_for_silent_and_trickling_servers(
-    httpserver: HTTPServer, fetcher: Fetcher
-) -> None:
-    def silent(request: Request) -> Response:
-        time.sleep(3)
-        return Response(PAGE, content_type="text/html")
+def test_timeouts_hold_for_silent_and_trickling_servers(httpserver: HTTPServer) -> None:
+    # Both servers hold the request until the test ends: only the timeout can end the fetch.
+    done = threading.Event()
 
     def trickle(request: Request) -> Response:
         def drip() -> Iterator[bytes]:
             yield b"<html><body><p>"
-            for _ in range(40):
-                time.sleep(0.1)
+            while not done.wait(0.1):
                 yield b"x"
 
         return Response(drip(), content_type="text/html")
 
-    httpserver.expect_request("/silent").respond_with_handler(silent)
-    httpserver.expect_request("/trickle").respond_with_handler(trickle)
-    for path in ("/silent", "/trickle"):
-        started = time.monotonic()
-        result = get(fetcher, httpserver.url_for(path))
-        elapsed = time.monotonic() - started
-        assert result.outcome is FetchOutcome.TIMEOUT, path
-        assert result.error == "Timed out after 2 s"
-        assert elapsed < 2.8, (path, elapsed)
+    with Stall(lambda: Response(PAGE, content_type="text/html")) as silent:
+        httpserver.expect_request("/silent").respond_with_handler(silent)
+        httpserver.expect_request("/trickle").respond_with_handler(trickle)
+        try:
+            with Fetcher(HASTY) as fetcher:
+                for path in ("/silent", "/trickle"):
+                    started = time.monotonic()
+                    result = get(fetcher, httpserver.url_for(path))
+                    elapsed = time.monotonic() - started
+                    assert result.outcome is FetchOutcome.TIMEOUT, path
+                    assert result.error == "Timed out after 1 s"
+                    assert elapsed < PROMPTLY, (path, elapsed)
+        finally:
+            done.set()
 
 
 class _CountingHandler(BaseHTTPRequestHandler):
-    lock = threading.Lock()
+    # Each request is held until the fetcher's whole allowance (8) has been in flight at
+    # once, so the peaks reached do not depend on how fast a loaded machine starts threads;
+    # a fetcher that allowed more would still show it, since the hold then ends at once.
+    lock = threading.Condition()
     in_flight: ClassVar[dict[str, int]] = {}
     peak: ClassVar[dict[str, int]] = {}
     peak_total = 0
@@ -264,7 +268,9 @@ class _CountingHandler(BaseHTTPRequestHandler):
             cls.in_flight[host] = cls.in_flight.get(host, 0) + 1
             cls.peak[host] = max(cls.peak.get(host, 0), cls.in_flight[host])
             cls.peak_total = max(cls.peak_total, sum(cls.in_flight.values()))
-        time.sleep(0.15)
+            cls.lock.notify_all()
+            cls.lock.wait_for(lambda: cls.peak_total >= 8, timeout=PROMPTLY)
+        time.sleep(0.05)
         with cls.lock:
             cls.in_flight[host] -= 1
         self.send_response(200)
@@ -300,11 +306,12 @@ def test_concurrency_is_bounded_per_host_and_in_total() -> None:
 
 
 def test_cancel_stops_promptly(httpserver: HTTPServer) -> None:
+    done = threading.Event()
+
     def slow(request: Request) -> Response:
         def drip() -> Iterator[bytes]:
             yield b"<html><body><p>"
-            for _ in range(100):
-                time.sleep(0.05)
+            while not done.wait(0.05):  # a page that never ends: only the cancel ends it
                 yield b"x" * 10
 
         return Response(drip(), content_type="text/html")
@@ -313,10 +320,13 @@ def test_cancel_stops_promptly(httpserver: HTTPServer) -> None:
     cancel = threading.Event()
     threading.Timer(0.3, cancel.set).start()
     started = time.monotonic()
-    with Fetcher() as fetcher:
-        requests = [FetchRequest(httpserver.url_for("/slow") + f"?{i}") for i in range(4)]
-        results = list(fetcher.fetch_many(requests, cancel=cancel))
-    assert time.monotonic() - started < 1.5
+    try:
+        with Fetcher(PATIENT) as fetcher:
+            requests = [FetchRequest(httpserver.url_for("/slow") + f"?{i}") for i in range(4)]
+            results = list(fetcher.fetch_many(requests, cancel=cancel))
+    finally:
+        done.set()
+    assert time.monotonic() - started < PROMPTLY
     assert len(results) == 4
     assert all(r.outcome is FetchOutcome.CANCELLED for r in results)
 
@@ -479,7 +489,7 @@ class _FlakyFetcher(Fetcher):
 def test_a_fetch_that_raises_fails_only_its_own_request(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/a").respond_with_data(PAGE, content_type="text/html")
     urls = [httpserver.url_for("/a"), httpserver.url_for("/bug"), "http://[::1/broken"]
-    with _FlakyFetcher(FetchLimits(total_timeout=2.0)) as flaky:
+    with _FlakyFetcher(PATIENT) as flaky:
         results = {r.request_url: r for r in flaky.fetch_many([FetchRequest(u) for u in urls])}
     assert set(results) == set(urls)
     assert results[urls[0]].ok

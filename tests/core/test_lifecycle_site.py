@@ -9,10 +9,11 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome, CheckReport
-from newsdiff_gui.core.fetch import Fetcher, FetchLimits
+from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.lifecycle import EventKind, Reach
 from newsdiff_gui.core.store import DuplicateArticle, VersionStore
 from tests.support.pages import STORM, STORM_TITLE, article_page
+from tests.support.timing import PATIENT
 
 OTHER_TITLE = "Council approves new ferry timetable for the summer season"
 OTHER = (
@@ -60,7 +61,7 @@ def store(store_address: str) -> Iterator[VersionStore]:
 
 @pytest.fixture
 def service(store: VersionStore) -> Iterator[CaptureService]:
-    with Fetcher(FetchLimits(total_timeout=3, connect_timeout=2)) as fetcher:
+    with Fetcher(PATIENT) as fetcher:
         yield CaptureService(store, fetcher)
 
 

@@ -48,4 +48,5 @@ def test_dateline_check_is_linear_on_hostile_input() -> None:
     started = time.monotonic()
     for line in ["1234 " * 8 + "x1", "1" * 30 + "x", "12:34 " * 20 + "?", "9" * 119 + "a"]:
         assert not is_dateline_noise(line)
-    assert time.monotonic() - started < 0.1
+    # A sanity bound only: a backtracking pattern takes minutes on these lines, not seconds.
+    assert time.monotonic() - started < 5

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 
 from newsdiff_gui.core.capture import CaptureService
-from newsdiff_gui.core.fetch import Fetcher, FetchLimits
+from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.schedule import (
     STOPPED_BY_USER,
     STOPPED_STABLE,
@@ -20,6 +20,7 @@ from newsdiff_gui.core.schedule import (
     is_due,
 )
 from newsdiff_gui.core.store import VersionStore
+from tests.support.timing import PATIENT
 
 POLICY = SchedulePolicy()
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -180,7 +181,7 @@ def test_check_of_a_story_dead_for_fifty_checks_is_recorded_normally(
     httpserver.expect_request("/gone").respond_with_data("gone", status=404)
     with (
         VersionStore.open(tmp_path / "dead.sqlite3") as store,
-        Fetcher(FetchLimits(total_timeout=2.0, connect_timeout=1.0)) as fetcher,
+        Fetcher(PATIENT) as fetcher,
     ):
         service = CaptureService(store, fetcher, clock=lambda: T0)
         article = service.track(httpserver.url_for("/gone"))

@@ -16,7 +16,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from newsdiff_gui.core.capture import CaptureService, ImportRefused
-from newsdiff_gui.core.fetch import Fetcher, FetchLimits, FetchOutcome, FetchRequest
+from newsdiff_gui.core.fetch import Fetcher, FetchOutcome, FetchRequest
 from newsdiff_gui.core.fetch.content import (
     binary_kind,
     is_binary,
@@ -26,6 +26,7 @@ from newsdiff_gui.core.fetch.content import (
 from newsdiff_gui.core.sniff import NotAPage, ensure_page, identify
 from newsdiff_gui.core.store import VersionStore
 from tests.support.pages import article_page
+from tests.support.timing import PATIENT
 
 T0 = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
 TEXT_LIKE_PDF = (
@@ -170,7 +171,7 @@ def test_a_server_labelling_a_file_text_html_is_refused_with_its_type(
     httpserver: HTTPServer, body: bytes, kind: str
 ) -> None:
     httpserver.expect_request("/story").respond_with_data(body, content_type="text/html")
-    with Fetcher(FetchLimits(total_timeout=5.0, connect_timeout=2.0)) as fetcher:
+    with Fetcher(PATIENT) as fetcher:
         result = fetcher.fetch(FetchRequest(httpserver.url_for("/story")))
     assert result.outcome is FetchOutcome.NOT_HTML and result.body is None
     assert result.error == f"Not an HTML page ({kind}, sent as text/html)"

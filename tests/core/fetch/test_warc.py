@@ -23,11 +23,12 @@ from werkzeug import Response
 from werkzeug.serving import WSGIRequestHandler
 
 from newsdiff_gui.core.capture import CaptureService, CheckOutcome
-from newsdiff_gui.core.fetch import Fetcher, FetchLimits
+from newsdiff_gui.core.fetch import Fetcher
 from newsdiff_gui.core.fetch import client as fetch_client
 from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.core.timeutil import to_iso
 from tests.support.pages import article_page
+from tests.support.timing import PATIENT
 
 T0 = datetime(2026, 3, 3, 11, 0, tzinfo=UTC)
 
@@ -41,7 +42,7 @@ def store(store_address: str) -> Iterator[VersionStore]:
 
 @pytest.fixture
 def service(store: VersionStore) -> Iterator[CaptureService]:
-    with Fetcher(FetchLimits(total_timeout=3, connect_timeout=2)) as fetcher:
+    with Fetcher(PATIENT) as fetcher:
         yield CaptureService(store, fetcher, clock=lambda: T0)
 
 
@@ -260,7 +261,7 @@ def test_an_https_capture_records_tls_protocol_cipher_and_certificate(
         server.expect_request("/secure").respond_with_data(
             article_page(), content_type="text/html; charset=utf-8"
         )
-        with Fetcher(FetchLimits(total_timeout=5, connect_timeout=3)) as fetcher:
+        with Fetcher(PATIENT) as fetcher:
             service = CaptureService(store, fetcher, clock=lambda: T0)
             article = service.track(server.url_for("/secure"))
             report = next(iter(service.check([article.id])))

@@ -18,6 +18,7 @@ from newsdiff_gui.core.store import VersionStore
 from newsdiff_gui.ui.app.main_window import MainWindow
 from tests.support.pages import STORM, article_page
 from tests.support.static_site import serve_folder
+from tests.support.timing import PROMPTLY, Stall
 
 # The worker drives the capture engine, which needs the HTTP layer.
 pytest.importorskip("newsdiff_gui.core.fetch")
@@ -64,11 +65,12 @@ def test_quitting_while_a_check_runs_returns_within_two_seconds(
     # observed through the window's state: qtbot.waitSignal's callback would run on the
     # worker thread.)
     assert fetcher.started.wait(5)
-    qtbot.waitUntil(lambda: window.model.items()[0].checking, timeout=2000)
+    qtbot.waitUntil(lambda: window.model.items()[0].checking, timeout=int(PROMPTLY * 1000))
     started = time.monotonic()
     window.close()
-    elapsed = time.monotonic() - started
-    assert elapsed < 2.0
+    # The promise is 2 s (shutdown waits 1.8 s at most); what proves it is that the worker
+    # has ended, not waited out. The bound only catches a close that waited for the fetch.
+    assert time.monotonic() - started < PROMPTLY
     assert not window.checker.worker_thread.isRunning()
     # Nothing half-written: no version, and the article is still due for a real check.
     assert store.list_versions(1) == []
@@ -201,28 +203,23 @@ def test_ui_event_loop_never_stalls_while_checking_200_articles(
 def test_quitting_during_a_real_fetch_of_a_slow_page_returns_within_two_seconds(
     qtbot: QtBot, store: VersionStore, settings: QSettings, httpserver: Any
 ) -> None:
-    from werkzeug import Request, Response
+    from werkzeug import Response
 
     from newsdiff_gui.core.schedule import SchedulePolicy, initial_state
     from newsdiff_gui.core.timeutil import utc_now
 
-    arrived = threading.Event()
-
-    def slow(_request: Request) -> Response:
-        arrived.set()
-        time.sleep(3)  # the server answers long after the user quit
-        return Response(article_page(), content_type="text/html; charset=utf-8")
-
-    httpserver.expect_request("/slow").respond_with_handler(slow)
-    now = utc_now()
-    store.add_article(httpserver.url_for("/slow"), initial_state(SchedulePolicy(), now), now)
-    window = MainWindow(store, settings)
-    qtbot.addWidget(window)
-    assert arrived.wait(10)
-    started = time.monotonic()
-    window.close()
-    assert time.monotonic() - started < 2.0
-    assert not window.checker.worker_thread.isRunning()
+    with Stall(lambda: Response(article_page(), content_type="text/html; charset=utf-8")) as slow:
+        # The server answers only after the test: long after the user quit.
+        httpserver.expect_request("/slow").respond_with_handler(slow)
+        now = utc_now()
+        store.add_article(httpserver.url_for("/slow"), initial_state(SchedulePolicy(), now), now)
+        window = MainWindow(store, settings)
+        qtbot.addWidget(window)
+        assert slow.arrived.wait(PROMPTLY)
+        started = time.monotonic()
+        window.close()
+        assert time.monotonic() - started < PROMPTLY
+        assert not window.checker.worker_thread.isRunning()
     assert store.list_versions(1) == []
 
 
