@@ -28,6 +28,7 @@ from newsdiff_gui.core.extract.lead_in import restore_lead_in
 from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.menus import is_mostly_links
 from newsdiff_gui.core.extract.parsing import parse_page
+from newsdiff_gui.core.extract.quote_lists import restore_quote_lists
 from newsdiff_gui.core.extract.quotes import restore_article_quotes
 from newsdiff_gui.core.extract.split_body import restore_split_parts
 from newsdiff_gui.core.extract.story_notes import restore_story_notes
@@ -54,6 +55,7 @@ def _tidy(blocks: list[str], tree: HtmlElement, meta: PageMetadata, title: str) 
     """A reading of the page with the story's dropped parts put back and furniture dropped."""
     titles = [title, *meta.titles, meta.html_title or ""]
     blocks = restore_article_asides(restore_article_lists(blocks, tree), tree)
+    blocks = restore_quote_lists(blocks, tree)
     blocks = restore_story_notes(blocks, tree)
     blocks = reconcile(blocks, meta.article_body, tree)
     # After the cross-check: a stated body leaves embedded posts out.
