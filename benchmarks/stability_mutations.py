@@ -409,6 +409,9 @@ def tracking_parameters(anatomy: Anatomy, rng: random.Random) -> Pair | None:
     changed = 0
     for link in root.iter("a"):
         href = link.get("href")
+        # An address holding a control character (a broken page's) cannot be set again.
+        if any(ord(char) < 0x20 for char in href or ""):
+            continue
         if href and not href.startswith(("#", "javascript:", "mailto:")):
             glue = "&" if "?" in href else "?"
             link.set("href", f"{href}{glue}utm_source=feed&utm_campaign=c{token}&fbclid=x{token}")

@@ -294,6 +294,17 @@ def is_printed_address(text: str) -> bool:
     return _PRINTED_ADDRESS.fullmatch(text) is not None
 
 
+def links_elsewhere(anchor: HtmlElement) -> bool:
+    """A link to another page (or a script's button: "Back", "Print") that reads as a
+    teaser or furniture. A link into the page, or an anchor with no address (a table
+    of contents' entry), is the page's own structure; one that prints its own address
+    (a cited source) says where it points, and an edit to it is an edit."""
+    href = (anchor.get("href") or "").strip()
+    if not href or href.startswith("#"):
+        return False
+    return not is_printed_address(anchor.text_content())
+
+
 def _is_link_list(listing: HtmlElement) -> bool:
     """A list whose every item is (nearly all) one link to another page: related
     stories, "more on this", a section's latest headlines. A list of sources or
@@ -303,7 +314,7 @@ def _is_link_list(listing: HtmlElement) -> bool:
         return False
     for item in items:
         item_key = text_key(item.text_content())
-        anchors = [a for a in item.iter("a") if not (a.get("href") or "").startswith("#")]
+        anchors = [a for a in item.iter("a") if links_elsewhere(a)]
         if not item_key or not any(
             len(text_key(a.text_content())) >= LINK_LINE_SHARE * len(item_key) for a in anchors
         ):
@@ -342,11 +353,9 @@ def _link_line_keys(tree: HtmlElement, blocks: str) -> set[str]:
         if count >= MAX_LINKS_CHECKED:
             break
         # In-page links are a table of contents repeating the story's subheadings.
-        if (anchor.get("href") or "").startswith("#"):
+        if not links_elsewhere(anchor):
             continue
         anchor_text = anchor.text_content()
-        if is_printed_address(anchor_text):
-            continue
         anchor_key = text_key(anchor_text)
         if not anchor_key or anchor_key not in blocks:
             continue

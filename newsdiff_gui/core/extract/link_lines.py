@@ -24,12 +24,11 @@ from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.boilerplate import LINK_LINE_SHARE, is_printed_address
+from newsdiff_gui.core.extract.boilerplate import LINK_LINE_SHARE, links_elsewhere
 from newsdiff_gui.core.extract.text_key import text_key
 
 # Links that stay on the page (a table of contents, a footnote) or run script
 # are not teasers for another page.
-_LOCAL_HREF = ("#", "javascript:")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Blocks that hold one line of text: where a footnote's back-link would sit.
 _ITEM_TAGS = ("li", "p", "dd", "dt", "td", "th", "blockquote", "figcaption")
@@ -72,15 +71,6 @@ def link_sentence_edited(old: str, new: str) -> bool:
     )
 
 
-def _links_elsewhere(anchor: HtmlElement) -> bool:
-    """A link to another page that reads as a teaser: one that prints its own
-    address (a cited source) says where it points, and an edit to it is an edit."""
-    href = (anchor.get("href") or "").strip().lower()
-    if not href or href.startswith(_LOCAL_HREF):
-        return False
-    return not is_printed_address(anchor.text_content())
-
-
 def links_inside(anchor: HtmlElement) -> bool:
     """A link to a named place in the page (a bare "#" is a script's button)."""
     href = (anchor.get("href") or "").strip()
@@ -100,13 +90,13 @@ def is_line_of_links(element: HtmlElement) -> bool:
     if any(links_inside(a) for a in (item if item is not None else element).iter("a")):
         return False
     total = len(text_key(element.text_content()))
-    linked = sum(len(text_key(a.text_content())) for a in element.iter("a") if _links_elsewhere(a))
+    linked = sum(len(text_key(a.text_content())) for a in element.iter("a") if links_elsewhere(a))
     return total > 0 and linked >= LINK_LINE_SHARE * total
 
 
 def _in_line_of_links(anchor: HtmlElement) -> bool:
     line = next(anchor.iterancestors(*_LINE_TAGS), None)
-    return line is not None and _links_elsewhere(anchor) and is_line_of_links(line)
+    return line is not None and links_elsewhere(anchor) and is_line_of_links(line)
 
 
 def _changed_line_links(
