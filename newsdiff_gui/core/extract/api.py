@@ -21,6 +21,7 @@ from newsdiff_gui.core.extract.dates import to_iso8601
 from newsdiff_gui.core.extract.engine import engine_blocks
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.fallback import fallback_blocks
+from newsdiff_gui.core.extract.frame import frame_names_set_aside
 from newsdiff_gui.core.extract.furniture import drop_unprinted_description, strip_inline_furniture
 from newsdiff_gui.core.extract.glued_stamps import drop_glued_stamps
 from newsdiff_gui.core.extract.intro import restore_opening
@@ -119,7 +120,8 @@ def extract_document(html: str, url: str | None = None) -> Document:
     strip_inline_furniture(tree)
     headline = choose_headline(tree, meta, url)
     title = headline.title
-    paragraphs = _article_blocks(tree, meta, title, url)
+    with frame_names_set_aside(tree):
+        paragraphs = _article_blocks(tree, meta, title, url)
     return Document(
         title=title,
         paragraphs=tuple(paragraphs),

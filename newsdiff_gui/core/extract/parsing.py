@@ -15,6 +15,7 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from newsdiff_gui.core.extract.depth import flatten_deep_markup, text_characters
 from newsdiff_gui.core.extract.errors import ExtractionError
+from newsdiff_gui.core.extract.streamed import has_streamed_segments, place_streamed_segments
 
 # Larger than any real article page (the CLI caps files at 15 MB); beyond this
 # the engine's run time grows without any article to gain.
@@ -80,15 +81,26 @@ def parse_html(html: str) -> HtmlElement:
 
 
 def parse_page(html: str) -> ParsedPage:
-    """Parse a page, flattening markup too deep to parse; say so if text is still lost."""
+    """Parse a page, flattening markup too deep to parse; say so if text is still lost.
+    Content a streaming server sent late is moved where the browser prints it."""
     text = _checked(html)
-    root, stopped = _parse(text)
+    # Its boundaries are marked by comments, read only when there is any to place.
+    streamed = has_streamed_segments(text)
+    page = _read(text, keep_comments=streamed)
+    if streamed:
+        place_streamed_segments(page.root)
+    return page
+
+
+def _read(text: str, *, keep_comments: bool) -> ParsedPage:
+    root, stopped = _parse(text, keep_comments=keep_comments)
     if not stopped:
         return ParsedPage(root)
     # libxml2 stopped at one of its caps (nesting depth, a text node over 10 MB)
     # and dropped the rest of the page. Flattened, the tree is shallow, so the
     # "huge" option can lift the size caps without deep recursion anywhere after.
-    root, stopped = _parse(flatten_deep_markup(text, FLATTEN_DEPTH), huge=True)
+    flat = flatten_deep_markup(text, FLATTEN_DEPTH)
+    root, stopped = _parse(flat, huge=True, keep_comments=keep_comments)
     if not stopped:
         return ParsedPage(root)
     lost = text_characters(text) - _tree_characters(root)
@@ -122,10 +134,13 @@ def _checked(html: str) -> str:
     return _DOCTYPE.sub("", text, count=1)
 
 
-def _parse(text: str, huge: bool = False) -> tuple[HtmlElement, str | None]:
+def _parse(
+    text: str, *, huge: bool = False, keep_comments: bool = False
+) -> tuple[HtmlElement, str | None]:
     """The tree, and why libxml2 stopped early if it did (a fatal error: the rest is lost)."""
     # A parser per page: its error log is then this page's alone, on any thread.
-    parser = HTMLParser(**{**_PARSER_OPTIONS, "huge_tree": huge})
+    options = {**_PARSER_OPTIONS, "huge_tree": huge, "remove_comments": not keep_comments}
+    parser = HTMLParser(**options)
     try:
         root = document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:

@@ -1,0 +1,120 @@
+"""The page's frame: the wrappers that hold most of its text, whatever their names.
+
+Engines drop boxes by their names ("comment", "header", "sidebar"), and some
+themes give such names to the wrappers around the whole story: a layout's
+`<span class="Header-headerHeight">` around the page, a `<div
+class="commentOnSelection">` (a tool for commenting on a selected sentence)
+around the story's text. Read by those names, the story is dropped whole, and a
+check stores a comment thread or a "please enable JavaScript" line instead.
+
+A box that holds most of the page's text is the page. While the engines read the
+tree, the furniture names of the frame's boxes are set aside (and put back
+after, so every other reader sees the page as sent). A comment thread longer than
+the story is not a frame by this rule: the paragraph text of a frame named as
+comments must sit mostly side by side in one container, as a story's does, where
+a thread's sits in one box per comment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from lxml.html import HtmlElement
+
+# The names engines drop a box by, whole (a name that also says "content" or
+# "post" is the story's, and engines read it so).
+FURNITURE_NAMES = re.compile(r"comment|header|footer|sidebar|\bnav|menu", re.IGNORECASE)
+_STORY_NAMES = re.compile(r"article|body|content|entry|main|post|story|text", re.IGNORECASE)
+_NAMES = ("class", "id")
+_MIN_SHARE = 0.5
+_UNREAD = frozenset({"script", "style", "noscript", "template"})
+# A bound for hostile pages: how deep the frame is followed.
+_MAX_DEPTH = 60
+
+
+def _furniture_name(word: str) -> bool:
+    return FURNITURE_NAMES.search(word) is not None and _STORY_NAMES.search(word) is None
+
+
+def _text_length(element: HtmlElement) -> int:
+    length = 0
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag not in _UNREAD and node.text:
+            length += len(node.text.strip())
+        if node is not element and node.tail:
+            length += len(node.tail.strip())
+    return length
+
+
+def _story_shaped(box: HtmlElement) -> bool:
+    """Whether most of the box's paragraph text sits side by side in one container,
+    as a story's paragraphs do; a thread's sit one comment's box apiece."""
+    by_parent: dict[HtmlElement, int] = {}
+    for paragraph in box.iter("p"):
+        parent = paragraph.getparent()
+        if parent is not None:
+            length = len(paragraph.text_content().strip())
+            by_parent[parent] = by_parent.get(parent, 0) + length
+    total = sum(by_parent.values())
+    return total > 0 and max(by_parent.values()) >= _MIN_SHARE * total
+
+
+def frame(body: HtmlElement) -> list[HtmlElement]:
+    """The boxes, outermost first, that each hold most of the page's text."""
+    total = _text_length(body)
+    if not total:
+        return []
+    chain: list[HtmlElement] = []
+    box = body
+    for _ in range(_MAX_DEPTH):
+        child = next(
+            (
+                c
+                for c in box
+                if isinstance(c.tag, str)
+                and c.tag not in _UNREAD
+                and _text_length(c) >= _MIN_SHARE * total
+            ),
+            None,
+        )
+        if child is None:
+            break
+        chain.append(child)
+        box = child
+    return chain
+
+
+@contextmanager
+def frame_names_set_aside(tree: HtmlElement) -> Iterator[None]:
+    """While inside, the frame's boxes carry no furniture names (class, id)."""
+    body = tree.find("body")
+    saved: list[tuple[HtmlElement, str, str]] = []
+    boxes = [] if body is None else frame(body)
+    for box in boxes:
+        for name in _NAMES:
+            value = box.get(name)
+            if value is None:
+                continue
+            kept = [word for word in value.split() if not _furniture_name(word)]
+            if len(kept) < len(value.split()):
+                saved.append((box, name, value))
+                box.set(name, " ".join(kept))
+    # A comment thread longer than the story is not the page: a frame named as
+    # comments must end in the story's shape.
+    named_comments = any("comment" in value.casefold() for _, _, value in saved)
+    if named_comments and not _story_shaped(boxes[-1]):
+        _restore(saved)
+        saved = []
+    try:
+        yield
+    finally:
+        _restore(saved)
+
+
+def _restore(saved: list[tuple[HtmlElement, str, str]]) -> None:
+    for box, name, value in saved:
+        box.set(name, value)
