@@ -246,18 +246,23 @@ def _is_story(block: HtmlElement) -> bool:
 # ----------------------------------------------------------------- helpers
 
 
-def _paths(anatomy: Anatomy, elements: list[HtmlElement]) -> list[str]:
-    tree = anatomy.root.getroottree()
-    return [tree.getpath(element) for element in elements]
+def _paths(anatomy: Anatomy, elements: list[HtmlElement]) -> list[int]:
+    """Where the elements stand in the page (their place in document order), to find
+    them again in a copy. (An XPath from getpath() fails on a page whose tag names
+    hold quotes.)"""
+    order = {element: index for index, element in enumerate(anatomy.root.iter())}
+    return [order[element] for element in elements]
 
 
 def _copy(anatomy: Anatomy) -> HtmlElement:
     return deepcopy(anatomy.root)
 
 
-def _at(root: HtmlElement, path: str) -> HtmlElement:
-    found = root.getroottree().xpath(path)
-    return found[0]
+def _at(root: HtmlElement, path: int) -> HtmlElement:
+    for index, element in enumerate(root.iter()):
+        if index == path:
+            return element
+    raise IndexError(path)
 
 
 def _shift_dates(text: str, step: int) -> str:
