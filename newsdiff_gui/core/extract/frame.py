@@ -39,15 +39,10 @@ def _furniture_name(word: str) -> bool:
 
 
 def _text_length(element: HtmlElement) -> int:
-    length = 0
-    for node in element.iter():
-        if not isinstance(node.tag, str):
-            continue
-        if node.tag not in _UNREAD and node.text:
-            length += len(node.text.strip())
-        if node is not element and node.tail:
-            length += len(node.tail.strip())
-    return length
+    # Characters other than spaces (a template's indentation weighs nothing), read
+    # as one string built by lxml: a box's inline scripts are small beside its
+    # text; the page's large ones sit in <body> itself and are skipped.
+    return len("".join(element.text_content().split()))
 
 
 def _story_shaped(box: HtmlElement) -> bool:
@@ -65,7 +60,11 @@ def _story_shaped(box: HtmlElement) -> bool:
 
 def frame(body: HtmlElement) -> list[HtmlElement]:
     """The boxes, outermost first, that each hold most of the page's text."""
-    total = _text_length(body)
+    total = sum(
+        _text_length(child)
+        for child in body
+        if isinstance(child.tag, str) and child.tag not in _UNREAD
+    )
     if not total:
         return []
     chain: list[HtmlElement] = []
