@@ -103,3 +103,51 @@ def test_a_part_after_a_next_headline_or_holding_one_stays_out() -> None:
     assert _restored_after(_page_after(next_story + _part(_LATER, _SECTION))) == kept
     own_headline = _part(_LATER, _SECTION).replace("<h2>", "<h1>").replace("</h2>", "</h1>")
     assert _restored_after(_page_after(own_headline)) == kept
+
+
+_SECTIONS = ("What the plan costs", "What the fishermen say", "When work starts")
+
+
+def _sectioned(middle: str, *, first_label: str = "") -> str:
+    """The story in three sections of one kind; the engine keeps the first and last."""
+    label = f"<div class='toc'><p>{first_label}</p></div>" if first_label else ""
+    return (
+        "<html><body><main><h1>Harbour authority approves dredging plan</h1>"
+        f"<article>{label}{_part(HARBOUR[:1], _SECTIONS[0], 'section')}{middle}"
+        f"{_part(HARBOUR[3:], _SECTIONS[2], 'section')}</article></main></body></html>"
+    )
+
+
+_KEPT = [_SECTIONS[0], HARBOUR[0], _SECTIONS[2], HARBOUR[3]]
+
+
+def test_a_section_dropped_between_two_kept_ones_is_put_back_in_page_order() -> None:
+    middle = _part(HARBOUR[1:3], _SECTIONS[1], "section")
+    restored = restore_split_parts(list(_KEPT), lxml.html.document_fromstring(_sectioned(middle)))
+    assert restored == [_SECTIONS[0], HARBOUR[0], _SECTIONS[1], *HARBOUR[1:3], *_KEPT[2:]]
+
+
+def test_a_short_section_between_two_kept_ones_is_the_story_s_too() -> None:
+    # A section holding only its heading ("10 trends defining the industry") is no teaser
+    # card when the story goes on after it.
+    middle = _part((), "Ten changes the plan brings to the harbour", "section")
+    restored = restore_split_parts(list(_KEPT), lxml.html.document_fromstring(_sectioned(middle)))
+    assert restored == [*_KEPT[:2], "Ten changes the plan brings to the harbour", *_KEPT[2:]]
+
+
+def test_the_gap_is_found_past_a_first_block_that_is_a_label() -> None:
+    middle = _part(HARBOUR[1:3], _SECTIONS[1], "section")
+    page = _sectioned(middle, first_label="Table of contents")
+    restored = restore_split_parts(
+        ["Table of contents", *_KEPT], lxml.html.document_fromstring(page)
+    )
+    assert restored == ["Table of contents", *_KEPT[:2], _SECTIONS[1], *HARBOUR[1:3], *_KEPT[2:]]
+
+
+def test_a_reply_form_of_the_same_kind_between_two_kept_parts_stays_out() -> None:
+    form = (
+        "<div class='section'><div class='text'><h2>Leave a reply to the harbour story</h2>"
+        "<form><textarea name='comment'></textarea><button>Post</button></form></div></div>"
+    )
+    page = _sectioned(form)
+    assert restore_split_parts(list(_KEPT), lxml.html.document_fromstring(page)) == _KEPT

@@ -11,6 +11,10 @@ order, when the page says they are the same story:
   article loaded below the story starts with its own headline, and what
   follows it is that article's), and the parts after it are read only when
   each holds more text than a teaser card (page builders reuse layout classes);
+- a part dropped between two parts the engine kept (some of) is the story's
+  whatever its length (a section holding only its heading), unless it holds a
+  form (a reply box); found from the first kept block, or the next two when the
+  first is a label set apart ("Table of contents");
 - it reads as prose: its blocks are mostly words, not links, and it holds no
   <h1>. Within it, the blocks of a form, a <nav> or an <aside> set in it, and
   a list each of whose items links elsewhere and a block that is mostly one
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.furniture import FORM_CONTROLS
 from newsdiff_gui.core.extract.text_key import linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
 
@@ -34,6 +39,7 @@ _MIN_PART_CHARS = 200
 _MIN_LATER_PART_CHARS = 500
 _MAX_ANCESTORS = 30
 _MAX_SIBLINGS = 8
+_MAX_STARTS = 3
 
 
 def _signature(element: HtmlElement) -> tuple[str, str, str, str]:
@@ -62,13 +68,13 @@ def _is_link_list(element: HtmlElement) -> bool:
     return bool(items) and all(next(item.iter("a"), None) is not None for item in items)
 
 
-def _part_blocks(part: HtmlElement) -> list[str]:
+def _part_blocks(part: HtmlElement, *, min_chars: int = _MIN_PART_CHARS) -> list[str]:
     """The part's blocks when it reads as the story's prose, else []."""
     if next(part.iter("h1"), None) is not None:
         return []
     text = clean_text(part.text_content())
     linked = linked_chars(part)
-    if len(text) < _MIN_PART_CHARS or linked > _MAX_LINK_SHARE * len(text):
+    if not text or len(text) < min_chars or linked > _MAX_LINK_SHARE * len(text):
         return []
     blocks = []
     for element in part.iter(*_BLOCKS):
@@ -105,6 +111,38 @@ def _is_long(part: HtmlElement) -> bool:
     return len(clean_text(part.text_content())) >= _MIN_LATER_PART_CHARS
 
 
+def _first_kept(part: HtmlElement, position: dict[str, int]) -> int | None:
+    """Index of the part's first block the engine kept, if it kept any."""
+    for element in part.iter(*_BLOCKS):
+        index = position.get(text_key(clean_text(element.text_content())))
+        if index is not None:
+            return index
+    return None
+
+
+def _fill_gaps(blocks: list[str], after: list[HtmlElement]) -> tuple[list[str], list[HtmlElement]]:
+    """`blocks` with each dropped part that lies between two kept ones put back before
+    the first kept block of the kept part after it (the story goes on past it), and
+    the parts after the last kept one."""
+    position = {text_key(block): index for index, block in reversed(list(enumerate(blocks)))}
+    inserts: dict[int, list[str]] = {}
+    dropped: list[str] = []
+    rest = 0
+    for number, part in enumerate(after):
+        first = _first_kept(part, position)
+        if first is None:
+            # A part holding a form is a widget set between the story's parts (a
+            # reply box under "Leave a reply"), whatever its headings say.
+            if next(part.iter(*FORM_CONTROLS), None) is None:
+                dropped.extend(_part_blocks(part, min_chars=0))
+            continue
+        if dropped:
+            inserts.setdefault(first, []).extend(dropped)
+        dropped, rest = [], number + 1
+    filled = [b for i, block in enumerate(blocks) for b in (*inserts.get(i, ()), block)]
+    return filled, after[rest:]
+
+
 def _parts_text(twins: list[HtmlElement], kept: str) -> list[str] | None:
     """The twins' blocks in page order, or None when one is not a part of this story."""
     blocks: list[str] = []
@@ -116,25 +154,44 @@ def _parts_text(twins: list[HtmlElement], kept: str) -> list[str] | None:
     return blocks
 
 
-def restore_split_parts(blocks: list[str], tree: HtmlElement) -> list[str]:
-    """`blocks` with the other parts of a story split by a box put back around them."""
-    if not blocks:
-        return blocks
-    start = _container(tree, text_key(blocks[0]))
-    if start is None:
-        return blocks
-    kept = "\n".join(text_key(block) for block in blocks)
+def _split_part(start: HtmlElement) -> HtmlElement | None:
+    """The ancestor of `start` that has siblings of its own kind (the story's part)."""
     for depth, part in enumerate(start.iterancestors()):
         if depth >= _MAX_ANCESTORS or part.getparent() is None or part.tag == "body":
-            return blocks
+            return None
         if not part.get("class"):
             continue  # a bare wrapper: too common to say two are one story's parts
-        before, after = _twins(part, preceding=True), _twins(part, preceding=False)
-        if not before and not after:
-            continue
-        # Each side stands alone: a box of the same kind after the story (a
-        # teaser) does not undo the part before it.
-        earlier = _parts_text(list(reversed(before)), kept) or []
-        later = (_parts_text(after, kept) if all(map(_is_long, after)) else None) or []
-        return [*earlier, *blocks, *later]
-    return blocks
+        if _twins(part, preceding=True) or _twins(part, preceding=False):
+            return part
+    return None
+
+
+def restore_split_parts(blocks: list[str], tree: HtmlElement) -> list[str]:
+    """`blocks` with the other parts of a story split by a box put back around them."""
+    # The part holding the story's first kept block; or, for the parts dropped
+    # between kept ones only, the next block's when the first is a label set
+    # apart ("Table of contents") that a later rule drops.
+    number, part = next(
+        (
+            (number, found)
+            for number, block in enumerate(blocks[:_MAX_STARTS])
+            if (start := _container(tree, text_key(block))) is not None
+            and (found := _split_part(start)) is not None
+        ),
+        (0, None),
+    )
+    if part is None:
+        return blocks
+    after = _twins(part, preceding=False)
+    # A part dropped between two kept ones is the story's whatever its length.
+    filled, rest = _fill_gaps(blocks, after)
+    if number > 0 or len(rest) < len(after):
+        # Parts before the story's start, or after a story read in several parts
+        # (its comments and teasers come below), are not judged from here.
+        return filled
+    # Each side stands alone: a box of the same kind after the story (a teaser)
+    # does not undo the part before it.
+    kept = "\n".join(text_key(block) for block in blocks)
+    earlier = _parts_text(list(reversed(_twins(part, preceding=True))), kept) or []
+    later = (_parts_text(rest, kept) if all(map(_is_long, rest)) else None) or []
+    return [*earlier, *filled, *later]
