@@ -124,6 +124,19 @@ def test_broken_pairs_leave_the_page_as_sent() -> None:
     assert root.find(".//div[@id='S:3']") is not None
 
 
+def test_a_segment_or_placeholder_named_twice_is_placed_once() -> None:
+    html = _FRAME.format(
+        first=_P[0],
+        placeholder=_BOUNDARY.format(n=0) + '<template id="P:5"></template>',
+        segments=_segment(
+            "0", f"<p>{_P[1]}</p>", '$RC("B:0","S:0");$RS("S:0","P:5");$RC("B:0","S:0")'
+        ),
+    )
+    text = _text(html)
+    assert text.count(_P[1]) == 1
+    assert text.index(_P[1]) < text.index("© The Courier")
+
+
 def test_comments_are_gone_from_the_tree_either_way() -> None:
     for html in (_page(), _FRAME.format(first=_P[0], placeholder="<!-- ad -->", segments="")):
         root = parse_page(html).root

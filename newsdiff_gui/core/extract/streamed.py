@@ -81,6 +81,7 @@ def _move(segment: HtmlElement | None, placeholder: HtmlElement | None) -> None:
         or placeholder is None
         or segment.tag != "div"
         or segment.get("hidden") is None
+        or segment.getparent() is None  # already placed: a call named it twice
         or placeholder.tag != "template"
         or placeholder.getparent() is None
         or any(ancestor is segment for ancestor in placeholder.iterancestors())
