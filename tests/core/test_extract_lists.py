@@ -235,3 +235,17 @@ def test_a_widget_list_under_a_furniture_label_or_laid_out_in_boxes_stays_out() 
     plain = comments.replace("<div class='clear'></div>", "")
     markup = f"<html><body><h2>Comments</h2>{plain}</body></html>"
     assert _restored(markup, [_LEAD_IN, "Comments"]) == [_LEAD_IN, "Comments"]
+
+
+def test_a_script_inside_a_list_item_is_never_text() -> None:
+    # An item that runs a script ("show the price in your currency") prints its words,
+    # never the script's code.
+    script = (
+        "<script>// <![CDATA[\nfunction readCookie(name) { return document.cookie; }\n"
+        "// ]]></script>"
+    )
+    listing = _prices(30).replace("a month.</li>", f"a month.{script}</li>")
+    markup = f"<html><body><div><p>{_LEAD_IN}</p>{listing}<p>{_AFTER}</p></div></body></html>"
+    restored = _restored(markup, [_LEAD_IN, _AFTER])
+    assert "A family pass costs 30 euros a month." in restored
+    assert not any("cookie" in block.casefold() for block in restored)

@@ -21,7 +21,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, text_key
 
 # Blocks of running text in which hidden children are widgets. List items are
 # left out: their hidden children are mostly collapsed sub-lists, which the
@@ -148,8 +148,6 @@ def strip_inline_furniture(tree: HtmlElement) -> None:
 
 
 _WORD = re.compile(r"\w{4,}")
-# Elements whose text the page never shows as text.
-UNPRINTED_TAGS = frozenset({"script", "style", "noscript", "template"})
 # Boxes a story's text is not printed in: what the rules that put text back pass over.
 FURNITURE_BOXES = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 # Form controls: a box or list that holds one is a sign-up box or a toolbar, not prose.

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.furniture import UNPRINTED_TAGS
 from newsdiff_gui.core.extract.stamps import MAX_STAMP_LINE_CHARS, has_stamp, is_stamp_line
+from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS
 from newsdiff_gui.core.normalize import clean_text
 
 _BLOCK_TAGS = frozenset(

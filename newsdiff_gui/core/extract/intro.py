@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, UNPRINTED_TAGS
-from newsdiff_gui.core.extract.text_key import linked_chars, text_key
+from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES
+from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
 
 # Besides the unprinted tags, a drawing's or a button's text is no line of the story.

@@ -29,13 +29,12 @@ from newsdiff_gui.core.extract.boilerplate import is_boilerplate, is_byline_line
 from newsdiff_gui.core.extract.furniture import (
     FORM_CONTROLS,
     FURNITURE_BOXES,
-    UNPRINTED_TAGS,
     after_picture,
     inside_boxes,
 )
 from newsdiff_gui.core.extract.lists import text_siblings
 from newsdiff_gui.core.extract.stamps import is_stamp_line, opens_with_stamp
-from newsdiff_gui.core.extract.text_key import linked_chars, text_key
+from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
 
 _BLOCKS = frozenset({"p", "div", "section", "ul", "ol", "table", "li", "blockquote", "figure"})

@@ -32,13 +32,13 @@ from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.furniture import UNPRINTED_TAGS, printed_element
+from newsdiff_gui.core.extract.furniture import printed_element
 from newsdiff_gui.core.extract.link_lines import (
     HEADINGS,
     link_sentence_edited,
     replaced_link_text,
 )
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, text_key
 
 # A label line: a few words and a link, no sentence.
 _MAX_LABEL_WORDS = 8

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, UNPRINTED_TAGS, inside_boxes
+from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, inside_boxes
 from newsdiff_gui.core.extract.text_key import (
+    UNPRINTED_TAGS,
     block_positions,
     linked_chars,
     text_key,

@@ -17,6 +17,8 @@ from lxml.html import HtmlElement
 
 from newsdiff_gui.core.normalize import clean_text
 
+# Elements whose text a browser never prints.
+UNPRINTED_TAGS = frozenset({"script", "style", "noscript", "template"})
 # A rule reads at most this many of a page's links: a bound on hostile pages.
 MAX_LINKS_CHECKED = 3000
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -83,7 +85,11 @@ def printed_lines(element: HtmlElement) -> list[str]:
         for child in node:
             if child.tag == "br":
                 pieces.append([])
-            elif depth < _MAX_LINE_DEPTH and isinstance(child.tag, str):
+            elif (
+                depth < _MAX_LINE_DEPTH
+                and isinstance(child.tag, str)
+                and child.tag not in UNPRINTED_TAGS  # a script in a list item
+            ):
                 collect(child, depth + 1)
             if child.tail:
                 pieces[-1].append(child.tail)
