@@ -137,6 +137,20 @@ def test_a_segment_or_placeholder_named_twice_is_placed_once() -> None:
     assert text.index(_P[1]) < text.index("© The Courier")
 
 
+def test_an_end_marker_too_far_away_leaves_the_fallback_in_place() -> None:
+    # A hostile page: thousands of placeholders, each before a "fallback" that runs
+    # to the end of the page. Each scan stops early; the content is still placed.
+    filler = "<span>x</span>" * 600
+    html = _FRAME.format(
+        first=_P[0],
+        placeholder=f'<!--$?--><template id="B:0"></template>{filler}<!--/$-->',
+        segments=_segment("0", f"<p>{_P[1]}</p>", '$RC("B:0","S:0")'),
+    )
+    root = parse_page(html).root
+    assert len(root.findall(".//span")) == 600
+    assert _text(html).index(_P[1]) < _text(html).index("© The Courier")
+
+
 def test_comments_are_gone_from_the_tree_either_way() -> None:
     for html in (_page(), _FRAME.format(first=_P[0], placeholder="<!-- ad -->", segments="")):
         root = parse_page(html).root

@@ -31,6 +31,8 @@ _PLACEHOLDERS = ("B:", "P:")
 # A bound for hostile pages: moves made, elements looked at for ids.
 _MAX_MOVES = 2000
 _MAX_ELEMENTS = 200_000
+# How far a boundary's end marker is looked for.
+_MAX_FALLBACK = 500
 
 
 def has_streamed_segments(html: str) -> bool:
@@ -103,7 +105,9 @@ def _drop_fallback(template: HtmlElement) -> HtmlElement | None:
     page holds no markers."""
     depth = 0
     fallback: list[HtmlElement] = []
-    for sibling in template.itersiblings():
+    for count, sibling in enumerate(template.itersiblings()):
+        if count >= _MAX_FALLBACK:
+            return None  # a fallback is a skeleton or a line, not a page of its own
         if sibling.tag is etree.Comment:
             data = (sibling.text or "").strip()
             if data == "/$":
