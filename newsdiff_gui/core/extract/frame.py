@@ -60,31 +60,35 @@ def _story_shaped(box: HtmlElement) -> bool:
 
 def frame(body: HtmlElement) -> list[HtmlElement]:
     """The boxes, outermost first, that each hold most of the page's text."""
-    total = sum(
-        _text_length(child)
-        for child in body
-        if isinstance(child.tag, str) and child.tag not in _UNREAD
-    )
-    if not total:
-        return []
+    sizes = [(child, _text_length(child)) for child in _read(body)]
+    total = sum(size for _, size in sizes)
+    threshold = _MIN_SHARE * total
     chain: list[HtmlElement] = []
-    box = body
     for _ in range(_MAX_DEPTH):
-        child = next(
-            (
-                c
-                for c in box
-                if isinstance(c.tag, str)
-                and c.tag not in _UNREAD
-                and _text_length(c) >= _MIN_SHARE * total
-            ),
-            None,
-        )
+        child, size = next(((c, n) for c, n in sizes if n >= threshold and n), (None, 0))
         if child is None:
             break
         chain.append(child)
-        box = child
+        sizes = _sizes(child, size, threshold)
     return chain
+
+
+def _read(box: HtmlElement) -> list[HtmlElement]:
+    return [c for c in box if isinstance(c.tag, str) and c.tag not in _UNREAD]
+
+
+def _sizes(box: HtmlElement, left: int, threshold: float) -> list[tuple[HtmlElement, int]]:
+    """The box's children and their text lengths, up to the one that may hold the
+    threshold: once the others have used up more than the rest (`left`, the box's
+    own length at first), none can."""
+    sizes = []
+    for child in _read(box):
+        size = _text_length(child)
+        sizes.append((child, size))
+        left -= size
+        if size >= threshold or left < threshold:
+            break
+    return sizes
 
 
 @contextmanager

@@ -95,9 +95,17 @@ def _quotation(item: HtmlElement) -> tuple[str, str] | None:
     return " ".join(texts), words
 
 
+def _may_quote(item: HtmlElement) -> bool:
+    """A cheap first look: words enough for a quote, and a block to part it from its
+    source (a menu's or a teaser list's items fail here)."""
+    return len(item.text_content()) >= _MIN_QUOTE and any(
+        d.tag in _BLOCKS for d in item.iterdescendants()
+    )
+
+
 def _quotations(listing: HtmlElement) -> list[tuple[str, str]]:
     items = [child for child in listing if child.tag == "li"]
-    if not _MIN_ITEMS <= len(items) <= _MAX_ITEMS:
+    if not _MIN_ITEMS <= len(items) <= _MAX_ITEMS or not all(map(_may_quote, items)):
         return []
     quotes = [_quotation(item) for item in items]
     return [quote for quote in quotes if quote is not None] if all(quotes) else []

@@ -48,16 +48,19 @@ def _signature(element: HtmlElement) -> tuple[str, str, str, str]:
     return (str(element.tag), element.get("class") or "", *child)
 
 
-def _container(tree: HtmlElement, first: str) -> HtmlElement | None:
-    """The element holding the first kept block as a paragraph of its own."""
+def _containers(tree: HtmlElement, keys: set[str]) -> dict[str, HtmlElement]:
+    """For each key, the first element holding that kept block as a paragraph of its own."""
+    found: dict[str, HtmlElement] = {}
     for element in tree.iter("p", "h2", "h3", "h4", "li"):
         own = text_key(element.text_content())
-        if own != first:
+        if own not in keys or own in found:
             continue
         linked = sum(len(text_key(a.text_content())) for a in element.iter("a"))
         if 2 * linked < len(own):  # not its entry in a table of contents
-            return element
-    return None
+            found[own] = element
+            if len(found) == len(keys):
+                break
+    return found
 
 
 def _is_link_list(element: HtmlElement) -> bool:
@@ -171,11 +174,12 @@ def restore_split_parts(blocks: list[str], tree: HtmlElement) -> list[str]:
     # The part holding the story's first kept block; or, for the parts dropped
     # between kept ones only, the next block's when the first is a label set
     # apart ("Table of contents") that a later rule drops.
+    starts = _containers(tree, {text_key(block) for block in blocks[:_MAX_STARTS]})
     number, part = next(
         (
             (number, found)
             for number, block in enumerate(blocks[:_MAX_STARTS])
-            if (start := _container(tree, text_key(block))) is not None
+            if (start := starts.get(text_key(block))) is not None
             and (found := _split_part(start)) is not None
         ),
         (0, None),
