@@ -28,6 +28,7 @@ from newsdiff_gui.core.extract.intro import restore_opening
 from newsdiff_gui.core.extract.lead_in import restore_lead_in
 from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.menus import is_mostly_links
+from newsdiff_gui.core.extract.panels import open_panels
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.quote_lists import restore_quote_lists
 from newsdiff_gui.core.extract.quotes import restore_article_quotes
@@ -117,6 +118,7 @@ def extract_document(html: str, url: str | None = None) -> Document:
     page = parse_page(html)
     tree = page.root
     meta = read_metadata(tree)
+    open_panels(tree)
     strip_inline_furniture(tree)
     headline = choose_headline(tree, meta, url)
     title = headline.title

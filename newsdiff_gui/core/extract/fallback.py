@@ -15,6 +15,7 @@ from copy import deepcopy
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.furniture import is_hidden_box
 from newsdiff_gui.core.extract.text_key import printed_lines
 from newsdiff_gui.core.normalize import clean_text
 
@@ -69,6 +70,9 @@ def _prune(body: HtmlElement) -> None:
         if element is body or not isinstance(element.tag, str):
             continue
         if element.tag in ("article", "main"):
+            continue
+        if is_hidden_box(element):
+            doomed.append(element)  # a sign-up pop-up, a menu drawer
             continue
         marker = f"{element.get('class') or ''} {element.get('id') or ''}"
         if marker.strip() and _UNLIKELY.search(marker) and not _LIKELY.search(marker):

@@ -65,15 +65,20 @@ _MIN_CLUSTER_CHARS = 60
 _MAX_BLOCKS = 20_000
 
 
-def _is_hidden(element: HtmlElement) -> bool:
+def is_hidden_box(element: HtmlElement) -> bool:
+    """Whether the page hides the element itself (a closed panel it opens is shown
+    first, see panels.py)."""
     if element.get("hidden") is not None:
         return True
     if (element.get("aria-hidden") or "").strip().lower() == "true":
         return True
-    if (element.get("role") or "").strip().lower() in _WIDGET_ROLES:
-        return True
     style = element.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    role = (element.get("role") or "").strip().lower()
+    return role in _WIDGET_ROLES or is_hidden_box(element)
 
 
 def _remove_keeping_tail(element: HtmlElement) -> None:

@@ -1,0 +1,73 @@
+"""A panel the reader opens (an accordion's, a tab's) is read as open.
+
+Guides, explainers and FAQs print sections in accordions: each section's heading
+is a button that opens the panel under it (`aria-controls="panel-3"`,
+`aria-expanded="false"`), and the panel is hidden until then (`style="display:
+none"`, `hidden`). The engine drops hidden text, so an edit inside a closed panel
+(a price, a step, an answer) made no version, though any reader can open it.
+
+A hidden element is read as shown when a control on the page names it in
+`aria-controls` and says whether it is open (`aria-expanded`). A dialog, a menu,
+a tooltip or a modal (a sign-up pop-up, a navigation drawer) stays hidden, as
+does anything a control in navigation, a header, a footer, an aside or a form
+opens, or that sits in one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, inside_boxes
+
+_CONTROLS = etree.XPath("//*[@aria-controls][@aria-expanded]")
+_WITH_ID = etree.XPath("//*[@id]")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none\s*;?", re.IGNORECASE)
+_NOT_PANELS = frozenset({"dialog", "alertdialog", "menu", "menubar", "tooltip", "navigation"})
+# Bounds for hostile pages: controls and ids looked at.
+_MAX_CONTROLS = 500
+_MAX_IDS = 20_000
+
+
+def _panel_ids(tree: HtmlElement) -> set[str]:
+    """The ids that controls outside the page's furniture open and close."""
+    ids: set[str] = set()
+    for count, control in enumerate(_CONTROLS(tree)):
+        if count >= _MAX_CONTROLS:
+            break
+        if isinstance(control, HtmlElement) and not inside_boxes(control, FURNITURE_BOXES):
+            ids.update(str(control.get("aria-controls") or "").split())
+    return ids
+
+
+def _is_panel(element: HtmlElement) -> bool:
+    role = (element.get("role") or "").strip().lower()
+    return (
+        role not in _NOT_PANELS
+        and (element.get("aria-modal") or "").strip().lower() != "true"
+        and element.tag not in FURNITURE_BOXES
+        and not inside_boxes(element, FURNITURE_BOXES)
+    )
+
+
+def _show(element: HtmlElement) -> None:
+    element.attrib.pop("hidden", None)
+    if (element.get("aria-hidden") or "").strip().lower() == "true":
+        del element.attrib["aria-hidden"]
+    style = element.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        element.set("style", _HIDDEN_STYLE.sub("", style).strip())
+
+
+def open_panels(tree: HtmlElement) -> None:
+    """Show, in `tree`, the hidden panels that the page's own controls open."""
+    ids = _panel_ids(tree)
+    if not ids:
+        return
+    for count, element in enumerate(_WITH_ID(tree)):
+        if count >= _MAX_IDS:
+            break
+        if isinstance(element, HtmlElement) and element.get("id") in ids and _is_panel(element):
+            _show(element)
