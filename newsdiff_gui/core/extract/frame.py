@@ -23,13 +23,14 @@ from contextlib import contextmanager
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS
+
 # The names engines drop a box by, whole (a name that also says "content" or
 # "post" is the story's, and engines read it so).
 FURNITURE_NAMES = re.compile(r"comment|header|footer|sidebar|\bnav|menu", re.IGNORECASE)
 _STORY_NAMES = re.compile(r"article|body|content|entry|main|post|story|text", re.IGNORECASE)
 _NAMES = ("class", "id")
 _MIN_SHARE = 0.5
-_UNREAD = frozenset({"script", "style", "noscript", "template"})
 # A bound for hostile pages: how deep the frame is followed.
 _MAX_DEPTH = 60
 
@@ -74,7 +75,7 @@ def frame(body: HtmlElement) -> list[HtmlElement]:
 
 
 def _read(box: HtmlElement) -> list[HtmlElement]:
-    return [c for c in box if isinstance(c.tag, str) and c.tag not in _UNREAD]
+    return [c for c in box if isinstance(c.tag, str) and c.tag not in UNPRINTED_TAGS]
 
 
 def _sizes(box: HtmlElement, left: int, threshold: float) -> list[tuple[HtmlElement, int]]:
