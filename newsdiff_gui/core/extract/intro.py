@@ -24,7 +24,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES
-from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, linked_chars, text_key
+from newsdiff_gui.core.extract.text_key import SUBHEADINGS, UNPRINTED_TAGS, linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
 
 # Besides the unprinted tags, a drawing's or a button's text is no line of the story.
@@ -33,7 +33,6 @@ _BLOCKS = frozenset({"p", "div", "section", "ul", "ol", "table", "h1", "h2", "h3
 # A line this short between the headline and the body is metadata (a byline, a
 # date), passed over; a longer one not kept by the engine ends the search.
 _MAX_SHORT_LINE = 80
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MIN_OPENING = 100
 _MAX_LINK_SHARE = 0.3
 _MAX_STEPS = 120
@@ -122,7 +121,7 @@ def restore_opening(
             return [*found, *items, *blocks] if found else blocks
         if not own or own in kept:
             continue
-        if element.tag in _HEADINGS:
+        if element.tag in SUBHEADINGS:
             return blocks  # a heading left out: another box (a video's title), not the story
         if element.tag == "li" and found and _mostly_words(element):
             items.append(clean_text(element.text_content()))

@@ -34,12 +34,11 @@ from newsdiff_gui.core.extract.furniture import (
 )
 from newsdiff_gui.core.extract.lists import text_siblings
 from newsdiff_gui.core.extract.stamps import is_stamp_line, opens_with_stamp
-from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, linked_chars, text_key
+from newsdiff_gui.core.extract.text_key import SUBHEADINGS, UNPRINTED_TAGS, linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
 
 _BLOCKS = frozenset({"p", "div", "section", "ul", "ol", "table", "li", "blockquote", "figure"})
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_PROSE = frozenset({"p", "div"}) | _HEADINGS
+_PROSE = frozenset({"p", "div"}) | SUBHEADINGS
 # A caption or a credit sits in a figure; the opening does not.
 _OUTER_BOXES = FURNITURE_BOXES | {"figure", "figcaption", "li", "table"}
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", ":")
@@ -142,7 +141,7 @@ def _prose(element: HtmlElement, description: str) -> str | None:
         return None  # metadata, never a version of its own
     if is_boilerplate(text) or text_key(text) == text_key(description):
         return None
-    if element.tag in _HEADINGS:
+    if element.tag in SUBHEADINGS:
         return text if linked_chars(element) == 0 else None
     if len(text) < _MIN_PROSE or not text.endswith(_SENTENCE_END):
         return None
@@ -166,7 +165,7 @@ def restore_lead_in(
     found: list[str] = []  # nearest first
     # A heading introduces prose: one right before another heading (or before a
     # box that opens with one) is the label of a box, not the story's.
-    after_heading = first.tag in _HEADINGS
+    after_heading = first.tag in SUBHEADINGS
     for sibling in start[1]:
         if len(found) >= _MAX_LEAD_IN or next(sibling.iter("h1"), None) is not None:
             break  # (iter reads the sibling itself first)
@@ -176,8 +175,8 @@ def restore_lead_in(
             kept = {text_key(block) for block in blocks}
         if text is None or key in kept or key == headline:
             break
-        if sibling.tag in _HEADINGS and after_heading:
+        if sibling.tag in SUBHEADINGS and after_heading:
             break
-        after_heading = sibling.tag in _HEADINGS
+        after_heading = sibling.tag in SUBHEADINGS
         found.append(text)
     return [*reversed(found), *blocks] if found else blocks

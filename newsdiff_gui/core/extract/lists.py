@@ -26,6 +26,7 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.extract.boilerplate import is_boilerplate
 from newsdiff_gui.core.extract.furniture import FORM_CONTROLS, FURNITURE_BOXES, inside_boxes
 from newsdiff_gui.core.extract.text_key import (
+    SUBHEADINGS,
     block_positions,
     holds_text,
     linked_chars,
@@ -37,7 +38,6 @@ from newsdiff_gui.core.normalize import clean_text
 
 _LISTS = ("ul", "ol")
 _NESTED_BLOCKS = frozenset({"ul", "ol", "div", "p", "table", "section", "figure"})
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # A sentence may link a word or two; a list that is mostly link text is a menu.
 _MAX_LINK_SHARE = 0.5
 # Bounds for hostile pages: the rule looks at this many lists, of this many items.
@@ -150,7 +150,7 @@ def _anchor(
     anchor = restored.get(before)
     if anchor is None:
         anchor = kept_block(before, position, last=True)
-    if anchor is None and before.tag in _HEADINGS:
+    if anchor is None and before.tag in SUBHEADINGS:
         # A list under a heading the engine kept ("What changes in April"): the
         # heading introduces it as the story's paragraphs would; a furniture
         # label ("Comments", "Related") introduces a widget's list.
@@ -163,7 +163,7 @@ def _anchor(
     if (
         after is None
         or after.tag in _LISTS
-        or after.tag in _HEADINGS
+        or after.tag in SUBHEADINGS
         or kept_block(after, position, last=False) is not None
         or _starts_kept_block(after, position)
     ):

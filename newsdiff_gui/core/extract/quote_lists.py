@@ -25,6 +25,8 @@ from newsdiff_gui.core.extract.boilerplate import is_boilerplate
 from newsdiff_gui.core.extract.furniture import FORM_CONTROLS, FURNITURE_BOXES, inside_boxes
 from newsdiff_gui.core.extract.stamps import is_stamp_line
 from newsdiff_gui.core.extract.text_key import (
+    SUBHEADINGS,
+    UNPRINTED_TAGS,
     block_positions,
     holds_text,
     linked_chars,
@@ -39,8 +41,7 @@ _BLOCKS = frozenset(
     {"p", "div", "blockquote", "figure", "figcaption", "footer", "header", "section"}
     | {"cite", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "td", "article"}
 )
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_UNREAD = frozenset({"script", "style", "noscript", "template", "br"})
+_UNREAD = UNPRINTED_TAGS | {"br"}
 _MIN_QUOTE = 60
 _MAX_SOURCE = 160
 _MAX_LINK_SHARE = 0.1
@@ -128,7 +129,7 @@ def _anchor(listing: HtmlElement, position: dict[str, int]) -> tuple[int, list[s
         anchor = position.get(text_key(text))
         if anchor is not None:
             return anchor, headings
-        if element.tag in _HEADINGS and not headings and not is_boilerplate(text):
+        if element.tag in SUBHEADINGS and not headings and not is_boilerplate(text):
             headings.append(text)
         elif not (len(text) <= _MAX_CALL and linked_chars(element) >= len(text)):
             return None

@@ -32,6 +32,7 @@ from newsdiff_gui.core.extract.furniture import (
 from newsdiff_gui.core.extract.lists import kept_block, text_siblings
 from newsdiff_gui.core.extract.stamps import is_stamp_line
 from newsdiff_gui.core.extract.text_key import (
+    SUBHEADINGS,
     block_positions,
     linked_chars,
     printed_lines,
@@ -49,8 +50,7 @@ _OUTER = FURNITURE_BOXES | {"figure", "figcaption", "li", "ul", "ol", "blockquot
 # A box holding a control or a frame is a widget; one holding a picture is a
 # figure, its words a caption; one holding a script is an ad slot.
 _NOT_NOTES = tuple(FORM_CONTROLS | MEDIA_TAGS | {"audio", "figcaption", "script", "noscript"})
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_KEPT_TAGS = _HEADINGS | {"p"}
+_KEPT_TAGS = SUBHEADINGS | {"p"}
 _MAX_ICON_PIXELS = 64
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", ")")
 _MIN_NOTE = 40
@@ -66,7 +66,7 @@ def _kept_index(element: HtmlElement, position: dict[str, int], *, last: bool) -
     """Index of the kept block this element is (a paragraph or a heading), or opens with."""
     if element.tag == "p":
         return kept_block(element, position, last=last)
-    if element.tag in _HEADINGS:
+    if element.tag in SUBHEADINGS:
         return position.get(text_key(element.text_content()))
     if last:
         return None

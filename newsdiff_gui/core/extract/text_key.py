@@ -19,6 +19,8 @@ from newsdiff_gui.core.normalize import clean_text
 
 # Elements whose text a browser never prints.
 UNPRINTED_TAGS = frozenset({"script", "style", "noscript", "template"})
+# A story's subheadings (its <h1> is the headline).
+SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # A rule reads at most this many of a page's links: a bound on hostile pages.
 MAX_LINKS_CHECKED = 3000
 _NON_ALNUM = re.compile(r"[\W_]+")
