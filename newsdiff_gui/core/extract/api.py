@@ -24,6 +24,7 @@ from newsdiff_gui.core.extract.fallback import fallback_blocks
 from newsdiff_gui.core.extract.frame import frame_names_set_aside
 from newsdiff_gui.core.extract.furniture import drop_unprinted_description, strip_inline_furniture
 from newsdiff_gui.core.extract.glued_stamps import drop_glued_stamps
+from newsdiff_gui.core.extract.headings import restore_subheadings
 from newsdiff_gui.core.extract.intro import restore_opening
 from newsdiff_gui.core.extract.lead_in import restore_lead_in
 from newsdiff_gui.core.extract.lists import restore_article_lists
@@ -56,6 +57,9 @@ def _length(blocks: list[str]) -> int:
 def _tidy(blocks: list[str], tree: HtmlElement, meta: PageMetadata, title: str) -> list[str]:
     """A reading of the page with the story's dropped parts put back and furniture dropped."""
     titles = [title, *meta.titles, meta.html_title or ""]
+    # Lists first: a list whose items a heading repeats ("Wix", "Squarespace") would
+    # read as kept once the headings are back. Then the lists under a heading put back.
+    blocks = restore_subheadings(restore_article_lists(blocks, tree), tree)
     blocks = restore_article_asides(restore_article_lists(blocks, tree), tree)
     blocks = restore_quote_lists(blocks, tree)
     blocks = restore_story_notes(blocks, tree)

@@ -84,6 +84,12 @@ def _items(listing: HtmlElement) -> list[list[str]]:
     return [lines for lines in (printed_lines(item) for item in items) if lines]
 
 
+def words_list(listing: HtmlElement) -> bool:
+    """Whether the list is a plain list of words, as a story prints one (not a menu,
+    a toolbar or a grid of boxes)."""
+    return bool(_items(listing))
+
+
 def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
     """`blocks` with the article's dropped lists put back where the page prints them."""
     if not blocks:

@@ -1,0 +1,179 @@
+"""A story's subheadings are its text: a rewritten subheading makes a version.
+
+Pages are written here (a fictional county, a fictional flood wall), shaped like
+a small site's template: a teaser box of class "post" comes first, so the engine
+takes it for the article, finds too little and gathers the page's paragraphs
+one by one, which loses every subheading between them.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+
+from newsdiff_gui.core.extract import extract_document
+from newsdiff_gui.core.extract.headings import restore_subheadings
+from newsdiff_gui.core.store.version_store import content_hash
+
+_P = (
+    "The county's flood defences will be rebuilt over the next three years, the regional "
+    "authority said on Tuesday, after the winter storms breached the river wall in four places.",
+    "Engineers found that the wall, built in 1962, had been weakened by decades of erosion "
+    "that routine inspections had not recorded, according to a report presented to councillors.",
+    "The first phase will raise the wall by half a metre along the stretch that protects the "
+    "town centre, where more than two hundred homes were flooded in January.",
+    "Residents will be able to comment on the plans at three public meetings, and the "
+    "authority said it would publish the full engineering report on its website next week.",
+    "The second phase will add pumping stations at the two points where the river meets the "
+    "drainage channels, so that water can be moved out faster during a storm.",
+    "Farmers upstream have asked for compensation for fields that will be used to hold flood "
+    "water, and the authority said talks with their union would begin in March.",
+)
+_TEASER = '<div class="post"><p>Town hall opens on Saturday.</p><p>Library hours change.</p></div>'
+
+
+def _page(middle: str, *, first: str = "Where the work starts") -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Flood wall to be rebuilt | Valley Courier</title>"
+        '</head><body><div class="top"><a href="/">Home</a> <a href="/news">News</a></div>'
+        f"{_TEASER}<div class='layout'><h1>Flood wall to be rebuilt</h1>"
+        f"<p>{_P[0]}</p><p>{_P[1]}</p><h2>{first}</h2><p>{_P[2]}</p><p>{_P[3]}</p>"
+        f"{middle}<p>{_P[4]}</p><p>{_P[5]}</p></div></body></html>"
+    )
+
+
+_SECTIONS = "<h2>Who pays for it</h2><h3>The pumping stations</h3>"
+
+
+def test_the_subheadings_between_the_paragraphs_are_kept_in_their_places() -> None:
+    paragraphs = extract_document(_page(_SECTIONS)).paragraphs
+    story = paragraphs[paragraphs.index(_P[0]) :]
+    assert story == (
+        _P[0],
+        _P[1],
+        "Where the work starts",
+        _P[2],
+        _P[3],
+        "Who pays for it",
+        "The pumping stations",
+        _P[4],
+        _P[5],
+    )
+
+
+def test_a_rewritten_subheading_is_a_new_version() -> None:
+    before = extract_document(_page(_SECTIONS))
+    after = extract_document(_page(_SECTIONS, first="Where the work starts in May"))
+    assert content_hash(before) != content_hash(after)
+
+
+def test_a_heading_broken_across_lines_keeps_its_words_apart() -> None:
+    paragraphs = extract_document(_page("<h2>Who pays<br>for it</h2>")).paragraphs
+    assert "Who pays for it" in paragraphs
+
+
+def test_a_heading_over_a_list_of_words_is_kept_with_the_list() -> None:
+    listing = (
+        "<h3>What the plan costs</h3><ul><li>The wall costs 12 million euros.</li>"
+        "<li>The pumping stations cost 4 million euros.</li></ul>"
+    )
+    paragraphs = extract_document(_page(listing)).paragraphs
+    start = paragraphs.index("What the plan costs")
+    assert paragraphs[start - 1 : start + 4] == (
+        _P[3],
+        "What the plan costs",
+        "The wall costs 12 million euros.",
+        "The pumping stations cost 4 million euros.",
+        _P[4],
+    )
+
+
+def test_a_box_of_links_between_the_paragraphs_stays_out_with_its_heading() -> None:
+    for heading in ("Read next", "Storm season in pictures"):
+        related = (
+            f"<h3>{heading}</h3><ul><li><a href='/news/bridge'>Bridge repairs start next week"
+            "</a></li><li><a href='/news/market'>Market moves to the square</a></li></ul>"
+        )
+        assert heading not in extract_document(_page(related)).paragraphs
+
+
+def test_a_teaser_headline_linking_to_another_story_stays_out() -> None:
+    teaser = "<h3><a href='/news/dam'>Dam inspection finds cracks in the spillway</a></h3>"
+    paragraphs = extract_document(_page(teaser)).paragraphs
+    assert "Dam inspection finds cracks in the spillway" not in paragraphs
+
+
+def test_a_sign_up_box_heading_stays_out() -> None:
+    signup = (
+        "<h3>Get the morning briefing</h3><form><input type='email' name='email'>"
+        "<button>Sign up</button></form>"
+    )
+    assert "Get the morning briefing" not in extract_document(_page(signup)).paragraphs
+
+
+def test_a_heading_the_page_hides_stays_out() -> None:
+    hidden = "<h3 style='display:none'>Print edition headline</h3>"
+    assert "Print edition headline" not in extract_document(_page(hidden)).paragraphs
+
+
+def test_a_heading_in_the_article_footer_stays_out() -> None:
+    tree = lxml.html.fromstring(
+        "<article><p>The story's last paragraph.</p><footer><p>Corrections are listed below."
+        "</p><h3>About the author</h3><p>She covers the county.</p></footer></article>"
+    )
+    blocks = [
+        "The story's last paragraph.",
+        "Corrections are listed below.",
+        "She covers the county.",
+    ]
+    assert restore_subheadings(blocks, tree) == blocks
+
+
+def test_a_section_heading_over_a_kept_subheading_is_put_back() -> None:
+    tree = lxml.html.fromstring(
+        "<div><p>First paragraph of the story.</p><h2>Who pays for it</h2>"
+        "<h3>The pumping stations</h3><p>Second paragraph of the story.</p></div>"
+    )
+    blocks = [
+        "First paragraph of the story.",
+        "The pumping stations",
+        "Second paragraph of the story.",
+    ]
+    assert restore_subheadings(blocks, tree) == [
+        "First paragraph of the story.",
+        "Who pays for it",
+        "The pumping stations",
+        "Second paragraph of the story.",
+    ]
+
+
+def test_only_a_heading_with_the_story_on_both_sides_is_put_back() -> None:
+    tree = lxml.html.fromstring(
+        "<div><h2>Before the story</h2><p>First paragraph of the story.</p>"
+        "<h2>Inside the story</h2><p>Second paragraph of the story.</p>"
+        "<h2>After the story</h2><div class='footer-links'>About us</div></div>"
+    )
+    blocks = ["First paragraph of the story.", "Second paragraph of the story."]
+    assert restore_subheadings(blocks, tree) == [
+        "First paragraph of the story.",
+        "Inside the story",
+        "Second paragraph of the story.",
+    ]
+
+
+def test_a_list_whose_items_the_headings_repeat_is_kept_too() -> None:
+    # "The three designs:" then a list of their names, then a section per design.
+    designs = ("Raised wall", "Floodplain park", "Tidal barrier")
+    listing = "".join(f"<li>{name}</li>" for name in designs)
+    sections = "".join(
+        f"<h2>{name}</h2><p>{_P[index + 3]}</p>" for index, name in enumerate(designs)
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>Three designs | Valley Courier</title></head><body>"
+        f"{_TEASER}<div class='layout'><h1>Three designs</h1><p>{_P[0]}</p>"
+        f"<p>{_P[1]} The authority compared three designs:</p><ul>{listing}</ul>"
+        f"<p>{_P[2]}</p>{sections}</div></body></html>"
+    )
+    paragraphs = extract_document(html).paragraphs
+    start = paragraphs.index(f"{_P[1]} The authority compared three designs:")
+    assert paragraphs[start + 1 : start + 4] == designs
+    assert paragraphs[-6:] == (designs[0], _P[3], designs[1], _P[4], designs[2], _P[5])
