@@ -105,3 +105,73 @@ def test_our_scorer_never_reads_a_hidden_box() -> None:
     blocks = fallback_blocks(tree)
     assert any(block.startswith("The council will replace") for block in blocks)
     assert not any(_SIGNUP in block or "Planning applications" in block for block in blocks)
+
+
+def _page_with(faq: str) -> str:
+    intro = "".join(f"<p>{text}</p>" for text in _INTRO)
+    return (
+        "<html><head><title>New parking permits: what you need to know</title></head><body>"
+        "<main><article><h1>New parking permits: what you need to know</h1>"
+        f"{intro}<h2>Questions and answers</h2>{faq}</article></main></body></html>"
+    )
+
+
+def _answer(price: int = 60) -> str:
+    return _ANSWERS["How much does a permit cost?"].format(price=price)
+
+
+def test_a_panel_named_by_a_control_that_does_not_say_it_is_closed_is_read() -> None:
+    # The accordion pattern as some themes print it: a link acting as a button
+    # names the panel, and the panel names it back; no aria-expanded.
+    faq = (
+        "<div class='acc'><div><a id='q1' role='button' aria-controls='a1'>"
+        "How much does a permit cost?</a></div>"
+        f"<div id='a1' role='region' aria-labelledby='q1' style='display:none;'><p>{_answer()}</p>"
+        "</div></div>"
+    )
+    assert _answer() in extract_document(_page_with(faq), URL).paragraphs
+
+
+def test_a_panel_right_after_a_control_that_opens_it_is_read() -> None:
+    # A disclosure whose aria-controls names an id the page never gives (one
+    # shared by every product card): the panel is the control's next element.
+    faq = (
+        "<div class='card'><button aria-controls='content' aria-expanded='false'>"
+        f"What it costs</button><div aria-hidden='true' role='region'><p>{_answer(60)}</p>"
+        "</div></div>"
+    )
+    before = extract_document(_page_with(faq), URL).paragraphs
+    after = extract_document(_page_with(faq.replace(_answer(60), _answer(65))), URL).paragraphs
+    assert _answer(60) in before
+    assert before != after
+
+
+def test_a_panel_after_a_heading_holding_the_control_is_read() -> None:
+    faq = (
+        "<h3><button aria-expanded='false'>How much does a permit cost?</button></h3>"
+        f"<div style='display:none'><p>{_answer()}</p></div>"
+    )
+    assert _answer() in extract_document(_page_with(faq), URL).paragraphs
+
+
+def test_a_search_box_suggestions_and_a_header_disclosure_stay_hidden() -> None:
+    suggestions = "Parking permits Parking fines Parking zones map"
+    page = _page(
+        hidden_text=(
+            "<input role='combobox' aria-controls='hints' aria-expanded='false'>"
+            f"<ul id='hints' style='display:none'><li>{suggestions}</li></ul>"
+        )
+    ).replace(
+        "<header><button aria-controls='drawer' aria-expanded='false'>Menu</button>",
+        "<header><button aria-expanded='false'>Menu</button>"
+        "<button aria-controls='account' aria-expanded='false'>Account</button>",
+    )
+    # A drawer a header's control opens, printed at the end of the page.
+    page = page.replace(
+        "</body>", "<div id='account' style='display:none'><p>Sign in Register</p></div></body>"
+    )
+    tree = lxml.html.document_fromstring(page)
+    open_panels(tree)
+    assert tree.get_element_by_id("hints").get("style") == "display:none"
+    assert tree.get_element_by_id("drawer").get("hidden") is not None
+    assert tree.get_element_by_id("account").get("style") == "display:none"

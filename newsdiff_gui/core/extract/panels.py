@@ -6,11 +6,17 @@ is a button that opens the panel under it (`aria-controls="panel-3"`,
 none"`, `hidden`). The engine drops hidden text, so an edit inside a closed panel
 (a price, a step, an answer) made no version, though any reader can open it.
 
-A hidden element is read as shown when a control on the page names it in
-`aria-controls` and says whether it is open (`aria-expanded`). A dialog, a menu,
-a tooltip or a modal (a sign-up pop-up, a navigation drawer) stays hidden, as
-does anything a control in navigation, a header, a footer, an aside or a form
-opens, or that sits in one.
+A hidden element is read as shown when a control on the page opens it:
+- a control names it in `aria-controls` (a button, a link acting as one, a tab);
+  themes often leave out `aria-expanded` and set only the panel's
+  `aria-labelledby`;
+- or it follows, as the next element, a control that says whether it is open
+  (`aria-expanded`), alone or inside a heading: the disclosure pattern, which
+  some templates print with a wrong or shared `aria-controls` id.
+A dialog, a menu, a list box, a tooltip or a modal (a sign-up pop-up, a
+navigation drawer, a search box's suggestions) stays hidden, as does anything a
+control in navigation, a header, a footer, an aside or a form opens, or that
+sits in one.
 """
 
 from __future__ import annotations
@@ -21,11 +27,17 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, inside_boxes
+from newsdiff_gui.core.extract.link_lines import HEADINGS
 
-_CONTROLS = etree.XPath("//*[@aria-controls][@aria-expanded]")
+_CONTROLS = etree.XPath("//*[@aria-controls]")
+_DISCLOSURES = etree.XPath("//*[@aria-expanded]")
 _WITH_ID = etree.XPath("//*[@id]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none\s*;?", re.IGNORECASE)
-_NOT_PANELS = frozenset({"dialog", "alertdialog", "menu", "menubar", "tooltip", "navigation"})
+_NOT_PANELS = frozenset(
+    {"dialog", "alertdialog", "menu", "menubar", "listbox", "tooltip", "navigation"}
+)
+# A search box's suggestions are a list box the box controls, not a panel.
+_NOT_CONTROLS = frozenset({"combobox", "searchbox", "textbox"})
 # Bounds for hostile pages: controls and ids looked at.
 _MAX_CONTROLS = 500
 _MAX_IDS = 20_000
@@ -37,9 +49,33 @@ def _panel_ids(tree: HtmlElement) -> set[str]:
     for count, control in enumerate(_CONTROLS(tree)):
         if count >= _MAX_CONTROLS:
             break
-        if isinstance(control, HtmlElement) and not inside_boxes(control, FURNITURE_BOXES):
+        if isinstance(control, HtmlElement) and _is_control(control):
             ids.update(str(control.get("aria-controls") or "").split())
     return ids
+
+
+def _is_control(control: HtmlElement) -> bool:
+    role = (control.get("role") or "").strip().lower()
+    return role not in _NOT_CONTROLS and not inside_boxes(control, FURNITURE_BOXES)
+
+
+def _disclosed_panels(tree: HtmlElement) -> list[HtmlElement]:
+    """The elements printed right after a control that opens and closes (the
+    control alone, or inside a heading, before the panel)."""
+    panels = []
+    for count, control in enumerate(_DISCLOSURES(tree)):
+        if count >= _MAX_CONTROLS:
+            break
+        if not isinstance(control, HtmlElement) or not _is_control(control):
+            continue
+        parent = control.getparent()
+        holder = parent if parent is not None and parent.tag in HEADINGS else control
+        panel = holder.getnext()
+        while panel is not None and not isinstance(panel.tag, str):
+            panel = panel.getnext()
+        if panel is not None:
+            panels.append(panel)
+    return panels
 
 
 def _is_panel(element: HtmlElement) -> bool:
@@ -63,6 +99,9 @@ def _show(element: HtmlElement) -> None:
 
 def open_panels(tree: HtmlElement) -> None:
     """Show, in `tree`, the hidden panels that the page's own controls open."""
+    for panel in _disclosed_panels(tree):
+        if _is_panel(panel):
+            _show(panel)
     ids = _panel_ids(tree)
     if not ids:
         return
