@@ -53,10 +53,23 @@ def test_a_titled_box_or_a_long_unkept_block_in_between_is_not_the_opening() -> 
     video = "<div class='video'><h4><a href='/v/1'>Watch: the channel</a></h4></div>"
     assert _restored(_page(_OPENING, between=video), kept) == kept
     box = (
-        "<div class='promo'>Subscribe to the Coast Post for the latest port news, with weekly "
-        "updates from the harbour and the fishing fleet</div>"
+        "<div class='promo'>The fishing fleet's own history of the northern channel, from the "
+        "first dredging in 1911 to the present dispute</div>"
     )
     assert _restored(_page(_OPENING, between=box), kept) == kept
+
+
+def test_a_notice_above_the_opening_is_passed_over() -> None:
+    # Furniture is known for what it is: a sign-up prompt or a site's affiliate
+    # disclosure between the headline and the opening does not hide the opening.
+    kept = list(HARBOUR)
+    for notice in (
+        "Subscribe to the Coast Post for the latest port news, with weekly updates from the "
+        "harbour and the fishing fleet",
+        "We may earn a commission from links on this page, but we only recommend products we back.",
+    ):
+        between = f"<div class='notice'>{notice}</div>"
+        assert _restored(_page(_OPENING, between=between), kept) == [_OPENING, *kept]
 
 
 def test_a_teaser_the_meta_description_or_a_line_of_links_is_not_the_opening() -> None:

@@ -92,3 +92,43 @@ def test_a_long_linked_teaser_headline_between_paragraphs_is_furniture() -> None
     )
     assert content_hash(before) == content_hash(after)
     assert before.paragraphs == tuple(_STORY)
+
+
+def _review(policy: str) -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in _STORY)
+    return (
+        "<html><head><title>The best home telescopes | Valley Science</title></head><body>"
+        "<main><article><h1>The best home telescopes</h1>"
+        "<p>We may earn a commission from links on this page, but we only recommend products "
+        f'we back. <a href="/about/reviews">{policy}</a></p>{paragraphs}</article></main>'
+        "</body></html>"
+    )
+
+
+def test_an_affiliate_disclosure_is_furniture_and_its_links_make_no_new_version() -> None:
+    before = extract_document(_review("Why Trust Us?"))
+    after = extract_document(_review("Our review policy"))
+    assert before.paragraphs == tuple(_STORY)
+    assert content_hash(before) == content_hash(after)
+
+
+def test_the_ways_sites_word_their_disclosure_are_furniture() -> None:
+    for notice in (
+        "This post contains affiliate links. Click here to read my full disclosure.",
+        "We buy all the products we test. If you purchase through our links, we may earn a "
+        "commission, which helps support our testing.",
+        "Disclosure: If you buy through affiliate links, I may earn a small commission.",
+        "SeniorLiving.org is supported by commissions from providers listed on our site.",
+        "We also may use affiliate links in our posts, as well. Thanks!",
+    ):
+        assert is_boilerplate(notice), notice
+
+
+def test_a_story_about_commissions_and_affiliate_links_stays() -> None:
+    for sentence in (
+        "The retailer earns a commission of 4 percent on each sale made through links on "
+        "partner sites, the regulator's report found.",
+        "“We receive a commission of 3 percent on every booking,” the agency's director said.",
+        "I make a commission on every sale, says the owner of the shop, who opened in March.",
+    ):
+        assert not is_boilerplate(sentence), sentence

@@ -157,6 +157,23 @@ _CONSENT = re.compile(
     r"\b(?:accept|agree|consent|privacy|cookie (?:policy|settings))", re.IGNORECASE
 )
 _MAX_NOTICE_WORDS = 50
+# A site's note that it earns from the links on the page ("We may earn a commission
+# from links on this page", "This post contains affiliate links"): written in the
+# first person, about the page itself, and the same over every review. Its links
+# (the policy, "Why trust us?") change with the site, not with the story. A story
+# about affiliate marketing reports it in the third person, or quotes it.
+_DISCLOSURE = re.compile(
+    r"\b(?:we|i)\b[^.!?]{0,60}?\b(?:earn|receive|make|get|collect)s?\b[^.!?]{0,40}?"
+    r"\b(?:commissions?|compensation|a (?:small )?(?:fee|share|portion))"
+    r"|\b(?:this|the) (?:post|article|page|site|story|guide|review)\b[^.!?]{0,20}?"
+    r"\b(?:contains?|includes?|uses?|has)\b[^.!?]{0,20}?\baffiliate links?"
+    r"|\b(?:if|when) you (?:buy|purchase|click|shop)[^.!?]{0,80}?\b(?:we|i)\b[^.!?]{0,30}?"
+    r"\b(?:earn|receive|make|get)"
+    r"|\bsupported by (?:commissions|affiliate)"
+    r"|\b(?:we|i) (?:may |also may |might )?(?:use|include) (?:affiliate links|paid promotion)",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(r"[\"“”«»„]|\b(?:said|says|told|according to)\b", re.IGNORECASE)
 _MAX_KICKER_WORDS = 6
 _MAX_FURNITURE_CHARS = 320
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
@@ -210,7 +227,9 @@ def is_boilerplate(block: str) -> bool:
     ):
         return True
     if words <= _MAX_NOTICE_WORDS and (
-        _FOLLOW_INVITE.search(text) or (_COOKIE_NOTICE.search(text) and _CONSENT.search(text))
+        _FOLLOW_INVITE.search(text)
+        or (_COOKIE_NOTICE.search(text) and _CONSENT.search(text))
+        or (_DISCLOSURE.search(text) and not _REPORTED.search(text))
     ):
         return True
     # "Facebook Twitter Email" share rows: several network names and nothing else.

@@ -7,7 +7,8 @@ opening is put back, before the first kept block, when the page says it is
 the story's:
 - it follows the visible headline (the <h1> that is the title), and the
   first kept block follows it with nothing in between but short lines (a
-  byline, a date, a reading time: metadata, not paragraphs) and no heading
+  byline, a date, a reading time: metadata, not paragraphs), notices (a
+  site's affiliate disclosure) and no heading
   (a heading the engine left out titles another box: a video, a teaser);
 - it is a paragraph of prose: a leaf block of sentences, mostly words, not links
   (with the items of a list that follows it, when prose or the story comes next);
@@ -23,6 +24,7 @@ from collections.abc import Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.boilerplate import is_boilerplate
 from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES
 from newsdiff_gui.core.extract.text_key import SUBHEADINGS, UNPRINTED_TAGS, linked_chars, text_key
 from newsdiff_gui.core.normalize import clean_text
@@ -126,7 +128,10 @@ def restore_opening(
         if element.tag == "li" and found and _mostly_words(element):
             items.append(clean_text(element.text_content()))
             continue
-        if len(clean_text(element.text_content())) <= _MAX_SHORT_LINE:
+        line = clean_text(element.text_content())
+        # Metadata (a byline, a date) is passed over, and so is a notice above the
+        # opening (a site's affiliate disclosure); a promo after it ends the search.
+        if len(line) <= _MAX_SHORT_LINE or (not found and is_boilerplate(line)):
             items.clear()
             continue
         opening = _opening(element, description or "")
