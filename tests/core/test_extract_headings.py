@@ -177,3 +177,68 @@ def test_a_list_whose_items_the_headings_repeat_is_kept_too() -> None:
     start = paragraphs.index(f"{_P[1]} The authority compared three designs:")
     assert paragraphs[start + 1 : start + 4] == designs
     assert paragraphs[-6:] == (designs[0], _P[3], designs[1], _P[4], designs[2], _P[5])
+
+
+def _sections(repeat_kept: bool) -> tuple[lxml.html.HtmlElement, list[str]]:
+    # Each phase ends with the same line; the engine may keep both copies or drop
+    # the repeat.
+    tree = lxml.html.fromstring(
+        "<div><p>The plan has three phases.</p><h3>1. Planning</h3><p>Planning text.</p>"
+        "<p>Timeline: one week</p><h3>2. Building</h3><p>Building text.</p>"
+        "<p>Timeline: one week</p><h3>3. Painting</h3><p>Painting text.</p></div>"
+    )
+    blocks = ["The plan has three phases.", "Planning text.", "Timeline: one week"]
+    blocks += ["Building text.", "Timeline: one week"] if repeat_kept else ["Building text."]
+    return tree, [*blocks, "Painting text."]
+
+
+def test_each_heading_follows_its_own_copy_of_a_repeated_line() -> None:
+    tree, blocks = _sections(repeat_kept=True)
+    assert restore_subheadings(blocks, tree) == [
+        "The plan has three phases.",
+        "1. Planning",
+        "Planning text.",
+        "Timeline: one week",
+        "2. Building",
+        "Building text.",
+        "Timeline: one week",
+        "3. Painting",
+        "Painting text.",
+    ]
+
+
+def test_a_heading_after_a_repeat_the_engine_dropped_goes_before_its_paragraph() -> None:
+    tree, blocks = _sections(repeat_kept=False)
+    restored = restore_subheadings(blocks, tree)
+    assert restored.index("3. Painting") == restored.index("Painting text.") - 1
+    assert restored.index("2. Building") == restored.index("Building text.") - 1
+
+
+def test_a_stray_glyph_places_no_heading() -> None:
+    # An icon read as a letter ("â") before each heading is kept many times over.
+    tree = lxml.html.fromstring(
+        "<div><p>First paragraph of the story.</p><p>â</p><h2>Our picks</h2>"
+        "<p>Second paragraph of the story.</p><p>â</p><h2>How we tested</h2>"
+        "<p>Third paragraph of the story.</p></div>"
+    )
+    blocks = ["First paragraph of the story.", "â", "â", "Second paragraph of the story."]
+    blocks.append("Third paragraph of the story.")
+    restored = restore_subheadings(blocks, tree)
+    assert restored.index("Our picks") == restored.index("Second paragraph of the story.") - 1
+    assert restored.index("How we tested") == restored.index("Third paragraph of the story.") - 1
+
+
+def test_an_item_printed_as_a_paragraph_is_one_copy() -> None:
+    tree = lxml.html.fromstring(
+        "<div><p>The first paragraph of the story.</p><ul><li><p>The last item of the list.</p>"
+        "</li></ul><h2>What happens next</h2><h3>The vote</h3><p>The second paragraph.</p></div>"
+    )
+    blocks = ["The first paragraph of the story.", "The last item of the list."]
+    blocks.append("The second paragraph.")
+    assert restore_subheadings(blocks, tree) == [
+        "The first paragraph of the story.",
+        "The last item of the list.",
+        "What happens next",
+        "The vote",
+        "The second paragraph.",
+    ]

@@ -30,6 +30,7 @@ of contents' entries link to the headings and print no copy of them.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 
@@ -58,28 +59,44 @@ _MAX_HEADINGS = 400
 _MAX_STACKED = 3
 _MAX_BLOCKS = 20_000
 _NEAR = 2
+_MIN_ANCHOR_KEY = 4
 
 
 def restore_subheadings(blocks: list[str], tree: HtmlElement) -> list[str]:
     """`blocks` with the story's dropped subheadings put back where the page prints them."""
     if not blocks:
         return blocks
-    position = block_positions(blocks)
+    kept = _Kept(blocks)
     restored: dict[HtmlElement, int] = {}
     inserts: dict[int, list[str]] = {}
     missing: Counter[str] | None = None
     headings = list(itertools.islice(tree.iter(*SUBHEADINGS), _MAX_HEADINGS))
+    # Headings are read in the page's order, and so, mostly, are the kept blocks: a
+    # block kept more than once ("Timeline estimate: 1 week" ends two sections) is
+    # taken past the previous heading's place, so each heading goes after its own.
+    cursor = -1
     for heading in headings:
         # Cheap tests first: on most pages the engine kept every heading in its place.
         text = _printed(heading)
-        anchor = _anchor_before(heading, blocks, position, restored) if text else None
-        key = text_key(text)
-        if anchor is None or _kept_near(blocks, anchor, key):
+        anchor = _anchor_before(heading, kept, restored, cursor) if text else None
+        if anchor is None:
             continue
-        if not _story_follows(heading, position, anchor, _MAX_STACKED) or not _candidate(heading):
+        cursor = anchor
+        key = text_key(text)
+        if _kept_near(kept, anchor, key):
+            continue
+        if not _story_follows(heading, kept, anchor, _MAX_STACKED) or not _candidate(heading):
             continue
         if missing is None:
-            missing = _missing_copies(blocks, tree, {text_key(_printed(h)) for h in headings})
+            missing = _missing_copies(kept, tree)
+        chained = next(text_siblings(heading, preceding=True), None) in restored
+        if not chained and missing[kept.keys[anchor]] > 0:
+            # The page prints the block before the heading more often than the
+            # engine kept it (it dropped a repeat): which copy is ours is unknown,
+            # so the heading goes before the paragraph that follows it.
+            anchor = _anchor_after(heading, kept, cursor)
+            if anchor is None:
+                continue
         if missing[key] <= 0:
             continue
         missing[key] -= 1
@@ -88,9 +105,31 @@ def restore_subheadings(blocks: list[str], tree: HtmlElement) -> list[str]:
     return with_inserts(blocks, inserts)
 
 
-def _missing_copies(blocks: list[str], tree: HtmlElement, keys: set[str]) -> Counter[str]:
-    """For each of `keys`, how many more times the page prints it as a block (a
-    heading, a paragraph, a list item) than the engine kept it. A heading kept in its
+class _Kept:
+    """The engine's blocks, keyed, with where each key stands."""
+
+    def __init__(self, blocks: list[str]) -> None:
+        self.keys = [text_key(block) for block in blocks]
+        self.position = block_positions(blocks)
+        self.indices: dict[str, list[int]] = {}
+        for index, key in enumerate(self.keys):
+            self.indices.setdefault(key, []).append(index)
+
+    def after(self, key: str, cursor: int) -> int | None:
+        """Where the block of `key` stands; for a block kept more than once, its
+        first copy past `cursor`. (A block kept once stands where it stands: the
+        engine may have kept a section out of the page's order.) A stray glyph (an
+        icon read as "â") places nothing."""
+        indices = self.indices.get(key, []) if len(key) >= _MIN_ANCHOR_KEY else []
+        if len(indices) == 1:
+            return indices[0]
+        found = bisect.bisect_right(indices, cursor)
+        return indices[found] if found < len(indices) else None
+
+
+def _missing_copies(kept: _Kept, tree: HtmlElement) -> Counter[str]:
+    """For each text, how many more times the page prints it as a block (a heading,
+    a paragraph, a list item) than the engine kept it. A heading kept in its
     place is no loss, nor is "Cons" over each of five products kept five times; a
     list naming the sections ("Raised wall", "Tidal barrier") does not stand for
     the headings that repeat its items."""
@@ -98,12 +137,14 @@ def _missing_copies(blocks: list[str], tree: HtmlElement, keys: set[str]) -> Cou
     for count, element in enumerate(tree.iter("p", "li", *SUBHEADINGS)):
         if count >= _MAX_BLOCKS:
             break
+        # An item printed as a paragraph inside (<li><p>…</p></li>) is one copy.
+        if element.tag == "li" and element.find(".//p") is not None:
+            continue
         key = text_key(element.text_content())
         # A table of contents' entry links to the heading; it prints no copy.
-        if key in keys and linked_chars(element) <= _MAX_LINK_SHARE * len(key):
+        if key and linked_chars(element) <= _MAX_LINK_SHARE * len(key):
             printed[key] += 1
-    kept = Counter(key for key in map(text_key, blocks) if key in keys)
-    return printed - kept
+    return printed - Counter(kept.keys)
 
 
 def _candidate(heading: HtmlElement) -> bool:
@@ -118,10 +159,10 @@ def _candidate(heading: HtmlElement) -> bool:
     return not any(is_hidden_box(e) for e in (heading, *heading.iterancestors()))
 
 
-def _kept_near(blocks: list[str], anchor: int, key: str) -> bool:
+def _kept_near(kept: _Kept, anchor: int, key: str) -> bool:
     """Whether the engine kept the heading in its place (a caption or a stray line
     may stand between it and the block it follows)."""
-    return any(text_key(block) == key for block in blocks[anchor + 1 : anchor + 1 + _NEAR])
+    return key in kept.keys[anchor + 1 : anchor + 1 + _NEAR]
 
 
 def _printed(heading: HtmlElement) -> str:
@@ -130,10 +171,7 @@ def _printed(heading: HtmlElement) -> str:
 
 
 def _anchor_before(
-    heading: HtmlElement,
-    blocks: list[str],
-    position: dict[str, int],
-    restored: dict[HtmlElement, int],
+    heading: HtmlElement, kept: _Kept, restored: dict[HtmlElement, int], cursor: int
 ) -> int | None:
     """Index of the kept block the heading follows on the page, if the story's."""
     before = next(text_siblings(heading, preceding=True), None)
@@ -142,31 +180,48 @@ def _anchor_before(
     if before in restored:
         return restored[before]
     if before.tag in SUBHEADINGS:
-        return position.get(text_key(_printed(before)))
+        return kept.after(text_key(_printed(before)), cursor)
     if before.tag in _LISTS:
-        return _kept_list_end(before, blocks)
-    return kept_block(before, position, last=True)
+        found = _kept_list_end(before, kept, cursor)
+    else:
+        first = kept_block(before, kept.position, last=True)
+        if first is None:
+            # A box the engine kept as one block (a callout, a table's one cell).
+            first = kept.position.get(text_key(before.text_content()))
+        # The block may be printed more than once (a repeated line): its copy past
+        # the previous heading's place.
+        found = None if first is None else kept.after(kept.keys[first], cursor)
+    return found if found is not None else _anchor_after(heading, kept, cursor)
+
+
+def _anchor_after(heading: HtmlElement, kept: _Kept, cursor: int) -> int | None:
+    """The kept block before the paragraph that follows the heading, when the engine
+    dropped what comes just before the heading (a line it read as a repeat: the
+    third "Timeline estimate: 1 to 2 weeks") but kept the story on both sides."""
+    after = next(text_siblings(heading, preceding=False), None)
+    first = None if after is None else kept_block(after, kept.position, last=False)
+    found = None if first is None else kept.after(kept.keys[first], cursor)
+    return found - 1 if found is not None and found > 0 else None
 
 
 def _item_keys(listing: HtmlElement) -> list[str]:
     return [text_key(item.text_content()) for item in listing if item.tag == "li"]
 
 
-def _kept_list_end(listing: HtmlElement, blocks: list[str]) -> int | None:
+def _kept_list_end(listing: HtmlElement, kept: _Kept, cursor: int) -> int | None:
     """Index of the list's last item when the engine kept the whole list, item by item,
-    in one run (a template that prints a section twice, for phones and for desktops,
-    leaves the same items elsewhere too)."""
+    in one run past `cursor` (a template that prints a section twice, for phones and
+    for desktops, leaves the same items elsewhere too)."""
     keys = _item_keys(listing)
     if not keys:
         return None
-    block_keys = [text_key(block) for block in blocks]
-    for start in range(len(block_keys) - len(keys) + 1):
-        if block_keys[start : start + len(keys)] == keys:
+    for start in range(cursor + 1, len(kept.keys) - len(keys) + 1):
+        if kept.keys[start : start + len(keys)] == keys:
             return start + len(keys) - 1
     return None
 
 
-def _story_follows(heading: HtmlElement, position: dict[str, int], anchor: int, depth: int) -> bool:
+def _story_follows(heading: HtmlElement, kept: _Kept, anchor: int, depth: int) -> bool:
     """Whether what the page prints after the heading is the story's text."""
     after = next(text_siblings(heading, preceding=False), None)
     if after is None:
@@ -174,12 +229,10 @@ def _story_follows(heading: HtmlElement, position: dict[str, int], anchor: int, 
     if after.tag in _LISTS:
         # A list the list rule puts back under the heading, or one the engine kept
         # right there.
-        first = position.get(_item_keys(after)[0]) if _item_keys(after) else None
+        first = kept.after(_item_keys(after)[0], anchor) if _item_keys(after) else None
         return words_list(after) and (first is None or anchor < first <= anchor + _NEAR)
     if after.tag in SUBHEADINGS:
-        if text_key(after.text_content()) in position:
+        if text_key(after.text_content()) in kept.position:
             return True
-        return (
-            depth > 1 and _candidate(after) and _story_follows(after, position, anchor, depth - 1)
-        )
-    return kept_block(after, position, last=False) is not None
+        return depth > 1 and _candidate(after) and _story_follows(after, kept, anchor, depth - 1)
+    return kept_block(after, kept.position, last=False) is not None
