@@ -8,11 +8,14 @@ one by one, which loses every subheading between them.
 
 from __future__ import annotations
 
+import time
+
 import lxml.html
 
 from newsdiff_gui.core.extract import extract_document
 from newsdiff_gui.core.extract.headings import restore_subheadings
 from newsdiff_gui.core.store.version_store import content_hash
+from tests.support.timing import PROMPTLY
 
 _P = (
     "The county's flood defences will be rebuilt over the next three years, the regional "
@@ -242,3 +245,21 @@ def test_an_item_printed_as_a_paragraph_is_one_copy() -> None:
         "The vote",
         "The second paragraph.",
     ]
+
+
+def test_a_page_of_hundreds_of_sections_is_read_whole_and_promptly() -> None:
+    # A hostile or merely huge page: 300 sections, each a paragraph, a list of 50
+    # items the engine dropped, and a heading.
+    items = "".join(f"<li>Item {number} of the long list of words</li>" for number in range(50))
+    markup = "".join(
+        f"<p>Paragraph {index} of the story.</p><ul>{items}</ul><h3>Heading {index}</h3>"
+        for index in range(300)
+    )
+    tree = lxml.html.fromstring(f"<div>{markup}<p>The end of the story.</p></div>")
+    blocks = [f"Paragraph {index} of the story." for index in range(300)]
+    blocks.append("The end of the story.")
+    started = time.process_time()
+    restored = restore_subheadings(blocks, tree)
+    assert time.process_time() - started < PROMPTLY
+    assert restored[-3:] == ["Paragraph 299 of the story.", "Heading 299", "The end of the story."]
+    assert len(restored) == len(blocks) + 300

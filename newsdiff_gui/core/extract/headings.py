@@ -215,8 +215,8 @@ def _kept_list_end(listing: HtmlElement, kept: _Kept, cursor: int) -> int | None
     keys = _item_keys(listing)
     if not keys:
         return None
-    for start in range(cursor + 1, len(kept.keys) - len(keys) + 1):
-        if kept.keys[start : start + len(keys)] == keys:
+    for start in kept.indices.get(keys[0], []):
+        if start > cursor and kept.keys[start : start + len(keys)] == keys:
             return start + len(keys) - 1
     return None
 
