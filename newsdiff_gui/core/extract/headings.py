@@ -85,7 +85,7 @@ def restore_subheadings(blocks: list[str], tree: HtmlElement) -> list[str]:
         key = text_key(text)
         if _kept_near(kept, anchor, key):
             continue
-        if not _story_follows(heading, kept, anchor, _MAX_STACKED) or not _candidate(heading):
+        if not _story_follows(heading, kept, anchor, _MAX_STACKED) or not _candidate(heading, text):
             continue
         if missing is None:
             missing = _missing_copies(kept, tree)
@@ -147,9 +147,9 @@ def _missing_copies(kept: _Kept, tree: HtmlElement) -> Counter[str]:
     return printed - Counter(kept.keys)
 
 
-def _candidate(heading: HtmlElement) -> bool:
-    """A heading the engine dropped that may be the story's (see the module docstring)."""
-    text = _printed(heading)
+def _candidate(heading: HtmlElement, text: str) -> bool:
+    """A heading the engine dropped that may be the story's (see the module docstring);
+    `text` is what it prints."""
     if not text or len(text) > _MAX_HEADING_CHARS:
         return False
     if is_boilerplate(text) or linked_chars(heading) > _MAX_LINK_SHARE * len(text):
@@ -229,10 +229,15 @@ def _story_follows(heading: HtmlElement, kept: _Kept, anchor: int, depth: int) -
     if after.tag in _LISTS:
         # A list the list rule puts back under the heading, or one the engine kept
         # right there.
-        first = kept.after(_item_keys(after)[0], anchor) if _item_keys(after) else None
+        keys = _item_keys(after)
+        first = kept.after(keys[0], anchor) if keys else None
         return words_list(after) and (first is None or anchor < first <= anchor + _NEAR)
     if after.tag in SUBHEADINGS:
         if text_key(after.text_content()) in kept.position:
             return True
-        return depth > 1 and _candidate(after) and _story_follows(after, kept, anchor, depth - 1)
+        return (
+            depth > 1
+            and _candidate(after, _printed(after))
+            and _story_follows(after, kept, anchor, depth - 1)
+        )
     return kept_block(after, kept.position, last=False) is not None
