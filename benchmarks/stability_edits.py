@@ -141,7 +141,9 @@ def headline_rewritten(anatomy: Anatomy, rng: random.Random) -> Pair | None:
     root = _copy(anatomy)
     for path in _paths(anatomy, headings):
         heading = _at(root, path)
-        text = heading.text_content().strip()
+        for line_break in heading.iter("br"):  # "WEEKEND<br>CODING" is two words
+            line_break.tail = " " + (line_break.tail or "")
+        text = " ".join(heading.text_content().split())
         for child in list(heading):
             heading.remove(child)
         heading.text = f"Update: {text}"

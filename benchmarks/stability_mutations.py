@@ -105,13 +105,18 @@ class Anatomy:
         ]
         self.article = self._article_root()
         title = self.root.find(".//title")
-        self.title_keys = {key(title.text_content())} if title is not None else set()
+        self.page_title_key = key(title.text_content()) if title is not None else ""
+        self.title_keys = {self.page_title_key}
+        stated: set[str] = set()
         for meta in self.root.iter("meta"):
             name = meta.get("property") or meta.get("name") or ""
             # (apple-mobile-web-app-title names the site's home-screen app, not the
             # page: "Slate" made a "More on Slate Book Review" box a headline copy.)
             if "title" in name and "app-title" not in name:
-                self.title_keys.add(key(meta.get("content") or ""))
+                stated.add(key(meta.get("content") or ""))
+        stated.discard("")
+        self.stated_title_keys = frozenset(stated)
+        self.title_keys |= stated
         self.title_keys.discard("")
 
     def _gold_blocks(self) -> list[HtmlElement]:
@@ -172,9 +177,25 @@ class Anatomy:
     def is_headline(self, text: str) -> bool:
         """A copy of the title, not a shorter name inside it (a logo's "Mozilla")."""
         text_key = key(text)
-        return bool(text_key) and any(
-            t in text_key or (text_key in t and len(text_key) >= _HEADLINE_SHARE * len(t))
-            for t in self.title_keys
+        return (
+            bool(text_key)
+            and not self._is_site_name(text_key)
+            and any(
+                t in text_key or (text_key in t and len(text_key) >= _HEADLINE_SHARE * len(t))
+                for t in self.title_keys
+            )
+        )
+
+    def _is_site_name(self, text_key: str) -> bool:
+        """The part of "<title>" that the stated headline leaves out: in "Lessons
+        Learned: The lean startup" with og:title "The lean startup", a blog's <h1>
+        "Lessons Learned" is its name, not the article's headline."""
+        return any(
+            stated in self.page_title_key
+            and text_key in self.page_title_key
+            and stated not in text_key
+            and text_key not in stated
+            for stated in self.stated_title_keys
         )
 
     def serialize(self, root: HtmlElement | None = None) -> str:

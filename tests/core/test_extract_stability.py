@@ -102,6 +102,22 @@ def test_a_rewritten_headline_with_stale_structured_data_is_the_title() -> None:
     assert first.other_titles == ()
 
 
+def test_a_headline_set_on_lines_is_read_with_its_line_breaks() -> None:
+    # A designed headline breaks its words with <br>; read as printed, it is the
+    # stated headline, and a rewrite of it shows as a title change.
+    stale = json.dumps({"@type": "NewsArticle", "headline": "Harbour dredging plan approved"})
+    head = f'<script type="application/ld+json">{stale}</script>'
+    first = extract_document(
+        _page(head=head, header="<h1> HARBOUR<br>DREDGING<br> <span>PLAN APPROVED</span></h1>")
+    )
+    rewritten = extract_document(
+        _page(head=head, header="<h1> HARBOUR<br>DREDGING<br> <span>PLAN ON HOLD</span></h1>")
+    )
+    assert first.title == "HARBOUR DREDGING PLAN APPROVED"
+    assert rewritten.title == "HARBOUR DREDGING PLAN ON HOLD"
+    assert content_hash(first) != content_hash(rewritten)
+
+
 def test_other_titles_round_trip_through_json_and_are_absent_when_empty() -> None:
     document = Document(title="A", paragraphs=("x",), other_titles=("B",))
     assert Document.from_json_dict(document.to_json_dict()) == document
