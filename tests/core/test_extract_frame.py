@@ -77,3 +77,56 @@ def test_the_names_are_put_back_after_reading() -> None:
         assert tree.find(".//div[@class='Post-body']") is not None  # a story name stays
     assert wrapper.get("class") == "Header-headerHeight"
     assert story_box.get("class") == "commentOnSelection"
+
+
+_PRICES = "<ul><li>A mooring costs £{price} a month.</li><li>Day visits are free.</li></ul>"
+
+
+def _in_open_header(price: int) -> str:
+    # The theme never closes its <header>: the browser (and the parser) nests the
+    # whole story inside it. A teaser box of class "post" comes first, so the
+    # engine gathers the page's paragraphs one by one and drops the list.
+    story = "".join(f"<p>{text}</p>" for text in _P[:3])
+    story += _PRICES.format(price=price) + "".join(f"<p>{text}</p>" for text in _P[3:])
+    return (
+        "<html><head><title>Harbour to be dredged</title></head><body>"
+        "<header class='site'><div class='logo'>The Courier</div>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<div class='post'><p>Ferry times change.</p><p>Library hours change.</p></div>"
+        f"<div class='layout'><h1>Harbour to be dredged</h1>{story}</div>"
+        "</body></html>"
+    )
+
+
+def test_a_story_inside_a_header_left_open_keeps_its_list() -> None:
+    before = extract_document(_in_open_header(40), URL)
+    after = extract_document(_in_open_header(45), URL)
+    assert "A mooring costs £40 a month." in before.paragraphs
+    assert before.paragraphs != after.paragraphs
+    assert not any("Home" in text for text in before.paragraphs)
+
+
+def test_a_sidebar_of_linked_headlines_longer_than_the_story_stays_furniture() -> None:
+    links = "".join(
+        f"<li><a href='/news/{n}'><span>Council weighs new ferry timetable for the "
+        f"winter months, part {n}</span> <span>More from the Courier's harbour desk on "
+        "what changes for commuters and the island's schools</span></a></li>"
+        for n in range(12)
+    )
+    page = (
+        "<html><head><title>Harbour to be dredged</title></head><body><main><article>"
+        f"<div class='story'><h1>Harbour to be dredged</h1><p>{_P[0]}</p><p>{_P[1]}</p></div>"
+        f"<div class='rail'><aside class='most-read'><ol>{links}</ol></aside></div>"
+        "</article></main></body></html>"
+    )
+    document = extract_document(page, URL)
+    assert document.paragraphs == (_P[0], _P[1])
+
+
+def test_a_frame_boxs_tag_is_put_back_after_reading() -> None:
+    tree = lxml.html.fromstring(_in_open_header(40))
+    header = tree.find(".//header")
+    assert header is not None
+    with frame_names_set_aside(tree):
+        assert header.tag == "div"
+    assert header.tag == "header"

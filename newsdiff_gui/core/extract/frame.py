@@ -9,7 +9,10 @@ check stores a comment thread or a "please enable JavaScript" line instead.
 
 A box that holds most of the page's text is the page. While the engines read the
 tree, the furniture names of the frame's boxes are set aside (and put back
-after, so every other reader sees the page as sent). A comment thread longer than
+after, so every other reader sees the page as sent); so are their furniture tags
+(an unclosed `<header>` that nests the story, a `<form>` around an ASP.NET
+page), unless the box is mostly links (a sidebar of headlines longer than a
+short story). A comment thread longer than
 the story is not a frame by this rule: the paragraph text of a frame named as
 comments must sit mostly side by side in one container, as a story's does, where
 a thread's sits in one box per comment.
@@ -23,6 +26,7 @@ from contextlib import contextmanager
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES
 from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS
 
 # The names engines drop a box by, whole (a name that also says "content" or
@@ -30,6 +34,8 @@ from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS
 FURNITURE_NAMES = re.compile(r"comment|header|footer|sidebar|\bnav|menu", re.IGNORECASE)
 _STORY_NAMES = re.compile(r"article|body|content|entry|main|post|story|text", re.IGNORECASE)
 _NAMES = ("class", "id")
+# A box's tag is saved under this name.
+_TAG = "<tag>"
 _MIN_SHARE = 0.5
 # A bound for hostile pages: how deep the frame is followed.
 _MAX_DEPTH = 60
@@ -44,6 +50,11 @@ def _text_length(element: HtmlElement) -> int:
     # as one string built by lxml: a box's inline scripts are small beside its
     # text; the page's large ones sit in <body> itself and are skipped.
     return len("".join(element.text_content().split()))
+
+
+def _mostly_links(box: HtmlElement) -> bool:
+    linked = sum(_text_length(link) for link in box.iter("a"))
+    return linked > _MIN_SHARE * _text_length(box)
 
 
 def _story_shaped(box: HtmlElement) -> bool:
@@ -99,6 +110,13 @@ def frame_names_set_aside(tree: HtmlElement) -> Iterator[None]:
     saved: list[tuple[HtmlElement, str, str]] = []
     boxes = [] if body is None else frame(body)
     for box in boxes:
+        if box.tag in FURNITURE_BOXES and not _mostly_links(box):
+            # An unclosed <header> around the story, a <form> around an
+            # ASP.NET page: the tag is a name too, and the box is the page. (A
+            # sidebar's <aside> of linked headlines, longer than a short story,
+            # is read as the page's furniture still.)
+            saved.append((box, _TAG, box.tag))
+            box.tag = "div"
         for name in _NAMES:
             value = box.get(name)
             if value is None:
@@ -121,4 +139,7 @@ def frame_names_set_aside(tree: HtmlElement) -> Iterator[None]:
 
 def _restore(saved: list[tuple[HtmlElement, str, str]]) -> None:
     for box, name, value in saved:
-        box.set(name, value)
+        if name == _TAG:
+            box.tag = value
+        else:
+            box.set(name, value)
