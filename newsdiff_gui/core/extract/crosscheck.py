@@ -49,8 +49,9 @@ def plain_article_body(article_body: str) -> str:
     return "\n".join(clean_text(line) for line in text.splitlines() if clean_text(line))
 
 
-def _dom_paragraphs(tree: HtmlElement, body_key: str) -> list[str]:
-    """Blocks of the page whose text is part of the stated body, in page order."""
+def _dom_paragraphs(tree: HtmlElement, body_key: str, list_items: set[str]) -> list[str]:
+    """Blocks of the page whose text is part of the stated body, or is one of the
+    article's `list_items`, in page order."""
     found: list[str] = []
     seen: set[str] = set()
     for count, element in enumerate(tree.iter(*_BLOCK_TAGS)):
@@ -61,7 +62,7 @@ def _dom_paragraphs(tree: HtmlElement, body_key: str) -> list[str]:
             continue
         text = clean_text(element.text_content())
         key = text_key(text)
-        if len(key) < 2 or key in seen or key not in body_key:
+        if len(key) < 2 or key in seen or (key not in body_key and key not in list_items):
             continue
         seen.add(key)
         found.append(text)
@@ -129,8 +130,9 @@ def reconcile(paragraphs: list[str], article_body: str | None, tree: HtmlElement
         and _share_inside(engine_words, body_words) >= _ENGINE_INSIDE_BODY
     ):
         body_key = text_key(body)
-        from_page = _dom_paragraphs(tree, body_key)
-        covered = sum(len(text_key(text)) for text in from_page)
+        from_page = _dom_paragraphs(tree, body_key, _article_list_items(tree, body_key))
+        stated = (text_key(text) for text in from_page)
+        covered = sum(len(key) for key in stated if key in body_key)
         if covered >= _DOM_COVERAGE * len(body_key):
             return from_page
         return [line for line in body.split("\n") if line]
