@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlEntity,
+    HTMLParser,
+    HtmlProcessingInstruction,
+    document_fromstring,
+)
 
 from newsdiff_gui.core.extract.depth import flatten_deep_markup, text_characters
 from newsdiff_gui.core.extract.errors import ExtractionError
@@ -51,6 +58,13 @@ FLATTEN_DEPTH = 100
 _LOST_TEXT_CHARS = 40
 _TREE_TEXT = etree.XPath("//text()[not(ancestor::script) and not(ancestor::style)]")
 _WHITESPACE = re.compile(r"\s+")
+# lxml.html picks each element's class in Python (forms, inputs and labels get
+# classes of their own), once for every element a reader touches: millions of
+# calls on a page read by the engine and every rule. Nothing here uses the form
+# API, so every element is a plain HtmlElement, picked in C.
+_CLASS_LOOKUP = etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+)
 _DOCTYPE = re.compile(r"^\s*<!DOCTYPE[^>]*>", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -141,6 +155,7 @@ def _parse(
     # A parser per page: its error log is then this page's alone, on any thread.
     options = {**_PARSER_OPTIONS, "huge_tree": huge, "remove_comments": not keep_comments}
     parser = HTMLParser(**options)
+    parser.set_element_class_lookup(_CLASS_LOOKUP)
     try:
         root = document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
