@@ -17,7 +17,9 @@ read from ../shared/eval next to the repository; a missing set is skipped.
   "exact" means equal after `clean_text` (whitespace/invisible characters only).
   Readability's title is the page's `<title>` tidied, often with the site's name.
 * wcxb-articles/dev titles: exact match (same rule) vs the human-reviewed
-  `ground_truth.title`, which is the headline a reader sees.
+  `ground_truth.title`, which is the headline a reader sees; and bylines vs its
+  `ground_truth.author` (same letters and digits, or the name with a short
+  addition such as a job title).
 
 All systems run on the same pages in the same process, one after another, on
 one core; pages/s counts extraction time only (not reading or decoding files),
@@ -301,22 +303,49 @@ def title_accuracy(limit: int | None) -> tuple[int, int, list[str]]:
     return matches, total, misses
 
 
-def wcxb_title_accuracy(limit: int | None) -> tuple[int, int]:
-    """(matches, pages): our title equal (after clean_text) to WCXB's human-reviewed title."""
-    matches = total = 0
+@dataclass(frozen=True, slots=True)
+class WcxbMetadata:
+    titles: int  # equal (after clean_text) to the human-reviewed title
+    pages: int
+    bylines: int  # naming the human-reviewed author (a job title after it allowed)
+    no_byline: int
+    authored: int  # pages whose ground truth names an author
+
+
+def _byline_matches(byline: str, author: str) -> bool:
+    """Same letters and digits, or the author's name with a short addition
+    ("Keith Barry, Senior Autos Reporter")."""
+    ours, theirs = _key(byline), _key(author)
+    return ours == theirs or (theirs in ours and len(ours) < 2 * len(theirs))
+
+
+def _key(text: str) -> str:
+    return "".join(_WORD.findall(text.casefold())).replace("_", "")
+
+
+def wcxb_metadata_accuracy(limit: int | None) -> WcxbMetadata:
+    """Our title and byline against WCXB's human-reviewed title and author."""
+    titles = pages = bylines = no_byline = authored = 0
     for path in sorted((WCXB_DIR / "ground-truth").glob("*.json"))[:limit]:
         data = json.loads(path.read_text(encoding="utf-8"))
-        expected = data.get("ground_truth", {}).get("title")
-        if not expected:
+        truth = data.get("ground_truth", {})
+        expected, author = truth.get("title"), truth.get("author")
+        if not expected and not author:
             continue
-        total += 1
         html = _read_page(WCXB_DIR / "html" / f"{path.stem}.html.gz")
         try:
-            title = extract_document(html, data.get("url")).title
+            document = extract_document(html, data.get("url"))
+            title, byline = document.title, document.byline
         except ExtractionError:
-            title = ""
-        matches += clean_text(title) == clean_text(expected)
-    return matches, total
+            title, byline = "", None
+        if expected:
+            pages += 1
+            titles += clean_text(title) == clean_text(expected)
+        if author:
+            authored += 1
+            no_byline += byline is None
+            bylines += byline is not None and _byline_matches(byline, author)
+    return WcxbMetadata(titles, pages, bylines, no_byline, authored)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -378,11 +407,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"readability-test-pages not found at {TITLES_DIR.resolve()}, skipped\n")
         if WCXB_DIR.is_dir():
             started = time.process_time()
-            matches, total = wcxb_title_accuracy(args.limit)
-            our_pages += total
+            found = wcxb_metadata_accuracy(args.limit)
+            our_pages += found.pages
             our_seconds += time.process_time() - started
-            share = matches / total if total else 0.0
-            print(f"Title exact match vs WCXB's human titles: {matches}/{total} = {share:.1%}")
+            share = found.titles / found.pages if found.pages else 0.0
+            print(
+                f"Title exact match vs WCXB's human titles: {found.titles}/{found.pages} "
+                f"= {share:.1%}"
+            )
+            share = found.bylines / found.authored if found.authored else 0.0
+            wrong = found.authored - found.bylines - found.no_byline
+            print(
+                f"Byline naming WCXB's human author: {found.bylines}/{found.authored} = "
+                f"{share:.1%} (no byline {found.no_byline}, another {wrong})"
+            )
             print()
 
     if our_seconds:

@@ -1,14 +1,57 @@
-"""Author names, tidied into one byline string."""
+"""Author names: the printed "By …" line, and names tidied into one byline string.
+
+The byline is part of what a version compares, so it must name people and
+nothing that changes on its own: not a date ("Sat, 20 Dec, 2025 - 06:36" is no
+"Sat"), not the word "By" printed apart from the name, not a menu's "By
+industry" or a footer's "By using this site, you agree…", not a template's
+unfilled field ("page.head.extra.author").
+"""
 
 from __future__ import annotations
 
+import html
 import re
 
+from lxml import etree
+from lxml.html import HtmlElement
+
 from newsdiff_gui.core.extract.stamps import strip_stamps
+from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, printed_lines
 from newsdiff_gui.core.normalize import clean_text
 
-_BY_PREFIX = re.compile(r"^(?:by|written by|words by|von|par|por|door|di)\s*:?\s+", re.IGNORECASE)
+_BY_PREFIX = re.compile(
+    r"^(?:by|written by|words by|von|par|por|door|di)\s*:?(?:\s+|$)", re.IGNORECASE
+)
 _MAX_NAME_CHARS = 80
+# The word that joined the names to the date cut off ("Ana Ruiz on November 14").
+_DATE_JOINER = re.compile(r"\s+(?:on|at|am|le|el)$", re.IGNORECASE)
+# No letter at all (a profile's number), or a dotted template path.
+_NOT_A_NAME = re.compile(r"^[\W\d_]*$|^\w+(?:\.\w+){3,}$")
+
+_BYLINE_XPATH = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
+    " or contains(@class, 'byline-author') or contains(@class, 'byline__author')"
+    " or @rel='author' or contains(@class, 'author-name')]"
+)
+_BY_LINE = re.compile(r"^(?:by|written by)\s+\S", re.IGNORECASE)
+_BY_ALONE = frozenset({"by", "by:", "written by", "written by:"})
+_MAX_BYLINE_WORDS = 14
+# Blocks whose own text starts with "by" (any case): where a printed "By …" line is.
+_BY_LEAD_XPATH = etree.XPath(
+    "//*[self::p or self::span or self::div]"
+    "[starts-with(translate(substring(normalize-space(text()), 1, 10), 'BYWRITEN', 'bywriten'),"
+    " 'by') or starts-with(translate(substring(normalize-space(text()), 1, 10), 'BYWRITEN',"
+    " 'bywriten'), 'written by')]"
+)
+_MAX_BY_LEADS = 20
+# An author's link in these is another story's (a menu of teasers); an article's
+# <header>, <footer> and <aside> hold its own author box.
+_NOT_AUTHOR_BOXES = frozenset({"nav", "form", "menu"})
+# A "By …" line in these is a footer's terms ("By using this site…"), a menu's
+# filter ("By industry"), never a byline.
+_NOT_BY_LINE_BOXES = _NOT_AUTHOR_BOXES | {"footer"}
+# How far up from a lone "By" the name is looked for.
+_MAX_BY_LEVELS = 2
 
 
 def make_byline(names: tuple[str, ...]) -> str | None:
@@ -19,9 +62,77 @@ def make_byline(names: tuple[str, ...]) -> str | None:
     """
     kept: list[str] = []
     for name in names:
-        text = _BY_PREFIX.sub("", strip_stamps(clean_text(name))).strip(" ,;|")
-        if not text or len(text) > _MAX_NAME_CHARS:
+        # html.unescape: a CMS that escapes twice states "Maria &amp; Katerina".
+        text = clean_text(html.unescape(name))
+        names_only = strip_stamps(text)
+        if names_only != text:
+            names_only = _DATE_JOINER.sub("", names_only)
+        text = _BY_PREFIX.sub("", names_only).strip(" ,;|")
+        if not text or len(text) > _MAX_NAME_CHARS or _NOT_A_NAME.match(text):
             continue
         if text.casefold() not in (k.casefold() for k in kept):
             kept.append(text)
     return ", ".join(kept) or None
+
+
+def visible_byline(tree: HtmlElement) -> str | None:
+    """The printed "By ..." line, for pages that state their authors nowhere else."""
+    for element in tree.xpath(_BYLINE_XPATH)[:5]:
+        text = " ".join(printed_lines(element))
+        if (
+            text
+            and len(text.split()) <= _MAX_BYLINE_WORDS
+            and not _inside(element, _NOT_AUTHOR_BOXES)
+        ):
+            return _named(element, text)
+    # Some templates have no class to go by: a short paragraph starting "By ".
+    # libxml2 finds the candidates; a cap on the elements read before them would
+    # move with the page's furniture (a menu's markup), and the byline with it.
+    for element in _BY_LEAD_XPATH(tree)[:_MAX_BY_LEADS]:
+        lead = (element.text or "").strip()
+        if not lead or not (_BY_LINE.match(lead) or lead.casefold() in _BY_ALONE):
+            continue
+        text = " ".join(printed_lines(element))
+        if len(text.split()) <= _MAX_BYLINE_WORDS and not _inside(element, _NOT_BY_LINE_BOXES):
+            return _named(element, text)
+    return None
+
+
+def _inside(element: HtmlElement, boxes: frozenset[str]) -> bool:
+    return any(ancestor.tag in boxes for ancestor in element.iterancestors())
+
+
+def _named(element: HtmlElement, text: str) -> str | None:
+    """`text`, or when it is only the word "By" (the name printed in the next box:
+    `<span>By</span><a>Ana Ruiz</a>`), "By" and the first name printed after it."""
+    if text.casefold() not in _BY_ALONE:
+        return text
+    node: HtmlElement | None = element
+    for _ in range(_MAX_BY_LEVELS + 1):
+        if node is None:
+            break
+        name = _printed_after(node)
+        if name:
+            return f"{text} {name}"
+        node = node.getparent()
+    return None
+
+
+def _printed_after(element: HtmlElement) -> str | None:
+    """The first line printed right after the element, within its parent."""
+    tail = clean_text(element.tail or "")
+    if tail:
+        return tail
+    for sibling in element.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        # Its first line of text: a name's link, not the profile card after it.
+        for node in sibling.iter():
+            printed = isinstance(node.tag, str) and node.tag not in UNPRINTED_TAGS
+            own = clean_text(node.text or "") if printed else ""
+            if own:
+                return own
+        tail = clean_text(sibling.tail or "")
+        if tail:
+            return tail
+    return None

@@ -85,10 +85,15 @@ def is_stamp_line(block: str) -> bool:
     return len(rest) <= _MAX_NAME_WORDS and all(_is_name_word(word) for word in rest)
 
 
+# A weekday printed before a date goes with it ("Sat, 20 Dec, 2025" leaves no "Sat").
+_WEEKDAY = (
+    r"(?:\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\b\.?,?\s+)?"
+)
 _BYLINE_CUT = re.compile(
     rf"{_MARKER.pattern}"
-    rf"|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}"
-    r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}",
+    rf"|{_WEEKDAY}(?:\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}"
+    r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2})",
     re.IGNORECASE,
 )
 

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.bylines import visible_byline
 from newsdiff_gui.core.normalize import clean_text
 
 # schema.org types whose objects describe the article itself (not the site,
@@ -200,41 +200,6 @@ def _itemprop_text(tree: HtmlElement, prop: str) -> str | None:
     return None
 
 
-_BYLINE_XPATH = (
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
-    " or contains(@class, 'byline-author') or contains(@class, 'byline__author')"
-    " or @rel='author' or contains(@class, 'author-name')]"
-)
-_BY_LINE = re.compile(r"^(?:by|written by)\s+\S", re.IGNORECASE)
-_MAX_BYLINE_WORDS = 14
-# Blocks whose own text starts with "by" (any case): where a printed "By …" line is.
-_BY_LEAD_XPATH = etree.XPath(
-    "//*[self::p or self::span or self::div]"
-    "[starts-with(translate(substring(normalize-space(text()), 1, 10), 'BYWRITEN', 'bywriten'),"
-    " 'by') or starts-with(translate(substring(normalize-space(text()), 1, 10), 'BYWRITEN',"
-    " 'bywriten'), 'written by')]"
-)
-_MAX_BY_LEADS = 20
-
-
-def _visible_byline(tree: HtmlElement) -> str | None:
-    """The printed "By ..." line, for pages that state their authors nowhere else."""
-    for element in tree.xpath(_BYLINE_XPATH)[:5]:
-        text = clean_text(element.text_content())
-        if text and len(text.split()) <= _MAX_BYLINE_WORDS:
-            return text
-    # Some templates have no class to go by: a short paragraph starting "By ".
-    # libxml2 finds the candidates; a cap on the elements read before them would
-    # move with the page's furniture (a menu's markup), and the byline with it.
-    for element in _BY_LEAD_XPATH(tree)[:_MAX_BY_LEADS]:
-        lead = (element.text or "").strip()
-        if lead and (_BY_LINE.match(lead) or lead.casefold() in ("by", "by:")):
-            text = clean_text(element.text_content())
-            if len(text.split()) <= _MAX_BYLINE_WORDS:
-                return text
-    return None
-
-
 def _time_element(tree: HtmlElement) -> str | None:
     for element in tree.xpath("//time[@datetime]")[:10]:
         value = clean_text(element.get("datetime") or "")
@@ -292,7 +257,7 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
         if itemprop_author and len(itemprop_author) < 100:
             authors = [itemprop_author]
     if not authors:
-        visible = _visible_byline(tree)
+        visible = visible_byline(tree)
         if visible:
             authors = [visible]
 

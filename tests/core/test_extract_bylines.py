@@ -1,0 +1,78 @@
+"""The byline names people, and nothing that changes on its own.
+
+Pages are written here (a fictional paper, fictional writers).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdiff_gui.core.extract import extract_document
+from newsdiff_gui.core.extract.bylines import make_byline
+from newsdiff_gui.core.store.version_store import content_hash
+
+_BODY = "".join(
+    f"<p>Paragraph {n} of a fictional report about the ferry timetable, long enough to be "
+    "read as running text by any extractor that scores content blocks.</p>"
+    for n in range(1, 6)
+)
+
+
+def _page(header: str, *, before: str = "", after: str = "") -> str:
+    return (
+        "<html><head><title>Ferry timetable extended</title></head><body>"
+        f"{before}<article><h1>Ferry timetable extended</h1><div class='meta'>{header}</div>"
+        f"{_BODY}</article>{after}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (("By",), None),
+        (("Written by:",), None),
+        (("Maria &amp; Katerina",), "Maria & Katerina"),  # escaped twice by the CMS
+        (("page.head.extra.author",), None),  # a template's unfilled field
+        (("262588213843476",), None),  # a profile's number
+        (("sara.r.peter",), "sara.r.peter"),  # a user name is a name
+        (("Sat, 20 Dec, 2025 - 06:36",), None),
+        (("Sunita 12 March",), "Sunita"),
+        (("Rachael Link, MS, RD on November 14, 2019",), "Rachael Link, MS, RD"),
+        (("Audiophile On",), "Audiophile On"),  # "On" cut only with a date after it
+    ],
+)
+def test_make_byline_keeps_names_only(names: tuple[str, ...], expected: str | None) -> None:
+    assert make_byline(names) == expected
+
+
+def test_a_by_printed_apart_from_the_name_reads_the_name_after_it() -> None:
+    inline = "<span>By</span> <a href='/staff/ana-ruiz'>Ana Ruiz</a>"
+    # The name's link, then a pop-up profile card: the name is the first line.
+    card = (
+        "<div><span>By</span><div><a href='/staff/ana-ruiz'>Ana Ruiz</a>"
+        "<div class='tooltip'><div>Ana Ruiz</div><span>Writer</span>"
+        "<div>Ana Ruiz covers transport and the islands for the paper.</div></div></div></div>"
+    )
+    nested = "<span class='by'><span>By:</span></span><span>Ana Ruiz</span>"
+    for header in (inline, card, nested):
+        assert extract_document(_page(header)).byline == "Ana Ruiz", header
+
+
+def test_a_menus_filter_and_a_footers_terms_are_no_byline() -> None:
+    menu = (
+        "<nav><ul><li><span>By industry</span></li><li><span>By role</span></li>"
+        "<li><a href='/n/1'>Ferry strike called off</a> <span class='byline'>Jo Park</span>"
+        "</li></ul></nav>"
+    )
+    terms = "<footer><p>By using this site, you agree to our Terms of Use.</p></footer>"
+    assert extract_document(_page("", before=menu, after=terms)).byline is None
+    page = _page("<p>By Kofi Mensah</p>", before=menu, after=terms)
+    assert extract_document(page).byline == "Kofi Mensah"
+
+
+def test_a_byline_box_holding_only_the_date_makes_no_new_version() -> None:
+    saturday = _page("<div class='byline'>Sat, 20 Dec, 2025 - 06:36</div>")
+    sunday = _page("<div class='byline'>Sun, 21 Dec, 2025 - 08:10</div>")
+    first, second = extract_document(saturday), extract_document(sunday)
+    assert first.byline is None
+    assert content_hash(first) == content_hash(second)
