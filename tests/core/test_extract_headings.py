@@ -263,3 +263,57 @@ def test_a_page_of_hundreds_of_sections_is_read_whole_and_promptly() -> None:
     assert time.process_time() - started < PROMPTLY
     assert restored[-3:] == ["Paragraph 299 of the story.", "Heading 299", "The end of the story."]
     assert len(restored) == len(blocks) + 300
+
+
+def _item(heading: str, text: str) -> str:
+    # A listicle prints each item in a box of its own, opened by its heading.
+    return f"<div class='item'><div class='text'><h3>{heading}</h3><p>{text}</p></div></div>"
+
+
+_ITEMS = (
+    "Engineers will add half a metre of concrete to the river wall along the town centre, "
+    "where the January storms breached it in four places.",
+    "Two pumping stations will move water out of the drainage channels during a storm, "
+    "so that the streets behind the wall drain within hours.",
+)
+
+
+def test_the_headings_that_open_a_listicles_item_boxes_are_put_back() -> None:
+    items = _item("1. Raise the wall", _ITEMS[0]) + _item("2. Add pumping stations", _ITEMS[1])
+    paragraphs = extract_document(_page(items)).paragraphs
+    start = paragraphs.index(_P[3])
+    assert paragraphs[start:] == (
+        _P[3],
+        "1. Raise the wall",
+        _ITEMS[0],
+        "2. Add pumping stations",
+        _ITEMS[1],
+        _P[4],
+        _P[5],
+    )
+    rewritten = _item("1. Raise the wall by a metre", _ITEMS[0]) + _item(
+        "2. Add pumping stations", _ITEMS[1]
+    )
+    assert content_hash(extract_document(_page(items))) != content_hash(
+        extract_document(_page(rewritten))
+    )
+
+
+def test_a_widget_heading_opening_a_box_after_another_widget_stays_out() -> None:
+    tree = lxml.html.fromstring(
+        "<div><div class='story'><p>First paragraph of the story.</p></div>"
+        "<div class='rail'><div class='w'><p><a href='/a'>Archive</a></p></div>"
+        "<div class='w'><h3>Recent posts</h3><p>A kept line of the widget.</p></div></div></div>"
+    )
+    blocks = ["First paragraph of the story.", "A kept line of the widget."]
+    assert restore_subheadings(blocks, tree) == blocks
+
+
+def test_a_heading_opening_its_box_kept_in_place_is_not_doubled() -> None:
+    tree = lxml.html.fromstring(
+        "<div><p>First paragraph of the story.</p>"
+        "<div class='item'><h3>Laundry room</h3><p>Second paragraph of the story.</p></div>"
+        "<h3>Laundry room</h3></div>"
+    )
+    blocks = ["First paragraph of the story.", "Laundry room", "Second paragraph of the story."]
+    assert restore_subheadings(blocks, tree) == blocks

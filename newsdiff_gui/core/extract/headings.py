@@ -11,7 +11,8 @@ A subheading (h2-h6) is put back where the page prints it when its position
 says it is the story's, never its class names:
 - the nearest sibling before it that holds text is a paragraph the engine kept,
   a list it kept whole, in one run, or a subheading kept or put back by this
-  rule (a section's h2 over its first h3);
+  rule (a section's h2 over its first h3); or it opens its box (a listicle's
+  item), and the box comes right after the story's text;
 - the nearest sibling after it that holds text is a paragraph the engine kept,
   a subheading kept or put back too, or a list of words that the engine kept
   right there or dropped (the list rule, run next, puts it back under it);
@@ -60,6 +61,8 @@ _MAX_STACKED = 3
 _MAX_BLOCKS = 20_000
 _NEAR = 2
 _MIN_ANCHOR_KEY = 4
+# How far up from a heading that opens its box the story's text before it is sought.
+_BOX_LEVELS = 2
 
 
 def restore_subheadings(blocks: list[str], tree: HtmlElement) -> list[str]:
@@ -161,8 +164,9 @@ def _candidate(heading: HtmlElement, text: str) -> bool:
 
 def _kept_near(kept: _Kept, anchor: int, key: str) -> bool:
     """Whether the engine kept the heading in its place (a caption or a stray line
-    may stand between it and the block it follows)."""
-    return key in kept.keys[anchor + 1 : anchor + 1 + _NEAR]
+    may stand between it and the block it follows; placed before the paragraph
+    after it, the heading kept may be the block at `anchor` itself)."""
+    return key in kept.keys[anchor : anchor + 1 + _NEAR]
 
 
 def _printed(heading: HtmlElement) -> str:
@@ -176,7 +180,10 @@ def _anchor_before(
     """Index of the kept block the heading follows on the page, if the story's."""
     before = next(text_siblings(heading, preceding=True), None)
     if before is None:
-        return None
+        # The heading opens its box (a listicle's item: "<h6>1. Buy in bulk</h6>
+        # <p>…</p>"), which follows the story's text (the item before, the
+        # introduction): its place is before the kept paragraph that follows it.
+        return _anchor_after(heading, kept, cursor) if _box_follows_story(heading, kept) else None
     if before in restored:
         return restored[before]
     if before.tag in SUBHEADINGS:
@@ -192,6 +199,23 @@ def _anchor_before(
         # the previous heading's place.
         found = None if first is None else kept.after(kept.keys[first], cursor)
     return found if found is not None else _anchor_after(heading, kept, cursor)
+
+
+def _box_follows_story(heading: HtmlElement, kept: _Kept) -> bool:
+    """Whether the box the heading opens (or the box holding that one) comes right
+    after the story's text: its nearest sibling before it that holds text ends in a
+    paragraph the engine kept. A sidebar's "Recent posts" follows another widget."""
+    box = heading.getparent()
+    for _ in range(_BOX_LEVELS):
+        if box is None:
+            return False
+        before = next(text_siblings(box, preceding=True), None)
+        if before is not None:
+            paragraphs = [before] if before.tag == "p" else list(before.iter("p"))
+            last = paragraphs[-1] if paragraphs else None
+            return last is not None and kept_block(last, kept.position, last=True) is not None
+        box = box.getparent()
+    return False
 
 
 def _anchor_after(heading: HtmlElement, kept: _Kept, cursor: int) -> int | None:
