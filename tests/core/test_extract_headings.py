@@ -299,6 +299,23 @@ def test_the_headings_that_open_a_listicles_item_boxes_are_put_back() -> None:
     )
 
 
+def test_a_heading_over_a_box_of_paragraphs_is_put_back() -> None:
+    # A theme's rich-text field holds the item's paragraphs.
+    items = "".join(
+        f"<div class='item'><h3>{heading}</h3><div class='rte'><p>{text}</p></div></div>"
+        for heading, text in (("1. Raise the wall", _ITEMS[0]), ("2. Add pumps", _ITEMS[1]))
+    )
+    paragraphs = extract_document(_page(items)).paragraphs
+    start = paragraphs.index(_P[3])
+    assert paragraphs[start : start + 5] == (
+        _P[3],
+        "1. Raise the wall",
+        _ITEMS[0],
+        "2. Add pumps",
+        _ITEMS[1],
+    )
+
+
 def test_a_widget_heading_opening_a_box_after_another_widget_stays_out() -> None:
     tree = lxml.html.fromstring(
         "<div><div class='story'><p>First paragraph of the story.</p></div>"
@@ -316,4 +333,14 @@ def test_a_heading_opening_its_box_kept_in_place_is_not_doubled() -> None:
         "<h3>Laundry room</h3></div>"
     )
     blocks = ["First paragraph of the story.", "Laundry room", "Second paragraph of the story."]
+    assert restore_subheadings(blocks, tree) == blocks
+
+
+def test_a_heading_over_a_box_that_prints_other_lines_first_stays_out() -> None:
+    tree = lxml.html.fromstring(
+        "<div><p>First paragraph of the story.</p><h3>Partner content</h3>"
+        "<div class='promo'><div>Sponsored by Acme Boats</div>"
+        "<p>A paragraph the engine kept.</p></div></div>"
+    )
+    blocks = ["First paragraph of the story.", "A paragraph the engine kept."]
     assert restore_subheadings(blocks, tree) == blocks

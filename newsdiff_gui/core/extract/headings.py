@@ -43,6 +43,7 @@ from newsdiff_gui.core.extract.lists import kept_block, text_siblings, words_lis
 from newsdiff_gui.core.extract.text_key import (
     SUBHEADINGS,
     block_positions,
+    holds_text,
     linked_chars,
     printed_lines,
     text_key,
@@ -222,7 +223,7 @@ def _anchor_after(heading: HtmlElement, kept: _Kept, cursor: int) -> int | None:
     """The kept block before the paragraph that follows the heading, when the engine
     dropped what comes just before the heading (a line it read as a repeat: the
     third "Timeline estimate: 1 to 2 weeks") but kept the story on both sides."""
-    after = next(text_siblings(heading, preceding=False), None)
+    after = _opening_paragraph(next(text_siblings(heading, preceding=False), None))
     first = None if after is None else kept_block(after, kept.position, last=False)
     found = None if first is None else kept.after(kept.keys[first], cursor)
     return found - 1 if found is not None and found > 0 else None
@@ -264,4 +265,20 @@ def _story_follows(heading: HtmlElement, kept: _Kept, anchor: int, depth: int) -
             and _candidate(after, _printed(after))
             and _story_follows(after, kept, anchor, depth - 1)
         )
-    return kept_block(after, kept.position, last=False) is not None
+    paragraph = _opening_paragraph(after)
+    return paragraph is not None and kept_block(paragraph, kept.position, last=False) is not None
+
+
+def _opening_paragraph(element: HtmlElement | None) -> HtmlElement | None:
+    """The element, or the paragraph a box of text opens with (a theme's rich-text
+    field: <h6>1. Buy in bulk</h6><div class="rte"><p>…</p><p>…</p></div>)."""
+    if element is None or element.tag == "p":
+        return element
+    if element.tag in _LISTS or element.tag in SUBHEADINGS:
+        return None
+    paragraph = next((p for p in element.iter("p") if holds_text(p)), None)
+    if paragraph is None:
+        return None
+    # Nothing printed before it in the box: its key opens the box's key.
+    opening = text_key(paragraph.text_content())
+    return paragraph if text_key(element.text_content()).startswith(opening) else None
