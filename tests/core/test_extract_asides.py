@@ -112,3 +112,42 @@ def test_a_box_already_kept_is_not_doubled() -> None:
     once = restore_article_asides(list(_PARAGRAPHS), tree)
     assert len(once) > len(_PARAGRAPHS)
     assert restore_article_asides(once, tree) == once
+
+
+_TIP = (
+    "Spend less time sitting: get up and walk around for ten minutes every hour, "
+    "and those minutes add up to {minutes} over a working week."
+)
+
+
+def _between(box: str) -> str:
+    # The box is set between two of the story's paragraphs.
+    first, second, last = (f"<p>{p}</p>" for p in _PARAGRAPHS)
+    return (
+        "<html><head><title>The year in mathematics</title></head><body><article>"
+        f"<h1>The year in mathematics</h1><div class='body'>{first}{second}{box}{last}</div>"
+        "</article></body></html>"
+    )
+
+
+def test_a_callout_of_one_paragraph_between_the_storys_paragraphs_is_kept() -> None:
+    box = "<aside class='tip'><p><b>Move more!</b><br>" + _TIP + "</p></aside>"
+    before = extract_document(_between(box.format(minutes="fifty minutes")))
+    after = extract_document(_between(box.format(minutes="an hour")))
+    assert list(before.paragraphs) == [
+        *_PARAGRAPHS[:2],
+        "Move more!",
+        _TIP.format(minutes="fifty minutes"),
+        _PARAGRAPHS[2],
+    ]
+    assert content_hash(before) != content_hash(after)
+
+
+def test_one_paragraph_after_the_story_or_a_pull_quote_stays_out() -> None:
+    tip = "<aside class='tip'><p>" + _TIP.format(minutes="an hour") + "</p></aside>"
+    # At the end of the story, one paragraph is not enough to tell it from a promo.
+    assert list(extract_document(_page(tip)).paragraphs) == _PARAGRAPHS
+    # A pull quote repeats the story's words.
+    pulled = _PARAGRAPHS[1][_PARAGRAPHS[1].index("two of them") :]
+    quote = f"<aside class='pull'><p>“{pulled}”</p></aside>"
+    assert list(extract_document(_between(quote)).paragraphs) == _PARAGRAPHS
