@@ -76,3 +76,19 @@ def test_a_byline_box_holding_only_the_date_makes_no_new_version() -> None:
     first, second = extract_document(saturday), extract_document(sunday)
     assert first.byline is None
     assert content_hash(first) == content_hash(second)
+
+
+def test_a_widgets_credit_line_is_no_byline_and_a_guest_authors_link_is() -> None:
+    credit = (
+        "<small><a href='https://widgets.example' target='_blank'>Contents Widget</a> "
+        "<span>by</span> <a href='https://maker.example' target='_blank'>Tsun Labs</a></small>"
+    )
+    assert extract_document(_page("", after=f"<div>{credit}</div>")).byline is None
+    guest = (
+        "<p><span>By </span><a href='https://profiles.example/ana-ruiz' target='_blank'>"
+        "<strong>Ana Ruiz, harbour pilot</strong></a></p>"
+    )
+    assert extract_document(_page(guest)).byline == "Ana Ruiz, harbour pilot"
+    # A book's credit line on the site's own pages names its author.
+    own = "<div><a href='/fiction/1'><h2>Tides</h2></a> <span>by</span> <a href='/u/7'>Sleyca</a></div>"
+    assert extract_document(_page(own)).byline == "Sleyca"

@@ -131,8 +131,26 @@ def _printed_after(element: HtmlElement) -> str | None:
             printed = isinstance(node.tag, str) and node.tag not in UNPRINTED_TAGS
             own = clean_text(node.text or "") if printed else ""
             if own:
-                return own
+                return None if _is_credit(element, node) else own
         tail = clean_text(sibling.tail or "")
         if tail:
             return tail
     return None
+
+
+def _is_credit(by: HtmlElement, name: HtmlElement) -> bool:
+    """Whether "by" and the name after it credit someone for something printed before
+    them ("RuffRuff Apps by Tsun", a widget's maker): text precedes "by" on its line
+    and the name is a link that opens another site in a new window. (A guest
+    author's "By <a target=_blank>…</a>" opens the line.)"""
+    link = name if name.tag == "a" else next(name.iterancestors("a"), None)
+    if link is None:
+        return False
+    rel = (link.get("rel") or "").casefold().split()
+    if link.get("target") != "_blank" and "external" not in rel:
+        return False
+    parent = by.getparent()
+    before = (parent.text or "") if parent is not None else ""
+    for sibling in by.itersiblings(preceding=True):
+        before += sibling.text_content() + (sibling.tail or "")
+    return bool(clean_text(before))
