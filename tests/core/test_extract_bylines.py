@@ -90,5 +90,8 @@ def test_a_widgets_credit_line_is_no_byline_and_a_guest_authors_link_is() -> Non
     )
     assert extract_document(_page(guest)).byline == "Ana Ruiz, harbour pilot"
     # A book's credit line on the site's own pages names its author.
-    own = "<div><a href='/fiction/1'><h2>Tides</h2></a> <span>by</span> <a href='/u/7'>Sleyca</a></div>"
+    own = (
+        "<div><a href='/fiction/1'><h2>Tides</h2></a> <span>by</span> "
+        "<a href='/u/7'>Sleyca</a></div>"
+    )
     assert extract_document(_page(own)).byline == "Sleyca"
