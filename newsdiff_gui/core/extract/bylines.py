@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.stamps import strip_stamps
-from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, printed_lines
+from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, printed_text
 from newsdiff_gui.core.normalize import clean_text
 
 _BY_PREFIX = re.compile(
@@ -78,7 +78,7 @@ def make_byline(names: tuple[str, ...]) -> str | None:
 def visible_byline(tree: HtmlElement) -> str | None:
     """The printed "By ..." line, for pages that state their authors nowhere else."""
     for element in tree.xpath(_BYLINE_XPATH)[:5]:
-        text = " ".join(printed_lines(element))
+        text = printed_text(element)
         if (
             text
             and len(text.split()) <= _MAX_BYLINE_WORDS
@@ -92,7 +92,7 @@ def visible_byline(tree: HtmlElement) -> str | None:
         lead = (element.text or "").strip()
         if not lead or not (_BY_LINE.match(lead) or lead.casefold() in _BY_ALONE):
             continue
-        text = " ".join(printed_lines(element))
+        text = printed_text(element)
         if len(text.split()) <= _MAX_BYLINE_WORDS and not _inside(element, _NOT_BY_LINE_BOXES):
             return _named(element, text)
     return None

@@ -16,7 +16,7 @@ from copy import deepcopy
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import is_hidden_box
-from newsdiff_gui.core.extract.text_key import printed_lines
+from newsdiff_gui.core.extract.text_key import printed_lines, printed_text
 from newsdiff_gui.core.normalize import clean_text
 
 _REMOVED_TAGS = (
@@ -131,7 +131,7 @@ def _blocks(element: HtmlElement, depth: int) -> Iterator[str]:
             yield from flush()
             yield from _blocks(child, depth + 1)
         elif tag:
-            run.append(" ".join(printed_lines(child)))
+            run.append(printed_text(child))
         run.append(child.tail or "")
     yield from flush()
 

@@ -45,7 +45,7 @@ from newsdiff_gui.core.extract.text_key import (
     block_positions,
     holds_text,
     linked_chars,
-    printed_lines,
+    printed_text,
     text_key,
     with_inserts,
 )
@@ -81,7 +81,7 @@ def restore_subheadings(blocks: list[str], tree: HtmlElement) -> list[str]:
     cursor = -1
     for heading in headings:
         # Cheap tests first: on most pages the engine kept every heading in its place.
-        text = _printed(heading)
+        text = printed_text(heading)
         anchor = _anchor_before(heading, kept, restored, cursor) if text else None
         if anchor is None:
             continue
@@ -170,11 +170,6 @@ def _kept_near(kept: _Kept, anchor: int, key: str) -> bool:
     return key in kept.keys[anchor : anchor + 1 + _NEAR]
 
 
-def _printed(heading: HtmlElement) -> str:
-    # A line break parts words ("Gender<br>Required for:"); a style inside prints nothing.
-    return " ".join(printed_lines(heading))
-
-
 def _anchor_before(
     heading: HtmlElement, kept: _Kept, restored: dict[HtmlElement, int], cursor: int
 ) -> int | None:
@@ -188,7 +183,7 @@ def _anchor_before(
     if before in restored:
         return restored[before]
     if before.tag in SUBHEADINGS:
-        return kept.after(text_key(_printed(before)), cursor)
+        return kept.after(text_key(printed_text(before)), cursor)
     if before.tag in _LISTS:
         found = _kept_list_end(before, kept, cursor)
     else:
@@ -212,9 +207,11 @@ def _box_follows_story(heading: HtmlElement, kept: _Kept) -> bool:
             return False
         before = next(text_siblings(box, preceding=True), None)
         if before is not None:
-            paragraphs = [before] if before.tag == "p" else list(before.iter("p"))
-            last = paragraphs[-1] if paragraphs else None
-            return last is not None and kept_block(last, kept.position, last=True) is not None
+            # (iter includes `before` itself when it is the paragraph.)
+            paragraphs = list(before.iter("p"))
+            return bool(paragraphs) and (
+                kept_block(paragraphs[-1], kept.position, last=True) is not None
+            )
         box = box.getparent()
     return False
 
@@ -262,7 +259,7 @@ def _story_follows(heading: HtmlElement, kept: _Kept, anchor: int, depth: int) -
             return True
         return (
             depth > 1
-            and _candidate(after, _printed(after))
+            and _candidate(after, printed_text(after))
             and _story_follows(after, kept, anchor, depth - 1)
         )
     paragraph = _opening_paragraph(after)

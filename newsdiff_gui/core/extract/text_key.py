@@ -98,3 +98,9 @@ def printed_lines(element: HtmlElement) -> list[str]:
 
     collect(element, 0)
     return [text for text in (clean_text("".join(piece)) for piece in pieces) if text]
+
+
+def printed_text(element: HtmlElement) -> str:
+    """The element's text as one line: a line break parts words ("WEEKEND<br>CODING"
+    is "WEEKEND CODING"), and a script or style inside prints nothing."""
+    return " ".join(printed_lines(element))

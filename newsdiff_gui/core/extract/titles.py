@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.structured import PageMetadata
-from newsdiff_gui.core.extract.text_key import printed_lines, text_key
+from newsdiff_gui.core.extract.text_key import printed_text, text_key
 from newsdiff_gui.core.normalize import clean_text
 
 # Separators sites put between headline and site name; they need spaces around
@@ -95,7 +95,7 @@ def _headings(tree: HtmlElement) -> list[str]:
     for element in tree.iter("h1"):
         # Line by line: "WEEKEND<br>CODING AGENT" reads "WEEKEND CODING AGENT", not
         # "WEEKENDCODING AGENT", which resembles no stated title.
-        text = " ".join(printed_lines(element))
+        text = printed_text(element)
         if text:
             texts.append(text)
         if len(texts) >= 5:
