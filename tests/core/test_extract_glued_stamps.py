@@ -7,6 +7,8 @@ engine below does just that, so the rule is tested on the block it must mend.
 
 from __future__ import annotations
 
+import copy
+
 import lxml.html
 import pytest
 from lxml.html import HtmlElement
@@ -35,7 +37,9 @@ def _page(stamp: str, story: str = _STORY, aside: str = "") -> str:
 
 def _one_block_engine(tree: HtmlElement, url: str | None) -> EngineResult:
     """The engine's reading of such posts: the whole post as one block."""
-    post = next(tree.iter("div"))
+    post = copy.deepcopy(next(tree.iter("div")))
+    for script in list(post.iter("script")):
+        script.drop_tree()  # the engine reads no scripts
     return EngineResult([clean_text(" ".join(post.itertext()))], thin=False)
 
 
@@ -62,6 +66,20 @@ def test_a_glued_stamp_line_is_taken_out_and_makes_no_version(first: str, second
     before = extract_document(_page(first))
     after = extract_document(_page(second))
     assert before.paragraphs == (f"{_HEADING} {_STORY}",)
+    assert content_hash(before) == content_hash(after)
+
+
+@pytest.mark.usefixtures("gluing_engine")
+def test_a_stamp_after_an_ended_sentence_is_a_line_of_its_own() -> None:
+    # A standfirst, a player's script, then the stamp: nothing runs on into the stamp.
+    def page(day: int) -> str:
+        return _page(
+            "<span>The basin reopens in June.</span><script>loadPlayer('cam')</script>"
+            f"<span>Last updated: {day} November 2025, 1:05</span>"
+        )
+
+    before, after = extract_document(page(26)), extract_document(page(2))
+    assert not any("Last updated" in paragraph for paragraph in before.paragraphs)
     assert content_hash(before) == content_hash(after)
 
 

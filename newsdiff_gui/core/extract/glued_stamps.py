@@ -18,6 +18,7 @@ its own, never because of its words alone:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -48,6 +49,8 @@ _MAX_ANCESTORS = 12
 _MAX_RAW_CHARS = 2_000
 # Words of the page's neighbouring text that must stand beside the stamp in the block.
 _CONTEXT_WORDS = 3
+# Text that ends a sentence: a stamp after it begins a line of its own.
+_SENTENCE_ENDED = re.compile(r"[.!?…][\"'”’)]?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,18 +65,39 @@ def _blank(text: str | None) -> bool:
     return not (text or "").strip()
 
 
+def _printed_sibling(element: HtmlElement) -> HtmlElement | None:
+    """The nearest earlier sibling the page prints (a script or style beside a line
+    prints nothing and does not join it to its neighbour)."""
+    previous = element.getprevious()
+    while previous is not None and previous.tag in UNPRINTED_TAGS and _blank(previous.tail):
+        previous = previous.getprevious()
+    return previous
+
+
+def _line_starts_at(element: HtmlElement) -> bool:
+    """Whether nothing before the element continues into it: a block or a break, no
+    text, or a sentence that has ended ("Time is not on his side." then the stamp)."""
+    previous = _printed_sibling(element)
+    if previous is None:
+        parent = element.getparent()
+        before = None if parent is None else parent.text
+    elif not _blank(previous.tail):
+        before = previous.tail
+    elif previous.tag in _BLOCK_TAGS:
+        return True
+    else:
+        before = previous.text_content()
+    return _blank(before) or bool(_SENTENCE_ENDED.search(before or ""))
+
+
 def _stands_alone(element: HtmlElement) -> bool:
-    """Whether the element is a line of its own: a block, or only blocks and breaks beside it."""
+    """Whether the element is a line of its own: a block, or only blocks and breaks
+    (or an ended sentence before it) beside it."""
     if element.tag in _BLOCK_TAGS:
         return True
     # (The parser drops comments; anything else beside the element that is not a
     # block or a break is read as running text, and the element stays.)
-    previous = element.getprevious()
-    parent = element.getparent()
-    if previous is None:
-        if parent is None or not _blank(parent.text):
-            return False
-    elif previous.tag not in _BLOCK_TAGS or not _blank(previous.tail):
+    if not _line_starts_at(element):
         return False
     following = element.getnext()
     return _blank(element.tail) and (following is None or following.tag in _BLOCK_TAGS)
