@@ -44,6 +44,8 @@ _AUTHOR = re.compile(r"author|byline|contributor", re.IGNORECASE)
 # A printed byline without such marks: a short line whose own text starts "By".
 _BY_LEAD = re.compile(r"^\s*(?:written\s+)?by\b", re.IGNORECASE)
 _MAX_BYLINE_WORDS = 20
+# ... or a "by" printed as a piece of its own right before the name.
+_LONE_BY = re.compile(r"\s*(?:written\s+)?by\s*", re.IGNORECASE)
 _BYLINE_LEVELS = 3
 _CHURNING = re.compile(r"\b(?:updated|published|posted|ago|modified)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"'][.!?])\s+(?=[A-Z“\"])")
@@ -395,6 +397,37 @@ def _is_byline(element: HtmlElement) -> bool:
     return False
 
 
+def _after_lone_by(node: HtmlElement) -> bool:
+    """Whether the page prints a lone "by" right before `node`, as a piece of text
+    of its own ("Super Supportive <span>by</span> <h3><a>Sleyca</a></h3>"): a
+    sentence's "a study by <a>NAHB</a>" runs on into its link and is not a byline."""
+    previous = node.getprevious()
+    # A comment prints nothing (its tail does).
+    while previous is not None and not isinstance(previous.tag, str):
+        if (previous.tail or "").strip():
+            break
+        previous = previous.getprevious()
+    if previous is None:
+        parent = node.getparent()
+        before = "" if parent is None else parent.text or ""
+    elif (previous.tail or "").strip() or not isinstance(previous.tag, str):
+        before = previous.tail or ""
+    else:
+        before = previous.text_content()
+    return _LONE_BY.fullmatch(before) is not None
+
+
+def _is_headline_byline(anatomy: Anatomy, element: HtmlElement) -> bool:
+    """A name printed after a lone "by" in the headline's box: the page's byline with
+    no marks, "Super Supportive <span>by</span> <h3><a>Sleyca</a></h3> <h1>…</h1>"
+    (a teaser's "by" elsewhere on the page names another story's author)."""
+    for node in [element, *element.iterancestors()][:_BYLINE_LEVELS]:
+        box = node.getparent()
+        if box is not None and _after_lone_by(node):
+            return any(anatomy.is_headline(h.text_content()) for h in box.iter("h1", "h2"))
+    return False
+
+
 def _is_quoted(element: HtmlElement) -> bool:
     """Inside a quotation (an embedded post, a pull quote): text quoted from a source,
     fixed once published (a post's words, its date, its picture link), not a
@@ -413,6 +446,7 @@ def rotate_link_texts(anatomy: Anatomy, rng: random.Random) -> Pair | None:
         and not _is_quoted(a)
         and not anatomy.in_article_text(a)
         and not _is_byline(a)
+        and not _is_headline_byline(anatomy, a)
         and not anatomy.is_title(a.text_content())
         and key(a.text_content()) not in anatomy.gold_key
     ]

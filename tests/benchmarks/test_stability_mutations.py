@@ -1,0 +1,60 @@
+"""The stability benchmark's link mutation leaves the page's own byline alone.
+
+A byline is compared text: a new author is a change of the article, so a
+mutation that rewrites it is an edit, not furniture. Pages written here
+(a fictional serial and its site).
+"""
+
+from __future__ import annotations
+
+import random
+
+import lxml.html
+
+from benchmarks.stability_mutations import Anatomy, Page, rotate_link_texts
+
+_STORY = (
+    "The lighthouse keeper counted the ships twice that night, once by lamp and once by "
+    "memory, and both counts came out wrong in the same way. "
+)
+
+
+def _page(byline_box: str) -> Page:
+    html = (
+        "<html><head><title>Chapter Nine: The Count - Harbour Lights</title></head><body>"
+        f"<div class='head'>{byline_box}<h1>Chapter Nine: The Count</h1></div>"
+        f"<div class='story'><p>{_STORY * 3}</p><p>{_STORY * 2}</p></div>"
+        "<div class='side'><p><a href='/f/1'>Tide Tables</a> <span>by</span> "
+        "<a href='/u/7'>Ola Berg</a></p><p><a href='/f/2'>Salt Roads</a></p></div>"
+        "</body></html>"
+    )
+    return Page("test/serial", None, html, truth=(_STORY * 5).strip())
+
+
+def _rotated(page: Page) -> set[str]:
+    """The texts of the links the mutation changed."""
+    pair = rotate_link_texts(Anatomy(page), random.Random(1))
+    assert pair is not None
+    before, after = (lxml.html.fromstring(html) for html in pair)
+    return {
+        a.text_content()
+        for a, b in zip(before.iter("a"), after.iter("a"), strict=True)
+        if a.text_content() != b.text_content()
+    }
+
+
+def test_a_name_after_a_lone_by_beside_the_headline_is_the_byline() -> None:
+    head = (
+        "<a href='/f/9'><h2>Harbour Lights</h2></a> <span>by</span> "
+        "<h3><a href='/u/3'>Tove Lind</a></h3>"
+    )
+    rotated = _rotated(_page(head))
+    assert "Tove Lind" not in rotated
+    # A teaser's author elsewhere on the page changes with the teaser.
+    assert {"Ola Berg", "Tide Tables", "Salt Roads"} <= rotated
+
+
+def test_a_by_that_runs_on_into_its_link_is_not_a_byline() -> None:
+    # Beside the headline, but a sentence's "by".
+    head = "A serial set in motion by <a href='/u/3'>Tove Lind</a> in 2019."
+    assert "Tove Lind" in _rotated(_page(head))
