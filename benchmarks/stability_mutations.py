@@ -57,6 +57,13 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"'][.!?])\s+(?=[A-Z“\"])")
 # edit mutations leave these blocks alone (furniture mutations still treat them
 # as gold: they change nothing inside them).
 _NOT_STORY_ANCESTORS = frozenset({"figure", "figcaption", "nav"})
+# Readers' comments: some golds keep them (Readability's keeps a blog's comment
+# thread), but a tracker follows the newsroom's text, and the extractor leaves
+# comments out by design. An edit by a reader is no edit of the story.
+_COMMENT_CLASSES = frozenset(
+    {"comment", "comment-content", "comment-body", "commentlist", "comment-list"}
+)
+_COMMENT_ID = re.compile(r"^comments?(?:[-_]\w+)?$", re.IGNORECASE)
 # A form this near a block (its parent or grandparent holds it) makes the block
 # the form's prompt.
 _FORM_BOX_LEVELS = 2
@@ -252,9 +259,22 @@ def is_form_prompt(block: HtmlElement) -> bool:
     return False
 
 
+def _is_comment(element: HtmlElement) -> bool:
+    """A reader's comment, as comment systems mark it (WordPress, Disqus-like lists,
+    schema.org): its words are the reader's, not the newsroom's."""
+    tokens = {token.lower() for token in (element.get("class") or "").split()}
+    return (
+        bool(tokens & _COMMENT_CLASSES)
+        or _COMMENT_ID.match(element.get("id") or "") is not None
+        or "schema.org/Comment" in (element.get("itemtype") or "")
+    )
+
+
 def _is_story(block: HtmlElement) -> bool:
     """Whether a reader reads this gold block as the story's text (see _NOT_STORY_ANCESTORS)."""
     if any(a.tag in _NOT_STORY_ANCESTORS for a in (block, *block.iterancestors())):
+        return False
+    if any(_is_comment(a) for a in (block, *block.iterancestors())):
         return False
     if _is_caption(block):
         return False

@@ -58,3 +58,19 @@ def test_a_by_that_runs_on_into_its_link_is_not_a_byline() -> None:
     # Beside the headline, but a sentence's "by".
     head = "A serial set in motion by <a href='/u/3'>Tove Lind</a> in 2019."
     assert "Tove Lind" in _rotated(_page(head))
+
+
+def test_a_readers_comment_in_the_gold_is_not_the_story() -> None:
+    comment = "I walked past the lighthouse last week and the lamp was still dark at ten."
+    html = (
+        "<html><head><title>The Count</title></head><body><h1>The Count</h1>"
+        f"<div class='story'><p>{_STORY * 3}</p><p>{_STORY * 2}</p></div>"
+        "<section id='comments'><ol class='comment-list'><li class='comment' id='comment-12'>"
+        f"<p>{comment}</p></li></ol></section></body></html>"
+    )
+    anatomy = Anatomy(Page("test/comments", None, html, truth=f"{_STORY * 5} {comment}"))
+    assert comment in {block.text_content() for block in anatomy.gold_blocks}
+    assert [block.text_content() for block in anatomy.story_blocks] == [
+        _STORY * 3,
+        _STORY * 2,
+    ]
