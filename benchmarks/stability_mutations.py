@@ -636,8 +636,10 @@ def script_style_meta(anatomy: Anatomy, rng: random.Random) -> Pair | None:
         if meta.get("itemprop"):
             continue  # microdata: a statement about the article (its author's name…)
         name = (meta.get("property") or meta.get("name") or "").lower()
-        # Titles, descriptions and authors are statements about the article, not churn.
-        stated = ("title", "description", "author", "byl", "creator")
+        # Titles, descriptions and authors are statements about the article, and the
+        # site's name one about the outlet (the title's "| Factorio" is cut by it):
+        # not churn.
+        stated = ("title", "description", "author", "byl", "creator", "site_name")
         if meta.get("content") and not any(word in name for word in stated):
             meta.set("content", f"{meta.get('content')}-{token}")
     head = root.find("head")

@@ -11,7 +11,7 @@ import random
 
 import lxml.html
 
-from benchmarks.stability_mutations import Anatomy, Page, rotate_link_texts
+from benchmarks.stability_mutations import Anatomy, Page, rotate_link_texts, script_style_meta
 
 _STORY = (
     "The lighthouse keeper counted the ships twice that night, once by lamp and once by "
@@ -74,3 +74,23 @@ def test_a_readers_comment_in_the_gold_is_not_the_story() -> None:
         _STORY * 3,
         _STORY * 2,
     ]
+
+
+def test_meta_churn_leaves_the_site_name_and_changes_a_build_tag() -> None:
+    page = _page("")
+    html = page.html.replace(
+        "<head>",
+        "<head><meta property='og:site_name' content='Harbour Lights'>"
+        "<meta name='build-id' content='a81f'>",
+    )
+    before, after = script_style_meta(
+        Anatomy(Page(page.id, None, html, page.truth)), random.Random(3)
+    )
+
+    def meta(page_html: str, name: str) -> str | None:
+        tree = lxml.html.fromstring(page_html)
+        found = tree.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")
+        return str(found[0]) if found else None
+
+    assert meta(before, "og:site_name") == meta(after, "og:site_name") == "Harbour Lights"
+    assert meta(before, "build-id") != meta(after, "build-id")
