@@ -197,11 +197,18 @@ def printed_element(text: str, tree: HtmlElement) -> HtmlElement | None:
     # Only text nodes holding the text's longest word can be part of a copy;
     # libxml2 finds them far faster than reading every block's text.
     needle = max(words, key=len)
+    # Levels left to climb from each element already judged: a word every paragraph
+    # holds would otherwise read their common parent's whole text once per paragraph.
+    judged: dict[HtmlElement, int] = {}
     for node in body.xpath(".//text()[contains(., $needle)]", needle=needle):
         element = node.getparent()
-        for _ in range(_MAX_PRINTED_LEVELS):
+        for level in range(_MAX_PRINTED_LEVELS):
             if element is None or not isinstance(element.tag, str):
                 break
+            left = _MAX_PRINTED_LEVELS - level
+            if judged.get(element, 0) >= left:
+                break  # judged from here as far up as this node would go
+            judged[element] = left
             if (
                 element.tag not in UNPRINTED_TAGS
                 and text_key(element.text_content()) == wanted
