@@ -37,6 +37,7 @@ from newsdiff_gui.core.extract.split_body import restore_split_parts
 from newsdiff_gui.core.extract.story_notes import restore_story_notes
 from newsdiff_gui.core.extract.structured import PageMetadata, read_metadata
 from newsdiff_gui.core.extract.tag_lines import drop_tag_lines
+from newsdiff_gui.core.extract.teasers import drop_trailing_teasers
 from newsdiff_gui.core.extract.titles import choose_headline
 
 # Tuned on WCXB and AEB together (0.2 and 0.35 scored alike on both).
@@ -72,7 +73,7 @@ def _tidy(blocks: list[str], tree: HtmlElement, meta: PageMetadata, title: str) 
     blocks = restore_opening(blocks, tree, title, meta.description)
     blocks = restore_lead_in(blocks, tree, title, meta.description)
     blocks = drop_tag_lines(drop_link_lines(blocks, tree), tree)
-    return drop_contents_tables(blocks, tree)
+    return drop_trailing_teasers(drop_contents_tables(blocks, tree), tree)
 
 
 def _article_blocks(
