@@ -25,18 +25,19 @@ The box is recognised by its shape at the end of the reading, not by its words:
 
 from __future__ import annotations
 
+import itertools
 import re
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.boilerplate import links_elsewhere
-from newsdiff_gui.core.extract.furniture import printed_element
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.furniture import is_hidden_box, printed_element
+from newsdiff_gui.core.extract.text_key import printed_lines, text_key
 
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-# The printed block of a heading may be its link, or the link's inner <span>.
-_HEADING_LEVELS = 3
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+# Bounds the work on hostile pages; a box holds a few dozen teasers at most.
+_MAX_HEADINGS = 400
 _MIN_TEASERS = 2
 # Share of a teaser heading's text that is its link's (the rest is a kicker).
 _MIN_LINK_SHARE = 0.6
@@ -68,28 +69,40 @@ def _on_this_site(href: str, hosts: frozenset[str]) -> bool:
     return (parts.hostname or "").removeprefix("www.") in hosts
 
 
-def _teaser_heading(block: str, tree: HtmlElement, hosts: frozenset[str]) -> HtmlElement | None:
-    """The heading the page prints `block` in, when it is a link to another story of
-    this site and nothing else but a kicker (else None)."""
-    element = printed_element(block, tree)
-    if element is None:
-        return None
-    chain = [element, *element.iterancestors()][:_HEADING_LEVELS]
-    heading = next((e for e in chain if e.tag in _HEADINGS), None)
-    if heading is None:
-        return None
+def _is_teaser_heading(heading: HtmlElement, hosts: frozenset[str]) -> bool:
+    """Whether a heading is a link to another story of this site and nothing else
+    but a kicker."""
     links = [anchor for anchor in heading.iter("a") if links_elsewhere(anchor)]
     targets = {anchor.get("href") or "" for anchor in links}
     # One story per heading, on this site: a writer's own pointers to other sites
     # ("Beyond our pages: a video channel …") are the story's.
     if len(targets) != 1 or not _on_this_site(next(iter(targets)), hosts):
-        return None
+        return False
     # Words of the heading's own outside its elements make it a phrase, not a headline.
     if not _blank(heading.text) or any(not _blank(child.tail) for child in heading):
-        return None
+        return False
     own = len(text_key(heading.text_content()))
     linked = sum(len(text_key(anchor.text_content())) for anchor in links)
-    return heading if own > 0 and linked >= _MIN_LINK_SHARE * own else None
+    return own > 0 and linked >= _MIN_LINK_SHARE * own and not is_hidden_box(heading)
+
+
+def _teaser_headings(tree: HtmlElement) -> dict[str, HtmlElement]:
+    """The page's teaser headings, by the keys of the blocks a reading may print them
+    as: the whole heading, each of its lines, each of its parts ("Editorial" /
+    "Fraser's lasting legacy")."""
+    hosts = _own_hosts(tree)
+    found: dict[str, HtmlElement] = {}
+    for heading in itertools.islice(tree.iter(*_HEADINGS), _MAX_HEADINGS):
+        if not _is_teaser_heading(heading, hosts):
+            continue
+        parts = [heading.text_content(), *printed_lines(heading)]
+        parts += [
+            part.text_content() for part in heading.iterdescendants() if isinstance(part.tag, str)
+        ]
+        for part in parts:
+            found.setdefault(text_key(part), heading)
+    found.pop("", None)
+    return found
 
 
 def _is_label(block: str, tree: HtmlElement) -> bool:
@@ -104,14 +117,16 @@ def _is_label(block: str, tree: HtmlElement) -> bool:
 
 def _box_start(blocks: list[str], tree: HtmlElement) -> int | None:
     """Where a trailing box of teasers begins in `blocks` (None when there is none)."""
-    hosts = _own_hosts(tree)
+    headings = _teaser_headings(tree)
+    if not headings:
+        return None
     start = len(blocks)
     teasers: list[HtmlElement] = []
     while start > 0:
-        heading = _teaser_heading(blocks[start - 1], tree, hosts)
+        heading = headings.get(text_key(blocks[start - 1]))
         step = 1
         if heading is None and start >= 2 and len(blocks[start - 1].split()) <= _MAX_BLURB_WORDS:
-            heading, step = _teaser_heading(blocks[start - 2], tree, hosts), 2
+            heading, step = headings.get(text_key(blocks[start - 2])), 2
         if heading is None:
             break
         # A heading printed on two lines ("Headline" / "A weekly paper") is one teaser.
