@@ -146,3 +146,12 @@ def test_pointers_to_other_sites_are_the_writers_own() -> None:
     )
     blocks, tree = _blocks_and_tree(own)
     assert drop_trailing_teasers(blocks, tree) == _STORY
+
+
+def test_malformed_addresses_point_nowhere() -> None:
+    # "http://[…" cannot be parsed: no outlet, no crash, and the headings are no teasers.
+    html = _page(_TEASERS).replace("href='/opinion/", "href='http://[opinion-")
+    html = html.replace("<head>", "<head><link rel='canonical' href='http://[ferry'>")
+    blocks, tree = _blocks_and_tree(html)
+    assert drop_trailing_teasers(blocks, tree) == blocks
+    assert list(extract_document(html).paragraphs)[:3] == _STORY

@@ -5,7 +5,7 @@ from __future__ import annotations
 EXTRACTOR_NAME = "newsdiff-extract"
 # Bump whenever the same HTML can give a different Document: every stored
 # version records it, so a changed extractor is not mistaken for a changed article.
-EXTRACTOR_VERSION = "1.36"
+EXTRACTOR_VERSION = "1.37"
 
 
 class ExtractionError(ValueError):

@@ -18,14 +18,13 @@ its own, never because of its words alone:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.stamps import MAX_STAMP_LINE_CHARS, has_stamp, is_stamp_line
-from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS
+from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, ends_sentence
 from newsdiff_gui.core.normalize import clean_text
 
 _BLOCK_TAGS = frozenset(
@@ -49,8 +48,6 @@ _MAX_ANCESTORS = 12
 _MAX_RAW_CHARS = 2_000
 # Words of the page's neighbouring text that must stand beside the stamp in the block.
 _CONTEXT_WORDS = 3
-# Text that ends a sentence: a stamp after it begins a line of its own.
-_SENTENCE_ENDED = re.compile(r"[.!?…][\"'”’)]?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +84,7 @@ def _line_starts_at(element: HtmlElement) -> bool:
         return True
     else:
         before = previous.text_content()
-    return _blank(before) or bool(_SENTENCE_ENDED.search(before or ""))
+    return _blank(before) or ends_sentence(before or "")
 
 
 def _stands_alone(element: HtmlElement) -> bool:

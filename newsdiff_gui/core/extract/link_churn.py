@@ -38,11 +38,10 @@ from newsdiff_gui.core.extract.link_lines import (
     link_sentence_edited,
     replaced_link_text,
 )
-from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, text_key
+from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, ends_sentence, text_key
 
 # A label line: a few words and a link, no sentence.
 _MAX_LABEL_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]?\s*$")
 # A link addressing the reader: an imperative to click or go somewhere, or "here".
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:click|tap|learn more|find out more|read more|see more|get started|sign up|subscribe|"
@@ -75,7 +74,7 @@ def _counterpart(element: HtmlElement, other_tree: HtmlElement) -> HtmlElement |
 
 
 def _is_label_line(text: str) -> bool:
-    return len(text.split()) <= _MAX_LABEL_WORDS and not _SENTENCE_END.search(text)
+    return len(text.split()) <= _MAX_LABEL_WORDS and not ends_sentence(text)
 
 
 def _twin_links(
@@ -144,7 +143,7 @@ def among_the_story(paragraphs: Sequence[str]) -> frozenset[str]:
     sentences = [
         index
         for index, text in enumerate(paragraphs)
-        if len(text.split()) > _MAX_LABEL_WORDS and _SENTENCE_END.search(text)
+        if len(text.split()) > _MAX_LABEL_WORDS and ends_sentence(text)
     ]
     if len(sentences) < 2:
         return frozenset()

@@ -13,8 +13,8 @@ The box is recognised by its shape at the end of the reading, not by its words:
 - it is the reading's last blocks: two or more headings, each of which is a
   link to another page of the same site (a writer's pointers to other sites,
   "Beyond our pages: a video channel", are the story's) and nothing else but a
-  kicker set in its own element
-  ("my <a>sandals</a>" is a phrase with a link, not a headline), each followed
+  kicker set in its own element ("my <a>sandals</a>" is a phrase with a link,
+  not a headline), each followed
   by at most one short block (the blurb), and at most one short label line
   before them ("Other Opinion Columns"), not a list item (a story's list ends
   in short items);
@@ -26,16 +26,15 @@ The box is recognised by its shape at the end of the reading, not by its words:
 from __future__ import annotations
 
 import itertools
-import re
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.discovery.canonical import registrable_host
 from newsdiff_gui.core.extract.boilerplate import links_elsewhere
 from newsdiff_gui.core.extract.furniture import is_hidden_box, printed_element
-from newsdiff_gui.core.extract.text_key import printed_lines, text_key
+from newsdiff_gui.core.extract.text_key import SUBHEADINGS, ends_sentence, printed_lines, text_key
 
-_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # Bounds the work on hostile pages; a box holds a few dozen teasers at most.
 _MAX_HEADINGS = 400
 _MIN_TEASERS = 2
@@ -43,40 +42,40 @@ _MIN_TEASERS = 2
 _MIN_LINK_SHARE = 0.6
 _MAX_BLURB_WORDS = 60
 _MAX_LABEL_WORDS = 6
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]?$")
 
 
 def _blank(text: str | None) -> bool:
     return not (text or "").strip()
 
 
-def _own_hosts(tree: HtmlElement) -> frozenset[str]:
-    """The hosts the page names as its own address (canonical link, og:url)."""
+def _own_outlets(tree: HtmlElement) -> frozenset[str]:
+    """The outlets the page names as its own address (canonical link, og:url)."""
     addresses = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
-    hosts = {
-        (urlsplit(str(address).strip()).hostname or "").removeprefix("www.")
-        for address in addresses
-    }
-    hosts.discard("")
-    return frozenset(hosts)
+    outlets = {registrable_host(str(address).strip()) for address in addresses}
+    outlets.discard("")
+    return frozenset(outlets)
 
 
-def _on_this_site(href: str, hosts: frozenset[str]) -> bool:
-    """Whether a link points to another page of this site: a path, or the page's own host."""
-    parts = urlsplit(href.strip())
+def _on_this_site(href: str, outlets: frozenset[str]) -> bool:
+    """Whether a link points to another page of this outlet: a path, or an address
+    of the outlet the page names as its own."""
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return False  # a malformed address ("http://[…") points nowhere
     if not parts.scheme and not parts.netloc:
         return True
-    return (parts.hostname or "").removeprefix("www.") in hosts
+    return registrable_host(href.strip()) in outlets
 
 
-def _is_teaser_heading(heading: HtmlElement, hosts: frozenset[str]) -> bool:
+def _is_teaser_heading(heading: HtmlElement, outlets: frozenset[str]) -> bool:
     """Whether a heading is a link to another story of this site and nothing else
     but a kicker."""
     links = [anchor for anchor in heading.iter("a") if links_elsewhere(anchor)]
     targets = {anchor.get("href") or "" for anchor in links}
     # One story per heading, on this site: a writer's own pointers to other sites
     # ("Beyond our pages: a video channel …") are the story's.
-    if len(targets) != 1 or not _on_this_site(next(iter(targets)), hosts):
+    if len(targets) != 1 or not _on_this_site(next(iter(targets)), outlets):
         return False
     # Words of the heading's own outside its elements make it a phrase, not a headline.
     if not _blank(heading.text) or any(not _blank(child.tail) for child in heading):
@@ -90,10 +89,10 @@ def _teaser_headings(tree: HtmlElement) -> dict[str, HtmlElement]:
     """The page's teaser headings, by the keys of the blocks a reading may print them
     as: the whole heading, each of its lines, each of its parts ("Editorial" /
     "Fraser's lasting legacy")."""
-    hosts = _own_hosts(tree)
+    outlets = _own_outlets(tree)
     found: dict[str, HtmlElement] = {}
-    for heading in itertools.islice(tree.iter(*_HEADINGS), _MAX_HEADINGS):
-        if not _is_teaser_heading(heading, hosts):
+    for heading in itertools.islice(tree.iter(*SUBHEADINGS), _MAX_HEADINGS):
+        if not _is_teaser_heading(heading, outlets):
             continue
         parts = [heading.text_content(), *printed_lines(heading)]
         parts += [
@@ -107,7 +106,7 @@ def _teaser_headings(tree: HtmlElement) -> dict[str, HtmlElement]:
 
 def _is_label(block: str, tree: HtmlElement) -> bool:
     """A box's title line: a few words, no sentence, not an item of a list."""
-    if len(block.split()) > _MAX_LABEL_WORDS or _SENTENCE_END.search(block):
+    if len(block.split()) > _MAX_LABEL_WORDS or ends_sentence(block):
         return False
     element = printed_element(block, tree)
     return element is not None and not any(

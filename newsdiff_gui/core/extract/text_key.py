@@ -24,6 +24,8 @@ SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # A rule reads at most this many of a page's links: a bound on hostile pages.
 MAX_LINKS_CHECKED = 3000
 _NON_ALNUM = re.compile(r"[\W_]+")
+# A sentence's last stop, a closing quote or bracket after it.
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]?\s*$")
 _ALNUM = re.compile(r"[^\W_]")
 # The rules of one extraction key the same blocks over and over (each looks up the
 # engine's blocks in the page); a block's key is kept for the next. Longer texts (a
@@ -104,3 +106,8 @@ def printed_text(element: HtmlElement) -> str:
     """The element's text as one line: a line break parts words ("WEEKEND<br>CODING"
     is "WEEKEND CODING"), and a script or style inside prints nothing."""
     return " ".join(printed_lines(element))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends as a sentence does ("… on his side.", "… he said.”")."""
+    return _SENTENCE_END.search(text) is not None
