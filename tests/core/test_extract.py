@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,12 @@ def test_identity_constants() -> None:
     assert EXTRACTOR_NAME == "newsdiff-extract"
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
     assert issubclass(ExtractionError, ValueError)
+
+
+def test_the_identity_names_the_engine_release() -> None:
+    # A new engine release reads some pages differently; stored versions must tell
+    # it from a changed article (core/extractor_upgrade.py compares the identities).
+    assert EXTRACTOR_VERSION.endswith(f"+trafilatura-{version('trafilatura')}")
 
 
 def test_news_page_keeps_only_the_story() -> None:
