@@ -51,6 +51,16 @@ _CONTAINER_TAGS = frozenset(
 _MIN_SCORED_CHARS = 25
 _MAX_LINK_DENSITY = 0.5
 _MAX_DEPTH = 200
+# A sibling of the best container joins it (readability's rule): a box scoring a
+# fifth of the best (and at least this), or prose beside it (a paragraph, or a box
+# of paragraphs) with few links.
+_SIBLING_SHARE = 0.2
+_MIN_SIBLING_SCORE = 10.0
+_MIN_SIBLING_PARAGRAPH = 80
+_MAX_SIBLING_LINK_DENSITY = 0.25
+# The page's own frame, kept by the pruning only when it wraps the story (a comments
+# <footer> holding each comment's <article>): never a box of the story beside it.
+_PAGE_FRAME_TAGS = frozenset({"header", "footer", "aside", "nav"})
 
 
 def _text(element: HtmlElement) -> str:
@@ -86,7 +96,7 @@ def _prune(body: HtmlElement) -> None:
             element.drop_tree()
 
 
-def _best_container(body: HtmlElement) -> HtmlElement | None:
+def _scores(body: HtmlElement) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
     for paragraph in body.iter(*_SCORED_TAGS):
         text = _text(paragraph)
@@ -100,13 +110,50 @@ def _best_container(body: HtmlElement) -> HtmlElement | None:
         grandparent = parent.getparent()
         if grandparent is not None:
             scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
-    if not scores:
-        return None
     # Divs carrying their text directly (with <br>s, no <p>) vote for themselves.
     for element, score in list(scores.items()):
         text_length = len(_text(element))
         scores[element] = score * (1 - _link_density(element, text_length))
-    return max(scores, key=lambda element: scores[element])
+    return scores
+
+
+def _joins(
+    sibling: HtmlElement, scores: dict[HtmlElement, float], best_score: float, *, before: bool
+) -> bool:
+    """Whether a sibling of the best container is the story's too: a list article's
+    introduction or a definition in a box of its own above the box of its items.
+
+    Prose counts only above the story: below it, prose with few links is as often
+    the readers' comments, the writer's bio or the sources' note as the story."""
+    if sibling.tag in _PAGE_FRAME_TAGS:
+        return False
+    if scores.get(sibling, 0.0) >= max(_MIN_SIBLING_SCORE, _SIBLING_SHARE * best_score):
+        return True
+    if not before or (sibling.tag != "p" and sibling.find(".//p") is None):
+        return False
+    text = _text(sibling)
+    return (
+        len(text) >= _MIN_SIBLING_PARAGRAPH
+        and _link_density(sibling, len(text)) < _MAX_SIBLING_LINK_DENSITY
+    )
+
+
+def _story_containers(body: HtmlElement) -> list[HtmlElement]:
+    """The best-scoring container and the siblings that join it, in page order."""
+    scores = _scores(body)
+    if not scores:
+        return []
+    best = max(scores, key=lambda element: scores[element])
+    parent = best.getparent()
+    if parent is None or best is body:
+        return [best]
+    siblings = [child for child in parent if isinstance(child.tag, str)]
+    place = siblings.index(best)
+    return [
+        sibling
+        for index, sibling in enumerate(siblings)
+        if sibling is best or _joins(sibling, scores, scores[best], before=index < place)
+    ]
 
 
 def _blocks(element: HtmlElement, depth: int) -> Iterator[str]:
@@ -143,7 +190,4 @@ def fallback_blocks(tree: HtmlElement) -> list[str]:
         return []
     body = deepcopy(body)
     _prune(body)
-    best = _best_container(body)
-    if best is None:
-        return []
-    return [text for text in _blocks(best, 0) if text]
+    return [text for box in _story_containers(body) for text in _blocks(box, 0) if text]
