@@ -9,7 +9,7 @@ third-party pages, read in place, never copied; a missing set is skipped),
 benchmarks/stability_mutations.py makes pairs of pages that differ only in
 furniture (links, timestamps, "Updated …" lines, reading times, comment counts,
 trending/related/newsletter/ad boxes, scripts and meta tags, tracking
-parameters, pop-up cards inside paragraphs) or in one edit of the article (a
+parameters, pop-up cards and live stock quotes inside paragraphs) or in one edit of the article (a
 figure, a sentence deleted or inserted, a figure in a bulleted list, the
 visible headline).
 

@@ -684,6 +684,41 @@ def link_card(anatomy: Anatomy, rng: random.Random) -> Pair | None:
     return pages[0], pages[1]
 
 
+# Live quotes in the shapes business pages print them: the ticker (a link) and its
+# change or price, which the page's script moves all trading day.
+_QUOTE_SHAPES = (
+    '(<a href="/quote/{symbol}">{symbol}</a> <span class="chg">{change}</span>)',
+    '<a class="quote" href="/markets/stocks/{symbol}">{symbol} <span>{change}</span></a>',
+    '<span class="qchip"><a href="/q/{symbol}">{symbol}</a><span><span>{change}</span>'
+    "</span></span>",
+    '<a href="/stock/{symbol}">{symbol}</a> <market-quote symbol="{symbol}" field="last">'
+    "{price}</market-quote>",
+    '{symbol} <live-change data-symbol="{symbol}">{change}</live-change>',
+)
+
+
+def quote_chip(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """A live quote beside a name in the story moves between two fetches."""
+    paragraph = _first_gold_paragraph(anatomy)
+    if paragraph is None:
+        return None
+    shape = rng.choice(_QUOTE_SHAPES)
+    symbol = rng.choice(("HRBR", "PORT", "NWSX", "TIDE"))
+    path = _paths(anatomy, [paragraph])[0]
+    pages = []
+    for _ in range(2):
+        change = f"{rng.choice('+-')}{rng.randrange(1, 900) / 100:.2f}%"
+        price = f"${rng.randrange(1000, 90000) / 100:.2f}"
+        root = _copy(anatomy)
+        target = _at(root, path)
+        chip = _fragment(f"<span>{shape.format(symbol=symbol, change=change, price=price)}</span>")
+        chip.tail = f" {target.text or ''}"
+        target.text = None
+        target.insert(0, chip)
+        pages.append(anatomy.serialize(root))
+    return pages[0], pages[1]
+
+
 FURNITURE: dict[str, Mutation] = {
     "link_text": rotate_link_texts,
     "tracking": tracking_parameters,
@@ -698,4 +733,5 @@ FURNITURE: dict[str, Mutation] = {
     "read_more": read_more_teaser,
     "script_meta": script_style_meta,
     "link_card": link_card,
+    "quote_chip": quote_chip,
 }

@@ -94,3 +94,26 @@ def test_meta_churn_leaves_the_site_name_and_changes_a_build_tag() -> None:
 
     assert meta(before, "og:site_name") == meta(after, "og:site_name") == "Harbour Lights"
     assert meta(before, "build-id") != meta(after, "build-id")
+
+
+def test_a_quote_chip_moves_only_its_figure_inside_the_story() -> None:
+    import re
+
+    from benchmarks.stability_mutations import quote_chip
+
+    page = _page("<span>by</span> <a href='/u/3'>Tove Lind</a>")
+    for seed in range(12):  # every shape, each with figures of its own
+        pair = quote_chip(Anatomy(page), random.Random(seed))
+        assert pair is not None
+        before, after = (lxml.html.fromstring(html) for html in pair)
+        changed = [
+            (a.text_content(), b.text_content())
+            for a, b in zip(before.iter("p"), after.iter("p"), strict=True)
+            if a.text_content() != b.text_content()
+        ]
+        assert len(changed) == 1  # one paragraph of the story
+        first, second = changed[0]
+        figure = re.compile(r"[+-]\d+\.\d\d%|\$\d+\.\d\d")
+        # Only the figure moved, and the story's sentence follows it untouched.
+        assert figure.sub("#", first) == figure.sub("#", second)
+        assert first.endswith(_STORY * 2)

@@ -21,6 +21,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.live_values import drop_live_values
 from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, text_key
 
 # Blocks of running text in which hidden children are widgets. List items are
@@ -137,7 +138,8 @@ def _clusters_inside(paragraph: HtmlElement) -> list[HtmlElement]:
 
 
 def strip_inline_furniture(tree: HtmlElement) -> None:
-    """Remove hidden widgets and inline-held cards from the page's text blocks, in place."""
+    """Remove hidden widgets, inline-held cards and live market figures
+    (core/extract/live_values.py) from the page's text blocks, in place."""
     doomed: list[HtmlElement] = []
     for count, block in enumerate(tree.iter(*_TEXT_BLOCKS)):
         if count >= _MAX_BLOCKS:
@@ -150,6 +152,7 @@ def strip_inline_furniture(tree: HtmlElement) -> None:
     for element in doomed:
         # One inside another already removed is dropped from a detached subtree: harmless.
         _remove_keeping_tail(element)
+    drop_live_values(tree)
 
 
 _WORD = re.compile(r"\w{4,}")
