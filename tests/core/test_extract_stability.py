@@ -175,6 +175,24 @@ def test_updated_stamps_and_reading_times_make_no_new_version() -> None:
     assert list(before.paragraphs) == _STORY
 
 
+def test_live_audience_counts_make_no_new_version() -> None:
+    def page(readers: str, likes: str) -> str:
+        header = (
+            "<h1>Harbour dredging plan approved after two-year dispute</h1>"
+            f"<p class='live'>{readers} people are reading this now</p>"
+            f"<div class='bar'><span>Ana Morel</span> · <span>{likes} likes</span></div>"
+        )
+        return _page(header=header)
+
+    before = extract_document(page("1,204", "2.1K"))
+    after = extract_document(page("1,377", "2.4K"))
+    assert content_hash(before) == content_hash(after)
+    assert list(before.paragraphs) == _STORY
+    # The story's own count of people stays the story's.
+    counted = _page(inserted="<p>Some 2,000 people are watching the river rise.</p>")
+    assert "Some 2,000 people are watching the river rise." in extract_document(counted).paragraphs
+
+
 def _list_page(price: int) -> str:
     # The stated articleBody leaves the list out, as many CMSes do.
     stated = json.dumps({"@type": "NewsArticle", "articleBody": "\n".join(_STORY)})

@@ -2,8 +2,9 @@
 
 They are metadata about the article, not its text, and they change on their
 own ("Updated 10:47" becomes "Updated 11:02", "8 min read" becomes "9 min
-read", "941 comments" grows), so a line made of them must never make a new
-version, and a byline must never carry them. A line is metadata when it holds
+read", "941 comments" grows, "1,204 people are reading this now" moves), so a
+line made of them must never make a new version, and a byline must never
+carry them. A line is metadata when it holds
 at least one such stamp and, once the stamps are taken out, what is left is at
 most a short run of names (capitalised words, @handles): "Jane Okafor · 8 min
 read", "Created on Jul 11, 2025", "By A. Writer | Updated November 18, 2025".
@@ -28,7 +29,12 @@ _MARKER = re.compile(
     rf"\b{_KEYWORD}"
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|m|seconds?|secs?|days?|d|weeks?|months?|years?)"
     r"\.?\s+(?:read|ago|listen)\b"
-    r"|\b[\d,.]+\s*k?\s+(?:comments?|replies|responses|shares|views|reactions)\b"
+    # (a count, not a list's number: "5. Online Fitness Coaching" is a heading)
+    r"|\b\d(?:[\d,.]*\d)?\s*k?\s+(?:comments?|replies|responses|shares|views|reactions"
+    r"|likes|reads|claps|plays)\b"
+    # a live count of the audience ("1,204 people are reading this now")
+    r"|\b\d(?:[\d,.]*\d)?\s*k?\s+(?:people|readers|users|viewers|others)\s+(?:are\s+)?"
+    r"(?:reading|watching|viewing|online)(?:\s+(?:this|it))?(?:\s+(?:right\s+)?now)?"
     r"|\b(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min(?:ute)?s?)?"
     # a full date with its year ("November 18th, 2019", "18 November 2019")
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
