@@ -104,3 +104,12 @@ def test_each_figure_is_found_once_in_nested_blocks() -> None:
         "</p></blockquote><ul><li><a href='/q/PORT'>PORT</a> <x-q>-0.5%</x-q></li></ul></div>"
     )
     assert [element.text for element in live_values(tree)] == ["+1.2%", "-0.5%"]
+
+
+def test_a_page_of_chips_in_nested_quotes_is_read_once() -> None:
+    # Each element is judged once, however deep the blocks holding it nest (a
+    # hostile page: quotes in quotes, each with its own chips).
+    chip = "<p>Shares in <a href='/q/HRBR'>HRBR</a> <span>+1.2%</span> rose.</p>"
+    markup = "<blockquote>" * 150 + chip * 2000 + "</blockquote>" * 150
+    tree = fromstring(f"<div>{markup}</div>")
+    assert len(live_values(tree)) == 2000

@@ -42,13 +42,36 @@ _MAX_FIGURE_CHARS = 24
 # A chip nests its figure in a wrapper or two; deeper is not a chip.
 _MAX_WRAPPERS = 3
 # Blocks of running text, list items included: a markets brief lists its movers.
-_TEXT_BLOCKS = ("p", "li", "dd", "blockquote", "figcaption", "h2", "h3", "h4", "h5", "h6")
-# A bound on hostile pages: this many blocks are read at most.
-_MAX_BLOCKS = 20_000
+_TEXT_BLOCKS = frozenset(
+    {"p", "li", "dd", "blockquote", "figcaption", "h2", "h3", "h4", "h5", "h6"}
+)
+# A figure sits a few inline levels inside its block; deeper is layout, not a sentence.
+_MAX_BLOCK_LEVELS = 8
+# A bound on hostile pages: this many elements are read at most.
+_MAX_ELEMENTS = 200_000
 
 
-def _text(element: HtmlElement) -> str:
-    return " ".join((element.text_content() or "").split())
+def _short_text(element: HtmlElement) -> str | None:
+    """The element's text with its spaces collapsed, or None once it runs past a
+    figure's length (read only that far: a wrapper may hold a whole page)."""
+    pieces: list[str] = []
+    printed = 0
+    for piece in element.itertext():
+        printed += len("".join(piece.split()))
+        if printed > _MAX_FIGURE_CHARS:
+            return None
+        pieces.append(piece)
+    return " ".join("".join(pieces).split())
+
+
+def _text_block(element: HtmlElement) -> HtmlElement | None:
+    """The block of running text the element is printed in, if it is in one."""
+    for level, ancestor in enumerate(element.iterancestors()):
+        if level >= _MAX_BLOCK_LEVELS:
+            return None
+        if ancestor.tag in _TEXT_BLOCKS:
+            return ancestor
+    return None
 
 
 def _follows_link(element: HtmlElement) -> bool:
@@ -83,45 +106,41 @@ def _is_quote_change(element: HtmlElement, block: HtmlElement) -> bool:
         if _follows_link(node):
             return True
         parent = node.getparent()
-        if parent is None or parent is block or _text(parent) != _text(element):
+        if parent is None or parent is block or _short_text(parent) != _short_text(element):
             return False
         node = parent
     return False
 
 
-def _is_live_value(element: HtmlElement, block: HtmlElement) -> bool:
+def _is_live_value(element: HtmlElement) -> bool:
     if not isinstance(element.tag, str) or len(element) > _MAX_WRAPPERS:
         return False
     custom = "-" in element.tag
     if not custom and element.tag not in _INLINE:
         return False
-    text = _text(element)
-    if len(text) > _MAX_FIGURE_CHARS or not _FIGURE.match(text) or not _QUOTE_MARK.search(text):
+    text = _short_text(element)
+    if not text or not _FIGURE.match(text) or not _QUOTE_MARK.search(text):
         return False
-    signed = _CHANGE.match(text) is not None
-    if custom and signed:
+    block = _text_block(element)
+    if block is None:
+        return False
+    if custom and _CHANGE.match(text):
         return True
     # A price needs its quote's name beside it, and only the page's own element
     # may print one: "<a>the plan</a> <b>2,000</b>" is a writer's number.
-    return (custom or signed) and _is_quote_change(element, block)
-
-
-def live_values_inside(block: HtmlElement) -> list[HtmlElement]:
-    """The live figures printed inside one block of text (outermost only)."""
-    found = [e for e in block.iterdescendants() if _is_live_value(e, block)]
-    inner = set(found)
-    return [e for e in found if not any(a in inner for a in e.iterancestors())]
+    return (custom or _CHANGE.match(text) is not None) and _is_quote_change(element, block)
 
 
 def live_values(tree: HtmlElement) -> list[HtmlElement]:
-    """Every live figure in the page's blocks of running text (a block inside another
-    is read with it: each figure once)."""
-    found: dict[HtmlElement, None] = {}
-    for count, block in enumerate(tree.iter(*_TEXT_BLOCKS)):
-        if count >= _MAX_BLOCKS:
+    """Every live figure in the page's blocks of running text (outermost only)."""
+    found = []
+    for count, element in enumerate(tree.iter()):
+        if count >= _MAX_ELEMENTS:
             break
-        found.update(dict.fromkeys(live_values_inside(block)))
-    return list(found)
+        if _is_live_value(element):
+            found.append(element)
+    inner = set(found)
+    return [e for e in found if not any(a in inner for a in e.iterancestors())]
 
 
 def drop_live_values(tree: HtmlElement) -> None:
