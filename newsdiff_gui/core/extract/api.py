@@ -29,6 +29,7 @@ from newsdiff_gui.core.extract.intro import restore_opening
 from newsdiff_gui.core.extract.lead_in import restore_lead_in
 from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.menus import is_mostly_links
+from newsdiff_gui.core.extract.page_header import drop_page_header_blocks
 from newsdiff_gui.core.extract.panels import open_panels
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.quote_lists import restore_quote_lists
@@ -73,6 +74,7 @@ def _tidy(blocks: list[str], tree: HtmlElement, meta: PageMetadata, title: str) 
     blocks = restore_opening(blocks, tree, title, meta.description)
     blocks = restore_lead_in(blocks, tree, title, meta.description)
     blocks = drop_tag_lines(drop_link_lines(blocks, tree), tree)
+    blocks = drop_page_header_blocks(blocks, tree)
     return drop_trailing_teasers(drop_contents_tables(blocks, tree), tree)
 
 

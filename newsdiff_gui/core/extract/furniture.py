@@ -190,11 +190,14 @@ def _shown(element: HtmlElement) -> bool:
     return not any(_is_hidden(e) for e in (element, *element.iterancestors()))
 
 
-def printed_element(text: str, tree: HtmlElement) -> HtmlElement | None:
-    """The element the page shows as exactly this text (not hidden, not in metadata), if any."""
+def printed_element(
+    text: str, tree: HtmlElement, within: HtmlElement | None = None
+) -> HtmlElement | None:
+    """The element the page shows as exactly this text (not hidden, not in metadata),
+    if any; only inside `within` when it is given."""
     wanted = text_key(text)
     words = _WORD.findall(text)
-    body = tree.find("body")
+    body = tree.find("body") if within is None else within
     if not wanted or not words or body is None:
         return None
     # Only text nodes holding the text's longest word can be part of a copy;
