@@ -21,7 +21,9 @@ The ticker or name stays (it is the sentence's word); only the moving figure goe
 from __future__ import annotations
 
 import re
+from itertools import chain, islice
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 # A figure and nothing else: "189.32", "$1,204.5", "+1.24%", "(−0.8%)", "▲ 3.1%".
@@ -39,6 +41,9 @@ _CLOSING = (")", "]", ",", ".", ";", ":")
 _BETWEEN = frozenset({"", "("})
 # A figure is short; a longer text is not one (and is not read twice to learn it).
 _MAX_FIGURE_CHARS = 24
+# A figure's element may hold indentation around it, not more.
+_MAX_RAW_CHARS = 200
+_DIGIT = re.compile(r"\d")
 # A chip nests its figure in a wrapper or two; deeper is not a chip.
 _MAX_WRAPPERS = 3
 # Blocks of running text, list items included: a markets brief lists its movers.
@@ -47,6 +52,7 @@ _TEXT_BLOCKS = frozenset(
 )
 # A figure sits a few inline levels inside its block; deeper is layout, not a sentence.
 _MAX_BLOCK_LEVELS = 8
+_CUSTOM_ELEMENTS = etree.XPath("//*[contains(local-name(), '-')]")
 # A bound on hostile pages: this many elements are read at most.
 _MAX_ELEMENTS = 200_000
 
@@ -118,8 +124,11 @@ def _is_live_value(element: HtmlElement) -> bool:
     custom = "-" in element.tag
     if not custom and element.tag not in _INLINE:
         return False
-    text = _short_text(element)
-    if not text or not _FIGURE.match(text) or not _QUOTE_MARK.search(text):
+    raw = element.text_content()
+    if len(raw) > _MAX_RAW_CHARS or _DIGIT.search(raw) is None:
+        return False  # most of a page's links and spans: words, not a figure
+    text = " ".join(raw.split())
+    if len(text) > _MAX_FIGURE_CHARS or not _FIGURE.match(text) or not _QUOTE_MARK.search(text):
         return False
     block = _text_block(element)
     if block is None:
@@ -133,12 +142,10 @@ def _is_live_value(element: HtmlElement) -> bool:
 
 def live_values(tree: HtmlElement) -> list[HtmlElement]:
     """Every live figure in the page's blocks of running text (outermost only)."""
-    found = []
-    for count, element in enumerate(tree.iter()):
-        if count >= _MAX_ELEMENTS:
-            break
-        if _is_live_value(element):
-            found.append(element)
+    # Only inline and custom elements can be one: libxml2 finds them, and the
+    # page's other elements are never read here.
+    candidates = chain(tree.iter(*_INLINE), _CUSTOM_ELEMENTS(tree))
+    found = [e for e in islice(candidates, _MAX_ELEMENTS) if _is_live_value(e)]
     inner = set(found)
     return [e for e in found if not any(a in inner for a in e.iterancestors())]
 

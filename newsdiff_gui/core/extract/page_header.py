@@ -17,14 +17,23 @@ header would hold most of what was kept: then it is the story, however marked.
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import printed_element
+from newsdiff_gui.core.extract.text_key import text_key
 
 _STORY_TAGS = ("main", "article")
-# Bounds for hostile pages: headers read, blocks looked up in them.
+# Bounds for hostile pages: headers read, blocks looked up.
 _MAX_HEADERS = 20
 _MAX_BLOCKS = 2000
+# A site's menus, however large, are shorter than this; a longer header is a page
+# region of another kind, and each kept block would be looked for in all of it.
+_MAX_HEADER_KEY = 50_000
+# A block is looked up in the story by one of its words; a block without one ("UK:",
+# a logo's "Ai2") cannot be, and stays.
+_WORD = re.compile(r"\w{4,}")
 
 
 def _outside_stories(element: HtmlElement) -> bool:
@@ -39,16 +48,26 @@ def _page_headers(tree: HtmlElement) -> list[HtmlElement]:
     ][:_MAX_HEADERS]
 
 
+def _in_header(block: str, header: HtmlElement, header_key: str, tree: HtmlElement) -> bool:
+    # The header's whole text is keyed once; only a block inside it is looked for.
+    return text_key(block) in header_key and (
+        printed_element(block, tree, within=header) is not None
+    )
+
+
 def drop_page_header_blocks(blocks: list[str], tree: HtmlElement) -> list[str]:
     """`blocks` without those the page prints only in its own header (see module)."""
     headers = _page_headers(tree)
     stories = [e for e in tree.iter(*_STORY_TAGS) if _outside_stories(e)]
     if not headers or not stories or len(blocks) > _MAX_BLOCKS:
         return blocks
+    keyed = [(header, text_key(header.text_content())) for header in headers]
+    keyed = [(header, key) for header, key in keyed if len(key) <= _MAX_HEADER_KEY]
     doomed = {
         index
         for index, block in enumerate(blocks)
-        if any(printed_element(block, tree, within=header) is not None for header in headers)
+        if _WORD.search(block) is not None
+        and any(_in_header(block, header, key, tree) for header, key in keyed)
         and not any(printed_element(block, tree, within=story) is not None for story in stories)
     }
     dropped = sum(len(blocks[index]) for index in doomed)
