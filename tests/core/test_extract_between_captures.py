@@ -222,3 +222,32 @@ def test_a_briefing_item_whose_link_was_replaced_by_another_headline_is_no_new_v
     before, after = extract_document(_briefing(_ITEMS)), extract_document(_briefing(rotated))
     assert content_hash(before) != content_hash(after)  # one page alone sees a change
     assert not stores_a_version(_briefing(_ITEMS), _briefing(rotated))
+
+
+def _gear_list(stove_price: str, stamp: str = "") -> str:
+    """A packing list: each item's product names are links, its own words are a label
+    and a price; a line of links by its share of linked words."""
+    items = (
+        '<li><em><a href="https://shop.example/p/1">Pocket camp stove</a></em>. '
+        f'<strong>Splurge: </strong><em><a href="https://shop.example/p/2">Windburner'
+        f" stove system</a></em> [{stove_price}]</li>"
+        '<li><em><a href="https://shop.example/p/3">Collapsible dish and mug set</a></em></li>'
+        f'<li><a href="https://shop.example/p/4">Titanium long-handled spork</a>{stamp}</li>'
+    )
+    return (
+        "<!DOCTYPE html><html><head><title>What to pack for three days on the coast path"
+        "</title></head><body><main><article><h1>What to pack for three days on the coast"
+        f" path</h1><p>{_STORY[0]}</p><p>Kitchen:</p><ul>{items}</ul><p>{_STORY[1]}</p>"
+        f"<p>{_STORY[2]}</p></article></main></body></html>"
+    )
+
+
+def test_a_changed_price_outside_the_links_of_a_list_item_is_a_new_version() -> None:
+    assert stores_a_version(_gear_list("$189.95"), _gear_list("$199.95"))
+
+
+def test_a_stamp_outside_the_links_of_a_line_of_links_is_no_new_version() -> None:
+    before = _gear_list("$189.95", stamp=" 2 hours ago")
+    after = _gear_list("$189.95", stamp=" 3 hours ago")
+    assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+    assert not stores_a_version(before, after)

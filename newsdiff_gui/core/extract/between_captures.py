@@ -21,7 +21,9 @@ change. Nor is a reference in the article's notes (it links back into the
 page). A line of links whose linked sentence was edited inside, most of its
 words kept (a briefing's item led by a linked sentence: "after 12 years" ->
 "after 13 years"), is an edit too: a teaser's link is replaced by another
-headline, a menu's links are too short to be sentences. An edited, deleted or
+headline, a menu's links are too short to be sentences. So is one whose links
+stayed while its own words changed (a packing list's "<a>stove</a> [$189.95]"
+-> "[$199.95]"), stamps aside ("<a>Bridge closed</a> 2 hours ago"). An edited, deleted or
 inserted paragraph is not printed on the other capture, so it stays a change
 too; so does a reordering (no block differs).
 """
@@ -40,6 +42,7 @@ from newsdiff_gui.core.extract.link_churn import (
     among_the_story,
     churned_twin,
     links_edited_in_place,
+    own_words_edited,
 )
 from newsdiff_gui.core.extract.link_lines import is_line_of_links, set_aside_glued_link_churn
 from newsdiff_gui.core.extract.parsing import parse_page
@@ -146,6 +149,10 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
         for block in blocks:
             if printed_element(block, other) is not None:
                 continue
-            if not _is_link_line(block, own) or links_edited_in_place(block, own, other):
+            if (
+                not _is_link_line(block, own)
+                or links_edited_in_place(block, own, other)
+                or own_words_edited(block, own, other)
+            ):
                 return False
     return True

@@ -38,6 +38,7 @@ from newsdiff_gui.core.extract.link_lines import (
     link_sentence_edited,
     replaced_link_text,
 )
+from newsdiff_gui.core.extract.stamps import without_stamps
 from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, ends_sentence, text_key
 
 # A label line: a few words and a link, no sentence.
@@ -134,6 +135,28 @@ def links_edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlEle
     element = printed_element(block, own_tree)
     found = None if element is None else _twin_links(element, other_tree)
     return found is not None and any(link_sentence_edited(old, new) for old, new in found[1])
+
+
+def own_words_edited(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
+    """Whether the other capture prints `block`'s element with the same links and other
+    words outside them: a line of a list whose links stayed while its own words
+    changed ("Splurge: <a>Windburner</a> [$189.95]" -> "[$199.95]", "my top 10 <a>lists
+    </a>" -> "top 11") was edited by its writer, however much of it its links hold.
+    A stamp outside the links ("<a>Bridge closed</a> 2 hours ago") is no word of it."""
+    element = printed_element(block, own_tree)
+    twin = None if element is None else _counterpart(element, other_tree)
+    if element is None or twin is None or twin.tag != element.tag:
+        return False
+    own_links = [text_key(a.text_content()) for a in _links(element)]
+    if own_links != [text_key(a.text_content()) for a in _links(twin)]:
+        return False
+    own_outside: list[str] = []
+    twin_outside: list[str] = []
+    _outside_links(element, own_outside)
+    _outside_links(twin, twin_outside)
+    return text_key(without_stamps("".join(own_outside))) != text_key(
+        without_stamps("".join(twin_outside))
+    )
 
 
 def among_the_story(paragraphs: Sequence[str]) -> frozenset[str]:
