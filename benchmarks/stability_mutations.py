@@ -665,23 +665,32 @@ _CARD_SHAPES = (
 )
 
 
-def link_card(anatomy: Anatomy, rng: random.Random) -> Pair | None:
-    """A pop-up person card inside a paragraph changes its related headline."""
+def _opening_pair(anatomy: Anatomy, markups: list[str], glue: str) -> Pair | None:
+    """The page twice, each with one markup set at the start of the story's first
+    long paragraph (`glue` between it and the paragraph's text)."""
     paragraph = _first_gold_paragraph(anatomy)
     if paragraph is None:
         return None
-    shape = rng.choice(_CARD_SHAPES)
     path = _paths(anatomy, [paragraph])[0]
     pages = []
-    for headline in _headlines(rng, 2):
+    for markup in markups:
         root = _copy(anatomy)
         target = _at(root, path)
-        card = _fragment(shape.format(name="Maria Lindqvist", headline=headline))
-        card.tail = target.text
+        inserted = _fragment(markup)
+        inserted.tail = f"{glue}{target.text or ''}" if glue else target.text
         target.text = None
-        target.insert(0, card)
+        target.insert(0, inserted)
         pages.append(anatomy.serialize(root))
     return pages[0], pages[1]
+
+
+def link_card(anatomy: Anatomy, rng: random.Random) -> Pair | None:
+    """A pop-up person card inside a paragraph changes its related headline."""
+    if _first_gold_paragraph(anatomy) is None:
+        return None
+    shape = rng.choice(_CARD_SHAPES)
+    cards = [shape.format(name="Maria Lindqvist", headline=h) for h in _headlines(rng, 2)]
+    return _opening_pair(anatomy, cards, glue="")
 
 
 # Live quotes in the shapes business pages print them: the ticker (a link) and its
@@ -699,24 +708,16 @@ _QUOTE_SHAPES = (
 
 def quote_chip(anatomy: Anatomy, rng: random.Random) -> Pair | None:
     """A live quote beside a name in the story moves between two fetches."""
-    paragraph = _first_gold_paragraph(anatomy)
-    if paragraph is None:
+    if _first_gold_paragraph(anatomy) is None:
         return None
     shape = rng.choice(_QUOTE_SHAPES)
     symbol = rng.choice(("HRBR", "PORT", "NWSX", "TIDE"))
-    path = _paths(anatomy, [paragraph])[0]
-    pages = []
+    chips = []
     for _ in range(2):
         change = f"{rng.choice('+-')}{rng.randrange(1, 900) / 100:.2f}%"
         price = f"${rng.randrange(1000, 90000) / 100:.2f}"
-        root = _copy(anatomy)
-        target = _at(root, path)
-        chip = _fragment(f"<span>{shape.format(symbol=symbol, change=change, price=price)}</span>")
-        chip.tail = f" {target.text or ''}"
-        target.text = None
-        target.insert(0, chip)
-        pages.append(anatomy.serialize(root))
-    return pages[0], pages[1]
+        chips.append(f"<span>{shape.format(symbol=symbol, change=change, price=price)}</span>")
+    return _opening_pair(anatomy, chips, glue=" ")
 
 
 FURNITURE: dict[str, Mutation] = {
