@@ -2,9 +2,9 @@
 
 A small readability-style scorer: paragraphs vote for their parent (and half a
 vote for the grandparent) by length and commas; link-heavy containers lose; the
-best container's blocks are the article. It is only consulted when the engine
-returns no text or only navigation, so it favours finding *something* right
-over polish.
+best container's blocks, and those of its siblings that read as the story's, are
+the article. It is consulted when the engine finds little or no text, only navigation or
+one glued block, so it favours finding *something* right over polish.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ _MIN_SCORED_CHARS = 25
 _MAX_LINK_DENSITY = 0.5
 _MAX_DEPTH = 200
 # A sibling of the best container joins it (readability's rule): a box scoring a
-# fifth of the best (and at least this), or prose beside it (a paragraph, or a box
+# fifth of the best (and at least this), or prose above it (a paragraph, or a box
 # of paragraphs) with few links.
 _SIBLING_SHARE = 0.2
 _MIN_SIBLING_SCORE = 10.0
