@@ -6,8 +6,9 @@ Run on demand (not part of the test suite):
 
 For real pages with gold article text (../shared/eval next to the repository;
 third-party pages, read in place, never copied; a missing set is skipped),
-benchmarks/stability_mutations.py makes pairs of pages that differ only in
-furniture (links, timestamps, "Updated …" lines, reading times, comment counts,
+benchmarks/stability_furniture.py and benchmarks/stability_edits.py make pairs
+of pages (on the page anatomy of benchmarks/stability_mutations.py) that differ
+only in furniture (links, timestamps, "Updated …" lines, reading times, comment counts,
 trending/related/newsletter/ad boxes, scripts and meta tags, tracking
 parameters, pop-up cards and live stock quotes inside paragraphs) or in one edit of the article (a
 figure, a sentence deleted or inserted, a figure in a bulleted list, the
@@ -48,7 +49,8 @@ from pathlib import Path
 
 from extraction import EVAL_DIR, load_aeb, load_wcxb
 from stability_edits import EDITS
-from stability_mutations import FURNITURE, Anatomy, Mutation, Page
+from stability_furniture import FURNITURE
+from stability_mutations import Anatomy, Mutation, Page
 
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract import (

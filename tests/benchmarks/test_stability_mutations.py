@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 
 import lxml.html
-
-from benchmarks.stability_mutations import Anatomy, Page, rotate_link_texts, script_style_meta
+from stability_furniture import rotate_link_texts, script_style_meta
+from stability_mutations import Anatomy, Page
 
 _STORY = (
     "The lighthouse keeper counted the ships twice that night, once by lamp and once by "
@@ -99,7 +99,7 @@ def test_meta_churn_leaves_the_site_name_and_changes_a_build_tag() -> None:
 def test_a_quote_chip_moves_only_its_figure_inside_the_story() -> None:
     import re
 
-    from benchmarks.stability_mutations import quote_chip
+    from stability_furniture import quote_chip
 
     page = _page("<span>by</span> <a href='/u/3'>Tove Lind</a>")
     for seed in range(12):  # every shape, each with figures of its own
