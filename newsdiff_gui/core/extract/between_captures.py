@@ -41,8 +41,7 @@ from newsdiff_gui.core.extract.furniture import printed_element, strip_inline_fu
 from newsdiff_gui.core.extract.link_churn import (
     among_the_story,
     churned_twin,
-    links_edited_in_place,
-    own_words_edited,
+    edited_in_place,
 )
 from newsdiff_gui.core.extract.link_lines import is_line_of_links, set_aside_glued_link_churn
 from newsdiff_gui.core.extract.parsing import parse_page
@@ -149,10 +148,6 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
         for block in blocks:
             if printed_element(block, other) is not None:
                 continue
-            if (
-                not _is_link_line(block, own)
-                or links_edited_in_place(block, own, other)
-                or own_words_edited(block, own, other)
-            ):
+            if not _is_link_line(block, own) or edited_in_place(block, own, other):
                 return False
     return True

@@ -78,20 +78,32 @@ def _is_label_line(text: str) -> bool:
     return len(text.split()) <= _MAX_LABEL_WORDS and not ends_sentence(text)
 
 
+def _same_place_twin(element: HtmlElement, other_tree: HtmlElement) -> HtmlElement | None:
+    """The element the other capture prints at the same place, when of the same tag."""
+    twin = _counterpart(element, other_tree)
+    return twin if twin is not None and twin.tag == element.tag else None
+
+
+def _outside_text(element: HtmlElement) -> str:
+    parts: list[str] = []
+    _outside_links(element, parts)
+    return "".join(parts)
+
+
 def _twin_links(
     element: HtmlElement, other_tree: HtmlElement
 ) -> tuple[HtmlElement, list[tuple[str, str]]] | None:
     """The element the other capture prints at the same place, and the texts of the
     two elements' links in pairs, when both agree in tag and in every word outside
     their links (so that only link texts can differ); else None."""
-    twin = _counterpart(element, other_tree)
-    if twin is None or twin.tag != element.tag:
-        return None
-    own_outside: list[str] = []
-    twin_outside: list[str] = []
-    _outside_links(element, own_outside)
-    _outside_links(twin, twin_outside)
-    if text_key("".join(own_outside)) != text_key("".join(twin_outside)):
+    twin = _same_place_twin(element, other_tree)
+    return None if twin is None else _paired_links(element, twin)
+
+
+def _paired_links(
+    element: HtmlElement, twin: HtmlElement
+) -> tuple[HtmlElement, list[tuple[str, str]]] | None:
+    if text_key(_outside_text(element)) != text_key(_outside_text(twin)):
         return None
     own_links, twin_links = _links(element), _links(twin)
     if len(own_links) != len(twin_links):
@@ -127,35 +139,28 @@ def churned_twin(
     return twin_text if label or asks else None
 
 
-def links_edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
-    """Whether the other capture prints `block`'s element with the same words outside
-    its links and a linked sentence edited inside ("after 12 years" -> "after 13
-    years"), not replaced: a line of a story's list led by a linked sentence is
-    edited so, while a teaser's link gets another headline."""
+def edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
+    """Whether the other capture prints `block`'s element at the same place as its
+    writer edited it, not as a site rotates it:
+    - the same words outside its links and a linked sentence edited inside ("after 12
+      years" -> "after 13 years"), not replaced: a line of a story's list led by a
+      linked sentence is edited so, while a teaser's link gets another headline;
+    - the same links and its own words changed ("Splurge: <a>Windburner</a> [$189.95]"
+      -> "[$199.95]", "my top 10 <a>lists</a>" -> "top 11"), however much of it its
+      links hold. A stamp outside the links ("<a>Bridge closed</a> 2 hours ago") is no
+      word of it."""
     element = printed_element(block, own_tree)
-    found = None if element is None else _twin_links(element, other_tree)
-    return found is not None and any(link_sentence_edited(old, new) for old, new in found[1])
-
-
-def own_words_edited(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
-    """Whether the other capture prints `block`'s element with the same links and other
-    words outside them: a line of a list whose links stayed while its own words
-    changed ("Splurge: <a>Windburner</a> [$189.95]" -> "[$199.95]", "my top 10 <a>lists
-    </a>" -> "top 11") was edited by its writer, however much of it its links hold.
-    A stamp outside the links ("<a>Bridge closed</a> 2 hours ago") is no word of it."""
-    element = printed_element(block, own_tree)
-    twin = None if element is None else _counterpart(element, other_tree)
-    if element is None or twin is None or twin.tag != element.tag:
+    twin = None if element is None else _same_place_twin(element, other_tree)
+    if element is None or twin is None:
         return False
+    found = _paired_links(element, twin)
+    if found is not None and any(link_sentence_edited(old, new) for old, new in found[1]):
+        return True
     own_links = [text_key(a.text_content()) for a in _links(element)]
     if own_links != [text_key(a.text_content()) for a in _links(twin)]:
         return False
-    own_outside: list[str] = []
-    twin_outside: list[str] = []
-    _outside_links(element, own_outside)
-    _outside_links(twin, twin_outside)
-    return text_key(without_stamps("".join(own_outside))) != text_key(
-        without_stamps("".join(twin_outside))
+    return text_key(without_stamps(_outside_text(element))) != text_key(
+        without_stamps(_outside_text(twin))
     )
 
 

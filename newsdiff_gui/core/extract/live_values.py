@@ -102,9 +102,9 @@ def _inside_link(element: HtmlElement, block: HtmlElement) -> bool:
     return False
 
 
-def _is_quote_change(element: HtmlElement, block: HtmlElement) -> bool:
-    """A signed change hung on a quote's link: inside the link, or right after it
-    (itself, or the wrappers around it that hold nothing else)."""
+def _is_quote_change(element: HtmlElement, text: str, block: HtmlElement) -> bool:
+    """A figure (`text`, the element's) hung on a quote's link: inside the link, or
+    right after it (itself, or the wrappers around it that hold nothing else)."""
     if _inside_link(element, block):
         return True
     node = element
@@ -112,7 +112,7 @@ def _is_quote_change(element: HtmlElement, block: HtmlElement) -> bool:
         if _follows_link(node):
             return True
         parent = node.getparent()
-        if parent is None or parent is block or _short_text(parent) != _short_text(element):
+        if parent is None or parent is block or _short_text(parent) != text:
             return False
         node = parent
     return False
@@ -133,11 +133,12 @@ def _is_live_value(element: HtmlElement) -> bool:
     block = _text_block(element)
     if block is None:
         return False
-    if custom and _CHANGE.match(text):
+    signed = _CHANGE.match(text) is not None
+    if custom and signed:
         return True
     # A price needs its quote's name beside it, and only the page's own element
     # may print one: "<a>the plan</a> <b>2,000</b>" is a writer's number.
-    return (custom or _CHANGE.match(text) is not None) and _is_quote_change(element, block)
+    return (custom or signed) and _is_quote_change(element, text, block)
 
 
 def live_values(tree: HtmlElement) -> list[HtmlElement]:

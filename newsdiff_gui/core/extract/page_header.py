@@ -17,8 +17,6 @@ header would hold most of what was kept: then it is the story, however marked.
 
 from __future__ import annotations
 
-import re
-
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import printed_element
@@ -31,9 +29,6 @@ _MAX_BLOCKS = 2000
 # A site's menus, however large, are shorter than this; a longer header is a page
 # region of another kind, and each kept block would be looked for in all of it.
 _MAX_HEADER_KEY = 50_000
-# A block is looked up in the story by one of its words; a block without one ("UK:",
-# a logo's "Ai2") cannot be, and stays.
-_WORD = re.compile(r"\w{4,}")
 
 
 def _outside_stories(element: HtmlElement) -> bool:
@@ -50,6 +45,8 @@ def _page_headers(tree: HtmlElement) -> list[HtmlElement]:
 
 def _in_header(block: str, header: HtmlElement, header_key: str, tree: HtmlElement) -> bool:
     # The header's whole text is keyed once; only a block inside it is looked for.
+    # (printed_element finds a block by one of its longer words: one without any,
+    # "UK:" or a logo's "Ai2", is in no header here, and stays.)
     return text_key(block) in header_key and (
         printed_element(block, tree, within=header) is not None
     )
@@ -66,8 +63,7 @@ def drop_page_header_blocks(blocks: list[str], tree: HtmlElement) -> list[str]:
     doomed = {
         index
         for index, block in enumerate(blocks)
-        if _WORD.search(block) is not None
-        and any(_in_header(block, header, key, tree) for header, key in keyed)
+        if any(_in_header(block, header, key, tree) for header, key in keyed)
         and not any(printed_element(block, tree, within=story) is not None for story in stories)
     }
     dropped = sum(len(blocks[index]) for index in doomed)

@@ -24,16 +24,17 @@ _KEYWORD = (
     r"(?:last\s+updated|last\s+modified|updated|published|posted|created|modified|reviewed|"
     r"edited|first\s+published)(?:\s+on|\s+at)?\s*:?"
 )
+# A count ("941 ", "1.2k "), not a list's number: "5. Online Fitness Coaching" is a heading.
+_COUNT = r"\b\d(?:[\d,.]*\d)?\s*k?\s+"
 # A stamp that marks a line (or a byline's tail) as metadata by itself.
 _MARKER = re.compile(
     rf"\b{_KEYWORD}"
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|m|seconds?|secs?|days?|d|weeks?|months?|years?)"
     r"\.?\s+(?:read|ago|listen)\b"
-    # (a count, not a list's number: "5. Online Fitness Coaching" is a heading)
-    r"|\b\d(?:[\d,.]*\d)?\s*k?\s+(?:comments?|replies|responses|shares|views|reactions"
-    r"|likes|reads|claps|plays)\b"
+    rf"|{_COUNT}(?:comments?|replies|responses|shares|views|reactions|likes|reads|claps"
+    r"|plays)\b"
     # a live count of the audience ("1,204 people are reading this now")
-    r"|\b\d(?:[\d,.]*\d)?\s*k?\s+(?:people|readers|users|viewers|others)\s+(?:are\s+)?"
+    rf"|{_COUNT}(?:people|readers|users|viewers|others)\s+(?:are\s+)?"
     r"(?:reading|watching|viewing|online)(?:\s+(?:this|it))?(?:\s+(?:right\s+)?now)?"
     r"|\b(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min(?:ute)?s?)?"
     # a full date with its year ("November 18th, 2019", "18 November 2019")
