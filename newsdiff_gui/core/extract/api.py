@@ -43,9 +43,6 @@ from newsdiff_gui.core.extract.titles import choose_headline
 
 # Tuned on WCXB and AEB together (0.2 and 0.35 scored alike on both).
 _ALTERNATIVE_SHARE = 0.2
-# The engine's last resort prints a whole page region as one block; a story's
-# paragraph is shorter than this.
-_GLUED_BLOCK_CHARS = 2000
 _MIN_SPLIT_BLOCKS = 3
 # ... when it reads most of the block's text: a scorer that found one section
 # of a long page (a list of podcasts and not its introduction) does not.
@@ -86,7 +83,7 @@ def _article_blocks(
     scorer = functools.cache(lambda: _tidy(fallback_blocks(tree), tree, meta, title))
 
     engine = engine_blocks(tree, url)
-    if len(engine.blocks) == 1 and len(engine.blocks[0]) >= _GLUED_BLOCK_CHARS:
+    if engine.glued:
         # One glued block: an edit anywhere in it is unreadable in a diff, and
         # its bylines, tables of contents and sources are glued in with the story.
         # Our scorer's reading, block by block, wins when it finds the story.

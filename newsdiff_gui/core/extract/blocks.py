@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -123,6 +124,83 @@ def _walk(element: etree._Element, depth: int) -> Iterator[str]:
     yield from flush()
 
 
+# Where a paragraph and the loose text beside it meet inside one sentence: a
+# space between them (the engine keeps "remain the " and " in different …", while
+# two blocks of a page meet with none: "Tags:" "Data & Analytics") and no end of
+# a sentence before it, or a mark that hangs on the word before (", an", ". It").
+_ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_HANGS_ON = re.compile(r"^[,.;:)\]](?!\.)")
+
+
+def _mid_sentence(left: str, right: str) -> bool:
+    if not left.strip() or not right.strip():
+        return False
+    if _HANGS_ON.match(right):
+        return True
+    spaced = left[-1].isspace() or right[0].isspace()
+    return spaced and _ENDS_SENTENCE.search(left.rstrip()) is None
+
+
+def _append(paragraph: etree._Element, text: str) -> None:
+    last = paragraph[-1] if len(paragraph) else None
+    if last is None:
+        paragraph.text = (paragraph.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+
+
+def _rejoin_split_runs(container: etree._Element, depth: int = 0) -> None:
+    """Rejoin a run of text the engine cut at its links.
+
+    A page that prints its story straight into a box ("<div>Whether you are a
+    <a>photographer</a>, an <a>architect</a>, or …</div>") comes out of the engine
+    as "<p>Whether you are a </p>photographer<p>, an </p>architect<p>, or …": each
+    link's text left loose between paragraphs. Read as it stands, one sentence
+    became five blocks ("photographer", ", an", …), and an edit to it showed as
+    fragments removed and added. Loose text between two paragraphs is one run of
+    the page's text with them; where they meet inside a sentence it is joined back.
+    """
+    for paragraph in list(container):
+        if paragraph.getparent() is not container:
+            continue  # merged into the paragraph before it
+        if paragraph.tag in _CONTAINERS and depth < _MAX_DEPTH:
+            _rejoin_split_runs(paragraph, depth + 1)
+        while paragraph.tag == "p" and _rejoin_next(container, paragraph):
+            pass
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(element.itertext())
+
+
+def _rejoin_next(container: etree._Element, paragraph: etree._Element) -> bool:
+    """Join the loose text after `paragraph` to it or to the paragraph after it;
+    True when `paragraph` grew and may meet more."""
+    tail = paragraph.tail or ""
+    if not tail.strip() or (len(paragraph) and paragraph[-1].tag == "lb"):
+        return False
+    following = paragraph.getnext()
+    if following is not None and following.tag != "p":
+        following = None
+    to_left = _mid_sentence(_text(paragraph), tail)
+    to_right = following is not None and _mid_sentence(tail, _text(following))
+    if to_left:
+        paragraph.tail = None
+        _append(paragraph, tail)
+        if to_right and following is not None:
+            _append(paragraph, following.text or "")
+            for child in list(following):
+                paragraph.append(child)
+            paragraph.tail = following.tail
+            container.remove(following)
+        return True
+    if to_right and following is not None:
+        paragraph.tail = None
+        following.text = tail + (following.text or "")
+    return False
+
+
 def body_blocks(body: etree._Element) -> list[str]:
     """The body's text blocks in reading order, cleaned."""
+    _rejoin_split_runs(body)
     return [text for text in _walk(body, 0) if text]

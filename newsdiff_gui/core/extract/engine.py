@@ -20,6 +20,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.blocks import body_blocks
+from newsdiff_gui.core.extract.furniture import is_hidden_box
 
 # trafilatura logs every page it cannot use at WARNING; for us that is an
 # ordinary outcome reported as ExtractionError, not console noise.
@@ -54,8 +55,46 @@ def _run(tree: HtmlElement, url: str | None, *, fast: bool) -> list[str]:
     return body_blocks(body)
 
 
+# Boxes whose own text runs are prose when long: a page written without <p>
+# ("<div>Text <a>link</a> text…<h2>…</h2> Text…</div>") holds its story there.
+_PROSE_BOXES = frozenset({"div", "section", "article", "main", "td", "body", "blockquote"})
+# A run this long is a sentence or more, not a menu's or a label's words.
+_MIN_LOOSE_RUN = 80
+
+
+def _loose_text_length(tree: HtmlElement) -> int:
+    """The text a page prints straight into its boxes, outside any paragraph (a
+    hidden box prints nothing: a page's hidden copy of its story for machines
+    is no prose for a reader)."""
+    total = 0
+    stack = [tree]
+    while stack:
+        box = stack.pop()
+        runs = [box.text] if box.tag in _PROSE_BOXES else []
+        for child in box:
+            if box.tag in _PROSE_BOXES:
+                runs.append(child.tail)
+            if isinstance(child.tag, str) and not is_hidden_box(child):
+                stack.append(child)
+        lengths = (len(run.strip()) for run in runs if run)
+        total += sum(length for length in lengths if length >= _MIN_LOOSE_RUN)
+    return total
+
+
 def _paragraph_text_length(tree: HtmlElement) -> int:
-    return sum(len((element.text_content() or "").strip()) for element in tree.iter("p"))
+    """How much prose the page holds: its paragraphs, or, on a page that prints its
+    story without them, the long runs of text in its boxes (else the fast pass's
+    first run of text, a twentieth of the story, looked like all of it)."""
+    paragraphs = sum(len((element.text_content() or "").strip()) for element in tree.iter("p"))
+    return max(paragraphs, _loose_text_length(tree))
+
+
+# The engine's last resort prints a whole page region as one block; a story's
+# paragraph is shorter than this.
+GLUED_BLOCK_CHARS = 2000
+# The full pass's reading replaces a glued one when it splits it into blocks and
+# keeps nearly all of its text (not one section of it).
+_SPLIT_SHARE = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +104,28 @@ class EngineResult:
     # worth asking a second opinion (our own scorer) before trusting it.
     thin: bool
 
+    @property
+    def glued(self) -> bool:
+        """One block of a whole region: an edit anywhere in it is unreadable."""
+        return len(self.blocks) == 1 and len(self.blocks[0]) >= GLUED_BLOCK_CHARS
+
+
+def _length(blocks: list[str]) -> int:
+    return sum(len(block) for block in blocks)
+
 
 def engine_blocks(tree: HtmlElement, url: str | None) -> EngineResult:
     """Main-content blocks as the engine sees them ([] when it finds none)."""
-    blocks = _run(tree, url, fast=True)
-    found = sum(len(block) for block in blocks)
+    fast = EngineResult(_run(tree, url, fast=True), thin=False)
+    found = _length(fast.blocks)
     paragraph_text = _paragraph_text_length(tree)
-    if found >= _FULL_PASS_BELOW_SHARE * paragraph_text:
-        return EngineResult(blocks, thin=False)
+    if found >= _FULL_PASS_BELOW_SHARE * paragraph_text and not fast.glued:
+        return fast
     fuller = _run(tree, url, fast=False)
-    if sum(len(block) for block in fuller) > found:
-        blocks = fuller
-        found = sum(len(block) for block in fuller)
-    return EngineResult(blocks, thin=found < _FULL_PASS_BELOW_SHARE * paragraph_text)
+    # A page printing its story straight into a box, headings between its runs
+    # of text, comes out of the quick pass as one block; the full pass reads
+    # its headings and runs apart.
+    split = fast.glued and len(fuller) > 1 and _length(fuller) >= _SPLIT_SHARE * found
+    blocks = fuller if split or _length(fuller) > found else fast.blocks
+    thin = _length(blocks) < _FULL_PASS_BELOW_SHARE * paragraph_text
+    return EngineResult(blocks, thin=thin)
