@@ -234,7 +234,7 @@ def _is_caption(block: HtmlElement) -> bool:
 def is_link_line(block: HtmlElement) -> bool:
     """A block whose whole printed text is the text of links (a "related" list item,
     a linked product name, a bare URL): the title of another page, not a sentence
-    of the story. The extractor sets such lines aside (boilerplate.drop_link_lines,
+    of the story. The extractor sets such lines aside (link_entries.drop_link_lines,
     and core/extract/link_lines.py between captures) as link_text rotates them."""
     text = key(block.text_content())
     linked = sum(len(key(a.text_content())) for a in block.iter("a") if a.get("href"))

@@ -10,7 +10,6 @@ from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract.asides import restore_article_asides
 from newsdiff_gui.core.extract.boilerplate import (
     drop_headline_echo,
-    drop_link_lines,
     drop_top_byline,
     remove_boilerplate,
 )
@@ -27,6 +26,7 @@ from newsdiff_gui.core.extract.glued_stamps import drop_glued_stamps
 from newsdiff_gui.core.extract.headings import restore_subheadings
 from newsdiff_gui.core.extract.intro import restore_opening
 from newsdiff_gui.core.extract.lead_in import restore_lead_in
+from newsdiff_gui.core.extract.link_entries import drop_link_lines
 from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.menus import is_mostly_links
 from newsdiff_gui.core.extract.page_header import drop_page_header_blocks
@@ -53,7 +53,9 @@ def _length(blocks: list[str]) -> int:
     return sum(len(block) for block in blocks)
 
 
-def _tidy(blocks: list[str], tree: HtmlElement, meta: PageMetadata, title: str) -> list[str]:
+def _tidy(
+    blocks: list[str], tree: HtmlElement, meta: PageMetadata, title: str, url: str | None
+) -> list[str]:
     """A reading of the page with the story's dropped parts put back and furniture dropped."""
     titles = [title, *meta.titles, meta.html_title or ""]
     # Lists first: a list whose items a heading repeats ("Wix", "Squarespace") would
@@ -70,7 +72,7 @@ def _tidy(blocks: list[str], tree: HtmlElement, meta: PageMetadata, title: str) 
     blocks = drop_unprinted_description(blocks, meta.description, tree)
     blocks = restore_opening(blocks, tree, title, meta.description)
     blocks = restore_lead_in(blocks, tree, title, meta.description)
-    blocks = drop_tag_lines(drop_link_lines(blocks, tree), tree)
+    blocks = drop_tag_lines(drop_link_lines(blocks, tree, url), tree)
     blocks = drop_page_header_blocks(blocks, tree)
     return drop_trailing_teasers(drop_contents_tables(blocks, tree), tree)
 
@@ -80,7 +82,7 @@ def _article_blocks(
 ) -> list[str]:
     """The engine's blocks, or our own scorer's when the engine found only a menu or nothing."""
     # Our scorer's reading, tidied: read once, when a rule below first asks for it.
-    scorer = functools.cache(lambda: _tidy(fallback_blocks(tree), tree, meta, title))
+    scorer = functools.cache(lambda: _tidy(fallback_blocks(tree), tree, meta, title, url))
 
     engine = engine_blocks(tree, url)
     if engine.glued:
@@ -94,7 +96,7 @@ def _article_blocks(
             and not is_mostly_links(split, tree)
         ):
             return split
-    found = _tidy(engine.blocks, tree, meta, title)
+    found = _tidy(engine.blocks, tree, meta, title, url)
     if found and not is_mostly_links(found, tree):
         if not engine.thin:
             return found

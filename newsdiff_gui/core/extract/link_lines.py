@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.boilerplate import LINK_LINE_SHARE, links_elsewhere
+from newsdiff_gui.core.extract.link_entries import LINK_LINE_SHARE, links_elsewhere
 from newsdiff_gui.core.extract.text_key import text_key
 
 # Links that stay on the page (a table of contents, a footnote) or run script

@@ -26,13 +26,12 @@ The box is recognised by its shape at the end of the reading, not by its words:
 from __future__ import annotations
 
 import itertools
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.discovery.canonical import registrable_host
-from newsdiff_gui.core.extract.boilerplate import links_elsewhere
 from newsdiff_gui.core.extract.furniture import is_hidden_box, printed_element
+from newsdiff_gui.core.extract.link_entries import links_elsewhere
+from newsdiff_gui.core.extract.sites import on_this_site, own_outlets
 from newsdiff_gui.core.extract.text_key import SUBHEADINGS, ends_sentence, printed_lines, text_key
 
 # Bounds the work on hostile pages; a box holds a few dozen teasers at most.
@@ -48,26 +47,6 @@ def _blank(text: str | None) -> bool:
     return not (text or "").strip()
 
 
-def _own_outlets(tree: HtmlElement) -> frozenset[str]:
-    """The outlets the page names as its own address (canonical link, og:url)."""
-    addresses = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
-    outlets = {registrable_host(str(address).strip()) for address in addresses}
-    outlets.discard("")
-    return frozenset(outlets)
-
-
-def _on_this_site(href: str, outlets: frozenset[str]) -> bool:
-    """Whether a link points to another page of this outlet: a path, or an address
-    of the outlet the page names as its own."""
-    try:
-        parts = urlsplit(href.strip())
-    except ValueError:
-        return False  # a malformed address ("http://[…") points nowhere
-    if not parts.scheme and not parts.netloc:
-        return True
-    return registrable_host(href.strip()) in outlets
-
-
 def _is_teaser_heading(heading: HtmlElement, outlets: frozenset[str]) -> bool:
     """Whether a heading is a link to another story of this site and nothing else
     but a kicker."""
@@ -75,7 +54,7 @@ def _is_teaser_heading(heading: HtmlElement, outlets: frozenset[str]) -> bool:
     targets = {anchor.get("href") or "" for anchor in links}
     # One story per heading, on this site: a writer's own pointers to other sites
     # ("Beyond our pages: a video channel …") are the story's.
-    if len(targets) != 1 or not _on_this_site(next(iter(targets)), outlets):
+    if len(targets) != 1 or not on_this_site(next(iter(targets)), outlets):
         return False
     # Words of the heading's own outside its elements make it a phrase, not a headline.
     if not _blank(heading.text) or any(not _blank(child.tail) for child in heading):
@@ -89,7 +68,7 @@ def _teaser_headings(tree: HtmlElement) -> dict[str, HtmlElement]:
     """The page's teaser headings, by the keys of the blocks a reading may print them
     as: the whole heading, each of its lines, each of its parts ("Editorial" /
     "Fraser's lasting legacy")."""
-    outlets = _own_outlets(tree)
+    outlets = own_outlets(tree)
     found: dict[str, HtmlElement] = {}
     for heading in itertools.islice(tree.iter(*SUBHEADINGS), _MAX_HEADINGS):
         if not _is_teaser_heading(heading, outlets):
