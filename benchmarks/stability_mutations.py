@@ -264,13 +264,26 @@ def _is_comment(element: HtmlElement) -> bool:
     )
 
 
+def _holds_only_a_figure(block: HtmlElement) -> bool:
+    """A layout box (a <div> counts as a block) whose whole text is a picture's
+    caption: the caption is the picture's, wherever the box around it stands (a
+    figure that sets a table is a table, and its text the story's)."""
+    text = key(block.text_content())
+    return any(
+        key(figure.text_content()) == text
+        and next(figure.iter(*_MEDIA), None) is not None
+        and next(figure.iter("table"), None) is None
+        for figure in block.iterdescendants(*_NOT_STORY_ANCESTORS)
+    )
+
+
 def _is_story(block: HtmlElement) -> bool:
     """Whether a reader reads this gold block as the story's text (see _NOT_STORY_ANCESTORS)."""
     if any(a.tag in _NOT_STORY_ANCESTORS for a in (block, *block.iterancestors())):
         return False
     if any(_is_comment(a) for a in (block, *block.iterancestors())):
         return False
-    if _is_caption(block):
+    if _is_caption(block) or _holds_only_a_figure(block):
         return False
     text = block.text_content().strip()
     if _COPYRIGHT.search(text) or _CREDIT.search(text):

@@ -76,6 +76,22 @@ def test_a_readers_comment_in_the_gold_is_not_the_story() -> None:
     ]
 
 
+def test_a_box_holding_only_a_figure_is_its_caption_not_the_story() -> None:
+    caption = "The new lamp being lifted into the lighthouse tower by a crane on Monday."
+    html = (
+        "<html><head><title>The Count</title></head><body><h1>The Count</h1>"
+        f"<div class='story'><p>{_STORY * 3}</p><div class='media'><figure>"
+        f"<img src='lamp.jpg'><figcaption>{caption}</figcaption></figure></div>"
+        f"<p>{_STORY * 2}</p></div></body></html>"
+    )
+    anatomy = Anatomy(Page("test/figure", None, html, truth=f"{_STORY * 3} {caption} {_STORY * 2}"))
+    assert caption in {block.text_content() for block in anatomy.gold_blocks}
+    assert [block.text_content() for block in anatomy.story_blocks] == [
+        _STORY * 3,
+        _STORY * 2,
+    ]
+
+
 def test_meta_churn_leaves_the_site_name_and_changes_a_build_tag() -> None:
     page = _page("")
     html = page.html.replace(
