@@ -265,13 +265,13 @@ def _is_comment(element: HtmlElement) -> bool:
 
 
 def _holds_only_a_figure(block: HtmlElement) -> bool:
-    """A layout box (a <div> counts as a block) whose whole text is a picture's
+    """A layout box (a <div> counts as a block) whose whole text is a figure's
     caption: the caption is the picture's, wherever the box around it stands (a
-    figure that sets a table is a table, and its text the story's)."""
+    picture a script loads leaves a figure with no <img>; a figure that sets a
+    table is a table, and its text the story's)."""
     text = key(block.text_content())
     return any(
         key(figure.text_content()) == text
-        and next(figure.iter(*_MEDIA), None) is not None
         and next(figure.iter("table"), None) is None
         for figure in block.iterdescendants(*_NOT_STORY_ANCESTORS)
     )
