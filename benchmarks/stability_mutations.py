@@ -271,8 +271,7 @@ def _holds_only_a_figure(block: HtmlElement) -> bool:
     table is a table, and its text the story's)."""
     text = key(block.text_content())
     return any(
-        key(figure.text_content()) == text
-        and next(figure.iter("table"), None) is None
+        key(figure.text_content()) == text and next(figure.iter("table"), None) is None
         for figure in block.iterdescendants(*_NOT_STORY_ANCESTORS)
     )
 
