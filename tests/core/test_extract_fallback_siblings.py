@@ -106,3 +106,33 @@ def test_an_edit_to_the_introduction_is_a_change(monkeypatch: pytest.MonkeyPatch
     )
     assert before.paragraphs[:2] == _INTRO
     assert after.paragraphs[1] == "Here are 13 plants that cope with a dim room."
+
+
+def test_a_sentence_s_link_keeps_its_words_whatever_its_class() -> None:
+    """A class that reads as a widget's ("recommendation-inline-link") on a link
+    inside a sentence made the scorer prune the link: "set aside as a . It wasn't"."""
+    sentence = (
+        "Growing up on a farm, I thought everyone had an acre set aside as a "
+        "<a class='recommendation-inline-link' href='/garden/veg'>vegetable garden</a>"
+        ". It wasn't until I owned my first home that I started one from scratch."
+    )
+    story = "".join(f"<p>{text}</p>" for text in (sentence, *_STORY))
+    page = f"<html><body><div class='story-body'>{story}</div></body></html>"
+
+    blocks = fallback_blocks(parse_html(page))
+
+    assert blocks[0] == (
+        "Growing up on a farm, I thought everyone had an acre set aside as a vegetable "
+        "garden. It wasn't until I owned my first home that I started one from scratch."
+    )
+
+
+def test_a_widget_s_box_is_still_pruned_by_its_class() -> None:
+    story = "".join(f"<p>{text}</p>" for text in _STORY)
+    widget = (
+        "<div class='recommended-stories'><p>Readers also liked these seven stories "
+        "about gardens, harbours and the weather, picked for you this week.</p></div>"
+    )
+    page = f"<html><body><div class='story-body'>{story}{widget}</div></body></html>"
+
+    assert fallback_blocks(parse_html(page)) == list(_STORY)

@@ -17,7 +17,7 @@ from newsdiff_gui.core.extract.bylines import make_byline
 from newsdiff_gui.core.extract.contents_tables import drop_contents_tables
 from newsdiff_gui.core.extract.crosscheck import reconcile
 from newsdiff_gui.core.extract.dates import to_iso8601
-from newsdiff_gui.core.extract.engine import engine_blocks
+from newsdiff_gui.core.extract.engine import engine_blocks, split_glued
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.fallback import fallback_blocks
 from newsdiff_gui.core.extract.frame import frame_names_set_aside
@@ -96,6 +96,7 @@ def _article_blocks(
             and not is_mostly_links(split, tree)
         ):
             return split
+        engine = split_glued(tree, url, engine) or engine
     found = _tidy(engine.blocks, tree, meta, title, url)
     if found and not is_mostly_links(found, tree):
         if not engine.thin:

@@ -17,6 +17,7 @@ import logging
 from dataclasses import dataclass
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.blocks import body_blocks
@@ -55,11 +56,13 @@ def _run(tree: HtmlElement, url: str | None, *, fast: bool) -> list[str]:
     return body_blocks(body)
 
 
-# Boxes whose own text runs are prose when long: a page written without <p>
-# ("<div>Text <a>link</a> text…<h2>…</h2> Text…</div>") holds its story there.
-_PROSE_BOXES = frozenset({"div", "section", "article", "main", "td", "body", "blockquote"})
-# A run this long is a sentence or more, not a menu's or a label's words.
-_MIN_LOOSE_RUN = 80
+# A box's own run of text (its text, or a child's tail) this long is a sentence or
+# more, not a menu's or a label's words; a page written without <p> ("<div>Text
+# <a>link</a> text…<h2>…</h2> Text…</div>") holds its story in such runs.
+_LOOSE_RUNS = etree.XPath(
+    "//*[self::div or self::section or self::article or self::main or self::td"
+    " or self::body or self::blockquote]/text()[string-length(normalize-space()) >= 80]"
+)
 
 
 def _loose_text_length(tree: HtmlElement) -> int:
@@ -67,17 +70,11 @@ def _loose_text_length(tree: HtmlElement) -> int:
     hidden box prints nothing: a page's hidden copy of its story for machines
     is no prose for a reader)."""
     total = 0
-    stack = [tree]
-    while stack:
-        box = stack.pop()
-        runs = [box.text] if box.tag in _PROSE_BOXES else []
-        for child in box:
-            if box.tag in _PROSE_BOXES:
-                runs.append(child.tail)
-            if isinstance(child.tag, str) and not is_hidden_box(child):
-                stack.append(child)
-        lengths = (len(run.strip()) for run in runs if run)
-        total += sum(length for length in lengths if length >= _MIN_LOOSE_RUN)
+    for run in _LOOSE_RUNS(tree):
+        owner = run.getparent()
+        box = owner.getparent() if run.is_tail else owner
+        if box is not None and not any(is_hidden_box(a) for a in (box, *box.iterancestors())):
+            total += len(run.strip())
     return total
 
 
@@ -103,6 +100,8 @@ class EngineResult:
     # True when even the full pass found little of the page's paragraph text:
     # worth asking a second opinion (our own scorer) before trusting it.
     thin: bool
+    # Whether the full pass was run (its reading is this one, or was no better).
+    full_pass: bool = False
 
     @property
     def glued(self) -> bool:
@@ -116,16 +115,25 @@ def _length(blocks: list[str]) -> int:
 
 def engine_blocks(tree: HtmlElement, url: str | None) -> EngineResult:
     """Main-content blocks as the engine sees them ([] when it finds none)."""
-    fast = EngineResult(_run(tree, url, fast=True), thin=False)
-    found = _length(fast.blocks)
+    blocks = _run(tree, url, fast=True)
+    found = _length(blocks)
     paragraph_text = _paragraph_text_length(tree)
-    if found >= _FULL_PASS_BELOW_SHARE * paragraph_text and not fast.glued:
-        return fast
+    if found >= _FULL_PASS_BELOW_SHARE * paragraph_text:
+        return EngineResult(blocks, thin=False)
     fuller = _run(tree, url, fast=False)
-    # A page printing its story straight into a box, headings between its runs
-    # of text, comes out of the quick pass as one block; the full pass reads
-    # its headings and runs apart.
-    split = fast.glued and len(fuller) > 1 and _length(fuller) >= _SPLIT_SHARE * found
-    blocks = fuller if split or _length(fuller) > found else fast.blocks
+    if _length(fuller) > found:
+        blocks = fuller
     thin = _length(blocks) < _FULL_PASS_BELOW_SHARE * paragraph_text
-    return EngineResult(blocks, thin=thin)
+    return EngineResult(blocks, thin=thin, full_pass=True)
+
+
+def split_glued(tree: HtmlElement, url: str | None, glued: EngineResult) -> EngineResult | None:
+    """The full pass's reading of a page the quick pass glued into one block, when it
+    reads the block's text apart: a page printing its story straight into a box,
+    headings between its runs of text, comes out of the quick pass as one block."""
+    if glued.full_pass:
+        return None
+    fuller = _run(tree, url, fast=False)
+    if len(fuller) > 1 and _length(fuller) >= _SPLIT_SHARE * _length(glued.blocks):
+        return EngineResult(fuller, thin=glued.thin, full_pass=True)
+    return None

@@ -42,6 +42,9 @@ _UNLIKELY = re.compile(
 )
 _LIKELY = re.compile(r"article|body|content|entry|main|post|story|text", re.IGNORECASE)
 _SCORED_TAGS = ("p", "pre", "td", "blockquote")
+# Words inside running text (a link, emphasis) and the blocks that hold it.
+_WORDS_TAGS = frozenset({"a", "span", "em", "strong", "b", "i", "u", "small", "cite", "abbr"})
+_RUNNING_TEXT_TAGS = frozenset({"p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd"})
 _BLOCK_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
 )
@@ -74,6 +77,14 @@ def _link_density(element: HtmlElement, text_length: int) -> float:
     return min(1.0, linked / text_length)
 
 
+def _in_running_text(element: HtmlElement) -> bool:
+    """Whether the element sits inside a paragraph of text (a sentence's
+    "<a class='recommendation-inline-link'>vegetable garden</a>": a class name
+    that reads as a widget's does not make its words furniture; pruned, the
+    sentence read "set aside as a . It wasn't")."""
+    return any(ancestor.tag in _RUNNING_TEXT_TAGS for ancestor in element.iterancestors())
+
+
 def _prune(body: HtmlElement) -> None:
     doomed = [element for element in body.iter(*_REMOVED_TAGS) if element is not body]
     for element in body.iter():
@@ -84,6 +95,8 @@ def _prune(body: HtmlElement) -> None:
         if is_hidden_box(element):
             doomed.append(element)  # a sign-up pop-up, a menu drawer
             continue
+        if element.tag in _WORDS_TAGS and _in_running_text(element):
+            continue  # a sentence's link or emphasis, whatever its class says
         marker = f"{element.get('class') or ''} {element.get('id') or ''}"
         if marker.strip() and _UNLIKELY.search(marker) and not _LIKELY.search(marker):
             doomed.append(element)

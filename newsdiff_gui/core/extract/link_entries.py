@@ -6,8 +6,10 @@ story", "Opinion Why the budget fails") says whatever the link points to today.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Callable
 
 from lxml.html import HtmlElement
 
@@ -89,13 +91,19 @@ def _line_of(anchor: HtmlElement, link_lists: dict[HtmlElement, bool]) -> HtmlEl
     return None
 
 
-def _titles_an_item(line: HtmlElement, anchor: HtmlElement, outlets: frozenset[str]) -> bool:
+def _titles_an_item(
+    line: HtmlElement, anchor: HtmlElement, outlets: Callable[[], frozenset[str]]
+) -> bool:
     """Whether the line is the title of what the writer describes next: a link to
     another site (a book, a product, a restaurant) with a paragraph about it right
     after, buttons aside ("<a href=…>Drawing on the Right Side of the Brain</a>" /
     "This is the first book you should take on…"). A teaser or a menu entry points to the
     outlet's own pages, and what follows it is not about it."""
-    if on_this_site(anchor.get("href") or "", outlets) or _POINTS_ON.search(line.text_content()):
+    href = anchor.get("href") or ""
+    # A path is this site's whatever the outlet's name; only an address asks for it.
+    if on_this_site(href, frozenset()) or on_this_site(href, outlets()):
+        return False
+    if _POINTS_ON.search(line.text_content()):
         return False
     following = (s for s in line.itersiblings() if isinstance(s.tag, str) and holds_text(s))
     # One button between the title and its description ("Buy it on …") is passed
@@ -109,7 +117,9 @@ def _titles_an_item(line: HtmlElement, anchor: HtmlElement, outlets: frozenset[s
     return False
 
 
-def _link_line_keys(tree: HtmlElement, blocks: str, outlets: frozenset[str]) -> set[str]:
+def _link_line_keys(
+    tree: HtmlElement, blocks: str, outlets: Callable[[], frozenset[str]]
+) -> set[str]:
     """Keys of the page's lines that are (nearly all) one link's text, among those whose
     link's text is part of `blocks` (the keys of the candidate blocks, joined)."""
     keys: set[str] = set()
@@ -156,6 +166,6 @@ def drop_link_lines(blocks: list[str], tree: HtmlElement, url: str | None) -> li
     if not short:
         return blocks
     keys = "\n".join(text_key(block) for block in short)
-    lines = _link_line_keys(tree, keys, own_outlets(tree, url))
+    lines = _link_line_keys(tree, keys, functools.cache(lambda: own_outlets(tree, url)))
     short_set = set(short)
     return [block for block in blocks if block not in short_set or text_key(block) not in lines]
