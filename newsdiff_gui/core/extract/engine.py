@@ -59,9 +59,11 @@ def _run(tree: HtmlElement, url: str | None, *, fast: bool) -> list[str]:
 # A box's own run of text (its text, or a child's tail) this long is a sentence or
 # more, not a menu's or a label's words; a page written without <p> ("<div>Text
 # <a>link</a> text…<h2>…</h2> Text…</div>") holds its story in such runs.
+# (The raw length first: it is cheaper, and most text nodes are a layout's spaces.)
 _LOOSE_RUNS = etree.XPath(
-    "//*[self::div or self::section or self::article or self::main or self::td"
-    " or self::body or self::blockquote]/text()[string-length(normalize-space()) >= 80]"
+    "//text()[string-length() >= 80][parent::div or parent::section or parent::article"
+    " or parent::main or parent::td or parent::body or parent::blockquote]"
+    "[string-length(normalize-space()) >= 80]"
 )
 
 
