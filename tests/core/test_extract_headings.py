@@ -344,3 +344,45 @@ def test_a_heading_over_a_box_that_prints_other_lines_first_stays_out() -> None:
     )
     blocks = ["First paragraph of the story.", "A paragraph the engine kept."]
     assert restore_subheadings(blocks, tree) == blocks
+
+
+def _wrapped_sections(card: str = "") -> str:
+    """Each section a box: its heading wrapped alone in a title box, its paragraphs in
+    a text box beside it (a page builder's editorial grid)."""
+    sections = "".join(
+        f"<div class='text-section'><div class='title-wrapper'><h2>{heading}</h2></div>"
+        f"<div class='description'><p>{first}</p><p>{second}</p></div></div>"
+        for heading, first, second in (
+            ("Where the work starts", _P[0], _P[1]),
+            ("Who pays for it", _P[2], _P[3]),
+            ("The pumping stations", _P[4], _P[5]),
+        )
+    )
+    return f"<html><body><main>{sections}{card}</main></body></html>"
+
+
+def test_a_heading_wrapped_alone_beside_its_section_s_text_is_put_back() -> None:
+    tree = lxml.html.document_fromstring(_wrapped_sections())
+
+    assert restore_subheadings(list(_P), tree) == [
+        _P[0],
+        _P[1],
+        "Who pays for it",
+        _P[2],
+        _P[3],
+        "The pumping stations",
+        _P[4],
+        _P[5],
+    ]
+
+
+def test_a_heading_inside_a_teaser_card_s_link_stays_out() -> None:
+    card = (
+        "<div class='post-card'><a href='/news/library-hours'><div class='title-wrapper'>"
+        "<h3>Library changes its opening hours</h3></div></a>"
+        f"<div class='description'><p>{_P[5]}</p></div></div>"
+    )
+    blocks = [*_P, _P[5]]
+    tree = lxml.html.document_fromstring(_wrapped_sections(card))
+
+    assert "Library changes its opening hours" not in restore_subheadings(blocks, tree)

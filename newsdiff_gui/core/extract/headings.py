@@ -42,6 +42,7 @@ from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, inside_boxes, i
 from newsdiff_gui.core.extract.lists import kept_block, text_siblings, words_list
 from newsdiff_gui.core.extract.text_key import (
     SUBHEADINGS,
+    UNPRINTED_TAGS,
     block_positions,
     holds_text,
     linked_chars,
@@ -64,6 +65,8 @@ _NEAR = 2
 _MIN_ANCHOR_KEY = 4
 # How far up from a heading that opens its box the story's text before it is sought.
 _BOX_LEVELS = 2
+# How many boxes holding nothing else may wrap a heading.
+_WRAPPER_LEVELS = 2
 
 
 def restore_subheadings(blocks: list[str], tree: HtmlElement) -> list[str]:
@@ -82,31 +85,61 @@ def restore_subheadings(blocks: list[str], tree: HtmlElement) -> list[str]:
     for heading in headings:
         # Cheap tests first: on most pages the engine kept every heading in its place.
         text = printed_text(heading)
-        anchor = _anchor_before(heading, kept, restored, cursor) if text else None
+        place = _placed(heading)
+        anchor = _anchor_before(place, kept, restored, cursor) if text else None
         if anchor is None:
             continue
         cursor = anchor
         key = text_key(text)
         if _kept_near(kept, anchor, key):
             continue
-        if not _story_follows(heading, kept, anchor, _MAX_STACKED) or not _candidate(heading, text):
+        if not _story_follows(place, kept, anchor, _MAX_STACKED) or not _candidate(heading, text):
             continue
         if missing is None:
             missing = _missing_copies(kept, tree)
-        chained = next(text_siblings(heading, preceding=True), None) in restored
+        chained = next(text_siblings(place, preceding=True), None) in restored
         if not chained and missing[kept.keys[anchor]] > 0:
             # The page prints the block before the heading more often than the
             # engine kept it (it dropped a repeat): which copy is ours is unknown,
             # so the heading goes before the paragraph that follows it.
-            anchor = _anchor_after(heading, kept, cursor)
+            anchor = _anchor_after(place, kept, cursor)
             if anchor is None:
                 continue
         if missing[key] <= 0:
             continue
         missing[key] -= 1
-        restored[heading] = anchor
+        restored[place] = anchor
         inserts.setdefault(anchor, []).append(text)
     return with_inserts(blocks, inserts)
+
+
+def _placed(heading: HtmlElement) -> HtmlElement:
+    """Where the heading stands among the story's blocks: itself, or the box it is
+    wrapped in alone ("<div class='title-wrapper'><h2>…</h2></div>" beside the box
+    of the section's paragraphs), whose siblings are the story's blocks."""
+    place = heading
+    for _ in range(_WRAPPER_LEVELS):
+        parent = place.getparent()
+        if parent is None or parent.tag in ("body", "html") or not _alone_in(parent, place):
+            break
+        place = parent
+    return place
+
+
+def _alone_in(box: HtmlElement, element: HtmlElement) -> bool:
+    """Whether `element` is all that `box` prints."""
+    if (box.text or "").strip():
+        return False
+    return all(
+        not (child.tail or "").strip()
+        and (
+            child is element
+            or not isinstance(child.tag, str)
+            or child.tag in UNPRINTED_TAGS
+            or not holds_text(child)
+        )
+        for child in box
+    )
 
 
 class _Kept:
@@ -158,6 +191,8 @@ def _candidate(heading: HtmlElement, text: str) -> bool:
         return False
     if is_boilerplate(text) or linked_chars(heading) > _MAX_LINK_SHARE * len(text):
         return False
+    if next(heading.iterancestors("a"), None) is not None:
+        return False  # a teaser card: the link wraps the heading and its blurb
     if inside_boxes(heading, FURNITURE_BOXES):
         return False
     return not any(is_hidden_box(e) for e in (heading, *heading.iterancestors()))
