@@ -101,13 +101,27 @@ def _is_quoted(element: HtmlElement) -> bool:
     return next(element.iterancestors("blockquote"), None) is not None
 
 
+# Links that name a fixed place rather than whatever the site promotes today: a
+# place in the page (a table of contents, a heading's permalink), an e-mail address
+# or a phone number (a reporter's, a desk's), and a citation mark ("[19]").
+_FIXED_TARGET = re.compile(r"\s*(?:#|mailto:|tel:)", re.IGNORECASE)
+_CITATION_MARK = re.compile(r"\s*\[?\d{1,3}\]?\s*")
+
+
+def _names_a_fixed_place(link: HtmlElement) -> bool:
+    return bool(_FIXED_TARGET.match(link.get("href") or "")) or bool(
+        _CITATION_MARK.fullmatch(link.text_content())
+    )
+
+
 def rotate_link_texts(anatomy: Anatomy, rng: random.Random) -> Pair | None:
-    """Every link outside the article's text (and byline, and quotations) shows the
-    text of the next one."""
+    """Every link to another page outside the article's text (and byline, and
+    quotations) shows the text of the next one."""
     links = [
         a
         for a in anatomy.root.iter("a")
         if a.text_content().strip()
+        and not _names_a_fixed_place(a)
         and not anatomy.in_gold(a)
         and not _is_quoted(a)
         and not anatomy.in_article_text(a)

@@ -60,6 +60,15 @@ def test_a_by_that_runs_on_into_its_link_is_not_a_byline() -> None:
     assert "Tove Lind" in _rotated(_page(head))
 
 
+def test_links_that_name_a_fixed_place_do_not_rotate() -> None:
+    fixed = (
+        "<p>Write to <a href='mailto:desk@harbour.example'>desk@harbour.example</a> or call "
+        "<a href='tel:+15550100'>555 0100</a>.</p><p><a href='#chapter-ten'>Chapter Ten</a>"
+        " and a note<a href='/notes#n4'>[4]</a></p>"
+    )
+    assert _rotated(_page(fixed)) == {"Tide Tables", "Ola Berg", "Salt Roads"}
+
+
 def test_a_readers_comment_in_the_gold_is_not_the_story() -> None:
     comment = "I walked past the lighthouse last week and the lamp was still dark at ten."
     html = (
