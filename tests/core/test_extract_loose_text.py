@@ -124,7 +124,13 @@ def test_a_hidden_copy_of_the_story_for_machines_is_no_prose_on_the_page(
     counted as prose, it made the quick pass look thin, and the full pass read the
     hidden copy and its fields ("BusinessInsider", keywords) as the story."""
     story = " ".join(_plain(text) for _, text in _SECTIONS)
-    visible = "".join(f"<p>{_plain(text)}</p>" for _, text in _SECTIONS)
+    # Two long paragraphs: a quick pass that finds a few blocks is the one that
+    # asks whether the page holds prose outside its paragraphs.
+    half = len(_SECTIONS) // 2
+    visible = "".join(
+        f"<p>{' '.join(_plain(text) for _, text in part)}</p>"
+        for part in (_SECTIONS[:half], _SECTIONS[half:])
+    )
     page = (
         f"<html><head><title>{_TITLE}</title></head><body><article><h1>{_TITLE}</h1>"
         f"{visible}<div style='display:none' itemscope>"

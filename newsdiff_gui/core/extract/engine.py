@@ -31,6 +31,7 @@ logging.getLogger("trafilatura").propagate = False
 # Tuned on the WCXB and AEB benchmarks together: below this share of the page's
 # paragraph text, the full pass wins far more often than it loses.
 _FULL_PASS_BELOW_SHARE = 0.6
+_FEW_BLOCKS = 3
 
 
 def _run(tree: HtmlElement, url: str | None, *, fast: bool) -> list[str]:
@@ -80,11 +81,15 @@ def _loose_text_length(tree: HtmlElement) -> int:
     return total
 
 
-def _paragraph_text_length(tree: HtmlElement) -> int:
+def _prose_length(tree: HtmlElement, found: list[str]) -> int:
     """How much prose the page holds: its paragraphs, or, on a page that prints its
-    story without them, the long runs of text in its boxes (else the fast pass's
-    first run of text, a twentieth of the story, looked like all of it)."""
+    story without them, the long runs of text in its boxes (else the quick pass's
+    first run of text, a twentieth of the story, looked like all of it). Only a
+    quick pass that found a few blocks may have stopped so; on a story it read
+    in paragraphs the runs are not looked for."""
     paragraphs = sum(len((element.text_content() or "").strip()) for element in tree.iter("p"))
+    if len(found) > _FEW_BLOCKS:
+        return paragraphs
     return max(paragraphs, _loose_text_length(tree))
 
 
@@ -119,7 +124,7 @@ def engine_blocks(tree: HtmlElement, url: str | None) -> EngineResult:
     """Main-content blocks as the engine sees them ([] when it finds none)."""
     blocks = _run(tree, url, fast=True)
     found = _length(blocks)
-    paragraph_text = _paragraph_text_length(tree)
+    paragraph_text = _prose_length(tree, blocks)
     if found >= _FULL_PASS_BELOW_SHARE * paragraph_text:
         return EngineResult(blocks, thin=False)
     fuller = _run(tree, url, fast=False)
