@@ -9,11 +9,14 @@ one sentence came out as five blocks. The page is written here (fictional outlet
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from lxml import etree
 
 from newsdiff_gui.core.extract import engine, extract_document
 from newsdiff_gui.core.extract.blocks import body_blocks
+from tests.support.timing import PROMPTLY
 
 _TITLE = "Which accounting tools suit a one-person studio"
 
@@ -186,3 +189,26 @@ def test_loose_text_beside_separate_blocks_stays_a_block_of_its_own(markup: str)
     blocks = body_blocks(_engine_body(markup))
 
     assert len(blocks) == 3
+
+
+def test_a_huge_or_hostile_page_of_loose_text_is_read_promptly() -> None:
+    """Twenty thousand runs cut by links under one box, and forty nests of 250 boxes
+    each printing a run: every run shares its boxes with the others, and a rule that
+    keys or climbs a box once per run took over half a minute on each page."""
+    run = "Whether you are a photographer or run a small shop, the invoice comes first "
+    parts = []
+    for index in range(20_000):
+        parts.append(f"{run}<a href='/t/{index}'>tag {index}</a>")
+        if index % 50 == 49:
+            parts.append(f"<h2>Section {index}</h2>")
+    runs = f"<html><body><div class='entry'>{' '.join(parts)}</div></body></html>"
+    nest = "".join(f"<div>{run}" for _ in range(250)) + "</div>" * 250
+    nests = f"<html><body>{nest * 40}</body></html>"
+
+    started = time.process_time()
+    read_runs = extract_document(runs, "https://studioledger.example/a").paragraphs
+    read_nests = extract_document(nests, "https://studioledger.example/b").paragraphs
+
+    assert time.process_time() - started < PROMPTLY
+    assert "Section 19999" in read_runs
+    assert read_nests and read_nests[0].startswith("Whether you are a photographer")

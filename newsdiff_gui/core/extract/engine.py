@@ -72,13 +72,35 @@ def _loose_text_length(tree: HtmlElement) -> int:
     """The text a page prints straight into its boxes, outside any paragraph (a
     hidden box prints nothing: a page's hidden copy of its story for machines
     is no prose for a reader)."""
+    hidden: dict[HtmlElement, bool] = {}
     total = 0
     for run in _LOOSE_RUNS(tree):
         owner = run.getparent()
         box = owner.getparent() if run.is_tail else owner
-        if box is not None and not any(is_hidden_box(a) for a in (box, *box.iterancestors())):
+        if box is not None and not _in_hidden_box(box, hidden):
             total += len(run.strip())
     return total
+
+
+def _in_hidden_box(element: HtmlElement, hidden: dict[HtmlElement, bool]) -> bool:
+    """Whether the element or a box around it is hidden; `hidden` remembers each
+    box's answer (a page's runs share their boxes, and nests of them)."""
+    chain: list[HtmlElement] = []
+    answer = False
+    node: HtmlElement | None = element
+    while node is not None:
+        known = hidden.get(node)
+        if known is not None:
+            answer = known
+            break
+        chain.append(node)
+        if is_hidden_box(node):
+            answer = True
+            break
+        node = node.getparent()
+    for visited in chain:
+        hidden[visited] = answer
+    return answer
 
 
 def _prose_length(tree: HtmlElement, found: list[str]) -> int:

@@ -49,6 +49,10 @@ _MAX_LEAD_IN = 4
 _MAX_LEVELS = 6
 # How much of a run of text is keyed to rule it out as the first kept block's start.
 _PREFIX_CHARS = 200
+# A box's text is keyed whole only up to this many times its paragraph's key, plus
+# this: past it, a key longer than the paragraph's says the box holds more.
+_KEY_BOUND_FACTOR = 4
+_KEY_BOUND_SLACK = 200
 _MAX_CANDIDATES = 20000
 _FIRST_TAGS = frozenset(_PROSE | {"li", "blockquote", "td"})
 _TEXT_HOLDING = etree.XPath("//text()[contains(., $word)]")
@@ -68,20 +72,43 @@ def _text_starts(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
             yield parent, element.tail
 
 
-def _block_reading_as(element: HtmlElement, key: str) -> HtmlElement | None:
-    """The element, or the nearest block above it, whose text keys to `key`."""
+def _key_up_to(text: str, length: int) -> str:
+    """`text_key(text)`, or a key longer than `length` read from the text's start
+    alone: a box holding a whole page's text (nested boxes of a hostile page) is
+    not keyed whole at every level to learn it holds more than one paragraph."""
+    bound = _KEY_BOUND_FACTOR * length + _KEY_BOUND_SLACK
+    if len(text) > bound:
+        opening = text_key(text[:bound])
+        if len(opening) > length:
+            return opening
+    return text_key(text)
+
+
+def _block_reading_as(
+    element: HtmlElement, key: str, keys: dict[HtmlElement, tuple[str, str]]
+) -> HtmlElement | None:
+    """The element, or the nearest block above it, whose text keys to `key`. `keys`
+    holds each box's keys once read, its opening's and its own (a page's runs of
+    text share their boxes: a box holding ten thousand runs, or a nest of boxes, is
+    keyed once, not once per run)."""
     block: HtmlElement | None = element
     for _ in range(_MAX_LEVELS):
         if block is None:
             return None
-        text = block.text_content()
-        if not key.startswith(text_key(text[:_PREFIX_CHARS])):
+        read = keys.get(block)
+        if read is None:
+            text = block.text_content()
+            opening = text_key(text[:_PREFIX_CHARS])
+            first = block.tag in _FIRST_TAGS and key.startswith(opening)
+            whole = _key_up_to(text, len(key)) if first else ""
+            read = keys[block] = (opening, whole)
+        opening, whole = read
+        if not key.startswith(opening):
             return None  # text before the block's: every box above holds it too
         if block.tag in _FIRST_TAGS:
-            found = text_key(text)
-            if found == key:
+            if whole == key:
                 return block
-            if len(found) > len(key):
+            if len(whole) > len(key):
                 return None  # more text after it: so does every box above
         block = block.getparent()
     return None
@@ -95,13 +122,15 @@ def _first_kept(tree: HtmlElement, first_block: str) -> HtmlElement | None:
     block (markup inside the word, text the cleaner rewrote) is every run of
     text keyed, which was most of the rule's time on every page."""
     key = text_key(first_block)
+    keys: dict[HtmlElement, tuple[str, str]] = {}
     word = max(first_block.split()[:_OPENING_WORDS], key=len, default="")
     if len(word) >= _MIN_SEARCH_WORD:
         for node in _TEXT_HOLDING(tree, word=word):
             holder = node.getparent()
             if holder is None or holder.tag in UNPRINTED_TAGS:
                 continue
-            found = _block_reading_as(holder if not node.is_tail else holder.getparent(), key)
+            start = holder if not node.is_tail else holder.getparent()
+            found = None if start is None else _block_reading_as(start, key, keys)
             if found is not None:
                 return found
     for count, (element, text) in enumerate(_text_starts(tree)):
@@ -109,7 +138,7 @@ def _first_kept(tree: HtmlElement, first_block: str) -> HtmlElement | None:
             return None
         start = text_key(text[:_PREFIX_CHARS])
         if start and key.startswith(start):
-            found = _block_reading_as(element, key)
+            found = _block_reading_as(element, key, keys)
             if found is not None:
                 return found
     return None
