@@ -130,6 +130,8 @@ def _walk(element: etree._Element, depth: int) -> Iterator[str]:
 # a sentence before it, or a mark that hangs on the word before (", an", ". It").
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 _HANGS_ON = re.compile(r"^[,.;:)\]](?!\.)")
+# How much of a left side's end is read at a seam.
+_SEAM_CHARS = 200
 
 
 def _mid_sentence(left: str, right: str) -> bool:
@@ -141,7 +143,20 @@ def _mid_sentence(left: str, right: str) -> bool:
     return spaced and _ENDS_SENTENCE.search(left.rstrip()) is None
 
 
-def _append(paragraph: etree._Element, text: str) -> None:
+def _ending(text: str) -> str:
+    """What `_mid_sentence` reads of a left side: its last words and whether a space
+    follows them (a run joined piece by piece is not read whole at every seam)."""
+    words = text.rstrip()
+    return words[-_SEAM_CHARS:] + text[len(words) :][:1]
+
+
+def _append(paragraph: etree._Element, pieces: list[str]) -> None:
+    """Add text at the paragraph's end, once (a run of thousands of pieces is not
+    copied once per piece)."""
+    if not pieces:
+        return
+    text = "".join(pieces)
+    pieces.clear()
     last = paragraph[-1] if len(paragraph) else None
     if last is None:
         paragraph.text = (paragraph.text or "") + text
@@ -165,39 +180,48 @@ def _rejoin_split_runs(container: etree._Element, depth: int = 0) -> None:
             continue  # merged into the paragraph before it
         if paragraph.tag in _CONTAINERS and depth < _MAX_DEPTH:
             _rejoin_split_runs(paragraph, depth + 1)
-        while paragraph.tag == "p" and _rejoin_next(container, paragraph):
-            pass
+        if paragraph.tag == "p":
+            _rejoin_after(container, paragraph)
 
 
 def _text(element: etree._Element) -> str:
     return "".join(element.itertext())
 
 
-def _rejoin_next(container: etree._Element, paragraph: etree._Element) -> bool:
-    """Join the loose text after `paragraph` to it or to the paragraph after it;
-    True when `paragraph` grew and may meet more."""
-    tail = paragraph.tail or ""
-    if not tail.strip() or (len(paragraph) and paragraph[-1].tag == "lb"):
-        return False
-    following = paragraph.getnext()
-    if following is not None and following.tag != "p":
-        following = None
-    to_left = _mid_sentence(_text(paragraph), tail)
-    to_right = following is not None and _mid_sentence(tail, _text(following))
-    if to_left:
+def _rejoin_after(container: etree._Element, paragraph: etree._Element) -> None:
+    """Join the loose text after `paragraph`, and the paragraphs it leads into, to
+    it while they meet inside a sentence; or a loose text that opens the next
+    paragraph's sentence to that paragraph."""
+    end = _ending(_text(paragraph))
+    pending: list[str] = []
+    while True:
+        tail = paragraph.tail or ""
+        if not tail.strip() or (len(paragraph) and paragraph[-1].tag == "lb"):
+            break
+        following = paragraph.getnext()
+        if following is not None and following.tag != "p":
+            following = None
+        opening = "" if following is None else _text(following)
+        to_right = following is not None and _mid_sentence(tail, opening)
+        if not _mid_sentence(end, tail):
+            if to_right and following is not None:
+                paragraph.tail = None
+                following.text = tail + (following.text or "")
+            break
         paragraph.tail = None
-        _append(paragraph, tail)
-        if to_right and following is not None:
-            _append(paragraph, following.text or "")
+        pending.append(tail)
+        end = _ending(end + tail)
+        if not to_right or following is None:
+            break
+        pending.append(following.text or "")
+        end = _ending(end + opening)
+        if len(following):
+            _append(paragraph, pending)
             for child in list(following):
                 paragraph.append(child)
-            paragraph.tail = following.tail
-            container.remove(following)
-        return True
-    if to_right and following is not None:
-        paragraph.tail = None
-        following.text = tail + (following.text or "")
-    return False
+        paragraph.tail = following.tail
+        container.remove(following)
+    _append(paragraph, pending)
 
 
 def body_blocks(body: etree._Element) -> list[str]:
