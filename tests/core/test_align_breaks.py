@@ -42,6 +42,16 @@ def test_moved_breaks_give_the_word_diffs_tokens(
     assert diff_tokens(old, new, OPTIONS, by_sentence=True) == _word_diff(old, new)
 
 
+def test_a_repeated_sentence_whose_break_and_spacing_moved_is_not_removed() -> None:
+    # Found by the property above: the same words, a break moved and a space run
+    # changed ("\n\n" -> "\t "); aligned by sentence, the repeated "“C” Rain."
+    # was shown removed and added.
+    old, new = "“C” Rain. “C”\n\nRain.", "“C”\n\nRain. “C”\t Rain."
+    tokens = diff_tokens(old, new, OPTIONS, by_sentence=True)
+    assert tokens == _word_diff(old, new)
+    assert [t.text for t in tokens if t.op is TokenOp.DELETE] == [" ", "\n\n"]
+
+
 def test_a_paragraph_cut_out_whole_leaves_a_run_of_breaks() -> None:
     old = "Rain fell. Roads shut.\n\n\n\nSchools closed."
     new = "Rain fell.\n\nRoads shut. Schools closed."

@@ -349,11 +349,18 @@ def diff_tokens(
         # without reading the words (breaks.py).
         for op, text in break_changes(old, *flats):
             sink.add(op, text)
-    elif old != new and (by_sentence or _large(old, new, options)):
+    elif old != new and (by_sentence or _large(old, new, options)) and not _same_words(old, new):
         _emit_sentences(sink, old, new, options)
     else:
+        # (Texts of the same words with their spacing changed as well as their
+        # breaks, "Rain. “C”\n\nRain." -> "Rain. “C”\t Rain.", are the word diff's
+        # too: aligned by sentence, a repeated sentence was shown removed and added.)
         _emit_words(sink, old, new, options)
     return tuple(sink.tokens)
+
+
+def _same_words(old: str, new: str) -> bool:
+    return old.split() == new.split()
 
 
 def _large(old: str, new: str, options: AlignOptions) -> bool:
