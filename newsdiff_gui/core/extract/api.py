@@ -39,6 +39,7 @@ from newsdiff_gui.core.extract.story_notes import restore_story_notes
 from newsdiff_gui.core.extract.structured import PageMetadata, read_metadata
 from newsdiff_gui.core.extract.tag_lines import drop_tag_lines
 from newsdiff_gui.core.extract.teasers import drop_trailing_teasers
+from newsdiff_gui.core.extract.text_key import text_length
 from newsdiff_gui.core.extract.titles import choose_headline
 
 # Tuned on WCXB and AEB together (0.2 and 0.35 scored alike on both).
@@ -47,10 +48,6 @@ _MIN_SPLIT_BLOCKS = 3
 # ... when it reads most of the block's text: a scorer that found one section
 # of a long page (a list of podcasts and not its introduction) does not.
 _MIN_SPLIT_SHARE = 0.6
-
-
-def _length(blocks: list[str]) -> int:
-    return sum(len(block) for block in blocks)
 
 
 def _tidy(
@@ -92,7 +89,7 @@ def _article_blocks(
         split = scorer()
         if (
             len(split) >= _MIN_SPLIT_BLOCKS
-            and _length(split) >= _MIN_SPLIT_SHARE * len(engine.blocks[0])
+            and text_length(split) >= _MIN_SPLIT_SHARE * len(engine.blocks[0])
             and not is_mostly_links(split, tree)
         ):
             return split
@@ -104,9 +101,9 @@ def _article_blocks(
         # The engine kept little of the page: our scorer's reading wins when it
         # is several times longer and is not itself a menu.
         alternative = scorer()
-        if _length(found) < _ALTERNATIVE_SHARE * _length(alternative) and not is_mostly_links(
-            alternative, tree
-        ):
+        if text_length(found) < _ALTERNATIVE_SHARE * text_length(
+            alternative
+        ) and not is_mostly_links(alternative, tree):
             return alternative
         return found
     rescued = scorer()

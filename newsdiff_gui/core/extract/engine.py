@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.blocks import body_blocks
 from newsdiff_gui.core.extract.furniture import is_hidden_box
+from newsdiff_gui.core.extract.text_key import text_length
 
 # trafilatura logs every page it cannot use at WARNING; for us that is an
 # ordinary outcome reported as ExtractionError, not console noise.
@@ -138,21 +139,17 @@ class EngineResult:
         return len(self.blocks) == 1 and len(self.blocks[0]) >= GLUED_BLOCK_CHARS
 
 
-def _length(blocks: list[str]) -> int:
-    return sum(len(block) for block in blocks)
-
-
 def engine_blocks(tree: HtmlElement, url: str | None) -> EngineResult:
     """Main-content blocks as the engine sees them ([] when it finds none)."""
     blocks = _run(tree, url, fast=True)
-    found = _length(blocks)
+    found = text_length(blocks)
     paragraph_text = _prose_length(tree, blocks)
     if found >= _FULL_PASS_BELOW_SHARE * paragraph_text:
         return EngineResult(blocks, thin=False)
     fuller = _run(tree, url, fast=False)
-    if _length(fuller) > found:
+    if text_length(fuller) > found:
         blocks = fuller
-    thin = _length(blocks) < _FULL_PASS_BELOW_SHARE * paragraph_text
+    thin = text_length(blocks) < _FULL_PASS_BELOW_SHARE * paragraph_text
     return EngineResult(blocks, thin=thin, full_pass=True)
 
 
@@ -163,6 +160,6 @@ def split_glued(tree: HtmlElement, url: str | None, glued: EngineResult) -> Engi
     if glued.full_pass:
         return None
     fuller = _run(tree, url, fast=False)
-    if len(fuller) > 1 and _length(fuller) >= _SPLIT_SHARE * _length(glued.blocks):
+    if len(fuller) > 1 and text_length(fuller) >= _SPLIT_SHARE * text_length(glued.blocks):
         return EngineResult(fuller, thin=glued.thin, full_pass=True)
     return None

@@ -95,11 +95,12 @@ def _prune(body: HtmlElement) -> None:
         if is_hidden_box(element):
             doomed.append(element)  # a sign-up pop-up, a menu drawer
             continue
+        marker = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not marker.strip() or not _UNLIKELY.search(marker) or _LIKELY.search(marker):
+            continue
         if element.tag in _WORDS_TAGS and _in_running_text(element):
             continue  # a sentence's link or emphasis, whatever its class says
-        marker = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if marker.strip() and _UNLIKELY.search(marker) and not _LIKELY.search(marker):
-            doomed.append(element)
+        doomed.append(element)
     for element in doomed:
         # Broken markup can leave the story inside an unclosed <aside> or popup;
         # a container that holds the page's <article> or <main> stays.

@@ -20,7 +20,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import printed_element
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.text_key import text_key, text_length
 
 _STORY_TAGS = ("main", "article")
 # Bounds for hostile pages: headers read, blocks looked up.
@@ -66,7 +66,7 @@ def drop_page_header_blocks(blocks: list[str], tree: HtmlElement) -> list[str]:
         if any(_in_header(block, header, key, tree) for header, key in keyed)
         and not any(printed_element(block, tree, within=story) is not None for story in stories)
     }
-    dropped = sum(len(blocks[index]) for index in doomed)
-    if not doomed or 2 * dropped >= sum(len(block) for block in blocks):
+    dropped = text_length([blocks[index] for index in doomed])
+    if not doomed or 2 * dropped >= text_length(blocks):
         return blocks
     return [block for index, block in enumerate(blocks) if index not in doomed]

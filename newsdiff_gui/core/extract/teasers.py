@@ -32,7 +32,13 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.extract.furniture import is_hidden_box, printed_element
 from newsdiff_gui.core.extract.link_entries import links_elsewhere
 from newsdiff_gui.core.extract.sites import on_this_site, own_outlets
-from newsdiff_gui.core.extract.text_key import SUBHEADINGS, ends_sentence, printed_lines, text_key
+from newsdiff_gui.core.extract.text_key import (
+    SUBHEADINGS,
+    ends_sentence,
+    printed_lines,
+    text_key,
+    text_length,
+)
 
 # Bounds the work on hostile pages; a box holds a few dozen teasers at most.
 _MAX_HEADINGS = 400
@@ -123,6 +129,4 @@ def drop_trailing_teasers(blocks: list[str], tree: HtmlElement) -> list[str]:
     start = _box_start(blocks, tree)
     if start is None or start == 0:
         return blocks
-    box = sum(len(block) for block in blocks[start:])
-    story = sum(len(block) for block in blocks[:start])
-    return blocks[:start] if story > box else blocks
+    return blocks[:start] if text_length(blocks[:start]) > text_length(blocks[start:]) else blocks

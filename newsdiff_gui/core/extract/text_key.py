@@ -45,6 +45,11 @@ def text_key(text: str) -> str:
     return _cached_key(text) if len(text) <= _CACHED_CHARS else _key(text)
 
 
+def text_length(blocks: Sequence[str]) -> int:
+    """How many characters a reading's blocks hold."""
+    return sum(len(block) for block in blocks)
+
+
 def holds_text(element: HtmlElement) -> bool:
     """Whether the element's text has a key (a letter or a digit), read only as far
     as the first: `text_key(element.text_content())` keyed a whole box to learn it."""
