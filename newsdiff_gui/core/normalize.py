@@ -58,7 +58,6 @@ _VARIATION_SELECTORS = re.compile(rf"(?s)(.)?([{_SELECTOR_RANGES}]+)(\u20e3)?")
 # What `has_printable_ignorables` looks for: every noise character `str.isprintable`
 # does not already catch (Cf characters are not printable).
 _PRINTABLE_NOISE = re.compile("[" + "".join(sorted(PRINTABLE_IGNORABLES)) + _SELECTOR_RANGES + "]")
-_ODD_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 
 _QUOTES = str.maketrans(
     {
@@ -144,7 +143,10 @@ def clean_text(text: str) -> str:
         # After removing: a combining grapheme joiner blocks canonical reordering,
         # so texts that differ only by one must be put in NFC once it is gone.
         text = unicodedata.normalize("NFC", text)
-    return _ODD_SPACES.sub(" ", text).strip()
+    # str.split() parts the text at every Unicode space (no-break, thin, ideographic,
+    # line and paragraph separators: Python's isspace) and is several times faster
+    # than a pattern; this runs on every block of every page.
+    return " ".join(text.split())
 
 
 def fold_typography(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsdiff_gui.core.extract import text_key as module
 from newsdiff_gui.core.extract.text_key import text_key
 
@@ -10,6 +12,17 @@ def test_the_key_ignores_spacing_punctuation_and_case() -> None:
     assert text_key("Straße, 14 — “Nord”!") == "strasse14nord"
     assert text_key("STRASSE 14 nord") == text_key("Straße, 14 — “Nord”!")
     assert text_key("") == "" and text_key(" — ") == ""
+
+
+def test_a_plain_ascii_text_is_keyed_as_any_other() -> None:
+    # Plain ASCII takes a faster path than the pattern every other text is keyed by:
+    # it must keep exactly the characters the pattern keeps.
+    pattern = re.compile(r"[\W_]+")
+    every_character = "".join(chr(code) for code in range(128))
+    assert module._key(every_character) == pattern.sub("", every_character.casefold())
+    assert module._key(every_character) == "0123456789" + "abcdefghijklmnopqrstuvwxyz" * 2
+    for text in ("Tab\tand_underscore", "A-B_c\x00d\x7f9", "MiXeD 42%", ""):
+        assert module._key(text) == pattern.sub("", text.casefold()), text
 
 
 def test_a_short_texts_key_is_kept_and_a_long_texts_is_not() -> None:

@@ -11,6 +11,18 @@ def test_invisible_and_odd_spaces_never_count() -> None:
     assert clean_text("a\u202fb") == "a b"
 
 
+def test_every_unicode_space_parts_words_once() -> None:
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    assert {"\u00a0", "\u1680", "\u2000", "\u200a", "\u2028", "\u3000", "\x1f"} <= set(spaces)
+    for space in spaces:
+        assert clean_text(f"{space}Seven{space}{space}people{space}") == "Seven people", hex(
+            ord(space)
+        )
+    # Not spaces: the text is not parted there (a zero-width space is noise, dropped).
+    assert clean_text("a\u200bb") == "ab"
+    assert clean_text("a\u00b7b") == "a\u00b7b"
+
+
 def test_typography_folds_quotes_dashes_and_case() -> None:
     assert fold_typography("\u201cWe\u2019re sorry\u201d \u2014 Mayor") == fold_typography(
         '"We\'re sorry" - mayor'

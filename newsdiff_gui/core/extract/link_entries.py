@@ -128,12 +128,13 @@ def _link_line_keys(
     for count, anchor in enumerate(tree.iter("a")):
         if count >= MAX_LINKS_CHECKED:
             break
+        # Most of a page's links print words no candidate block holds: that is
+        # asked first, as it is the cheapest question.
+        anchor_key = text_key(anchor.text_content())
+        if not anchor_key or anchor_key not in blocks:
+            continue
         # In-page links are a table of contents repeating the story's subheadings.
         if not links_elsewhere(anchor):
-            continue
-        anchor_text = anchor.text_content()
-        anchor_key = text_key(anchor_text)
-        if not anchor_key or anchor_key not in blocks:
             continue
         line = _line_of(anchor, link_lists)
         if line is None or _titles_an_item(line, anchor, outlets):

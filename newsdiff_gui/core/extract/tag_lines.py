@@ -36,8 +36,13 @@ _SEPARATORS = re.compile(r"[\s|·•,;:/\-–—»>]+")
 def _is_taxonomy(anchor: HtmlElement) -> bool:
     if _TAXONOMY_REL & set((anchor.get("rel") or "").lower().split()):
         return True
+    href = anchor.get("href") or ""
+    # The path is part of the address: one naming no taxonomy anywhere (most of a
+    # page's links) is not parsed.
+    if _TAXONOMY_PATH.search(href) is None:
+        return False
     try:
-        path = urlsplit(anchor.get("href") or "").path
+        path = urlsplit(href).path
     except ValueError:  # a malformed address names no taxonomy
         return False
     return _TAXONOMY_PATH.search(path) is not None
