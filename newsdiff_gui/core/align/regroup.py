@@ -56,7 +56,7 @@ from newsdiff_gui.core.align.links_tokens import (
 )
 from newsdiff_gui.core.align.model import AlignOptions, ChangeKind, Row
 from newsdiff_gui.core.align.row_diff import diff_row, needs_diff
-from newsdiff_gui.core.align.tokens import word_similarity
+from newsdiff_gui.core.align.sentence_spans import word_similarity
 
 _REGROUPABLE = frozenset(
     {

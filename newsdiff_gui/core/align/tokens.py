@@ -9,22 +9,19 @@ so "seven were killed" → "at least eight were hurt" reads as phrases, not
 confetti.
 
 Large units (above `sentence_level_min_words`) are aligned sentence by sentence
-first, with the same heaviest-chain backbone as paragraphs; words are then
-compared only inside paired sentences. A sentence that moved or was rewritten
-shows as that sentence deleted and inserted, not as a page of interleaved
-word changes.
+first (sentence_spans.py); words are then compared only inside the sentences
+that go together (a pair, or a sentence and the parts it was split into). A
+sentence that moved or was rewritten shows as that sentence deleted and
+inserted, not as a page of interleaved word changes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from rapidfuzz.distance import Indel, LCSseq
+from rapidfuzz.distance import Indel
 
-from newsdiff_gui.core.align.batch_codes import MAX_PAIRS, encode_pairs
 from newsdiff_gui.core.align.breaks import Flat, break_changes, same_flat
-from newsdiff_gui.core.align.chain import Span, heaviest_chain, pair_in_order
-from newsdiff_gui.core.align.matrix import diagonal_blocks, similar_pairs
 from newsdiff_gui.core.align.model import (
     PARAGRAPH_JOINER,
     AlignOptions,
@@ -32,8 +29,8 @@ from newsdiff_gui.core.align.model import (
     TokenOp,
     too_long_for_words,
 )
-from newsdiff_gui.core.align.sentences import text_words
-from newsdiff_gui.core.align.text import casefolded_words, split_sentences, word_items
+from newsdiff_gui.core.align.sentence_spans import sentence_spans, shares_a_sentence
+from newsdiff_gui.core.align.text import split_sentences, word_items
 
 # Token's slots, set directly by `plain_token`.
 _SET_OP, _SET_TEXT, _SET_ROW, _SET_TOKENS, _SET_NUMBERS, _SET_QUOTE = (
@@ -232,82 +229,19 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
         sink.add(TokenOp.EQUAL, "".join(same))
 
 
-# Fuzzy candidates kept per old sentence (templated prose repeats sentences
-# that all look alike; the chain needs only the best few).
-_MAX_SENTENCE_CANDIDATES = 4
-
-
 def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> None:
     old_sentences, new_sentences = split_sentences(old), split_sentences(new)
-    spans: list[Span] = []
-    pairs: list[tuple[int, int]] = []
-    # Equal sentences pair in order of appearance (repeats pair first with first).
-    exact = pair_in_order([s.rstrip() for s in old_sentences], [s.rstrip() for s in new_sentences])
-    for i, j in exact:
-        pairs.append((i, j))
-        spans.append(Span(i, i, j, j, 1.0 + len(casefolded_words(old_sentences[i]))))
-    old_left = sorted(set(range(len(old_sentences))).difference(i for i, _ in exact))
-    new_left = sorted(set(range(len(new_sentences))).difference(j for _, j in exact))
-    # (Sentences left on one side only have nothing to be compared with: a
-    # row whose other sentences moved or stayed verbatim needs no codes.)
-    old_codes, new_codes = (
-        _left_codes(old_sentences, new_sentences, old_left, new_left)
-        if old_left and new_left
-        else ([], [])
-    )
-    # Work cap: a huge unit compares sentences only within diagonal blocks.
-    for old_block, new_block in diagonal_blocks(
-        len(old_codes), len(new_codes), options.max_matrix_cells
-    ):
-        found = similar_pairs(
-            old_codes[old_block.start : old_block.stop],
-            new_codes[new_block.start : new_block.stop],
-            options.pair_min_similarity,
-            options.workers,
-        )
-        found.sort(key=lambda f: (f[0], -f[2], f[1]))
-        kept: dict[int, int] = {}
-        for a, b, ratio in found:
-            if kept.get(a, 0) >= _MAX_SENTENCE_CANDIDATES:
-                continue
-            kept[a] = kept.get(a, 0) + 1
-            i, j = old_left[old_block.start + a], new_left[new_block.start + b]
-            pairs.append((i, j))
-            spans.append(Span(i, i, j, j, ratio * len(old_codes[old_block.start + a])))
-    chain = [pairs[k] for k in heaviest_chain(spans, len(new_sentences))]
     old_at = new_at = 0
-    for i, j in [*chain, (len(old_sentences), len(new_sentences))]:
-        sink.change("".join(old_sentences[old_at:i]), "".join(new_sentences[new_at:j]))
-        if i < len(old_sentences):
-            _emit_words(sink, old_sentences[i], new_sentences[j], options)
-        old_at, new_at = i + 1, j + 1
-
-
-def _left_codes(
-    old_sentences: list[str], new_sentences: list[str], old_left: list[int], new_left: list[int]
-) -> tuple[list[str], list[str]]:
-    """Word-pair codes of the sentences exact matching left over (most of a regrouped
-    row's sentences match exactly and need none). Codes only say which word pairs
-    are equal, so coding a subset compares as coding all does, unless so many
-    distinct pairs that codes would wrap around: then all are coded, as before."""
-    texts = [old_sentences[i] for i in old_left] + [new_sentences[j] for j in new_left]
-    if _may_exceed_pairs([*old_sentences, *new_sentences]):
-        codes = encode_pairs([*old_sentences, *new_sentences])
-        texts_codes = [codes[i] for i in old_left] + [
-            codes[len(old_sentences) + j] for j in new_left
-        ]
-    else:
-        texts_codes = encode_pairs(texts)
-    return texts_codes[: len(old_left)], texts_codes[len(old_left) :]
-
-
-def _may_exceed_pairs(texts: list[str]) -> bool:
-    """Whether the texts hold more words than `MAX_PAIRS`. Casefolding turns a
-    character into at most three, so texts of a third as many characters cannot
-    (nearly always: their words need not be read)."""
-    if 3 * sum(map(len, texts)) <= MAX_PAIRS:
-        return False
-    return sum(len(casefolded_words(text)) for text in texts) > MAX_PAIRS
+    end = (len(old_sentences), len(old_sentences), len(new_sentences), len(new_sentences))
+    for i0, i1, j0, j1 in [*sentence_spans(old_sentences, new_sentences, options), end]:
+        old_gap, new_gap = old_sentences[old_at:i0], new_sentences[new_at:j0]
+        if old_gap and new_gap and shares_a_sentence(old_gap, new_gap):
+            _emit_words(sink, "".join(old_gap), "".join(new_gap), options)
+        else:
+            sink.change("".join(old_gap), "".join(new_gap))
+        if i0 < len(old_sentences):
+            _emit_words(sink, "".join(old_sentences[i0:i1]), "".join(new_sentences[j0:j1]), options)
+        old_at, new_at = i1, j1
 
 
 def _paragraph_too_long(old: str, new: str, options: AlignOptions) -> bool:
@@ -389,24 +323,3 @@ def _below_cap(flats: tuple[Flat, Flat], options: AlignOptions) -> bool:
     """Whether the word diff of texts of the same words would align them (below
     its cap, it keeps only a head and a tail)."""
     return flats[0].words ** 2 <= options.max_word_diff_cells
-
-
-def word_similarity(old: str, new: str) -> float:
-    """Word-pair similarity of two texts (see text.WordPairCoder), in [0, 1]: the
-    LCS of their word pairs, 2·LCS / (|a| + |b|).
-
-    rapidfuzz compares the word pairs themselves (it hashes each, as `_chunks`
-    has it hash words), so no codes are made: coding the pairs of a regrouped
-    row's two texts cost three times the comparison."""
-    old_pairs, new_pairs = _word_pairs(old), _word_pairs(new)
-    if not old_pairs and not new_pairs:
-        return 1.0
-    return 2.0 * LCSseq.similarity(old_pairs, new_pairs) / (len(old_pairs) + len(new_pairs))
-
-
-def _word_pairs(text: str) -> list[tuple[str, str]]:
-    """Each casefolded word with the word before it (the first with a start
-    mark), as `WordPairCoder` pairs them (a row's words, read from its
-    paragraphs' sentences as pairing read them)."""
-    words = text_words(text)
-    return list(zip(["\x00", *words], words, strict=False))

@@ -1,0 +1,125 @@
+"""A sentence split in two, two joined into one, a sentence end moved: inside a row
+aligned sentence by sentence, the words that still stand are never shown gone."""
+
+from __future__ import annotations
+
+import re
+
+from newsdiff_gui.core.align import AlignOptions, Token, TokenOp
+from newsdiff_gui.core.align.sentence_spans import grown_spans, shares_a_sentence, word_similarity
+from newsdiff_gui.core.align.tokens import diff_tokens
+
+OPTIONS = AlignOptions()
+_WORD = re.compile(r"\w+")
+
+BEFORE = "The removal company opened its second depot in Oakland last spring. "
+AFTER = " Its trucks now cover the whole bay, from San Jose to Santa Rosa."
+
+
+def shown(tokens: tuple[Token, ...], op: TokenOp) -> str:
+    """The words a reader sees struck (DELETE) or added (INSERT), one line per token."""
+    return "\n".join(" ".join(_WORD.findall(t.text.casefold())) for t in tokens if t.op is op)
+
+
+def words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def by_sentence(old: str, new: str) -> tuple[Token, ...]:
+    tokens = diff_tokens(old, new, OPTIONS, by_sentence=True)
+    assert "".join(t.text for t in tokens if t.op is not TokenOp.INSERT) == old
+    assert "".join(t.text for t in tokens if t.op is not TokenOp.DELETE) == new
+    return tokens
+
+
+def test_a_sentence_split_in_two_shows_only_the_new_stop() -> None:
+    sentence = "They do things a little differently, being fast, efficient and cheap, they claim."
+    split = "They do things a little differently. Being fast, efficient and cheap, they claim."
+    tokens = by_sentence(BEFORE + sentence + AFTER, BEFORE + split + AFTER)
+    struck = shown(tokens, TokenOp.DELETE)
+    # Before, the second half was inserted whole and the old sentence's words
+    # from "differently" on were struck: words that stand, shown gone.
+    assert "fast efficient and cheap" not in struck
+    assert "fast efficient and cheap" not in shown(tokens, TokenOp.INSERT)
+    assert len(struck.split()) <= 2
+
+
+def test_two_sentences_joined_into_one_show_only_the_join() -> None:
+    two = "The crew arrived at eight in the morning. They finished the job before noon."
+    one = "The crew arrived at eight in the morning, and they finished the job before noon."
+    tokens = by_sentence(BEFORE + two + AFTER, BEFORE + one + AFTER)
+    assert "finished the job before noon" not in shown(tokens, TokenOp.DELETE)
+    assert "crew arrived at eight" not in shown(tokens, TokenOp.DELETE)
+
+
+def test_a_moved_sentence_end_joins_the_two_pairs_it_split() -> None:
+    # "list." lost its stop: the first sentence runs on into the second, and the
+    # second's tail became a sentence of its own. Each old sentence paired with
+    # one new part; apart, each showed the other's words gone and added.
+    old = (
+        "There is one detail that worries us about the car at the top of our list. "
+        "GM has pulled Android Auto and Apple CarPlay and will offer a system that is free "
+        "to start, but requires a subscription down the road to work."
+    )
+    new = (
+        "There is one detail that worries us about the car at the top of our ranking and "
+        "GM has pulled Android Auto and Apple CarPlay and will offer a system that is free "
+        "to start. But it requires a subscription down the road to work."
+    )
+    tokens = by_sentence(BEFORE + old + AFTER, BEFORE + new + AFTER)
+    struck = shown(tokens, TokenOp.DELETE)
+    assert "gm has pulled android auto" not in struck
+    assert "subscription down the road" not in struck
+    assert "gm has pulled android auto" not in shown(tokens, TokenOp.INSERT)
+
+
+def test_a_sentence_that_lost_its_stop_to_a_heavy_edit_stands() -> None:
+    # The parenthesis closed a sentence; the rewrite of the next one starts in
+    # lower case, so the two read as one new sentence too unlike either old one
+    # to pair: the standing sentence was struck with the rewritten one.
+    old = (
+        "(His final one was a villanelle about King Edward IV.) Among his friends, his most "
+        "prized pieces of writing were his Christmas cards."
+    )
+    new = (
+        "(His final one was a villanelle about King Edward IV.) and for the council, the "
+        "figures reached were revised on Monday after the agency said that the reports from "
+        "the new office had come in late, so the officials who met in the old hall had to "
+        "wait for the count before they could say what the figure was."
+    )
+    tokens = by_sentence(BEFORE + old + AFTER, BEFORE + new + AFTER)
+    assert "villanelle about king edward" not in shown(tokens, TokenOp.DELETE)
+
+
+def test_a_rewritten_sentence_is_still_one_change() -> None:
+    # Nothing of the old sentence stands: shown deleted and inserted whole, not as
+    # the few words the two happen to share.
+    old = "The mayor said the bridge would reopen on Friday after repairs."
+    new = "Engineers found cracks in two of the supports, a spokesperson for the city said."
+    tokens = by_sentence(BEFORE + old + AFTER, BEFORE + new + AFTER)
+    assert words(old) in shown(tokens, TokenOp.DELETE).splitlines()
+    assert words(new) in shown(tokens, TokenOp.INSERT).splitlines()
+
+
+def test_spans_grow_only_over_unpaired_neighbours_and_only_when_more_alike() -> None:
+    old = ["A b c d e f, g h i j. ", "Other words here entirely. "]
+    new = ["A b c d e f. ", "G h i j. ", "Other words here entirely. "]
+    spans = grown_spans([(0, 0), (1, 2)], old, new, word_similarity)
+    assert spans == [(0, 1, 0, 2), (1, 2, 2, 3)]  # the exact pair never grows
+    # An inserted sentence beside an edited one is not taken in: apart is as alike.
+    inserted = [
+        "A b c d e f, g h i k. ",
+        "Quite unrelated text was added. ",
+        "Other words here entirely. ",
+    ]
+    assert grown_spans([(0, 0), (1, 2)], old, inserted, word_similarity) == [
+        (0, 1, 0, 1),
+        (1, 2, 2, 3),
+    ]
+
+
+def test_a_shared_sentence_needs_four_words_to_count() -> None:
+    assert shares_a_sentence(
+        ["The council met on Monday. "], ["So the council met on Monday and voted."]
+    )
+    assert not shares_a_sentence(["He said no. "], ["Later he said no to the offer."])
