@@ -18,6 +18,8 @@ from benchmarks.revision_rewrites import (
     noise_emphasis,
     noise_sentence,
     sentence_moved_far,
+    sentence_split,
+    sentences_joined,
 )
 from benchmarks.revision_script import (
     MINOR_EDITS,
@@ -52,6 +54,8 @@ TEXT_EDITS: dict[str, Callable[[str, random.Random], str | None]] = {
     "quote_style": quote_style,
     "case_change": case_change,
     "noise_emphasis": noise_emphasis,
+    "sentence_split": sentence_split,
+    "sentences_joined": sentences_joined,
 }
 # A text edit hits a paragraph another text edit already changed (a casualty
 # paragraph often gets a new figure and a new sentence in one update) with this
@@ -64,8 +68,11 @@ LIGHT_EDITS = frozenset(
     {"number_update", "quote_style", "case_change", "mojibake", "noise_emphasis"}
 )
 HEAVY_EDITS = frozenset(
-    {"sentence_added", "sentence_removed", "rephrased", "sentence_moved", "noise_sentence"}
-)
+    {
+        "sentence_added", "sentence_removed", "rephrased", "sentence_moved", "noise_sentence",
+        "sentence_split", "sentences_joined",
+    }
+)  # fmt: skip
 STACKABLE_EDITS = LIGHT_EDITS | HEAVY_EDITS
 REWRITES: dict[str, Callable[[_Builder], bool]] = {}  # filled below the builder
 # Moves, insertions and deletions take a block of 1, 2 or 3 consecutive paragraphs

@@ -7,19 +7,19 @@ paragraph is tracked through the script — which old paragraph(s) it came from,
 whether its text changed, whether it moved — so the expected rows are known.
 
 Edits (`EDIT_WEIGHTS`): number updates, sentences added to / dropped from a
-paragraph, a sentence moved across a paragraph break, copy edits (a few short
-runs of words replaced), paragraphs inserted
-/ deleted / moved / moved and edited, splits, merges, quote/dash-style changes,
-case-only changes, typo fixes, a rewritten lede (new first sentence, the rest
-kept); and what real rewrites add (`revision_rewrites.py`): an outlet's rewrite
-of an agency story (sentences of 2–4 paragraphs gathered into a new lede, a
-figure updated inside one, the rest split and merged: a `regrouped` row), a
-sentence moved to a distant paragraph, a list-like paragraph cut to one clause
-with its figure changed, mis-decoding (mojibake), and number words that count
+paragraph, a sentence moved across a paragraph break, copy edits (a few short runs
+of words replaced), paragraphs inserted / deleted / moved / moved and edited,
+splits, merges, quote/dash-style changes, case-only changes, typo fixes, a rewritten
+lede (new first sentence, the rest kept); and what real rewrites add
+(`revision_rewrites.py`): an outlet's rewrite of an agency story (sentences of 2–4
+paragraphs gathered into a new lede, a figure updated inside one, the rest split and
+merged: a `regrouped` row), a sentence moved to a distant paragraph, a list-like
+paragraph cut to one clause with its figure changed, mis-decoding (mojibake), a
+sentence cut in two at a comma or two joined into one, and number words that count
 nothing ("One reason is that…", "just" before a count). 1–5 per revision. Some
-revisions are wire swaps instead: the whole story replaced by a different
-article (every paragraph removed and added, no pairs). Each truth row also says
-whether `numbers_changed` / `quote_changed` must be set (`revision_facts.py`).
+revisions are wire swaps instead: the whole story replaced by a different article
+(every paragraph removed and added, no pairs). Each truth row also says whether
+`numbers_changed` / `quote_changed` must be set (`revision_facts.py`).
 
 Realism: 1–5 edits per revision (`EDITS_PER_REVISION`); a text edit may hit a
 paragraph another text edit already changed (`STACK_SHARE`; at most one heavy
@@ -88,7 +88,7 @@ EDIT_WEIGHTS = {
     "sentence_moved": 3,
     # What real rewrites do beyond that (revision_rewrites.py).
     "agency_rewrite": 8, "sentence_moved_far": 8, "list_cut": 10, "mojibake": 5,
-    "noise_sentence": 5, "noise_emphasis": 4,
+    "noise_sentence": 5, "noise_emphasis": 4, "sentence_split": 5, "sentences_joined": 4,
 }  # fmt: skip
 
 

@@ -19,6 +19,12 @@
   "SeÃ±ora", "’" → "â€™"), or, for ASCII text, a stray "Â" (a mis-decoded no-break
   space); in the new version, or in the old one and fixed in the new. Truth:
   a minor edit, reason "mis_decoding".
+* `sentence_split` / `sentences_joined`: a copy editor cuts a long sentence in
+  two at a comma ("They do things differently, being fast and cheap." -> "They
+  do things differently. Being fast and cheap."), or joins two ("The crew
+  arrived at eight. They finished by noon." -> "The crew arrived at eight, and
+  they finished by noon."). Truth: `edited`; no sentence may be shown gone or
+  new (its words stand).
 * `noise_sentence` / `noise_emphasis`: number words that count nothing: an
   added sentence opening "One reason is that…", "No one disputes that…", "Once
   again,…" or closing ", one of the people involved said."; "just"/"only" put
@@ -243,3 +249,55 @@ def noise_sentence(b: _Builder, text: str) -> str | None:
     parts = sentences(text)
     at = b.rng.randint(1, len(parts))
     return " ".join([*parts[:at], noisy, *parts[at:]])
+
+
+# A cut or a join needs a few words on each side to leave two sentences (or one).
+_MIN_SIDE_WORDS = 4
+_QUOTE_MARK = re.compile('["“”‘’]')
+# Sentence openers that are lower-cased when the sentence is joined to the one
+# before it; a name or an acronym would change its spelling.
+_JOINABLE = frozenset(
+    {"the", "it", "he", "she", "they", "we", "this", "that", "these", "those", "there",
+     "but", "and", "in", "on", "at", "a", "an", "its", "their", "his", "her", "some", "many"}
+)  # fmt: skip
+
+
+def sentence_split(text: str, rng: random.Random) -> str | None:
+    """A long sentence cut in two at a comma (no quotation touched)."""
+    parts = sentences(text)
+    cuts = [
+        (k, m.start(), m.end())
+        for k, part in enumerate(parts)
+        if not _QUOTE_MARK.search(part)
+        for m in re.finditer(r", (?=[a-z])", part)
+        if word_count(part[: m.start()]) >= _MIN_SIDE_WORDS
+        and word_count(part[m.end() :]) >= _MIN_SIDE_WORDS
+    ]
+    if not cuts:
+        return None
+    k, start, end = rng.choice(cuts)
+    part = parts[k]
+    parts[k] = f"{part[:start]}. {part[end].upper()}{part[end + 1 :]}"
+    return " ".join(parts)
+
+
+def sentences_joined(text: str, rng: random.Random) -> str | None:
+    """Two neighbouring sentences joined into one with ", and" (no quotation touched)."""
+    parts = sentences(text)
+    joins = [
+        k
+        for k in range(len(parts) - 1)
+        if parts[k].endswith(".")
+        and not _QUOTE_MARK.search(parts[k] + parts[k + 1])
+        and word_count(parts[k]) >= _MIN_SIDE_WORDS
+        and word_count(parts[k + 1]) >= _MIN_SIDE_WORDS
+        and parts[k + 1].split()[0].casefold() in _JOINABLE
+        and parts[k + 1][0].isupper()
+    ]
+    if not joins:
+        return None
+    k = rng.choice(joins)
+    following = parts[k + 1][0].lower() + parts[k + 1][1:]
+    glue = ", " if following.split()[0] in ("but", "and") else ", and "
+    parts[k : k + 2] = [parts[k][:-1] + glue + following]
+    return " ".join(parts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from benchmarks import alignment, revision_edits
 from benchmarks.alignment import Score, score_rows
 from benchmarks.difflib_baseline import baseline_align, baseline_rows
 from benchmarks.revision_edits import generate, make_revision
+from benchmarks.revision_rewrites import sentence_split, sentences_joined
 from benchmarks.revision_script import (
     MINOR_EDITS,
     Article,
@@ -84,14 +86,19 @@ def _articles() -> list[Article]:
     ]
 
 
+# Enough revisions for the rarest edit of the mix (a sentence moved across a
+# paragraph break needs a short closing sentence) to occur on these articles.
+_COUNT = 250
+
+
 @pytest.fixture(scope="module")
 def revisions() -> list[Revision]:
-    return generate(_articles(), 150, seed=5)
+    return generate(_articles(), _COUNT, seed=5)
 
 
 def test_generator_is_deterministic_for_a_seed(revisions: list[Revision]) -> None:
-    assert generate(_articles(), 150, seed=5) == revisions
-    assert generate(_articles(), 150, seed=6) != revisions
+    assert generate(_articles(), _COUNT, seed=5) == revisions
+    assert generate(_articles(), _COUNT, seed=6) != revisions
 
 
 def test_every_index_is_covered_once_and_the_script_gives_the_new_version(
@@ -281,3 +288,25 @@ def test_difflib_baseline_pairs_replace_blocks_by_position() -> None:
         ("removed", (1,), ()),
         ("removed", (2,), ()),
     ]
+
+
+def test_a_split_cuts_at_a_comma_and_a_join_lowers_only_a_common_opener() -> None:
+    rng = random.Random(0)
+    text = "Crews worked through the night, reinforcing the levee near the old mill. Rain fell."
+    assert sentence_split(text, rng) == (
+        "Crews worked through the night. Reinforcing the levee near the old mill. Rain fell."
+    )
+    assert sentence_split("Short, very. Also short.", rng) is None  # too few words a side
+    assert sentence_split("He said, “we will rebuild the bridge soon.”", rng) is None
+    joined = "The county opened two shelters on Monday. They hold forty people tonight."
+    assert sentences_joined(joined, rng) == (
+        "The county opened two shelters on Monday, and they hold forty people tonight."
+    )
+    but = "The county opened two shelters on Monday. But both were full by night."
+    assert sentences_joined(but, rng) == (
+        "The county opened two shelters on Monday, but both were full by night."
+    )
+    # A name keeps its capital: never joined.
+    assert (
+        sentences_joined("The county opened two shelters. Ana Ruiz thanked the crews.", rng) is None
+    )

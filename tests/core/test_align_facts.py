@@ -32,6 +32,7 @@ QUANTITY_CHANGES = [
     ("It was the first attack this year.", "It was the second attack this year."),
     ("At least one person died.", "One person died."),
     ("The fund holds one million dollars.", "The fund holds dollars."),
+    ("A score of villagers fled.", "Two score villagers fled."),
 ]
 NOT_QUANTITY_CHANGES = [
     ("The river rose overnight.", "The river rose overnight. One reason is that the dam failed."),
@@ -41,6 +42,8 @@ NOT_QUANTITY_CHANGES = [
     ("The crowd stayed calm.", "No one in the crowd panicked; someone called the police."),
     ("The storm passed.", "Once the storm passed, crews went out."),
     ("Seven people were killed.", "Seven people were killed, police said."),
+    ("Plan meals ahead.", "Plan meals ahead. You might just score a little more time."),
+    ("The match ended late.", "The match ended late; the score was never in doubt."),
 ]
 
 

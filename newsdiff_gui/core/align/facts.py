@@ -3,17 +3,18 @@
 Fact-checkers look at these first, so a flag must mean what it says.
 
 Numbers: a row's figures changed when the multiset of its quantities differs:
-figures in digits, number words, each with the bound that qualifies it ("at
-least", "more than", "nearly": "seven" → "at least seven" counts), a currency
-sign or a unit. Emphasis is not a bound ("only 12", "just one" say the same
-count as "12", "one"). Three words are numbers only sometimes: "one" is also the
-indefinite determiner and pronoun ("One reason is that…", "one of the", "no
-one"), "first"/"second" order events or measure time ("at first", "a second
-look"), "once" is a conjunction. Such a word counts as a figure when it carries
-a bound, currency or unit ("at least one", "one million"); bare, it counts only
-when one replaced another ("first" → "second"), not when it came or went alone.
-So "one person" → "two people" is a change (two is a figure), "One reason…"
-added is not.
+figures in digits, number words, each with the bound that qualifies it ("at least",
+"more than", "nearly": "seven" → "at least seven" counts), a currency sign or a
+unit. Emphasis is not a bound ("only 12", "just one" say the same count as "12",
+"one"). Some words are numbers only sometimes: "one" is also the indefinite
+determiner and pronoun ("One reason is that…", "one of the", "no one"),
+"first"/"second" order events or measure time ("at first", "a second look"), "once"
+is a conjunction, "score" is a game's result or a verb far more often than twenty
+("You might just score a little more time"). Such a word counts as a figure when it
+carries a bound, currency or unit ("at least one", "one million"); bare, it counts
+only when one replaced another ("first" → "second"), not when it came or went alone.
+So "one person" → "two people" is a change (two is a figure), "One reason…" added is
+not.
 
 Quotes: any difference in the multiset of quoted passages (compared as
 lower-case words) sets the flag. Text that was only mis-decoded ("â€œ" for
@@ -44,7 +45,7 @@ _NUMBER_WORDS = frozenset(
     }
 )  # fmt: skip
 # Number words with a common sense that is no quantity (see the module docstring).
-_SOMETIMES_NUMBERS = frozenset({"one", "first", "second", "once"})
+_SOMETIMES_NUMBERS = frozenset({"one", "first", "second", "once", "score"})
 # Words that only count next to a figure ("5 m", "45 percent", "$5").
 _AFTER_FIGURE = frozenset({"%", "percent", "per", "cent", "m", "k"})
 _CURRENCY = frozenset("$€£¥")
