@@ -149,9 +149,14 @@ def clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def fold_quotes(text: str) -> str:
+    """The text with its quote, apostrophe and dash marks in one style (“ ” ’ – as " ' -)."""
+    return text.translate(_QUOTES)
+
+
 def fold_typography(text: str) -> str:
     """`clean_text`, plus quote/dash style and case folded (for 'minor' edits)."""
-    folded = clean_text(text).translate(_QUOTES)
+    folded = fold_quotes(clean_text(text))
     folded = _DASH_SPACING.sub("-", folded)
     return folded.casefold()
 

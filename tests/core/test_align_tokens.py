@@ -194,3 +194,20 @@ def test_the_same_text_left_on_both_sides_of_a_change_is_equal() -> None:
     assert [(t.op, t.text) for t in sink.tokens] == [
         (TokenOp.EQUAL, "If you want to change the resistance. ")
     ]
+
+
+def test_words_restyled_to_other_quotes_are_lined_up_not_retyped() -> None:
+    old = "Expect their hits, including “Listen To The Music,” “Long Train Running,” “Black Water,” “China Grove” and others."
+    new = 'Expect their hits, including "Listen To The Music," "Long Train Running," "Dark Water," "China Grove" and others.'
+    tokens = diff_tokens(old, new, OPTIONS)
+    assert sides(tokens) == (old, new)
+    changed = changes(tokens)
+    # Each restyled word is its own change; the words between stand.
+    assert ("delete", "“Listen") in changed and ("insert", '"Listen') in changed
+    assert all("Train" not in text and " " not in text.strip() for _, text in changed)
+    assert ("delete", "“Black") in changed and ("insert", '"Dark') in changed
+    # Text in one quote style is compared as before: a changed word, nothing else.
+    assert changes(diff_tokens('"Black Water" aired.', '"Dark Water" aired.', OPTIONS)) == [
+        ("delete", '"Black'),
+        ("insert", '"Dark'),
+    ]

@@ -31,6 +31,7 @@ from newsdiff_gui.core.align.model import (
 )
 from newsdiff_gui.core.align.sentence_spans import sentence_spans, shares_a_sentence
 from newsdiff_gui.core.align.text import split_sentences, word_items
+from newsdiff_gui.core.normalize import fold_quotes
 
 # Token's slots, set directly by `plain_token`.
 _SET_OP, _SET_TEXT, _SET_ROW, _SET_TOKENS, _SET_NUMBERS, _SET_QUOTE = (
@@ -208,6 +209,13 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
     if len(old_items) * len(new_items) > options.max_word_diff_cells:
         _emit_head_change_tail(sink, old_items, new_items)
         return
+    if not (old.isascii() and new.isascii()):
+        # Words are lined up whatever their quote style: a list of titles whose
+        # curly quotes became straight ones ("“Black Water,”" -> '"Black Water,"')
+        # shows each restyled word changed between the words that stand, not the
+        # whole list struck and retyped. (ASCII text has one style only.)
+        old_split = (old_items, [fold_quotes(key) for key in old_split[1]])
+        new_split = (new_items, [fold_quotes(key) for key in new_split[1]])
     chunks = _absorb_short_equals(_chunks(old_split, new_split), options.absorb_equal_words)
     for chunk in chunks:
         if not chunk.equal:
@@ -220,12 +228,17 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
         for old_item, new_item in zip(chunk.old, chunk.new, strict=True):
             if old_item == new_item:
                 same.append(old_item)
-            else:  # same word, different whitespace after it (e.g. " " vs a paragraph break)
-                word = _key(old_item)
+                continue
+            word = _key(old_item)
+            if word == _key(new_item):
+                # Same word, different whitespace after it (" " vs a paragraph break).
                 same.append(word)
                 sink.add(TokenOp.EQUAL, "".join(same))
-                same = []
                 sink.change(old_item[len(word) :], new_item[len(word) :])
+            else:  # the same word in another quote style: the word is the change
+                sink.add(TokenOp.EQUAL, "".join(same))
+                sink.change(old_item, new_item)
+            same = []
         sink.add(TokenOp.EQUAL, "".join(same))
 
 
