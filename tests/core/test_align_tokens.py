@@ -197,8 +197,14 @@ def test_the_same_text_left_on_both_sides_of_a_change_is_equal() -> None:
 
 
 def test_words_restyled_to_other_quotes_are_lined_up_not_retyped() -> None:
-    old = "Expect their hits, including “Listen To The Music,” “Long Train Running,” “Black Water,” “China Grove” and others."
-    new = 'Expect their hits, including "Listen To The Music," "Long Train Running," "Dark Water," "China Grove" and others.'
+    old = (
+        "Expect their hits, including “Listen To The Music,” “Long Train Running,” "
+        "“Black Water,” “China Grove” and others."
+    )
+    new = (
+        'Expect their hits, including "Listen To The Music," "Long Train Running," '
+        '"Dark Water," "China Grove" and others.'
+    )
     tokens = diff_tokens(old, new, OPTIONS)
     assert sides(tokens) == (old, new)
     changed = changes(tokens)
