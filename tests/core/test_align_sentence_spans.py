@@ -123,3 +123,34 @@ def test_a_shared_sentence_needs_four_words_to_count() -> None:
         ["The council met on Monday. "], ["So the council met on Monday and voted."]
     )
     assert not shares_a_sentence(["He said no. "], ["Later he said no to the offer."])
+
+
+def test_a_standing_sentence_run_into_its_rewritten_neighbours_is_taken_in() -> None:
+    # The rewrite lower-cased the first words of the sentences after the first one,
+    # so the new text reads as one sentence. It pairs with the last old sentence
+    # (the longest part it holds); the first old sentence, standing word for word
+    # inside it, paired with nothing and was shown deleted.
+    first = "Regular exercise improves sleep by steadying its pattern and depth."
+    last = (
+        "Doctors may tailor exercise programmes for people with depression by studying these "
+        "pathways, and by asking each patient which activities they enjoyed before the illness."
+    )
+    old = " ".join(
+        [
+            first,
+            "Exercise can reduce weariness, cognitive decline and mood disorders linked to sleep.",
+            "Numerous neurological, psychological and behavioural pathways explain these effects.",
+            last,
+        ]
+    )
+    new = " ".join(
+        [
+            first,
+            "revised can reduce the council, agency decline and mood officials linked to reports.",
+            "figure neurological, monday and said pathways explain these reached.",
+            "doctors" + last[len("Doctors") :],
+        ]
+    )
+    tokens = by_sentence(BEFORE + old + AFTER, BEFORE + new + AFTER)
+    assert "steadying its pattern and depth" not in shown(tokens, TokenOp.DELETE)
+    assert "steadying its pattern and depth" not in shown(tokens, TokenOp.INSERT)

@@ -84,7 +84,8 @@ def sentence_spans(
             pairs.append((i, j))
             spans.append(ChainSpan(i, i, j, j, ratio * len(old_codes[old_block.start + a])))
     chain = [pairs[k] for k in heaviest_chain(spans, len(new_sentences))]
-    return grown_spans(chain, old_sentences, new_sentences, word_similarity)
+    grown = grown_spans(chain, old_sentences, new_sentences, word_similarity)
+    return take_in_standing_runs(grown, old_sentences, new_sentences)
 
 
 def grown_spans(
@@ -109,6 +110,42 @@ def grown_spans(
         spans.append(span)
         low_i, low_j = span[1], span[3]
     return spans
+
+
+def take_in_standing_runs(
+    spans: Sequence[Span], old: Sequence[str], new: Sequence[str]
+) -> list[Span]:
+    """`spans`, each taking in the unpaired sentences next to it that stand word for
+    word inside its other side. A rewrite that lower-cased a sentence's first word
+    ran it into the sentence before ("… by regulating sleep pattern and quality.
+    revised can reduce …" is one sentence): the standing sentence pairs with
+    nothing, a span away, and was shown deleted."""
+    result: list[Span] = []
+    at_i = at_j = 0
+    for span in [*spans, (len(old), len(old), len(new), len(new))]:
+        old_run, new_run = old[at_i : span[0]], new[at_j : span[2]]
+        if old_run or new_run:
+            if span[0] < len(old) and _stands_beside(old_run, new_run, span, old, new):
+                span = (at_i, span[1], at_j, span[3])
+            elif result and _stands_beside(old_run, new_run, result[-1], old, new):
+                before = result.pop()
+                result.append((before[0], span[0], before[2], span[2]))
+        if span[0] < len(old) or span[2] < len(new):
+            result.append(span)
+        at_i, at_j = span[1], span[3]
+    return result
+
+
+def _stands_beside(
+    old_run: Sequence[str],
+    new_run: Sequence[str],
+    span: Span,
+    old: Sequence[str],
+    new: Sequence[str],
+) -> bool:
+    return _stands_in(old_run, new[span[2] : span[3]]) or _stands_in(
+        new_run, old[span[0] : span[1]]
+    )
 
 
 def _grow(
