@@ -158,7 +158,7 @@ _EDITS: dict[str, Edit] = {
 PINNED = {
     "light": "f48deb0723c66e95a201e3af90eaa7c19b2a71e9acbe766597f559f63c29088f",
     "moved_sentence": "000c9457fdcb66d5b2a4ef85ba2f7919618bef47031b7fca65b20790ac4b8169",
-    "rewrite": "00d6f4befb738085b438bf2d195c2d522e93c5d4cbc733e8a4a3fc17a24f84c6",
+    "rewrite": "4b82f33a81cac05896327d4b3bf59868c9eecea3c17105e9a89cfcc6b85baeb3",
     "split_merge": "86aa0668c5048731601dd2650a66bd7808908ace99868562257c684ebba1a3c9",
     "reordered": "f0c6892d6a86074b31faf0e0f6c1de748f1f0a487a47f77f4d38b7ac52208e9e",
     "list_cut": "e0d798501b8d79d8c12ce9b277a82abb4f6b4f8745cea1869c343c8e0a8b4c68",

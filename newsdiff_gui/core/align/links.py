@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from newsdiff_gui.core.align import thresholds
 from newsdiff_gui.core.align.links_index import coded_candidates, word_codes
+from newsdiff_gui.core.align.links_parts import part_sentences
 from newsdiff_gui.core.align.links_tokens import MOVE_MIN_WORDS
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, Row, TokenOp
 from newsdiff_gui.core.align.sentences import Sentence, Shown, shown_sentences
@@ -181,6 +182,11 @@ def find_links(
     arrived = shown_places(rows, new_texts, False, cache, readable)
     if not arrived:
         return []
+    # A heading run into the paragraph after it is part of a longer sentence:
+    # offered as that part too (links_parts.py).
+    arrived_parts = part_sentences(arrived, gone)
+    gone += [Place(gone[k].row, part, gone[k].changes) for k, part in part_sentences(gone, arrived)]
+    arrived += [Place(arrived[k].row, part, arrived[k].changes) for k, part in arrived_parts]
     old_codes, new_codes = word_codes(
         [p.sentence.words for p in gone], [p.sentence.words for p in arrived]
     )

@@ -39,6 +39,7 @@ from newsdiff_gui.core.align.links import (
     similar,
 )
 from newsdiff_gui.core.align.links_index import MAX_ALL_PAIRS, coded_candidates, word_codes
+from newsdiff_gui.core.align.links_parts import first_cuts
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, TOKENISED_KINDS, Row
 from newsdiff_gui.core.align.sentences import Sentence, text_sentences
 from newsdiff_gui.core.align.text import full_stops_only, stops_in, words
@@ -100,6 +101,7 @@ def first_links(
             new = cut_units(new, old)
         gone += [Place(position, s) for s in _unsettled(old, new)]
         arrived += [Place(position, s) for s in _unsettled(new, old)]
+    gone, arrived = _cut_across(gone, arrived), _cut_across(arrived, gone)
     found = _pairs(gone, arrived)
     # Best first; on a tie the nearer row, then document order (as `find_links`).
     found.sort(key=lambda f: (-f[2], abs(gone[f[0]].row - arrived[f[1]].row), f[0], f[1]))
@@ -114,6 +116,20 @@ def first_links(
         if gone[a].row != arrived[b].row:  # (in one row: its edit, shown in place)
             links.append(Link(gone[a], arrived[b], score))
     return links
+
+
+def _cut_across(places: list[Place], others: list[Place]) -> list[Place]:
+    """`places` with each sentence that opens or ends with the words of a sentence
+    of another row cut there (a heading without a stop run into the next
+    paragraph by a new layout), as `cut_units` cuts within a row."""
+    cuts = first_cuts(places, others)
+    if not cuts:
+        return places
+    result: list[Place] = []
+    for index, place in enumerate(places):
+        parts = cuts.get(index)
+        result += [Place(place.row, part) for part in parts] if parts else [place]
+    return result
 
 
 def _crossed(
