@@ -3,7 +3,8 @@ stands: it is a part of the new sentence, not a removed paragraph."""
 
 from __future__ import annotations
 
-from newsdiff_gui.core.align import ChangeKind, TokenOp, align, check_invariants
+from newsdiff_gui.core.align import ChangeKind, Row, Token, TokenOp, align, check_invariants
+from newsdiff_gui.core.align.links import find_links
 from newsdiff_gui.core.align.links_parts import part_sentences
 from newsdiff_gui.core.align.sentences import text_sentences
 from newsdiff_gui.core.document import Document
@@ -72,3 +73,34 @@ def test_parts_are_offered_only_for_whole_sentences_of_the_other_side() -> None:
     glued = text_sentences("Brake fluid and coolant—Belts and hoses and lights")
     other = text_sentences("Brake fluid and coolant")
     assert part_sentences([Place(glued[0])], [Place(other[0])]) == []
+
+
+def test_links_pair_a_sentence_with_the_part_of_a_joined_sentence_it_opens() -> None:
+    # What the rows show after diffing: one row struck a sentence, another inserted
+    # a sentence that opens with the same words and runs on (joined with ", and").
+    # The struck sentence links to that part, the rest stays inserted.
+    feeding = "Feeding depends on the quality of your soil."
+    joined = "Feeding depends on the quality of your soil, and seedlings like a weekly feed."
+    old_texts = [f"Water the roots. {feeding}", "Beans climb any support you give them."]
+    new_texts = ["Water the roots.", f"Beans climb any support you give them. {joined}"]
+    struck_row = Row(
+        ChangeKind.EDITED,
+        (0,),
+        (0,),
+        0.5,
+        tokens=(Token(TokenOp.EQUAL, "Water the roots."), Token(TokenOp.DELETE, f" {feeding}")),
+    )
+    grown_row = Row(
+        ChangeKind.EDITED,
+        (1,),
+        (1,),
+        0.5,
+        tokens=(
+            Token(TokenOp.EQUAL, "Beans climb any support you give them."),
+            Token(TokenOp.INSERT, f" {joined}"),
+        ),
+    )
+    links = find_links([struck_row, grown_row], old_texts, new_texts)
+    assert [(link.old.sentence.text, link.new.sentence.text) for link in links] == [
+        (feeding, "Feeding depends on the quality of your soil,")
+    ]
