@@ -7,7 +7,7 @@ import re
 
 from newsdiff_gui.core.align import AlignOptions, Token, TokenOp
 from newsdiff_gui.core.align.sentence_spans import grown_spans, shares_a_sentence, word_similarity
-from newsdiff_gui.core.align.tokens import diff_tokens
+from newsdiff_gui.core.align.tokens import diff_tokens, row_sentences
 
 OPTIONS = AlignOptions()
 _WORD = re.compile(r"\w+")
@@ -154,3 +154,19 @@ def test_a_standing_sentence_run_into_its_rewritten_neighbours_is_taken_in() -> 
     tokens = by_sentence(BEFORE + old + AFTER, BEFORE + new + AFTER)
     assert "steadying its pattern and depth" not in shown(tokens, TokenOp.DELETE)
     assert "steadying its pattern and depth" not in shown(tokens, TokenOp.INSERT)
+
+
+def test_a_paragraph_opening_in_lower_case_is_a_sentence_of_its_own() -> None:
+    # A row of several paragraphs is split into sentences as one text; a paragraph
+    # whose first word is lower case ("eBay said …", a rewrite's first word) was
+    # read as the end of the sentence above it, and a standing sentence glued to a
+    # rewritten paragraph paired with nothing.
+    text = "These days. I often feel it belongs to us.\n\neBay said so.\n\n\n\nLast one."
+    assert row_sentences(text) == [
+        "These days. ",
+        "I often feel it belongs to us.\n\n",
+        "eBay said so.\n\n\n\n",
+        "Last one.",
+    ]
+    for odd in ("", "\n\n", "x\n\n", "\n\nx", "a. B\n\nc"):
+        assert "".join(row_sentences(odd)) == odd

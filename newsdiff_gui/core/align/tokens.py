@@ -242,8 +242,27 @@ def _emit_words(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> 
         sink.add(TokenOp.EQUAL, "".join(same))
 
 
+def row_sentences(text: str) -> list[str]:
+    """`split_sentences` of each paragraph of a row's text, the break kept with the
+    sentence before it: a paragraph opening in lower case ("eBay said …", a rewrite's
+    first word) is a sentence of its own, not the end of the one above it."""
+    parts = text.split(PARAGRAPH_JOINER)
+    pieces: list[str] = []
+    for number, part in enumerate(parts):
+        found = split_sentences(part) if part else []
+        if number < len(parts) - 1:
+            if found:
+                found[-1] += PARAGRAPH_JOINER
+            elif pieces:
+                pieces[-1] += PARAGRAPH_JOINER
+            else:
+                found = [PARAGRAPH_JOINER]
+        pieces += found
+    return pieces
+
+
 def _emit_sentences(sink: _TokenSink, old: str, new: str, options: AlignOptions) -> None:
-    old_sentences, new_sentences = split_sentences(old), split_sentences(new)
+    old_sentences, new_sentences = row_sentences(old), row_sentences(new)
     old_at = new_at = 0
     end = (len(old_sentences), len(old_sentences), len(new_sentences), len(new_sentences))
     for i0, i1, j0, j1 in [*sentence_spans(old_sentences, new_sentences, options), end]:
