@@ -37,6 +37,7 @@ _MIN_GAIN = 0.05
 # A sentence this long found word for word in the other run is that sentence,
 # not a few common words met by chance.
 _MIN_STANDING_WORDS = 4
+_MAX_PLACES_TRIED = 64
 # Fuzzy candidates kept per old sentence (templated prose repeats sentences
 # that all look alike; the chain needs only the best few).
 _MAX_SENTENCE_CANDIDATES = 4
@@ -220,11 +221,23 @@ def shares_a_sentence(old: Sequence[str], new: Sequence[str]) -> bool:
 
 
 def _stands_in(sentences: Sequence[str], other: Sequence[str]) -> bool:
-    haystack = f" {' '.join(casefolded_words(''.join(other)))} "
+    """Whether the words of one of `sentences` (`_MIN_STANDING_WORDS`+) stand, in a
+    row, among the words of `other`. The other run's places are indexed by their
+    first words, so two long unrelated runs (a rewritten page-long row) are read
+    once, not once per sentence."""
+    other_words = casefolded_words("".join(other))
+    opening = _MIN_STANDING_WORDS
+    places: dict[tuple[str, ...], list[int]] = {}
+    for at in range(len(other_words) - opening + 1):
+        places.setdefault(other_words[at : at + opening], []).append(at)
     for sentence in sentences:
         words = casefolded_words(sentence)
-        if len(words) >= _MIN_STANDING_WORDS and f" {' '.join(words)} " in haystack:
-            return True
+        if len(words) < opening:
+            continue
+        # (A bound on hostile text that repeats one opening everywhere.)
+        for at in places.get(words[:opening], [])[:_MAX_PLACES_TRIED]:
+            if other_words[at : at + len(words)] == words:
+                return True
     return False
 
 
