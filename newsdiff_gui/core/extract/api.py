@@ -25,6 +25,7 @@ from newsdiff_gui.core.extract.furniture import drop_unprinted_description, stri
 from newsdiff_gui.core.extract.glued_stamps import drop_glued_stamps
 from newsdiff_gui.core.extract.headings import restore_subheadings
 from newsdiff_gui.core.extract.intro import restore_opening
+from newsdiff_gui.core.extract.labelled_lists import restore_labelled_lists
 from newsdiff_gui.core.extract.lead_in import restore_lead_in
 from newsdiff_gui.core.extract.link_entries import drop_link_lines
 from newsdiff_gui.core.extract.lists import restore_article_lists
@@ -59,6 +60,7 @@ def _tidy(
     # read as kept once the headings are back. Then the lists under a heading put back.
     blocks = restore_subheadings(restore_article_lists(blocks, tree), tree)
     blocks = restore_article_asides(restore_article_lists(blocks, tree), tree)
+    blocks = restore_labelled_lists(blocks, tree)
     blocks = restore_quote_lists(blocks, tree)
     blocks = restore_story_notes(blocks, tree)
     blocks = reconcile(blocks, meta.article_body, tree)

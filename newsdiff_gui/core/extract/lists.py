@@ -84,6 +84,11 @@ def _items(listing: HtmlElement) -> list[list[str]]:
     return [lines for lines in (printed_lines(item) for item in items) if lines]
 
 
+def list_items(listing: HtmlElement) -> list[list[str]]:
+    """The list's items as their printed lines ([] when it is not a plain list of words)."""
+    return _items(listing)
+
+
 def words_list(listing: HtmlElement) -> bool:
     """Whether the list is a plain list of words, as a story prints one (not a menu,
     a toolbar or a grid of boxes)."""

@@ -1,0 +1,92 @@
+"""A list set in a box of its own under a short label, right before the story's text.
+
+Reviews and guides print each item's "Pros:" and "Cons:", a recipe its "You will
+need:", as a box holding a label and a list, set before the paragraphs about the
+item. The engine drops such boxes, and the list rule (lists.py) cannot place them:
+the nearest text before the list is its own label, which the engine dropped too.
+An edit inside them ("Battery lasts 10 hours" -> "12 hours") would make no
+version. Such a box is put back, label and items, right before the kept paragraph
+that follows it on the page, when:
+- the box holds nothing with text but the label (a heading, or a line of a few
+  words) and the list;
+- the next sibling with text is a kept block (other boxes of the same shape may
+  come first: "Pros:" then "Cons:");
+- the list is a plain list of words (lists.py's test: no links list, no toolbar)
+  and the label is no furniture ("Related", "Tags", "Share").
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from newsdiff_gui.core.extract.boilerplate import is_boilerplate
+from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, inside_boxes
+from newsdiff_gui.core.extract.lists import list_items, text_siblings
+from newsdiff_gui.core.extract.text_key import block_positions, printed_text, text_key
+from newsdiff_gui.core.normalize import clean_text
+
+_BOXES = frozenset({"div", "section"})
+_LABELS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b"})
+_MAX_LABEL_WORDS = 4
+# Boxes of the same shape passed over before the kept block ("Pros:", "Cons:").
+_MAX_BOXES_BEFORE = 3
+_MAX_LISTS = 400
+
+
+def restore_labelled_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
+    """`blocks` with each labelled list box put back before the kept block after it."""
+    if not blocks:
+        return blocks
+    position = block_positions(blocks)
+    before: dict[int, list[str]] = {}
+    for count, listing in enumerate(tree.iter("ul", "ol")):
+        if count >= _MAX_LISTS:
+            break
+        box = listing.getparent()
+        label = _label(box, listing) if box is not None else None
+        if box is None or label is None or inside_boxes(box, FURNITURE_BOXES):
+            continue
+        items = list_items(listing)
+        texts = [label, *(" ".join(lines) for lines in items)]
+        if not items or any(text_key(text) in position for text in texts):
+            continue  # kept, whole or in part: the engine's reading stands
+        target = _kept_after(box, position)
+        if target is not None:
+            before.setdefault(target, []).extend(texts)
+    if not before:
+        return blocks
+    result: list[str] = []
+    for index, block in enumerate(blocks):
+        result += before.get(index, [])
+        result.append(block)
+    return result
+
+
+def _label(box: HtmlElement, listing: HtmlElement) -> str | None:
+    """The box's label when it holds only a label and then the list."""
+    if box.tag not in _BOXES:
+        return None
+    parts = [
+        child for child in box if isinstance(child.tag, str) and clean_text(child.text_content())
+    ]
+    if len(parts) != 2 or parts[1] is not listing or parts[0].tag not in _LABELS:
+        return None
+    if clean_text(box.text or ""):
+        return None  # loose words in the box: more than a label
+    label = printed_text(parts[0])
+    words = len(label.split())
+    if not label or words > _MAX_LABEL_WORDS or is_boilerplate(label):
+        return None
+    return label
+
+
+def _kept_after(box: HtmlElement, position: dict[str, int]) -> int | None:
+    """Index of the kept block that follows the box (past boxes of its shape)."""
+    for passed, sibling in enumerate(text_siblings(box, preceding=False)):
+        index = position.get(text_key(sibling.text_content()))
+        if index is not None:
+            return index
+        listing = next((child for child in sibling if child.tag in ("ul", "ol")), None)
+        if passed >= _MAX_BOXES_BEFORE or listing is None or _label(sibling, listing) is None:
+            return None
+    return None
