@@ -42,6 +42,7 @@ package-check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/alignment.py
+	$(BIN)/python benchmarks/sentence_stress.py
 	$(BIN)/python benchmarks/alignment_speed.py
 
 clean:
