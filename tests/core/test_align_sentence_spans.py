@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsdiff_gui.core.align import AlignOptions, Token, TokenOp
 from newsdiff_gui.core.align.sentence_spans import grown_spans, shares_a_sentence, word_similarity
 from newsdiff_gui.core.align.tokens import diff_tokens, row_sentences
@@ -170,3 +173,69 @@ def test_a_paragraph_opening_in_lower_case_is_a_sentence_of_its_own() -> None:
     ]
     for odd in ("", "\n\n", "x\n\n", "\n\nx", "a. B\n\nc"):
         assert "".join(row_sentences(odd)) == odd
+
+
+_VOCABULARY = [
+    "council",
+    "harbour",
+    "bridge",
+    "repairs",
+    "lanes",
+    "weeks",
+    "mayor",
+    "residents",
+    "budget",
+    "vote",
+    "plan",
+    "ferry",
+    "storm",
+    "river",
+    "crews",
+    "night",
+    "shelters",
+    "families",
+    "school",
+    "road",
+    "traffic",
+    "police",
+    "report",
+]
+_SENTENCE = st.lists(st.sampled_from(_VOCABULARY), min_size=8, max_size=14).map(
+    lambda words: " ".join(words[:4]).capitalize() + ", " + " ".join(words[4:]) + "."
+)
+
+
+def _struck_share(tokens: tuple[Token, ...], old: str, start: int, end: int) -> float:
+    """Share of the characters of old[start:end] that the tokens strike."""
+    at, struck = 0, 0
+    for token in tokens:
+        if token.op is TokenOp.INSERT:
+            continue
+        stop = at + len(token.text)
+        if token.op is TokenOp.DELETE:
+            struck += max(0, min(stop, end) - max(at, start))
+        at = stop
+    return struck / max(1, end - start)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_SENTENCE, min_size=3, max_size=12, unique=True), st.data())
+def test_a_split_or_a_join_never_strikes_a_standing_sentence(
+    sentences: list[str], data: st.DataObject
+) -> None:
+    at = data.draw(st.integers(0, len(sentences) - 2))
+    edited = list(sentences)
+    if data.draw(st.booleans()):
+        head, tail = edited[at].split(", ", 1)
+        edited[at] = f"{head}. {tail[0].upper()}{tail[1:]}"
+    else:
+        second = edited[at + 1]
+        edited[at : at + 2] = [f"{edited[at][:-1]}, and {second[0].lower()}{second[1:]}"]
+    old, new = " ".join(sentences), " ".join(edited)
+    tokens = by_sentence(old, new)
+    start = 0
+    for sentence in sentences:
+        # Every old sentence's words still stand: at most its stop and the word after
+        # it may be struck, never most of it.
+        assert _struck_share(tokens, old, start, start + len(sentence)) < 0.5, sentence
+        start += len(sentence) + 1
