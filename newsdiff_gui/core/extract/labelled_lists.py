@@ -22,7 +22,12 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.extract.boilerplate import is_boilerplate
 from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, inside_boxes
 from newsdiff_gui.core.extract.lists import list_items, text_siblings
-from newsdiff_gui.core.extract.text_key import block_positions, printed_text, text_key
+from newsdiff_gui.core.extract.text_key import (
+    block_positions,
+    holds_text,
+    printed_text,
+    text_key,
+)
 from newsdiff_gui.core.normalize import clean_text
 
 _BOXES = frozenset({"div", "section"})
@@ -66,9 +71,12 @@ def _label(box: HtmlElement, listing: HtmlElement) -> str | None:
     """The box's label when it holds only a label and then the list."""
     if box.tag not in _BOXES:
         return None
-    parts = [
-        child for child in box if isinstance(child.tag, str) and clean_text(child.text_content())
-    ]
+    parts: list[HtmlElement] = []
+    for child in box:
+        if isinstance(child.tag, str) and holds_text(child):
+            parts.append(child)
+            if len(parts) > 2:
+                return None  # (read no further: a box of many children is no label's)
     if len(parts) != 2 or parts[1] is not listing or parts[0].tag not in _LABELS:
         return None
     if clean_text(box.text or ""):
