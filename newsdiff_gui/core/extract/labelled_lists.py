@@ -42,7 +42,7 @@ def restore_labelled_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
     """`blocks` with each labelled list box put back before the kept block after it."""
     if not blocks:
         return blocks
-    position = block_positions(blocks)
+    position: dict[str, int] | None = None  # read once a box qualifies (most pages: none)
     before: dict[int, list[str]] = {}
     for count, listing in enumerate(tree.iter("ul", "ol")):
         if count >= _MAX_LISTS:
@@ -51,6 +51,7 @@ def restore_labelled_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
         label = _label(box, listing) if box is not None else None
         if box is None or label is None or inside_boxes(box, FURNITURE_BOXES):
             continue
+        position = position if position is not None else block_positions(blocks)
         items = list_items(listing)
         texts = [label, *(" ".join(lines) for lines in items)]
         if not items or any(text_key(text) in position for text in texts):
