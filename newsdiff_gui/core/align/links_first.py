@@ -39,10 +39,10 @@ from newsdiff_gui.core.align.links import (
     similar,
 )
 from newsdiff_gui.core.align.links_index import MAX_ALL_PAIRS, coded_candidates, word_codes
-from newsdiff_gui.core.align.links_parts import first_cuts
+from newsdiff_gui.core.align.links_parts import cut_piece, first_cuts
 from newsdiff_gui.core.align.model import PARAGRAPH_JOINER, TOKENISED_KINDS, Row
 from newsdiff_gui.core.align.sentences import Sentence, text_sentences
-from newsdiff_gui.core.align.text import full_stops_only, stops_in, words
+from newsdiff_gui.core.align.text import full_stops_only, stops_in
 
 # What may end a sentence, and any such end before a space (`_crossed`'s
 # plain cut, also where the splitter does not cut: before a quote).
@@ -254,17 +254,13 @@ def _pieces(unit: Sentence, cut: str) -> tuple[Sentence, Sentence] | None:
     if text.startswith(cut) and text[len(cut)].isspace():
         tail = text[len(cut) :].lstrip()
         return (
-            _unit(cut, unit.start, False, unit.has_previous),
-            _unit(tail, unit.end - len(tail), unit.last_in_paragraph, True),
+            cut_piece(cut, unit.start, False, unit.has_previous),
+            cut_piece(tail, unit.end - len(tail), unit.last_in_paragraph, True),
         )
     if text.endswith(cut) and text[-len(cut) - 1].isspace():
         head = text[: -len(cut)].rstrip()
         return (
-            _unit(head, unit.start, False, unit.has_previous),
-            _unit(cut, unit.end - len(cut), unit.last_in_paragraph, True),
+            cut_piece(head, unit.start, False, unit.has_previous),
+            cut_piece(cut, unit.end - len(cut), unit.last_in_paragraph, True),
         )
     return None
-
-
-def _unit(text: str, start: int, last: bool, previous: bool) -> Sentence:
-    return Sentence(start, start + len(text), text, tuple(words(text.casefold())), last, previous)

@@ -68,6 +68,11 @@ def first_cuts(places: Sequence[_Placed], others: Sequence[_Placed]) -> dict[int
     return cuts
 
 
+def cut_piece(text: str, start: int, last: bool, previous: bool) -> Sentence:
+    """A piece of a cut sentence: `text` standing at `start` of the row's text."""
+    return Sentence(start, start + len(text), text, tuple(words(text.casefold())), last, previous)
+
+
 def _cut(sentence: Sentence, at_word: int) -> list[Sentence]:
     """The sentence cut before its word `at_word`: [head, tail], each without the
     whitespace around it ([] when its words cannot be found again)."""
@@ -84,23 +89,8 @@ def _cut(sentence: Sentence, at_word: int) -> list[Sentence]:
         return []  # no space between them: one word to a reader ("fluid—Belts")
     head_text = sentence.text[: head_end + spaces[0]]
     tail_text = sentence.text[head_end + spaces[-1] + 1 :]
-    head = Sentence(
-        sentence.start,
-        sentence.start + len(head_text),
-        head_text,
-        tuple(words(head_text.casefold())),
-        False,
-        sentence.has_previous,
-    )
-    tail_offset = sentence.end - len(tail_text)
-    tail = Sentence(
-        tail_offset,
-        sentence.end,
-        tail_text,
-        tuple(words(tail_text.casefold())),
-        sentence.last_in_paragraph,
-        True,
-    )
+    head = cut_piece(head_text, sentence.start, False, sentence.has_previous)
+    tail = cut_piece(tail_text, sentence.end - len(tail_text), sentence.last_in_paragraph, True)
     if head.words + tail.words != sentence.words:
         return []
     return [head, tail]

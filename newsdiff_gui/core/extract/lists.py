@@ -61,7 +61,7 @@ def text_siblings(element: HtmlElement, *, preceding: bool) -> Iterator[HtmlElem
             yield sibling
 
 
-def _items(listing: HtmlElement) -> list[list[str]]:
+def list_items(listing: HtmlElement) -> list[list[str]]:
     """The list's items as their printed lines, or [] when it is not a plain list of words."""
     items = [child for child in listing if child.tag == "li"]
     if not items or len(items) > _MAX_ITEMS:
@@ -84,15 +84,10 @@ def _items(listing: HtmlElement) -> list[list[str]]:
     return [lines for lines in (printed_lines(item) for item in items) if lines]
 
 
-def list_items(listing: HtmlElement) -> list[list[str]]:
-    """The list's items as their printed lines ([] when it is not a plain list of words)."""
-    return _items(listing)
-
-
 def words_list(listing: HtmlElement) -> bool:
     """Whether the list is a plain list of words, as a story prints one (not a menu,
     a toolbar or a grid of boxes)."""
-    return bool(_items(listing))
+    return bool(list_items(listing))
 
 
 def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
@@ -109,7 +104,7 @@ def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
         anchor = _anchor(listing, position, restored)
         if anchor is None or inside_boxes(listing, _LIST_FURNITURE):
             continue
-        items = _items(listing)
+        items = list_items(listing)
         if not items or any(_item_kept(lines, position, kept_text) for lines in items):
             continue  # the engine has (some of) it already: its reading stands
         restored[listing] = anchor
