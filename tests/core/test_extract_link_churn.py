@@ -129,3 +129,68 @@ def test_a_label_line_among_the_story_whose_linked_name_changed_is_a_new_version
     paragraphs = extract_document(before).paragraphs
     assert any("Winner: Mara Jensen" in paragraph for paragraph in paragraphs)
     assert stores_a_version(before, after)
+
+
+def _page_with(block: str) -> str:
+    return _page(_STORY).replace("</article>", f"{block}</article>")
+
+
+_POINTERS = (
+    '<p>Read our full <a href="/reviews/ferry-pass">{link}</a> review before you book a crossing'
+    " this summer.</p>",
+    '<p>For more information on the works and the closures they bring, visit our <a href="/help/'
+    'roadworks">{link}</a>.</p>',
+    "<p>Planning a trip to the coast this winter? Check out our"
+    ' <a href="/guides/harbour">{link}</a> for the best walks and places to eat.</p>',
+)
+
+
+def test_a_sentence_sending_the_reader_to_a_link_is_no_change_when_its_link_text_changes() -> None:
+    # The template points the reader at whatever it promotes today; the words stay.
+    for pointer in _POINTERS:
+        before = _page_with(pointer.format(link="Coastal Ferry Pass"))
+        after = _page_with(pointer.format(link="Winter Lights Festival"))
+        assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+        assert not stores_a_version(before, after), pointer
+
+
+def test_a_how_to_instruction_whose_linked_advice_changed_is_a_new_version() -> None:
+    # "Start a <a>compost pile</a>" is the advice itself, not a pointer to another page.
+    step = (
+        '<p>Start a <a href="/garden/compost">{link}</a> in the corner of the plot and add the'
+        " kitchen scraps every week through the winter.</p>"
+    )
+    before = _page_with(step.format(link="compost pile"))
+    after = _page_with(step.format(link="wormery"))
+    assert stores_a_version(before, after)
+
+
+def test_a_story_sentence_whose_linked_source_changed_is_a_new_version_though_another_points() -> (
+    None
+):
+    # Only the links of the sentence that sends the reader are set aside.
+    block = (
+        '<p>The survey by <a href="/2025/port-survey">{source}</a> found the channel silted up.'
+        ' Read our full <a href="/reviews/ferry-pass">{promo}</a> review.</p>'
+    )
+    before = _page_with(block.format(source="the harbour trust", promo="Coastal Ferry Pass"))
+    after = _page_with(block.format(source="the county council", promo="Winter Lights"))
+    assert stores_a_version(before, after)
+
+
+def _card(title: str, blurb: str) -> str:
+    return (
+        "<p>Our dredging tracker follows every vessel working in the harbour this year.</p>"
+        f'<a class="card" href="https://events.example.org/{len(title)}"><div><h3>{title}</h3>'
+        f"<p>{blurb}</p><p><span>Register now</span></p></div></a>"
+    )
+
+
+def test_a_promo_card_inside_one_link_is_no_change_when_it_promotes_another_event() -> None:
+    # A card whose every line sits inside its one <a> (title, blurb, a button): each line
+    # is the link's, whatever element holds its words.
+    before = _page_with(_card("Harbour Lights Gala", "An evening of music on the quay for all."))
+    after = _page_with(_card("Winter Sea Swim", "Join hundreds of swimmers in the cold water."))
+    assert any("An evening of music" in p for p in extract_document(before).paragraphs)
+    assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+    assert not stores_a_version(before, after)

@@ -132,3 +132,40 @@ def test_a_story_about_commissions_and_affiliate_links_stays() -> None:
         "I make a commission on every sale, says the owner of the shop, who opened in March.",
     ):
         assert not is_boilerplate(sentence), sentence
+
+
+def _newsletter_box(name: str) -> str:
+    return (
+        f'<div class="signup" id="{name}"><form><input type="email" name="email">'
+        "<button>Sign up</button></form><p>By entering your email address you agree to our"
+        ' <a href="/terms">Terms of Use</a> and <a href="/privacy">Privacy Policy</a> and'
+        " consent to receive emails from Valley Science about news and offers.</p></div>"
+    )
+
+
+def test_a_sign_up_forms_fine_print_is_furniture() -> None:
+    # Printed under every sign-up box of the page, between the story's paragraphs.
+    paragraphs = "".join(
+        f"<p>{text}</p>{_newsletter_box(f'signup-{index}')}" for index, text in enumerate(_STORY)
+    )
+    page = (
+        "<html><head><title>New telescope records its first images</title></head><body><main>"
+        f"<article><h1>New telescope records its first images</h1>{paragraphs}</article>"
+        "</main></body></html>"
+    )
+    assert extract_document(page).paragraphs == tuple(_STORY)
+    for fine_print in (
+        "New accounts only. By submitting your email you agree to our Privacy Policy",
+        "By signing up, you consent to receive marketing emails from us.",
+    ):
+        assert is_boilerplate(fine_print)
+
+
+def test_sentences_about_agreeing_by_doing_something_stay() -> None:
+    for story in (
+        "By entering the market early, the company agreed to share its patents with the "
+        "four universities.",
+        '"By signing up, you agree to be tracked across every site you visit," the '
+        "regulator said in its report on Tuesday.",
+    ):
+        assert not is_boilerplate(story)

@@ -43,7 +43,11 @@ from newsdiff_gui.core.extract.link_churn import (
     churned_twin,
     edited_in_place,
 )
-from newsdiff_gui.core.extract.link_lines import is_line_of_links, set_aside_glued_link_churn
+from newsdiff_gui.core.extract.link_lines import (
+    is_line_of_links,
+    line_element,
+    set_aside_glued_link_churn,
+)
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
@@ -55,7 +59,7 @@ _MAX_DIFFERING = 40
 def _is_link_line(text: str, tree: HtmlElement) -> bool:
     """Whether the page prints `text` as a block (nearly) all of whose words are links
     to other pages."""
-    element = printed_element(text, tree)
+    element = line_element(text, tree)
     # A block that is not one element of the page leaves nothing to judge by.
     return element is not None and is_line_of_links(element)
 

@@ -151,6 +151,16 @@ _FOLLOW_INVITE = re.compile(
     re.IGNORECASE,
 )
 _COOKIE_NOTICE = re.compile(r"\b(?:uses?|using) cookies\b", re.IGNORECASE)
+# A sign-up form's fine print: "By entering your email address you agree to our Terms
+# of Use and Privacy Policy". It stands under the form wherever the form is printed
+# (six times on a page of six newsletter boxes); a story has no second person
+# agreeing to anything by filling in a field.
+_FORM_CONSENT = re.compile(
+    r"\bby (?:entering|submitting|providing|sharing|signing up|subscribing|registering|"
+    r"clicking|tapping|creating an account|continuing)\b[^.!?]{0,80}?\byou(?:'re| are)? "
+    r"(?:agree|consent|acknowledge|accept)",
+    re.IGNORECASE,
+)
 _CONSENT = re.compile(
     r"\b(?:accept|agree|consent|privacy|cookie (?:policy|settings))", re.IGNORECASE
 )
@@ -227,6 +237,7 @@ def is_boilerplate(block: str) -> bool:
     if words <= _MAX_NOTICE_WORDS and (
         _FOLLOW_INVITE.search(text)
         or (_COOKIE_NOTICE.search(text) and _CONSENT.search(text))
+        or (_FORM_CONSENT.search(text) and not _REPORTED.search(text))
         or (_DISCLOSURE.search(text) and not _REPORTED.search(text))
     ):
         return True

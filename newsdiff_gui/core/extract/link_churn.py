@@ -18,7 +18,16 @@ change is set aside only when the block cannot be a story sentence:
   two of the story's paragraphs is the story's, and a new name there is an edit; or
 - one of its changed links asks the reader to act ("Click here", "Learn more",
   "Get started", "Sign up", "Join …", "here's the link"): a story's linked
-  phrase names what it points to, a promo's tells the reader to go there.
+  phrase names what it points to, a promo's tells the reader to go there; or
+- one of its changed links stands in a sentence that sends the reader to it
+  ("Read our full <a>…</a> review", "For more information, visit our <a>…</a>",
+  "Looking for leads? Check out our <a>…</a>", "To find out more, book a <a>…</a>"),
+  every changed link of it so (a story sentence's link beside it stays an edit):
+  a sentence opening, past a lead clause, with a verb of going, reading or
+  signing up. A story's sentences report; the few that address the reader point
+  them elsewhere, and what they point to is what the site promotes today. An
+  instruction of a how-to ("Start a <a>compost pile</a>") is no such verb: its
+  linked phrase is the advice, and another phrase there is an edit.
 
 An edit inside a linked phrase keeps most of its words ("a £5m budget" → "a £6m
 budget", figures compared as figures), so it is never a replaced link; nor is a
@@ -35,6 +44,7 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.extract.furniture import printed_element
 from newsdiff_gui.core.extract.link_lines import (
     HEADINGS,
+    line_element,
     link_sentence_edited,
     replaced_link_text,
 )
@@ -51,6 +61,62 @@ _CALL_TO_ACTION = re.compile(
     r"|\bhere\W*$|\bthis link\b|\bthe link\W*$",
     re.IGNORECASE,
 )
+
+# The sentences around a link: a boundary is a sentence's end and the space after it.
+_SENTENCE_BREAK = re.compile(r"[.!?…]['\"”’)\]]*\s+")
+# A sentence sending the reader elsewhere: past a lead clause ("For more information,",
+# "To find out more about …,", "If you are …,") or a bare opener, a verb of going,
+# reading, watching, contacting or signing up.
+_SENDS_READER = re.compile(
+    r"^\W*(?:(?:for|to|if|when|once|whether|in the meantime|meanwhile|in addition|p\.?s\.?)"
+    r"\b[^.!?]{0,120}?,\s*)?(?:(?:please|now|also|then|so|and|or)\s+)?"
+    r"(?:read|learn more|learn about|check out|visit|see|browse|explore|discover|find out|"
+    r"watch|listen to|follow|download|subscribe|sign up|join|contact|reach out|call|e-?mail|"
+    r"book (?:a|an|your|now|today)|try\b[^.!?]{0,40}?\bfree|register|shop|"
+    r"get (?:started|matched|in touch)|start (?:a|your) free|don't miss|click|tap|"
+    r"dive (?:deeper|into))\b",
+    re.IGNORECASE,
+)
+
+
+def _printed_spans(element: HtmlElement) -> tuple[str, dict[HtmlElement, tuple[int, int]]]:
+    """The element's printed text, and where in it each of its links stands."""
+    parts: list[str] = []
+    spans: dict[HtmlElement, tuple[int, int]] = {}
+    length = 0
+
+    def walk(node: HtmlElement) -> None:
+        nonlocal length
+        start = length
+        if node.text:
+            parts.append(node.text)
+            length += len(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in UNPRINTED_TAGS:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+                length += len(child.tail)
+        if node.tag == "a":
+            spans[node] = (start, length)
+
+    walk(element)
+    return "".join(parts), spans
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds the span `start`:`end`."""
+    opening = 0
+    for boundary in _SENTENCE_BREAK.finditer(text, 0, start):
+        opening = boundary.end()
+    closing = _SENTENCE_BREAK.search(text, end)
+    return text[opening : closing.start() + 1 if closing else len(text)]
+
+
+def _sends_reader_to(element: HtmlElement, link: HtmlElement) -> bool:
+    """Whether `link` stands in a sentence of `element` that sends the reader to it."""
+    text, spans = _printed_spans(element)
+    return link in spans and _SENDS_READER.search(_sentence_at(text, *spans[link])) is not None
 
 
 def _outside_links(element: HtmlElement, parts: list[str]) -> None:
@@ -130,13 +196,19 @@ def churned_twin(
     if found is None:
         return None
     twin, links = found
-    changed = [(old, new) for old, new in links if text_key(old) != text_key(new)]
-    if not changed or not all(replaced_link_text(old, new) for old, new in changed):
+    changed = [index for index, (old, new) in enumerate(links) if text_key(old) != text_key(new)]
+    if not changed or not all(replaced_link_text(*links[index]) for index in changed):
         return None
     twin_text = twin.text_content()
     label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
-    asks = any(_CALL_TO_ACTION.search(text) for pair in changed for text in pair)
-    return twin_text if label or asks else None
+    asks = any(_CALL_TO_ACTION.search(text) for index in changed for text in links[index])
+    own_links = _links(element)
+    sends = all(
+        _sends_reader_to(element, own_links[index])
+        or any(_CALL_TO_ACTION.search(text) for text in links[index])
+        for index in changed
+    )
+    return twin_text if label or asks or sends else None
 
 
 def edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
@@ -149,7 +221,7 @@ def edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) 
       -> "[$199.95]", "my top 10 <a>lists</a>" -> "top 11"), however much of it its
       links hold. A stamp outside the links ("<a>Bridge closed</a> 2 hours ago") is no
       word of it."""
-    element = printed_element(block, own_tree)
+    element = line_element(block, own_tree)
     twin = None if element is None else _same_place_twin(element, other_tree)
     if element is None or twin is None:
         return False

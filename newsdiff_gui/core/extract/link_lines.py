@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 
+from newsdiff_gui.core.extract.furniture import printed_element
 from newsdiff_gui.core.extract.link_entries import LINK_LINE_SHARE, links_elsewhere
 from newsdiff_gui.core.extract.text_key import text_key
 
@@ -92,6 +93,16 @@ def is_line_of_links(element: HtmlElement) -> bool:
     total = len(text_key(element.text_content()))
     linked = sum(len(text_key(a.text_content())) for a in element.iter("a") if links_elsewhere(a))
     return total > 0 and linked >= LINK_LINE_SHARE * total
+
+
+def line_element(text: str, tree: HtmlElement) -> HtmlElement | None:
+    """The element the page prints as `text` (furniture.printed_element), or the link
+    it stands in: a button or a card whose words sit in a <span> inside its <a> is
+    that link's line, all of whose words are the link's."""
+    element = printed_element(text, tree)
+    if element is None:
+        return None
+    return next(element.iterancestors("a"), element)
 
 
 def _in_line_of_links(anchor: HtmlElement) -> bool:
