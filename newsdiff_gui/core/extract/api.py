@@ -22,6 +22,7 @@ from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.fallback import fallback_blocks
 from newsdiff_gui.core.extract.frame import frame_names_set_aside
 from newsdiff_gui.core.extract.furniture import drop_unprinted_description, strip_inline_furniture
+from newsdiff_gui.core.extract.gaps import restore_dropped_paragraphs
 from newsdiff_gui.core.extract.glued_stamps import drop_glued_stamps
 from newsdiff_gui.core.extract.headings import restore_subheadings
 from newsdiff_gui.core.extract.intro import restore_opening
@@ -66,7 +67,7 @@ def _tidy(
     blocks = reconcile(blocks, meta.article_body, tree)
     # After the cross-check: a stated body leaves embedded posts out.
     blocks = restore_split_parts(restore_article_quotes(blocks, tree), tree)
-    blocks = drop_glued_stamps(blocks, tree)
+    blocks = drop_glued_stamps(restore_dropped_paragraphs(blocks, tree), tree)
     blocks = remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
     blocks = drop_unprinted_description(blocks, meta.description, tree)
     blocks = restore_opening(blocks, tree, title, meta.description)
