@@ -78,6 +78,9 @@ _SENDS_READER = re.compile(
     re.IGNORECASE,
 )
 
+# Deep enough for any printed block; a bound on hostile nesting, not a rule.
+_MAX_DEPTH = 200
+
 
 def _printed_spans(element: HtmlElement) -> tuple[str, dict[HtmlElement, tuple[int, int]]]:
     """The element's printed text, and where in it each of its links stands."""
@@ -85,22 +88,26 @@ def _printed_spans(element: HtmlElement) -> tuple[str, dict[HtmlElement, tuple[i
     spans: dict[HtmlElement, tuple[int, int]] = {}
     length = 0
 
-    def walk(node: HtmlElement) -> None:
+    def walk(node: HtmlElement, depth: int) -> None:
         nonlocal length
         start = length
         if node.text:
             parts.append(node.text)
             length += len(node.text)
         for child in node:
-            if isinstance(child.tag, str) and child.tag not in UNPRINTED_TAGS:
-                walk(child)
+            if (
+                depth < _MAX_DEPTH
+                and isinstance(child.tag, str)
+                and child.tag not in UNPRINTED_TAGS
+            ):
+                walk(child, depth + 1)
             if child.tail:
                 parts.append(child.tail)
                 length += len(child.tail)
         if node.tag == "a":
             spans[node] = (start, length)
 
-    walk(element)
+    walk(element, 0)
     return "".join(parts), spans
 
 
@@ -113,10 +120,10 @@ def _sentence_at(text: str, start: int, end: int) -> str:
     return text[opening : closing.start() + 1 if closing else len(text)]
 
 
-def _sends_reader_to(element: HtmlElement, link: HtmlElement) -> bool:
-    """Whether `link` stands in a sentence of `element` that sends the reader to it."""
+def _links_sending_reader(element: HtmlElement) -> set[HtmlElement]:
+    """The element's links that stand in a sentence sending the reader to them."""
     text, spans = _printed_spans(element)
-    return link in spans and _SENDS_READER.search(_sentence_at(text, *spans[link])) is not None
+    return {link for link, span in spans.items() if _SENDS_READER.search(_sentence_at(text, *span))}
 
 
 def _outside_links(element: HtmlElement, parts: list[str]) -> None:
@@ -202,10 +209,9 @@ def churned_twin(
     twin_text = twin.text_content()
     label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
     asks = any(_CALL_TO_ACTION.search(text) for index in changed for text in links[index])
-    own_links = _links(element)
+    own_links, sending = _links(element), _links_sending_reader(element)
     sends = all(
-        _sends_reader_to(element, own_links[index])
-        or any(_CALL_TO_ACTION.search(text) for text in links[index])
+        own_links[index] in sending or any(_CALL_TO_ACTION.search(text) for text in links[index])
         for index in changed
     )
     return twin_text if label or asks or sends else None
