@@ -169,3 +169,20 @@ def test_sentences_about_agreeing_by_doing_something_stay() -> None:
         "regulator said in its report on Tuesday.",
     ):
         assert not is_boilerplate(story)
+
+
+def test_a_reporters_contact_line_is_furniture() -> None:
+    for line in (
+        "Reach the reporters on Twitter at http://twitter.com/nlind and http://twitter.com/ovale",
+        "Contact staff writer Nora Lind at 555-0100, nlind.07 on Signal, or nlind@example.org.",
+    ):
+        assert is_boilerplate(line), line
+
+
+def test_a_story_sentence_about_reaching_a_writer_stays() -> None:
+    for story in (
+        "Contact with the writers' union broke down on Tuesday, when the studios walked out "
+        "of the talks at the hotel.",
+        "Reaching the reporters trapped in the city took rescuers three days.",
+    ):
+        assert not is_boilerplate(story), story

@@ -150,6 +150,14 @@ _FOLLOW_INVITE = re.compile(
     r"linkedin|mastodon|bluesky|threads|tiktok|youtube)\b)",
     re.IGNORECASE,
 )
+# The reporter's contact line under a story: "Reach the reporters on Twitter at …",
+# "Contact staff writer Jane Doe at 555-0100 or jdoe@…". It addresses the reader about
+# the writer, not about the news; the same line ends every story of that writer.
+_CONTACT_LINE = re.compile(
+    r"^\W*(?:reach|contact|e-?mail|write to) (?:the |our )?(?:reporters?|writers?|authors?|"
+    r"staff writers?|columnists?|correspondents?)\b.{0,120}?\b(?:at|on|via)\b",
+    re.IGNORECASE,
+)
 _COOKIE_NOTICE = re.compile(r"\b(?:uses?|using) cookies\b", re.IGNORECASE)
 # A sign-up form's fine print: "By entering your email address you agree to our Terms
 # of Use and Privacy Policy". It stands under the form wherever the form is printed
@@ -236,6 +244,7 @@ def is_boilerplate(block: str) -> bool:
         return True
     if words <= _MAX_NOTICE_WORDS and (
         _FOLLOW_INVITE.search(text)
+        or _CONTACT_LINE.search(text)
         or (_COOKIE_NOTICE.search(text) and _CONSENT.search(text))
         or (_FORM_CONSENT.search(text) and not _REPORTED.search(text))
         or (_DISCLOSURE.search(text) and not _REPORTED.search(text))
