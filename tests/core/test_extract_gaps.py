@@ -126,3 +126,105 @@ def test_empty_boxes_are_no_kept_blocks_even_when_a_kept_block_has_no_words() ->
     )
     blocks = [*story, "* * *"]
     assert restore_dropped_paragraphs(blocks, lxml.html.fromstring(page)) == blocks
+
+
+_REVIEW = (
+    "We tested thirteen kettles side by side for a month, boiling each one hundred times "
+    "and timing every boil with the same litre of water.",
+    "The Brightwell 4100 was our favourite overall: quick, quiet and easy to pour, though "
+    "its lid is stiff when it is new.",
+    "If you are choosing between an electric kettle and a stovetop one, our buying advice "
+    "explains what each is good at and what it costs to run.",
+)
+_VERDICT = (
+    "After a month of boiling, the differences came down to noise and the lid, not speed.",
+    "Every kettle we tested boiled a litre in under four minutes on a standard socket.",
+)
+
+
+def _review_page(tail: str = "") -> str:
+    """An introduction in one box, a table of forty products, then the verdicts."""
+    intro = "".join(f"<p>{text}</p>" for text in _REVIEW)
+    table = "".join(
+        f"<div class='pick'><div>Pick {n}</div><div>Kettle {n}</div></div>" for n in range(20)
+    )
+    verdict = "".join(f"<p>{text}</p>" for text in _VERDICT)
+    return (
+        f"<html><body><div class='articletext'>{intro}</div>{tail}"
+        f"<div class='quick-look'>{table}</div><div class='verdicts'>{verdict}</div>"
+        "</body></html>"
+    )
+
+
+def test_the_next_paragraphs_of_a_kept_one_in_its_box_are_the_storys() -> None:
+    # The engine kept the introduction's first paragraph and the verdicts; the next
+    # kept block after the introduction's last paragraphs is forty blocks away.
+    blocks = [_REVIEW[0], *_VERDICT]
+    restored = restore_dropped_paragraphs(blocks, lxml.html.fromstring(_review_page()))
+    assert restored == [*_REVIEW, *_VERDICT]
+
+
+def test_a_paragraph_in_a_box_of_its_own_after_the_kept_ones_stays_out() -> None:
+    # An author's note in its own box after the introduction is not the introduction's
+    # next paragraph, and no kept block stands near after it.
+    bio = (
+        "<div class='author-box'><p>Sam Doe has written about kitchen appliances for ten "
+        "years and has boiled more water than anyone should.</p></div>"
+    )
+    blocks = [*_REVIEW, *_VERDICT]
+    page = lxml.html.fromstring(_review_page(tail=bio))
+    assert restore_dropped_paragraphs(blocks, page) == blocks
+
+
+_CALLOUT = (
+    "A full hybrid can drive a short distance on electric power alone, but it is still a "
+    "petrol car at heart: it never needs a plug and cannot run far without its engine."
+)
+
+
+def _guide_page(between: str) -> str:
+    return (
+        "<html><body><article><h2>Electric or hybrid?</h2>"
+        f"<p>{_REVIEW[0]}</p><h3>Do not confuse the two</h3>{between}"
+        f"<h2>Running costs</h2><p>{_VERDICT[0]}</p></article></body></html>"
+    )
+
+
+def test_a_box_of_prose_right_under_a_kept_heading_is_the_storys() -> None:
+    blocks = ["Electric or hybrid?", _REVIEW[0], "Do not confuse the two", "Running costs"]
+    blocks.append(_VERDICT[0])
+    page = lxml.html.fromstring(_guide_page(f"<div class='callout'>{_CALLOUT}</div>"))
+    restored = restore_dropped_paragraphs(blocks, page)
+    assert restored == [*blocks[:3], _CALLOUT, *blocks[3:]]
+
+
+def test_a_box_of_prose_among_other_boxes_stays_out() -> None:
+    # A promotion set among the page's other boxes, not right beside the kept blocks:
+    # boxes of prose are often promotions or bios, unlike paragraphs.
+    def among_cells(tag: str) -> str:
+        cells = "".join(f"<div class='cell'>Offer {n}</div>" for n in range(2))
+        return f"{cells}<{tag} class='callout'>{_CALLOUT}</{tag}>{cells}"
+
+    blocks = ["Electric or hybrid?", _REVIEW[0], "Do not confuse the two", "Running costs"]
+    blocks.append(_VERDICT[0])
+    in_a_box = lxml.html.fromstring(_guide_page(among_cells("div")))
+    assert restore_dropped_paragraphs(blocks, in_a_box) == blocks
+    # The same text as a paragraph there is the story's.
+    as_a_paragraph = lxml.html.fromstring(_guide_page(among_cells("p")))
+    assert _CALLOUT in restore_dropped_paragraphs(blocks, as_a_paragraph)
+
+
+_PRICES = (
+    "The basic kettle costs $28.",
+    "The family kettle costs $41.",
+    "Spare filters cost $6 a pair.",
+)
+
+
+def test_a_list_between_a_kept_paragraph_and_its_next_ones_comes_back_with_them() -> None:
+    listing = "<ul>" + "".join(f"<li>{price}</li>" for price in _PRICES) + "</ul>"
+    page = _review_page().replace(f"<p>{_REVIEW[1]}", f"{listing}<p>{_REVIEW[1]}")
+    blocks = [_REVIEW[0], *_VERDICT]
+    # Once the paragraphs are back, the list between them is the story's too.
+    expected = [_REVIEW[0], *_PRICES, *_REVIEW[1:], *_VERDICT]
+    assert restore_dropped_paragraphs(blocks, lxml.html.fromstring(page)) == expected

@@ -12,12 +12,20 @@ says it is the story's:
 - it stands among the kept paragraphs: a kept block shortly before it and
   another shortly after it, in the page's order (at most twenty blocks apart:
   one section, not the comments under the story or a sidebar beside it);
+- or it is the next paragraph of a kept (or put-back) paragraph in the same box
+  (past a list between them), however far the next kept block (an
+  introduction's last paragraphs before a table of products);
 - it is a paragraph of prose: a <p> with no blocks inside, of sentences, mostly
-  its own words rather than links;
+  its own words rather than links; a box of prose (a <div> with no blocks inside:
+  a callout under a kept heading, an "Updates:" note) only right beside kept
+  blocks, at most two blocks from them, since many such boxes are promotions and
+  bios;
 - it is nothing the page sets apart: not hidden, not in a header, footer,
   aside, navigation, form, figure or quotation (captions and quoted posts have
   their own rules), and not the blurb of a teaser card (a box holding little
   else than a linked headline of another story).
+A list set between a kept paragraph and a put-back one is then read again by the
+list rule (core/extract/lists.py), which keeps a list between two kept paragraphs.
 A put-back paragraph then meets the furniture rules like any other block (a
 newsletter prompt, a notice: core/extract/boilerplate.py).
 """
@@ -34,6 +42,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, is_hidden_box
+from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.text_key import (
     UNPRINTED_TAGS,
     block_positions,
@@ -55,7 +64,12 @@ _SET_APART = FURNITURE_BOXES | {"figure", "figcaption", "blockquote"} | UNPRINTE
 # A dropped paragraph's kept neighbours lie within this many blocks of each other in
 # the page's order: one section of it.
 _MAX_SPAN = 20
+# A box of prose (a <div> with no block inside: a callout, an "Updates:" note) is the
+# story's only right beside kept blocks: many such boxes are promotions or bios.
+_BOX_SPAN = 2
 _MIN_CHARS = 100
+_PROSE_TAGS = frozenset({"p", "div"})
+_LISTS = frozenset({"ul", "ol"})
 _MAX_LINK_SHARE = 0.3
 # A teaser card: a box, up to this many levels above the blurb, whose other text is
 # mostly a link of a headline's length.
@@ -76,6 +90,7 @@ class _Dropped:
     text: str
     after: int
     kept_at: int
+    span: int
 
 
 def _leaf_blocks(tree: HtmlElement) -> Iterator[tuple[int, HtmlElement]]:
@@ -157,10 +172,14 @@ def _kept_index(element: HtmlElement, key: str, positions: dict[str, int]) -> in
     return max(kept) if kept and len(kept) == len(lines) else None
 
 
-def _dropped_prose(tree: HtmlElement, positions: dict[str, int]) -> dict[HtmlElement, str]:
-    """The page's paragraphs of prose that are not among the blocks."""
+def _dropped_prose(
+    leaves: list[tuple[int, HtmlElement]], positions: dict[str, int]
+) -> dict[HtmlElement, str]:
+    """The page's paragraphs and boxes of prose that are not among the blocks."""
     found: dict[HtmlElement, str] = {}
-    for paragraph in tree.iter("p"):
+    for _, paragraph in leaves:
+        if paragraph.tag not in _PROSE_TAGS:
+            continue
         raw = paragraph.text_content()
         if len(raw) < _MIN_CHARS:
             continue  # shorter still once cleaned: a line, not a paragraph
@@ -190,11 +209,23 @@ def restore_dropped_paragraphs(blocks: list[str], tree: HtmlElement) -> list[str
     if len(blocks) < 2:
         return blocks
     positions = block_positions(blocks)
-    candidates = _dropped_prose(tree, positions)
+    leaves = list(islice(_leaf_blocks(tree), _MAX_BLOCKS))
+    candidates = _dropped_prose(leaves, positions)
     if not candidates:
         return blocks  # most pages: every paragraph of prose is kept
     covered = cache(lambda: "".join(text_key(block) for block in blocks))
-    leaves = list(islice(_leaf_blocks(tree), _MAX_BLOCKS))
+    inserts = _put_back(leaves, candidates, positions, covered)
+    # A list set between a kept paragraph and those put back is the story's too.
+    return restore_article_lists(with_inserts(blocks, inserts), tree) if inserts else blocks
+
+
+def _put_back(
+    leaves: list[tuple[int, HtmlElement]],
+    candidates: dict[HtmlElement, str],
+    positions: dict[str, int],
+    covered: Callable[[], str],
+) -> dict[int, list[str]]:
+    """The dropped paragraphs to put back, under the index of the block they follow."""
     # Only blocks this near a dropped paragraph can be its neighbours: the others'
     # text is not read (a page's thousand boxes of comments and menus).
     near = _near_places([order for order, element in leaves if element in candidates])
@@ -202,6 +233,7 @@ def restore_dropped_paragraphs(blocks: list[str], tree: HtmlElement) -> list[str
     last_kept: tuple[int, int] | None = None  # (block index, place in the page's order)
     inserts: dict[int, list[str]] = {}
     restored: set[str] = set()
+    standing: set[HtmlElement] = set()  # kept paragraphs and those put back after one
     for order, element in leaves:
         if not near(order):
             continue
@@ -210,18 +242,38 @@ def restore_dropped_paragraphs(blocks: list[str], tree: HtmlElement) -> list[str
         if index is not None:
             # A kept block: the paragraphs dropped shortly before it are put back.
             for paragraph in dropped:
-                if order - paragraph.kept_at <= _MAX_SPAN:
+                if order - paragraph.kept_at <= paragraph.span:
                     inserts.setdefault(paragraph.after, []).append(paragraph.text)
             dropped.clear()
             last_kept = (index, order)
+            if element.tag == "p":
+                standing.add(element)
             continue
         text = candidates.get(element)
-        if text is None or last_kept is None or order - last_kept[1] > _MAX_SPAN:
+        span = _MAX_SPAN if element.tag == "p" else _BOX_SPAN
+        if text is None or last_kept is None or order - last_kept[1] > span:
             continue
         key = text_key(text)
         # Held by the blocks inside a longer block, or printed twice (a course's note
         # under each of its tabs): kept once.
-        if key not in restored and key not in covered():
-            restored.add(key)
-            dropped.append(_Dropped(text, *last_kept))
-    return with_inserts(blocks, inserts)
+        if key in restored or key in covered():
+            continue
+        restored.add(key)
+        if _previous_paragraph(element) in standing:
+            # The next paragraph of a kept one in the same box: the story's, however
+            # far the next kept block (the introduction's last paragraphs before a
+            # table of products).
+            inserts.setdefault(last_kept[0], []).append(text)
+            standing.add(element)
+        else:
+            dropped.append(_Dropped(text, *last_kept, span))
+    return inserts
+
+
+def _previous_paragraph(element: HtmlElement) -> HtmlElement | None:
+    """The element before this one in its box, past comments and lists (a list set
+    between two paragraphs is judged by the list rule once both are back)."""
+    previous = element.getprevious()
+    while previous is not None and (not isinstance(previous.tag, str) or previous.tag in _LISTS):
+        previous = previous.getprevious()
+    return previous
