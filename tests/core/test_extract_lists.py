@@ -76,12 +76,32 @@ def _restored(markup: str, kept: list[str]) -> list[str]:
 
 
 def test_a_list_is_put_back_only_between_kept_paragraphs() -> None:
-    markup = f"<html><body><div><p>{_LEAD_IN}</p>{_prices(30)}<p>{_AFTER}</p></div></body></html>"
-    assert len(_restored(markup, [_LEAD_IN, _AFTER])) == 5
+    markup = f"<html><body><div><p>{_INTRO}</p>{_prices(30)}<p>{_AFTER}</p></div></body></html>"
+    assert len(_restored(markup, [_INTRO, _AFTER])) == 5
     # The paragraph after the list was not kept: the list may be a box beside the story.
-    assert _restored(markup, [_LEAD_IN]) == [_LEAD_IN]
+    assert _restored(markup, [_INTRO]) == [_INTRO]
     # The paragraph before it was not kept either: nothing anchors the list.
     assert _restored(markup, [_AFTER]) == [_AFTER]
+
+
+def test_a_list_a_kept_paragraph_introduces_is_put_back_whatever_follows_it() -> None:
+    # "… from April onwards:" announces the list; the page's footer line after it
+    # (which the engine drops) does not make it a box beside the story.
+    footer = "<div class='updated'>Last updated 3 March by the town's web team.</div>"
+    markup = f"<html><body><div><p>{_LEAD_IN}</p>{_prices(30)}{footer}</div></body></html>"
+    assert _restored(markup, [_LEAD_IN]) == [
+        _LEAD_IN,
+        "A single swim costs 4 euros for adults.",
+        "A family pass costs 30 euros a month.",
+        "Children under six swim free with an adult.",
+    ]
+    # Links a lead-in introduces are still a menu ("More on this:"), not the story.
+    more = (
+        "<ul><li><a href='/a'>Bridge repairs start next week</a></li>"
+        "<li><a href='/b'>Market moves to the square</a></li></ul>"
+    )
+    markup = f"<html><body><div><p>{_LEAD_IN}</p>{more}{footer}</div></body></html>"
+    assert _restored(markup, [_LEAD_IN]) == [_LEAD_IN]
 
 
 def test_lists_in_navigation_or_already_kept_are_left_alone() -> None:

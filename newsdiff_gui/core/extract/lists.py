@@ -11,7 +11,8 @@ A list counts as the article's when its position says so, never its class names:
   engine kept (or a list put back by this rule, for lists that follow one another);
 - the nearest sibling after it that holds text is nothing, a kept paragraph, a
   heading, another list (a story's list often ends a section), or words that open
-  a kept block;
+  a kept block; or the paragraph before it ends with a colon ("… are the
+  following:"): it introduces the list, whatever the page prints after it;
 - it is mostly words, not links (link lists are menus, tags and "related" boxes),
   and its items are not buttons (a share toolbar);
 - it sits outside navigation, headers, footers, asides and forms.
@@ -165,6 +166,8 @@ def _anchor(
             anchor = position.get(text_key(heading))
     if anchor is None:
         return None
+    if before.tag == "p" and before.text_content().rstrip().endswith(":"):
+        return anchor  # "… are the following:" introduces it, whatever follows it
     after = next(text_siblings(listing, preceding=False), None)
     if (
         after is None
