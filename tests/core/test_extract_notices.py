@@ -186,3 +186,23 @@ def test_a_story_sentence_about_reaching_a_writer_stays() -> None:
         "Reaching the reporters trapped in the city took rescuers three days.",
     ):
         assert not is_boilerplate(story), story
+
+
+def test_an_appeal_to_the_reader_after_the_story_is_furniture() -> None:
+    for appeal in (
+        "If you enjoyed this article, join our members' club: no paywalls, no ads.",
+        "If you liked this post you might also like:",
+        "If you're enjoying this article, consider supporting our award-winning journalism "
+        "by subscribing.",
+        "Please support our independent journalism: give what you can today.",
+    ):
+        assert is_boilerplate(appeal), appeal
+
+
+def test_a_story_sentence_about_liking_or_support_stays() -> None:
+    for story in (
+        "Readers who liked this year's festival programme bought tickets within an hour.",
+        '"If you enjoyed this film, you will love the sequel," the director told the crowd.',
+        "The foundation will support local journalism with a £2m fund next year.",
+    ):
+        assert not is_boilerplate(story), story

@@ -158,6 +158,16 @@ _CONTACT_LINE = re.compile(
     r"staff writers?|columnists?|correspondents?)\b.{0,120}?\b(?:at|on|via)\b",
     re.IGNORECASE,
 )
+# An appeal to the reader who got this far: "If you enjoyed this article, join …",
+# "If you liked this post you might also like:", "consider supporting our award-winning
+# journalism by subscribing". It closes every story of the site and asks for something;
+# a story reports what others asked (quoted or said), never asks the reader so.
+_READER_APPEAL = re.compile(
+    r"\bif you(?:'ve|’ve| have|'re|’re| are)? (?:enjoyed|liked|loved|enjoying|appreciated|"
+    r"found value in) (?:this|our|reading)\b"
+    r"|\bsupport(?:ing)? our(?: [\w-]+){0,2} (?:journalism|reporting)\b",
+    re.IGNORECASE,
+)
 _COOKIE_NOTICE = re.compile(r"\b(?:uses?|using) cookies\b", re.IGNORECASE)
 # A sign-up form's fine print: "By entering your email address you agree to our Terms
 # of Use and Privacy Policy". It stands under the form wherever the form is printed
@@ -245,6 +255,7 @@ def is_boilerplate(block: str) -> bool:
     if words <= _MAX_NOTICE_WORDS and (
         _FOLLOW_INVITE.search(text)
         or _CONTACT_LINE.search(text)
+        or (_READER_APPEAL.search(text) and not _REPORTED.search(text))
         or (_COOKIE_NOTICE.search(text) and _CONSENT.search(text))
         or (_FORM_CONSENT.search(text) and not _REPORTED.search(text))
         or (_DISCLOSURE.search(text) and not _REPORTED.search(text))
