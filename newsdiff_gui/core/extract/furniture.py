@@ -18,6 +18,7 @@ The element's tail (the sentence continuing after it) is always kept.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
@@ -195,17 +196,26 @@ def printed_element(
 ) -> HtmlElement | None:
     """The element the page shows as exactly this text (not hidden, not in metadata),
     if any; only inside `within` when it is given."""
+    return next(printed_elements(text, tree, within), None)
+
+
+def printed_elements(
+    text: str, tree: HtmlElement, within: HtmlElement | None = None
+) -> Iterator[HtmlElement]:
+    """Each element the page shows as exactly this text, once per printing (the
+    innermost of an element and a parent holding nothing else)."""
     wanted = text_key(text)
     words = _WORD.findall(text)
     body = tree.find("body") if within is None else within
     if not wanted or not words or body is None:
-        return None
+        return
     # Only text nodes holding the text's longest word can be part of a copy;
     # libxml2 finds them far faster than reading every block's text.
     needle = max(words, key=len)
     # Levels left to climb from each element already judged: a word every paragraph
     # holds would otherwise read their common parent's whole text once per paragraph.
     judged: dict[HtmlElement, int] = {}
+    found: set[HtmlElement] = set()
     for node in body.xpath(".//text()[contains(., $needle)]", needle=needle):
         element = node.getparent()
         for level in range(_MAX_PRINTED_LEVELS):
@@ -220,9 +230,11 @@ def printed_element(
                 and text_key(element.text_content()) == wanted
                 and _shown(element)
             ):
-                return element
+                if element not in found:
+                    found.add(element)
+                    yield element
+                break  # a parent printing the same words is the same printing
             element = element.getparent()
-    return None
 
 
 def is_printed(text: str, tree: HtmlElement) -> bool:

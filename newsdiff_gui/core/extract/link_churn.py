@@ -38,10 +38,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.furniture import printed_element
+from newsdiff_gui.core.extract.furniture import printed_elements
 from newsdiff_gui.core.extract.link_lines import (
     HEADINGS,
     line_element,
@@ -80,6 +81,9 @@ _SENDS_READER = re.compile(
 
 # Deep enough for any printed block; a bound on hostile nesting, not a rule.
 _MAX_DEPTH = 200
+# A line a page prints more often than this (a label under every card) is judged at
+# its first printings only: a bound, not a rule.
+_MAX_PRINTINGS = 20
 
 
 def _printed_spans(element: HtmlElement) -> tuple[str, dict[HtmlElement, tuple[int, int]]]:
@@ -192,10 +196,21 @@ def churned_twin(
     differ only in replaced links and the block cannot be a story sentence (see the
     module docstring); else None. `among_story`: the block stands between two of the
     story's sentences (see `among_the_story`). The twin may be a block the extraction
-    set aside on its own page ("Sign up today …" is a call to action), or one it kept."""
-    element = printed_element(block, own_tree)
+    set aside on its own page ("Sign up today …" is a call to action), or one it kept.
+    A block the page prints several times (a line closing each story of an endless
+    page) is judged at each printing: one of them changed."""
+    for element in islice(printed_elements(block, own_tree), _MAX_PRINTINGS):
+        twin = _churned_twin_of(element, block, other_tree, among_story=among_story)
+        if twin is not None:
+            return twin
+    return None
+
+
+def _churned_twin_of(
+    element: HtmlElement, block: str, other_tree: HtmlElement, *, among_story: bool
+) -> str | None:
     # A bare link has no words of its own to stay: the link-line rules judge it.
-    if element is None or element.tag == "a":
+    if element.tag == "a":
         return None
     if any(e.tag in HEADINGS for e in (element, *element.iterancestors())):
         return None
