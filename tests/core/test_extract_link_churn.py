@@ -7,7 +7,11 @@ from one fetch to the next while the words around them stay.
 
 from __future__ import annotations
 
+import lxml.html
+from lxml.html import HtmlElement
+
 from newsdiff_gui.core.extract import extract_document
+from newsdiff_gui.core.extract.link_churn import churned_twin
 from newsdiff_gui.core.store.version_store import content_hash
 from tests.support.checks import stores_a_version
 from tests.support.pages import HARBOUR
@@ -142,6 +146,12 @@ _POINTERS = (
     'roadworks">{link}</a>.</p>',
     "<p>Planning a trip to the coast this winter? Check out our"
     ' <a href="/guides/harbour">{link}</a> for the best walks and places to eat.</p>',
+    "<p>If you need help planning a crossing with a car or a caravan, do not hesitate to reach"
+    ' out to our <a href="/help/desk">{link}</a> team.</p>',
+    "<p>Want the whole story of the channel? Become a paid subscriber to read our"
+    ' <a href="/series/harbour">{link}</a> series.</p>',
+    "<p>Dinner on the quay this weekend? Make a reservation at our"
+    ' <a href="/dining/quay">{link}</a> restaurant.</p>',
 )
 
 
@@ -194,3 +204,31 @@ def test_a_promo_card_inside_one_link_is_no_change_when_it_promotes_another_even
     assert any("An evening of music" in p for p in extract_document(before).paragraphs)
     assert content_hash(extract_document(before)) != content_hash(extract_document(after))
     assert not stores_a_version(before, after)
+
+
+def test_a_sending_line_after_a_line_break_is_judged_as_its_own_sentence() -> None:
+    # The engine kept the paragraph whole: "Source: the wire" and the promo line are
+    # one block, but the page breaks the line between them.
+    def tree(promoted: str) -> HtmlElement:
+        return lxml.html.fromstring(
+            f"<html><body><p>{HARBOUR[0]}</p><p>Source: the wire<br>Read more news like this "
+            f"on <a href='https://coastalledger.example/'>{promoted}</a></p></body></html>"
+        )
+
+    before, after = tree("CoastalLedger.example"), tree("Coastal Ledger Sport")
+    block = "Source: the wire Read more news like this on CoastalLedger.example"
+    twin = churned_twin(block, before, after, among_story=False)
+    assert twin is not None and "Coastal Ledger Sport" in twin
+
+    # A story line after a break whose linked source changed is an edit.
+    def story(source: str) -> HtmlElement:
+        return lxml.html.fromstring(
+            f"<html><body><p>Work starts in March.<br>The figures come from "
+            f"<a href='/r'>{source}</a>.</p></body></html>"
+        )
+
+    block = "Work starts in March. The figures come from the port authority."
+    edited = churned_twin(
+        block, story("the port authority"), story("the regional government"), among_story=False
+    )
+    assert edited is None

@@ -21,13 +21,8 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS
+from newsdiff_gui.core.extract.text_key import BLOCK_TAGS, UNPRINTED_TAGS
 
-# Elements that are blocks of their own: a paragraph holding one is a box, not a line.
-_BLOCKS = frozenset(
-    {"p", "div", "section", "article", "ul", "ol", "li", "table", "blockquote", "figure"}
-    | {"h1", "h2", "h3", "h4", "h5", "h6", "dl", "dd", "dt", "pre", "form", "header", "footer"}
-)
 # A bound on hostile pages: at most this many line breaks are read.
 _MAX_BREAKS = 20_000
 
@@ -38,7 +33,7 @@ def wrap_broken_lines(tree: HtmlElement) -> None:
     for parent in parents:
         if parent is None or parent.tag in UNPRINTED_TAGS:
             continue
-        if any(element.tag in _BLOCKS for element in parent.iterdescendants()):
+        if any(element.tag in BLOCK_TAGS for element in parent.iterdescendants()):
             continue
         _wrap_lines(parent)
 

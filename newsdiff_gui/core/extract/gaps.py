@@ -44,6 +44,7 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, is_hidden_box
 from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.text_key import (
+    BLOCK_TAGS,
     UNPRINTED_TAGS,
     block_positions,
     ends_sentence,
@@ -54,11 +55,6 @@ from newsdiff_gui.core.extract.text_key import (
     with_inserts,
 )
 
-# Elements whose text the kept blocks are read from; a <p> with one inside is a box.
-_BLOCKS = frozenset(
-    {"p", "div", "section", "article", "ul", "ol", "li", "table", "blockquote", "figure"}
-    | {"h1", "h2", "h3", "h4", "h5", "h6", "dl", "dd", "dt", "pre", "td", "th"}
-)
 # Boxes whose paragraphs other rules judge (captions, quoted posts) or that are furniture.
 _SET_APART = FURNITURE_BOXES | {"figure", "figcaption", "blockquote"} | UNPRINTED_TAGS
 # A dropped paragraph's kept neighbours lie within this many blocks of each other in
@@ -98,7 +94,7 @@ def _leaf_blocks(tree: HtmlElement) -> Iterator[tuple[int, HtmlElement]]:
     all the page's blocks (one walk: a block's end comes after its inner blocks')."""
     opened: list[list[int]] = []  # [place, holds a block] of each open block
     place = 0
-    for event, element in etree.iterwalk(tree, events=("start", "end"), tag=_BLOCKS):
+    for event, element in etree.iterwalk(tree, events=("start", "end"), tag=BLOCK_TAGS):
         if event == "start":
             if opened:
                 opened[-1][1] = 1

@@ -23,11 +23,13 @@ change is set aside only when the block cannot be a story sentence:
   ("Read our full <a>…</a> review", "For more information, visit our <a>…</a>",
   "Looking for leads? Check out our <a>…</a>", "To find out more, book a <a>…</a>"),
   every changed link of it so (a story sentence's link beside it stays an edit):
-  a sentence opening, past a lead clause, with a verb of going, reading or
-  signing up. A story's sentences report; the few that address the reader point
-  them elsewhere, and what they point to is what the site promotes today. An
-  instruction of a how-to ("Start a <a>compost pile</a>") is no such verb: its
-  linked phrase is the advice, and another phrase there is an edit.
+  a sentence opening, past a lead clause, with a verb of going, reading,
+  booking or signing up ("Make a reservation at our <a>…</a>", "do not hesitate
+  to reach out to <a>…</a>"); a line break ends a sentence. A story's sentences
+  report; the few that address the reader point them elsewhere, and what they
+  point to is what the site promotes today. An instruction of a how-to ("Start a
+  <a>compost pile</a>") is no such verb: its linked phrase is the advice, and
+  another phrase there is an edit.
 
 An edit inside a linked phrase keeps most of its words ("a £5m budget" → "a £6m
 budget", figures compared as figures), so it is never a replaced link; nor is a
@@ -58,22 +60,28 @@ _MAX_LABEL_WORDS = 8
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:click|tap|learn more|find out more|read more|see more|get started|sign up|subscribe|"
     r"start (?:your|a|the) free|join (?:us|our|my|now|\d)|check (?:out|it out)|contact us|"
-    r"email us|more info)\b"
+    r"email us|more info|make (?:a|your) (?:reservation|booking)|book now|reserve now)\b"
     r"|\bhere\W*$|\bthis link\b|\bthe link\W*$",
     re.IGNORECASE,
 )
 
 # The sentences around a link: a boundary is a sentence's end and the space after it.
-_SENTENCE_BREAK = re.compile(r"[.!?…]['\"”’)\]]*\s+")
+# A line break (<br>) ends a sentence too: "Source: ANI<br>Read more news like this on
+# <a>…</a>" is two lines, the second sending the reader. It is marked in the printed
+# text with a character no page's markup puts between words.
+_LINE_BREAK = "\u2028"
+_SENTENCE_BREAK = re.compile(r"[.!?…]['\"”’)\]]*\s+|\u2028")
 # A sentence sending the reader elsewhere: past a lead clause ("For more information,",
 # "To find out more about …,", "If you are …,") or a bare opener, a verb of going,
 # reading, watching, contacting or signing up.
 _SENDS_READER = re.compile(
     r"^\W*(?:(?:for|to|if|when|once|whether|in the meantime|meanwhile|in addition|p\.?s\.?)"
     r"\b[^.!?]{0,120}?,\s*)?(?:(?:please|now|also|then|so|and|or)\s+)?"
-    r"(?:read|learn more|learn about|check out|visit|see|browse|explore|discover|find out|"
-    r"watch|listen to|follow|download|subscribe|sign up|join|contact|reach out|call|e-?mail|"
-    r"book (?:a|an|your|now|today)|try\b[^.!?]{0,40}?\bfree|register|shop|"
+    r"(?:(?:do not|don't|don’t) hesitate to\s+)?"
+    r"(?:read|learn more|learn about|check out|check here|visit|see|browse|explore|discover|"
+    r"find out|watch|listen to|follow|download|subscribe|sign up|join|contact|reach out|call|"
+    r"e-?mail|book (?:a|an|your|now|today)|make (?:a|your) (?:reservation|booking)|reserve|"
+    r"become a (?:paid )?(?:subscriber|member)|try\b[^.!?]{0,40}?\bfree|register|shop|"
     r"get (?:started|matched|in touch)|start (?:a|your) free|don't miss|click|tap|"
     r"dive (?:deeper|into))\b",
     re.IGNORECASE,
@@ -99,7 +107,10 @@ def _printed_spans(element: HtmlElement) -> tuple[str, dict[HtmlElement, tuple[i
             parts.append(node.text)
             length += len(node.text)
         for child in node:
-            if (
+            if child.tag == "br":
+                parts.append(_LINE_BREAK)
+                length += len(_LINE_BREAK)
+            elif (
                 depth < _MAX_DEPTH
                 and isinstance(child.tag, str)
                 and child.tag not in UNPRINTED_TAGS

@@ -19,6 +19,11 @@ from newsdiff_gui.core.normalize import clean_text
 
 # Elements whose text a browser never prints.
 UNPRINTED_TAGS = frozenset({"script", "style", "noscript", "template"})
+# Elements that hold blocks of text of their own: a <p> or a line holding one is a box.
+BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "ul", "ol", "li", "table", "blockquote", "figure"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "dl", "dd", "dt", "pre", "td", "th"}
+)
 # A story's subheadings (its <h1> is the headline).
 SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # A rule reads at most this many of a page's links: a bound on hostile pages.
