@@ -175,3 +175,17 @@ def test_a_search_box_suggestions_and_a_header_disclosure_stay_hidden() -> None:
     assert tree.get_element_by_id("hints").get("style") == "display:none"
     assert tree.get_element_by_id("drawer").get("hidden") is not None
     assert tree.get_element_by_id("account").get("style") == "display:none"
+
+
+def test_a_panel_hidden_by_a_utility_class_is_read_when_a_control_opens_it() -> None:
+    # Utility-class themes hide the panel with class="hidden" and swap the class when
+    # the button is pressed; the engine drops elements so named.
+    faq = (
+        "<div class='acc'><button aria-controls='a1' aria-expanded='false'>How much does a "
+        "permit cost?</button><div id='a1' class='acc-content pl-2 hidden'>"
+        f"<p>{_answer()}</p></div></div>"
+    )
+    assert _answer() in extract_document(_page_with(faq), URL).paragraphs
+    # No control opens it: the class keeps it hidden.
+    closed = faq.replace("aria-controls='a1' aria-expanded='false'", "type='button'")
+    assert _answer() not in extract_document(_page_with(closed), URL).paragraphs

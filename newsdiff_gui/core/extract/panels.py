@@ -3,8 +3,9 @@
 Guides, explainers and FAQs print sections in accordions: each section's heading
 is a button that opens the panel under it (`aria-controls="panel-3"`,
 `aria-expanded="false"`), and the panel is hidden until then (`style="display:
-none"`, `hidden`). The engine drops hidden text, so an edit inside a closed panel
-(a price, a step, an answer) made no version, though any reader can open it.
+none"`, `hidden`, a utility class `class="… hidden"`). The engine drops hidden
+text, so an edit inside a closed panel (a price, a step, an answer) made no
+version, though any reader can open it.
 
 A hidden element is read as shown when a control on the page opens it:
 - a control names it in `aria-controls` (a button, a link acting as one, a tab);
@@ -33,6 +34,8 @@ _CONTROLS = etree.XPath("//*[@aria-controls]")
 _DISCLOSURES = etree.XPath("//*[@aria-expanded]")
 _WITH_ID = etree.XPath("//*[@id]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none\s*;?", re.IGNORECASE)
+# The class the engine drops an element for (Tailwind's utility that hides it).
+_HIDING_CLASSES = frozenset({"hidden"})
 _NOT_PANELS = frozenset(
     {"dialog", "alertdialog", "menu", "menubar", "listbox", "tooltip", "navigation"}
 )
@@ -90,6 +93,11 @@ def _is_panel(element: HtmlElement) -> bool:
 
 def _show(element: HtmlElement) -> None:
     element.attrib.pop("hidden", None)
+    classes = (element.get("class") or "").split()
+    if any(name in _HIDING_CLASSES for name in classes):
+        # A utility class hides the panel until its control swaps it; the engine
+        # drops an element so named, though any reader can open it.
+        element.set("class", " ".join(name for name in classes if name not in _HIDING_CLASSES))
     if (element.get("aria-hidden") or "").strip().lower() == "true":
         del element.attrib["aria-hidden"]
     style = element.get("style")
