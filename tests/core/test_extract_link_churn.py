@@ -175,6 +175,20 @@ def test_a_how_to_instruction_whose_linked_advice_changed_is_a_new_version() -> 
     assert stores_a_version(before, after)
 
 
+def test_a_story_sentence_opening_with_a_verb_of_going_used_as_a_noun_is_a_new_version() -> None:
+    # "Reserve Bank …", "Shop owners …", "Follow-up tests …" and "Call centre staff …"
+    # name things; they do not ask the reader to reserve, shop, follow or call.
+    openings = ("Reserve Bank governor", "Shop owners led by", "Follow-up tests by")
+    for opening in (*openings, "Call centre staff backed by"):
+        block = (
+            f'<p>{opening} <a href="/people/{{slug}}">{{name}}</a> said the harbour loan'
+            " would be repaid over twenty years.</p>"
+        )
+        before = _page_with(block.format(slug="a", name="Mara Linden"))
+        after = _page_with(block.format(slug="b", name="Tomas Weir"))
+        assert stores_a_version(before, after), opening
+
+
 def test_a_story_sentence_whose_linked_source_changed_is_a_new_version_though_another_points() -> (
     None
 ):

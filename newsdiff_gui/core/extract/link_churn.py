@@ -78,12 +78,19 @@ _SENDS_READER = re.compile(
     r"^\W*(?:(?:for|to|if|when|once|whether|in the meantime|meanwhile|in addition|p\.?s\.?)"
     r"\b[^.!?]{0,120}?,\s*)?(?:(?:please|now|also|then|so|and|or)\s+)?"
     r"(?:(?:do not|don't|don’t) hesitate to\s+)?"
-    r"(?:read|learn more|learn about|check out|check here|visit|see|browse|explore|discover|"
-    r"find out|watch|listen to|follow|download|subscribe|sign up|join|contact|reach out|call|"
-    r"e-?mail|book (?:a|an|your|now|today)|make (?:a|your) (?:reservation|booking)|reserve|"
-    r"become a (?:paid )?(?:subscriber|member)|try\b[^.!?]{0,40}?\bfree|register|shop|"
-    r"get (?:started|matched|in touch)|start (?:a|your) free|don't miss|click|tap|"
-    r"dive (?:deeper|into))\b",
+    r"(?:(?:learn more|learn about|check out|check here|find out|listen to|sign up|"
+    r"reach out|(?:book|reserve) (?:a|an|your|now|today|online)|"
+    r"make (?:a|your) (?:reservation|booking)|"
+    r"become a (?:paid )?(?:subscriber|member)|try\b[^.!?]{0,40}?\bfree|"
+    r"get (?:started|matched|in touch)|start (?:a|your) free|don't miss|"
+    r"dive (?:deeper|into))\b"
+    # A bare verb that is also a noun or an adjective ("Shop owners in …", "Call
+    # centre staff …", "Follow-up tests by …", "Watch parties …") sends the reader
+    # only when what follows is what an instruction's object opens with.
+    r"|(?:read|visit|see|browse|explore|discover|watch|follow|download|subscribe|join|"
+    r"contact|call|e-?mail|register|shop|click|tap)\s+"
+    r"(?:our|the|this|these|my|us|a|an|your|here|now|today|more|it|them|to|for|on|at|in|"
+    r"about|with|how|why|what|which|where|all|full|latest|new|free)\b)",
     re.IGNORECASE,
 )
 
