@@ -80,8 +80,9 @@ _MAX_BLOCKS = 200_000
 
 @dataclass(frozen=True)
 class _Dropped:
-    """A paragraph the blocks lack, and the kept block before it: its index among the
-    blocks and its place among the page's blocks."""
+    """A paragraph the blocks lack, the kept block before it (its index among the
+    blocks and its place among the page's blocks), and how many blocks after that
+    place the next kept block may stand (fewer for a box of prose than a paragraph)."""
 
     text: str
     after: int
