@@ -86,11 +86,13 @@ _SENDS_READER = re.compile(
     r"dive (?:deeper|into))\b"
     # A bare verb that is also a noun or an adjective ("Shop owners in …", "Call
     # centre staff …", "Follow-up tests by …", "Watch parties …") sends the reader
-    # only when what follows is what an instruction's object opens with.
+    # only when what follows is what an instruction's object opens with: a
+    # determiner or pronoun, a name ("Follow AP's …", "@handle"), an address.
     r"|(?:read|visit|see|browse|explore|discover|watch|follow|download|subscribe|join|"
     r"contact|call|e-?mail|register|shop|click|tap)\s+"
-    r"(?:our|the|this|these|my|us|a|an|your|here|now|today|more|it|them|to|for|on|at|in|"
-    r"about|with|how|why|what|which|where|all|full|latest|new|free)\b)",
+    r"(?:(?:our|the|this|these|my|me|us|a|an|your|here|now|today|more|it|them|to|for|on|"
+    r"at|in|about|with|and|how|why|what|which|where|all|full|latest|new|free)\b"
+    r"|(?-i:[A-Z@])|[\w-]+\.[a-z]{2,}\b))",
     re.IGNORECASE,
 )
 
