@@ -45,6 +45,7 @@ from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, is_hidden_box
 from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.text_key import (
     BLOCK_TAGS,
+    LIST_TAGS,
     UNPRINTED_TAGS,
     block_positions,
     ends_sentence,
@@ -65,7 +66,6 @@ _MAX_SPAN = 20
 _BOX_SPAN = 2
 _MIN_CHARS = 100
 _PROSE_TAGS = frozenset({"p", "div"})
-_LISTS = frozenset({"ul", "ol"})
 _MAX_LINK_SHARE = 0.3
 # A teaser card: a box, up to this many levels above the blurb, whose other text is
 # mostly a link of a headline's length.
@@ -271,6 +271,6 @@ def _previous_paragraph(element: HtmlElement) -> HtmlElement | None:
     """The element before this one in its box, past comments and lists (a list set
     between two paragraphs is judged by the list rule once both are back)."""
     previous = element.getprevious()
-    while previous is not None and (not isinstance(previous.tag, str) or previous.tag in _LISTS):
+    while previous is not None and (not isinstance(previous.tag, str) or previous.tag in LIST_TAGS):
         previous = previous.getprevious()
     return previous

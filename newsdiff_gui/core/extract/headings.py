@@ -41,6 +41,7 @@ from newsdiff_gui.core.extract.boilerplate import is_boilerplate
 from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, inside_boxes, is_hidden_box
 from newsdiff_gui.core.extract.lists import kept_block, text_siblings, words_list
 from newsdiff_gui.core.extract.text_key import (
+    LIST_TAGS,
     SUBHEADINGS,
     UNPRINTED_TAGS,
     block_positions,
@@ -51,7 +52,6 @@ from newsdiff_gui.core.extract.text_key import (
     with_inserts,
 )
 
-_LISTS = frozenset({"ul", "ol"})
 # A heading that is mostly a link is a teaser ("Related: <headline>").
 _MAX_LINK_SHARE = 0.5
 # A subheading is a line; a longer "heading" is a styled paragraph the engine judged.
@@ -219,7 +219,7 @@ def _anchor_before(
         return restored[before]
     if before.tag in SUBHEADINGS:
         return kept.after(text_key(printed_text(before)), cursor)
-    if before.tag in _LISTS:
+    if before.tag in LIST_TAGS:
         found = _kept_list_end(before, kept, cursor)
     else:
         first = kept_block(before, kept.position, last=True)
@@ -283,7 +283,7 @@ def _story_follows(heading: HtmlElement, kept: _Kept, anchor: int, depth: int) -
     after = next(text_siblings(heading, preceding=False), None)
     if after is None:
         return False
-    if after.tag in _LISTS:
+    if after.tag in LIST_TAGS:
         # A list the list rule puts back under the heading, or one the engine kept
         # right there.
         keys = _item_keys(after)
@@ -306,7 +306,7 @@ def _opening_paragraph(element: HtmlElement | None) -> HtmlElement | None:
     field: <h6>1. Buy in bulk</h6><div class="rte"><p>…</p><p>…</p></div>)."""
     if element is None or element.tag == "p":
         return element
-    if element.tag in _LISTS or element.tag in SUBHEADINGS:
+    if element.tag in LIST_TAGS or element.tag in SUBHEADINGS:
         return None
     paragraph = next((p for p in element.iter("p") if holds_text(p)), None)
     if paragraph is None:

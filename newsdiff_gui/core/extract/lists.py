@@ -27,6 +27,7 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.extract.boilerplate import is_boilerplate
 from newsdiff_gui.core.extract.furniture import FORM_CONTROLS, FURNITURE_BOXES, inside_boxes
 from newsdiff_gui.core.extract.text_key import (
+    LIST_TAGS,
     SUBHEADINGS,
     block_positions,
     holds_text,
@@ -37,7 +38,6 @@ from newsdiff_gui.core.extract.text_key import (
 )
 from newsdiff_gui.core.normalize import clean_text
 
-_LISTS = ("ul", "ol")
 _NESTED_BLOCKS = frozenset({"ul", "ol", "div", "p", "table", "section", "figure"})
 # A sentence may link a word or two; a list that is mostly link text is a menu.
 _MAX_LINK_SHARE = 0.5
@@ -99,7 +99,7 @@ def restore_article_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
     kept_text = "\n".join(position)
     restored: dict[HtmlElement, int] = {}
     inserts: dict[int, list[str]] = {}
-    for count, listing in enumerate(tree.iter(*_LISTS)):
+    for count, listing in enumerate(tree.iter(*LIST_TAGS)):
         if count >= _MAX_LISTS:
             break
         anchor = _anchor(listing, position, restored)
@@ -171,7 +171,7 @@ def _anchor(
     after = next(text_siblings(listing, preceding=False), None)
     if (
         after is None
-        or after.tag in _LISTS
+        or after.tag in LIST_TAGS
         or after.tag in SUBHEADINGS
         or kept_block(after, position, last=False) is not None
         or _starts_kept_block(after, position)

@@ -24,6 +24,8 @@ BLOCK_TAGS = frozenset(
     {"p", "div", "section", "article", "ul", "ol", "li", "table", "blockquote", "figure"}
     | {"h1", "h2", "h3", "h4", "h5", "h6", "dl", "dd", "dt", "pre", "td", "th"}
 )
+# Bulleted and numbered lists.
+LIST_TAGS = frozenset({"ul", "ol"})
 # A story's subheadings (its <h1> is the headline).
 SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # A rule reads at most this many of a page's links: a bound on hostile pages.
