@@ -22,6 +22,7 @@ from lxml.html import (
 
 from newsdiff_gui.core.extract.depth import flatten_deep_markup, text_characters
 from newsdiff_gui.core.extract.errors import ExtractionError
+from newsdiff_gui.core.extract.nested_headings import close_nested_headings
 from newsdiff_gui.core.extract.streamed import has_streamed_segments, place_streamed_segments
 
 # Larger than any real article page (the CLI caps files at 15 MB); beyond this
@@ -96,13 +97,15 @@ def parse_html(html: str) -> HtmlElement:
 
 def parse_page(html: str) -> ParsedPage:
     """Parse a page, flattening markup too deep to parse; say so if text is still lost.
-    Content a streaming server sent late is moved where the browser prints it."""
+    Content a streaming server sent late is moved where the browser prints it, and a
+    heading opened inside a heading ends it, as in the browser."""
     text = _checked(html)
     # Its boundaries are marked by comments, read only when there is any to place.
     streamed = has_streamed_segments(text)
     page = _read(text, keep_comments=streamed)
     if streamed:
         place_streamed_segments(page.root)
+    close_nested_headings(page.root)
     return page
 
 
