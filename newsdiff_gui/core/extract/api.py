@@ -42,7 +42,7 @@ from newsdiff_gui.core.extract.structured import PageMetadata, read_metadata
 from newsdiff_gui.core.extract.tag_lines import drop_tag_lines
 from newsdiff_gui.core.extract.teasers import drop_trailing_teasers
 from newsdiff_gui.core.extract.text_key import text_length
-from newsdiff_gui.core.extract.titles import choose_headline
+from newsdiff_gui.core.extract.titles import Headline, choose_headline
 
 # Tuned on WCXB and AEB together (0.2 and 0.35 scored alike on both).
 _ALTERNATIVE_SHARE = 0.2
@@ -53,10 +53,11 @@ _MIN_SPLIT_SHARE = 0.6
 
 
 def _tidy(
-    blocks: list[str], tree: HtmlElement, meta: PageMetadata, title: str, url: str | None
+    blocks: list[str], tree: HtmlElement, meta: PageMetadata, headline: Headline, url: str | None
 ) -> list[str]:
     """A reading of the page with the story's dropped parts put back and furniture dropped."""
-    titles = [title, *meta.titles, meta.html_title or ""]
+    title = headline.title
+    titles = [title, headline.printed, *meta.titles, meta.html_title or ""]
     # Lists first: a list whose items a heading repeats ("Wix", "Squarespace") would
     # read as kept once the headings are back. Then the lists under a heading put back.
     blocks = restore_subheadings(restore_article_lists(blocks, tree), tree)
@@ -78,11 +79,11 @@ def _tidy(
 
 
 def _article_blocks(
-    tree: HtmlElement, meta: PageMetadata, title: str, url: str | None
+    tree: HtmlElement, meta: PageMetadata, headline: Headline, url: str | None
 ) -> list[str]:
     """The engine's blocks, or our own scorer's when the engine found only a menu or nothing."""
     # Our scorer's reading, tidied: read once, when a rule below first asks for it.
-    scorer = functools.cache(lambda: _tidy(fallback_blocks(tree), tree, meta, title, url))
+    scorer = functools.cache(lambda: _tidy(fallback_blocks(tree), tree, meta, headline, url))
 
     engine = engine_blocks(tree, url)
     if engine.glued:
@@ -97,7 +98,7 @@ def _article_blocks(
         ):
             return split
         engine = split_glued(tree, url, engine) or engine
-    found = _tidy(engine.blocks, tree, meta, title, url)
+    found = _tidy(engine.blocks, tree, meta, headline, url)
     if found and not is_mostly_links(found, tree):
         if not engine.thin:
             return found
@@ -128,11 +129,10 @@ def extract_document(html: str, url: str | None = None) -> Document:
     open_panels(tree)
     strip_inline_furniture(tree)
     headline = choose_headline(tree, meta, url)
-    title = headline.title
     with frame_names_set_aside(tree):
-        paragraphs = _article_blocks(tree, meta, title, url)
+        paragraphs = _article_blocks(tree, meta, headline, url)
     return Document(
-        title=title,
+        title=headline.title,
         paragraphs=tuple(paragraphs),
         byline=make_byline(meta.authors),
         published=to_iso8601(meta.published),

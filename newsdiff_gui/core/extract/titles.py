@@ -27,6 +27,8 @@ _TOKEN = re.compile(r"\w+")
 # Share of words a <h1> and a stated title must have in common (both ways) for
 # the <h1> to be the article's headline; tuned on the readability test pages.
 _MIN_HEADLINE_MATCH = 0.5
+# The first <h1> elements of a page are read; a page of headings is not searched.
+_MAX_HEADINGS = 5
 _DOMAIN_NOISE = frozenset({"www", "m", "amp", "com", "org", "net", "co", "uk", "news", "edu"})
 
 
@@ -90,17 +92,46 @@ def strip_site_name(title: str, site_name: str | None, url: str | None) -> str:
     return clean_text(kept) or title
 
 
-def _headings(tree: HtmlElement) -> list[str]:
-    texts = []
+def _heading_elements(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    found = []
     for element in tree.iter("h1"):
         # Line by line: "WEEKEND<br>CODING AGENT" reads "WEEKEND CODING AGENT", not
         # "WEEKENDCODING AGENT", which resembles no stated title.
         text = printed_text(element)
         if text:
-            texts.append(text)
-        if len(texts) >= 5:
+            found.append((element, text))
+        if len(found) >= _MAX_HEADINGS:
             break
-    return texts
+    return found
+
+
+def _headings(tree: HtmlElement) -> list[str]:
+    return [text for _, text in _heading_elements(tree)]
+
+
+def _linked_endings(heading: HtmlElement, text: str) -> list[str]:
+    """The heading's text without what links add at its end: the opening elements'
+    texts after which the heading prints only links. A news aggregator's <h1> holds
+    the story's linked headline, then its source "(latimes.com)" and a comment
+    count "87" that changes whenever a reader comments; a subtitle or a kicker
+    ("Live: …") is no link and stays part of the headline."""
+    parts = []
+    for element in heading.iterdescendants():
+        if not isinstance(element.tag, str):
+            continue
+        part = printed_text(element)
+        if not part or len(part) >= len(text) or not text.startswith(part):
+            continue
+        after = "".join(
+            text_key(printed_text(link))
+            for link in heading.iter("a")
+            if link is not element
+            and element not in link.iterancestors()
+            and link not in element.iterancestors()
+        )
+        if text_key(text[len(part) :]) == after:
+            parts.append(part)
+    return parts
 
 
 def _by_separators(title: str) -> str:
@@ -149,22 +180,35 @@ def _covered(text: str, reference: str) -> float:
     return sum(len(token) for token in tokens if token in own) / total if total else 0.0
 
 
-def _visible_headline(tree: HtmlElement, references: list[str]) -> str | None:
+def _visible_headline(tree: HtmlElement, references: list[str]) -> tuple[str, str] | None:
     """The <h1> that is this article's headline: the one resembling what the page states.
 
     Resemblance both ways keeps out a logo <h1> ("The Daily Record", all of whose
     words are in "Headline - The Daily Record") and a section <h1>; a reworded
     headline still shares most of its words with the stale structured one.
     """
-    best, best_score = None, _MIN_HEADLINE_MATCH
-    for heading in _headings(tree):
-        score = max(
-            (min(_covered(heading, ref), _covered(ref, heading)) for ref in references if ref),
-            default=0.0,
+    best: tuple[str, str] | None = None
+    best_score = _MIN_HEADLINE_MATCH
+    for element, text in _heading_elements(tree):
+        # An ending of links is left out only where the heading without it is more
+        # like the stated headline.
+        heading, score = max(
+            (
+                (part, _resemblance(part, references))
+                for part in (text, *_linked_endings(element, text))
+            ),
+            key=lambda scored: scored[1],
         )
         if score >= best_score:
-            best, best_score = heading, score
+            best, best_score = (heading, text), score
     return best
+
+
+def _resemblance(heading: str, references: list[str]) -> float:
+    return max(
+        (min(_covered(heading, ref), _covered(ref, heading)) for ref in references if ref),
+        default=0.0,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +217,9 @@ class Headline:
     # The other headlines the page states (structured data, <title>) where they
     # differ from `title`: kept so a reader can see the disagreement.
     alternatives: tuple[str, ...]
+    # The heading as the page prints it, a linked ending included ("… (latimes.com)
+    # 87"): where the engine keeps it as a block, it is the headline's echo.
+    printed: str
 
 
 def choose_headline(tree: HtmlElement, meta: PageMetadata, url: str | None) -> Headline:
@@ -184,12 +231,12 @@ def choose_headline(tree: HtmlElement, meta: PageMetadata, url: str | None) -> H
     stated = _stated_title(tree, meta, url)
     html_title = strip_site_name(meta.html_title or "", meta.site_name, url)
     references = [stated, html_title, *meta.titles]
-    title = _visible_headline(tree, references) or stated
+    title, printed = _visible_headline(tree, references) or (stated, stated)
     # Only disagreements are kept: the same headline with the site's name around
     # it ("Headline | Outlet" where no site name was stated) is no other title.
     own = text_key(title)
     others = {text_key(t): t for t in (stated, html_title) if t and own not in text_key(t)}
-    return Headline(title, tuple(others.values()))
+    return Headline(title, tuple(others.values()), printed)
 
 
 def choose_title(tree: HtmlElement, meta: PageMetadata, url: str | None) -> str:
