@@ -95,3 +95,24 @@ def test_a_widgets_credit_line_is_no_byline_and_a_guest_authors_link_is() -> Non
         "<a href='/u/7'>Sleyca</a></div>"
     )
     assert extract_document(_page(own)).byline == "Sleyca"
+
+
+def _card(headline: str, writer: str) -> str:
+    return (
+        "<aside><h2>Related</h2><article itemscope itemtype='https://schema.org/Article'>"
+        f"<a class='card' href='/n/{len(headline)}'><h3 class='card__title'>{headline}</h3>"
+        "<div class='card__info' itemprop='author' itemscope "
+        f"itemtype='https://schema.org/Person'><span itemprop='name'>By {writer}</span></div>"
+        "</a></article></aside>"
+    )
+
+
+def test_a_teaser_cards_author_is_not_the_storys() -> None:
+    # The card links to another story and holds its headline: its author is that story's.
+    first = _page("", after=_card("Bridge tolls to rise in spring", "Jo Park"))
+    second = _page("", after=_card("Port opens new cruise terminal", "Kofi Mensah"))
+    assert extract_document(first).byline is None
+    assert content_hash(extract_document(first)) == content_hash(extract_document(second))
+    # The story's own author, marked the same way outside any card, is its byline.
+    own = "<div itemprop='author'><span itemprop='name'>Ana Ruiz</span></div>"
+    assert extract_document(_page(own, after=_card("Bridge tolls", "Jo Park"))).byline == "Ana Ruiz"

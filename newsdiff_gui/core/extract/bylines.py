@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.stamps import strip_stamps
-from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, printed_text
+from newsdiff_gui.core.extract.text_key import HEADINGS, UNPRINTED_TAGS, printed_text
 from newsdiff_gui.core.normalize import clean_text
 
 _BY_PREFIX = re.compile(
@@ -83,6 +83,7 @@ def visible_byline(tree: HtmlElement) -> str | None:
             text
             and len(text.split()) <= _MAX_BYLINE_WORDS
             and not _inside(element, _NOT_AUTHOR_BOXES)
+            and not in_teaser_card(element)
         ):
             return _named(element, text)
     # Some templates have no class to go by: a short paragraph starting "By ".
@@ -93,9 +94,20 @@ def visible_byline(tree: HtmlElement) -> str | None:
         if not lead or not (_BY_LINE.match(lead) or lead.casefold() in _BY_ALONE):
             continue
         text = printed_text(element)
-        if len(text.split()) <= _MAX_BYLINE_WORDS and not _inside(element, _NOT_BY_LINE_BOXES):
+        if (
+            len(text.split()) <= _MAX_BYLINE_WORDS
+            and not _inside(element, _NOT_BY_LINE_BOXES)
+            and not in_teaser_card(element)
+        ):
             return _named(element, text)
     return None
+
+
+def in_teaser_card(element: HtmlElement) -> bool:
+    """Inside a link that holds a heading: a card teasing another story ("<a
+    class=card><h3>Headline</h3><div itemprop=author>By …</div></a>"), whose author
+    and dates are that story's, and change when the site rotates its cards."""
+    return any(next(link.iter(*HEADINGS), None) is not None for link in element.iterancestors("a"))
 
 
 def _inside(element: HtmlElement, boxes: frozenset[str]) -> bool:

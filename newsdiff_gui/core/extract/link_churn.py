@@ -46,13 +46,17 @@ from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import printed_elements
 from newsdiff_gui.core.extract.link_lines import (
-    HEADINGS,
     line_element,
     link_sentence_edited,
     replaced_link_text,
 )
 from newsdiff_gui.core.extract.stamps import without_stamps
-from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS, ends_sentence, text_key
+from newsdiff_gui.core.extract.text_key import (
+    HEADINGS,
+    UNPRINTED_TAGS,
+    ends_sentence,
+    text_key,
+)
 
 # A label line: a few words and a link, no sentence.
 _MAX_LABEL_WORDS = 8

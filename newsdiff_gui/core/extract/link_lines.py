@@ -26,11 +26,8 @@ from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import printed_element
 from newsdiff_gui.core.extract.link_entries import LINK_LINE_SHARE, links_elsewhere
-from newsdiff_gui.core.extract.text_key import text_key
+from newsdiff_gui.core.extract.text_key import HEADINGS, text_key
 
-# Links that stay on the page (a table of contents, a footnote) or run script
-# are not teasers for another page.
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Blocks that hold one line of text: where a footnote's back-link would sit.
 _ITEM_TAGS = ("li", "p", "dd", "dt", "td", "th", "blockquote", "figcaption")
 # The block a link is printed in, for the glued-block rule.

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+from newsdiff_gui.core.extract.text_key import HEADINGS
 
 
 def close_nested_headings(root: HtmlElement) -> None:
     """Move each heading that is a child of a heading, with what follows it, out."""
-    for heading in list(root.iter(*HEADING_TAGS)):
-        inner = next((child for child in heading if child.tag in HEADING_TAGS), None)
+    for heading in list(root.iter(*HEADINGS)):
+        inner = next((child for child in heading if child.tag in HEADINGS), None)
         if inner is None:
             continue
         moved = [inner, *inner.itersiblings()]

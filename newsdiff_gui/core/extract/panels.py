@@ -28,7 +28,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, inside_boxes
-from newsdiff_gui.core.extract.link_lines import HEADINGS
+from newsdiff_gui.core.extract.text_key import HEADINGS
 
 _CONTROLS = etree.XPath("//*[@aria-controls]")
 _DISCLOSURES = etree.XPath("//*[@aria-expanded]")

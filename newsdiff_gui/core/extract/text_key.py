@@ -26,8 +26,9 @@ BLOCK_TAGS = frozenset(
 )
 # Bulleted and numbered lists.
 LIST_TAGS = frozenset({"ul", "ol"})
-# A story's subheadings (its <h1> is the headline).
-SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# Headings, and a story's subheadings (its <h1> is the headline).
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SUBHEADINGS = HEADINGS - {"h1"}
 # A rule reads at most this many of a page's links: a bound on hostile pages.
 MAX_LINKS_CHECKED = 3000
 _NON_ALNUM = re.compile(r"[\W_]+")
