@@ -46,13 +46,17 @@ def _is_byline(element: HtmlElement) -> bool:
     """Author links: the byline is compared text (a changed author is a change).
 
     Marked by the template (an author/byline class, rel=author), or printed as a
-    short "By <a>Name</a>, <a>Name</a> on Monday …" line with no marks at all: the
-    names are the byline either way, and a tracker reads both as one.
+    short "By <a>Name</a>, <a>Name</a> on Monday …" line with no marks at all, or
+    a link that reads "By Name" itself ("<a href=/author/…><span>By</span> Name</a>"):
+    the names are the byline either way, and a tracker reads both as one.
     """
     for node in (element, *element.iterancestors()):
         marks = " ".join(node.get(name) or "" for name in ("class", "id", "rel", "itemprop"))
         if _AUTHOR.search(marks):
             return True
+    own = element.text_content()
+    if _BY_LEAD.match(own) and len(own.split()) <= _MAX_BYLINE_WORDS:
+        return True
     for level, node in enumerate(element.iterancestors()):
         if level >= _BYLINE_LEVELS:
             break
@@ -114,13 +118,19 @@ def _names_a_fixed_place(link: HtmlElement) -> bool:
     )
 
 
+def _printed(link: HtmlElement) -> str:
+    """The link's text as a reader sees it: a style or script inside prints nothing."""
+    texts = link.xpath(".//text()[not(ancestor::style) and not(ancestor::script)]")
+    return "".join(texts).strip()
+
+
 def rotate_link_texts(anatomy: Anatomy, rng: random.Random) -> Pair | None:
     """Every link to another page outside the article's text (and byline, and
     quotations) shows the text of the next one."""
     links = [
         a
         for a in anatomy.root.iter("a")
-        if a.text_content().strip()
+        if _printed(a)
         and not _names_a_fixed_place(a)
         and not anatomy.in_gold(a)
         and not _is_quoted(a)
@@ -134,7 +144,7 @@ def rotate_link_texts(anatomy: Anatomy, rng: random.Random) -> Pair | None:
         return None
     root = _copy(anatomy)
     targets = [_at(root, path) for path in _paths(anatomy, links)]
-    texts = [a.text_content().strip() for a in links]
+    texts = [_printed(a) for a in links]
     for index, link in enumerate(targets):
         for child in list(link):
             link.remove(child)
