@@ -251,3 +251,39 @@ def test_a_stamp_outside_the_links_of_a_line_of_links_is_no_new_version() -> Non
     after = _gear_list("$189.95", stamp=" 3 hours ago")
     assert content_hash(extract_document(before)) != content_hash(extract_document(after))
     assert not stores_a_version(before, after)
+
+
+_SHOES = ["Ridge Runner 4", "Scree Racer 2", "Fellwalker Pro", "Tor Glide 7"]
+
+
+def _shop_lines(texts: list[str]) -> str:
+    """A review's shopping lines: each shoe's two links glued in one paragraph; the
+    texts may be moved among the links (hrefs stay) as a site's script rotates them."""
+    lines = "".join(
+        f'<p><a href="https://shop.example/m/{n}">{texts[2 * n]}</a>'
+        f'<a href="https://shop.example/w/{n}">{texts[2 * n + 1]}</a></p>'
+        for n in range(len(_SHOES))
+    )
+    story = "".join(f"<p>{text}</p>" for text in HARBOUR)
+    return (
+        "<!DOCTYPE html><html><head><title>Best trail shoes | The Coastal Ledger</title>"
+        "</head><body><main><article><h1>Best trail shoes</h1>"
+        f"{story}{lines}</article></main></body></html>"
+    )
+
+
+_SHOP_TEXTS = [f"Shop the {who} {shoe}" for shoe in _SHOES for who in ("men's", "women's")]
+
+
+def test_linked_sentences_moved_among_the_links_are_no_new_version() -> None:
+    shifted = [*_SHOP_TEXTS[1:], _SHOP_TEXTS[0]]
+    assert not stores_a_version(_shop_lines(_SHOP_TEXTS), _shop_lines(shifted))
+
+
+def test_a_linked_sentence_edited_to_read_as_another_link_is_a_new_version() -> None:
+    # The old text went to no other link: a writer's edit, not a rotation.
+    edited = list(_SHOP_TEXTS)
+    edited[0] = _SHOP_TEXTS[2]
+    assert stores_a_version(_shop_lines(_SHOP_TEXTS), _shop_lines(edited))
+    edited[0] = "Shop the men's Ridge Runner 5"
+    assert stores_a_version(_shop_lines(_SHOP_TEXTS), _shop_lines(edited))

@@ -53,6 +53,7 @@ from newsdiff_gui.core.extract.link_lines import (
 from newsdiff_gui.core.extract.stamps import without_stamps
 from newsdiff_gui.core.extract.text_key import (
     HEADINGS,
+    MAX_LINKS_CHECKED,
     UNPRINTED_TAGS,
     ends_sentence,
     text_key,
@@ -265,19 +266,41 @@ def edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) 
     - the same links and its own words changed ("Splurge: <a>Windburner</a> [$189.95]"
       -> "[$199.95]", "my top 10 <a>lists</a>" -> "top 11"), however much of it its
       links hold. A stamp outside the links ("<a>Bridge closed</a> 2 hours ago") is no
-      word of it."""
+      word of it.
+    A linked sentence that took the text another link printed, while its own text
+    went to another link ("Shop the Men's <a>…</a>" and "Shop the Women's <a>…</a>"
+    shifted by one product), was moved among the links, as a site rotates them: a
+    writer's edit makes words no link printed before."""
     element = line_element(block, own_tree)
     twin = None if element is None else _same_place_twin(element, other_tree)
     if element is None or twin is None:
         return False
     found = _paired_links(element, twin)
-    if found is not None and any(link_sentence_edited(old, new) for old, new in found[1]):
+    if found is not None and any(
+        link_sentence_edited(old, new) and not _moved_between_links(old, new, own_tree, other_tree)
+        for old, new in found[1]
+    ):
         return True
     own_links = [text_key(a.text_content()) for a in _links(element)]
     if own_links != [text_key(a.text_content()) for a in _links(twin)]:
         return False
     return text_key(without_stamps(_outside_text(element))) != text_key(
         without_stamps(_outside_text(twin))
+    )
+
+
+def _moved_between_links(
+    old: str, new: str, own_tree: HtmlElement, other_tree: HtmlElement
+) -> bool:
+    """Whether a link's new text was another link's on its page, and its old text is
+    another link's on the other page."""
+    return _printed_as_link(new, own_tree) and _printed_as_link(old, other_tree)
+
+
+def _printed_as_link(text: str, tree: HtmlElement) -> bool:
+    key = text_key(text)
+    return any(
+        text_key(link.text_content()) == key for link in islice(tree.iter("a"), MAX_LINKS_CHECKED)
     )
 
 
