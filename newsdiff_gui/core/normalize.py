@@ -272,8 +272,44 @@ def is_dateline_noise(paragraph: str) -> bool:
     )
 
 
+# The page's own note of when it was updated, in a block of text: "We updated this
+# article on 27 November 2025. Our editors …", "Editor's Note: This guide was last
+# reviewed on February 2, 2026, to …", "Updated: December 9, 2024" glued before a
+# paragraph. Its date changes on every republish; the words around it are the
+# note's and stay compared. A story's own dates ("The law was updated on March 3")
+# name no page, and stay text. Bounded quantifiers only: linear on any input.
+_PAGE = r"(?:article|post|page|story|guide|review|list|round-?up|piece)"
+_UPDATING = r"(?:updated|reviewed|refreshed|revised|fact[- ]checked)"
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_PAGE_UPDATE_DATE = re.compile(
+    rf"(?:\b(?:we|i)\s+(?:last\s+)?{_UPDATING}\s+this\s+{_PAGE}"
+    rf"|\bthis\s+{_PAGE}\s+(?:was|has\s+been)\s+(?:last\s+)?{_UPDATING}"
+    r"|^\W{0,3}(?:last\s+)?(?:updated|published|modified|posted|reviewed))"
+    r"(?:\s+on)?\s{0,3}:?\s{0,3}"
+    rf"(?P<date>{_MONTH_NAME}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{1,3}}(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}{_MONTH_NAME},?\s{{1,3}}(?:19|20)\d{{2}}"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})",
+    re.IGNORECASE,
+)
+
+
+def without_page_update_dates(text: str) -> str:
+    """`text` with the date of the page's own update note replaced by a mark."""
+    if not _PAGE_UPDATE_DATE.search(text):
+        return text
+    return _PAGE_UPDATE_DATE.sub(
+        lambda match: match.group(0)[: match.start("date") - match.start()] + "<date>", text
+    )
+
+
 def content_fingerprint(title: str, byline: str | None, paragraphs: Iterable[str]) -> str:
-    """A stable string for 'is this the same article text?'; noise removed."""
-    kept = [clean_text(p) for p in paragraphs if not is_dateline_noise(p)]
+    """A stable string for 'is this the same article text?'; noise removed (a block
+    that only states a date, and the date of the page's own update note)."""
+    kept = [
+        without_page_update_dates(clean_text(p)) for p in paragraphs if not is_dateline_noise(p)
+    ]
     parts = [clean_text(title), clean_text(byline or ""), *[p for p in kept if p]]
     return "\n".join(parts)

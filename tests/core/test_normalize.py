@@ -62,3 +62,50 @@ def test_dateline_check_is_linear_on_hostile_input() -> None:
         assert not is_dateline_noise(line)
     # A sanity bound only: a backtracking pattern takes minutes on these lines, not seconds.
     assert time.monotonic() - started < 5
+
+
+def _fingerprint(paragraph: str) -> str:
+    return content_fingerprint("Title", None, [paragraph, "Body text."])
+
+
+def test_the_date_of_the_pages_own_update_note_never_counts() -> None:
+    notes = [
+        (
+            "We updated this article on 27 November 2025. Our editors refresh round-ups.",
+            "We updated this article on 28 November 2025. Our editors refresh round-ups.",
+        ),
+        (
+            "Editor's Note: This guide was last reviewed on February 2, 2026, to add tents.",
+            "Editor's Note: This guide was last reviewed on February 3, 2026, to add tents.",
+        ),
+        # Glued before the paragraph by the page ("…2024If you are …").
+        (
+            "Updated: December 9, 2024If you are serving food at your reception, ask early.",
+            "Updated: December 10, 2024If you are serving food at your reception, ask early.",
+        ),
+    ]
+    for before, after in notes:
+        assert _fingerprint(before) == _fingerprint(after)
+    # The note's own words stay compared.
+    assert _fingerprint(notes[0][0]) != _fingerprint(
+        notes[0][0].replace("refresh round-ups", "rewrote the picks")
+    )
+
+
+def test_a_storys_own_dates_stay_compared() -> None:
+    for sentence, date, new_date in [
+        ("The law was updated on March 3, 2024 after a vote.", "March 3", "March 4"),
+        ("Officials updated this list on March 3, 2024.", "March 3", "March 4"),
+        ("Updated figures from 3 March 2024 show a rise.", "3 March", "4 March"),
+    ]:
+        assert _fingerprint(sentence) != _fingerprint(sentence.replace(date, new_date))
+
+
+def test_the_update_note_check_is_linear_on_hostile_input() -> None:
+    import time
+
+    started = time.monotonic()
+    for line in ["we updated this article on " * 500 + "1" * 5000, "updated " + "1/" * 20000]:
+        _fingerprint(line)
+    # A sanity bound only: a backtracking pattern takes minutes on these lines.
+    assert time.monotonic() - started < 5
