@@ -116,3 +116,22 @@ def test_a_teaser_cards_author_is_not_the_storys() -> None:
     # The story's own author, marked the same way outside any card, is its byline.
     own = "<div itemprop='author'><span itemprop='name'>Ana Ruiz</span></div>"
     assert extract_document(_page(own, after=_card("Bridge tolls", "Jo Park"))).byline == "Ana Ruiz"
+
+
+def test_a_readers_comment_names_no_byline() -> None:
+    thread = (
+        "<section id='comments'><ul class='commentlist'><li class='comment' id='comment-41'>"
+        "<div class='details'><span class='by'><span class='byby'>by </span>"
+        "<a href='/~harbourfan'>harbourfan</a></span></div>"
+        "<p>Good news for the island run at last, if the winter timetable holds.</p></li></ul>"
+        "</section>"
+    )
+    assert extract_document(_page("", after=thread)).byline is None
+    replied = thread.replace("harbourfan", "tidewatcher")
+    first, second = (
+        extract_document(_page("", after=thread)),
+        extract_document(_page("", after=replied)),
+    )
+    assert content_hash(first) == content_hash(second)
+    # The story's own "By" line is still read beside a thread.
+    assert extract_document(_page("<p>By Kofi Mensah</p>", after=thread)).byline == "Kofi Mensah"

@@ -50,6 +50,11 @@ _NOT_AUTHOR_BOXES = frozenset({"nav", "form", "menu"})
 # A "By …" line in these is a footer's terms ("By using this site…"), a menu's
 # filter ("By industry"), never a byline.
 _NOT_BY_LINE_BOXES = _NOT_AUTHOR_BOXES | {"footer"}
+# How comment systems mark a reader's comment (WordPress, Disqus-like threads).
+_COMMENT_CLASSES = frozenset(
+    {"comment", "comments", "comment-body", "comment-content", "commentlist", "comment-list"}
+)
+_COMMENT_ID = re.compile(r"^comments?(?:[-_]\w+)?$", re.IGNORECASE)
 # How far up from a lone "By" the name is looked for.
 _MAX_BY_LEVELS = 2
 
@@ -84,6 +89,7 @@ def visible_byline(tree: HtmlElement) -> str | None:
             and len(text.split()) <= _MAX_BYLINE_WORDS
             and not _inside(element, _NOT_AUTHOR_BOXES)
             and not in_teaser_card(element)
+            and not _in_comment(element)
         ):
             return _named(element, text)
     # Some templates have no class to go by: a short paragraph starting "By ".
@@ -98,9 +104,24 @@ def visible_byline(tree: HtmlElement) -> str | None:
             len(text.split()) <= _MAX_BYLINE_WORDS
             and not _inside(element, _NOT_BY_LINE_BOXES)
             and not in_teaser_card(element)
+            and not _in_comment(element)
         ):
             return _named(element, text)
     return None
+
+
+def _in_comment(element: HtmlElement) -> bool:
+    """Inside a reader's comment, as comment systems mark it (a class token, a
+    "comment-…" id, schema.org's Comment): "by <a>reader</a>" heads each one."""
+    for ancestor in element.iterancestors():
+        tokens = set((ancestor.get("class") or "").casefold().split())
+        if (
+            tokens & _COMMENT_CLASSES
+            or _COMMENT_ID.match(ancestor.get("id") or "")
+            or "schema.org/comment" in (ancestor.get("itemtype") or "").casefold()
+        ):
+            return True
+    return False
 
 
 def in_teaser_card(element: HtmlElement) -> bool:
