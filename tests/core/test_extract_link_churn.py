@@ -246,3 +246,33 @@ def test_a_sending_line_after_a_line_break_is_judged_as_its_own_sentence() -> No
         block, story("the port authority"), story("the regional government"), among_story=False
     )
     assert edited is None
+
+
+def _reviews(names: list[str]) -> str:
+    """Three sentences pointing the reader at a review each; the texts of their links
+    share most words ("… Ferry Pass Review"), so no one text replaces another as a
+    whole."""
+    frames = (
+        "For a more in-depth look at the crossing, read our full {link} before you book.",
+        "Travelling with a bike or a dog this summer? Check out our {link} first.",
+        "Still not sure which ticket suits you? See our {link} for every fare.",
+    )
+    pointers = "".join(
+        "<p>" + frame.format(link=f'<a href="/reviews/{n}">{name} Ferry Pass Review</a>') + "</p>"
+        for n, (frame, name) in enumerate(zip(frames, names, strict=True))
+    )
+    return _page_with(pointers)
+
+
+def test_pointer_links_whose_texts_moved_among_them_are_no_new_version() -> None:
+    before = _reviews(["Harbour", "Island", "Night"])
+    after = _reviews(["Island", "Night", "Harbour"])
+    assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+    assert not stores_a_version(before, after)
+
+
+def test_a_pointer_link_renamed_to_read_as_another_link_is_a_new_version() -> None:
+    # The old text went to no other link: the writer renamed it.
+    before = _reviews(["Harbour", "Island", "Night"])
+    after = _reviews(["Island", "Island", "Night"])
+    assert stores_a_version(before, after)

@@ -9,7 +9,9 @@ block is rarely most links, so the one-page link-line rules keep it.
 
 A tracker holding the previous capture sees that the block sits at the same
 place in both pages, that its words outside links are the same, and that each
-changed link's text was replaced as a whole. That alone would also describe a
+changed link's text was replaced as a whole, or moved to it from another link
+while its own went to another ("read our full <a>Kajabi Review</a>" reading
+"<a>Podia Review</a>", the next review's link text). That alone would also describe a
 newsroom relinking a story sentence to another report, which is an edit. So the
 change is set aside only when the block cannot be a story sentence:
 - it is a short line that is not a sentence (a label and a link: "From the
@@ -244,7 +246,12 @@ def _churned_twin_of(
         return None
     twin, links = found
     changed = [index for index, (old, new) in enumerate(links) if text_key(old) != text_key(new)]
-    if not changed or not all(replaced_link_text(*links[index]) for index in changed):
+    own_tree = element.getroottree().getroot()
+    if not changed or not all(
+        replaced_link_text(*links[index])
+        or _moved_between_links(*links[index], own_tree, other_tree)
+        for index in changed
+    ):
         return None
     twin_text = twin.text_content()
     label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
