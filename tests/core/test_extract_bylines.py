@@ -135,3 +135,12 @@ def test_a_readers_comment_names_no_byline() -> None:
     assert content_hash(first) == content_hash(second)
     # The story's own "By" line is still read beside a thread.
     assert extract_document(_page("<p>By Kofi Mensah</p>", after=thread)).byline == "Kofi Mensah"
+
+
+def test_a_teaser_cards_date_is_not_the_storys() -> None:
+    card = _card("Bridge tolls to rise in spring", "Jo Park").replace(
+        "</h3>", "</h3><time datetime='2025-03-02T08:00:00Z'>2 March</time>"
+    )
+    assert extract_document(_page("", after=card)).published is None
+    dated = "<time datetime='2025-11-18T09:30:00Z'>18 November</time>"
+    assert extract_document(_page(dated, after=card)).published == "2025-11-18T09:30:00+00:00"

@@ -204,6 +204,8 @@ def _itemprop_text(tree: HtmlElement, prop: str) -> str | None:
 
 def _time_element(tree: HtmlElement) -> str | None:
     for element in tree.xpath("//time[@datetime]")[:10]:
+        if in_teaser_card(element):
+            continue  # another story's date, rotated with its card
         value = clean_text(element.get("datetime") or "")
         if len(value) >= 10:
             return value
