@@ -144,3 +144,12 @@ def test_a_teaser_cards_date_is_not_the_storys() -> None:
     assert extract_document(_page("", after=card)).published is None
     dated = "<time datetime='2025-11-18T09:30:00Z'>18 November</time>"
     assert extract_document(_page(dated, after=card)).published == "2025-11-18T09:30:00+00:00"
+
+
+def test_a_readers_comment_marked_as_microdata_names_no_byline() -> None:
+    thread = (
+        "<ol class='commentlist'><li class='comment' itemscope "
+        "itemtype='https://schema.org/Comment'><div class='comment-author' itemprop='author'>"
+        "Guest</div><p>Will the early sailing still run on Sundays?</p></li></ol>"
+    )
+    assert extract_document(_page("", after=thread)).byline is None

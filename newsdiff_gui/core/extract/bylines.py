@@ -89,7 +89,7 @@ def visible_byline(tree: HtmlElement) -> str | None:
             and len(text.split()) <= _MAX_BYLINE_WORDS
             and not _inside(element, _NOT_AUTHOR_BOXES)
             and not in_teaser_card(element)
-            and not _in_comment(element)
+            and not in_comment(element)
         ):
             return _named(element, text)
     # Some templates have no class to go by: a short paragraph starting "By ".
@@ -104,13 +104,13 @@ def visible_byline(tree: HtmlElement) -> str | None:
             len(text.split()) <= _MAX_BYLINE_WORDS
             and not _inside(element, _NOT_BY_LINE_BOXES)
             and not in_teaser_card(element)
-            and not _in_comment(element)
+            and not in_comment(element)
         ):
             return _named(element, text)
     return None
 
 
-def _in_comment(element: HtmlElement) -> bool:
+def in_comment(element: HtmlElement) -> bool:
     """Inside a reader's comment, as comment systems mark it (a class token, a
     "comment-…" id, schema.org's Comment): "by <a>reader</a>" heads each one."""
     for ancestor in element.iterancestors():
