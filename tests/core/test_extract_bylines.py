@@ -153,3 +153,14 @@ def test_a_readers_comment_marked_as_microdata_names_no_byline() -> None:
         "Guest</div><p>Will the early sailing still run on Sundays?</p></li></ol>"
     )
     assert extract_document(_page("", after=thread)).byline is None
+
+
+def test_a_sentence_opening_with_by_is_no_byline() -> None:
+    cart = (
+        "<div class='cart'><p>By checking out, you agree to our Terms of Use and Privacy "
+        "Policy.</p></div>"
+    )
+    assert extract_document(_page("", after=cart)).byline is None
+    dated = "<p>By Kofi Mensah on Monday, December 2nd, 2025.</p>"
+    byline = extract_document(_page(dated, after=cart)).byline
+    assert byline is not None and byline.startswith("Kofi Mensah")

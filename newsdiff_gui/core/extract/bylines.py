@@ -15,8 +15,8 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.stamps import strip_stamps
-from newsdiff_gui.core.extract.text_key import HEADINGS, UNPRINTED_TAGS, printed_text
+from newsdiff_gui.core.extract.stamps import strip_stamps, without_stamps
+from newsdiff_gui.core.extract.text_key import HEADINGS, UNPRINTED_TAGS, ends_sentence, printed_text
 from newsdiff_gui.core.normalize import clean_text
 
 _BY_PREFIX = re.compile(
@@ -36,6 +36,8 @@ _BYLINE_XPATH = (
 _BY_LINE = re.compile(r"^(?:by|written by)\s+\S", re.IGNORECASE)
 _BY_ALONE = frozenset({"by", "by:", "written by", "written by:"})
 _MAX_BYLINE_WORDS = 14
+# "By" and a name with its initials and a title ("By Jane Q. Doe, Ph.D."): no sentence.
+_MAX_NAME_WORDS = 6
 # Blocks whose own text starts with "by" (any case): where a printed "By …" line is.
 _BY_LEAD_XPATH = etree.XPath(
     "//*[self::p or self::span or self::div]"
@@ -102,6 +104,7 @@ def visible_byline(tree: HtmlElement) -> str | None:
         text = printed_text(element)
         if (
             len(text.split()) <= _MAX_BYLINE_WORDS
+            and not _is_by_sentence(text)
             and not _inside(element, _NOT_BY_LINE_BOXES)
             and not in_teaser_card(element)
             and not in_comment(element)
@@ -129,6 +132,14 @@ def in_teaser_card(element: HtmlElement) -> bool:
     class=card><h3>Headline</h3><div itemprop=author>By …</div></a>"), whose author
     and dates are that story's, and change when the site rotates its cards."""
     return any(next(link.iter(*HEADINGS), None) is not None for link in element.iterancestors("a"))
+
+
+def _is_by_sentence(text: str) -> bool:
+    """A sentence opening with "By", not a line of names: "By checking out, you agree
+    to our Terms of Use." ends as a sentence does after more words than a name has.
+    A date after the names ("By Ana Ruiz on Monday, December 2nd, 2019.") is no word
+    of a sentence."""
+    return ends_sentence(text) and len(without_stamps(text).split()) > _MAX_NAME_WORDS
 
 
 def _inside(element: HtmlElement, boxes: frozenset[str]) -> bool:
