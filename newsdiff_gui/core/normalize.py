@@ -272,6 +272,12 @@ def is_dateline_noise(paragraph: str) -> bool:
     )
 
 
+# A month's name or its abbreviation, for patterns (case-insensitive ones).
+MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+
 # The page's own note of when it was updated, in a block of text: "We updated this
 # article on 27 November 2025. Our editors …", "Editor's Note: This guide was last
 # reviewed on February 2, 2026, to …", "Updated: December 9, 2024" glued before a
@@ -280,17 +286,13 @@ def is_dateline_noise(paragraph: str) -> bool:
 # name no page, and stay text. Bounded quantifiers only: linear on any input.
 _PAGE = r"(?:article|post|page|story|guide|review|list|round-?up|piece)"
 _UPDATING = r"(?:updated|reviewed|refreshed|revised|fact[- ]checked)"
-_MONTH_NAME = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
 _PAGE_UPDATE_DATE = re.compile(
     rf"(?:\b(?:we|i)\s+(?:last\s+)?{_UPDATING}\s+this\s+{_PAGE}"
     rf"|\bthis\s+{_PAGE}\s+(?:was|has\s+been)\s+(?:last\s+)?{_UPDATING}"
     r"|^\W{0,3}(?:last\s+)?(?:updated|published|modified|posted|reviewed))"
     r"(?:\s+on)?\s{0,3}:?\s{0,3}"
-    rf"(?P<date>{_MONTH_NAME}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{1,3}}(?:19|20)\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}{_MONTH_NAME},?\s{{1,3}}(?:19|20)\d{{2}}"
+    rf"(?P<date>{MONTH_NAME}\s{{1,3}}\d{{1,2}}(?:st|nd|rd|th)?,?\s{{1,3}}(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s{{1,3}}{MONTH_NAME},?\s{{1,3}}(?:19|20)\d{{2}}"
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})",
     re.IGNORECASE,
 )
@@ -298,8 +300,6 @@ _PAGE_UPDATE_DATE = re.compile(
 
 def without_page_update_dates(text: str) -> str:
     """`text` with the date of the page's own update note replaced by a mark."""
-    if not _PAGE_UPDATE_DATE.search(text):
-        return text
     return _PAGE_UPDATE_DATE.sub(
         lambda match: match.group(0)[: match.start("date") - match.start()] + "<date>", text
     )

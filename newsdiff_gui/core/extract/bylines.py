@@ -90,8 +90,7 @@ def visible_byline(tree: HtmlElement) -> str | None:
             text
             and len(text.split()) <= _MAX_BYLINE_WORDS
             and not _inside(element, _NOT_AUTHOR_BOXES)
-            and not in_teaser_card(element)
-            and not in_comment(element)
+            and not belongs_elsewhere(element)
         ):
             return _named(element, text)
     # Some templates have no class to go by: a short paragraph starting "By ".
@@ -106,14 +105,19 @@ def visible_byline(tree: HtmlElement) -> str | None:
             len(text.split()) <= _MAX_BYLINE_WORDS
             and not _is_by_sentence(text)
             and not _inside(element, _NOT_BY_LINE_BOXES)
-            and not in_teaser_card(element)
-            and not in_comment(element)
+            and not belongs_elsewhere(element)
         ):
             return _named(element, text)
     return None
 
 
-def in_comment(element: HtmlElement) -> bool:
+def belongs_elsewhere(element: HtmlElement) -> bool:
+    """Another story's (in a teaser card) or a reader's (in a comment): what names or
+    dates it there is not the article's byline."""
+    return in_teaser_card(element) or _in_comment(element)
+
+
+def _in_comment(element: HtmlElement) -> bool:
     """Inside a reader's comment, as comment systems mark it (a class token, a
     "comment-…" id, schema.org's Comment): "by <a>reader</a>" heads each one."""
     for ancestor in element.iterancestors():

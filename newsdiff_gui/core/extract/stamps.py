@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import re
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+from newsdiff_gui.core.normalize import MONTH_NAME
+
 _KEYWORD = (
     r"(?:last\s+updated|last\s+modified|updated|published|posted|created|modified|reviewed|"
     r"edited|first\s+published)(?:\s+on|\s+at)?\s*:?"
@@ -38,15 +36,15 @@ _MARKER = re.compile(
     r"(?:reading|watching|viewing|online)(?:\s+(?:this|it))?(?:\s+(?:right\s+)?now)?"
     r"|\b(?:reading|read)\s+time\s*:?\s*\d+\s*(?:min(?:ute)?s?)?"
     # a full date with its year ("November 18th, 2019", "18 November 2019")
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?:19|20)\d{{2}}\b",
+    rf"|\b{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME},?\s+(?:19|20)\d{{2}}\b",
     re.IGNORECASE,
 )
 # Everything a stamp line may hold besides names.
 _STAMP = re.compile(
     rf"{_MARKER.pattern}"
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|\b{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}(?:,?\s+\d{{4}})?"
     r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"
     r"|\b\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.?\s?m\b\.?"
     r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
@@ -99,7 +97,7 @@ _WEEKDAY = (
 )
 _BYLINE_CUT = re.compile(
     rf"{_MARKER.pattern}"
-    rf"|{_WEEKDAY}(?:\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}"
+    rf"|{_WEEKDAY}(?:\b{MONTH_NAME}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH_NAME}"
     r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2})",
     re.IGNORECASE,
 )

@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.bylines import in_comment, in_teaser_card, visible_byline
+from newsdiff_gui.core.extract.bylines import belongs_elsewhere, in_teaser_card, visible_byline
 from newsdiff_gui.core.normalize import clean_text
 
 # schema.org types whose objects describe the article itself (not the site,
@@ -193,8 +193,8 @@ def _first(index: dict[str, str], *keys: str) -> str | None:
 
 def _itemprop_text(tree: HtmlElement, prop: str) -> str | None:
     for element in tree.xpath(f'//*[@itemprop="{prop}"]')[:5]:
-        if in_teaser_card(element) or in_comment(element):
-            continue  # another story's, or a reader's
+        if belongs_elsewhere(element):
+            continue
         value = element.get("content") or element.get("datetime") or element.text_content()
         text = clean_text(value or "")
         if text:
