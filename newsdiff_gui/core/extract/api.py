@@ -31,6 +31,7 @@ from newsdiff_gui.core.extract.lead_in import restore_lead_in
 from newsdiff_gui.core.extract.link_entries import drop_link_lines
 from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.menus import is_mostly_links
+from newsdiff_gui.core.extract.misnamed import holder_names_set_aside
 from newsdiff_gui.core.extract.page_header import drop_page_header_blocks
 from newsdiff_gui.core.extract.panels import open_panels
 from newsdiff_gui.core.extract.parsing import parse_page
@@ -129,7 +130,7 @@ def extract_document(html: str, url: str | None = None) -> Document:
     open_panels(tree)
     strip_inline_furniture(tree)
     headline = choose_headline(tree, meta, url)
-    with frame_names_set_aside(tree):
+    with frame_names_set_aside(tree), holder_names_set_aside(tree):
         paragraphs = _article_blocks(tree, meta, headline, url)
     return Document(
         title=headline.title,

@@ -129,15 +129,16 @@ def frame_names_set_aside(tree: HtmlElement) -> Iterator[None]:
     # comments must end in the story's shape.
     named_comments = any("comment" in value.casefold() for _, _, value in saved)
     if named_comments and not _story_shaped(boxes[-1]):
-        _restore(saved)
+        restore_names(saved)
         saved = []
     try:
         yield
     finally:
-        _restore(saved)
+        restore_names(saved)
 
 
-def _restore(saved: list[tuple[HtmlElement, str, str]]) -> None:
+def restore_names(saved: list[tuple[HtmlElement, str, str]]) -> None:
+    """Put back the names (and tags) set aside, as (box, attribute, value) triples."""
     for box, name, value in saved:
         if name == _TAG:
             box.tag = value
