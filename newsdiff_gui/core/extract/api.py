@@ -20,6 +20,7 @@ from newsdiff_gui.core.extract.dates import to_iso8601
 from newsdiff_gui.core.extract.engine import engine_blocks, split_glued
 from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.fallback import fallback_blocks
+from newsdiff_gui.core.extract.faq import restore_faq
 from newsdiff_gui.core.extract.frame import frame_names_set_aside
 from newsdiff_gui.core.extract.furniture import drop_unprinted_description, strip_inline_furniture
 from newsdiff_gui.core.extract.gaps import restore_dropped_paragraphs
@@ -69,6 +70,7 @@ def _tidy(
     blocks = reconcile(blocks, meta.article_body, tree)
     # After the cross-check: a stated body leaves embedded posts out.
     blocks = restore_split_parts(restore_article_quotes(blocks, tree), tree)
+    blocks = restore_faq(blocks, tree, meta.faq)
     blocks = drop_glued_stamps(restore_dropped_paragraphs(blocks, tree), tree)
     blocks = remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
     blocks = drop_unprinted_description(blocks, meta.description, tree)

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import lxml.html
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.bylines import belongs_elsewhere, in_teaser_card, visible_byline
@@ -46,6 +48,7 @@ _ARTICLE_TYPES = frozenset(
 )
 _MAX_JSON_CHARS = 2_000_000
 _MAX_DEPTH = 12
+_MAX_FAQ = 200
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _WRAPPER_START = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)\s*")
 _WRAPPER_END = re.compile(r"\s*(?://\s*)?(?:\]\]>|-->)\s*$")
@@ -77,6 +80,8 @@ class PageMetadata:
     modified: str | None
     article_body: str | None
     description: str | None
+    # The questions and answers a guide states as its FAQ (schema.org FAQPage).
+    faq: tuple[str, ...] = ()
 
 
 def _types(obj: dict[str, Any]) -> set[str]:
@@ -166,6 +171,35 @@ def _article_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
         return len(body) if isinstance(body, str) else (1 if obj.get("headline") else 0)
 
     return max(articles, key=weight)
+
+
+def _plain(value: Any) -> str:
+    """A stated text as plain words (an answer may be written in HTML)."""
+    text = _string(value) or ""
+    if "<" in text:
+        try:
+            text = lxml.html.fragment_fromstring(text, create_parent="div").text_content()
+        except (etree.ParserError, ValueError):
+            return ""
+    return clean_text(text)
+
+
+def _faq(objects: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The questions and their answers of the page's FAQPage objects, in order."""
+    entries: list[str] = []
+    for page in (obj for obj in objects if "faqpage" in _types(obj)):
+        questions = page.get("mainEntity")
+        for question in questions[:_MAX_FAQ] if isinstance(questions, list) else [questions]:
+            if not isinstance(question, dict):
+                continue
+            answer = question.get("acceptedAnswer")
+            if isinstance(answer, list):
+                answer = answer[0] if answer else None
+            answer_text = answer.get("text") if isinstance(answer, dict) else None
+            entries.extend(
+                text for text in (_plain(question.get("name")), _plain(answer_text)) if text
+            )
+    return tuple(dict.fromkeys(entries))
 
 
 def _meta_index(tree: HtmlElement) -> dict[str, str]:
@@ -311,4 +345,5 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
         or _itemprop_text(tree, "dateModified"),
         article_body=body if isinstance(body, str) and body.strip() else None,
         description=_first(meta, "og:description", "description", "twitter:description"),
+        faq=_faq(objects),
     )
