@@ -276,3 +276,46 @@ def test_a_pointer_link_renamed_to_read_as_another_link_is_a_new_version() -> No
     before = _reviews(["Harbour", "Island", "Night"])
     after = _reviews(["Island", "Island", "Night"])
     assert stores_a_version(before, after)
+
+
+_CREDITS = (
+    # ("Photo: <a>…</a>" alone is a credit the one-page rules already leave out.)
+    '<figure><img src="/img/dredger.jpg" alt=""></figure><p>Photo sources: <a href="/photos/'
+    '{slug}">{name}</a>, <a href="/photos/pier">Pier at dawn</a></p>',
+    '<p>Image from <a href="/gallery/{slug}">{name}</a>.</p>',
+    '<p>Source: <a href="https://data.example/{slug}">{name}</a></p>',
+    '<p>Courtesy of <a href="/archive/{slug}">{name}</a></p>',
+)
+
+
+def _page_with_credit_among_story(credit: str) -> str:
+    story = [*_STORY[:2], credit, *_STORY[2:]]
+    return (
+        _page(story)
+        .replace("<p><p>", "<p>")
+        .replace("</p></p>", "</p>")
+        .replace("<p><figure>", "<figure>")
+    )
+
+
+def test_a_credit_whose_linked_name_changed_is_no_new_version_even_among_the_story() -> None:
+    # A picture's or a chart's credit is the page's furniture wherever it stands; its
+    # linked name is what the gallery or the database calls it today.
+    for credit in _CREDITS:
+        before = _page_with_credit_among_story(
+            credit.format(slug="a", name="Harbour Trust Archive")
+        )
+        after = _page_with_credit_among_story(credit.format(slug="b", name="Coastal Survey 2025"))
+        assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+        assert not stores_a_version(before, after), credit
+
+
+def test_a_story_sentence_naming_its_source_first_is_a_new_version() -> None:
+    # "Sources said …" is the story's sentence, not a credit line.
+    block = (
+        '<p>Sources close to <a href="/people/{slug}">{name}</a> said the harbour loan would'
+        " be repaid over twenty years.</p>"
+    )
+    before = _page_with(block.format(slug="a", name="the harbour board"))
+    after = _page_with(block.format(slug="b", name="the port authority"))
+    assert stores_a_version(before, after)

@@ -18,6 +18,10 @@ change is set aside only when the block cannot be a story sentence:
   section …", "Filed under …", "… | Powered by …") printed before or after the
   story's sentences, not among them: "Winner: <a>Jane Doe</a>" in a list between
   two of the story's paragraphs is the story's, and a new name there is an edit; or
+- it credits a picture or names a source ("Photo: <a>…</a>", "Image from <a>…</a>",
+  "Source: <a>…</a>", "Courtesy of <a>…</a>"), wherever it stands: a credit under a
+  picture or a chart is the page's furniture, as its caption rules say, and the
+  linked name in it is what the site's gallery or database calls it today; or
 - one of its changed links asks the reader to act ("Click here", "Learn more",
   "Get started", "Sign up", "Join …", "here's the link"): a story's linked
   phrase names what it points to, a promo's tells the reader to go there; or
@@ -63,6 +67,13 @@ from newsdiff_gui.core.extract.text_key import (
 
 # A label line: a few words and a link, no sentence.
 _MAX_LABEL_WORDS = 8
+# A credit line: a picture's or a chart's credit, or a named source.
+_CREDIT_LINE = re.compile(
+    r"^\W*(?:(?:photos?|images?|pictures?|video|illustrations?|graphics?|charts?|maps?|"
+    r"screenshots?)\s*(?:sources?|credits?)?\s*(?::|by\b|from\b|via\b|courtesy\b)"
+    r"|(?:sources?|credits?|via)\s*:|courtesy of\b)",
+    re.IGNORECASE,
+)
 # A link addressing the reader: an imperative to click or go somewhere, or "here".
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:click|tap|learn more|find out more|read more|see more|get started|sign up|subscribe|"
@@ -255,13 +266,14 @@ def _churned_twin_of(
         return None
     twin_text = twin.text_content()
     label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
+    credit = _CREDIT_LINE.match(block) is not None and _CREDIT_LINE.match(twin_text) is not None
     asks = any(_CALL_TO_ACTION.search(text) for index in changed for text in links[index])
     own_links, sending = _links(element), _links_sending_reader(element)
     sends = all(
         own_links[index] in sending or any(_CALL_TO_ACTION.search(text) for text in links[index])
         for index in changed
     )
-    return twin_text if label or asks or sends else None
+    return twin_text if label or credit or asks or sends else None
 
 
 def edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
