@@ -102,3 +102,36 @@ def test_a_list_between_two_opening_paragraphs_is_part_of_the_opening() -> None:
         "The second phase starts in the autumn.",
         second,
     )
+
+
+_LEAD_IN = "The plan covers three stages:"
+_STAGES = [
+    "Dredging the northern channel to eleven metres from March",
+    "Moving the spoil to the reclaimed land south of the ferry pier",
+    "Rebuilding the fishing quay once the channel has settled",
+]
+
+
+def _list_opening(stages: list[str]) -> str:
+    items = "".join(f"<li>{stage}</li>" for stage in stages)
+    return f"<p>{_LEAD_IN}</p><ul>{items}</ul>"
+
+
+def test_a_line_introducing_a_list_under_the_headline_opens_the_story() -> None:
+    # "This plan is for you if:" and its items, set in the headline's box: the list
+    # is the story's opening, and an edit to an item is a new version.
+    before = extract_document(_page(_list_opening(_STAGES)))
+    edited = [_STAGES[0].replace("eleven", "twelve"), *_STAGES[1:]]
+    after = extract_document(_page(_list_opening(edited)))
+    assert before.paragraphs[:5] == (_LEAD_IN, *_STAGES, HARBOUR[0])
+    assert content_hash(before) != content_hash(after)
+
+
+def test_a_line_introducing_links_or_one_item_is_no_opening() -> None:
+    kept = list(HARBOUR)
+    links = (
+        f"<p>Share this story:</p><ul><li><a href='/s/1'>{_STAGES[0]}</a></li>"
+        f"<li><a href='/s/2'>{_STAGES[1]}</a></li><li><a href='/s/3'>{_STAGES[2]}</a></li></ul>"
+    )
+    assert _restored(_page(links), kept) == kept
+    assert _restored(_page(_list_opening(_STAGES[:1])), kept) == kept

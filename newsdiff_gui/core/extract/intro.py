@@ -12,6 +12,8 @@ the story's:
   (a heading the engine left out titles another box: a video, a teaser);
 - it is a paragraph of prose: a leaf block of sentences, mostly words, not links
   (with the items of a list that follows it, when prose or the story comes next);
+  or a short line introducing a list ("This plan is for you if:") and the list's
+  items, two at least, mostly words (a "Share this story:" row of links is none);
 - it is not the page's meta description printed as a teaser (that is the
   document's `dek`, see furniture.drop_unprinted_description) — a description
   printed word for word is kept only by the rules that handle it.
@@ -39,6 +41,8 @@ _MIN_OPENING = 100
 _MAX_LINK_SHARE = 0.3
 _MAX_STEPS = 120
 _MAX_OPENINGS = 2
+# A line introducing a list opens the story with the list's items, two at least.
+_MIN_LEAD_ITEMS = 2
 # How much of a box's text is keyed first to rule it out as the first kept block.
 _PREFIX_CHARS = 200
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "“")
@@ -102,12 +106,7 @@ def restore_opening(
     headline = _headline(tree, title) if blocks else None
     if headline is None:
         return blocks
-    first = text_key(blocks[0])
-    kept = {text_key(block) for block in blocks}
-    found: list[str] = []
-    # A list's items after an opening paragraph: kept once prose or the story follows.
-    items: list[str] = []
-    paragraphs = 0
+    opening = _Opening(blocks, description or "")
     for step, element in enumerate(_following(headline)):
         if step >= _MAX_STEPS or not isinstance(element.tag, str):
             return blocks
@@ -115,29 +114,64 @@ def restore_opening(
             continue
         if not _is_leaf(element):
             # A box of blocks matters only as the first kept block itself.
-            if _reads_as(element, first):
-                return [*found, *items, *blocks] if found else blocks
+            if _reads_as(element, opening.first):
+                return opening.before(blocks)
             continue
         own = text_key(element.text_content())
-        if own == first:
-            return [*found, *items, *blocks] if found else blocks
-        if not own or own in kept:
+        if own == opening.first:
+            return opening.before(blocks)
+        if not own or own in opening.kept:
             continue
-        if element.tag in SUBHEADINGS:
-            return blocks  # a heading left out: another box (a video's title), not the story
-        if element.tag == "li" and found and _mostly_words(element):
-            items.append(clean_text(element.text_content()))
-            continue
+        if element.tag in SUBHEADINGS or not opening.read(element):
+            # A heading left out titles another box (a video's), not the story.
+            return blocks
+    return blocks
+
+
+class _Opening:
+    """The opening read so far between the headline and the first kept block."""
+
+    def __init__(self, blocks: list[str], description: str) -> None:
+        self.first = text_key(blocks[0])
+        self.kept = {text_key(block) for block in blocks}
+        self.description = description
+        self.found: list[str] = []
+        # A list's items after an opening paragraph: kept once prose or the story follows.
+        self.items: list[str] = []
+        # A short line introducing a list ("This plan is for you if:") and its items.
+        self.lead: list[str] = []
+        self.paragraphs = 0
+
+    def before(self, blocks: list[str]) -> list[str]:
+        self._close_lead()
+        return [*self.found, *self.items, *blocks] if self.found else blocks
+
+    def _close_lead(self) -> None:
+        if len(self.lead) > _MIN_LEAD_ITEMS and self.paragraphs < _MAX_OPENINGS:
+            self.found.extend([*self.items, *self.lead])
+            self.items.clear()
+            self.paragraphs += 1
+        self.lead = []
+
+    def read(self, element: HtmlElement) -> bool:
+        """Take a leaf element of the opening; False when it ends the search."""
+        if element.tag == "li" and _mostly_words(element) and (self.lead or self.found):
+            (self.lead or self.items).append(clean_text(element.text_content()))
+            return True
+        self._close_lead()
         line = clean_text(element.text_content())
+        if line.endswith(":") and len(line) <= _MAX_SHORT_LINE and not is_boilerplate(line):
+            self.lead = [line]
+            return True
         # Metadata (a byline, a date) is passed over, and so is a notice above the
         # opening (a site's affiliate disclosure); a promo after it ends the search.
-        if len(line) <= _MAX_SHORT_LINE or (not found and is_boilerplate(line)):
-            items.clear()
-            continue
-        opening = _opening(element, description or "")
-        if opening is None or paragraphs >= _MAX_OPENINGS:
-            return blocks
-        found.extend([*items, opening])
-        items.clear()
-        paragraphs += 1
-    return blocks
+        if len(line) <= _MAX_SHORT_LINE or (not self.found and is_boilerplate(line)):
+            self.items.clear()
+            return True
+        opening = _opening(element, self.description)
+        if opening is None or self.paragraphs >= _MAX_OPENINGS:
+            return False
+        self.found.extend([*self.items, opening])
+        self.items.clear()
+        self.paragraphs += 1
+        return True
