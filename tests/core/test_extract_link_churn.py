@@ -319,3 +319,29 @@ def test_a_story_sentence_naming_its_source_first_is_a_new_version() -> None:
     before = _page_with(block.format(slug="a", name="the harbour board"))
     after = _page_with(block.format(slug="b", name="the port authority"))
     assert stores_a_version(before, after)
+
+
+def _page_with_heading(heading: str) -> str:
+    """A heading set between two of the story's paragraphs."""
+    story = [*_STORY[:2], heading, *_STORY[2:]]
+    return _page(story).replace("<p><h2>", "<h2>").replace("</h2></p>", "</h2>")
+
+
+def test_a_call_to_action_set_as_a_heading_is_no_change_when_its_link_text_changes() -> None:
+    # A sentence set in a heading that sends the reader is a promo, not a section title.
+    cta = (
+        '<h2><a href="/demo/{slug}">{link}</a> and see how the harbour booking system keeps'
+        " every berth filled through the winter.</h2>"
+    )
+    before = _page_with_heading(cta.format(slug="a", link="Book a free demo of BerthPlanner"))
+    after = _page_with_heading(cta.format(slug="b", link="Try MooringDesk for thirty days"))
+    assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+    assert not stores_a_version(before, after)
+
+
+def test_a_subheading_whose_linked_name_changed_is_a_new_version() -> None:
+    subheading = '<h2>What the <a href="/org/{slug}">{name}</a> found</h2>'
+    before = _page_with_heading(subheading.format(slug="a", name="harbour trust"))
+    after = _page_with_heading(subheading.format(slug="b", name="port authority"))
+    assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+    assert stores_a_version(before, after)

@@ -38,8 +38,10 @@ change is set aside only when the block cannot be a story sentence:
   another phrase there is an edit.
 
 An edit inside a linked phrase keeps most of its words ("a £5m budget" → "a £6m
-budget", figures compared as figures), so it is never a replaced link; nor is a
-heading (the article's structure, as for the link-line rules).
+budget", figures compared as figures), so it is never a replaced link. A heading
+is the article's structure, as for the link-line rules, and its links stay edits,
+unless it is a sentence that sends the reader or asks them to act ("<h2>Book a
+free demo of <a>…</a> and see how …</h2>"): a promo set large.
 """
 
 from __future__ import annotations
@@ -250,8 +252,7 @@ def _churned_twin_of(
     # A bare link has no words of its own to stay: the link-line rules judge it.
     if element.tag == "a":
         return None
-    if any(e.tag in HEADINGS for e in (element, *element.iterancestors())):
-        return None
+    heading = any(e.tag in HEADINGS for e in (element, *element.iterancestors()))
     found = _twin_links(element, other_tree)
     if found is None:
         return None
@@ -267,13 +268,15 @@ def _churned_twin_of(
     twin_text = twin.text_content()
     label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
     credit = _CREDIT_LINE.match(block) is not None and _CREDIT_LINE.match(twin_text) is not None
+    if heading and not ends_sentence(block):
+        return None  # a subheading's link is the article's structure
     asks = any(_CALL_TO_ACTION.search(text) for index in changed for text in links[index])
     own_links, sending = _links(element), _links_sending_reader(element)
     sends = all(
         own_links[index] in sending or any(_CALL_TO_ACTION.search(text) for text in links[index])
         for index in changed
     )
-    return twin_text if label or credit or asks or sends else None
+    return twin_text if (label or credit) and not heading or asks or sends else None
 
 
 def edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
