@@ -276,7 +276,7 @@ def _churned_twin_of(
         own_links[index] in sending or any(_CALL_TO_ACTION.search(text) for text in links[index])
         for index in changed
     )
-    return twin_text if (label or credit) and not heading or asks or sends else None
+    return twin_text if ((label or credit) and not heading) or asks or sends else None
 
 
 def edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
