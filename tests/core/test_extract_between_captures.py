@@ -287,3 +287,35 @@ def test_a_linked_sentence_edited_to_read_as_another_link_is_a_new_version() -> 
     assert stores_a_version(_shop_lines(_SHOP_TEXTS), _shop_lines(edited))
     edited[0] = "Shop the men's Ridge Runner 5"
     assert stores_a_version(_shop_lines(_SHOP_TEXTS), _shop_lines(edited))
+
+
+def _page_with_panel(link: str, words: str = "before you buy") -> str:
+    """A collapsible section, closed until its button opens it, among the story."""
+    panel = (
+        "<h3><button aria-expanded='false'>How to check the fit</button></h3>"
+        "<div style='display:none'><p>Stand with the boots on and ask a friend to measure "
+        f"the room at the toe {words}. For more on fitting walking boots, check out our "
+        f"<a href='/gear/{len(link)}'>{link}</a>.</p></div>"
+    )
+    paragraphs = [f"<p>{text}</p>" for text in _STORY]
+    paragraphs.insert(2, panel)
+    return (
+        "<!DOCTYPE html><html><head><title>Harbour dredging plan approved | The Coastal Ledger"
+        "</title></head><body><main><article><h1>Harbour dredging plan approved</h1>"
+        f"{''.join(paragraphs)}</article></main></body></html>"
+    )
+
+
+def test_a_pointer_inside_an_opened_panel_whose_link_changed_is_no_new_version() -> None:
+    # The extraction reads the panel open; the comparison must find it on the page too.
+    before, after = _page_with_panel("fitting guide"), _page_with_panel("winter gear list")
+    document = extract_document(before)
+    assert any("check out our fitting guide" in text for text in document.paragraphs)
+    assert content_hash(document) != content_hash(extract_document(after))
+    assert not stores_a_version(before, after)
+
+
+def test_an_edit_inside_an_opened_panel_is_a_new_version() -> None:
+    before = _page_with_panel("fitting guide")
+    after = _page_with_panel("fitting guide", words="in the afternoon")
+    assert stores_a_version(before, after)

@@ -22,7 +22,7 @@ from newsdiff_gui.core.extract.errors import ExtractionError
 from newsdiff_gui.core.extract.fallback import fallback_blocks
 from newsdiff_gui.core.extract.faq import restore_faq
 from newsdiff_gui.core.extract.frame import frame_names_set_aside
-from newsdiff_gui.core.extract.furniture import drop_unprinted_description, strip_inline_furniture
+from newsdiff_gui.core.extract.furniture import drop_unprinted_description
 from newsdiff_gui.core.extract.gaps import restore_dropped_paragraphs
 from newsdiff_gui.core.extract.glued_stamps import drop_glued_stamps
 from newsdiff_gui.core.extract.headings import restore_subheadings
@@ -34,7 +34,7 @@ from newsdiff_gui.core.extract.lists import restore_article_lists
 from newsdiff_gui.core.extract.menus import is_mostly_links
 from newsdiff_gui.core.extract.misnamed import holder_names_set_aside
 from newsdiff_gui.core.extract.page_header import drop_page_header_blocks
-from newsdiff_gui.core.extract.panels import open_panels
+from newsdiff_gui.core.extract.panels import show_page
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.quote_lists import restore_quote_lists
 from newsdiff_gui.core.extract.quotes import restore_article_quotes
@@ -129,8 +129,7 @@ def extract_document(html: str, url: str | None = None) -> Document:
     page = parse_page(html)
     tree = page.root
     meta = read_metadata(tree)
-    open_panels(tree)
-    strip_inline_furniture(tree)
+    show_page(tree)
     headline = choose_headline(tree, meta, url)
     with frame_names_set_aside(tree), holder_names_set_aside(tree):
         paragraphs = _article_blocks(tree, meta, headline, url)

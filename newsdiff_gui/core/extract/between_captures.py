@@ -41,7 +41,7 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.document import Document
 from newsdiff_gui.core.extract.broken_lines import wrap_broken_lines
 from newsdiff_gui.core.extract.errors import ExtractionError
-from newsdiff_gui.core.extract.furniture import printed_elements, strip_inline_furniture
+from newsdiff_gui.core.extract.furniture import printed_elements
 from newsdiff_gui.core.extract.link_churn import (
     among_the_story,
     churned_twin,
@@ -52,6 +52,7 @@ from newsdiff_gui.core.extract.link_lines import (
     line_element,
     set_aside_glued_link_churn,
 )
+from newsdiff_gui.core.extract.panels import show_page
 from newsdiff_gui.core.extract.parsing import parse_page
 from newsdiff_gui.core.extract.text_key import text_key
 from newsdiff_gui.core.normalize import clean_text, is_dateline_noise
@@ -73,8 +74,9 @@ def _page_tree(html: str) -> HtmlElement | None:
         tree = parse_page(html).root
     except ExtractionError:
         return None
-    # The blocks were read after inline furniture left the page: the same here.
-    strip_inline_furniture(tree)
+    # The blocks were read from the page as shown (panels open, inline furniture
+    # out): the same here, or a block read in an opened panel is found nowhere.
+    show_page(tree)
     wrap_broken_lines(tree)
     return tree
 

@@ -27,7 +27,11 @@ import re
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsdiff_gui.core.extract.furniture import FURNITURE_BOXES, inside_boxes
+from newsdiff_gui.core.extract.furniture import (
+    FURNITURE_BOXES,
+    inside_boxes,
+    strip_inline_furniture,
+)
 from newsdiff_gui.core.extract.text_key import HEADINGS
 
 _CONTROLS = etree.XPath("//*[@aria-controls]")
@@ -118,3 +122,11 @@ def open_panels(tree: HtmlElement) -> None:
             break
         if isinstance(element, HtmlElement) and element.get("id") in ids and _is_panel(element):
             _show(element)
+
+
+def show_page(tree: HtmlElement) -> None:
+    """The page as a reader sees it, in place: the panels its controls open shown,
+    and the inline furniture taken out of its text blocks. Every reading of a page
+    (the extraction, and the comparison of two captures) starts from this one."""
+    open_panels(tree)
+    strip_inline_furniture(tree)
