@@ -28,6 +28,8 @@ from stability_mutations import (
 )
 
 _DIGITS = re.compile(r"\d+")
+# How a paragraph of prose ends, in the shared pages' languages.
+_PROSE_END = re.compile(r"[.!?。！？…:;)”\"']\s*$")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)”\"'][.!?])\s+(?=[A-Z“\"])")
 
 
@@ -103,17 +105,27 @@ def list_figure(anatomy: Anatomy, rng: random.Random) -> Pair | None:
 
 def _insert_between_paragraphs(anatomy: Anatomy, root: HtmlElement, new: HtmlElement) -> bool:
     """After the first story paragraph whose next printed sibling is a story paragraph
-    too (a list set in the running text, not at the end of a header or box)."""
+    too, both sentences (a list set in the running text, not at the end of a header or
+    box, nor among a paper's affiliation lines or under a breadcrumb trail)."""
     story = set(anatomy.story_blocks)
-    for paragraph in (b for b in anatomy.story_blocks if b.tag == "p"):
+    for paragraph in (b for b in anatomy.story_blocks if b.tag == "p" and _is_sentence(b)):
         following = next(_text_siblings(paragraph), None)
-        if following is not None and following.tag == "p" and following in story:
+        if (
+            following is not None
+            and following.tag == "p"
+            and following in story
+            and _is_sentence(following)
+        ):
             target = _at(root, _paths(anatomy, [paragraph])[0])
             new.tail = target.tail
             target.tail = None
             target.addnext(new)
             return True
     return False
+
+
+def _is_sentence(paragraph: HtmlElement) -> bool:
+    return _PROSE_END.search(paragraph.text_content()) is not None
 
 
 def list_figure_added(anatomy: Anatomy, rng: random.Random) -> Pair | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 
 import lxml.html
+from stability_edits import list_figure_added
 from stability_furniture import rotate_link_texts, script_style_meta
 from stability_mutations import Anatomy, Page
 
@@ -144,3 +145,25 @@ def test_a_quote_chip_moves_only_its_figure_inside_the_story() -> None:
         # Only the figure moved, and the story's sentence follows it untouched.
         assert figure.sub("#", first) == figure.sub("#", second)
         assert first.endswith(_STORY * 2)
+
+
+def test_an_added_list_is_set_between_two_sentences_not_under_a_breadcrumb() -> None:
+    # A story's list is set in its running text: not after a breadcrumb trail or among
+    # a paper's affiliation lines, which some golds keep.
+    crumb = "Harbour Lights > Stories > The Count"
+    affiliation = "Harbour Institute of Navigation, Northport, United Kingdom"
+    body = (
+        f"<p>{crumb}</p><p>{affiliation}</p><div class='story'><p>{_STORY * 3}</p>"
+        f"<p>{_STORY * 2}</p><p>{_STORY}</p></div>"
+    )
+    html = (
+        f"<html><head><title>The Count</title></head><body><h1>The Count</h1>{body}</body></html>"
+    )
+    truth = f"{crumb} {affiliation} {_STORY * 6}"
+    pair = list_figure_added(Anatomy(Page("test/count", None, html, truth)), random.Random(1))
+    assert pair is not None
+    root = lxml.html.fromstring(pair[0])
+    listing = root.find(".//ul")
+    assert listing is not None
+    before = listing.getprevious()
+    assert before is not None and before.text_content() == _STORY * 3
