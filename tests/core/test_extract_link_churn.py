@@ -345,3 +345,37 @@ def test_a_subheading_whose_linked_name_changed_is_a_new_version() -> None:
     after = _page_with_heading(subheading.format(slug="b", name="port authority"))
     assert content_hash(extract_document(before)) != content_hash(extract_document(after))
     assert stores_a_version(before, after)
+
+
+def _page_by(author: str, block: str) -> str:
+    """The story with its author stated, and `block` after it."""
+    return _page_with(block).replace("</title>", f'</title><meta name="author" content="{author}">')
+
+
+_BIOS = (
+    "<p>Mara Linden has covered the coast for The Coastal Ledger since 2015. Read her"
+    ' <a href="/people/mara-linden/{slug}">{link}</a>.</p>',
+    "<p>About the author: Mara Linden writes about ports and shipping; her latest"
+    ' series is <a href="/series/{slug}">{link}</a>.</p>',
+    '<p>(Mara Linden, harbour correspondent, also writes <a href="/series/{slug}">{link}</a>.)</p>',
+)
+
+
+def test_the_authors_bio_whose_links_changed_is_no_new_version() -> None:
+    # The bio's links (the author's page, their latest work) change with the site.
+    for bio in _BIOS:
+        before = _page_by("Mara Linden", bio.format(slug="a", link="ferry reports"))
+        after = _page_by("Mara Linden", bio.format(slug="b", link="winter storm diary"))
+        assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+        assert not stores_a_version(before, after), bio
+
+
+def test_a_sentence_about_someone_else_whose_link_changed_is_a_new_version() -> None:
+    # Only the byline's own name opens a bio: the story's people are its subject.
+    block = (
+        "<p>Tomas Weir has led the fishing cooperative since 2019 and signed the"
+        ' <a href="/docs/{slug}">{link}</a> on Tuesday.</p>'
+    )
+    before = _page_by("Mara Linden", block.format(slug="a", link="dredging agreement"))
+    after = _page_by("Mara Linden", block.format(slug="b", link="harbour lease"))
+    assert stores_a_version(before, after)

@@ -99,6 +99,7 @@ def differing_blocks(ours: Sequence[str], theirs: Sequence[str]) -> list[str]:
 def _set_aside_link_churn(
     before: tuple[list[str], HtmlElement, frozenset[str]],
     after: tuple[list[str], HtmlElement, frozenset[str]],
+    byline: str = "",
 ) -> tuple[list[str], list[str]]:
     """`gone` and `new` without the blocks in which only promo or label links changed
     their text (core/extract/link_churn.py), and without their twins."""
@@ -106,7 +107,9 @@ def _set_aside_link_churn(
     kept_gone = []
     kept_new = list(new)
     for block in gone:
-        twin = churned_twin(block, before_tree, after_tree, among_story=block in before_story)
+        twin = churned_twin(
+            block, before_tree, after_tree, among_story=block in before_story, byline=byline
+        )
         if twin is None:
             kept_gone.append(block)
             continue
@@ -116,7 +119,10 @@ def _set_aside_link_churn(
     kept_new = [
         block
         for block in kept_new
-        if churned_twin(block, after_tree, before_tree, among_story=block in after_story) is None
+        if churned_twin(
+            block, after_tree, before_tree, among_story=block in after_story, byline=byline
+        )
+        is None
     ]
     return kept_gone, kept_new
 
@@ -150,6 +156,7 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
     gone, new = _set_aside_link_churn(
         (gone, before_tree, among_the_story(before.paragraphs)),
         (new, after_tree, among_the_story(after.paragraphs)),
+        before.byline or "",
     )
     gone, new = set_aside_glued_link_churn(gone, before_tree, new, after_tree)
     sides = ((gone, before_tree, after_tree, after), (new, after_tree, before_tree, before))

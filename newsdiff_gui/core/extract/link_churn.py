@@ -22,6 +22,11 @@ change is set aside only when the block cannot be a story sentence:
   "Source: <a>…</a>", "Courtesy of <a>…</a>"), wherever it stands: a credit under a
   picture or a chart is the page's furniture, as its caption rules say, and the
   linked name in it is what the site's gallery or database calls it today; or
+- it is the author's bio or a note about the publisher the byline names ("About
+  the author: …", "Hi, I'm …", or opening with a byline name as its subject:
+  "Jared Newman has been a freelance technology journalist …", "(Paul Fenaroli is
+  an associate attorney …)"): its links are the author's page and latest work,
+  which change with the site; a sentence about anyone else stays the story's; or
 - one of its changed links asks the reader to act ("Click here", "Learn more",
   "Get started", "Sign up", "Join …", "here's the link"): a story's linked
   phrase names what it points to, a promo's tells the reader to go there; or
@@ -76,6 +81,18 @@ _CREDIT_LINE = re.compile(
     r"|(?:sources?|credits?|via)\s*:|courtesy of\b)",
     re.IGNORECASE,
 )
+# A bio's or a publisher's note's opening, and what follows a name that is the
+# subject of the block's first sentence ("Ana Ruiz is …", "Ana Ruiz, editor, …").
+_BIO_OPENING = re.compile(
+    r"^\W*(?:about the (?:author|writer|editor)s?\b|(?:hi|hello)\b.{0,20}?\bi[’']m\b)",
+    re.IGNORECASE,
+)
+_SUBJECT_GOES_ON = re.compile(
+    r",|\s+(?:is|was|has|had|are|were|writes|wrote|covers|joined|leads|serves|holds|lives|"
+    r"works|aims|carries|provides|specializes|specialises)\b"
+)
+_NAME_SEPARATORS = re.compile(r",\s*|\s+and\s+|\s*&\s*")
+_MIN_NAME_CHARS = 4
 # A link addressing the reader: an imperative to click or go somewhere, or "here".
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:click|tap|learn more|find out more|read more|see more|get started|sign up|subscribe|"
@@ -230,7 +247,12 @@ def _paired_links(
 
 
 def churned_twin(
-    block: str, own_tree: HtmlElement, other_tree: HtmlElement, *, among_story: bool
+    block: str,
+    own_tree: HtmlElement,
+    other_tree: HtmlElement,
+    *,
+    among_story: bool,
+    byline: str = "",
 ) -> str | None:
     """The text the other capture prints where this page prints `block`, when the two
     differ only in replaced links and the block cannot be a story sentence (see the
@@ -238,16 +260,25 @@ def churned_twin(
     story's sentences (see `among_the_story`). The twin may be a block the extraction
     set aside on its own page ("Sign up today …" is a call to action), or one it kept.
     A block the page prints several times (a line closing each story of an endless
-    page) is judged at each printing: one of them changed."""
+    page) is judged at each printing: one of them changed. `byline`: the story's
+    authors, as stored (names joined with ", ")."""
+    about_byline = _about_byline(block, byline)
     for element in islice(printed_elements(block, own_tree), _MAX_PRINTINGS):
-        twin = _churned_twin_of(element, block, other_tree, among_story=among_story)
+        twin = _churned_twin_of(
+            element, block, other_tree, among_story=among_story, about_byline=about_byline
+        )
         if twin is not None:
             return twin
     return None
 
 
 def _churned_twin_of(
-    element: HtmlElement, block: str, other_tree: HtmlElement, *, among_story: bool
+    element: HtmlElement,
+    block: str,
+    other_tree: HtmlElement,
+    *,
+    among_story: bool,
+    about_byline: bool = False,
 ) -> str | None:
     # A bare link has no words of its own to stay: the link-line rules judge it.
     if element.tag == "a":
@@ -276,7 +307,24 @@ def _churned_twin_of(
         own_links[index] in sending or any(_CALL_TO_ACTION.search(text) for text in links[index])
         for index in changed
     )
-    return twin_text if ((label or credit) and not heading) or asks or sends else None
+    set_apart = label or credit or about_byline
+    return twin_text if (set_apart and not heading) or asks or sends else None
+
+
+def _about_byline(block: str, byline: str) -> bool:
+    """Whether the block is the author's bio or a note about the publisher named in
+    the byline: it opens as a bio does ("About the author:", "Hi, I'm …"), or with
+    a byline name as its subject ("Jared Newman has been …", "(Paul Fenaroli is …")."""
+    if _BIO_OPENING.match(block):
+        return True
+    text = block.lstrip(" (")
+    names = (name.strip() for name in _NAME_SEPARATORS.split(byline))
+    return any(
+        len(name) >= _MIN_NAME_CHARS
+        and text.startswith(name)
+        and _SUBJECT_GOES_ON.match(text, len(name)) is not None
+        for name in names
+    )
 
 
 def edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
