@@ -379,3 +379,36 @@ def test_a_sentence_about_someone_else_whose_link_changed_is_a_new_version() -> 
     before = _page_by("Mara Linden", block.format(slug="a", link="dredging agreement"))
     after = _page_by("Mara Linden", block.format(slug="b", link="harbour lease"))
     assert stores_a_version(before, after)
+
+
+_NOTICES = (
+    '<p>This post first appeared on <a href="/blog/{slug}">{link}</a>; please read the'
+    " original there.</p>",
+    "<p>This website and all documents on it are licensed under a"
+    ' <a href="/l/{slug}">{link}</a>.</p>',
+    "<p>The views expressed by the authors of this blog are their own. Please note that a"
+    ' <a href="/c/{slug}">{link}</a> applies to comments.</p>',
+    '<p>The Coastal Ledger has a <a href="/p/{slug}">{link}</a>.</p>',
+    '<p>Harbour Notes is a production of <a href="/n/{slug}">{link}</a>, recorded at the'
+    " old pilot station.</p>",
+)
+
+
+def test_the_pages_notice_about_itself_whose_link_changed_is_no_new_version() -> None:
+    for notice in _NOTICES:
+        before = _page_with(notice.format(slug="a", link="disclosure policy"))
+        after = _page_with(notice.format(slug="b", link="winter storm diary"))
+        assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+        assert not stores_a_version(before, after), notice
+
+
+def test_a_licence_the_story_reports_whose_link_changed_is_a_new_version() -> None:
+    # "The code is licensed under the GPL" names no page of its own: a new licence
+    # there is the story's news.
+    block = (
+        "<p>The harbour authority said the berth-booking code is licensed under the"
+        ' <a href="/l/{slug}">{link}</a> and can be reused by other ports.</p>'
+    )
+    before = _page_with_heading(block.format(slug="a", link="GNU General Public License"))
+    after = _page_with_heading(block.format(slug="b", link="MIT License"))
+    assert stores_a_version(before, after)

@@ -27,6 +27,12 @@ change is set aside only when the block cannot be a story sentence:
   "Jared Newman has been a freelance technology journalist …", "(Paul Fenaroli is
   an associate attorney …)"): its links are the author's page and latest work,
   which change with the site; a sentence about anyone else stays the story's; or
+- it is the page's notice about itself ("This post first appeared on <a>…</a>",
+  "This website … is licensed under a <a>…</a>", "The views expressed by the
+  authors …", "The Motley Fool has a <a>disclosure policy</a>", "… may receive a
+  commission …", "… is a production of <a>…</a>", a form's "agree to our Terms"):
+  a licence a story reports ("The code is licensed under the <a>GPL</a>") names no
+  page of its own, and stays an edit; or
 - one of its changed links asks the reader to act ("Click here", "Learn more",
   "Get started", "Sign up", "Join …", "here's the link"): a story's linked
   phrase names what it points to, a promo's tells the reader to go there; or
@@ -63,6 +69,7 @@ from newsdiff_gui.core.extract.link_lines import (
     link_sentence_edited,
     replaced_link_text,
 )
+from newsdiff_gui.core.extract.side_lines import is_about_byline, is_credit_line, is_page_notice
 from newsdiff_gui.core.extract.stamps import without_stamps
 from newsdiff_gui.core.extract.text_key import (
     HEADINGS,
@@ -74,25 +81,6 @@ from newsdiff_gui.core.extract.text_key import (
 
 # A label line: a few words and a link, no sentence.
 _MAX_LABEL_WORDS = 8
-# A credit line: a picture's or a chart's credit, or a named source.
-_CREDIT_LINE = re.compile(
-    r"^\W*(?:(?:photos?|images?|pictures?|video|illustrations?|graphics?|charts?|maps?|"
-    r"screenshots?)\s*(?:sources?|credits?)?\s*(?::|by\b|from\b|via\b|courtesy\b)"
-    r"|(?:sources?|credits?|via)\s*:|courtesy of\b)",
-    re.IGNORECASE,
-)
-# A bio's or a publisher's note's opening, and what follows a name that is the
-# subject of the block's first sentence ("Ana Ruiz is …", "Ana Ruiz, editor, …").
-_BIO_OPENING = re.compile(
-    r"^\W*(?:about the (?:author|writer|editor)s?\b|(?:hi|hello)\b.{0,20}?\bi[’']m\b)",
-    re.IGNORECASE,
-)
-_SUBJECT_GOES_ON = re.compile(
-    r",|\s+(?:is|was|has|had|are|were|writes|wrote|covers|joined|leads|serves|holds|lives|"
-    r"works|aims|carries|provides|specializes|specialises)\b"
-)
-_NAME_SEPARATORS = re.compile(r",\s*|\s+and\s+|\s*&\s*")
-_MIN_NAME_CHARS = 4
 # A link addressing the reader: an imperative to click or go somewhere, or "here".
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:click|tap|learn more|find out more|read more|see more|get started|sign up|subscribe|"
@@ -262,7 +250,7 @@ def churned_twin(
     A block the page prints several times (a line closing each story of an endless
     page) is judged at each printing: one of them changed. `byline`: the story's
     authors, as stored (names joined with ", ")."""
-    about_byline = _about_byline(block, byline)
+    about_byline = is_about_byline(block, byline)
     for element in islice(printed_elements(block, own_tree), _MAX_PRINTINGS):
         twin = _churned_twin_of(
             element, block, other_tree, among_story=among_story, about_byline=about_byline
@@ -298,7 +286,7 @@ def _churned_twin_of(
         return None
     twin_text = twin.text_content()
     label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
-    credit = _CREDIT_LINE.match(block) is not None and _CREDIT_LINE.match(twin_text) is not None
+    credit = is_credit_line(block) and is_credit_line(twin_text)
     if heading and not ends_sentence(block):
         return None  # a subheading's link is the article's structure
     asks = any(_CALL_TO_ACTION.search(text) for index in changed for text in links[index])
@@ -307,24 +295,9 @@ def _churned_twin_of(
         own_links[index] in sending or any(_CALL_TO_ACTION.search(text) for text in links[index])
         for index in changed
     )
-    set_apart = label or credit or about_byline
+    notice = is_page_notice(block) or is_page_notice(twin_text)
+    set_apart = label or credit or about_byline or notice
     return twin_text if (set_apart and not heading) or asks or sends else None
-
-
-def _about_byline(block: str, byline: str) -> bool:
-    """Whether the block is the author's bio or a note about the publisher named in
-    the byline: it opens as a bio does ("About the author:", "Hi, I'm …"), or with
-    a byline name as its subject ("Jared Newman has been …", "(Paul Fenaroli is …")."""
-    if _BIO_OPENING.match(block):
-        return True
-    text = block.lstrip(" (")
-    names = (name.strip() for name in _NAME_SEPARATORS.split(byline))
-    return any(
-        len(name) >= _MIN_NAME_CHARS
-        and text.startswith(name)
-        and _SUBJECT_GOES_ON.match(text, len(name)) is not None
-        for name in names
-    )
 
 
 def edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
