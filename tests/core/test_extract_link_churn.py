@@ -152,6 +152,10 @@ _POINTERS = (
     ' <a href="/series/harbour">{link}</a> series.</p>',
     "<p>Dinner on the quay this weekend? Make a reservation at our"
     ' <a href="/dining/quay">{link}</a> restaurant.</p>',
+    "<p>Sitting your skipper's exam soon? Take our free sample"
+    ' <a href="/quiz/skipper">{link}</a> – no registration required!</p>',
+    '<p>Order my <a href="/shop/book">{link}</a> for a practical guide to the harbour\'s'
+    " walks.</p>",
 )
 
 
@@ -162,6 +166,17 @@ def test_a_sentence_sending_the_reader_to_a_link_is_no_change_when_its_link_text
         after = _page_with(pointer.format(link="Winter Lights Festival"))
         assert content_hash(extract_document(before)) != content_hash(extract_document(after))
         assert not stores_a_version(before, after), pointer
+
+
+def test_a_how_to_step_taking_the_linked_thing_is_a_new_version() -> None:
+    # "Take the <a>pan</a> off the heat" is the recipe; only "our"/"my" products promote.
+    step = (
+        '<p>Take the <a href="/kit/{slug}">{link}</a> off the heat as soon as the sauce'
+        " thickens, and stir in the butter.</p>"
+    )
+    before = _page_with(step.format(slug="a", link="saucepan"))
+    after = _page_with(step.format(slug="b", link="frying pan"))
+    assert stores_a_version(before, after)
 
 
 def test_a_how_to_instruction_whose_linked_advice_changed_is_a_new_version() -> None:

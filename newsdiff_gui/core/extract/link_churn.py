@@ -42,7 +42,8 @@ change is set aside only when the block cannot be a story sentence:
   every changed link of it so (a story sentence's link beside it stays an edit):
   a sentence opening, past a lead clause, with a verb of going, reading,
   booking or signing up ("Make a reservation at our <a>…</a>", "do not hesitate
-  to reach out to <a>…</a>"); a line break ends a sentence. A story's sentences
+  to reach out to <a>…</a>"), or offering the site's own product ("Take our free
+  sample <a>…</a>", "Order my <a>…</a>"); a line break ends a sentence. A story's sentences
   report; the few that address the reader point them elsewhere, and what they
   point to is what the site promotes today. An instruction of a how-to ("Start a
   <a>compost pile</a>") is no such verb: its linked phrase is the advice, and
@@ -85,7 +86,8 @@ _MAX_LABEL_WORDS = 8
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:click|tap|learn more|find out more|read more|see more|get started|sign up|subscribe|"
     r"start (?:your|a|the) free|join (?:us|our|my|now|\d)|check (?:out|it out)|contact us|"
-    r"email us|more info|make (?:a|your) (?:reservation|booking)|book now|reserve now)\b"
+    r"email us|more info|make (?:a|your) (?:reservation|booking)|book now|reserve now|"
+    r"enroll? (?:for free|now|today))\b"
     r"|\bhere\W*$|\bthis link\b|\bthe link\W*$",
     re.IGNORECASE,
 )
@@ -108,7 +110,10 @@ _SENDS_READER = re.compile(
     r"make (?:a|your) (?:reservation|booking)|"
     r"become a (?:paid )?(?:subscriber|member)|try\b[^.!?]{0,40}?\bfree|"
     r"get (?:started|matched|in touch)|start (?:a|your) free|don't miss|"
-    r"dive (?:deeper|into))\b"
+    r"dive (?:deeper|into)|"
+    # The site's own product offered to the reader ("Take our free sample test",
+    # "Order my book"): a how-to's step takes "the pan", not "our" anything.
+    r"(?:take|order|grab|get|buy|enrol|enroll)(?: in)? (?:our|my))\b"
     # A bare verb that is also a noun or an adjective ("Shop owners in …", "Call
     # centre staff …", "Follow-up tests by …", "Watch parties …") sends the reader
     # only when what follows is what an instruction's object opens with: a
