@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 
 import lxml.html
+import pytest
 
+from newsdiff_gui.core.extract import faq
 from newsdiff_gui.core.extract.api import extract_document
 from newsdiff_gui.core.extract.faq import restore_faq
 from newsdiff_gui.core.extract.parsing import parse_page
@@ -136,4 +138,18 @@ def test_text_the_reading_holds_is_not_put_back() -> None:
         f"<html><body><p>{_STORY[0]}</p><h3>{question}</h3><p>{answer}</p></body></html>"
     )
     blocks = [_STORY[0], question, answer]
+    assert restore_faq(blocks, tree, (question, answer)) == blocks
+
+
+def test_a_page_too_large_to_read_whole_at_every_level_stops_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each level of a nest of boxes is keyed whole; a bound on the characters read
+    # keeps a hostile page (deep and large) from multiplying its size by its depth.
+    question, answer = _faq()[0]
+    nest = "<div>" * 40 + f"<p>{_STORY[0]}</p><h3>{question}</h3><p>{answer}</p>" + "</div>" * 40
+    tree = lxml.html.fromstring(f"<html><body>{nest}</body></html>")
+    blocks = [_STORY[0]]
+    assert restore_faq(blocks, tree, (question, answer)) == [*blocks, question, answer]
+    monkeypatch.setattr(faq, "_MAX_CHARS_READ", 2_000)
     assert restore_faq(blocks, tree, (question, answer)) == blocks

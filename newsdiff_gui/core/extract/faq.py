@@ -39,8 +39,10 @@ from newsdiff_gui.core.normalize import clean_text
 # A part of an answer this long (key characters) is a sentence, not a word or a
 # label that many texts share.
 _MIN_PART_KEY = 25
-# A bound for hostile pages: elements read in one page.
+# Bounds for hostile pages: elements read in one page, and characters keyed (each
+# level of a deep nest of boxes is read whole, so depth multiplies the page).
 _MAX_ELEMENTS = 50_000
+_MAX_CHARS_READ = 20_000_000
 
 
 def restore_faq(blocks: list[str], tree: HtmlElement, entries: Sequence[str]) -> list[str]:
@@ -67,11 +69,13 @@ def _printed_entries(
     anchor = -1
     taken: set[str] = set()
     found: dict[int, list[str]] = {}
+    budget = _MAX_CHARS_READ
     for _ in range(_MAX_ELEMENTS):
-        if not stack:
+        if not stack or budget <= 0:
             break
         element = stack.pop()
         text = clean_text(element.text_content())
+        budget -= len(text)
         key = text_key(text)
         if not key:
             continue
