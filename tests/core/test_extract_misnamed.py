@@ -11,7 +11,9 @@ Pages are written here (a fictional consumer guide and a fictional paper).
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
+from newsdiff_gui.core.extract import misnamed
 from newsdiff_gui.core.extract.api import extract_document
 from newsdiff_gui.core.extract.misnamed import holder_names_set_aside, holds_prose
 
@@ -157,3 +159,21 @@ def test_the_names_are_put_back_after_reading() -> None:
     assert (
         wrapper.get("class") == "acc-wrap acc-has-2-panes acc-icon-style-arrow acc-icon-side-right"
     )
+
+
+def test_a_nest_of_named_boxes_too_large_to_read_stops_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each named box is read whole; a bound on the characters read keeps a hostile
+    # page (a deep nest of "icon" boxes around a long text) from multiplying its size.
+    tips = "".join(f"<p>{text}</p>" for text in _tips("six"))
+    nest = "<div class='x-icon'>" * 30 + tips + "</div>" * 30
+    tree = lxml.html.fromstring(f"<html><body>{nest}</body></html>")
+    boxes = tree.findall(".//div")
+    with holder_names_set_aside(tree):
+        assert all(box.get("class") == "" for box in boxes)
+    monkeypatch.setattr(misnamed, "_MAX_CHARS_READ", 1_000)
+    with holder_names_set_aside(tree):
+        assert boxes[0].get("class") == ""
+        assert boxes[-1].get("class") == "x-icon"
+    assert all(box.get("class") == "x-icon" for box in boxes)

@@ -42,9 +42,11 @@ _PLAYERS = ("iframe", "video", "object", "embed", "audio")
 # A paragraph of prose: a sentence's length, its links under this share.
 _MIN_PROSE_CHARS = 80
 _MAX_LINK_SHARE = 0.5
-# Bounds for hostile pages: named boxes looked at, paragraphs read in each.
+# Bounds for hostile pages: named boxes looked at, paragraphs read in each, and
+# characters read in all (a nest of named boxes reads the page once a level).
 _MAX_BOXES = 2_000
 _MAX_PARAGRAPHS = 200
+_MAX_CHARS_READ = 20_000_000
 
 
 def _is_prose(paragraph: HtmlElement) -> bool:
@@ -64,14 +66,15 @@ def _shows_player(box: HtmlElement) -> bool:
     return False
 
 
-def holds_prose(box: HtmlElement) -> bool:
+def holds_prose(box: HtmlElement, text: str | None = None) -> bool:
     """Whether the box holds a paragraph of the page's own prose and shows no
-    other site's frame or player, and is not mostly links."""
+    other site's frame or player, and is not mostly links (`text`: the box's
+    text, when the caller has read it)."""
     if _shows_player(box):
         return False
     if not any(_is_prose(p) for p in islice(box.iter("p", "li"), _MAX_PARAGRAPHS)):
         return False
-    length = len(clean_text(box.text_content()))
+    length = len(clean_text(box.text_content() if text is None else text))
     return linked_chars(box) < _MAX_LINK_SHARE * length
 
 
@@ -88,8 +91,13 @@ def _named_boxes(tree: HtmlElement) -> Iterator[HtmlElement]:
 def holder_names_set_aside(tree: HtmlElement) -> Iterator[None]:
     """While inside, boxes of prose named "embed" or "icon" carry neither word."""
     saved: list[tuple[HtmlElement, str, str]] = []
+    budget = _MAX_CHARS_READ
     for box in islice(_named_boxes(tree), _MAX_BOXES):
-        if not holds_prose(box):
+        text = box.text_content()
+        budget -= len(text)
+        if budget < 0:
+            break
+        if not holds_prose(box, text):
             continue
         for name in _NAMES:
             value = box.get(name)
