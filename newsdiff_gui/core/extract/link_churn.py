@@ -277,6 +277,8 @@ def _churned_twin_of(
     if element.tag == "a":
         return None
     heading = any(e.tag in HEADINGS for e in (element, *element.iterancestors()))
+    if heading and not ends_sentence(block):
+        return None  # a subheading's link is the article's structure
     found = _twin_links(element, other_tree)
     if found is None:
         return None
@@ -292,8 +294,6 @@ def _churned_twin_of(
     twin_text = twin.text_content()
     label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
     credit = is_credit_line(block) and is_credit_line(twin_text)
-    if heading and not ends_sentence(block):
-        return None  # a subheading's link is the article's structure
     asks = any(_CALL_TO_ACTION.search(text) for index in changed for text in links[index])
     own_links, sending = _links(element), _links_sending_reader(element)
     sends = all(

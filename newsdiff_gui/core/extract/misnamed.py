@@ -42,9 +42,10 @@ _PLAYERS = ("iframe", "video", "object", "embed", "audio")
 # A paragraph of prose: a sentence's length, its links under this share.
 _MIN_PROSE_CHARS = 80
 _MAX_LINK_SHARE = 0.5
-# Bounds for hostile pages: named boxes looked at, paragraphs read in each, and
-# characters read in all (a nest of named boxes reads the page once a level).
+# Bounds for hostile pages: named boxes looked at, players and paragraphs read in
+# each, and characters read in all (a nest of named boxes reads the page once a level).
 _MAX_BOXES = 2_000
+_MAX_PLAYERS = 200
 _MAX_PARAGRAPHS = 200
 _MAX_CHARS_READ = 20_000_000
 
@@ -59,7 +60,7 @@ def _is_prose(paragraph: HtmlElement) -> bool:
 def _shows_player(box: HtmlElement) -> bool:
     """Whether the box shows another site's frame or player (a tracker's frame,
     hidden, zero-sized or inside <noscript>, shows nothing)."""
-    for player in islice(box.iter(*_PLAYERS), _MAX_PARAGRAPHS):
+    for player in islice(box.iter(*_PLAYERS), _MAX_PLAYERS):
         hidden = is_hidden_box(player) or "0" in (player.get("width"), player.get("height"))
         if not hidden and not any(a.tag == "noscript" for a in player.iterancestors()):
             return True
