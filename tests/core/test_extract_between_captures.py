@@ -319,3 +319,36 @@ def test_an_edit_inside_an_opened_panel_is_a_new_version() -> None:
     before = _page_with_panel("fitting guide")
     after = _page_with_panel("fitting guide", words="in the afternoon")
     assert stores_a_version(before, after)
+
+
+def _page_with_line(line: str) -> str:
+    """The story with one more line among its paragraphs, as the page prints it."""
+    paragraphs = [f"<p>{text}</p>" for text in _STORY]
+    paragraphs.insert(2, f"<p>{line}</p>")
+    return (
+        "<!DOCTYPE html><html><head><title>Harbour dredging plan approved | The Coastal Ledger"
+        "</title></head><body><main><article><h1>Harbour dredging plan approved</h1>"
+        f"{''.join(paragraphs)}</article></main></body></html>"
+    )
+
+
+def test_a_related_line_whose_headline_gave_way_to_a_short_name_is_no_new_version() -> None:
+    # The one-page rule weighs the link's share of the line: a long headline makes it
+    # a line of links (set aside), a short section name leaves it text.
+    related = '[Related: <a href="/2025/11/ferries">{}</a>]'
+    before = _page_with_line(related.format("Ferry operator doubles winter sailings to the isles"))
+    after = _page_with_line(related.format("Ferries"))
+    assert not any("Related" in text for text in extract_document(before).paragraphs)
+    assert "[Related: Ferries]" in extract_document(after).paragraphs
+    assert not stores_a_version(before, after)
+
+
+def test_a_story_sentence_whose_attribution_link_grew_is_a_new_version() -> None:
+    # The new link holds most of the sentence, yet both captures read it as the
+    # story's sentence: the new attribution is an edit.
+    said = 'Costs rose to 14 million pounds, <a href="/people/{}">{}</a>.'
+    before = _page_with_line(said.format(1, "the council said"))
+    long_source = "the chair of the harbour committee told reporters on Tuesday"
+    after = _page_with_line(said.format(2, long_source))
+    assert any(long_source in text for text in extract_document(after).paragraphs)
+    assert stores_a_version(before, after)

@@ -10,8 +10,10 @@ the extraction although the page prints it, word for word, both times.
 
 A tracker holds the previous capture of the page and can tell. The captures
 show the same story when title and byline are equal and every body block that
-differs between them is, on its own page, a line made of links to other pages,
-or is printed unchanged on the other capture too (the extractor's reading
+differs between them is, on its own page, a line made of links to other pages
+(or its twin on the other page is such a line, which that reading set aside, and
+only link texts changed: a short link's text leaves the line below the links'
+share), or is printed unchanged on the other capture too (the extractor's reading
 moved, the text did not), or is a promo or label line in which only the texts
 of its links changed (core/extract/link_churn.py). A line of a paragraph
 broken by <br> is judged as the element it is printed as, like a paragraph
@@ -46,6 +48,7 @@ from newsdiff_gui.core.extract.link_churn import (
     among_the_story,
     churned_twin,
     edited_in_place,
+    twin_is_line_of_links,
 )
 from newsdiff_gui.core.extract.link_lines import (
     is_line_of_links,
@@ -165,7 +168,10 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
         for block in blocks:
             if block in moved:
                 continue
-            if not _is_link_line(block, own) or edited_in_place(block, own, other):
+            link_line = _is_link_line(block, own) or twin_is_line_of_links(
+                block, own, other, other_document.paragraphs
+            )
+            if not link_line or edited_in_place(block, own, other):
                 return False
     return True
 

@@ -66,6 +66,7 @@ from lxml.html import HtmlElement
 
 from newsdiff_gui.core.extract.furniture import printed_elements
 from newsdiff_gui.core.extract.link_lines import (
+    is_line_of_links,
     line_element,
     link_sentence_edited,
     replaced_link_text,
@@ -303,6 +304,37 @@ def _churned_twin_of(
     notice = is_page_notice(block) or is_page_notice(twin_text)
     set_apart = label or credit or about_byline or notice
     return twin_text if (set_apart and not heading) or asks or sends else None
+
+
+def twin_is_line_of_links(
+    block: str, own_tree: HtmlElement, other_tree: HtmlElement, other_reading: Sequence[str]
+) -> bool:
+    """Whether the other capture prints `block`'s element at the same place as a line
+    of links (link_lines.is_line_of_links) that its reading (`other_reading`, its
+    blocks) set aside, the two differing only in replaced link texts. The one-page
+    rules judge a line by the share of it its links hold, and a link's new text moves
+    that share ("[Related: <a>Salesforce Dreamforce keynote: AI, Alicia Keys and
+    protesters</a>]" -> "[Related: <a>Smart Phones</a>]"): it is the line the other
+    capture set aside, not a story's line. A story sentence whose link was replaced
+    by a longer one ("Costs rose, <a>the council said</a>." -> "… <a>the harbour
+    committee's chair told reporters on Tuesday</a>.") is read as a sentence on both
+    captures: its twin is held, and the new attribution is an edit."""
+    element = line_element(block, own_tree)
+    found = None if element is None else _twin_links(element, other_tree)
+    if found is None:
+        return False
+    twin, links = found
+    changed = [(old, new) for old, new in links if text_key(old) != text_key(new)]
+    held = "\n".join(text_key(text) for text in other_reading)
+    return (
+        bool(changed)
+        and is_line_of_links(twin)
+        and text_key(twin.text_content()) not in held
+        and all(
+            replaced_link_text(old, new) or _moved_between_links(old, new, own_tree, other_tree)
+            for old, new in changed
+        )
+    )
 
 
 def edited_in_place(block: str, own_tree: HtmlElement, other_tree: HtmlElement) -> bool:
