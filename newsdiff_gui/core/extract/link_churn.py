@@ -58,7 +58,6 @@ free demo of <a>…</a> and see how …</h2>"): a promo set large.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import islice
 
@@ -71,6 +70,7 @@ from newsdiff_gui.core.extract.link_lines import (
     link_sentence_edited,
     replaced_link_text,
 )
+from newsdiff_gui.core.extract.reader_calls import asks_reader, links_sending_reader
 from newsdiff_gui.core.extract.side_lines import is_about_byline, is_credit_line, is_page_notice
 from newsdiff_gui.core.extract.stamps import without_stamps
 from newsdiff_gui.core.extract.text_key import (
@@ -83,102 +83,10 @@ from newsdiff_gui.core.extract.text_key import (
 
 # A label line: a few words and a link, no sentence.
 _MAX_LABEL_WORDS = 8
-# A link addressing the reader: an imperative to click or go somewhere, or "here".
-_CALL_TO_ACTION = re.compile(
-    r"^\W*(?:click|tap|learn more|find out more|read more|see more|get started|sign up|subscribe|"
-    r"start (?:your|a|the) free|join (?:us|our|my|now|\d)|check (?:out|it out)|contact us|"
-    r"email us|more info|make (?:a|your) (?:reservation|booking)|book now|reserve now|"
-    r"enroll? (?:for free|now|today))\b"
-    r"|\bhere\W*$|\bthis link\b|\bthe link\W*$",
-    re.IGNORECASE,
-)
 
-# The sentences around a link: a boundary is a sentence's end and the space after it.
-# A line break (<br>) ends a sentence too: "Source: ANI<br>Read more news like this on
-# <a>…</a>" is two lines, the second sending the reader. It is marked in the printed
-# text with a character no page's markup puts between words.
-_LINE_BREAK = "\u2028"
-_SENTENCE_BREAK = re.compile(r"[.!?…]['\"”’)\]]*\s+|\u2028")
-# A sentence sending the reader elsewhere: past a lead clause ("For more information,",
-# "To find out more about …,", "If you are …,") or a bare opener, a verb of going,
-# reading, watching, contacting or signing up.
-_SENDS_READER = re.compile(
-    r"^\W*(?:(?:for|to|if|when|once|whether|in the meantime|meanwhile|in addition|p\.?s\.?)"
-    r"\b[^.!?]{0,120}?,\s*)?(?:(?:please|now|also|then|so|and|or)\s+)?"
-    r"(?:(?:do not|don't|don’t) hesitate to\s+)?"
-    r"(?:(?:learn more|learn about|check out|check here|find out|listen to|sign up|"
-    r"reach out|(?:book|reserve) (?:a|an|your|now|today|online)|"
-    r"make (?:a|your) (?:reservation|booking)|"
-    r"become a (?:paid )?(?:subscriber|member)|try\b[^.!?]{0,40}?\bfree|"
-    r"get (?:started|matched|in touch)|start (?:a|your) free|don't miss|"
-    r"dive (?:deeper|into)|"
-    # The site's own product offered to the reader ("Take our free sample test",
-    # "Order my book"): a how-to's step takes "the pan", not "our" anything.
-    r"(?:take|order|grab|get|buy|enrol|enroll)(?: in)? (?:our|my))\b"
-    # A bare verb that is also a noun or an adjective ("Shop owners in …", "Call
-    # centre staff …", "Follow-up tests by …", "Watch parties …") sends the reader
-    # only when what follows is what an instruction's object opens with: a
-    # determiner or pronoun, a name ("Follow AP's …", "@handle"), an address.
-    r"|(?:read|visit|see|browse|explore|discover|watch|follow|download|subscribe|join|"
-    r"contact|call|e-?mail|register|shop|click|tap)\s+"
-    r"(?:(?:our|the|this|these|my|me|us|a|an|your|here|now|today|more|it|them|to|for|on|"
-    r"at|in|about|with|and|how|why|what|which|where|all|full|latest|new|free)\b"
-    r"|(?-i:[A-Z@])|[\w-]+\.[a-z]{2,}\b))",
-    re.IGNORECASE,
-)
-
-# Deep enough for any printed block; a bound on hostile nesting, not a rule.
-_MAX_DEPTH = 200
 # A line a page prints more often than this (a label under every card) is judged at
 # its first printings only: a bound, not a rule.
 _MAX_PRINTINGS = 20
-
-
-def _printed_spans(element: HtmlElement) -> tuple[str, dict[HtmlElement, tuple[int, int]]]:
-    """The element's printed text, and where in it each of its links stands."""
-    parts: list[str] = []
-    spans: dict[HtmlElement, tuple[int, int]] = {}
-    length = 0
-
-    def walk(node: HtmlElement, depth: int) -> None:
-        nonlocal length
-        start = length
-        if node.text:
-            parts.append(node.text)
-            length += len(node.text)
-        for child in node:
-            if child.tag == "br":
-                parts.append(_LINE_BREAK)
-                length += len(_LINE_BREAK)
-            elif (
-                depth < _MAX_DEPTH
-                and isinstance(child.tag, str)
-                and child.tag not in UNPRINTED_TAGS
-            ):
-                walk(child, depth + 1)
-            if child.tail:
-                parts.append(child.tail)
-                length += len(child.tail)
-        if node.tag == "a":
-            spans[node] = (start, length)
-
-    walk(element, 0)
-    return "".join(parts), spans
-
-
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds the span `start`:`end`."""
-    opening = 0
-    for boundary in _SENTENCE_BREAK.finditer(text, 0, start):
-        opening = boundary.end()
-    closing = _SENTENCE_BREAK.search(text, end)
-    return text[opening : closing.start() + 1 if closing else len(text)]
-
-
-def _links_sending_reader(element: HtmlElement) -> set[HtmlElement]:
-    """The element's links that stand in a sentence sending the reader to them."""
-    text, spans = _printed_spans(element)
-    return {link for link, span in spans.items() if _SENDS_READER.search(_sentence_at(text, *span))}
 
 
 def _outside_links(element: HtmlElement, parts: list[str]) -> None:
@@ -295,10 +203,10 @@ def _churned_twin_of(
     twin_text = twin.text_content()
     label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
     credit = is_credit_line(block) and is_credit_line(twin_text)
-    asks = any(_CALL_TO_ACTION.search(text) for index in changed for text in links[index])
-    own_links, sending = _links(element), _links_sending_reader(element)
+    asks = any(asks_reader(text) for index in changed for text in links[index])
+    own_links, sending = _links(element), links_sending_reader(element)
     sends = all(
-        own_links[index] in sending or any(_CALL_TO_ACTION.search(text) for text in links[index])
+        own_links[index] in sending or any(asks_reader(text) for text in links[index])
         for index in changed
     )
     notice = is_page_notice(block) or is_page_notice(twin_text)
