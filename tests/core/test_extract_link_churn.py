@@ -115,6 +115,37 @@ def test_a_call_to_action_set_aside_before_is_no_change_when_its_link_text_chang
     assert not stores_a_version(before, after)
 
 
+def test_a_link_whose_text_asks_the_reader_to_act_is_no_change_when_it_changes() -> None:
+    # A vendor's or a newsletter's button, whatever it promoted before.
+    calls = (
+        "Book a free demo",
+        "Get a free and personalized quote",
+        "Not sure? Learn more about the pass",
+        "Join 300+ skippers",
+        "View it in your browser",
+        "Get in touch",
+    )
+    block = (
+        "<p>Our fares team answers questions about season tickets every weekday. "
+        '<a href="https://ferries.example.org/{slug}">{link}</a></p>'
+    )
+    for call in calls:
+        before = _page_with(block.format(slug="a", link="Winter Lights Festival"))
+        after = _page_with(block.format(slug="b", link=call))
+        assert not stores_a_version(before, after), call
+
+
+def test_a_view_a_story_describes_whose_linked_place_changed_is_a_new_version() -> None:
+    # "You can see the <a>pier</a> from …" describes the view; it sends nobody anywhere.
+    block = (
+        '<p>From the top of the cliff path you can see the <a href="/places/{slug}">{link}</a>'
+        " and the dredgers working beyond it.</p>"
+    )
+    before = _page_with(block.format(slug="a", link="old pier"))
+    after = _page_with(block.format(slug="b", link="lifeboat station"))
+    assert stores_a_version(before, after)
+
+
 def _winners_page(winner: str) -> str:
     """A short list of the story's own facts between two of its paragraphs."""
     story = [
@@ -133,6 +164,23 @@ def test_a_label_line_among_the_story_whose_linked_name_changed_is_a_new_version
     paragraphs = extract_document(before).paragraphs
     assert any("Winner: Mara Jensen" in paragraph for paragraph in paragraphs)
     assert stores_a_version(before, after)
+
+
+def _page_with_line_among_story(line: str) -> str:
+    """`line` between the story's second and third paragraphs."""
+    return (
+        _page([*_STORY[:2], line, *_STORY[2:]]).replace("<p><p>", "<p>").replace("</p></p>", "</p>")
+    )
+
+
+def test_a_pointer_line_among_the_story_whose_link_changed_is_no_new_version() -> None:
+    # Its label points the reader to another page, wherever the line stands.
+    for label in ("» Useful resource:", "READ:", "Next article:", "You might also like:"):
+        line = f'<p>{label} <a href="/guides/{{}}">{{}}</a></p>'
+        headline = "When does the ferry pass cover a car and a caravan on the night crossing?"
+        before = _page_with_line_among_story(line.format("a", headline))
+        after = _page_with_line_among_story(line.format("b", "Ferry Pass"))
+        assert not stores_a_version(before, after), label
 
 
 def _page_with(block: str) -> str:
@@ -156,6 +204,11 @@ _POINTERS = (
     ' <a href="/quiz/skipper">{link}</a> – no registration required!</p>',
     '<p>Order my <a href="/shop/book">{link}</a> for a practical guide to the harbour\'s'
     " walks.</p>",
+    '<p>Here is our full <a href="/about/ratings">{link}</a>.</p>',
+    '<p>Use our <a href="/tools/fares">{link}</a> to compare crossings in under a minute.</p>',
+    "<p>Now that you know the new timetable, if you still want more ideas, you can check out"
+    ' our complete <a href="/guides/coast">{link}</a>.</p>',
+    '<p>Try out our new <a href="/apps/tides">{link}</a>!</p>',
 )
 
 

@@ -17,7 +17,9 @@ change is set aside only when the block cannot be a story sentence:
 - it is a short line that is not a sentence (a label and a link: "From the
   section …", "Filed under …", "… | Powered by …") printed before or after the
   story's sentences, not among them: "Winner: <a>Jane Doe</a>" in a list between
-  two of the story's paragraphs is the story's, and a new name there is an edit; or
+  two of the story's paragraphs is the story's, and a new name there is an edit;
+  a label pointing to another page ("» Useful resource: <a>…</a>", "READ: <a>…</a>",
+  "Next article: <a>…</a>") is the page's pointer wherever it stands; or
 - it credits a picture or names a source ("Photo: <a>…</a>", "Image from <a>…</a>",
   "Source: <a>…</a>", "Courtesy of <a>…</a>"), wherever it stands: a credit under a
   picture or a chart is the page's furniture, as its caption rules say, and the
@@ -71,7 +73,12 @@ from newsdiff_gui.core.extract.link_lines import (
     replaced_link_text,
 )
 from newsdiff_gui.core.extract.reader_calls import asks_reader, links_sending_reader
-from newsdiff_gui.core.extract.side_lines import is_about_byline, is_credit_line, is_page_notice
+from newsdiff_gui.core.extract.side_lines import (
+    is_about_byline,
+    is_credit_line,
+    is_page_notice,
+    is_pointer_line,
+)
 from newsdiff_gui.core.extract.stamps import without_stamps
 from newsdiff_gui.core.extract.text_key import (
     HEADINGS,
@@ -83,6 +90,9 @@ from newsdiff_gui.core.extract.text_key import (
 
 # A label line: a few words and a link, no sentence.
 _MAX_LABEL_WORDS = 8
+# A pointer line: its label and a headline ("READ: <a>Best hiking boots (how to choose
+# the right boot for you)</a>").
+_MAX_POINTER_WORDS = 20
 
 # A line a page prints more often than this (a label under every card) is judged at
 # its first printings only: a bound, not a rule.
@@ -202,6 +212,11 @@ def _churned_twin_of(
         return None
     twin_text = twin.text_content()
     label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
+    # A pointer's label leads a headline, which may run long and end as a question.
+    pointer = all(
+        is_pointer_line(text) and len(text.split()) <= _MAX_POINTER_WORDS
+        for text in (block, twin_text)
+    )
     credit = is_credit_line(block) and is_credit_line(twin_text)
     asks = any(asks_reader(text) for index in changed for text in links[index])
     own_links, sending = _links(element), links_sending_reader(element)
@@ -210,7 +225,7 @@ def _churned_twin_of(
         for index in changed
     )
     notice = is_page_notice(block) or is_page_notice(twin_text)
-    set_apart = label or credit or about_byline or notice
+    set_apart = label or pointer or credit or about_byline or notice
     return twin_text if (set_apart and not heading) or asks or sends else None
 
 

@@ -15,11 +15,17 @@ from lxml.html import HtmlElement
 from newsdiff_gui.core.extract.text_key import UNPRINTED_TAGS
 
 # A link addressing the reader: an imperative to click or go somewhere, or "here".
+# A short question may lead in ("Not sure? Learn more about …").
 _CALL_TO_ACTION = re.compile(
-    r"^\W*(?:click|tap|learn more|find out more|read more|see more|get started|sign up|subscribe|"
-    r"start (?:your|a|the) free|join (?:us|our|my|now|\d)|check (?:out|it out)|contact us|"
-    r"email us|more info|make (?:a|your) (?:reservation|booking)|book now|reserve now|"
-    r"enroll? (?:for free|now|today))\b"
+    r"^(?:[^.!?]{1,30}\?\s*)?\W*(?:click|tap|learn more|find out more|read more|see more|"
+    r"get started|sign up|subscribe|start (?:your|a|the) free|join (?:us|our|my|now|\d+)|"
+    r"check (?:out|it out)|contact us|email us|more info|get in touch|"
+    r"make (?:a|your) (?:reservation|booking)|book now|reserve now|enroll? (?:for free|now|today)|"
+    # A vendor's offer: "Book a free demo", "Get a personalized quote", "Start your trial".
+    r"(?:get|book|request|schedule|claim|start|try) (?:a |an |your |my )?"
+    r"(?:(?:free|personali[sz]ed|live|\d+[- ]day)(?: and)? )*(?:demo|trial|quote|consultation)|"
+    # A newsletter's own copy on the web: "View it in your browser", "Read in browser".
+    r"(?:view|read)(?: it| this(?: email| newsletter)?)? (?:online|in (?:your |a |the )?browser))\b"
     r"|\bhere\W*$|\bthis link\b|\bthe link\W*$",
     re.IGNORECASE,
 )
@@ -34,18 +40,26 @@ _SENTENCE_BREAK = re.compile(r"[.!?…]['\"”’)\]]*\s+|\u2028")
 # "To find out more about …,", "If you are …,") or a bare opener, a verb of going,
 # reading, watching, contacting or signing up.
 _SENDS_READER = re.compile(
-    r"^\W*(?:(?:for|to|if|when|once|whether|in the meantime|meanwhile|in addition|p\.?s\.?)"
+    r"^\W*(?:(?:for|to|if|when|once|whether|now that|in the meantime|meanwhile|in addition|"
+    r"p\.?s\.?)"
     r"\b[^.!?]{0,120}?,\s*)?(?:(?:please|now|also|then|so|and|or)\s+)?"
     r"(?:(?:do not|don't|don’t) hesitate to\s+)?"
-    r"(?:(?:learn more|learn about|check out|check here|find out|listen to|sign up|"
+    # "You can check out our …": a modal lead-in before a verb that only sends; "you can
+    # see the <a>pier</a> from the hill" describes the view, and stays an edit.
+    r"(?:(?:(?:you can|you may|you might|you['’]ll want to|be sure to|make sure to|"
+    r"feel free to)\s+)?(?:(?:read|visit|see|browse|explore|download|watch|follow|shop) "
+    r"(?:our|my)\b|learn more|learn about|check out|check here|find out|listen to|sign up|"
     r"reach out|(?:book|reserve) (?:a|an|your|now|today|online)|"
     r"make (?:a|your) (?:reservation|booking)|"
     r"become a (?:paid )?(?:subscriber|member)|try\b[^.!?]{0,40}?\bfree|"
     r"get (?:started|matched|in touch)|start (?:a|your) free|don't miss|"
     r"dive (?:deeper|into)|"
     # The site's own product offered to the reader ("Take our free sample test",
-    # "Order my book"): a how-to's step takes "the pan", not "our" anything.
-    r"(?:take|order|grab|get|buy|enrol|enroll)(?: in)? (?:our|my))\b"
+    # "Order my book", "Use our moving-cost tool"): a how-to's step takes "the pan",
+    # not "our" anything.
+    r"(?:take|order|grab|get|buy|enrol|enroll|try|use)(?: in| out)? (?:our|my)|"
+    # Or pointed to: "Here is our full <a>rating methodology</a>".
+    r"here(?:['’]s| is| are) (?:our|my))\b"
     # A bare verb that is also a noun or an adjective ("Shop owners in …", "Call
     # centre staff …", "Follow-up tests by …", "Watch parties …") sends the reader
     # only when what follows is what an instruction's object opens with: a
