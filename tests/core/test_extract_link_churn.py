@@ -166,20 +166,13 @@ def test_a_label_line_among_the_story_whose_linked_name_changed_is_a_new_version
     assert stores_a_version(before, after)
 
 
-def _page_with_line_among_story(line: str) -> str:
-    """`line` between the story's second and third paragraphs."""
-    return (
-        _page([*_STORY[:2], line, *_STORY[2:]]).replace("<p><p>", "<p>").replace("</p></p>", "</p>")
-    )
-
-
 def test_a_pointer_line_among_the_story_whose_link_changed_is_no_new_version() -> None:
     # Its label points the reader to another page, wherever the line stands.
     for label in ("» Useful resource:", "READ:", "Next article:", "You might also like:"):
         line = f'<p>{label} <a href="/guides/{{}}">{{}}</a></p>'
         headline = "When does the ferry pass cover a car and a caravan on the night crossing?"
-        before = _page_with_line_among_story(line.format("a", headline))
-        after = _page_with_line_among_story(line.format("b", "Ferry Pass"))
+        before = _among_story(line.format("a", headline))
+        after = _among_story(line.format("b", "Ferry Pass"))
         assert not stores_a_version(before, after), label
 
 
@@ -352,6 +345,8 @@ _CREDITS = (
     '<p>Image from <a href="/gallery/{slug}">{name}</a>.</p>',
     '<p>Source: <a href="https://data.example/{slug}">{name}</a></p>',
     '<p>Courtesy of <a href="/archive/{slug}">{name}</a></p>',
+    '<p>Medically reviewed by <a href="/people/{slug}">{name}</a>, MD</p>',
+    '<p>Interior design by <a href="/studios/{slug}">{name}</a>, Portsea. Photo: Ana Ruiz</p>',
 )
 
 
@@ -376,6 +371,17 @@ def test_a_credit_whose_linked_name_changed_is_no_new_version_even_among_the_sto
         before = _among_story(credit.format(slug="a", name="Harbour Trust Archive"))
         after = _among_story(credit.format(slug="b", name="Coastal Survey 2025"))
         assert _churn_only(before, after), credit
+
+
+def test_a_story_sentence_about_a_design_whose_linked_maker_changed_is_a_new_version() -> None:
+    # "The design by <a>…</a> won …" reports who made it; a credit line opens with the work.
+    block = (
+        '<p>The design by <a href="/studios/{slug}">{name}</a> won the harbour prize for its'
+        " low sea wall.</p>"
+    )
+    before = _among_story(block.format(slug="a", name="Linden Architects"))
+    after = _among_story(block.format(slug="b", name="Weir & Partners"))
+    assert stores_a_version(before, after)
 
 
 def test_a_story_sentence_naming_its_source_first_is_a_new_version() -> None:
@@ -452,6 +458,11 @@ _NOTICES = (
     '<p>The Coastal Ledger has a <a href="/p/{slug}">{link}</a>.</p>',
     '<p>Harbour Notes is a production of <a href="/n/{slug}">{link}</a>, recorded at the'
     " old pilot station.</p>",
+    "<p>The Coastal Ledger is committed to publishing a range of letters. We’d like to hear"
+    ' what you think about this story. Here are some <a href="/letters/{slug}">{link}</a>.</p>',
+    "<p>There’s plenty more on the coast on our sister site,"
+    ' <a href="https://sister.example/{slug}">{link}</a>!</p>',
+    '<p>This review is headed up by <a href="/people/{slug}">{link}</a>, our ferry tester.</p>',
 )
 
 
@@ -460,6 +471,15 @@ def test_the_pages_notice_about_itself_whose_link_changed_is_no_new_version() ->
         before = _page_with(notice.format(slug="a", link="disclosure policy"))
         after = _page_with(notice.format(slug="b", link="winter storm diary"))
         assert _churn_only(before, after), notice
+
+
+def test_an_affiliate_disclosure_whose_link_changed_is_no_new_version() -> None:
+    # One page alone sets the disclosure aside while its link says "affiliate links";
+    # with another text there the line is kept, its words the same.
+    notice = '<p>We also may use <a href="/about/{}">{}</a> in our posts, as well. Thanks!</p>'
+    before = _page_with(notice.format("a", "affiliate links"))
+    after = _page_with(notice.format("b", "Harbour walks for winter"))
+    assert _churn_only(before, after)
 
 
 def test_a_licence_the_story_reports_whose_link_changed_is_a_new_version() -> None:

@@ -21,9 +21,11 @@ change is set aside only when the block cannot be a story sentence:
   a label pointing to another page ("» Useful resource: <a>…</a>", "READ: <a>…</a>",
   "Next article: <a>…</a>") is the page's pointer wherever it stands; or
 - it credits a picture or names a source ("Photo: <a>…</a>", "Image from <a>…</a>",
-  "Source: <a>…</a>", "Courtesy of <a>…</a>"), wherever it stands: a credit under a
-  picture or a chart is the page's furniture, as its caption rules say, and the
-  linked name in it is what the site's gallery or database calls it today; or
+  "Source: <a>…</a>", "Courtesy of <a>…</a>", "Interior design by <a>…</a>"), or
+  names who checked the page ("Medically reviewed by <a>…</a>"), wherever it stands:
+  a credit under a picture or a chart is the page's furniture, as its caption rules
+  say, and the linked name in it is what the site's gallery or database calls it
+  today; or
 - it is the author's bio or a note about the publisher the byline names ("About
   the author: …", "Hi, I'm …", or opening with a byline name as its subject:
   "Jared Newman has been a freelance technology journalist …", "(Paul Fenaroli is
@@ -32,9 +34,10 @@ change is set aside only when the block cannot be a story sentence:
 - it is the page's notice about itself ("This post first appeared on <a>…</a>",
   "This website … is licensed under a <a>…</a>", "The views expressed by the
   authors …", "The Motley Fool has a <a>disclosure policy</a>", "… may receive a
-  commission …", "… is a production of <a>…</a>", a form's "agree to our Terms"):
-  a licence a story reports ("The code is licensed under the <a>GPL</a>") names no
-  page of its own, and stays an edit; or
+  commission …", "… is a production of <a>…</a>", a form's "agree to our Terms",
+  a call for letters, a sister site, an affiliate disclosure): a licence a story
+  reports ("The code is licensed under the <a>GPL</a>") names no page of its own,
+  and stays an edit; or
 - one of its changed links asks the reader to act ("Click here", "Learn more",
   "Get started", "Sign up", "Join …", "here's the link"): a story's linked
   phrase names what it points to, a promo's tells the reader to go there; or

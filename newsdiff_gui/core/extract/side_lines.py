@@ -19,7 +19,12 @@ import re
 _CREDIT_LINE = re.compile(
     r"^\W*(?:(?:photos?|images?|pictures?|video|illustrations?|graphics?|charts?|maps?|"
     r"screenshots?)\s*(?:sources?|credits?)?\s*(?::|by\b|from\b|via\b|courtesy\b)"
-    r"|(?:sources?|credits?|via)\s*:|courtesy of\b)",
+    r"|(?:sources?|credits?|via)\s*:|courtesy of\b"
+    # Who checked the page, or made what its pictures show: "Medically reviewed by …",
+    # "Interior design by …", "Kitchen design and source: …".
+    r"|(?:medically |fact[- ]?)?(?:reviewed|checked|edited) by\b"
+    r"|(?!(?:the|a|an|this|that|his|her|its|their|our)\b)"
+    r"(?:[\w-]+\s+){0,2}(?:design|styling|photography)(?:\s+and\s+\w+)?\s*(?::|by\b))",
     re.IGNORECASE,
 )
 # A bio's or a publisher's note's opening, and what follows a name that is the
@@ -34,17 +39,36 @@ _SUBJECT_GOES_ON = re.compile(
 )
 # The page's notice about itself: where it first appeared, its licence, its disclaimer,
 # its disclosure or ethics policy, who produced it, the fine print of a form.
-_PAGE = r"(?:website|site|work|article|post|page|blog|content|story|piece|essay|column|report)"
+_PAGE = (
+    r"(?:website|site|work|article|post|page|blog|content|story|piece|essay|column|report|"
+    r"review|guide)"
+)
 _NOTICE = re.compile(
     rf"\bthis {_PAGE}\b[^.!?]{{0,60}}?\b(?:is|are) licen[cs]ed under\b"
     rf"|\bthis {_PAGE}\b[^.!?]{{0,60}}?\b(?:first|originally) (?:appeared|published|ran)\b"
-    rf"|\bthis {_PAGE}\b[^.!?]{{0,80}}?\bwas (?:written|produced|reported) by\b"
+    rf"|\bthis {_PAGE}\b[^.!?]{{0,80}}?\b(?:is|was) (?:written|produced|reported|edited|"
+    r"headed up|led) by\b"
     r"|^\W*(?:originally|first) published (?:at|in|on|by)\b"
     r"|\bthe views (?:and opinions )?expressed (?:by|in)\b"
     r"|\bhas an? (?:disclosure|ethics|editorial) policy\b|\bour (?:ethics|editorial) "
     r"(?:statement|policy|standards)\b"
     r"|\bmay (?:receive|earn) (?:a )?commissions?\b|\bis a production of\b"
-    r"|\bagree to (?:our|the) terms\b",
+    r"|\bagree to (?:our|the) terms\b"
+    # The publisher asking for letters, pointing to its sister site, disclosing links.
+    r"|\bwe(?:['’]d| would) (?:like|love) to hear\b|\bwe want to hear from you\b"
+    r"|\bour sister (?:site|publication|title|brand)s?\b"
+    r"|\b(?:may |might )?(?:use|uses|contains?|includes?) affiliate links\b",
+    re.IGNORECASE,
+)
+# A label pointing the reader to another page ("» Useful resource: <a>…</a>", "READ:
+# <a>…</a>", "Next article: <a>…</a>"): the page's pointer, wherever it stands. A
+# label of the story's own facts ("Winner:", "Also standing:", "Where:") is none.
+_POINTER_LABEL = re.compile(
+    r"^\s*(?:[»›→>]+[^:]{0,40}|(?:useful |recommended |further |more |also |related )?"
+    r"(?:read(?:ing)?|resources?|related(?: reading| articles?| stories| posts?)?|"
+    r"see(?: also| more| the example)?|you (?:may|might) (?:also )?like|"
+    r"more on (?:the|this) (?:topic|story|subject)|next(?: article| story| post)?|"
+    r"previous(?: article| story| post)?|also (?:read|see)))\s*:",
     re.IGNORECASE,
 )
 _NAME_SEPARATORS = re.compile(r",\s*|\s+and\s+|\s*&\s*")
@@ -55,6 +79,12 @@ def is_credit_line(text: str) -> bool:
     """A picture's or a chart's credit, or a named source ("Photo: …", "Image from …",
     "Source: …", "Courtesy of …")."""
     return _CREDIT_LINE.match(text) is not None
+
+
+def is_pointer_line(text: str) -> bool:
+    """A line whose label points the reader to another page ("» Useful resource: …",
+    "READ: …", "Next article: …")."""
+    return _POINTER_LABEL.match(text) is not None
 
 
 def is_page_notice(text: str) -> bool:
