@@ -253,6 +253,22 @@ def test_a_stamp_outside_the_links_of_a_line_of_links_is_no_new_version() -> Non
     assert not stores_a_version(before, after)
 
 
+def _events(dates: str) -> str:
+    """A list of events, each named by a link and followed by its dates and place."""
+    items = (
+        '<li><a href="https://events.example/sail">Practice and Experience in Harbour Sailing'
+        f" (PEHS)</a>: {dates} | Portsea</li>"
+        '<li><a href="https://events.example/swim">Winter Sea Swim</a>: December 4-6, 2026 |'
+        " North Beach</li>"
+    )
+    return _gear_list("$189.95").replace("<p>Kitchen:</p>", f"<p>Coming up:</p><ul>{items}</ul>")
+
+
+def test_an_events_changed_dates_outside_its_link_are_a_new_version() -> None:
+    # "July 26-30, 2026" is when the event runs, not a stamp of the page.
+    assert stores_a_version(_events("July 26-30, 2026"), _events("July 26-30, 2027"))
+
+
 _SHOES = ["Ridge Runner 4", "Scree Racer 2", "Fellwalker Pro", "Tor Glide 7"]
 
 

@@ -32,6 +32,9 @@ def test_metadata_lines(line: str) -> None:
         # The story's own counts are sentences.
         "Some 2,000 people are watching the river rise.",
         "Updated at 10:47: police said two people were hurt",
+        # An event's range of days is when it runs.
+        "Harbour Sail Week: July 30 - August 2, 2026 | Portsea",
+        "Portsea Regatta, 30 July–2 August 2026",
     ],
 )
 def test_story_lines(line: str) -> None:

@@ -70,9 +70,26 @@ def has_stamp(text: str) -> bool:
     return _DIGIT.search(text) is not None and _MARKER.search(text) is not None
 
 
+# A range of days is when an event runs ("July 26-30, 2026", "26–30 July", "July 30 -
+# August 2", "30 July–2 August"), a fact of the story; a page stamps itself with one
+# day. (One group: the ranges are the odd pieces of a split.)
+_DAY_RANGE = re.compile(
+    rf"(\b{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*[-–—]\s*(?:{MONTH_NAME}\s+)?"
+    r"\d{1,2}\b(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{MONTH_NAME})?\s*[-–—]\s*\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"\s+{MONTH_NAME}\b"
+    r"(?:,?\s+\d{4})?)",
+    re.IGNORECASE,
+)
+
+
 def without_stamps(text: str) -> str:
-    """The text with its dates, times, counts and byline words taken out."""
-    return _STAMP.sub(" ", text)
+    """The text with its dates, times, counts and byline words taken out; an event's
+    range of days stays."""
+    pieces = _DAY_RANGE.split(text)
+    return "".join(
+        piece if index % 2 else _STAMP.sub(" ", piece) for index, piece in enumerate(pieces)
+    )
 
 
 def opens_with_stamp(text: str) -> bool:
