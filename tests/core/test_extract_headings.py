@@ -316,6 +316,30 @@ def test_a_heading_over_a_box_of_paragraphs_is_put_back() -> None:
     )
 
 
+def test_a_listicles_first_heading_after_an_introduction_ending_in_an_empty_paragraph() -> None:
+    # The introduction's box closes with an empty <p>; the first item's heading still
+    # follows the story's text, as every other item's does.
+    def item(number: int, heading: str, text: str) -> str:
+        return (
+            f"<div class='item'><div class='img'><img src='/{number}.jpg'></div>"
+            f"<div class='text'><h6>{number}. {heading}</h6><div class='rte'><p>{text}</p>"
+            "</div></div></div>"
+        )
+
+    tree = lxml.html.fromstring(
+        f"<div><div class='intro'><p>{_P[0]}</p><p>\n</p></div>"
+        f"{item(1, 'Raise the wall', _ITEMS[0])}{item(2, 'Add pumps', _ITEMS[1])}</div>"
+    )
+    blocks = [_P[0], _ITEMS[0], _ITEMS[1]]
+    assert restore_subheadings(blocks, tree) == [
+        _P[0],
+        "1. Raise the wall",
+        _ITEMS[0],
+        "2. Add pumps",
+        _ITEMS[1],
+    ]
+
+
 def test_a_widget_heading_opening_a_box_after_another_widget_stays_out() -> None:
     tree = lxml.html.fromstring(
         "<div><div class='story'><p>First paragraph of the story.</p></div>"

@@ -242,8 +242,9 @@ def _box_follows_story(heading: HtmlElement, kept: _Kept) -> bool:
             return False
         before = next(text_siblings(box, preceding=True), None)
         if before is not None:
-            # (iter includes `before` itself when it is the paragraph.)
-            paragraphs = list(before.iter("p"))
+            # (iter includes `before` itself when it is the paragraph.) An empty
+            # paragraph closing the introduction's box is no text of it.
+            paragraphs = [p for p in before.iter("p") if holds_text(p)]
             return bool(paragraphs) and (
                 kept_block(paragraphs[-1], kept.position, last=True) is not None
             )
