@@ -124,6 +124,17 @@ def test_a_link_whose_text_asks_the_reader_to_act_is_no_change_when_it_changes()
         "Join 300+ skippers",
         "View it in your browser",
         "Get in touch",
+        "Check price at Harbour Outfitters",
+        "Use code SAIL10 now",
+        "Book your crossing today",
+        "Read full review",
+        "Shop sales",
+        "Talk to us",
+        "Consider advertising with us",
+        "See all",
+        "Back to blog",
+        "Previous",
+        "7-day free trial",
     )
     block = (
         "<p>Our fares team answers questions about season tickets every weekday. "
@@ -133,6 +144,29 @@ def test_a_link_whose_text_asks_the_reader_to_act_is_no_change_when_it_changes()
         before = _page_with(block.format(slug="a", link="Winter Lights Festival"))
         after = _page_with(block.format(slug="b", link=call))
         assert not stores_a_version(before, after), call
+
+
+def test_a_story_link_renamed_to_words_that_open_like_a_button_is_a_new_version() -> None:
+    # "Next year's budget", "Book review", "Shop owners" open as buttons do; they are not one.
+    block = (
+        '<p>The harbour board discussed the <a href="/reports/{}">{}</a> at its meeting on'
+        " Tuesday, and the chair said the dredging would go ahead.</p>"
+    )
+    for renamed in ("next year's budget", "book review of the port history", "shop owners' letter"):
+        before = _among_story(block.format("a", "survey of the channel"))
+        after = _among_story(block.format("b", renamed))
+        assert stores_a_version(before, after), renamed
+
+
+def test_a_speakers_our_inside_a_quotation_is_the_story_and_its_link_an_edit() -> None:
+    # "our <a>…</a>" in a quotation is the speaker's, not the site pointing to its pages.
+    block = (
+        '<p>"We have a plan for the channel. We will protect our <a href="/places/{}">{}</a>'
+        ' for the next generation," the mayor said.</p>'
+    )
+    before = _among_story(block.format("a", "harbour and its fishing fleet"))
+    after = _among_story(block.format("b", "beaches and the old pier"))
+    assert stores_a_version(before, after)
 
 
 def test_a_view_a_story_describes_whose_linked_place_changed_is_a_new_version() -> None:
@@ -202,6 +236,9 @@ _POINTERS = (
     "<p>Now that you know the new timetable, if you still want more ideas, you can check out"
     ' our complete <a href="/guides/coast">{link}</a>.</p>',
     '<p>Try out our new <a href="/apps/tides">{link}</a>!</p>',
+    '<p>See fares and timetables for every crossing on our <a href="/fares">{link}</a>.</p>',
+    "<p>Ferries can cut a commute by an hour. Learn how in our latest guide:"
+    ' <a href="/guides/commute">{link}</a>.</p>',
 )
 
 

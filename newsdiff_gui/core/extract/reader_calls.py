@@ -25,7 +25,15 @@ _CALL_TO_ACTION = re.compile(
     r"(?:get|book|request|schedule|claim|start|try) (?:a |an |your |my )?"
     r"(?:(?:free|personali[sz]ed|live|\d+[- ]day)(?: and)? )*(?:demo|trial|quote|consultation)|"
     # A newsletter's own copy on the web: "View it in your browser", "Read in browser".
-    r"(?:view|read)(?: it| this(?: email| newsletter)?)? (?:online|in (?:your |a |the )?browser))\b"
+    r"(?:view|read)(?: it| this(?: email| newsletter)?)? (?:online|in (?:your |a |the )?browser)|"
+    # A shop's, a sponsor's or a pager's button: "Check price at …", "Use code …",
+    # "Book your session today", "Talk to us", "See all", "Back to blog", "Previous".
+    r"check (?:the )?price|use (?:promo |coupon |discount )?code|shop (?:now|sales?|the sale)|"
+    r"book (?:a|an|your|now|today|online)|read (?:the |our )?full review|"
+    r"(?:a |your )?(?:\d+[- ]day )?free trial|talk to (?:us|an expert|our team|sales)|"
+    r"sponsor (?:me|us)|(?:consider )?advertis(?:e|ing) with us|(?:see|view) all|"
+    r"back to (?:blog|top|home)|"
+    r"(?:previous|next)\W*$)\b"
     r"|\bhere\W*$|\bthis link\b|\bthe link\W*$",
     re.IGNORECASE,
 )
@@ -72,6 +80,18 @@ _SENDS_READER = re.compile(
     re.IGNORECASE,
 )
 
+# A link the sentence calls the site's own page or product, right before it: "on our
+# <a>pricing page</a>", "in our latest guide: <a>…</a>", "with our signature fragrance,
+# <a>…</a>". Inside a quotation "our" is the speaker's ("We will protect our
+# <a>harbour</a>", the mayor said).
+_OWN_PAGE_BEFORE = re.compile(r"\bour(?:[\s,]+[\w’'-]+){0,4}[\s,:]*$", re.IGNORECASE)
+
+
+def _inside_quotation(text: str) -> bool:
+    """Whether a quotation opened in `text` is still open at its end."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 # Deep enough for any printed block; a bound on hostile nesting, not a rule.
 _MAX_DEPTH = 200
 
@@ -108,19 +128,26 @@ def _printed_spans(element: HtmlElement) -> tuple[str, dict[HtmlElement, tuple[i
     return "".join(parts), spans
 
 
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds the span `start`:`end`."""
+def _sentence_at(text: str, start: int, end: int) -> tuple[str, str]:
+    """The sentence of `text` that holds the span `start`:`end`, and its words before
+    the span."""
     opening = 0
     for boundary in _SENTENCE_BREAK.finditer(text, 0, start):
         opening = boundary.end()
     closing = _SENTENCE_BREAK.search(text, end)
-    return text[opening : closing.start() + 1 if closing else len(text)]
+    return text[opening : closing.start() + 1 if closing else len(text)], text[opening:start]
 
 
 def links_sending_reader(element: HtmlElement) -> set[HtmlElement]:
     """The element's links that stand in a sentence sending the reader to them."""
     text, spans = _printed_spans(element)
-    return {link for link, span in spans.items() if _SENDS_READER.search(_sentence_at(text, *span))}
+    sending = set()
+    for link, span in spans.items():
+        sentence, lead = _sentence_at(text, *span)
+        own_page = _OWN_PAGE_BEFORE.search(lead) and not _inside_quotation(text[: span[0]])
+        if own_page or _SENDS_READER.search(sentence):
+            sending.add(link)
+    return sending
 
 
 def asks_reader(link_text: str) -> bool:
