@@ -368,3 +368,28 @@ def test_a_story_sentence_whose_attribution_link_grew_is_a_new_version() -> None
     after = _page_with_line(said.format(2, long_source))
     assert any(long_source in text for text in extract_document(after).paragraphs)
     assert stores_a_version(before, after)
+
+
+def _page_with_lines(lines: list[str], story: list[str] | None = None) -> str:
+    """The story, then one-link lines the page prints after it, broken by <br>."""
+    body = "".join(f"<p>{text}</p>" for text in (story or _STORY))
+    links = "<br>".join(f'<a href="/study/{len(text)}">{text}</a>' for text in lines)
+    return (
+        "<!DOCTYPE html><html><head><title>Harbour dredging plan approved</title></head><body>"
+        f"<main><article><h1>Harbour dredging plan approved</h1>{body}"
+        f"<p>{links}</p></article></main></body></html>"
+    )
+
+
+def test_lines_of_links_that_only_changed_places_are_no_new_version() -> None:
+    lines = ["Text of the harbour plan", "Harbour plan web links", "Notes on the channel"]
+    before = _page_with_lines(lines)
+    after = _page_with_lines([lines[1], lines[0], lines[2]])
+    assert content_hash(extract_document(before)) != content_hash(extract_document(after))
+    assert not stores_a_version(before, after)
+
+
+def test_the_storys_paragraphs_in_another_order_are_a_new_version() -> None:
+    lines = ["Text of the harbour plan", "Harbour plan web links"]
+    swapped = [_STORY[1], _STORY[0], *_STORY[2:]]
+    assert stores_a_version(_page_with_lines(lines), _page_with_lines(lines, swapped))

@@ -29,7 +29,8 @@ headline, a menu's links are too short to be sentences. So is one whose links
 stayed while its own words changed (a packing list's "<a>stove</a> [$189.95]"
 -> "[$199.95]"), stamps aside ("<a>Bridge closed</a> 2 hours ago"). An edited, deleted or
 inserted paragraph is not printed on the other capture, so it stays a change
-too; so does a reordering (no block differs).
+too; so does a reordering of the story's paragraphs (no block differs), while
+lines of links that only changed places (a menu's entries swapped) are none.
 """
 
 from __future__ import annotations
@@ -151,11 +152,13 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
         return False
     gone = differing_blocks(before.paragraphs, after.paragraphs)
     new = differing_blocks(after.paragraphs, before.paragraphs)
-    if (not gone and not new) or len(gone) + len(new) > _MAX_DIFFERING:
+    if len(gone) + len(new) > _MAX_DIFFERING:
         return False
     before_tree, after_tree = _page_tree(before_html), _page_tree(after_html)
     if before_tree is None or after_tree is None:
         return False
+    if not gone and not new:
+        return _only_link_lines_moved(before, before_tree, after, after_tree)
     gone, new = _set_aside_link_churn(
         (gone, before_tree, among_the_story(before.paragraphs)),
         (new, after_tree, among_the_story(after.paragraphs)),
@@ -174,6 +177,21 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
             if not link_line or edited_in_place(block, own, other):
                 return False
     return True
+
+
+def _only_link_lines_moved(
+    before: Document, before_tree: HtmlElement, after: Document, after_tree: HtmlElement
+) -> bool:
+    """Whether the captures hold the same blocks in another order only because lines of
+    links changed places (a menu's "Text without notes" and "Web links" swapped); a
+    reordering of the story's paragraphs is a change. False when nothing moved."""
+
+    def without_link_lines(document: Document, tree: HtmlElement) -> list[str]:
+        return [block for block in document.paragraphs if not _is_link_line(block, tree)]
+
+    if list(before.paragraphs) == list(after.paragraphs):
+        return False
+    return without_link_lines(before, before_tree) == without_link_lines(after, after_tree)
 
 
 def _moved_reading(
