@@ -36,6 +36,7 @@ from newsdiff_gui.core.extract.misnamed import holder_names_set_aside
 from newsdiff_gui.core.extract.page_header import drop_page_header_blocks
 from newsdiff_gui.core.extract.panels import show_page
 from newsdiff_gui.core.extract.parsing import parse_page
+from newsdiff_gui.core.extract.printed_faq import printed_faq
 from newsdiff_gui.core.extract.quote_lists import restore_quote_lists
 from newsdiff_gui.core.extract.quotes import restore_article_quotes
 from newsdiff_gui.core.extract.split_body import restore_split_parts
@@ -70,7 +71,8 @@ def _tidy(
     blocks = reconcile(blocks, meta.article_body, tree)
     # After the cross-check: a stated body leaves embedded posts out.
     blocks = restore_split_parts(restore_article_quotes(blocks, tree), tree)
-    blocks = restore_faq(blocks, tree, meta.faq)
+    # A page that states no FAQ for search engines may still print one.
+    blocks = restore_faq(blocks, tree, meta.faq or printed_faq(tree))
     blocks = drop_glued_stamps(restore_dropped_paragraphs(blocks, tree), tree)
     blocks = remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
     blocks = drop_unprinted_description(blocks, meta.description, tree)
