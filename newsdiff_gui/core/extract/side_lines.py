@@ -1,9 +1,10 @@
-"""Lines a page prints beside its story: credits, the author's bio, notices about the page.
+"""Lines a page prints beside its story: credits, pointers, the author's bio, page notices.
 
 They stand among the story's paragraphs or under them, and a one-page reading
-keeps them, but a reader does not read them as the story: a picture's credit, the
-author's bio, the page's own notice of where it first appeared, its licence, its
-disclaimer or disclosure policy. Their links (a photographer's gallery, the
+keeps them, but a reader does not read them as the story: a picture's credit, a
+pointer to another page ("READ: …", "» Useful resource: …"), the author's bio,
+the page's own notice of where it first appeared, its licence, its disclaimer or
+disclosure policy. Their links (a photographer's gallery, the
 author's latest work, the policy's page) change with the site, so two captures
 that differ only in those links show the same story (core/extract/link_churn.py).
 Each rule names the line's own form; a story sentence that merely mentions a
