@@ -159,13 +159,14 @@ def test_a_story_link_renamed_to_words_that_open_like_a_button_is_a_new_version(
 
 
 def test_a_speakers_our_inside_a_quotation_is_the_story_and_its_link_an_edit() -> None:
-    # "our <a>…</a>" in a quotation is the speaker's, not the site pointing to its pages.
+    # "our <a>… review</a>" in a quotation is the speaker's, not the site pointing to its
+    # pages.
     block = (
-        '<p>"We have a plan for the channel. We will protect our <a href="/places/{}">{}</a>'
-        ' for the next generation," the mayor said.</p>'
+        '<p>"We have a plan for the channel. We published our <a href="/r/{}">{}</a> in'
+        ' March," the harbour master said.</p>'
     )
-    before = _among_story(block.format("a", "harbour and its fishing fleet"))
-    after = _among_story(block.format("b", "beaches and the old pier"))
+    before = _among_story(block.format("a", "harbour safety review"))
+    after = _among_story(block.format("b", "channel depth review"))
     assert stores_a_version(before, after)
 
 
@@ -236,7 +237,7 @@ _POINTERS = (
     "<p>Now that you know the new timetable, if you still want more ideas, you can check out"
     ' our complete <a href="/guides/coast">{link}</a>.</p>',
     '<p>Try out our new <a href="/apps/tides">{link}</a>!</p>',
-    '<p>See fares and timetables for every crossing on our <a href="/fares">{link}</a>.</p>',
+    '<p>See fares and timetables for every crossing on our <a href="/fares">{link} page</a>.</p>',
     "<p>Ferries can cut a commute by an hour. Learn how in our latest guide:"
     ' <a href="/guides/commute">{link}</a>.</p>',
 )

@@ -70,9 +70,16 @@ def test_the_sites_own_page_named_before_a_link_sends_the_reader() -> None:
     assert _sending(markup) == ["Commuting by ferry", "fares page"]
 
 
+def test_our_naming_no_page_of_the_site_is_the_writers() -> None:
+    # An op-ed's "our <a>island communities</a>" names no page the site points to.
+    markup = "<p>Cuts to the night ferry threaten our <a href='/c'>island communities</a>.</p>"
+    assert _sending(markup) == []
+
+
 def test_our_inside_a_quotation_is_the_speakers() -> None:
     markup = (
-        '<p>"We have a plan. We will protect our <a href="/h">harbour</a>," the mayor said.</p>'
+        '<p>"We have a plan. We published our <a href="/h">safety review</a> in March," the'
+        " harbour master said.</p>"
     )
     assert _sending(markup) == []
 

@@ -80,11 +80,18 @@ _SENDS_READER = re.compile(
     re.IGNORECASE,
 )
 
-# A link the sentence calls the site's own page or product, right before it: "on our
-# <a>pricing page</a>", "in our latest guide: <a>…</a>", "with our signature fragrance,
-# <a>…</a>". Inside a quotation "our" is the speaker's ("We will protect our
-# <a>harbour</a>", the mayor said).
-_OWN_PAGE_BEFORE = re.compile(r"\bour(?:[\s,]+[\w’'-]+){0,4}[\s,:]*$", re.IGNORECASE)
+# A link the sentence calls one of the site's own pages or products, right before it
+# or in the link's last word: "on our <a>pricing page</a>", "in our latest guide:
+# <a>…</a>", "try our <a>fare calculator</a>". An op-ed's "our <a>democracy</a>" names
+# no page; inside a quotation "our" is the speaker's ("We will protect our <a>harbour
+# guide</a>", the mayor said).
+_OWN_PAGE = re.compile(
+    r"\bour(?:[\s,]+[\w’'-]+){0,4}?[\s,]+(?:(?:free|full|latest|new|complete)\s+)?"
+    r"(?:page|guide|review|tool|app|course|newsletter|podcast|webinar|e-?book|template|"
+    r"checklist|calculator|store|shop|website|site|blog|post|article|methodology)s?\W*$",
+    re.IGNORECASE,
+)
+_OUR_BEFORE = re.compile(r"\bour(?:[\s,]+[\w’'-]+){0,4}[\s,:]*$", re.IGNORECASE)
 
 
 def _inside_quotation(text: str) -> bool:
@@ -144,7 +151,12 @@ def links_sending_reader(element: HtmlElement) -> set[HtmlElement]:
     sending = set()
     for link, span in spans.items():
         sentence, lead = _sentence_at(text, *span)
-        own_page = _OWN_PAGE_BEFORE.search(lead) and not _inside_quotation(text[: span[0]])
+        named = f"{lead}{text[span[0] : span[1]]}"
+        own_page = (
+            _OUR_BEFORE.search(lead) is not None
+            and (_OWN_PAGE.search(lead) is not None or _OWN_PAGE.search(named) is not None)
+            and not _inside_quotation(text[: span[0]])
+        )
         if own_page or _SENDS_READER.search(sentence):
             sending.add(link)
     return sending
