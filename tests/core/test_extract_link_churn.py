@@ -7,6 +7,8 @@ from one fetch to the next while the words around them stay.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import lxml.html
 from lxml.html import HtmlElement
 
@@ -141,33 +143,29 @@ def test_a_link_whose_text_asks_the_reader_to_act_is_no_change_when_it_changes()
         '<a href="https://ferries.example.org/{slug}">{link}</a></p>'
     )
     for call in calls:
-        before = _page_with(block.format(slug="a", link="Winter Lights Festival"))
-        after = _page_with(block.format(slug="b", link=call))
-        assert not stores_a_version(before, after), call
+        assert not stores_a_version(*_relinked(block, "Winter Lights Festival", call)), call
 
 
 def test_a_story_link_renamed_to_words_that_open_like_a_button_is_a_new_version() -> None:
     # "Next year's budget", "Book review", "Shop owners" open as buttons do; they are not one.
     block = (
-        '<p>The harbour board discussed the <a href="/reports/{}">{}</a> at its meeting on'
+        '<p>The harbour board discussed the <a href="/reports/{slug}">{link}</a> at its meeting on'
         " Tuesday, and the chair said the dredging would go ahead.</p>"
     )
     for renamed in ("next year's budget", "book review of the port history", "shop owners' letter"):
-        before = _among_story(block.format("a", "survey of the channel"))
-        after = _among_story(block.format("b", renamed))
-        assert stores_a_version(before, after), renamed
+        captures = _relinked(block, "survey of the channel", renamed, _among_story)
+        assert stores_a_version(*captures), renamed
 
 
 def test_a_speakers_our_inside_a_quotation_is_the_story_and_its_link_an_edit() -> None:
     # "our <a>… review</a>" in a quotation is the speaker's, not the site pointing to its
     # pages.
     block = (
-        '<p>"We have a plan for the channel. We published our <a href="/r/{}">{}</a> in'
+        '<p>"We have a plan for the channel. We published our <a href="/r/{slug}">{link}</a> in'
         ' March," the harbour master said.</p>'
     )
-    before = _among_story(block.format("a", "harbour safety review"))
-    after = _among_story(block.format("b", "channel depth review"))
-    assert stores_a_version(before, after)
+    captures = _relinked(block, "harbour safety review", "channel depth review", _among_story)
+    assert stores_a_version(*captures)
 
 
 def test_a_view_a_story_describes_whose_linked_place_changed_is_a_new_version() -> None:
@@ -176,9 +174,7 @@ def test_a_view_a_story_describes_whose_linked_place_changed_is_a_new_version() 
         '<p>From the top of the cliff path you can see the <a href="/places/{slug}">{link}</a>'
         " and the dredgers working beyond it.</p>"
     )
-    before = _page_with(block.format(slug="a", link="old pier"))
-    after = _page_with(block.format(slug="b", link="lifeboat station"))
-    assert stores_a_version(before, after)
+    assert stores_a_version(*_relinked(block, "old pier", "lifeboat station"))
 
 
 def _winners_page(winner: str) -> str:
@@ -213,6 +209,14 @@ def test_a_pointer_line_among_the_story_whose_link_changed_is_no_new_version() -
 
 def _page_with(block: str) -> str:
     return _page(_STORY).replace("</article>", f"{block}</article>")
+
+
+def _relinked(
+    block: str, old: str, new: str, place: Callable[[str], str] = _page_with
+) -> tuple[str, str]:
+    """Two captures of a page printing `block` (its "{slug}" and "{link}" filled in), the
+    link's text `old` in the first and `new` in the second."""
+    return place(block.format(slug="a", link=old)), place(block.format(slug="b", link=new))
 
 
 _POINTERS = (
@@ -257,9 +261,7 @@ def test_a_how_to_step_taking_the_linked_thing_is_a_new_version() -> None:
         '<p>Take the <a href="/kit/{slug}">{link}</a> off the heat as soon as the sauce'
         " thickens, and stir in the butter.</p>"
     )
-    before = _page_with(step.format(slug="a", link="saucepan"))
-    after = _page_with(step.format(slug="b", link="frying pan"))
-    assert stores_a_version(before, after)
+    assert stores_a_version(*_relinked(step, "saucepan", "frying pan"))
 
 
 def test_a_how_to_instruction_whose_linked_advice_changed_is_a_new_version() -> None:
@@ -506,18 +508,16 @@ _NOTICES = (
 
 def test_the_pages_notice_about_itself_whose_link_changed_is_no_new_version() -> None:
     for notice in _NOTICES:
-        before = _page_with(notice.format(slug="a", link="disclosure policy"))
-        after = _page_with(notice.format(slug="b", link="winter storm diary"))
-        assert _churn_only(before, after), notice
+        assert _churn_only(*_relinked(notice, "disclosure policy", "winter storm diary")), notice
 
 
 def test_an_affiliate_disclosure_whose_link_changed_is_no_new_version() -> None:
     # One page alone sets the disclosure aside while its link says "affiliate links";
     # with another text there the line is kept, its words the same.
-    notice = '<p>We also may use <a href="/about/{}">{}</a> in our posts, as well. Thanks!</p>'
-    before = _page_with(notice.format("a", "affiliate links"))
-    after = _page_with(notice.format("b", "Harbour walks for winter"))
-    assert _churn_only(before, after)
+    notice = (
+        '<p>We also may use <a href="/about/{slug}">{link}</a> in our posts, as well. Thanks!</p>'
+    )
+    assert _churn_only(*_relinked(notice, "affiliate links", "Harbour walks for winter"))
 
 
 def test_a_licence_the_story_reports_whose_link_changed_is_a_new_version() -> None:
@@ -527,6 +527,5 @@ def test_a_licence_the_story_reports_whose_link_changed_is_a_new_version() -> No
         "<p>The harbour authority said the berth-booking code is licensed under the"
         ' <a href="/l/{slug}">{link}</a> and can be reused by other ports.</p>'
     )
-    before = _among_story(block.format(slug="a", link="GNU General Public License"))
-    after = _among_story(block.format(slug="b", link="MIT License"))
-    assert stores_a_version(before, after)
+    captures = _relinked(block, "GNU General Public License", "MIT License", _among_story)
+    assert stores_a_version(*captures)
