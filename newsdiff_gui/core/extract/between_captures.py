@@ -168,11 +168,12 @@ def same_story_text(before: Document, before_html: str, after: Document, after_h
     sides = ((gone, before_tree, after_tree, after), (new, after_tree, before_tree, before))
     for blocks, own, other, other_document in sides:
         moved = _moved_reading(blocks, other, other_document.paragraphs)
+        other_held = "\n".join(text_key(text) for text in other_document.paragraphs)
         for block in blocks:
             if block in moved:
                 continue
             link_line = _is_link_line(block, own) or twin_is_line_of_links(
-                block, own, other, other_document.paragraphs
+                block, own, other, other_held
             )
             if not link_line or edited_in_place(block, own, other):
                 return False

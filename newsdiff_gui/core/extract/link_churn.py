@@ -205,13 +205,8 @@ def _churned_twin_of(
     if found is None:
         return None
     twin, links = found
-    changed = [index for index, (old, new) in enumerate(links) if text_key(old) != text_key(new)]
-    own_tree = element.getroottree().getroot()
-    if not changed or not all(
-        replaced_link_text(*links[index])
-        or _moved_between_links(*links[index], own_tree, other_tree)
-        for index in changed
-    ):
+    changed = _replaced_links(links, element.getroottree().getroot(), other_tree)
+    if not changed:
         return None
     twin_text = twin.text_content()
     label = not among_story and _is_label_line(block) and _is_label_line(twin_text)
@@ -232,15 +227,32 @@ def _churned_twin_of(
     return twin_text if (set_apart and not heading) or asks or sends else None
 
 
+def _replaced_links(
+    links: list[tuple[str, str]], own_tree: HtmlElement, other_tree: HtmlElement
+) -> list[int]:
+    """The indices of the link pairs whose text changed, when each changed one was
+    replaced as a whole or moved from another link; [] when none changed or one was
+    edited inside."""
+    changed = [index for index, (old, new) in enumerate(links) if text_key(old) != text_key(new)]
+    if all(
+        replaced_link_text(*links[index])
+        or _moved_between_links(*links[index], own_tree, other_tree)
+        for index in changed
+    ):
+        return changed
+    return []
+
+
 def twin_is_line_of_links(
-    block: str, own_tree: HtmlElement, other_tree: HtmlElement, other_reading: Sequence[str]
+    block: str, own_tree: HtmlElement, other_tree: HtmlElement, other_held: str
 ) -> bool:
     """Whether the other capture prints `block`'s element at the same place as a line
-    of links (link_lines.is_line_of_links) that its reading (`other_reading`, its
-    blocks) set aside, the two differing only in replaced link texts. The one-page
-    rules judge a line by the share of it its links hold, and a link's new text moves
-    that share ("[Related: <a>Salesforce Dreamforce keynote: AI, Alicia Keys and
-    protesters</a>]" -> "[Related: <a>Smart Phones</a>]"): it is the line the other
+    of links (link_lines.is_line_of_links) that its reading set aside (`other_held`:
+    the keys of that reading's blocks, a line each), the two differing only in
+    replaced link texts. The one-page rules judge a line by the share of it its links
+    hold, and a link's new text moves that share ("[Related: <a>Salesforce Dreamforce
+    keynote: AI, Alicia Keys and protesters</a>]" -> "[Related: <a>Smart
+    Phones</a>]"): it is the line the other
     capture set aside, not a story's line. A story sentence whose link was replaced
     by a longer one ("Costs rose, <a>the council said</a>." -> "… <a>the harbour
     committee's chair told reporters on Tuesday</a>.") is read as a sentence on both
@@ -250,16 +262,10 @@ def twin_is_line_of_links(
     if found is None:
         return False
     twin, links = found
-    changed = [(old, new) for old, new in links if text_key(old) != text_key(new)]
-    held = "\n".join(text_key(text) for text in other_reading)
     return (
-        bool(changed)
-        and is_line_of_links(twin)
-        and text_key(twin.text_content()) not in held
-        and all(
-            replaced_link_text(old, new) or _moved_between_links(old, new, own_tree, other_tree)
-            for old, new in changed
-        )
+        is_line_of_links(twin)
+        and text_key(twin.text_content()) not in other_held
+        and bool(_replaced_links(links, own_tree, other_tree))
     )
 
 
