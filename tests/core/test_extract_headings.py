@@ -150,10 +150,13 @@ def test_a_section_heading_over_a_kept_subheading_is_put_back() -> None:
 
 
 def test_only_a_heading_with_the_story_on_both_sides_is_put_back() -> None:
+    # (A heading opening the story's own box, right above its first paragraph, is
+    # the story's too: tests/core/test_extract_headings_opening.py.)
     tree = lxml.html.fromstring(
-        "<div><h2>Before the story</h2><p>First paragraph of the story.</p>"
+        "<div><div class='top'><h2>Before the story</h2><ul><li><a href='/'>Home</a></li>"
+        "</ul></div><div class='story'><p>First paragraph of the story.</p>"
         "<h2>Inside the story</h2><p>Second paragraph of the story.</p>"
-        "<h2>After the story</h2><div class='footer-links'>About us</div></div>"
+        "<h2>After the story</h2><div class='footer-links'>About us</div></div></div>"
     )
     blocks = ["First paragraph of the story.", "Second paragraph of the story."]
     assert restore_subheadings(blocks, tree) == [

@@ -12,7 +12,9 @@ says it is the story's, never its class names:
 - the nearest sibling before it that holds text is a paragraph the engine kept,
   a list it kept whole, in one run, or a subheading kept or put back by this
   rule (a section's h2 over its first h3); or it opens its box (a listicle's
-  item), and the box comes right after the story's text;
+  item), and the box comes right after the story's text; or it opens the box
+  that holds most of the story's kept text (a standfirst set as a heading, the
+  first section's title), which may put it before the first kept block;
 - the nearest sibling after it that holds text is a paragraph the engine kept,
   a subheading kept or put back too, or a list of words that the engine kept
   right there or dropped (the list rule, run next, puts it back under it);
@@ -65,6 +67,8 @@ _NEAR = 2
 _MIN_ANCHOR_KEY = 4
 # How far up from a heading that opens its box the story's text before it is sought.
 _BOX_LEVELS = 2
+# A box holding this share of the kept text, as paragraphs, is the story's.
+_STORY_BOX_SHARE = 0.5
 # How many boxes holding nothing else may wrap a heading.
 _WRAPPER_LEVELS = 2
 
@@ -98,7 +102,7 @@ def restore_subheadings(blocks: list[str], tree: HtmlElement) -> list[str]:
         if missing is None:
             missing = _missing_copies(kept, tree)
         chained = next(text_siblings(place, preceding=True), None) in restored
-        if not chained and missing[kept.keys[anchor]] > 0:
+        if not chained and anchor >= 0 and missing[kept.keys[anchor]] > 0:
             # The page prints the block before the heading more often than the
             # engine kept it (it dropped a repeat): which copy is ours is unknown,
             # so the heading goes before the paragraph that follows it.
@@ -147,6 +151,7 @@ class _Kept:
 
     def __init__(self, blocks: list[str]) -> None:
         self.keys = [text_key(block) for block in blocks]
+        self.length = sum(len(key) for key in self.keys)
         self.position = block_positions(blocks)
         self.indices: dict[str, list[int]] = {}
         for index, key in enumerate(self.keys):
@@ -201,8 +206,14 @@ def _candidate(heading: HtmlElement, text: str) -> bool:
 def _kept_near(kept: _Kept, anchor: int, key: str) -> bool:
     """Whether the engine kept the heading in its place (a caption or a stray line
     may stand between it and the block it follows; placed before the paragraph
-    after it, the heading kept may be the block at `anchor` itself)."""
-    return key in kept.keys[anchor : anchor + 1 + _NEAR]
+    after it, the heading kept may be the block at `anchor` itself), whole or split
+    at its line breaks ("Feed specifications<br>The complete walk-through")."""
+    near = kept.keys[max(anchor - 1, 0) : anchor + 1 + _NEAR]
+    return any(
+        "".join(near[start:end]) == key
+        for start in range(len(near))
+        for end in range(start + 1, min(start + _MAX_STACKED, len(near)) + 1)
+    )
 
 
 def _anchor_before(
@@ -214,7 +225,15 @@ def _anchor_before(
         # The heading opens its box (a listicle's item: "<h6>1. Buy in bulk</h6>
         # <p>…</p>"), which follows the story's text (the item before, the
         # introduction): its place is before the kept paragraph that follows it.
-        return _anchor_after(heading, kept, cursor) if _box_follows_story(heading, kept) else None
+        if _box_follows_story(heading, kept):
+            return _anchor_after(heading, kept, cursor)
+        # Or it opens the story's own box (a standfirst set as a heading, the first
+        # section's title): its place may be before the first kept block.
+        return (
+            _anchor_after(heading, kept, cursor, at_start=True)
+            if _opens_story_box(heading, kept)
+            else None
+        )
     if before in restored:
         return restored[before]
     if before.tag in SUBHEADINGS:
@@ -252,14 +271,43 @@ def _box_follows_story(heading: HtmlElement, kept: _Kept) -> bool:
     return False
 
 
-def _anchor_after(heading: HtmlElement, kept: _Kept, cursor: int) -> int | None:
+def _opens_story_box(heading: HtmlElement, kept: _Kept) -> bool:
+    """Whether the box the heading opens holds most of the story the engine kept, as
+    paragraphs, items and subheadings: the story's container. A sidebar widget's
+    heading ("Find care") opens a box of a line or two, even when the engine kept
+    that line."""
+    box = heading.getparent()
+    if box is None or box.tag in ("body", "html"):
+        return False
+    inside = 0
+    for block in box.iter("p", "li", *SUBHEADINGS):
+        key = text_key(block.text_content())
+        if key in kept.position:
+            inside += len(key)
+    return inside >= _STORY_BOX_SHARE * kept.length
+
+
+def _anchor_after(
+    heading: HtmlElement, kept: _Kept, cursor: int, *, at_start: bool = False
+) -> int | None:
     """The kept block before the paragraph that follows the heading, when the engine
     dropped what comes just before the heading (a line it read as a repeat: the
-    third "Timeline estimate: 1 to 2 weeks") but kept the story on both sides."""
-    after = _opening_paragraph(next(text_siblings(heading, preceding=False), None))
-    first = None if after is None else kept_block(after, kept.position, last=False)
+    third "Timeline estimate: 1 to 2 weeks") but kept the story on both sides.
+    Subheadings between them (the section's first h3 under its h2) are passed over,
+    up to the one the engine kept."""
+    first = None
+    for after in itertools.islice(text_siblings(heading, preceding=False), _MAX_STACKED):
+        if after.tag not in SUBHEADINGS:
+            paragraph = _opening_paragraph(after)
+            first = None if paragraph is None else kept_block(paragraph, kept.position, last=False)
+            break
+        first = kept.position.get(text_key(printed_text(after)))
+        if first is not None:
+            break
     found = None if first is None else kept.after(kept.keys[first], cursor)
-    return found - 1 if found is not None and found > 0 else None
+    if found is None or (found == 0 and not at_start):
+        return None
+    return found - 1
 
 
 def _item_keys(listing: HtmlElement) -> list[str]:

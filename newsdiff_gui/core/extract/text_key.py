@@ -86,10 +86,11 @@ def linked_chars(element: HtmlElement) -> int:
 
 
 def with_inserts(blocks: list[str], inserts: dict[int, list[str]]) -> list[str]:
-    """`blocks` with each list of `inserts` put back after the block at its index."""
+    """`blocks` with each list of `inserts` put back after the block at its index
+    (at index -1: before the first block)."""
     if not inserts:
         return blocks
-    result: list[str] = []
+    result: list[str] = list(inserts.get(-1, ()))
     for index, block in enumerate(blocks):
         result.append(block)
         result.extend(inserts.get(index, ()))
