@@ -108,3 +108,46 @@ def test_the_rule_puts_the_boxes_back_where_the_engine_dropped_them() -> None:
     assert "Battery lasts 10 hours" in restored
     # A box already kept, in part, stays as the engine read it.
     assert restore_labelled_lists([_INTRO, "Pros:", _FIRST], tree).count("Pros:") == 1
+
+
+def _closing_card(label: str) -> str:
+    """A card whose labelled boxes close it, inside a panel and wrappers of its own,
+    before the writer's paragraph (a shopping guide's product card)."""
+    return (
+        "<html><body><main>"
+        f"<p>{_INTRO}</p><div class='product'><div class='card'><h3>Lumen Arc</h3>"
+        "<div class='accordion'><button aria-expanded='true'>What to know</button>"
+        "<div class='accordion-content'><div class='pros-cons'>"
+        f"{_box(label, ['Battery lasts 10 hours', 'Even light across a page'])}"
+        f"{_box('Something to note', ['Loud click'])}"
+        f"</div></div></div></div></div><p>{_FIRST}</p><p>{_OTHER}</p></main></body></html>"
+    )
+
+
+def test_boxes_that_close_their_card_go_before_the_paragraph_after_the_card() -> None:
+    tree = lxml.html.document_fromstring(_closing_card("What we like"))
+
+    assert restore_labelled_lists([_INTRO, _FIRST, _OTHER], tree) == [
+        _INTRO,
+        "What we like",
+        "Battery lasts 10 hours",
+        "Even light across a page",
+        "Something to note",
+        "Loud click",
+        _FIRST,
+        _OTHER,
+    ]
+
+
+def test_a_linked_label_is_a_button_and_its_perks_stay_out() -> None:
+    # A sign-up banner in the story: "Get a demo" over "14-day trial", "No card needed".
+    banner = (
+        "<div class='banner'><h3>Try our lamp planner</h3><div class='cta'>"
+        "<p><a href='https://planner.example/demo'>Get a demo</a></p>"
+        "<ul><li>14-day trial</li><li>No card needed</li></ul></div></div>"
+    )
+    tree = lxml.html.document_fromstring(
+        f"<html><body><main><p>{_INTRO}</p>{banner}<p>{_FIRST}</p></main></body></html>"
+    )
+
+    assert restore_labelled_lists([_INTRO, _FIRST], tree) == [_INTRO, _FIRST]

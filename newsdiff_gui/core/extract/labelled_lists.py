@@ -10,9 +10,12 @@ that follows it on the page, when:
 - the box holds nothing with text but the label (a heading, or a line of a few
   words) and the list;
 - the next sibling with text is a kept block (other boxes of the same shape may
-  come first: "Pros:" then "Cons:");
+  come first: "Pros:" then "Cons:"); boxes that close the box holding them (a
+  product card's "What we like", "Something to note") look past it, and past
+  the boxes it closes in turn;
 - the list is a plain list of words (lists.py's test: no links list, no toolbar)
-  and the label is no furniture ("Related", "Tags", "Share").
+  and the label is no furniture ("Related", "Tags", "Share") and no button (a
+  linked "Get a demo" over a sign-up banner's perks).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from newsdiff_gui.core.extract.lists import list_items, text_siblings
 from newsdiff_gui.core.extract.text_key import (
     block_positions,
     holds_text,
+    linked_chars,
     printed_text,
     text_key,
 )
@@ -36,6 +40,8 @@ _MAX_LABEL_WORDS = 4
 # Boxes of the same shape passed over before the kept block ("Pros:", "Cons:").
 _MAX_BOXES_BEFORE = 3
 _MAX_LISTS = 400
+# How many boxes the label's box may end, one inside the other, before the next text.
+_MAX_HOLDERS = 8
 
 
 def restore_labelled_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
@@ -86,16 +92,29 @@ def _label(box: HtmlElement, listing: HtmlElement) -> str | None:
     words = len(label.split())
     if not label or words > _MAX_LABEL_WORDS or is_boilerplate(label):
         return None
+    # A linked "label" is a button ("Get a demo" over a sign-up banner's perks).
+    if 2 * linked_chars(parts[0]) > len(label):
+        return None
     return label
 
 
 def _kept_after(box: HtmlElement, position: dict[str, int]) -> int | None:
-    """Index of the kept block that follows the box (past boxes of its shape)."""
-    for passed, sibling in enumerate(text_siblings(box, preceding=False)):
-        index = position.get(text_key(sibling.text_content()))
-        if index is not None:
-            return index
-        listing = next((child for child in sibling if child.tag in ("ul", "ol")), None)
-        if passed >= _MAX_BOXES_BEFORE or listing is None or _label(sibling, listing) is None:
+    """Index of the kept block that follows the box (past boxes of its shape). When
+    the box and those end the box holding them (a product card's "What we like"
+    and "Something to note" close the card), the next text is sought after that
+    holder, up through the boxes it ends too."""
+    passed = 0
+    for _ in range(_MAX_HOLDERS):
+        for sibling in text_siblings(box, preceding=False):
+            index = position.get(text_key(sibling.text_content()))
+            if index is not None:
+                return index
+            listing = next((child for child in sibling if child.tag in ("ul", "ol")), None)
+            if passed >= _MAX_BOXES_BEFORE or listing is None or _label(sibling, listing) is None:
+                return None
+            passed += 1
+        holder = box.getparent()
+        if holder is None or holder.tag in ("body", "html", *FURNITURE_BOXES):
             return None
+        box = holder
     return None
