@@ -17,6 +17,13 @@ from newsdiff_gui.core.extract.stamps import is_stamp_line
         "12 readers online",
         "Created on Jul 11, 2025",
         "Ana Morel · 8 min read",
+        # The labels a page stamps itself with.
+        "Updated: November 4, 2025",
+        "Last updated: Nov 4, 2025 10:30",
+        "Date: 4 November 2025",
+        "Posted on: November 4, 2025",
+        "First published: 3 March 2024",
+        "By: Ana Morel, November 4, 2025",
     ],
 )
 def test_metadata_lines(line: str) -> None:
@@ -35,6 +42,10 @@ def test_metadata_lines(line: str) -> None:
         # An event's range of days is when it runs.
         "Harbour Sail Week: July 30 - August 2, 2026 | Portsea",
         "Portsea Regatta, 30 July–2 August 2026",
+        # Any other label before a date names a fact: a book's release, a deadline.
+        "Released: November 4, 2025 by Harbour Press",
+        "Deadline: March 3, 2026",
+        "Ferry resumes: 12 May 2026",
     ],
 )
 def test_story_lines(line: str) -> None:

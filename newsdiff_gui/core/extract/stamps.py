@@ -9,7 +9,9 @@ at least one such stamp and, once the stamps are taken out, what is left is at
 most a short run of names (capitalised words, @handles): "Jane Okafor · 8 min
 read", "Created on Jul 11, 2025", "By A. Writer | Updated November 18, 2025".
 A sentence ("Updated at 10:47: police said two people were hurt") keeps its
-lowercase words and stays text.
+lowercase words and stays text, and so does a date under a label a page does not
+stamp itself with ("Released: November 4, 2025 by Harbour Press", "Deadline:
+March 3, 2026"): a fact of the story, fixed until the story changes it.
 """
 
 from __future__ import annotations
@@ -97,11 +99,27 @@ def opens_with_stamp(text: str) -> bool:
     return _MARKER.match(text) is not None and has_stamp(text)
 
 
+# A label a page stamps itself with ("Updated:", "Date:", "Posted on:", "By:"); any
+# other label before a date names a fact of the story: a book's "Released: November
+# 4, 2025 by St. Martin's Press", an event's "Deadline: March 3, 2026".
+_FACT_LABEL = re.compile(r"\s*([^\W\d_][^\W\d_' ’-]{0,30}?)\s*:\s*\S")
+_STAMP_LABEL = re.compile(
+    r"(?:(?:last|first|updated?|published|posted|created|modified|reviewed|edited|dated?"
+    r"|time|on|at|by|written|authors?|reporter|writer|words)\b[\s'’-]*)+",
+    re.IGNORECASE,
+)
+
+
+def _labels_a_fact(block: str) -> bool:
+    match = _FACT_LABEL.match(block)
+    return match is not None and _STAMP_LABEL.fullmatch(match.group(1)) is None
+
+
 def is_stamp_line(block: str) -> bool:
     """True for a line that is only bylines, dates, reading times or counts (see module)."""
     # Every stamp worth the name has a figure; Title Case headings such as "What
     # Was Updated In The Law" do not.
-    if len(block) > MAX_STAMP_LINE_CHARS or not has_stamp(block):
+    if len(block) > MAX_STAMP_LINE_CHARS or not has_stamp(block) or _labels_a_fact(block):
         return False
     rest = [word for word in _SEPARATORS.split(without_stamps(block)) if word]
     return len(rest) <= _MAX_NAME_WORDS and all(_is_name_word(word) for word in rest)
