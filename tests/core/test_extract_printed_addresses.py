@@ -54,6 +54,26 @@ def test_a_bare_address_after_its_label_is_the_cited_source() -> None:
     assert remove_boilerplate([HARBOUR[0], address]) == [HARBOUR[0]]
 
 
+def test_addresses_one_a_line_under_a_sources_heading_are_the_cited_sources() -> None:
+    # "<h2>Image references</h2><p>address<br>address<br>address</p>": a line each.
+    addresses = [
+        "https://survey.example.org/2016/harbour",
+        "https://photos.example.org/quay-at-dawn",
+        "www.example.org/dredging-plan",
+    ]
+    for heading in ("Image references", "Sources", "Works cited:"):
+        assert remove_boilerplate([HARBOUR[0], heading, *addresses]) == [
+            HARBOUR[0],
+            heading,
+            *addresses,
+        ]
+    # After a label, only the address on its own line is the label's; a run of
+    # addresses after a share prompt or a sentence is furniture.
+    assert remove_boilerplate(["Survey:", *addresses]) == ["Survey:", addresses[0]]
+    assert remove_boilerplate(["Share this article:", *addresses]) == []
+    assert remove_boilerplate([HARBOUR[0], *addresses]) == [HARBOUR[0]]
+
+
 def _sources(address: str) -> str:
     """A story closing with a numbered list of sources, each a name and its address
     on the next line."""

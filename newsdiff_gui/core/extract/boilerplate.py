@@ -312,13 +312,31 @@ def remove_boilerplate(blocks: list[str]) -> list[str]:
     ]
 
 
+# A heading over a list of the story's sources ("Image references", "Sources").
+_SOURCES_HEADING = re.compile(
+    r"(?:[\w'’]+\s+){0,3}(?:references?|sources?|citations?|bibliography|works\s+cited)\s*:?",
+    re.IGNORECASE,
+)
+
+
 def _cited_after_label(blocks: list[str], index: int) -> bool:
     """A bare address right after the story's label line ("Forbes:" then its address,
-    a source the engine split at a line break) is the source it cites, not furniture."""
-    if index == 0 or not is_printed_address(blocks[index]):
+    a source the engine split at a line break) or under a heading naming the story's
+    sources ("Image references", then one address a line) is a source it cites, not
+    furniture; so is each address after it in the run."""
+    if not is_printed_address(blocks[index]):
         return False
-    label = blocks[index - 1]
-    return label.rstrip().endswith(":") and not is_boilerplate(label)
+    start = index
+    while start > 0 and is_printed_address(blocks[start - 1]):
+        start -= 1
+    if start == 0:
+        return False
+    label = blocks[start - 1].strip()
+    if _SOURCES_HEADING.fullmatch(label):
+        return True
+    # A label ends the line it opens; the run's later addresses are the label's only
+    # when it names sources.
+    return start == index and label.endswith(":") and not is_boilerplate(label)
 
 
 # A link that prints its own address (a list of sources) names where it points
