@@ -46,6 +46,9 @@ def test_metadata_lines(line: str) -> None:
         "Released: November 4, 2025 by Harbour Press",
         "Deadline: March 3, 2026",
         "Ferry resumes: 12 May 2026",
+        # A quotation's signature (an embedded post's): who said it, and when.
+        "— Harbour Desk (@harbourdesk) November 18, 2019",
+        "– Ana Morel, 3 March 2024",
     ],
 )
 def test_story_lines(line: str) -> None:

@@ -11,7 +11,9 @@ read", "Created on Jul 11, 2025", "By A. Writer | Updated November 18, 2025".
 A sentence ("Updated at 10:47: police said two people were hurt") keeps its
 lowercase words and stays text, and so does a date under a label a page does not
 stamp itself with ("Released: November 4, 2025 by Harbour Press", "Deadline:
-March 3, 2026"): a fact of the story, fixed until the story changes it.
+March 3, 2026"): a fact of the story, fixed until the story changes it, and so
+does a quotation's signature ("— Harbour Desk (@harbourdesk) November 18, 2019",
+an embedded post's): the quote's source.
 """
 
 from __future__ import annotations
@@ -115,11 +117,18 @@ def _labels_a_fact(block: str) -> bool:
     return match is not None and _STAMP_LABEL.fullmatch(match.group(1)) is None
 
 
+# A quotation's signature ("— Harbour Desk (@harbourdesk) November 18, 2019", an
+# embedded post's) says who said it and when: the quote's source, fixed once said.
+_SIGNATURE = re.compile(r"\s*[—–]\s*\w")
+
+
 def is_stamp_line(block: str) -> bool:
     """True for a line that is only bylines, dates, reading times or counts (see module)."""
     # Every stamp worth the name has a figure; Title Case headings such as "What
     # Was Updated In The Law" do not.
-    if len(block) > MAX_STAMP_LINE_CHARS or not has_stamp(block) or _labels_a_fact(block):
+    if len(block) > MAX_STAMP_LINE_CHARS or not has_stamp(block):
+        return False
+    if _labels_a_fact(block) or _SIGNATURE.match(block):
         return False
     rest = [word for word in _SEPARATORS.split(without_stamps(block)) if word]
     return len(rest) <= _MAX_NAME_WORDS and all(_is_name_word(word) for word in rest)
