@@ -41,6 +41,7 @@ from newsdiff_gui.core.extract.quote_lists import restore_quote_lists
 from newsdiff_gui.core.extract.quotes import restore_article_quotes
 from newsdiff_gui.core.extract.split_body import restore_split_parts
 from newsdiff_gui.core.extract.story_notes import restore_story_notes
+from newsdiff_gui.core.extract.story_sources import restore_story_sources
 from newsdiff_gui.core.extract.structured import PageMetadata, read_metadata
 from newsdiff_gui.core.extract.tag_lines import drop_tag_lines
 from newsdiff_gui.core.extract.teasers import drop_trailing_teasers
@@ -73,6 +74,7 @@ def _tidy(
     blocks = restore_split_parts(restore_article_quotes(blocks, tree), tree)
     # A page that states no FAQ for search engines may still print one.
     blocks = restore_faq(blocks, tree, meta.faq or printed_faq(tree))
+    blocks = restore_story_sources(blocks, tree)
     blocks = drop_glued_stamps(restore_dropped_paragraphs(blocks, tree), tree)
     blocks = remove_boilerplate(drop_top_byline(drop_headline_echo(blocks, titles)))
     blocks = drop_unprinted_description(blocks, meta.description, tree)

@@ -7,7 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 EXTRACTOR_NAME = "newsdiff-extract"
 # Bump whenever the same HTML can give a different Document: every stored
 # version records it, so a changed extractor is not mistaken for a changed article.
-_OWN_VERSION = "1.72"
+_OWN_VERSION = "1.73"
 
 
 def _engine_version() -> str:
