@@ -31,6 +31,7 @@ from newsdiff_gui.core.extract.text_key import (
     linked_chars,
     printed_text,
     text_key,
+    with_inserts,
 )
 from newsdiff_gui.core.normalize import clean_text
 
@@ -49,7 +50,8 @@ def restore_labelled_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
     if not blocks:
         return blocks
     position: dict[str, int] | None = None  # read once a box qualifies (most pages: none)
-    before: dict[int, list[str]] = {}
+    # Before the kept block at `target` is after the one at `target - 1` (-1: first).
+    inserts: dict[int, list[str]] = {}
     for count, listing in enumerate(tree.iter("ul", "ol")):
         if count >= _MAX_LISTS:
             break
@@ -64,14 +66,8 @@ def restore_labelled_lists(blocks: list[str], tree: HtmlElement) -> list[str]:
             continue  # kept, whole or in part: the engine's reading stands
         target = _kept_after(box, position)
         if target is not None:
-            before.setdefault(target, []).extend(texts)
-    if not before:
-        return blocks
-    result: list[str] = []
-    for index, block in enumerate(blocks):
-        result += before.get(index, [])
-        result.append(block)
-    return result
+            inserts.setdefault(target - 1, []).extend(texts)
+    return with_inserts(blocks, inserts)
 
 
 def _label(box: HtmlElement, listing: HtmlElement) -> str | None:
